@@ -1,0 +1,3 @@
+export * from './tenancy/region.ts';
+export * from './tenancy/tenant.ts';
+export * from './tenancy/uscc.ts';
