@@ -1,3 +1,4 @@
 export * from './tenancy/region.ts';
+export * from './tenancy/schemas.ts';
 export * from './tenancy/tenant.ts';
 export * from './tenancy/uscc.ts';

@@ -1,0 +1,28 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface StoreConfig {
+  tableName: string;
+  /** DynamoDB Local's URL; unset in AWS. */
+  endpoint?: string;
+  region?: string;
+}
+
+/** One client per configuration: SDK clients are built once and reused (Powertools' advice). */
+const clients = new Map<string, DynamoDBDocumentClient>();
+
+export function documentClient(config: StoreConfig): DynamoDBDocumentClient {
+  const key = `${config.endpoint ?? 'aws'}|${config.region ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    const base = new DynamoDBClient({
+      region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+      ...(config.endpoint
+        ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    });
+    client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+    clients.set(key, client);
+  }
+  return client;
+}

@@ -1,0 +1,34 @@
+import { StoreError } from './errors.ts';
+
+/**
+ * Cursors are opaque to clients: base64url of the last key. On the way back in a cursor must
+ * belong to the partition being read, so one tenant's cursor cannot walk another's data.
+ */
+export function encodeCursor(lastKey: Record<string, unknown> | undefined): string | undefined {
+  return lastKey ? Buffer.from(JSON.stringify(lastKey)).toString('base64url') : undefined;
+}
+
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { attribute: string; value: string },
+): Record<string, string> | undefined {
+  if (!cursor) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new StoreError('bad_cursor', 'The cursor is not one this API gave out');
+  }
+  const valid =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    Object.values(parsed).every((v) => typeof v === 'string') &&
+    (parsed as Record<string, string>)[expected.attribute] === expected.value;
+  if (!valid) throw new StoreError('bad_cursor', 'The cursor is not one this API gave out');
+  return parsed as Record<string, string>;
+}
+
+export interface Page<T> {
+  items: T[];
+  cursor?: string;
+}

@@ -1,0 +1,13 @@
+export { AuditTrail } from './audit.ts';
+export { documentClient, type StoreConfig } from './client.ts';
+export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+export { StoreError } from './errors.ts';
+export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
+export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
+export { keys } from './keys.ts';
+export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
+export { TenantScope, toRecord } from './scope.ts';
+export { Store, type TenantContext, type TenantRepositories } from './store.ts';
+export { createTableInput, type TableDefinition, tableDefinition } from './table.ts';
+export { OwnTenant, TenantDirectory } from './tenants.ts';
+export { Users } from './users.ts';

@@ -1,0 +1,121 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { InvitationRecord } from '@shegong/domain';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import { conflict, notFound } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Mutation } from './mutation.ts';
+import { type TenantScope, toRecord } from './scope.ts';
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/** A pending invitation whose link has passed its expiry reads as expired. */
+function withLiveStatus(record: InvitationRecord, now = Date.now()): InvitationRecord {
+  return record.status === 'pending' && Date.parse(record.expiresOn) <= now ? { ...record, status: 'expired' } : record;
+}
+
+/**
+ * Invitations to join a tenant. The link carries a random token; only its hash is stored, in a
+ * lookup item that also expires through the table's TTL.
+ */
+export class Invitations {
+  constructor(private readonly scope: TenantScope) {}
+
+  /** Adds an invitation to a mutation and returns it with the token for the link (shown once). */
+  create(
+    mutation: Mutation,
+    input: { email: string; roles: string[] },
+  ): { invitation: InvitationRecord; token: string } {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    const invitation: InvitationRecord = {
+      id: randomUUID(),
+      tenantId: this.scope.tenantId,
+      email: input.email.toLowerCase(),
+      roles: input.roles,
+      status: 'pending',
+      invitedBy: this.scope.actorId,
+      createdAt: new Date(now).toISOString(),
+      expiresOn: new Date(now + INVITATION_LIFETIME_MS).toISOString(),
+      version: 1,
+    };
+    mutation.create('Invitation', { ...keys.invitation(this.scope.tenantId, invitation.id), ...invitation }).guard(
+      keys.invitationToken(tokenHash(token)),
+      {
+        tenantId: this.scope.tenantId,
+        invitationId: invitation.id,
+        expiresAt: Math.floor((now + INVITATION_LIFETIME_MS) / 1000),
+      },
+      () => conflict('invitation token collision; try again'),
+    );
+    return { invitation, token };
+  }
+
+  async get(invitationId: string): Promise<InvitationRecord> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({
+        TableName: this.scope.tableName,
+        Key: keys.invitation(this.scope.tenantId, invitationId),
+        ConsistentRead: true,
+      }),
+    );
+    if (!Item) throw notFound('Invitation');
+    return withLiveStatus(toRecord<InvitationRecord>(Item));
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<Page<InvitationRecord>> {
+    const pk = `T#${this.scope.tenantId}`;
+    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
+      new QueryCommand({
+        TableName: this.scope.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.invitationPrefix },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk }),
+      }),
+    );
+    const cursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((i) => withLiveStatus(toRecord<InvitationRecord>(i))), ...(cursor ? { cursor } : {}) };
+  }
+
+  /** Moves an invitation to a new status in a mutation, checking its version. */
+  transition(mutation: Mutation, invitation: InvitationRecord, change: Partial<InvitationRecord>): InvitationRecord {
+    const { version, ...stored } = { ...invitation, ...change };
+    // The stored status of an expired invitation is still 'pending'; keep what is stored.
+    const status = change.status ?? (invitation.status === 'expired' ? 'pending' : invitation.status);
+    mutation.replace(
+      'Invitation',
+      { ...keys.invitation(this.scope.tenantId, invitation.id), ...stored, status },
+      version,
+    );
+    return { ...invitation, ...change, version: version + 1 };
+  }
+
+  async revoke(invitationId: string, expectedVersion: number): Promise<InvitationRecord> {
+    const current = await this.get(invitationId);
+    if (current.status !== 'pending') throw conflict(`This invitation is ${current.status} and cannot be revoked`);
+    const mutation = this.scope.mutation();
+    const next = this.transition(mutation, { ...current, version: expectedVersion }, { status: 'revoked' });
+    await mutation.audited('invitation.revoke', 'Invitation', invitationId, next.version, next).commit();
+    return next;
+  }
+}
+
+/** Finds which tenant and invitation a link's token belongs to, without any tenant context. */
+export async function findInvitationByToken(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  token: string,
+): Promise<{ tenantId: string; invitationId: string } | undefined> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
+  const { Item } = await client.send(
+    new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash(token)), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  return { tenantId: Item.tenantId as string, invitationId: Item.invitationId as string };
+}

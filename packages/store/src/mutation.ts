@@ -1,0 +1,196 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { conflict, StoreError, staleVersion } from './errors.ts';
+import { keys } from './keys.ts';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** Who makes a change, and in which tenant it is recorded. */
+export interface Actor {
+  tenantId: string;
+  userId: string;
+}
+
+export interface AuditEvent {
+  actor: string;
+  at: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  version: number;
+  hash: string;
+}
+
+interface Step {
+  item: TransactItem;
+  /** What to tell the caller if this step's condition fails. */
+  onConditionFailed: () => StoreError;
+}
+
+/**
+ * One mutation = one TransactWriteItems: the changed items with their version checks, any
+ * uniqueness guards, an optional idempotency record, and one append-only audit event.
+ */
+export class Mutation {
+  private readonly steps: Step[] = [];
+  private audit?: AuditEvent;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly actor: Actor,
+  ) {}
+
+  /** Creates an item that must not exist yet (version 1). */
+  create(
+    entity: string,
+    item: Record<string, unknown> & { pk: string; sk: string },
+    onExists = conflict(`${entity} already exists`),
+  ): this {
+    this.steps.push({
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...item, entity, version: 1 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => onExists,
+    });
+    return this;
+  }
+
+  /** Replaces an item whose stored version must equal `expectedVersion`; stores version + 1. */
+  replace(entity: string, item: Record<string, unknown> & { pk: string; sk: string }, expectedVersion: number): this {
+    this.steps.push({
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...item, entity, version: expectedVersion + 1 },
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      onConditionFailed: () => staleVersion(entity),
+    });
+    return this;
+  }
+
+  /** A uniqueness guard: an item whose key is the unique value; fails if the value is taken. */
+  guard(key: { pk: string; sk: string }, attributes: Record<string, unknown>, onTaken: () => StoreError): this {
+    this.steps.push({
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...key, ...attributes, entity: 'Guard' },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: onTaken,
+    });
+    return this;
+  }
+
+  /** Frees a guard this tenant owns (for example an e-mail when a user leaves). */
+  release(key: { pk: string; sk: string }): this {
+    this.steps.push({
+      item: {
+        Delete: {
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: 'tenantId = :tenant',
+          ExpressionAttributeValues: { ':tenant': this.actor.tenantId },
+        },
+      },
+      onConditionFailed: () => conflict('guard is not held by this tenant'),
+    });
+    return this;
+  }
+
+  /** Records the response of a creating request under its Idempotency-Key (24 hours). */
+  idempotent(key: string, requestHash: string, response: { status: number; body: unknown }): this {
+    this.steps.push({
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(this.actor.tenantId, key),
+            entity: 'IdempotencyRecord',
+            requestHash,
+            status: response.status,
+            body: JSON.stringify(response.body),
+            expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: () => new StoreError('conflict', 'idempotency key in use', { idempotencyKey: key }),
+    });
+    return this;
+  }
+
+  /** The audit event of this mutation: what was done to which entity, and a hash of its new state. */
+  audited(action: string, entity: string, entityId: string, version: number, newState: unknown): this {
+    this.audit = {
+      actor: this.actor.userId,
+      at: new Date().toISOString(),
+      action,
+      entity,
+      entityId,
+      version,
+      hash: stateHash(newState),
+    };
+    return this;
+  }
+
+  async commit(): Promise<AuditEvent> {
+    if (!this.audit) throw new Error('a mutation must say what it audits before it commits');
+    const auditItem: TransactItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          pk: keys.auditPartition(this.actor.tenantId),
+          sk: `${this.audit.at}#${randomUUID()}`,
+          ...this.audit,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [...this.steps.map((s) => s.item), auditItem] }),
+      );
+      return this.audit;
+    } catch (error) {
+      if ((error as Error).name === 'TransactionCanceledException') {
+        const cancelled = error as TransactionCanceledException;
+        const reasons = cancelled.CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        const step = this.steps[failed];
+        if (step) throw step.onConditionFailed();
+        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+          throw conflict('another change to the same data was in progress; try again');
+        }
+      }
+      throw error;
+    }
+  }
+}
+
+/** SHA-256 of the canonical JSON (keys sorted) of a state, so equal states hash equally. */
+export function stateHash(state: unknown): string {
+  return createHash('sha256').update(canonicalJson(state)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { NewTenant, TenantRecord } from '@shegong/domain';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import { conflict, notFound } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Mutation } from './mutation.ts';
+import { type TenantScope, toRecord } from './scope.ts';
+
+/** Reads a tenant's own record. */
+export class OwnTenant {
+  constructor(private readonly scope: TenantScope) {}
+
+  async get(): Promise<TenantRecord> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(this.scope.tenantId) }),
+    );
+    if (!Item) throw notFound('Tenant');
+    return toRecord<TenantRecord>(Item);
+  }
+}
+
+/** The platform's directory of tenants: only a platform scope can build one (see Store). */
+export class TenantDirectory {
+  constructor(private readonly scope: TenantScope) {}
+
+  /** Adds the new tenant to a mutation (the caller adds the first admin's invitation). */
+  create(mutation: Mutation, input: Omit<NewTenant, 'adminEmail'>, id = randomUUID()): TenantRecord {
+    const record: TenantRecord = {
+      id,
+      kind: input.kind,
+      name: input.name,
+      ...(input.nameEn ? { nameEn: input.nameEn } : {}),
+      region: input.region,
+      ...(input.uscc ? { uscc: input.uscc } : {}),
+      status: 'active',
+      createdAt: new Date().toISOString(),
+      version: 1,
+    };
+    mutation.create('Tenant', {
+      ...keys.tenant(id),
+      ...record,
+      gsi1pk: keys.tenantDirectory,
+      gsi1sk: `${record.createdAt}#${id}`,
+    });
+    if (input.uscc) {
+      mutation.guard(keys.usccGuard(input.uscc), { tenantId: id }, () =>
+        conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
+      );
+    }
+    return record;
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<Page<TenantRecord>> {
+    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
+      new QueryCommand({
+        TableName: this.scope.tableName,
+        IndexName: 'scope',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': keys.tenantDirectory },
+        ScanIndexForward: false,
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'gsi1pk', value: keys.tenantDirectory }),
+      }),
+    );
+    const cursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((i) => toRecord<TenantRecord>(i)), ...(cursor ? { cursor } : {}) };
+  }
+
+  async get(tenantId: string): Promise<TenantRecord> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId) }),
+    );
+    if (!Item) throw notFound('Tenant');
+    return toRecord<TenantRecord>(Item);
+  }
+}

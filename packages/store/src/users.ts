@@ -1,0 +1,77 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { UserRecord } from '@shegong/domain';
+import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import { conflict, notFound } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Mutation } from './mutation.ts';
+import { type TenantScope, toRecord } from './scope.ts';
+
+/** A tenant's users (members). The record is the authority on roles and on being enabled. */
+export class Users {
+  constructor(private readonly scope: TenantScope) {}
+
+  async find(userId: string): Promise<UserRecord | undefined> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.user(this.scope.tenantId, userId) }),
+    );
+    return Item ? toRecord<UserRecord>(Item) : undefined;
+  }
+
+  async get(userId: string): Promise<UserRecord> {
+    const user = await this.find(userId);
+    if (!user) throw notFound('User');
+    return user;
+  }
+
+  async list(options: { limit: number; cursor?: string }): Promise<Page<UserRecord>> {
+    const pk = `T#${this.scope.tenantId}`;
+    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
+      new QueryCommand({
+        TableName: this.scope.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.userPrefix },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk }),
+      }),
+    );
+    const cursor = encodeCursor(LastEvaluatedKey);
+    return { items: Items.map((i) => toRecord<UserRecord>(i)), ...(cursor ? { cursor } : {}) };
+  }
+
+  /** Adds a user to a mutation, claiming the e-mail address across the whole platform. */
+  add(mutation: Mutation, input: { id: string; email: string; name: string; roles: string[] }): UserRecord {
+    const record: UserRecord = {
+      id: input.id,
+      tenantId: this.scope.tenantId,
+      email: input.email.toLowerCase(),
+      name: input.name,
+      roles: input.roles,
+      status: 'active',
+      createdAt: new Date().toISOString(),
+      version: 1,
+    };
+    mutation
+      .create('User', { ...keys.user(this.scope.tenantId, input.id), ...record })
+      .guard(keys.emailGuard(record.email), { tenantId: this.scope.tenantId, userId: input.id }, () =>
+        conflict('A user with this e-mail address already exists', { field: 'email' }),
+      );
+    return record;
+  }
+
+  async update(
+    userId: string,
+    expectedVersion: number,
+    change: Partial<Pick<UserRecord, 'roles' | 'status' | 'name'>>,
+    action: string,
+  ): Promise<UserRecord> {
+    const current = await this.get(userId);
+    const next: UserRecord = { ...current, ...change, version: expectedVersion + 1 };
+    const { version: _v, ...stored } = next;
+    await this.scope
+      .mutation()
+      .replace('User', { ...keys.user(this.scope.tenantId, userId), ...stored }, expectedVersion)
+      .audited(action, 'User', userId, next.version, next)
+      .commit();
+    return next;
+  }
+}
