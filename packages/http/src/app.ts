@@ -1,0 +1,120 @@
+import { StoreError } from '@shegong/store';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authorize } from './auth/access.ts';
+import { docsPage } from './docs.ts';
+import type { AppDeps, AppEnv } from './env.ts';
+import { invitations } from './invitations/routes.ts';
+import { logger } from './logger.ts';
+import { me } from './me/routes.ts';
+import { fieldErrors, ProblemError, problem } from './problem/problem.ts';
+import { tenants } from './tenants/routes.ts';
+import { users } from './users/routes.ts';
+
+const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
+  not_found: 404,
+  stale_version: 412,
+  conflict: 409,
+  bad_cursor: 400,
+  idempotency_mismatch: 422,
+};
+
+/** The API under /v1: one sub-app per resource. */
+function api() {
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  v1.route('/', me).route('/', tenants).route('/', users).route('/', invitations);
+  v1.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shegong 社工 API',
+      version: '1.0.0',
+      description:
+        'Multi-tenant API for social-work organisations, incubation bases and civil-affairs bureaus. Money is integer fen; rates are basis points; errors are RFC 9457 problems.',
+    },
+    servers: [{ url: '/v1' }],
+    security: [{ bearer: [] }],
+  });
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  // The OpenAPI document and its page are public by design: they describe, they hold no data.
+  v1.get('/openapi.json', authorize({ public: true, reason: 'the API description holds no tenant data' }));
+  v1.get('/docs', authorize({ public: true, reason: 'the API description holds no tenant data' }), (c) => c.html(docsPage()));
+  return v1;
+}
+
+/** Every error leaves as a problem; nothing leaks a stack. */
+export function onError(error: Error, c: Context<AppEnv>) {
+  if (error instanceof ProblemError) return problem(c, error.status, error.message, error.errors ? { errors: error.errors } : {});
+  if (error instanceof StoreError) {
+    const field = typeof error.detail.field === 'string' ? [{ path: `/${error.detail.field}`, message: error.message }] : undefined;
+    return problem(c, STORE_STATUS[error.code], error.message, field ? { errors: field } : {});
+  }
+  if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
+  logger.error('unhandled error', { requestId: c.get('requestId'), error: { name: error.name, message: error.message, stack: error.stack } });
+  return problem(c, 500, 'Something went wrong on our side; the request id helps us find it');
+}
+
+function validationProblem(
+  result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] }; target: string },
+  c: Context<AppEnv>,
+) {
+  if (result.success || !result.error) return;
+  const prefix = result.target === 'json' ? '' : `/${result.target}`;
+  return problem(c, 400, 'Some fields are not valid', { errors: fieldErrors(result.error.issues, prefix) });
+}
+
+/**
+ * The Hono app: middleware that every request passes (request id, security headers, CORS,
+ * body limit, access log), then /v1. The pages (packages/web) mount on the same app.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    const started = performance.now();
+    await next();
+    // The route pattern, not the URL: invitation tokens and ids stay out of the logs.
+    logger.info('request', {
+      requestId: c.get('requestId'),
+      tenant: c.get('principal')?.tenantId,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    }),
+  );
+  if (deps.corsOrigins?.length) {
+    app.use('/v1/*', cors({ origin: deps.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposeHeaders: ['ETag', 'X-Request-Id'] }));
+  }
+  app.use(
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? 1024 * 1024,
+      onError: (c) => problem(c, 413, `The body is larger than ${deps.maxBodyBytes ?? 1024 * 1024} bytes`),
+    }),
+  );
+  app.route('/v1', api());
+  app.notFound((c) => problem(c, 404, 'There is nothing at this address'));
+  app.onError(onError);
+  return app;
+}
+
+export type ShegongApp = ReturnType<typeof createApp>;
