@@ -23,7 +23,7 @@ export const Invitation = z
   })
   .openapi('Invitation');
 
-const NewInvitationBody = NewInvitation.openapi('NewInvitation', { example: { email: 'li.na@example.cn', roles: ['hr'] } });
+const NewInvitationBody = NewInvitation.meta({ id: 'NewInvitation', example: { email: 'li.na@example.cn', roles: ['hr'] } });
 const CreatedInvitation = z
   .object({
     invitation: Invitation,
@@ -44,7 +44,7 @@ const InvitationPreview = z
     expiresOn: z.string(),
   })
   .openapi('InvitationPreview');
-const AcceptanceBody = Acceptance.openapi('Acceptance', { example: { name: '李娜', password: 'Correct-horse-9' } });
+const AcceptanceBody = Acceptance.meta({ id: 'Acceptance', example: { name: '李娜', password: 'Correct-horse-9' } });
 
 export const invitations = new OpenAPIHono<AppEnv>()
   .openapi(

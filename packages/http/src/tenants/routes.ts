@@ -22,7 +22,10 @@ export const Tenant = z
   })
   .openapi('Tenant');
 
-const NewTenantBody = NewTenant.openapi('NewTenant', {
+// `.meta`, not `.openapi`: the domain's schemas are built before @hono/zod-openapi extends zod,
+// and zod 4 copies prototype methods only onto schemas built after the extension.
+const NewTenantBody = NewTenant.meta({
+  id: 'NewTenant',
   example: { kind: 'bureau', name: '上思县民政局', nameEn: 'Shangsi County Civil Affairs Bureau', region: '450621', adminEmail: 'admin@shangsi.example.cn' },
 });
 

@@ -1,0 +1,25 @@
+/** The Lambda's settings, from the environment the CDK stack sets (infra/lib/api.ts). */
+export interface FunctionConfig {
+  tableName: string;
+  issuer: string;
+  audience: string;
+  userPoolId?: string;
+  mailFrom?: string;
+  publicBaseUrl?: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
+  const required = (name: string) => {
+    const value = env[name];
+    if (!value) throw new Error(`The function needs the environment variable ${name}`);
+    return value;
+  };
+  return {
+    tableName: required('TABLE_NAME'),
+    issuer: required('AUTH_ISSUER'),
+    audience: required('AUTH_AUDIENCE'),
+    ...(env.COGNITO_USER_POOL_ID ? { userPoolId: env.COGNITO_USER_POOL_ID } : {}),
+    ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+  };
+}

@@ -1,0 +1,91 @@
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
+  CognitoIdentityProviderClient,
+  UsernameExistsException,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { TENANCY_CLAIMS } from '../auth/claims.ts';
+import { ProblemError } from '../problem/problem.ts';
+import type { IdentityDirectory, NewIdentity } from './directory.ts';
+
+/** Created once per container, as Powertools advises. */
+const client = new CognitoIdentityProviderClient({});
+
+/**
+ * Cognito behind IdentityDirectory. The invitee chooses their password on Shegong's accept page,
+ * so the user is created without Cognito's own invitation mail and the password is set permanent.
+ */
+export class CognitoDirectory implements IdentityDirectory {
+  constructor(private readonly userPoolId: string) {}
+
+  async createUser(input: NewIdentity): Promise<{ userId: string }> {
+    const attributes = [
+      { Name: 'email', Value: input.email },
+      { Name: 'email_verified', Value: 'true' },
+      { Name: 'name', Value: input.name },
+      { Name: TENANCY_CLAIMS.tenant, Value: input.tenantId },
+      { Name: TENANCY_CLAIMS.kind, Value: input.kind },
+      { Name: TENANCY_CLAIMS.roles, Value: input.roles.join(',') },
+      { Name: TENANCY_CLAIMS.region, Value: input.region },
+    ];
+    let userId: string | undefined;
+    try {
+      const created = await client.send(
+        new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: input.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
+      );
+      userId = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
+    } catch (error) {
+      if (!(error instanceof UsernameExistsException)) throw error;
+      // A retried acceptance: the sign-in exists; it must belong to the same tenant.
+      const existing = await client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: input.email }));
+      const tenant = existing.UserAttributes?.find((a) => a.Name === TENANCY_CLAIMS.tenant)?.Value;
+      if (tenant !== input.tenantId) throw new ProblemError(409, 'This e-mail address already has a sign-in elsewhere');
+      userId = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
+    }
+    if (!userId) throw new Error('Cognito returned no subject for the new user');
+    await client.send(
+      new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: input.email, Password: input.password, Permanent: true }),
+    );
+    return { userId };
+  }
+
+  async updateRoles(email: string, roles: string[]): Promise<void> {
+    await client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: this.userPoolId,
+        Username: email,
+        UserAttributes: [{ Name: TENANCY_CLAIMS.roles, Value: roles.join(',') }],
+      }),
+    );
+  }
+
+  async setEnabled(email: string, enabled: boolean): Promise<void> {
+    const input = { UserPoolId: this.userPoolId, Username: email };
+    if (enabled) {
+      await client.send(new AdminEnableUserCommand(input));
+      return;
+    }
+    await client.send(new AdminDisableUserCommand(input));
+    await client.send(new AdminUserGlobalSignOutCommand(input));
+  }
+}
+
+/**
+ * Where the issuer is another OIDC provider (the China regions have no Cognito user pools), that
+ * provider owns sign-ins and the tenancy claims; Shegong cannot create them through a standard API.
+ */
+export class ExternalDirectory implements IdentityDirectory {
+  async createUser(): Promise<{ userId: string }> {
+    throw new ProblemError(
+      501,
+      'This deployment’s identity provider creates sign-ins itself: ask its administrator to add you with the tenant claims',
+    );
+  }
+  async updateRoles(): Promise<void> {}
+  async setEnabled(): Promise<void> {}
+}

@@ -1,0 +1,32 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+/**
+ * Fresh process → first response, `runs` times, alternating the bundles so that disk cache and
+ * CPU noise fall on both alike. Returns the median per bundle, in milliseconds.
+ */
+export function coldReady(bundles: { name: string; file: string; path: string; env: Record<string, string> }[], runs: number) {
+  const runner = join(import.meta.dirname, 'cold-runner.mjs');
+  const samples = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const bundle of bundles) {
+      const out = execFileSync(process.execPath, [runner, bundle.file, bundle.path], {
+        env: { PATH: process.env.PATH, AWS_REGION: 'ap-southeast-1', LOG_LEVEL: 'ERROR', ...bundle.env },
+        encoding: 'utf8',
+      });
+      samples.get(bundle.name)?.push((JSON.parse(out) as { ms: number }).ms);
+    }
+  }
+  return new Map([...samples].map(([name, values]) => [name, median(values)]));
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}

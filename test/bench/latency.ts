@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp, createTokenVerifier, TENANCY_CLAIMS } from '@shegong/http';
+import { createTableInput, Store } from '@shegong/store';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { median, percentile } from './cold-start.ts';
+
+const ISSUER = 'https://issuer.bench';
+const AUDIENCE = 'shegong-bench';
+
+/** GET /v1/me through the whole app (token check, membership read, tenant read) against a raw GetItem. */
+export async function meAgainstGetItem(endpoint: string, iterations: number) {
+  const tableName = `bench-${randomUUID().slice(0, 8)}`;
+  const store = new Store({ tableName, endpoint });
+  await store.client.send(new CreateTableCommand(createTableInput(tableName)));
+
+  const platformId = randomUUID();
+  const adminId = randomUUID();
+  const platform = store.platform({ tenantId: platformId, userId: adminId, kind: 'platform' });
+  const mutation = platform.scope.mutation();
+  const tenant = platform.directory.create(mutation, { kind: 'platform', name: '社工平台', region: '450000' }, platformId);
+  platform.users.add(mutation, { id: adminId, email: 'bench@shegong.demo', name: '基准', roles: ['platform_admin'] });
+  await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
+
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
+  const token = await new SignJWT({
+    [TENANCY_CLAIMS.tenant]: platformId,
+    [TENANCY_CLAIMS.kind]: 'platform',
+    [TENANCY_CLAIMS.roles]: 'platform_admin',
+    [TENANCY_CLAIMS.region]: '450000',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setSubject(adminId)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
+  const app = createApp({
+    store,
+    verifyToken: createTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, keySet: createLocalJWKSet({ keys: [jwk] }) }),
+    identity: { createUser: async () => ({ userId: randomUUID() }), updateRoles: async () => {}, setEnabled: async () => {} },
+    publicBaseUrl: 'http://bench.local',
+  });
+
+  const me = async () => {
+    const response = await app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`GET /v1/me answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+  const getItem = async () => {
+    const { Item } = await store.client.send(new GetCommand({ TableName: tableName, Key: { pk: `T#${platformId}`, sk: `USER#${adminId}` } }));
+    if (!Item) throw new Error('GetItem found nothing');
+  };
+  const time = async (fn: () => Promise<void>) => {
+    for (let i = 0; i < 20; i++) await fn(); // warm connections and JIT
+    const samples: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const started = performance.now();
+      await fn();
+      samples.push(performance.now() - started);
+    }
+    return { median: median(samples), p95: percentile(samples, 95) };
+  };
+  // Interleave the two so drift in DynamoDB Local (JIT, GC) touches both.
+  const meTimes = await time(me);
+  const getTimes = await time(getItem);
+  return { me: meTimes, getItem: getTimes };
+}

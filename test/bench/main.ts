@@ -1,0 +1,62 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, startDynamoDb } from '@shegong/local/dynamodb-local';
+import { bundleLikeLambda, helloWorldEntry } from './bundle.ts';
+import { coldReady } from './cold-start.ts';
+import { meAgainstGetItem } from './latency.ts';
+
+/**
+ * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
+ * people to read and compare between commits.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const root = join(import.meta.dirname, '..', '..');
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+const out = mkdtempSync(join(tmpdir(), 'sg-bench-'));
+const api = await bundleLikeLambda(join(root, 'functions/api/handler.ts'), join(out, 'api'));
+const hello = await bundleLikeLambda(helloWorldEntry, join(out, 'hello'));
+
+const lambdaEnv = {
+  TABLE_NAME: 'bench',
+  AUTH_ISSUER: 'https://issuer.bench',
+  AUTH_AUDIENCE: 'shegong-bench',
+  PUBLIC_BASE_URL: 'https://bench.local',
+};
+const cold = coldReady(
+  [
+    { name: 'api', file: api.file, path: '/v1/me', env: lambdaEnv },
+    { name: 'hello', file: hello.file, path: '/', env: {} },
+  ],
+  RUNS,
+);
+
+const dynamo = await startDynamoDb({ port: await freePort() });
+let latency: Awaited<ReturnType<typeof meAgainstGetItem>>;
+try {
+  latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
+} finally {
+  await dynamo.stop();
+}
+
+const apiCold = cold.get('api') as number;
+const helloCold = cold.get('hello') as number;
+const rows: [string, string, string, string][] = [
+  ['bundle size (raw / gzip)', `${kb(api.raw)} / ${kb(api.gzip)}`, `${kb(hello.raw)} / ${kb(hello.gzip)}`, `${(api.raw / hello.raw).toFixed(1)}× / ${(api.gzip / hello.gzip).toFixed(1)}×`],
+  [`cold ready, median of ${RUNS}`, ms(apiCold), ms(helloCold), `${(apiCold / helloCold).toFixed(2)}×`],
+  [`GET /v1/me vs GetItem, median of ${ITERATIONS}`, ms(latency.me.median), ms(latency.getItem.median), `${(latency.me.median / latency.getItem.median).toFixed(2)}×`],
+  [`GET /v1/me vs GetItem, p95`, ms(latency.me.p95), ms(latency.getItem.p95), `${(latency.me.p95 / latency.getItem.p95).toFixed(2)}×`],
+];
+const header: [string, string, string, string] = ['measure', 'Shegong API', 'baseline', 'ratio'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(' | ')} |`;
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const row of rows) console.log(line(row));
+console.log(
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+);
