@@ -17,7 +17,7 @@ export class AuditTrail {
         ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk }),
+        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk, keys: ['pk', 'sk'] }),
       }),
     );
     const cursor = encodeCursor(LastEvaluatedKey);

@@ -10,7 +10,14 @@ export function encodeCursor(lastKey: Record<string, unknown> | undefined): stri
 
 export function decodeCursor(
   cursor: string | undefined,
-  expected: { attribute: string; value: string },
+  expected: {
+    attribute: string;
+    value: string;
+    /** The key attributes of the query's last key: a cursor with others would make DynamoDB fail. */
+    keys?: readonly string[];
+    /** The query's begins_with on the sort key: a cursor outside it would make DynamoDB fail. */
+    sortPrefix?: { attribute: string; prefix: string };
+  },
 ): Record<string, string> | undefined {
   if (!cursor) return undefined;
   let parsed: unknown;
@@ -23,7 +30,10 @@ export function decodeCursor(
     typeof parsed === 'object' &&
     parsed !== null &&
     Object.values(parsed).every((v) => typeof v === 'string') &&
-    (parsed as Record<string, string>)[expected.attribute] === expected.value;
+    (parsed as Record<string, string>)[expected.attribute] === expected.value &&
+    (!expected.keys || [...Object.keys(parsed)].sort().join() === [...expected.keys].sort().join()) &&
+    (!expected.sortPrefix ||
+      ((parsed as Record<string, string>)[expected.sortPrefix.attribute] ?? '').startsWith(expected.sortPrefix.prefix));
   if (!valid) throw new StoreError('bad_cursor', 'The cursor is not one this API gave out');
   return parsed as Record<string, string>;
 }

@@ -1,3 +1,7 @@
+// The SDK's commands from the store's own copy, for the local system (table bootstrap, the local
+// issuer's sign-in records) and tests, which do not depend on the SDK themselves.
+export { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { AuditTrail } from './audit.ts';
 export { documentClient, type StoreConfig } from './client.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';

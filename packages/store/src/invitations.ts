@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { InvitationRecord } from '@shegong/domain';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
-import { conflict, notFound } from './errors.ts';
+import { conflict, notFound, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type TenantScope, toRecord } from './scope.ts';
@@ -76,7 +76,12 @@ export class Invitations {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.invitationPrefix },
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk }),
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          attribute: 'pk',
+          value: pk,
+          keys: ['pk', 'sk'],
+          sortPrefix: { attribute: 'sk', prefix: keys.invitationPrefix },
+        }),
       }),
     );
     const cursor = encodeCursor(LastEvaluatedKey);
@@ -99,6 +104,9 @@ export class Invitations {
   async revoke(invitationId: string, expectedVersion: number): Promise<InvitationRecord> {
     const current = await this.get(invitationId);
     if (current.status !== 'pending') throw conflict(`This invitation is ${current.status} and cannot be revoked`);
+    // The revoked record is built from what was read; it must be the version the caller expects, or
+    // a change landing between the read and the write (an acceptance) would be overwritten.
+    if (current.version !== expectedVersion) throw staleVersion('Invitation');
     const mutation = this.scope.mutation();
     const next = this.transition(mutation, { ...current, version: expectedVersion }, { status: 'revoked' });
     await mutation.audited('invitation.revoke', 'Invitation', invitationId, next.version, next).commit();

@@ -53,7 +53,7 @@ export class Mutation {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...item, entity, version: 1 },
+          Item: { ...item, itemType: entity, version: 1 },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -68,7 +68,7 @@ export class Mutation {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...item, entity, version: expectedVersion + 1 },
+          Item: { ...item, itemType: entity, version: expectedVersion + 1 },
           ConditionExpression: 'version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
@@ -84,7 +84,7 @@ export class Mutation {
       item: {
         Put: {
           TableName: this.tableName,
-          Item: { ...key, ...attributes, entity: 'Guard' },
+          Item: { ...key, ...attributes, itemType: 'Guard' },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -111,19 +111,22 @@ export class Mutation {
 
   /** Records the response of a creating request under its Idempotency-Key (24 hours). */
   idempotent(key: string, requestHash: string, response: { status: number; body: unknown }): this {
+    const now = Date.now();
     this.steps.push({
       item: {
         Put: {
           TableName: this.tableName,
           Item: {
             ...keys.idempotency(this.actor.tenantId, key),
-            entity: 'IdempotencyRecord',
+            itemType: 'IdempotencyRecord',
             requestHash,
             status: response.status,
             body: JSON.stringify(response.body),
-            expiresAt: Math.floor(Date.now() / 1000) + 24 * 3600,
+            expiresAt: Math.floor(now / 1000) + 24 * 3600,
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // An expired record that TTL has not yet deleted is absent to replay(), so it may be reused.
+          ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': now / 1000 },
         },
       },
       onConditionFailed: () => new StoreError('conflict', 'idempotency key in use', { idempotencyKey: key }),

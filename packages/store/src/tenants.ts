@@ -60,7 +60,11 @@ export class TenantDirectory {
         ExpressionAttributeValues: { ':p': keys.tenantDirectory },
         ScanIndexForward: false,
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'gsi1pk', value: keys.tenantDirectory }),
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          attribute: 'gsi1pk',
+          value: keys.tenantDirectory,
+          keys: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        }),
       }),
     );
     const cursor = encodeCursor(LastEvaluatedKey);

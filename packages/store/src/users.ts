@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserRecord } from '@shegong/domain';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
-import { conflict, notFound } from './errors.ts';
+import { conflict, notFound, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type TenantScope, toRecord } from './scope.ts';
@@ -31,7 +31,12 @@ export class Users {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.userPrefix },
         Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, { attribute: 'pk', value: pk }),
+        ExclusiveStartKey: decodeCursor(options.cursor, {
+          attribute: 'pk',
+          value: pk,
+          keys: ['pk', 'sk'],
+          sortPrefix: { attribute: 'sk', prefix: keys.userPrefix },
+        }),
       }),
     );
     const cursor = encodeCursor(LastEvaluatedKey);
@@ -65,6 +70,9 @@ export class Users {
     action: string,
   ): Promise<UserRecord> {
     const current = await this.get(userId);
+    // The new record is built from what was read: if that is not the version the caller expects
+    // (a change since, or a lagging eventually consistent read), writing it would undo a change.
+    if (current.version !== expectedVersion) throw staleVersion('User');
     const next: UserRecord = { ...current, ...change, version: expectedVersion + 1 };
     const { version: _v, ...stored } = next;
     await this.scope
