@@ -1,0 +1,287 @@
+import { resolve } from 'node:path';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  type HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { Table } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Auth } from './auth.ts';
+
+/** The repository root: the function entry and the pnpm lockfile are found from here, wherever synth runs. */
+const repoRoot = resolve(import.meta.dirname, '../..');
+const apiEntry = resolve(repoRoot, 'functions/api/handler.ts');
+
+/**
+ * The DynamoDB actions the app uses. Scan is left out on purpose: no request path may scan
+ * (DESIGN.md), and without the permission an accidental Scan fails loudly instead of reading every tenant.
+ * TransactWriteItems / TransactGetItems are authorized as the item actions they contain.
+ */
+const dataActions = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:DescribeTable',
+];
+
+/** What the admin API does to users; nothing that lists or deletes the pool's users. */
+const userAdminActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminGetUser',
+];
+
+/** Routes the gateway lets through without a JWT, each with the reason it is public. */
+const publicRoutes: readonly { method: HttpMethod; path: string; reason: string }[] = [
+  {
+    method: HttpMethod.GET,
+    path: '/v1/openapi.json',
+    reason: 'The OpenAPI document is public by design: integrators read it before they have an account.',
+  },
+  {
+    method: HttpMethod.GET,
+    path: '/v1/docs',
+    reason: 'The API documentation page is public by design; it renders the public OpenAPI document.',
+  },
+  {
+    method: HttpMethod.GET,
+    path: '/v1/invitations/{token}',
+    reason:
+      'An invited person has no account, hence no JWT, yet: the unguessable, single-use, expiring invitation token in the path is the credential, and the app checks it.',
+  },
+  {
+    method: HttpMethod.POST,
+    path: '/v1/invitations/{token}/accept',
+    reason:
+      'Accepting an invitation creates the account, so the caller cannot have a JWT yet; the app checks the invitation token in the path.',
+  },
+];
+
+export interface ApiProps {
+  readonly stage: string;
+  readonly table: Table;
+  /** GSI names of the table; each gets its own ARN in the policy rather than `index/*`. */
+  readonly indexNames: readonly string[];
+  /** The sender address for mail from the app (SES). Without it the app sends no mail. */
+  readonly mailFrom?: string;
+  /** Public URL of the web app; default the API's own execute-api endpoint. */
+  readonly publicBaseUrl?: string;
+}
+
+/**
+ * The one Lambda function (the Hono app) behind an HTTP API.
+ *
+ * Built in two steps because Cognito's app client needs this API's URL for its callback while the
+ * JWT authorizer needs the client: construct the Api, then the Auth, then call `authenticateWith(auth)`.
+ */
+export class Api extends Construct {
+  readonly function: NodejsFunction;
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** Base URL of the gateway without a trailing slash (`https://<id>.execute-api.<region>.<suffix>`). */
+  readonly endpoint: string;
+  readonly publicBaseUrl: string;
+  /** The function's only grant on the table; see `confineToTenant`. */
+  private readonly tableAccess: PolicyStatement;
+  private readonly integration: HttpLambdaIntegration;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+
+    const functionLogs = new LogGroup(this, 'FunctionLogs', { retention: RetentionDays.THREE_MONTHS });
+    // An own role instead of the AWSLambdaBasicExecutionRole managed policy, which may create and
+    // write to any log group in the account: this one may write to its own log group only.
+    const role = new Role(this, 'FunctionRole', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Shegong ${props.stage} API function`,
+    });
+    functionLogs.grantWrite(role);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `shegong-${props.stage}`,
+      description: `Shegong ${props.stage}: JSON API under /v1 and the server-rendered pages`,
+      // The default stage is made below, with throttling and access logs that HttpApi's own lacks.
+      createDefaultStage: false,
+      // No corsPreflight: CORS stays closed at the gateway; the app answers the few origins it allows.
+    });
+    this.endpoint = this.httpApi.apiEndpoint;
+    this.publicBaseUrl = props.publicBaseUrl ?? this.endpoint;
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: `Shegong ${props.stage} API and web pages (Hono)`,
+      entry: apiEntry,
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: resolve(repoRoot, 'pnpm-lock.yaml'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      // The HTTP API gives up on an integration after 30 s; stop first so the app's error, not a gateway 503, is seen.
+      timeout: Duration.seconds(29),
+      role,
+      logGroup: functionLogs,
+      environment: {
+        TABLE_NAME: props.table.tableName,
+        PUBLIC_BASE_URL: this.publicBaseUrl,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'shegong',
+        ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // esbuild runs on this machine (pnpm exec esbuild); there is no Docker engine to fall back to.
+        forceDockerBundling: false,
+        // Bundle the AWS SDK v3 too: measured faster to cold-start than the runtime's copy (TOOLCHAIN.md).
+        externalModules: [],
+        mainFields: ['module', 'main'],
+        // Some bundled CommonJS dependencies call require(); ESM has none, so give them one.
+        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      },
+    });
+
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is pinned on purpose: the bundle targets node22 and its cold start was measured on it (TOOLCHAIN.md). Moving to a newer runtime is a deliberate change with its own bundle and cold-start check, not something a new CDK release should do silently.',
+    });
+
+    this.tableAccess = new PolicyStatement({
+      actions: dataActions,
+      resources: [props.table.tableArn, ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`)],
+    });
+    this.function.addToRolePolicy(this.tableAccess);
+
+    if (props.mailFrom) this.allowMailFrom(props.mailFrom);
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      // Per-account limits still apply above these; these keep one noisy client from starving the rest.
+      throttle: { burstLimit: 200, rateLimit: 100 },
+      accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
+    });
+
+    this.integration = new HttpLambdaIntegration('App', this.function);
+
+    for (const route of publicRoutes) {
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: this.integration,
+      });
+      if (created) Validations.of(created).acknowledge({ id: 'AwsSolutions-APIG4', reason: route.reason });
+    }
+
+    const pages = new HttpRoute(this, 'PagesRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: this.integration,
+    });
+    Validations.of(pages).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        '$default serves the server-rendered pages, which authenticate inside the app with an httpOnly session cookie (the gateway JWT authorizer reads only a bearer header), and the sign-in and OAuth callback pages must be reachable before any session exists.',
+    });
+  }
+
+  /**
+   * The second step: protect `/v1/*` with the identity provider's JWTs at the edge (the app checks
+   * them again), tell the app the issuer and audience, and let it administer users when the pool is ours.
+   */
+  authenticateWith(auth: Auth): void {
+    const authorizer = new HttpJwtAuthorizer('Jwt', auth.issuer, {
+      identitySource: ['$request.header.Authorization'],
+      jwtAudience: [auth.audience],
+    });
+    this.httpApi.addRoutes({
+      path: '/v1/{proxy+}',
+      methods: [HttpMethod.ANY],
+      integration: this.integration,
+      authorizer,
+    });
+
+    this.function.addEnvironment('AUTH_ISSUER', auth.issuer);
+    this.function.addEnvironment('AUTH_AUDIENCE', auth.audience);
+
+    if (auth.userPool) {
+      this.function.addEnvironment('COGNITO_USER_POOL_ID', auth.userPool.userPoolId);
+      this.function.addToRolePolicy(
+        new PolicyStatement({ actions: userAdminActions, resources: [auth.userPool.userPoolArn] }),
+      );
+    }
+  }
+
+  /**
+   * Where the tenant-isolation step plugs in (not called yet). The plan: per request the function
+   * assumes a data-access role with the session tag `tenant=<tenantId>` (sts:TagSession), and that
+   * role's table statement carries this condition, so IAM itself refuses any item whose partition key
+   * is not `T#<tenantId>…`. Cross-tenant readers (bureaus, incubators) query the `scope` GSI and need a
+   * second statement keyed on their `R#…` / `I#…` prefix instead.
+   */
+  confineToTenant(principalTag = 'tenant'): void {
+    this.tableAccess.addCondition('ForAllValues:StringLike', {
+      'dynamodb:LeadingKeys': [`T#\${aws:PrincipalTag/${principalTag}}*`],
+    });
+  }
+
+  /** SES may send only as the configured sender: its address identity, or its domain identity if that is what is verified. */
+  private allowMailFrom(mailFrom: string): void {
+    const address = (/<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom).trim();
+    const domain = address.slice(address.lastIndexOf('@') + 1);
+    const stack = Stack.of(this);
+    const identity = (name: string) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: name });
+    this.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [identity(address), identity(domain)] }),
+    );
+  }
+}
+
+/**
+ * JSON access logs. The route key is logged instead of the path, so invitation tokens in the URL
+ * never reach the logs.
+ */
+function accessLogFormat(): AccessLogFormat {
+  return AccessLogFormat.custom(
+    JSON.stringify({
+      requestId: '$context.requestId',
+      time: '$context.requestTime',
+      ip: '$context.identity.sourceIp',
+      userAgent: '$context.identity.userAgent',
+      method: '$context.httpMethod',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      protocol: '$context.protocol',
+      responseLength: '$context.responseLength',
+      responseLatency: '$context.responseLatency',
+      integrationLatency: '$context.integrationLatency',
+      integrationStatus: '$context.integrationStatus',
+      integrationError: '$context.integrationErrorMessage',
+      authorizerError: '$context.authorizer.error',
+      sub: '$context.authorizer.claims.sub',
+    }),
+  );
+}

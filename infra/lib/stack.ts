@@ -1,0 +1,93 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './api.ts';
+import { Auth, chooseIdentityProvider } from './auth.ts';
+import { Data } from './data.ts';
+import { Observability } from './observability.ts';
+
+/** Everything that differs between deployments; read from CDK context by `settingsFromContext`. */
+export interface ShegongSettings {
+  readonly account: string;
+  readonly region: string;
+  readonly stage: string;
+  /** External OIDC provider (required where Cognito user pools are not offered, e.g. the China regions). */
+  readonly oidcIssuer?: string;
+  readonly oidcAudience?: string;
+  /** SES sender for mail from the app; without it the app sends none. */
+  readonly mailFrom?: string;
+  readonly cognitoDomainPrefix?: string;
+  /** Public URL of the web app (custom domain); default the HTTP API's execute-api endpoint. */
+  readonly publicBaseUrl?: string;
+  readonly alarmEmail?: string;
+}
+
+export interface ShegongStackProps extends StackProps {
+  readonly settings: ShegongSettings;
+}
+
+/** The whole product in one stack: table, identity, API + function, alarms. */
+export class ShegongStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: ShegongStackProps) {
+    const { settings } = props;
+    super(scope, id, {
+      description: `Shegong ${settings.stage}: multi-tenant social-organisation management (API, web, data)`,
+      terminationProtection: settings.stage === 'prod',
+      ...props,
+      env: { account: settings.account, region: settings.region },
+    });
+
+    // Decided first: a region without Cognito and no external provider must fail before any bundling.
+    const provider = chooseIdentityProvider(this.region, {
+      issuer: settings.oidcIssuer,
+      audience: settings.oidcAudience,
+    });
+
+    this.data = new Data(this, 'Data');
+    this.api = new Api(this, 'Api', {
+      stage: settings.stage,
+      table: this.data.table,
+      indexNames: this.data.indexNames,
+      mailFrom: settings.mailFrom,
+      publicBaseUrl: settings.publicBaseUrl,
+    });
+    this.auth = new Auth(this, 'Auth', {
+      stage: settings.stage,
+      publicBaseUrl: this.api.publicBaseUrl,
+      provider,
+      cognitoDomainPrefix: settings.cognitoDomainPrefix,
+    });
+    this.api.authenticateWith(this.auth);
+    this.observability = new Observability(this, 'Observability', {
+      stage: settings.stage,
+      httpApi: this.api.httpApi,
+      function: this.api.function,
+      table: this.data.table,
+      indexNames: this.data.indexNames,
+      alarmEmail: settings.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.stage.url,
+      description: 'Base URL of the HTTP API (web pages and /v1)',
+    });
+    new CfnOutput(this, 'PublicBaseUrl', {
+      value: this.api.publicBaseUrl,
+      description: 'Base URL the app and the OAuth callback use',
+    });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'AuthIssuer', { value: this.auth.issuer, description: 'JWT issuer (iss)' });
+    new CfnOutput(this, 'AuthAudience', { value: this.auth.audience, description: 'JWT audience (aud / client_id)' });
+    if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    if (this.auth.domain)
+      new CfnOutput(this, 'AuthDomainUrl', {
+        value: this.auth.domain.baseUrl(),
+        description: 'Cognito hosted sign-in',
+      });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
+  }
+}
