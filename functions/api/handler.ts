@@ -2,8 +2,7 @@ import { type AppDeps, createApp, createTokenVerifier } from '@shegong/http';
 import { CognitoDirectory, ExternalDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { handle } from 'hono/aws-lambda';
+import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from './config.ts';
 
 // Built once per container; everything below the handler is per request.
@@ -19,8 +18,10 @@ const app = createApp(deps);
 mountPages(app, { oidc: { issuer: config.issuer, clientId: config.audience }, secureCookies: true });
 const serve = handle(app);
 
-export async function handler(event: APIGatewayProxyEventV2, context: Context) {
-  // Without a custom domain the public URL is the API's own, known only from the first request.
-  if (!deps.publicBaseUrl) deps.publicBaseUrl = `https://${event.requestContext.domainName}`;
+export async function handler(event: LambdaEvent, context: LambdaContext) {
+  // Without a configured URL the public URL is the API's own, known only from the first request.
+  if (!deps.publicBaseUrl && 'domainName' in event.requestContext) {
+    deps.publicBaseUrl = `https://${event.requestContext.domainName}`;
+  }
   return serve(event, context);
 }

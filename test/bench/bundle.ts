@@ -4,7 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 /** The same esbuild options the CDK stack's NodejsFunction uses (infra/lib/api.ts). */
-export async function bundleLikeLambda(entry: string, outDir: string): Promise<{ file: string; raw: number; gzip: number }> {
+export async function bundleLikeLambda(
+  entry: string,
+  outDir: string,
+): Promise<{ file: string; raw: number; gzip: number }> {
   const file = join(outDir, 'index.mjs');
   await build({
     entryPoints: [entry],

@@ -5,7 +5,10 @@ import { join } from 'node:path';
  * Fresh process → first response, `runs` times, alternating the bundles so that disk cache and
  * CPU noise fall on both alike. Returns the median per bundle, in milliseconds.
  */
-export function coldReady(bundles: { name: string; file: string; path: string; env: Record<string, string> }[], runs: number) {
+export function coldReady(
+  bundles: { name: string; file: string; path: string; env: Record<string, string> }[],
+  runs: number,
+) {
   const runner = join(import.meta.dirname, 'cold-runner.mjs');
   const samples = new Map<string, number[]>(bundles.map((b) => [b.name, []]));
   for (let i = 0; i < runs; i++) {

@@ -19,7 +19,11 @@ export async function meAgainstGetItem(endpoint: string, iterations: number) {
   const adminId = randomUUID();
   const platform = store.platform({ tenantId: platformId, userId: adminId, kind: 'platform' });
   const mutation = platform.scope.mutation();
-  const tenant = platform.directory.create(mutation, { kind: 'platform', name: '社工平台', region: '450000' }, platformId);
+  const tenant = platform.directory.create(
+    mutation,
+    { kind: 'platform', name: '社工平台', region: '450000' },
+    platformId,
+  );
   platform.users.add(mutation, { id: adminId, email: 'bench@shegong.demo', name: '基准', roles: ['platform_admin'] });
   await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
 
@@ -40,8 +44,16 @@ export async function meAgainstGetItem(endpoint: string, iterations: number) {
     .sign(privateKey);
   const app = createApp({
     store,
-    verifyToken: createTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, keySet: createLocalJWKSet({ keys: [jwk] }) }),
-    identity: { createUser: async () => ({ userId: randomUUID() }), updateRoles: async () => {}, setEnabled: async () => {} },
+    verifyToken: createTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      keySet: createLocalJWKSet({ keys: [jwk] }),
+    }),
+    identity: {
+      createUser: async () => ({ userId: randomUUID() }),
+      updateRoles: async () => {},
+      setEnabled: async () => {},
+    },
     publicBaseUrl: 'http://bench.local',
   });
 
@@ -51,7 +63,9 @@ export async function meAgainstGetItem(endpoint: string, iterations: number) {
     await response.arrayBuffer();
   };
   const getItem = async () => {
-    const { Item } = await store.client.send(new GetCommand({ TableName: tableName, Key: { pk: `T#${platformId}`, sk: `USER#${adminId}` } }));
+    const { Item } = await store.client.send(
+      new GetCommand({ TableName: tableName, Key: { pk: `T#${platformId}`, sk: `USER#${adminId}` } }),
+    );
     if (!Item) throw new Error('GetItem found nothing');
   };
   const time = async (fn: () => Promise<void>) => {

@@ -46,10 +46,25 @@ try {
 const apiCold = cold.get('api') as number;
 const helloCold = cold.get('hello') as number;
 const rows: [string, string, string, string][] = [
-  ['bundle size (raw / gzip)', `${kb(api.raw)} / ${kb(api.gzip)}`, `${kb(hello.raw)} / ${kb(hello.gzip)}`, `${(api.raw / hello.raw).toFixed(1)}× / ${(api.gzip / hello.gzip).toFixed(1)}×`],
+  [
+    'bundle size (raw / gzip)',
+    `${kb(api.raw)} / ${kb(api.gzip)}`,
+    `${kb(hello.raw)} / ${kb(hello.gzip)}`,
+    `${(api.raw / hello.raw).toFixed(1)}× / ${(api.gzip / hello.gzip).toFixed(1)}×`,
+  ],
   [`cold ready, median of ${RUNS}`, ms(apiCold), ms(helloCold), `${(apiCold / helloCold).toFixed(2)}×`],
-  [`GET /v1/me vs GetItem, median of ${ITERATIONS}`, ms(latency.me.median), ms(latency.getItem.median), `${(latency.me.median / latency.getItem.median).toFixed(2)}×`],
-  [`GET /v1/me vs GetItem, p95`, ms(latency.me.p95), ms(latency.getItem.p95), `${(latency.me.p95 / latency.getItem.p95).toFixed(2)}×`],
+  [
+    `GET /v1/me vs GetItem, median of ${ITERATIONS}`,
+    ms(latency.me.median),
+    ms(latency.getItem.median),
+    `${(latency.me.median / latency.getItem.median).toFixed(2)}×`,
+  ],
+  [
+    `GET /v1/me vs GetItem, p95`,
+    ms(latency.me.p95),
+    ms(latency.getItem.p95),
+    `${(latency.me.p95 / latency.getItem.p95).toFixed(2)}×`,
+  ],
 ];
 const header: [string, string, string, string] = ['measure', 'Shegong API', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

@@ -1,5 +1,5 @@
-import { StoreError } from '@shegong/store';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { StoreError } from '@shegong/store';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -40,22 +40,34 @@ function api() {
     servers: [{ url: '/v1' }],
     security: [{ bearer: [] }],
   });
-  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  v1.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   // The OpenAPI document and its page are public by design: they describe, they hold no data.
   v1.get('/openapi.json', authorize({ public: true, reason: 'the API description holds no tenant data' }));
-  v1.get('/docs', authorize({ public: true, reason: 'the API description holds no tenant data' }), (c) => c.html(docsPage()));
+  v1.get('/docs', authorize({ public: true, reason: 'the API description holds no tenant data' }), (c) =>
+    c.html(docsPage()),
+  );
   return v1;
 }
 
 /** Every error leaves as a problem; nothing leaks a stack. */
 export function onError(error: Error, c: Context<AppEnv>) {
-  if (error instanceof ProblemError) return problem(c, error.status, error.message, error.errors ? { errors: error.errors } : {});
+  if (error instanceof ProblemError)
+    return problem(c, error.status, error.message, error.errors ? { errors: error.errors } : {});
   if (error instanceof StoreError) {
-    const field = typeof error.detail.field === 'string' ? [{ path: `/${error.detail.field}`, message: error.message }] : undefined;
+    const field =
+      typeof error.detail.field === 'string' ? [{ path: `/${error.detail.field}`, message: error.message }] : undefined;
     return problem(c, STORE_STATUS[error.code], error.message, field ? { errors: field } : {});
   }
-  if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
-  logger.error('unhandled error', { requestId: c.get('requestId'), error: { name: error.name, message: error.message, stack: error.stack } });
+  if (error instanceof HTTPException)
+    return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
+  logger.error('unhandled error', {
+    requestId: c.get('requestId'),
+    error: { name: error.name, message: error.message, stack: error.stack },
+  });
   return problem(c, 500, 'Something went wrong on our side; the request id helps us find it');
 }
 
@@ -103,7 +115,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
   if (deps.corsOrigins?.length) {
-    app.use('/v1/*', cors({ origin: deps.corsOrigins, allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'], exposeHeaders: ['ETag', 'X-Request-Id'] }));
+    app.use(
+      '/v1/*',
+      cors({
+        origin: deps.corsOrigins,
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+        exposeHeaders: ['ETag', 'X-Request-Id'],
+      }),
+    );
   }
   app.use(
     bodyLimit({

@@ -1,4 +1,4 @@
-import type { Principal, UserRecord } from '@shegong/domain';
+import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { Store, TenantRepositories } from '@shegong/store';
 import type { TokenVerifier } from './auth/verifier.ts';
 import type { IdentityDirectory, Mailer } from './identity/directory.ts';
@@ -24,5 +24,7 @@ export type AppEnv = {
     repos: TenantRepositories;
     /** The signed-in user's record, read once by `authorize`. */
     user: UserRecord;
+    /** The signed-in user's tenant, read once by `authorize`. */
+    tenant: TenantRecord;
   };
 };

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { ProblemError } from './problem/problem.ts';
+import type { ProblemError } from './problem/problem.ts';
 import { etag, expectedVersion } from './versioning.ts';
 
 const app = new Hono()
@@ -8,7 +8,10 @@ const app = new Hono()
   .onError((error, c) => c.json({ status: (error as ProblemError).status }, 200));
 
 const ask = async (ifMatch?: string) =>
-  (await (await app.request('/', ifMatch ? { headers: { 'If-Match': ifMatch } } : {})).json()) as { version?: number; status?: number };
+  (await (await app.request('/', ifMatch ? { headers: { 'If-Match': ifMatch } } : {})).json()) as {
+    version?: number;
+    status?: number;
+  };
 
 describe('If-Match', () => {
   it('reads the version of a strong or weak ETag', async () => {

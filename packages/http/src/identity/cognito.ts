@@ -36,20 +36,32 @@ export class CognitoDirectory implements IdentityDirectory {
     let userId: string | undefined;
     try {
       const created = await client.send(
-        new AdminCreateUserCommand({ UserPoolId: this.userPoolId, Username: input.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
+        new AdminCreateUserCommand({
+          UserPoolId: this.userPoolId,
+          Username: input.email,
+          UserAttributes: attributes,
+          MessageAction: 'SUPPRESS',
+        }),
       );
       userId = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value;
     } catch (error) {
       if (!(error instanceof UsernameExistsException)) throw error;
       // A retried acceptance: the sign-in exists; it must belong to the same tenant.
-      const existing = await client.send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: input.email }));
+      const existing = await client.send(
+        new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: input.email }),
+      );
       const tenant = existing.UserAttributes?.find((a) => a.Name === TENANCY_CLAIMS.tenant)?.Value;
       if (tenant !== input.tenantId) throw new ProblemError(409, 'This e-mail address already has a sign-in elsewhere');
       userId = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
     }
     if (!userId) throw new Error('Cognito returned no subject for the new user');
     await client.send(
-      new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: input.email, Password: input.password, Permanent: true }),
+      new AdminSetUserPasswordCommand({
+        UserPoolId: this.userPoolId,
+        Username: input.email,
+        Password: input.password,
+        Permanent: true,
+      }),
     );
     return { userId };
   }

@@ -12,7 +12,9 @@ export function invitationLink(deps: AppDeps, token: string): string {
 /** Checks that every role belongs to the tenant's kind, naming the field of each that does not. */
 export function checkRoles(principal: Pick<Principal, 'kind'>, roles: string[], path = '/roles') {
   const wrong = roles.flatMap((role, i) =>
-    isRoleOfKind(principal.kind, role) ? [] : [{ path: `${path}/${i}`, message: `is not a role of a ${principal.kind} tenant` }],
+    isRoleOfKind(principal.kind, role)
+      ? []
+      : [{ path: `${path}/${i}`, message: `is not a role of a ${principal.kind} tenant` }],
   );
   if (wrong.length) throw new ProblemError(400, 'Some roles do not exist for this kind of tenant', wrong);
 }
@@ -21,7 +23,12 @@ export function checkRoles(principal: Pick<Principal, 'kind'>, roles: string[], 
  * Builds the invitation (the caller commits it, with idempotency). The link is returned to the
  * admin to pass on, and mailed where the deployment has mail.
  */
-export function prepareInvitation(deps: AppDeps, repos: TenantRepositories, principal: Principal, input: NewInvitation) {
+export function prepareInvitation(
+  deps: AppDeps,
+  repos: TenantRepositories,
+  principal: Principal,
+  input: NewInvitation,
+) {
   checkRoles(principal, input.roles);
   const mutation = repos.scope.mutation();
   const { invitation, token } = repos.invitations.create(mutation, input);
@@ -30,7 +37,10 @@ export function prepareInvitation(deps: AppDeps, repos: TenantRepositories, prin
   return { mutation, invitation, link };
 }
 
-export async function mailInvitation(deps: AppDeps, input: { to: string; link: string; tenantName: string; expiresOn: string }) {
+export async function mailInvitation(
+  deps: AppDeps,
+  input: { to: string; link: string; tenantName: string; expiresOn: string },
+) {
   if (!deps.mailer) return false;
   try {
     await deps.mailer.sendInvitation(input);
@@ -71,7 +81,12 @@ export async function acceptInvitation(deps: AppDeps, token: string, input: Acce
   });
   const repos = deps.store.tenant({ tenantId: tenant.id, userId });
   const mutation = repos.scope.mutation();
-  const user = repos.users.add(mutation, { id: userId, email: invitation.email, name: input.name, roles: invitation.roles });
+  const user = repos.users.add(mutation, {
+    id: userId,
+    email: invitation.email,
+    name: input.name,
+    roles: invitation.roles,
+  });
   const accepted = repos.invitations.transition(mutation, invitation, { status: 'accepted', acceptedUserId: userId });
   try {
     await mutation.audited('invitation.accept', 'User', userId, user.version, user).commit();
@@ -89,6 +104,8 @@ export function guardSelf(principal: Principal, userId: string, change: { roles?
   if (userId !== principal.userId) return;
   if (change.status === 'disabled') throw new ProblemError(409, 'You cannot disable your own account');
   if (change.roles && !change.roles.includes(adminRoleOf(principal.kind))) {
-    throw new ProblemError(409, 'You cannot remove your own administrator role', [{ path: '/roles', message: 'must keep your administrator role' }]);
+    throw new ProblemError(409, 'You cannot remove your own administrator role', [
+      { path: '/roles', message: 'must keep your administrator role' },
+    ]);
   }
 }

@@ -1,9 +1,17 @@
-import { Acceptance, NewInvitation } from '@shegong/domain';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Acceptance, NewInvitation } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { createOnce, replayHeaders } from '../idempotency.ts';
-import { errorResponses, IdParam, idempotencyHeader, ifMatchHeader, Page, PageQuery, updateResponses } from '../schemas.ts';
+import {
+  errorResponses,
+  IdParam,
+  idempotencyHeader,
+  ifMatchHeader,
+  Page,
+  PageQuery,
+  updateResponses,
+} from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 import { acceptInvitation, mailInvitation, prepareInvitation, previewInvitation } from './operations.ts';
 
@@ -23,7 +31,10 @@ export const Invitation = z
   })
   .openapi('Invitation');
 
-const NewInvitationBody = NewInvitation.meta({ id: 'NewInvitation', example: { email: 'li.na@example.cn', roles: ['hr'] } });
+const NewInvitationBody = NewInvitation.meta({
+  id: 'NewInvitation',
+  example: { email: 'li.na@example.cn', roles: ['hr'] },
+});
 const CreatedInvitation = z
   .object({
     invitation: Invitation,
@@ -33,7 +44,9 @@ const CreatedInvitation = z
   .openapi('CreatedInvitation');
 
 const TokenParam = z.object({
-  token: z.string().openapi({ param: { name: 'token', in: 'path' }, example: 'Vq3mB0yH6l2rX8sZk1pT9aW4cE7dN5fJ0gL3uR6tY2o' }),
+  token: z
+    .string()
+    .openapi({ param: { name: 'token', in: 'path' }, example: 'Vq3mB0yH6l2rX8sZk1pT9aW4cE7dN5fJ0gL3uR6tY2o' }),
 });
 const InvitationPreview = z
   .object({
@@ -55,7 +68,10 @@ export const invitations = new OpenAPIHono<AppEnv>()
       tags: ['users'],
       middleware: [authorize(ADMINS)] as const,
       request: { query: PageQuery },
-      responses: { 200: { description: 'A page of invitations', content: { 'application/json': { schema: Page(Invitation) } } }, ...errorResponses },
+      responses: {
+        200: { description: 'A page of invitations', content: { 'application/json': { schema: Page(Invitation) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await c.var.repos.invitations.list(c.req.valid('query')), 200),
   )
@@ -66,8 +82,14 @@ export const invitations = new OpenAPIHono<AppEnv>()
       summary: 'Invite someone to my tenant with roles',
       tags: ['users'],
       middleware: [authorize(ADMINS)] as const,
-      request: { headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: NewInvitationBody } } } },
-      responses: { 201: { description: 'Invited', content: { 'application/json': { schema: CreatedInvitation } } }, ...updateResponses },
+      request: {
+        headers: idempotencyHeader,
+        body: { required: true, content: { 'application/json': { schema: NewInvitationBody } } },
+      },
+      responses: {
+        201: { description: 'Invited', content: { 'application/json': { schema: CreatedInvitation } } },
+        ...updateResponses,
+      },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -78,7 +100,12 @@ export const invitations = new OpenAPIHono<AppEnv>()
       });
       if (!replayed && c.var.deps.mailer) {
         const tenant = await repos.tenant.get();
-        body.mailed = await mailInvitation(c.var.deps, { to: body.invitation.email, link: body.link, tenantName: tenant.name, expiresOn: body.invitation.expiresOn });
+        body.mailed = await mailInvitation(c.var.deps, {
+          to: body.invitation.email,
+          link: body.link,
+          tenantName: tenant.name,
+          expiresOn: body.invitation.expiresOn,
+        });
       }
       return c.json(body, 201, { ETag: etag(body.invitation.version), ...replayHeaders(replayed) });
     },
@@ -91,10 +118,16 @@ export const invitations = new OpenAPIHono<AppEnv>()
       tags: ['users'],
       middleware: [authorize(ADMINS)] as const,
       request: { params: IdParam('invitationId', '4b0c1c36-3b9e-4a47-8f6e-1f3f0a9a2b10'), headers: ifMatchHeader },
-      responses: { 200: { description: 'Revoked', content: { 'application/json': { schema: Invitation } } }, ...updateResponses },
+      responses: {
+        200: { description: 'Revoked', content: { 'application/json': { schema: Invitation } } },
+        ...updateResponses,
+      },
     }),
     async (c) => {
-      const revoked = await c.var.repos.invitations.revoke(c.req.valid('param').invitationId as string, expectedVersion(c));
+      const revoked = await c.var.repos.invitations.revoke(
+        c.req.valid('param').invitationId as string,
+        expectedVersion(c),
+      );
       return c.json(revoked, 200, { ETag: etag(revoked.version) });
     },
   )
@@ -104,9 +137,14 @@ export const invitations = new OpenAPIHono<AppEnv>()
       path: '/invitations/{token}',
       summary: 'What an invitation link offers (no sign-in needed)',
       tags: ['users'],
-      middleware: [authorize({ public: true, reason: 'the invitee has no account yet; the link’s token is the credential' })] as const,
+      middleware: [
+        authorize({ public: true, reason: 'the invitee has no account yet; the link’s token is the credential' }),
+      ] as const,
       request: { params: TokenParam },
-      responses: { 200: { description: 'The invitation', content: { 'application/json': { schema: InvitationPreview } } }, 404: errorResponses[404] },
+      responses: {
+        200: { description: 'The invitation', content: { 'application/json': { schema: InvitationPreview } } },
+        404: errorResponses[404],
+      },
     }),
     async (c) => {
       const { invitation, tenant } = await previewInvitation(c.var.deps, c.req.valid('param').token);
@@ -128,10 +166,18 @@ export const invitations = new OpenAPIHono<AppEnv>()
       path: '/invitations/{token}/accept',
       summary: 'Accept an invitation: create my sign-in and join the tenant',
       tags: ['users'],
-      middleware: [authorize({ public: true, reason: 'the invitee has no account yet; the link’s token is the credential' })] as const,
-      request: { params: TokenParam, body: { required: true, content: { 'application/json': { schema: AcceptanceBody } } } },
+      middleware: [
+        authorize({ public: true, reason: 'the invitee has no account yet; the link’s token is the credential' }),
+      ] as const,
+      request: {
+        params: TokenParam,
+        body: { required: true, content: { 'application/json': { schema: AcceptanceBody } } },
+      },
       responses: {
-        201: { description: 'Joined', content: { 'application/json': { schema: z.object({ userId: z.string(), email: z.string() }) } } },
+        201: {
+          description: 'Joined',
+          content: { 'application/json': { schema: z.object({ userId: z.string(), email: z.string() }) } },
+        },
         400: errorResponses[400],
         404: errorResponses[404],
         409: updateResponses[409],

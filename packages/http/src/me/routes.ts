@@ -1,5 +1,5 @@
-import { findRegion, regionLevel } from '@shegong/domain';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { findRegion, regionLevel } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses } from '../schemas.ts';
@@ -25,11 +25,13 @@ export const me = new OpenAPIHono<AppEnv>().openapi(
     summary: 'Who I am: my user, my tenant and my roles',
     tags: ['identity'],
     middleware: [authorize({ kinds: ['platform', 'bureau', 'incubator', 'org'], roles: 'any' })] as const,
-    responses: { 200: { description: 'The signed-in user', content: { 'application/json': { schema: Me } } }, ...errorResponses },
+    responses: {
+      200: { description: 'The signed-in user', content: { 'application/json': { schema: Me } } },
+      ...errorResponses,
+    },
   }),
   async (c) => {
-    const { principal, repos, user } = c.var;
-    const tenant = await repos.tenant.get();
+    const { principal, user, tenant } = c.var;
     const region = findRegion(tenant.region) ?? { code: tenant.region, zh: tenant.region, en: tenant.region };
     return c.json(
       {

@@ -1,6 +1,6 @@
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { z } from '@hono/zod-openapi';
 
 /** RFC 9457 problem details, with the failing fields of a bad request. */
 export const Problem = z
@@ -14,7 +14,9 @@ export const Problem = z
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
-      .openapi({ description: 'One entry per failing field; `path` is a JSON pointer into the body (or the parameter name).' }),
+      .openapi({
+        description: 'One entry per failing field; `path` is a JSON pointer into the body (or the parameter name).',
+      }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
@@ -52,12 +54,22 @@ export function problem(
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
 }
 
-/** Turns zod issues into field errors with JSON-pointer paths (`/roles/0`). */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = '') {
-  return issues.map((issue) => ({
-    path: `${prefix}/${issue.path.map(String).join('/')}`,
-    message: issue.message,
-  }));
+/**
+ * Turns zod issues into field errors with JSON-pointer paths (`/roles/0`). An unknown field (zod's
+ * `unrecognized_keys`, reported on the object holding it) is named by its own path (`/tenantId`).
+ */
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+  prefix = '',
+) {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys?.length
+      ? issue.keys.map((key) => ({
+          path: `${prefix}/${[...issue.path, key].map(String).join('/')}`,
+          message: 'is not a known field',
+        }))
+      : [{ path: `${prefix}/${issue.path.map(String).join('/')}`, message: issue.message }],
+  );
 }
 
 /** An error a handler throws to answer with a problem. */

@@ -1,5 +1,5 @@
-import { NewTenant, type Principal } from '@shegong/domain';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { NewTenant, type Principal } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { createOnce, replayHeaders } from '../idempotency.ts';
@@ -26,7 +26,13 @@ export const Tenant = z
 // and zod 4 copies prototype methods only onto schemas built after the extension.
 const NewTenantBody = NewTenant.meta({
   id: 'NewTenant',
-  example: { kind: 'bureau', name: '上思县民政局', nameEn: 'Shangsi County Civil Affairs Bureau', region: '450621', adminEmail: 'admin@shangsi.example.cn' },
+  example: {
+    kind: 'bureau',
+    name: '上思县民政局',
+    nameEn: 'Shangsi County Civil Affairs Bureau',
+    region: '450621',
+    adminEmail: 'admin@shangsi.example.cn',
+  },
 });
 
 /** The platform creates a tenant and, in the same transaction, invites its first administrator. */
@@ -50,7 +56,10 @@ export const tenants = new OpenAPIHono<AppEnv>()
       tags: ['platform'],
       middleware: [authorize(PLATFORM)] as const,
       request: { query: PageQuery },
-      responses: { 200: { description: 'A page of tenants', content: { 'application/json': { schema: Page(Tenant) } } }, ...errorResponses },
+      responses: {
+        200: { description: 'A page of tenants', content: { 'application/json': { schema: Page(Tenant) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => c.json(await c.var.deps.store.platform(c.var.principal).directory.list(c.req.valid('query')), 200),
   )
@@ -61,7 +70,10 @@ export const tenants = new OpenAPIHono<AppEnv>()
       summary: 'Create a bureau, incubation base or organisation and invite its first administrator',
       tags: ['platform'],
       middleware: [authorize(PLATFORM)] as const,
-      request: { headers: idempotencyHeader, body: { required: true, content: { 'application/json': { schema: NewTenantBody } } } },
+      request: {
+        headers: idempotencyHeader,
+        body: { required: true, content: { 'application/json': { schema: NewTenantBody } } },
+      },
       responses: {
         201: {
           description: 'Created',
@@ -87,7 +99,14 @@ export const tenants = new OpenAPIHono<AppEnv>()
       tags: ['platform'],
       middleware: [authorize(PLATFORM)] as const,
       request: { params: IdParam('tenantId', '0e6f6b1e-1d0c-4c8e-9d8f-3a2b1c0d9e8f') },
-      responses: { 200: { description: 'The tenant', content: { 'application/json': { schema: Tenant } } }, ...errorResponses },
+      responses: {
+        200: { description: 'The tenant', content: { 'application/json': { schema: Tenant } } },
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json(await c.var.deps.store.platform(c.var.principal).directory.get(c.req.valid('param').tenantId as string), 200),
+    async (c) =>
+      c.json(
+        await c.var.deps.store.platform(c.var.principal).directory.get(c.req.valid('param').tenantId as string),
+        200,
+      ),
   );

@@ -1,5 +1,5 @@
-import { RoleChange } from '@shegong/domain';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { RoleChange } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { checkRoles, guardSelf } from '../invitations/operations.ts';
@@ -25,7 +25,10 @@ const UserChange = z
     roles: RoleChange.shape.roles.optional(),
     status: z.enum(['active', 'disabled']).optional(),
   })
-  .refine((v) => v.roles !== undefined || v.status !== undefined, { message: 'change roles or status', path: ['roles'] })
+  .refine((v) => v.roles !== undefined || v.status !== undefined, {
+    message: 'change roles or status',
+    path: ['roles'],
+  })
   .openapi('UserChange', { example: { roles: ['hr', 'staff'] } });
 
 const userId = IdParam('userId', '9f1d2c3b-4a5e-4f60-8a7b-1c2d3e4f5a6b');
@@ -39,7 +42,10 @@ export const users = new OpenAPIHono<AppEnv>()
       tags: ['users'],
       middleware: [authorize(ADMINS)] as const,
       request: { query: PageQuery },
-      responses: { 200: { description: 'A page of users', content: { 'application/json': { schema: Page(User) } } }, ...errorResponses },
+      responses: {
+        200: { description: 'A page of users', content: { 'application/json': { schema: Page(User) } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const page = await c.var.repos.users.list(c.req.valid('query'));
@@ -54,7 +60,10 @@ export const users = new OpenAPIHono<AppEnv>()
       tags: ['users'],
       middleware: [authorize(ADMINS)] as const,
       request: { params: userId },
-      responses: { 200: { description: 'The user', content: { 'application/json': { schema: User } } }, ...errorResponses },
+      responses: {
+        200: { description: 'The user', content: { 'application/json': { schema: User } } },
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { tenantId, ...user } = await c.var.repos.users.get(c.req.valid('param').userId as string);
@@ -73,7 +82,10 @@ export const users = new OpenAPIHono<AppEnv>()
         headers: ifMatchHeader,
         body: { required: true, content: { 'application/json': { schema: UserChange } } },
       },
-      responses: { 200: { description: 'Changed', content: { 'application/json': { schema: User } } }, ...updateResponses },
+      responses: {
+        200: { description: 'Changed', content: { 'application/json': { schema: User } } },
+        ...updateResponses,
+      },
     }),
     async (c) => {
       const id = c.req.valid('param').userId as string;
@@ -82,7 +94,12 @@ export const users = new OpenAPIHono<AppEnv>()
       const version = expectedVersion(c);
       if (change.roles) checkRoles(principal, change.roles);
       guardSelf(principal, id, change);
-      const action = change.status === 'disabled' ? 'user.disable' : change.status === 'active' && !change.roles ? 'user.enable' : 'user.update';
+      const action =
+        change.status === 'disabled'
+          ? 'user.disable'
+          : change.status === 'active' && !change.roles
+            ? 'user.enable'
+            : 'user.update';
       const { tenantId, ...user } = await repos.users.update(id, version, change, action);
       // The record is the authority (checked on every request); the provider follows it.
       if (change.roles) await deps.identity.updateRoles(user.email, user.roles);

@@ -1,0 +1,140 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import { createApp, createTokenVerifier, logger, type ShegongApp } from '@shegong/http';
+import { Store } from '@shegong/store';
+import { mountPages } from '@shegong/web';
+import { assertPortFree, checkJava, LocalSystemError, startDynamoDb } from './dynamodb-local.ts';
+import { inProcessFetch } from './in-process-fetch.ts';
+import { createLocalIssuer, ISSUER_PATH, type LocalIssuer } from './issuer/issuer.ts';
+import { type SeedResult, seedDemo } from './seed/seed.ts';
+import { ensureTable } from './table.ts';
+
+export interface LocalSystemOptions {
+  /** Where the API and the pages are served (on 127.0.0.1, as http://localhost:<port>). */
+  port: number;
+  dynamoPort: number;
+  /** Kept on disk here (DynamoDB Local's files and the issuer's key); in memory without it. */
+  dataDir?: string;
+  tableName?: string;
+  /** Seeds the demo data (once: a seeded table is left as its users made it). */
+  seed?: boolean;
+  /** No progress lines and no request log (tests). */
+  quiet?: boolean;
+}
+
+export interface LocalSystem {
+  url: string;
+  dynamoEndpoint: string;
+  app: ShegongApp;
+  issuer: LocalIssuer;
+  seed?: SeedResult;
+  /** Settles if DynamoDB Local ends (on its own, or through stop()). */
+  dynamoExited: Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole system on one machine: DynamoDB Local, the table, the local OIDC issuer, the API and
+ * the pages on one port. Problems a user can fix (no Java, a port in use) fail early with a
+ * LocalSystemError of one sentence; whatever was started is stopped again.
+ */
+export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
+  const say = options.quiet ? () => {} : (line: string) => console.log(line);
+  if (options.quiet) logger.setLogLevel('ERROR');
+  await checkJava();
+  await assertPortFree(options.port, 'Shegong');
+  await assertPortFree(options.dynamoPort, 'DynamoDB Local');
+
+  say(`启动 DynamoDB Local · Starting DynamoDB Local on port ${options.dynamoPort}…`);
+  const dynamo = await startDynamoDb({
+    port: options.dynamoPort,
+    ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
+  });
+  try {
+    const url = `http://localhost:${options.port}`;
+    const store = new Store({ tableName: options.tableName ?? 'shegong', endpoint: dynamo.endpoint });
+    const table = await ensureTable(store);
+    say(
+      table === 'created'
+        ? `建表 · Created table ${store.tableName}`
+        : `沿用已有数据 · Using table ${store.tableName} as it was`,
+    );
+
+    const issuer = await createLocalIssuer({
+      baseUrl: url,
+      store,
+      ...(options.dataDir ? { keyFile: join(options.dataDir, 'issuer-key.json') } : {}),
+    });
+    const verifyToken = createTokenVerifier({
+      issuer: issuer.issuer,
+      audience: issuer.clientId,
+      keySet: issuer.keySet,
+    });
+    const app = createApp({ store, verifyToken, identity: issuer.directory, publicBaseUrl: url });
+    // The issuer before the pages: they add middleware and a catch-all 404 page for every path,
+    // and routes registered earlier answer first.
+    app.route(ISSUER_PATH, issuer.app);
+    mountPages(app, {
+      oidc: {
+        issuer: issuer.issuer,
+        clientId: issuer.clientId,
+        authorizationEndpoint: `${issuer.issuer}/authorize`,
+        tokenEndpoint: `${issuer.issuer}/token`,
+        endSessionEndpoint: `${issuer.issuer}/logout`,
+        fetch: inProcessFetch(issuer.issuer, app),
+      },
+      secureCookies: false,
+    });
+
+    const seed = options.seed ? await seedDemo({ store, directory: issuer.directory }) : undefined;
+    if (seed)
+      say(
+        seed.seeded
+          ? '已写入演示数据 · Seeded the demo data'
+          : '演示数据已存在，未改动 · Demo data already there, left as it is',
+      );
+
+    const server = await listen(app, options.port);
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      dynamoEndpoint: dynamo.endpoint,
+      app,
+      issuer,
+      ...(seed ? { seed } : {}),
+      dynamoExited: dynamo.exited,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive connections would hold close() open until they time out.
+            server.closeAllConnections();
+          });
+          await dynamo.stop();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await dynamo.stop();
+    throw error;
+  }
+}
+
+/** Listens on 127.0.0.1 only: the local system is for this machine, not the network. */
+function listen(app: ShegongApp, port: number): Promise<Server> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new LocalSystemError(
+              `Port ${port} was taken while Shegong was starting: stop whatever holds it and try again.`,
+            )
+          : error,
+      );
+    });
+    server.listen(port, '127.0.0.1', () => resolve(server));
+  });
+}

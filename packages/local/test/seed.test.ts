@@ -1,0 +1,107 @@
+import { ScanCommand, Store, StoreError } from '@shegong/store';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
+import { DEMO_INVITATION, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from '../src/seed/demo-data.ts';
+import { seedDemo } from '../src/seed/seed.ts';
+import { ensureTable } from '../src/table.ts';
+
+const endpoint = inject('dynamoEndpoint');
+const platformTenant = DEMO_TENANTS[0]!;
+const yangguang = DEMO_TENANTS.find((t) => t.domain === 'yangguang.demo')!;
+
+async function itemCount(store: Store): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.client.send(
+      new ScanCommand({ TableName: store.tableName, Select: 'COUNT', ExclusiveStartKey: start }),
+    );
+    count += page.Count ?? 0;
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return count;
+}
+
+describe('seedDemo', () => {
+  const store = new Store({ tableName: 'local-seed', endpoint });
+  const directory = new LocalIdentityDirectory(store);
+
+  beforeAll(() => ensureTable(store));
+
+  it('writes the tenants, a user of every role and a pending invitation, with audit events', async () => {
+    const first = await seedDemo({ store, directory });
+    expect(first.seeded).toBe(true);
+    expect(first.invitationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    const platform = store.platform({ tenantId: platformTenant.id, userId: 'test', kind: 'platform' });
+    const tenants = await platform.directory.list({ limit: 100 });
+    expect(tenants.items.map((t) => t.name).sort()).toEqual(DEMO_TENANTS.map((t) => t.name).sort());
+
+    for (const tenant of DEMO_TENANTS) {
+      const repos = store.tenant({ tenantId: tenant.id, userId: 'test' });
+      const users = await repos.users.list({ limit: 100 });
+      const expected = DEMO_USERS.filter((u) => u.tenant.id === tenant.id);
+      expect(users.items.map((u) => u.email).sort()).toEqual(expected.map((u) => u.email).sort());
+      // Each user's id is the subject of their sign-in, so their tokens find their record.
+      for (const user of users.items) expect((await directory.find(user.email))?.sub).toBe(user.id);
+      const audit = await repos.audit.list({ limit: 100 });
+      expect(audit.items.length).toBeGreaterThan(0);
+      expect(audit.items.every((e) => e.action === 'seed')).toBe(true);
+    }
+    const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });
+    expect(invitations.items).toMatchObject([{ email: DEMO_INVITATION.email, status: 'pending', roles: ['staff'] }]);
+    const signIn = await directory.authenticate('admin@yangguang.demo', DEMO_PASSWORD);
+    expect(signIn).toMatchObject({
+      identity: { tenantId: yangguang.id, kind: 'org', roles: ['admin'], region: '450602' },
+    });
+  });
+
+  it('changes nothing the second time, and leaves an edited user as edited', async () => {
+    const hr = DEMO_USERS.find((u) => u.email === 'hr@yangguang.demo')!;
+    const repos = store.tenant({ tenantId: yangguang.id, userId: 'test' });
+    const id = (await directory.find(hr.email))!.sub;
+    const edited = await repos.users.update(id, 1, { name: '刘洋（人事主管）', roles: ['hr', 'staff'] }, 'user.update');
+    const count = await itemCount(store);
+
+    const second = await seedDemo({ store, directory });
+    expect(second).toEqual({ seeded: false });
+    expect(await itemCount(store)).toBe(count);
+    expect(await repos.users.get(id)).toEqual({ ...edited, tenantId: yangguang.id });
+  });
+});
+
+describe('seedDemo cut short', () => {
+  const store = new Store({ tableName: 'local-seed-partial', endpoint });
+  const directory = new LocalIdentityDirectory(store);
+
+  it('completes around what is there without overwriting it', async () => {
+    await ensureTable(store);
+    // As if a first seed stopped after the platform created one tenant, which a user then renamed.
+    const platform = store.platform({ tenantId: platformTenant.id, userId: 'someone', kind: 'platform' });
+    const mutation = platform.scope.mutation();
+    const { domain: _d, people: _p, id, ...fields } = yangguang;
+    const tenant = platform.directory.create(mutation, { ...fields, name: '阳光社工（改名）' }, id);
+    await mutation.audited('tenant.create', 'Tenant', id, 1, tenant).commit();
+
+    const result = await seedDemo({ store, directory });
+    expect(result.seeded).toBe(true);
+    expect((await platform.directory.get(yangguang.id)).name).toBe('阳光社工（改名）');
+    const users = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).users.list({ limit: 100 });
+    expect(users.items).toHaveLength(5);
+    expect(await seedDemo({ store, directory })).toEqual({ seeded: false });
+  });
+
+  it('refuses to give a demo address to a second tenant', async () => {
+    await expect(
+      directory.createUser({
+        email: 'admin@yangguang.demo',
+        name: 'x',
+        password: DEMO_PASSWORD,
+        tenantId: platformTenant.id,
+        kind: 'platform',
+        roles: ['platform_admin'],
+        region: '450000',
+      }),
+    ).rejects.toBeInstanceOf(StoreError);
+  });
+});

@@ -1,0 +1,43 @@
+import { ROLES_BY_KIND, TENANT_KINDS } from '@shegong/domain';
+import { describe, expect, it } from 'vitest';
+import { zhCN } from '../i18n/zh-CN.ts';
+import { activeEntry, homeOf, MENUS } from './menu.ts';
+
+describe('menus', () => {
+  it('give every kind a home and "my organisation"', () => {
+    for (const kind of TENANT_KINDS) {
+      expect(homeOf(kind)).toMatch(/^\//);
+      expect(MENUS[kind].map((e) => e.href)).toContain('/my/organisation');
+      for (const entry of MENUS[kind]) expect(zhCN.nav[entry.label]).toBeTruthy();
+    }
+    expect(Object.keys(ROLES_BY_KIND).sort()).toEqual([...TENANT_KINDS].sort());
+  });
+
+  it('fit the kind: an organisation sees contracts, a bureau sees claims to approve, the platform sees tenants', () => {
+    expect(MENUS.org.map((e) => e.label)).toEqual([
+      'dashboard',
+      'contracts',
+      'staff',
+      'ladder',
+      'awards',
+      'myOrganisation',
+    ]);
+    expect(MENUS.bureau.map((e) => e.label)).toEqual([
+      'dashboard',
+      'rules',
+      'contractReview',
+      'claims',
+      'myOrganisation',
+    ]);
+    expect(MENUS.platform.map((e) => e.label)).toEqual(['tenants', 'myOrganisation']);
+    expect(MENUS.incubator.map((e) => e.label)).toContain('incubated');
+  });
+
+  it('mark the entry a page belongs to', () => {
+    expect(activeEntry('org', '/org')?.label).toBe('dashboard');
+    expect(activeEntry('org', '/org/contracts')?.label).toBe('contracts');
+    expect(activeEntry('platform', '/platform/tenants/new')?.label).toBe('tenants');
+    expect(activeEntry('org', '/my/organisation/users/x')?.label).toBe('myOrganisation');
+    expect(activeEntry('org', '/elsewhere')).toBeUndefined();
+  });
+});

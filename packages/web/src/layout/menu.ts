@@ -1,0 +1,53 @@
+import type { TenantKind } from '@shegong/domain';
+import type { Messages } from '../i18n/index.ts';
+import type { IconName } from './icons.tsx';
+
+/**
+ * The left menu of each kind of tenant. Entries marked `soon` are features later issues build:
+ * they lead to a "coming soon" page that still needs sign-in, so no link is dead. An issue that
+ * builds one removes its `soon` and mounts its own route at the same path.
+ */
+export interface MenuEntry {
+  href: string;
+  label: Exclude<keyof Messages['nav'], 'label' | 'menu' | 'breadcrumbs' | 'home' | 'soon'>;
+  icon: IconName;
+  soon?: true;
+}
+
+const MY_ORGANISATION: MenuEntry = { href: '/my/organisation', label: 'myOrganisation', icon: 'building' };
+
+export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
+  org: [
+    { href: '/org', label: 'dashboard', icon: 'dashboard' },
+    { href: '/org/contracts', label: 'contracts', icon: 'contract', soon: true },
+    { href: '/org/staff', label: 'staff', icon: 'people', soon: true },
+    { href: '/org/ladder', label: 'ladder', icon: 'ladder', soon: true },
+    { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
+    MY_ORGANISATION,
+  ],
+  incubator: [
+    { href: '/incubator', label: 'dashboard', icon: 'dashboard' },
+    { href: '/incubator/orgs', label: 'incubated', icon: 'seedling', soon: true },
+    MY_ORGANISATION,
+  ],
+  bureau: [
+    { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
+    { href: '/bureau/rules', label: 'rules', icon: 'rules', soon: true },
+    { href: '/bureau/contracts', label: 'contractReview', icon: 'review', soon: true },
+    { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
+    MY_ORGANISATION,
+  ],
+  platform: [{ href: '/platform/tenants', label: 'tenants', icon: 'tenants' }, MY_ORGANISATION],
+};
+
+/** Where a signed-in user lands: the first entry of their menu. */
+export function homeOf(kind: TenantKind): string {
+  return (MENUS[kind][0] as MenuEntry).href;
+}
+
+/** The entry a path belongs to: the longest href that is the path or a parent of it. */
+export function activeEntry(kind: TenantKind, path: string): MenuEntry | undefined {
+  return [...MENUS[kind]]
+    .filter((e) => path === e.href || path.startsWith(`${e.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}

@@ -1,0 +1,42 @@
+import type { ShegongApp } from '@shegong/http';
+import { Hono } from 'hono';
+import { assetRoutes } from './assets/routes.ts';
+import type { PageEnv, PageServices, PagesConfig } from './env.ts';
+import { pageContext } from './pages/context.ts';
+import { pageErrors } from './pages/errors/middleware.ts';
+import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
+import { inviteRoutes } from './pages/invite/routes.tsx';
+import { organisationRoutes } from './pages/organisation/routes.tsx';
+import { platformRoutes } from './pages/platform/routes.tsx';
+import { PageCookies } from './session/cookies.ts';
+import { oidcClient } from './session/oidc.ts';
+import { authRoutes, sessionTokenSource } from './session/routes.tsx';
+
+/**
+ * Adds the pages and their assets to the app that serves the API, so one Lambda (or one local
+ * server) answers both. Every page route declares its access with `authorize` from
+ * @shegong/http, reading the session cookie instead of a bearer token; the isolation matrix
+ * finds those policies like the API's.
+ */
+export function mountPages(app: ShegongApp, config: PagesConfig): void {
+  const cookies = new PageCookies(config.secureCookies);
+  const services: PageServices = {
+    config,
+    cookies,
+    oidc: oidcClient(config.oidc),
+    sessionToken: sessionTokenSource(cookies),
+  };
+  const session = services.sessionToken;
+  const pages = new Hono<PageEnv>();
+  // Errors first (it acts on the way out), then the context every page needs.
+  pages.use('*', pageErrors, pageContext(services));
+  pages
+    .route('/', assetRoutes)
+    .route('/', authRoutes)
+    .route('/', homeRoutes(session))
+    .route('/', organisationRoutes(session))
+    .route('/', platformRoutes(session))
+    .route('/', inviteRoutes)
+    .route('/', notFoundRoute());
+  app.route('/', pages);
+}

@@ -1,0 +1,82 @@
+import { ProblemError } from '@shegong/http';
+import { StoreError } from '@shegong/store';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { PageEnv } from '../../env.ts';
+import { currentPath, safeNext } from '../../session/next.ts';
+import { errorPage } from './pages.tsx';
+
+/** A form post that failed the CSRF checks: a 403 page, and nothing was written. */
+export class CsrfRejected extends ProblemError {
+  constructor() {
+    super(403, 'This form could not be confirmed as coming from this site');
+    this.name = 'CsrfRejected';
+  }
+}
+
+/** The API paths keep their problem+json answers; everything else is a page. */
+export function isApiPath(path: string): boolean {
+  return path === '/v1' || path.startsWith('/v1/');
+}
+
+const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
+  not_found: 404,
+  stale_version: 409,
+  conflict: 409,
+  bad_cursor: 400,
+  idempotency_mismatch: 422,
+};
+
+function statusOf(error: Error): ContentfulStatusCode {
+  if (error instanceof ProblemError) return error.status;
+  if (error instanceof StoreError) return STORE_STATUS[error.code];
+  if (error instanceof HTTPException) return error.status as ContentfulStatusCode;
+  return 500;
+}
+
+/** Where to come back after signing in: this page, or for a form post the page that sent it. */
+function returnPath(c: Context): string {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return safeNext(currentPath(c.req.url));
+  const referer = c.req.header('Referer');
+  if (referer) {
+    try {
+      const url = new URL(referer);
+      if (url.origin === new URL(c.req.url).origin) return safeNext(`${url.pathname}${url.search}`);
+    } catch {
+      // not a URL: go home
+    }
+  }
+  return '/';
+}
+
+/**
+ * The app's onError has already turned the error into a problem+json (it runs inside Hono's
+ * compose); on a page this middleware replaces that answer: no session → to sign-in (303),
+ * forbidden → a 403 page, not found (another tenant's object too) → a 404 page, anything
+ * else → an error page with the request id.
+ */
+export const pageErrors: MiddlewareHandler<PageEnv> = async (c, next) => {
+  await next();
+  const error = c.error;
+  if (!error || isApiPath(c.req.path)) return;
+  const status = statusOf(error);
+  if (status === 401) {
+    const pages = c.var.pages;
+    if (pages?.cookies.get(c, 'session')) pages.cookies.clear(c, 'session');
+    c.header('Content-Type', undefined);
+    c.res = c.redirect(`/auth/login?next=${encodeURIComponent(returnPath(c))}`, 303);
+    return;
+  }
+  const kind =
+    error instanceof CsrfRejected
+      ? 'csrf'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'notFound'
+          : status >= 500
+            ? 'server'
+            : 'problem';
+  c.res = await errorPage(c, status, kind);
+};

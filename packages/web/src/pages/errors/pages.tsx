@@ -1,0 +1,95 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { PageEnv } from '../../env.ts';
+import { langOf, type Messages, messagesFor } from '../../i18n/index.ts';
+import { render } from '../../layout/render.ts';
+import { PublicPage, Shell, signedIn } from '../../layout/shell.tsx';
+
+export type ErrorKind =
+  | 'notFound'
+  | 'forbidden'
+  | 'csrf'
+  | 'signIn'
+  | 'signInRefused'
+  | 'inactive'
+  | 'problem'
+  | 'server';
+
+function texts(m: Messages, kind: ErrorKind): { title: string; body: string } {
+  const p = m.errorPages;
+  switch (kind) {
+    case 'notFound':
+      return { title: p.notFoundTitle, body: p.notFound };
+    case 'forbidden':
+      return { title: p.forbiddenTitle, body: p.forbidden };
+    case 'csrf':
+      return { title: p.csrfTitle, body: p.csrf };
+    case 'signIn':
+      return { title: p.signInTitle, body: p.signIn };
+    case 'signInRefused':
+      return { title: p.signInTitle, body: p.signInRefused };
+    case 'inactive':
+      return { title: p.inactiveTitle, body: p.inactive };
+    case 'problem':
+      return { title: p.serverTitle, body: m.errors.generic };
+    case 'server':
+      return { title: p.serverTitle, body: p.server };
+  }
+}
+
+/**
+ * A friendly error page. A signed-in user keeps the shell (menu, sign-out); anyone else gets the
+ * public layout. Sign-in problems offer to sign in again.
+ */
+export async function errorPage(c: Context<PageEnv>, status: ContentfulStatusCode, kind: ErrorKind): Promise<Response> {
+  const m = c.var.m ?? messagesFor(langOf(c));
+  if (!c.var.m) c.set('m', m);
+  const { title, body } = texts(m, kind);
+  const signInAgain = kind === 'signIn' || kind === 'signInRefused';
+  const content = (withHeading: boolean) => (
+    <div class="status-page">
+      <span class="status-code" aria-hidden="true">
+        {status}
+      </span>
+      {withHeading ? <h1>{title}</h1> : null}
+      <p>{body}</p>
+      {kind === 'server' || kind === 'problem' ? (
+        <p class="muted mono">{m.errorPages.requestId(c.var.requestId ?? '')}</p>
+      ) : null}
+      <div class="actions">
+        {signInAgain ? (
+          <a class="btn btn-primary" href="/auth/login">
+            {m.errorPages.signInAgain}
+          </a>
+        ) : (
+          <a class="btn btn-primary" href="/">
+            {m.errorPages.home}
+          </a>
+        )}
+      </div>
+    </div>
+  );
+  if (c.var.principal && c.var.user && c.var.repos && kind !== 'inactive') {
+    try {
+      const who = await signedIn(c);
+      return render(
+        c,
+        <Shell c={c} who={who} title={title}>
+          {content(false)}
+        </Shell>,
+        status,
+      );
+    } catch {
+      // The tenant could not be read: fall back to the plain layout below.
+    }
+  }
+  return render(
+    c,
+    <PublicPage c={c} title={title}>
+      {content(true)}
+    </PublicPage>,
+    status,
+  );
+}

@@ -1,0 +1,327 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { knownRegions, NewTenant, type TenantKind, type TenantRecord } from '@shegong/domain';
+import { prepareTenant, type TokenSource } from '@shegong/http';
+import type { Page } from '@shegong/store';
+import { StoreError } from '@shegong/store';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import type { PageEnv } from '../../env.ts';
+import { type Flash, setFlash, takeFlash } from '../../flash/flash.ts';
+import { failingFields, readForm } from '../../forms/form.ts';
+import { commitOnce, FORM_KEY } from '../../forms/idempotency.ts';
+import { formatDate } from '../../i18n/index.ts';
+import {
+  Card,
+  Choices,
+  CopyField,
+  CsrfInput,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  SelectField,
+  Table,
+  TextField,
+} from '../../layout/components.tsx';
+import { Icon } from '../../layout/icons.tsx';
+import { KindTag, regionName, TenantStatusTag } from '../../layout/labels.tsx';
+import { render } from '../../layout/render.ts';
+import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
+import { randomToken } from '../../security/csrf.ts';
+import { pageAccess } from '../../session/access.ts';
+
+const PLATFORM = { kinds: ['platform'], roles: ['platform_admin'] } as const;
+const TENANTS = '/platform/tenants';
+const CREATABLE: readonly TenantKind[] = ['bureau', 'incubator', 'org'];
+const PAGE_SIZE = 50;
+
+interface TenantForm {
+  kind: string;
+  name: string;
+  nameEn: string;
+  region: string;
+  uscc: string;
+  adminEmail: string;
+}
+
+const EMPTY: TenantForm = { kind: '', name: '', nameEn: '', region: '', uscc: '', adminEmail: '' };
+
+function TenantsPage(props: {
+  c: Context<PageEnv>;
+  who: SignedIn;
+  tenants: Page<TenantRecord>;
+  cursor?: string | undefined;
+}) {
+  const { c, who, tenants } = props;
+  const m = c.var.m;
+  const t = m.tenants;
+  return (
+    <Shell
+      c={c}
+      who={who}
+      title={t.title}
+      actions={
+        <a class="btn btn-primary" href={`${TENANTS}/new`}>
+          {t.create}
+        </a>
+      }
+    >
+      <div class="card-flush">
+        <Card>
+          <Table
+            caption={t.title}
+            columns={[t.colName, t.colKind, t.colRegion, t.colStatus, t.colCreated]}
+            empty={tenants.items.length ? undefined : t.none}
+          >
+            {tenants.items.map((tenant) => (
+              <tr>
+                <td data-label={t.colName}>
+                  {tenant.name}
+                  {tenant.nameEn ? <span class="muted"> · {tenant.nameEn}</span> : null}
+                </td>
+                <td data-label={t.colKind}>
+                  <KindTag m={m} kind={tenant.kind} />
+                </td>
+                <td data-label={t.colRegion}>{regionName(tenant.region, c.var.lang)}</td>
+                <td data-label={t.colStatus}>
+                  <TenantStatusTag m={m} status={tenant.status} />
+                </td>
+                <td data-label={t.colCreated}>{formatDate(tenant.createdAt, c.var.lang)}</td>
+              </tr>
+            ))}
+          </Table>
+          {tenants.cursor || props.cursor ? (
+            <nav class="pager" aria-label={t.title}>
+              {props.cursor ? <a href={TENANTS}>{m.pagination.first}</a> : null}
+              {tenants.cursor ? (
+                <a href={`${TENANTS}?cursor=${encodeURIComponent(tenants.cursor)}`}>{m.pagination.next}</a>
+              ) : null}
+            </nav>
+          ) : null}
+        </Card>
+      </div>
+    </Shell>
+  );
+}
+
+function NewTenantPage(props: {
+  c: Context<PageEnv>;
+  who: SignedIn;
+  values: TenantForm;
+  errors: readonly FieldError[];
+  formKey: string;
+}) {
+  const { c, who, values, errors } = props;
+  const m = c.var.m;
+  const t = m.tenants;
+  const lang = c.var.lang;
+  return (
+    <Shell
+      c={c}
+      who={who}
+      title={t.newTitle}
+      crumbs={[{ label: t.title, href: TENANTS }]}
+      lead={t.newLead}
+      here={`${TENANTS}/new`}
+    >
+      <Card>
+        <ErrorSummary m={m} errors={errors} />
+        <form class="form" method="post" action={`${TENANTS}/new`} novalidate>
+          <CsrfInput token={c.var.csrfToken} />
+          <input type="hidden" name="_key" value={props.formKey} />
+          <Choices
+            m={m}
+            type="radio"
+            name="kind"
+            legend={t.kind}
+            error={errorFor(errors, 'kind')}
+            choices={CREATABLE.map((kind) => ({ value: kind, label: m.kinds[kind] }))}
+            selected={[values.kind]}
+            inline
+          />
+          <TextField
+            m={m}
+            id="name"
+            name="name"
+            label={t.name}
+            hint={t.nameHint}
+            value={values.name}
+            error={errorFor(errors, 'name')}
+          />
+          <TextField
+            m={m}
+            id="nameEn"
+            name="nameEn"
+            label={t.nameEn}
+            value={values.nameEn}
+            error={errorFor(errors, 'nameEn')}
+          />
+          <SelectField
+            m={m}
+            id="region"
+            name="region"
+            label={t.region}
+            placeholder={t.regionChoose}
+            value={values.region}
+            error={errorFor(errors, 'region')}
+            options={knownRegions().map((r) => ({
+              value: r.code,
+              label: `${lang === 'zh-CN' ? r.zh : r.en} (${r.code})`,
+            }))}
+          />
+          <div data-show-when="kind=org">
+            <TextField
+              m={m}
+              id="uscc"
+              name="uscc"
+              label={t.uscc}
+              hint={t.usccHint}
+              value={values.uscc}
+              error={errorFor(errors, 'uscc')}
+              width="medium"
+              maxlength={18}
+              autocomplete="off"
+            />
+          </div>
+          <TextField
+            m={m}
+            id="adminEmail"
+            name="adminEmail"
+            type="email"
+            label={t.adminEmail}
+            hint={t.adminEmailHint}
+            value={values.adminEmail}
+            error={errorFor(errors, 'adminEmail')}
+            width="medium"
+            autocomplete="off"
+          />
+          <div class="actions">
+            <button type="submit" class="btn btn-primary">
+              {t.submit}
+            </button>
+            <a class="btn" href={TENANTS}>
+              {t.cancel}
+            </a>
+          </div>
+        </form>
+      </Card>
+    </Shell>
+  );
+}
+
+function CreatedPage(props: { c: Context<PageEnv>; who: SignedIn; flash: Extract<Flash, { t: 'tenant' }> }) {
+  const { c, who, flash } = props;
+  const m = c.var.m;
+  const t = m.tenants;
+  return (
+    <Shell c={c} who={who} title={t.createdTitle} crumbs={[{ label: t.title, href: TENANTS }]}>
+      <Card>
+        <div class="panel-success" role="status">
+          <span class="result-icon" aria-hidden="true">
+            <Icon name="check" class="result-svg" />
+          </span>
+          <h2>{t.created(flash.name)}</h2>
+          <p>{m.invite.expires(formatDate(flash.expiresOn, c.var.lang))}</p>
+        </div>
+        <CopyField m={m} id="invitation-link" label={t.linkLabel} hint={t.linkHint} value={flash.link} />
+        <div class="actions">
+          <a class="btn" href={TENANTS}>
+            {t.back}
+          </a>
+        </div>
+      </Card>
+    </Shell>
+  );
+}
+
+/** The platform's tenant pages: list, create (with the first admin's invitation), created. */
+export function platformRoutes(session: TokenSource) {
+  const platform = pageAccess(PLATFORM, session);
+  return new Hono<PageEnv>()
+    .get(TENANTS, platform, async (c) => {
+      const cursor = c.req.query('cursor');
+      const directory = c.var.deps.store.platform(c.var.principal).directory;
+      const tenants = await directory.list({
+        limit: PAGE_SIZE,
+        ...(cursor && cursor.length <= 2000 ? { cursor } : {}),
+      });
+      return render(c, <TenantsPage c={c} who={await signedIn(c)} tenants={tenants} cursor={cursor} />);
+    })
+    .get(`${TENANTS}/new`, platform, async (c) => {
+      return render(
+        c,
+        <NewTenantPage c={c} who={await signedIn(c)} values={EMPTY} errors={[]} formKey={randomToken()} />,
+      );
+    })
+    .post(`${TENANTS}/new`, platform, async (c) => {
+      const m = c.var.m;
+      const { principal, repos, deps } = c.var;
+      const form = await readForm(c);
+      const values: TenantForm = {
+        kind: form.text('kind'),
+        name: form.text('name'),
+        nameEn: form.text('nameEn'),
+        region: form.text('region'),
+        uscc: form.text('uscc').toUpperCase(),
+        adminEmail: form.text('adminEmail'),
+      };
+      const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
+      const again = async (errors: FieldError[], formKey = key) =>
+        render(
+          c,
+          <NewTenantPage c={c} who={await signedIn(c)} values={values} errors={errors} formKey={formKey} />,
+          400,
+        );
+
+      const kind = CREATABLE.includes(values.kind as TenantKind) ? values.kind : undefined;
+      const parsed = NewTenant.safeParse({
+        kind,
+        name: values.name,
+        ...(values.nameEn ? { nameEn: values.nameEn } : {}),
+        region: values.region,
+        // Only an organisation has a USCC; one typed for another kind is left out.
+        ...(kind === 'org' && values.uscc ? { uscc: values.uscc } : {}),
+        adminEmail: values.adminEmail,
+      });
+      if (!parsed.success) {
+        const fields = failingFields(parsed.error.issues);
+        const messages: Record<string, [string, string?]> = {
+          kind: [m.errors.kind, `kind-${CREATABLE[0]}`],
+          name: [m.errors.tenantName],
+          nameEn: [m.errors.tenantNameEn],
+          region: [m.errors.region],
+          uscc: [m.errors.uscc],
+          adminEmail: [m.errors.email],
+        };
+        const errors = Object.entries(messages)
+          .filter(([field]) => fields.includes(field))
+          .map(([field, [message, href]]) => ({ field, message, ...(href ? { href } : {}) }));
+        return again(errors);
+      }
+      let created: { name: string; email: string; link: string; expiresOn: string };
+      try {
+        ({ body: created } = await commitOnce(repos, key, { route: `${TENANTS}/new`, input: parsed.data }, () => {
+          const { mutation, tenant, invitation, link } = prepareTenant(deps, principal, parsed.data);
+          return {
+            mutation,
+            body: { name: tenant.name, email: invitation.email, link, expiresOn: invitation.expiresOn },
+          };
+        }));
+      } catch (error) {
+        if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'uscc') {
+          return again([{ field: 'uscc', message: m.errors.usccTaken }]);
+        }
+        if (error instanceof StoreError && error.code === 'idempotency_mismatch') {
+          return again([{ field: 'name', message: m.errors.duplicate }], randomToken());
+        }
+        throw error;
+      }
+      setFlash(c, c.var.pages.cookies, { t: 'tenant', ...created });
+      return c.redirect(`${TENANTS}/created`, 303);
+    })
+    .get(`${TENANTS}/created`, platform, async (c) => {
+      const flash = takeFlash(c, c.var.pages.cookies, 'tenant');
+      if (!flash) return c.redirect(TENANTS, 303);
+      return render(c, <CreatedPage c={c} who={await signedIn(c)} flash={flash} />);
+    });
+}

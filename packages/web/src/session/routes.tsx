@@ -1,0 +1,159 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { InvalidToken, ProblemError } from '@shegong/http';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { PageEnv } from '../env.ts';
+import { render } from '../layout/render.ts';
+import { PublicPage } from '../layout/shell.tsx';
+import { errorPage } from '../pages/errors/pages.tsx';
+import { randomToken, sameSecret } from '../security/csrf.ts';
+import { authenticatePage, pageAccess } from './access.ts';
+import { safeNext } from './next.ts';
+import { OidcError, pkcePair } from './oidc.ts';
+
+const PUBLIC = { public: true, reason: 'signing in and out happens before and after a session exists' } as const;
+
+/** The sign-in in progress, kept in the short-lived `auth` cookie between login and callback. */
+const Flow = z.object({ state: z.string(), nonce: z.string(), verifier: z.string(), next: z.string() });
+type Flow = z.infer<typeof Flow>;
+const FLOW_SECONDS = 600;
+
+function readFlow(raw: string | undefined): Flow | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = Flow.safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Our callback's address, from the request (the same origin the cookies were set on). */
+function redirectUri(c: Context): string {
+  return `${new URL(c.req.url).origin}/auth/callback`;
+}
+
+/**
+ * Sign-in is the OpenID Connect authorization-code flow with PKCE, against the configured
+ * issuer (Cognito's managed login in AWS, the local issuer on a laptop). The ID token, checked by
+ * the app's one verifier, becomes the session cookie; every page then checks it again through
+ * `authorize`, so a disabled user or a changed role counts at once.
+ */
+export const authRoutes = new Hono<PageEnv>()
+  .get('/auth/login', pageAccess(PUBLIC), async (c) => {
+    const { oidc, cookies } = c.var.pages;
+    let endpoint: string;
+    try {
+      endpoint = (await oidc.endpoints()).authorization;
+    } catch (error) {
+      if (error instanceof OidcError || error instanceof TypeError || (error as Error).name === 'TimeoutError') {
+        return errorPage(c, 503, 'server');
+      }
+      throw error;
+    }
+    const { verifier, challenge } = pkcePair();
+    const flow: Flow = { state: randomToken(), nonce: randomToken(), verifier, next: safeNext(c.req.query('next')) };
+    cookies.set(c, 'auth', Buffer.from(JSON.stringify(flow)).toString('base64url'), FLOW_SECONDS);
+    const url = oidc.authorizationUrl(endpoint, {
+      redirectUri: redirectUri(c),
+      state: flow.state,
+      nonce: flow.nonce,
+      challenge,
+      locale: c.var.lang,
+    });
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(url, 302);
+  })
+  .get('/auth/callback', pageAccess(PUBLIC), async (c) => {
+    const { oidc, cookies } = c.var.pages;
+    const flow = readFlow(cookies.get(c, 'auth'));
+    cookies.clear(c, 'auth');
+    // The state ties this answer to the sign-in this browser started (no login CSRF).
+    if (!flow || !sameSecret(c.req.query('state'), flow.state)) return errorPage(c, 400, 'signIn');
+    if (c.req.query('error')) return errorPage(c, 400, 'signInRefused');
+    const code = c.req.query('code');
+    if (!code) return errorPage(c, 400, 'signIn');
+    let idToken: string;
+    try {
+      idToken = await oidc.exchange((await oidc.endpoints()).token, {
+        code,
+        redirectUri: redirectUri(c),
+        verifier: flow.verifier,
+      });
+    } catch (error) {
+      if (error instanceof OidcError || error instanceof TypeError || (error as Error).name === 'TimeoutError') {
+        return errorPage(c, 400, 'signIn');
+      }
+      throw error;
+    }
+    let claims: Awaited<ReturnType<typeof c.var.deps.verifyToken>>;
+    try {
+      claims = await c.var.deps.verifyToken(idToken);
+    } catch (error) {
+      if (error instanceof InvalidToken) return errorPage(c, 400, 'signIn');
+      throw error;
+    }
+    if (typeof claims.nonce !== 'string' || !sameSecret(claims.nonce, flow.nonce)) return errorPage(c, 400, 'signIn');
+    // A token the pages would refuse (no tenant, disabled account) must not become a session:
+    // the provider would sign the user straight back in and the pages would loop.
+    try {
+      await authenticatePage(c, () => idToken);
+    } catch (error) {
+      if (error instanceof ProblemError && error.status === 401) return errorPage(c, 403, 'inactive');
+      throw error;
+    }
+    const lifetime = Math.floor((claims.exp ?? 0) - Date.now() / 1000);
+    if (lifetime <= 0) return errorPage(c, 400, 'signIn');
+    cookies.set(c, 'session', idToken, lifetime);
+    c.header('Cache-Control', 'no-store');
+    return c.redirect(safeNext(flow.next), 303);
+  })
+  .post('/auth/logout', pageAccess(PUBLIC), async (c) => {
+    const { oidc, cookies } = c.var.pages;
+    cookies.clear(c, 'session');
+    let endSession: string | undefined;
+    try {
+      endSession = (await oidc.endpoints()).endSession;
+    } catch {
+      endSession = undefined;
+    }
+    // A redirect straight to the provider would be blocked by the CSP's form-action 'self';
+    // a page of ours hands over to it instead.
+    return c.redirect(endSession ? '/auth/signed-out' : '/', 303);
+  })
+  .get('/auth/signed-out', pageAccess(PUBLIC), async (c) => {
+    const { oidc } = c.var.pages;
+    const m = c.var.m;
+    let endSession: string | undefined;
+    try {
+      endSession = (await oidc.endpoints()).endSession;
+    } catch {
+      endSession = undefined;
+    }
+    if (!endSession) return c.redirect('/', 303);
+    const target = oidc.endSessionUrl(endSession, `${new URL(c.req.url).origin}/`);
+    return render(
+      c,
+      <PublicPage c={c} title={m.signedOut.title} refreshTo={target}>
+        <div class="status-page">
+          <h1>{m.signedOut.title}</h1>
+          <p>{m.signedOut.provider}</p>
+          <div class="actions">
+            <a class="btn btn-primary" href={target}>
+              {m.signedOut.continue}
+            </a>
+          </div>
+        </div>
+      </PublicPage>,
+    );
+  });
+
+/** The session cookie as the token source `authorize` reads on page routes. */
+export function sessionTokenSource(cookies: { get(c: Context, name: 'session'): string | undefined }) {
+  return (c: Context) => {
+    const token = cookies.get(c, 'session');
+    return token && /^[A-Za-z0-9_.-]+$/.test(token) ? token : undefined;
+  };
+}

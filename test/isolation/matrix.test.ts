@@ -1,0 +1,409 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ROLES_BY_KIND, TENANT_KINDS, type TenantKind } from '@shegong/domain';
+import type { AccessPolicy } from '@shegong/http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppRoute,
+  admittedRoles,
+  appRoutes,
+  fillPath,
+  isMutating,
+  OpenApiExamples,
+  type ProtectedPolicy,
+  protectedPolicy,
+  refusedRoles,
+  requestMethod,
+} from '../support/routes.ts';
+import { BAD_TOKENS, badToken, type TokenSubject } from '../support/tokens.ts';
+import { PAIRED_KINDS, type SeededTenant, type TenantLabel, World } from '../support/world.ts';
+
+/**
+ * The isolation matrix, generated from the app's own route table (API and pages): a route added
+ * later is covered without anyone remembering, and a route without a declared access policy
+ * fails the suite.
+ *
+ *  - every protected API route refuses every kind of bad token with 401 (problem+json);
+ *  - every protected page without a (valid) session sends the browser to sign in, and a form
+ *    post without one, or without its CSRF token, writes nothing;
+ *  - a user of tenant B calling a route with tenant A's real ids gets 404 and the table does
+ *    not change by a byte; what B lists holds none of A's ids;
+ *  - a user of an admitted kind without an admitted role, and a user of a kind the route does not
+ *    admit, get 403 and change nothing. (403, not 404, for a kind: the check happens before any
+ *    lookup, so it reveals nothing about ids, and the routes are public knowledge anyway — the
+ *    OpenAPI document lists them; 404 is kept for "this id is not yours".)
+ *  - controls: a user the policy admits, with the same request, is served — without them a route
+ *    that refused everybody would pass every case above.
+ */
+
+const world = await World.create('isolation-matrix');
+const routes = appRoutes(world.app);
+const openapi = await OpenApiExamples.of(world.app);
+
+beforeAll(async () => {
+  await world.seed();
+});
+afterAll(() => world.dispose());
+
+/**
+ * Real ids by path parameter name, taken from one tenant. A route with a parameter this map does
+ * not know fails the suite: its author adds a fixture here.
+ */
+const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
+  tenantId: (t) => t.id,
+  // The last user of the tenant: not its admin where the kind has other roles.
+  userId: (t) => t.users.at(-1)!.id,
+  invitationId: (t) => t.invitation.id,
+  token: (t) => t.invitation.token,
+  lang: () => 'en',
+};
+
+type Form = Record<string, string | string[]>;
+interface FormContext {
+  /** The tenant whose ids fill the path. */
+  ids: SeededTenant;
+  /** The caller's kind (its roles go into the form). */
+  kind: TenantKind;
+}
+
+/** The version the store holds now, so a control's form is not stale after earlier cases. */
+async function storedVersion(ids: SeededTenant, what: 'user' | 'invitation'): Promise<string> {
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const record =
+    what === 'user'
+      ? await repos.users.find(PARAM_FIXTURES.userId!(ids))
+      : await repos.invitations.get(ids.invitation.id).catch(() => undefined);
+  return String(record?.version ?? 1);
+}
+
+/**
+ * What each page form posts, by route. Page forms have no OpenAPI document, so a protected page
+ * post this map does not know fails the suite, as an API route without an example does.
+ */
+const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
+  'POST /my/organisation/invite': async ({ kind }) => ({
+    email: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
+    roles: [ROLES_BY_KIND[kind].at(-1)!],
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /my/organisation/users/:userId': async ({ ids, kind }) => ({
+    roles: [ROLES_BY_KIND[kind].at(-1)!],
+    version: await storedVersion(ids, 'user'),
+  }),
+  'POST /my/organisation/users/:userId/status': async ({ ids }) => ({
+    status: 'active',
+    version: await storedVersion(ids, 'user'),
+  }),
+  'POST /my/organisation/invitations/:invitationId/revoke': async ({ ids }) => ({
+    version: await storedVersion(ids, 'invitation'),
+  }),
+  'POST /platform/tenants/new': async () => ({
+    kind: 'bureau',
+    name: '上思县民政局',
+    nameEn: 'Shangsi County Civil Affairs Bureau',
+    region: '450621',
+    uscc: '',
+    adminEmail: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
+    _key: randomBytes(24).toString('base64url'),
+  }),
+};
+
+/** `an org`, `a bureau`: for test names. */
+const article = (word: string) => `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;
+
+const labelOf = (kind: TenantKind, side: 'A' | 'B' = 'A'): TenantLabel =>
+  kind === 'platform' ? 'platform' : (`${kind}${side}` as TenantLabel);
+
+/** A route whose policy is missing or ambiguous is held to the strictest one: nobody gets in. */
+const NOBODY: ProtectedPolicy = { kinds: [], roles: [] };
+const strictest = (route: AppRoute): ProtectedPolicy =>
+  route.policies.length === 1 ? (protectedPolicy(route) ?? NOBODY) : NOBODY;
+const isPublic = (route: AppRoute) => route.policies.length === 1 && 'public' in route.policies[0]!;
+
+const guarded = routes.filter((r) => !isPublic(r));
+const apiRoutes = guarded.filter((r) => r.surface === 'api');
+const pageRoutes = guarded.filter((r) => r.surface === 'page');
+const pagePosts = pageRoutes.filter((r) => isMutating(requestMethod(r)));
+
+/** The first kind a policy admits, and a user of it the policy admits (so only the defect under test counts). */
+function admittedSubject(route: AppRoute) {
+  const policy = strictest(route);
+  const kind = policy.kinds[0] ?? 'org';
+  const ids = world.tenant(labelOf(kind));
+  const other = world.tenant(kind === 'platform' ? 'orgA' : labelOf(kind, 'B'));
+  return { kind, ids, other, subject: world.user(ids.label, admittedRoles(policy, kind)[0]) };
+}
+
+/** Replaces every `roles` array in an example body with a role of the caller's kind. */
+function forKind(body: unknown, kind: TenantKind): unknown {
+  if (Array.isArray(body)) return body.map((v) => forKind(v, kind));
+  if (body && typeof body === 'object') {
+    return Object.fromEntries(
+      Object.entries(body).map(([k, v]) => [
+        k,
+        k === 'roles' && Array.isArray(v) ? [ROLES_BY_KIND[kind].at(-1)] : forKind(v, kind),
+      ]),
+    );
+  }
+  return body;
+}
+
+function pathFor(route: AppRoute, ids: SeededTenant): string {
+  return fillPath(
+    route.path,
+    Object.fromEntries(route.params.map((p) => [p, PARAM_FIXTURES[p]?.(ids) ?? 'unknown-parameter'])),
+  );
+}
+
+interface Call {
+  /** Whose ids fill the path. */
+  ids: SeededTenant;
+  /** The caller; undefined: nobody signed in. */
+  as?: TokenSubject;
+  /** Exactly this credential (bearer token or session cookie) instead of a good token for `as`. */
+  token?: string | undefined;
+  /** The kind whose roles the body uses (the caller's; the ids' by default). */
+  kind?: TenantKind;
+  /** For a page post: how the CSRF token is sent. */
+  csrf?: 'same-origin' | 'missing' | 'cross-site';
+}
+
+/**
+ * Calls a route the way its client would. API: the filled path, the OpenAPI example body,
+ * If-Match "1" and a fresh Idempotency-Key. Page: the session cookie, and for a post the form
+ * fixture with a matching CSRF token.
+ */
+async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Promise<Response> {
+  const method = requestMethod(route);
+  const path = pathFor(route, ids);
+  const bodyKind = kind ?? as?.kind ?? ids.kind;
+  if (route.surface === 'page') {
+    const form = isMutating(method) ? await PAGE_FORMS[route.name]?.({ ids, kind: bodyKind }) : undefined;
+    return world.page(method, path, {
+      ...(as ? { as } : {}),
+      ...(token ? { token } : {}),
+      ...(form ? { form } : {}),
+      ...(csrf ? { csrf } : {}),
+    });
+  }
+  const headers: Record<string, string> = {};
+  if (isMutating(method)) {
+    headers['If-Match'] = '"1"';
+    headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
+  }
+  const example = openapi.bodyExample(route);
+  const json = example && 'example' in example ? forKind(example.example, bodyKind) : undefined;
+  return world.request(method, path, {
+    headers,
+    ...(as ? { as } : {}),
+    ...(token ? { token } : {}),
+    ...(json !== undefined ? { json } : {}),
+  });
+}
+
+async function expectProblem(response: Response, status: number) {
+  const text = await response.text();
+  expect({ status: response.status, body: text.slice(0, 300) }).toMatchObject({ status });
+  expect(response.headers.get('Content-Type') ?? '').toMatch(/^application\/problem\+json/);
+  expect(JSON.parse(text)).toMatchObject({ status });
+}
+
+/** An API answer is a problem+json of that status; a page answer has that status. */
+async function expectRefusal(route: AppRoute, response: Response, status: number) {
+  if (route.surface === 'api') return expectProblem(response, status);
+  expect({ status: response.status, body: (await response.text()).slice(0, 300) }).toMatchObject({ status });
+}
+
+/** A redirect to the sign-in page; `next`, when given, is where it must bring the user back. */
+function expectSignIn(response: Response, next?: string) {
+  expect(response.status).toBeOneOf([302, 303]);
+  const location = new URL(response.headers.get('Location') ?? '', 'http://localhost');
+  expect(location.pathname).toBe('/auth/login');
+  if (next !== undefined) expect(location.searchParams.get('next')).toBe(next);
+}
+
+/** Every id of a tenant that another tenant must never see. */
+function idsOf(tenant: SeededTenant): string[] {
+  return [tenant.id, tenant.invitation.id, tenant.invitation.token, ...tenant.users.flatMap((u) => [u.id, u.email])];
+}
+
+const describePolicy = (policy: AccessPolicy | undefined) =>
+  !policy
+    ? 'no policy'
+    : 'public' in policy
+      ? 'public'
+      : `${policy.kinds.join('|')} × ${policy.roles === 'any' ? 'any role' : policy.roles.join('|')}`;
+
+describe('the route table', () => {
+  it('is read from the app, API and pages', () => {
+    expect(routes.map((r) => r.name)).toEqual(expect.arrayContaining(['GET /v1/me', 'GET /v1/users']));
+    expect(routes.some((r) => r.surface === 'page')).toBe(world.pagesMounted);
+  });
+
+  it('gives every route exactly one handler that declares its access policy', () => {
+    const offenders = routes
+      .filter((r) => r.policies.length !== 1)
+      .map((r) => `${r.name}: ${r.policies.length} policies`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('makes every public route say why it is public', () => {
+    const offenders = routes.filter(isPublic).filter((r) => {
+      const policy = r.policies[0] as { reason?: string };
+      return typeof policy.reason !== 'string' || policy.reason.trim().length < 10;
+    });
+    expect(offenders.map((r) => r.name)).toEqual([]);
+  });
+
+  it('has a fixture for every path parameter', () => {
+    const offenders = routes.flatMap((r) => r.params.filter((p) => !PARAM_FIXTURES[p]).map((p) => `${r.name} (:${p})`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('documents every mutating API route, with an example for each request body', () => {
+    const offenders = routes
+      .filter((r) => r.surface === 'api' && isMutating(requestMethod(r)))
+      .flatMap((r) => {
+        if (!openapi.operation(r)) return [`${r.name}: not in /v1/openapi.json`];
+        const example = openapi.bodyExample(r);
+        return example && 'missing' in example ? [`${r.name}: request body has no example`] : [];
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it('has a form fixture for every protected page post', () => {
+    expect(pagePosts.filter((r) => !PAGE_FORMS[r.name]).map((r) => r.name)).toEqual([]);
+  });
+});
+
+describe.each(apiRoutes.map((r) => [r.name, r] as const))('%s refuses a bad token', (_, route) => {
+  it.each(BAD_TOKENS)('%s → 401 problem', async (which) => {
+    const { ids, other, subject } = admittedSubject(route);
+    const token = await badToken(world.issuer, which, subject, other.id);
+    const before = await world.table.snapshot();
+    const response = await call(route, { ids, ...(token ? { token } : {}) });
+    await expectProblem(response, 401);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+describe.each(pageRoutes.map((r) => [r.name, r] as const))('%s without a valid session', (_, route) => {
+  const method = requestMethod(route);
+
+  it.each(BAD_TOKENS)(
+    method === 'GET' ? '%s → to sign in, and back here after' : '%s → refused, nothing written',
+    async (which) => {
+      const { ids, other, subject } = admittedSubject(route);
+      const token = await badToken(world.issuer, which, subject, other.id);
+      const before = await world.table.snapshot();
+      const response = await call(route, { ids, ...(token ? { token } : {}) });
+      if (method === 'GET') expectSignIn(response, pathFor(route, ids));
+      else if (response.status < 400) expectSignIn(response);
+      else expect(response.status).toBeOneOf([401, 403]);
+      expect(await world.table.snapshot()).toBe(before);
+    },
+  );
+});
+
+describe.each(pagePosts.map((r) => [r.name, r] as const))('%s, posted by an admitted user', (_, route) => {
+  it.each([
+    ['without its CSRF token', 'missing'],
+    ['from another site', 'cross-site'],
+  ] as const)('%s → 403, nothing written', async (_, csrf) => {
+    const { ids, subject } = admittedSubject(route);
+    const before = await world.table.snapshot();
+    const response = await call(route, { ids, as: subject, csrf });
+    expect(response.status).toBe(403);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+const crossTenantCases = guarded.flatMap((route) =>
+  PAIRED_KINDS.filter((kind) => strictest(route).kinds.includes(kind)).map(
+    (kind) => [route.name, article(kind), kind, route] as const,
+  ),
+);
+
+describe.each(crossTenantCases)('%s by %s user of tenant B with tenant A’s ids', (_, _who, kind, route) => {
+  const policy = strictest(route);
+
+  if (route.params.length > 0) {
+    it('→ 404, and the table is unchanged', async () => {
+      const { a, b } = world.pair(kind);
+      const caller = world.user(b.label, admittedRoles(policy, kind)[0]);
+      const before = await world.table.snapshot();
+      const response = await call(route, { ids: a, as: caller });
+      await expectRefusal(route, response, 404);
+      expect(await world.table.snapshot()).toBe(before);
+    });
+  } else {
+    it('answers without any of tenant A’s ids, and leaves tenant A’s items alone', async () => {
+      const { a, b } = world.pair(kind);
+      const caller = world.user(b.label, admittedRoles(policy, kind)[0]);
+      const ofA = (items: Awaited<ReturnType<typeof world.table.items>>) =>
+        items.filter((i) => i.pk?.S?.startsWith(`T#${a.id}`)).map((i) => JSON.stringify(i));
+      const before = ofA(await world.table.items());
+      const response = await call(route, { ids: b, as: caller });
+      expect(response.status).toBeLessThan(500);
+      const body = await response.text();
+      const leaked = idsOf(a).filter((id) => body.includes(id) || body.includes(encodeURIComponent(id)));
+      expect(leaked).toEqual([]);
+      expect(ofA(await world.table.items())).toEqual(before);
+    });
+  }
+});
+
+const wrongRoleCases = guarded.flatMap((route) => {
+  const policy = strictest(route);
+  return policy.kinds.flatMap((kind) =>
+    refusedRoles(policy, kind).map((role) => [route.name, article(kind), role, kind, route] as const),
+  );
+});
+
+describe.each(wrongRoleCases)('%s by %s %s (a role it does not admit)', (_, _who, role, kind, route) => {
+  it('→ 403, and nothing changes', async () => {
+    const ids = world.tenant(labelOf(kind));
+    const before = await world.table.snapshot();
+    const response = await call(route, { ids, as: world.user(ids.label, role) });
+    await expectRefusal(route, response, 403);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+const wrongKindCases = guarded.flatMap((route) => {
+  const policy = strictest(route);
+  return TENANT_KINDS.filter((kind) => !policy.kinds.includes(kind)).map(
+    (kind) => [route.name, article(kind), kind, route] as const,
+  );
+});
+
+describe.each(wrongKindCases)('%s by the admin of %s (a kind it does not admit)', (_, _who, kind, route) => {
+  it('→ 403, and nothing changes', async () => {
+    const ids = world.tenant(labelOf(kind));
+    const before = await world.table.snapshot();
+    const response = await call(route, { ids, as: world.user(ids.label) });
+    await expectRefusal(route, response, 403);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+// Last, because they may write.
+const controlCases = guarded.flatMap((route) => {
+  const policy = strictest(route);
+  return policy.kinds.map((kind) => [route.name, article(kind), describePolicy(policy), kind, route] as const);
+});
+
+describe.each(controlCases)('control: %s by %s user it admits (%s)', (_, _who, _policy, kind, route) => {
+  it('is served', async () => {
+    const policy = strictest(route);
+    const ids = world.tenant(labelOf(kind));
+    const response = await call(route, { ids, as: world.user(ids.label, admittedRoles(policy, kind)[0]) });
+    const outcome = { status: response.status, body: (await response.text()).slice(0, 300) };
+    if (route.surface === 'api') {
+      // The OpenAPI example, the fixture ids and If-Match "1" make a good request.
+      expect(outcome).toMatchObject({ status: expect.toBeOneOf([200, 201, 204]) });
+    } else {
+      expect(outcome).toMatchObject({ status: expect.toBeOneOf([200, 201, 204, 302, 303]) });
+      expect(response.headers.get('Location') ?? '').not.toMatch(/^\/auth\/login/);
+    }
+  });
+});

@@ -1,0 +1,365 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ROLES_BY_KIND, type TenantKind, usccCheckCharacter } from '@shegong/domain';
+import { type AppDeps, createApp, type ShegongApp } from '@shegong/http';
+import { Store } from '@shegong/store';
+import { mountPages, PageCookies } from '@shegong/web';
+import { inject } from 'vitest';
+import { RecordingDirectory } from './identity.ts';
+import { TestTable } from './table.ts';
+import { TestIssuer, type TokenSubject } from './tokens.ts';
+
+export const TENANT_LABELS = ['platform', 'bureauA', 'bureauB', 'incubatorA', 'incubatorB', 'orgA', 'orgB'] as const;
+export type TenantLabel = (typeof TENANT_LABELS)[number];
+
+/** Kinds the world holds two tenants of (A and B), so one can try to reach the other. */
+export const PAIRED_KINDS = ['bureau', 'incubator', 'org'] as const satisfies readonly TenantKind[];
+export type PairedKind = (typeof PAIRED_KINDS)[number];
+
+export interface SeededUser extends TokenSubject {
+  /** `orgA.finance`: tenant label and role, for test names. */
+  label: string;
+}
+
+export interface SeededInvitation {
+  id: string;
+  token: string;
+  email: string;
+  roles: string[];
+}
+
+export interface SeededTenant {
+  label: TenantLabel;
+  id: string;
+  kind: TenantKind;
+  name: string;
+  nameEn: string;
+  region: string;
+  uscc?: string;
+  /** One user of every role of the tenant's kind, in ROLES_BY_KIND order (the admin first). */
+  users: SeededUser[];
+  /** One pending invitation. */
+  invitation: SeededInvitation;
+}
+
+interface TenantPlan {
+  label: TenantLabel;
+  kind: TenantKind;
+  name: string;
+  nameEn: string;
+  region: string;
+  usccSerial?: number;
+}
+
+export interface PageRequestOptions {
+  /** Signed in as this user: their ID token in the session cookie. */
+  as?: TokenSubject;
+  /** Exactly this value in the session cookie. */
+  token?: string;
+  /** Form fields of a post (a list repeats the field). */
+  form?: Record<string, string | readonly string[]>;
+  /**
+   * `same-origin` (default): posted from one of our pages, CSRF cookie and field matching;
+   * `missing`: no CSRF token at all; `cross-site`: the browser says another site sent it.
+   */
+  csrf?: 'same-origin' | 'missing' | 'cross-site';
+  headers?: Record<string, string>;
+}
+
+const PLAN: readonly TenantPlan[] = [
+  { label: 'platform', kind: 'platform', name: '社工平台', nameEn: 'Shegong Platform', region: '450000' },
+  {
+    label: 'bureauA',
+    kind: 'bureau',
+    name: '防城港市民政局',
+    nameEn: 'Fangchenggang Civil Affairs Bureau',
+    region: '450600',
+  },
+  { label: 'bureauB', kind: 'bureau', name: '东兴市民政局', nameEn: 'Dongxing Civil Affairs Bureau', region: '450681' },
+  {
+    label: 'incubatorA',
+    kind: 'incubator',
+    name: '防城港市社会组织孵化基地',
+    nameEn: 'Fangchenggang Incubation Base',
+    region: '450602',
+  },
+  {
+    label: 'incubatorB',
+    kind: 'incubator',
+    name: '东兴市社会组织孵化中心',
+    nameEn: 'Dongxing Incubation Centre',
+    region: '450681',
+  },
+  {
+    label: 'orgA',
+    kind: 'org',
+    name: '港口区阳光社会工作服务中心',
+    nameEn: 'Gangkou Sunshine Social Work Centre',
+    region: '450602',
+    usccSerial: 1,
+  },
+  {
+    label: 'orgB',
+    kind: 'org',
+    name: '上思县同心社会工作服务社',
+    nameEn: 'Shangsi Tongxin Social Work',
+    region: '450621',
+    usccSerial: 2,
+  },
+];
+
+/** A valid unified social credit code (GB 32100) for a social organisation in a region. */
+export function makeUscc(region: string, serial: number): string {
+  const first17 = `52${region}MJY${String(serial).padStart(6, '0')}`;
+  return `${first17}${usccCheckCharacter(first17)}`;
+}
+
+export interface WorldOptions {
+  /** Extra or replaced dependencies (a mailer, CORS origins, a smaller body limit). */
+  deps?: Partial<AppDeps>;
+  /** Mount the pages of @shegong/web on the app (default true). */
+  pages?: boolean;
+}
+
+export interface RequestOptions {
+  /** Sign in as this user (a fresh ID token, cached per user). */
+  as?: TokenSubject;
+  /** Send exactly this Authorization bearer token. */
+  token?: string;
+  /** A JSON body (Content-Type: application/json). */
+  json?: unknown;
+  /** A raw body (set the Content-Type yourself). */
+  body?: RequestInit['body'];
+  headers?: Record<string, string>;
+}
+
+/**
+ * Everything a test needs around the app: its own table on DynamoDB Local, the store, a test
+ * issuer and verifier, a recording identity directory, and the app itself (the API with the pages
+ * of @shegong/web mounted on it). `seed()` writes the platform and two tenants of every other kind,
+ * each with a user of every role and a pending invitation, through the store.
+ */
+export class World {
+  readonly store: Store;
+  readonly deps: AppDeps;
+  readonly app: ShegongApp;
+  readonly directory = new RecordingDirectory();
+  readonly publicBaseUrl = 'https://shegong.test';
+  /** Filled by `seed()`. */
+  readonly tenants = {} as Record<TenantLabel, SeededTenant>;
+  /** Whether the pages of @shegong/web are mounted on the app. */
+  pagesMounted = false;
+  /** The pages' cookie names (plain HTTP in tests, so without the `__Host-` prefix). */
+  readonly cookies = new PageCookies(false);
+  /** The double-submit CSRF token a browser of these tests holds. */
+  readonly csrfToken = randomBytes(32).toString('base64url');
+  private readonly tokens = new Map<string, string>();
+
+  private constructor(
+    readonly table: TestTable,
+    readonly issuer: TestIssuer,
+    options: WorldOptions,
+  ) {
+    this.store = new Store({ tableName: table.tableName, endpoint: table.endpoint, region: 'ap-southeast-1' });
+    this.deps = {
+      store: this.store,
+      verifyToken: issuer.verifyToken,
+      identity: this.directory,
+      publicBaseUrl: this.publicBaseUrl,
+      ...options.deps,
+    };
+    this.app = createApp(this.deps);
+  }
+
+  /** Builds the world without touching the table (safe at collection time); `seed()` fills it. */
+  static async create(label: string, options: WorldOptions = {}): Promise<World> {
+    const table = TestTable.named(inject('dynamoEndpoint'), label);
+    const world = new World(table, await TestIssuer.create(), options);
+    if (options.pages !== false) {
+      mountPages(world.app, {
+        oidc: {
+          issuer: world.issuer.issuer,
+          clientId: world.issuer.audience,
+          fetch: world.issuerFetch as typeof fetch,
+        },
+        secureCookies: false,
+      });
+      world.pagesMounted = true;
+    }
+    return world;
+  }
+
+  /** What the test issuer serves: its discovery document and its JWKS. */
+  readonly issuerFetch = async (input: string | URL | Request): Promise<Response> => {
+    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+    const base = this.issuer.issuer;
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return Response.json({
+        issuer: base,
+        authorization_endpoint: `${base}/authorize`,
+        token_endpoint: `${base}/token`,
+        jwks_uri: `${base}/.well-known/jwks.json`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
+    }
+    if (url.pathname === '/.well-known/jwks.json') return Response.json(this.issuer.jwks);
+    return new Response('not found', { status: 404 });
+  };
+
+  async seed(): Promise<this> {
+    await this.table.create();
+    const [platformPlan, ...others] = PLAN as [TenantPlan, ...TenantPlan[]];
+    const platform = this.plan(platformPlan);
+    const platformAdmin = platform.users[0]!;
+    const directory = this.store.platform({ tenantId: platform.id, userId: platformAdmin.id, kind: 'platform' });
+    // The platform tenant first, then every other tenant, each created by the platform admin.
+    for (const seeded of [platform, ...others.map((p) => this.plan(p))]) {
+      const create = directory.scope.mutation();
+      const record = directory.directory.create(
+        create,
+        {
+          kind: seeded.kind,
+          name: seeded.name,
+          nameEn: seeded.nameEn,
+          region: seeded.region,
+          ...(seeded.uscc ? { uscc: seeded.uscc } : {}),
+        },
+        // TenantDirectory.create's `id` parameter is typed by its default (randomUUID's template type).
+        seeded.id as ReturnType<typeof randomUUID>,
+      );
+      await create.audited('tenant.create', 'Tenant', record.id, record.version, record).commit();
+      await this.seedMembers(seeded, platformAdmin.id);
+      this.tenants[seeded.label] = seeded;
+    }
+    return this;
+  }
+
+  private plan(plan: TenantPlan): SeededTenant {
+    const id = randomUUID();
+    const lower = plan.label.toLowerCase();
+    const users = ROLES_BY_KIND[plan.kind].map(
+      (role): SeededUser => ({
+        label: `${plan.label}.${role}`,
+        id: randomUUID(),
+        email: `${role.replace('_', '-')}.${lower}@example.cn`,
+        name: `${plan.label} ${role}`,
+        tenantId: id,
+        kind: plan.kind,
+        region: plan.region,
+        roles: [role],
+      }),
+    );
+    return {
+      label: plan.label,
+      id,
+      kind: plan.kind,
+      name: plan.name,
+      nameEn: plan.nameEn,
+      region: plan.region,
+      ...(plan.usccSerial ? { uscc: makeUscc(plan.region, plan.usccSerial) } : {}),
+      users,
+      invitation: {
+        id: '',
+        token: '',
+        email: `invitee.${lower}@example.cn`,
+        roles: [ROLES_BY_KIND[plan.kind].at(-1)!],
+      },
+    };
+  }
+
+  /** Users and a pending invitation, in one audited mutation of the tenant. */
+  private async seedMembers(tenant: SeededTenant, actorId: string): Promise<void> {
+    const repos = this.store.tenant({ tenantId: tenant.id, userId: actorId });
+    const mutation = repos.scope.mutation();
+    for (const user of tenant.users) {
+      this.directory.adopt({ ...user, roles: [...user.roles], userId: user.id, enabled: true });
+      repos.users.add(mutation, { id: user.id, email: user.email, name: user.name, roles: [...user.roles] });
+    }
+    const { invitation, token } = repos.invitations.create(mutation, {
+      email: tenant.invitation.email,
+      roles: tenant.invitation.roles,
+    });
+    tenant.invitation = { ...tenant.invitation, id: invitation.id, token };
+    await mutation.audited('invitation.create', 'Invitation', invitation.id, invitation.version, invitation).commit();
+  }
+
+  async dispose(): Promise<void> {
+    await this.table.drop();
+  }
+
+  tenant(label: TenantLabel): SeededTenant {
+    const tenant = this.tenants[label];
+    if (!tenant) throw new Error(`the world has no tenant ${label}: call seed() first`);
+    return tenant;
+  }
+
+  /** The A and B tenants of a kind. */
+  pair(kind: PairedKind): { a: SeededTenant; b: SeededTenant } {
+    return { a: this.tenant(`${kind}A`), b: this.tenant(`${kind}B`) };
+  }
+
+  /** The tenant's user holding `role` (its admin by default). */
+  user(label: TenantLabel, role?: string): SeededUser {
+    const tenant = this.tenant(label);
+    const user = role ? tenant.users.find((u) => u.roles.includes(role)) : tenant.users[0];
+    if (!user) throw new Error(`${label} has no user with role ${role}`);
+    return user;
+  }
+
+  /** The subject of a sign-in the identity directory holds (a user who accepted an invitation). */
+  subjectOf(email: string): TokenSubject {
+    const entry = this.directory.entries.get(email.toLowerCase());
+    if (!entry) throw new Error(`the directory holds no sign-in for ${email}`);
+    return {
+      id: entry.userId,
+      email: entry.email,
+      name: entry.name,
+      tenantId: entry.tenantId,
+      kind: entry.kind,
+      region: entry.region,
+      roles: entry.roles,
+    };
+  }
+
+  async token(subject: TokenSubject): Promise<string> {
+    const cached = this.tokens.get(subject.id);
+    if (cached) return cached;
+    const token = await this.issuer.mintToken(subject);
+    this.tokens.set(subject.id, token);
+    return token;
+  }
+
+  async request(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...options.headers };
+    const token = options.token ?? (options.as ? await this.token(options.as) : undefined);
+    if (token !== undefined) headers.Authorization = `Bearer ${token}`;
+    let body = options.body;
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json);
+      headers['Content-Type'] ??= 'application/json';
+    }
+    return this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  }
+
+  /** A browser's request for a page: session and CSRF cookies, and for a post a form with `_csrf`. */
+  async page(method: string, path: string, options: PageRequestOptions = {}): Promise<Response> {
+    const csrf = options.csrf ?? 'same-origin';
+    const token = options.token ?? (options.as ? await this.token(options.as) : undefined);
+    const cookies = [
+      ...(token ? [`${this.cookies.name('session')}=${token}`] : []),
+      ...(csrf !== 'missing' ? [`${this.cookies.name('csrf')}=${this.csrfToken}`] : []),
+    ];
+    const headers: Record<string, string> = { Accept: 'text/html', ...options.headers };
+    if (cookies.length) headers.Cookie = cookies.join('; ');
+    if (method === 'GET' || method === 'HEAD') return this.app.request(path, { method, headers });
+    const form = new URLSearchParams();
+    if (csrf !== 'missing') form.append('_csrf', this.csrfToken);
+    for (const [name, value] of Object.entries(options.form ?? {})) {
+      for (const one of typeof value === 'string' ? [value] : value) form.append(name, one);
+    }
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    headers['Sec-Fetch-Site'] = csrf === 'cross-site' ? 'cross-site' : 'same-origin';
+    return this.app.request(path, { method, headers, body: form.toString() });
+  }
+}
