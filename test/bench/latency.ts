@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createApp, createTokenVerifier, TENANCY_CLAIMS } from '@shegong/http';
+import { createApp, createTokenVerifier, logger, TENANCY_CLAIMS } from '@shegong/http';
 import { createTableInput, Store } from '@shegong/store';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { median, percentile } from './cold-start.ts';
@@ -11,6 +11,7 @@ const AUDIENCE = 'shegong-bench';
 
 /** GET /v1/me through the whole app (token check, membership read, tenant read) against a raw GetItem. */
 export async function meAgainstGetItem(endpoint: string, iterations: number) {
+  logger.setLogLevel('ERROR'); // a log line per request would be measured too
   const tableName = `bench-${randomUUID().slice(0, 8)}`;
   const store = new Store({ tableName, endpoint });
   await store.client.send(new CreateTableCommand(createTableInput(tableName)));
