@@ -62,7 +62,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.goto(`${system.url}/my/organisation`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    expect(await page.locator('h1').first().innerText()).toMatch(/organisation/i);
+    expect(await page.locator('h1').first().textContent()).toMatch(/organisation/i);
 
     await page.goto(`${system.url}/my/organisation/invite`);
     await page.locator('#email').fill(invitee);
@@ -74,7 +74,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     await page.screenshot({ path: join(shots, 'invite-sent.png'), fullPage: true });
 
     await page.goto(`${system.url}/my/organisation`);
-    expect(await page.locator('body').innerText()).toContain(invitee);
+    expect(await page.locator('body').textContent()).toContain(invitee);
     await context.close();
   });
 
@@ -82,7 +82,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(inviteLink);
-    expect(await page.locator('body').innerText()).toContain(invitee);
+    expect(await page.locator('body').textContent()).toContain(invitee);
     await page.locator('#name').fill('周敏');
     await page.locator('#password').fill('Harbour-lights-42');
     await page.locator('#confirm').fill('Harbour-lights-42');
@@ -99,7 +99,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     await Promise.all([page.waitForURL(/\/local-idp\/authorize/), page.locator('.actions a.btn-primary').click()]);
     await signIn(page, invitee, 'Harbour-lights-42');
     expect(new URL(page.url()).pathname).toBe('/org');
-    expect(await page.locator('body').innerText()).toContain('周敏');
+    expect(await page.locator('body').textContent()).toContain('周敏');
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: join(shots, 'invitee-home-360.png'), fullPage: true });
     await context.close();
