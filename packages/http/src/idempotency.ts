@@ -3,23 +3,18 @@ import type { Context } from 'hono';
 import { ProblemError } from './problem/problem.ts';
 
 /**
- * Runs a creating request at most once per Idempotency-Key and tenant: a retry gets the first
- * body back (`replayed`). The record is written in the same transaction as the change itself,
- * so only a change that happened is ever replayed.
+ * Runs a creating request at most once per key and tenant: a retry gets the first body back
+ * (`replayed`). The record is written in the same transaction as the change itself, so only a
+ * change that happened is ever replayed. Without a key the change simply commits.
+ * The API takes the key from Idempotency-Key (createOnce); a page form from a hidden field.
  */
-export async function createOnce<T>(
-  c: Context,
+export async function commitOnce<T>(
   repos: TenantRepositories,
-  request: unknown,
-  create: () => Promise<{ body: T; mutation: Mutation }>,
+  key: string | undefined,
+  request: { method: string; route: string; input: unknown },
+  create: () => { body: T; mutation: Mutation } | Promise<{ body: T; mutation: Mutation }>,
 ): Promise<{ body: T; replayed: boolean }> {
-  const key = c.req.header('Idempotency-Key');
-  if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-    throw new ProblemError(400, 'Idempotency-Key must be 8–100 letters, digits or _.:-', [
-      { path: 'Idempotency-Key', message: 'must be 8–100 letters, digits or _.:-' },
-    ]);
-  }
-  const hash = IdempotencyRecords.requestHash(c.req.method, c.req.routePath, request);
+  const hash = IdempotencyRecords.requestHash(request.method, request.route, request.input);
   const earlier = key ? await repos.idempotency.replay(key, hash) : undefined;
   if (earlier) return { body: earlier.body as T, replayed: true };
   const { body, mutation } = await create();
@@ -35,6 +30,22 @@ export async function createOnce<T>(
     throw error;
   }
   return { body, replayed: false };
+}
+
+/** commitOnce for an API route, keyed by its Idempotency-Key header. */
+export async function createOnce<T>(
+  c: Context,
+  repos: TenantRepositories,
+  input: unknown,
+  create: () => { body: T; mutation: Mutation } | Promise<{ body: T; mutation: Mutation }>,
+): Promise<{ body: T; replayed: boolean }> {
+  const key = c.req.header('Idempotency-Key');
+  if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
+    throw new ProblemError(400, 'Idempotency-Key must be 8–100 letters, digits or _.:-', [
+      { path: 'Idempotency-Key', message: 'must be 8–100 letters, digits or _.:-' },
+    ]);
+  }
+  return commitOnce(repos, key, { method: c.req.method, route: c.req.routePath, input }, create);
 }
 
 export const replayHeaders = (replayed: boolean): Record<string, string> =>

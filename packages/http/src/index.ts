@@ -11,6 +11,7 @@ export {
 export { TENANCY_CLAIMS } from './auth/claims.ts';
 export { createTokenVerifier, InvalidToken, type TokenVerifier, type TokenVerifierConfig } from './auth/verifier.ts';
 export type { AppDeps, AppEnv } from './env.ts';
+export { commitOnce, createOnce, replayHeaders } from './idempotency.ts';
 export type { IdentityDirectory, Mailer, NewIdentity } from './identity/directory.ts';
 export {
   acceptInvitation,

@@ -10,6 +10,7 @@ export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { keys } from './keys.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
+export { type ListQuery, type PageRequest, queryPage } from './query.ts';
 export { TenantScope, toRecord } from './scope.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, type TableDefinition, tableDefinition } from './table.ts';

@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { InvitationRecord } from '@shegong/domain';
-import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import type { Page } from './cursor.ts';
 import { conflict, notFound, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
+import { type PageRequest, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600 * 1000;
@@ -68,24 +69,13 @@ export class Invitations {
     return withLiveStatus(toRecord<InvitationRecord>(Item));
   }
 
-  async list(options: { limit: number; cursor?: string }): Promise<Page<InvitationRecord>> {
-    const pk = `T#${this.scope.tenantId}`;
-    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
-      new QueryCommand({
-        TableName: this.scope.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.invitationPrefix },
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, {
-          attribute: 'pk',
-          value: pk,
-          keys: ['pk', 'sk'],
-          sortPrefix: { attribute: 'sk', prefix: keys.invitationPrefix },
-        }),
-      }),
+  async list(page: PageRequest): Promise<Page<InvitationRecord>> {
+    const found = await queryPage<InvitationRecord>(
+      this.scope,
+      { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.invitationPrefix },
+      page,
     );
-    const cursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((i) => withLiveStatus(toRecord<InvitationRecord>(i))), ...(cursor ? { cursor } : {}) };
+    return { ...found, items: found.items.map((i) => withLiveStatus(i)) };
   }
 
   /** Moves an invitation to a new status in a mutation, checking its version. */

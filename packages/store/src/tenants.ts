@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { NewTenant, TenantRecord } from '@shegong/domain';
-import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import type { Page } from './cursor.ts';
 import { conflict, notFound } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
+import { type PageRequest, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /** Reads a tenant's own record. */
@@ -56,24 +57,8 @@ export class TenantDirectory {
     return record;
   }
 
-  async list(options: { limit: number; cursor?: string }): Promise<Page<TenantRecord>> {
-    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
-      new QueryCommand({
-        TableName: this.scope.tableName,
-        IndexName: 'scope',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': keys.tenantDirectory },
-        ScanIndexForward: false,
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, {
-          attribute: 'gsi1pk',
-          value: keys.tenantDirectory,
-          keys: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
-        }),
-      }),
-    );
-    const cursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((i) => toRecord<TenantRecord>(i)), ...(cursor ? { cursor } : {}) };
+  list(page: PageRequest): Promise<Page<TenantRecord>> {
+    return queryPage(this.scope, { partition: keys.tenantDirectory, index: 'scope', newestFirst: true }, page);
   }
 
   async get(tenantId: string): Promise<TenantRecord> {

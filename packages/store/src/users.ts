@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserRecord } from '@shegong/domain';
-import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
+import type { Page } from './cursor.ts';
 import { conflict, notFound, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
+import { type PageRequest, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /** A tenant's users (members). The record is the authority on roles and on being enabled. */
@@ -23,24 +24,8 @@ export class Users {
     return user;
   }
 
-  async list(options: { limit: number; cursor?: string }): Promise<Page<UserRecord>> {
-    const pk = `T#${this.scope.tenantId}`;
-    const { Items = [], LastEvaluatedKey } = await this.scope.client.send(
-      new QueryCommand({
-        TableName: this.scope.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.userPrefix },
-        Limit: options.limit,
-        ExclusiveStartKey: decodeCursor(options.cursor, {
-          attribute: 'pk',
-          value: pk,
-          keys: ['pk', 'sk'],
-          sortPrefix: { attribute: 'sk', prefix: keys.userPrefix },
-        }),
-      }),
-    );
-    const cursor = encodeCursor(LastEvaluatedKey);
-    return { items: Items.map((i) => toRecord<UserRecord>(i)), ...(cursor ? { cursor } : {}) };
+  list(page: PageRequest): Promise<Page<UserRecord>> {
+    return queryPage(this.scope, { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.userPrefix }, page);
   }
 
   /** Adds a user to a mutation, claiming the e-mail address across the whole platform. */

@@ -3,6 +3,7 @@
 import { adminRoleOf, NewInvitation, ROLES_BY_KIND, RoleChange, TENANT_KINDS, type UserRecord } from '@shegong/domain';
 import {
   checkRoles,
+  commitOnce,
   guardSelf,
   mailInvitation,
   ProblemError,
@@ -15,7 +16,7 @@ import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { peekFlash, setFlash, takeFlash } from '../../flash/flash.ts';
 import { failingFields, formVersion, readForm } from '../../forms/form.ts';
-import { commitOnce, FORM_KEY } from '../../forms/idempotency.ts';
+import { FORM_KEY } from '../../forms/idempotency.ts';
 import { choiceId, type FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { type SignedIn, signedIn } from '../../layout/shell.tsx';
@@ -116,10 +117,15 @@ export function organisationRoutes(session: TokenSource) {
       }
       let result: { body: { email: string; link: string; expiresOn: string }; replayed: boolean };
       try {
-        result = await commitOnce(repos, key, { route: `${ORGANISATION}/invite`, input: parsed.data }, () => {
-          const { mutation, invitation, link } = prepareInvitation(deps, repos, principal, parsed.data);
-          return { mutation, body: { email: invitation.email, link, expiresOn: invitation.expiresOn } };
-        });
+        result = await commitOnce(
+          repos,
+          key,
+          { method: 'POST', route: `${ORGANISATION}/invite`, input: parsed.data },
+          () => {
+            const { mutation, invitation, link } = prepareInvitation(deps, repos, principal, parsed.data);
+            return { mutation, body: { email: invitation.email, link, expiresOn: invitation.expiresOn } };
+          },
+        );
       } catch (error) {
         // The same form key with other answers: the form was sent, changed and sent again.
         if (error instanceof StoreError && error.code === 'idempotency_mismatch') {

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { knownRegions, NewTenant, type TenantKind, type TenantRecord } from '@shegong/domain';
-import { prepareTenant, type TokenSource } from '@shegong/http';
+import { commitOnce, prepareTenant, type TokenSource } from '@shegong/http';
 import type { Page } from '@shegong/store';
 import { StoreError } from '@shegong/store';
 import type { Context } from 'hono';
@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { type Flash, setFlash, takeFlash } from '../../flash/flash.ts';
 import { failingFields, readForm } from '../../forms/form.ts';
-import { commitOnce, FORM_KEY } from '../../forms/idempotency.ts';
+import { FORM_KEY } from '../../forms/idempotency.ts';
 import { formatDate } from '../../i18n/index.ts';
 import {
   Card,
@@ -300,13 +300,18 @@ export function platformRoutes(session: TokenSource) {
       }
       let created: { name: string; email: string; link: string; expiresOn: string };
       try {
-        ({ body: created } = await commitOnce(repos, key, { route: `${TENANTS}/new`, input: parsed.data }, () => {
-          const { mutation, tenant, invitation, link } = prepareTenant(deps, principal, parsed.data);
-          return {
-            mutation,
-            body: { name: tenant.name, email: invitation.email, link, expiresOn: invitation.expiresOn },
-          };
-        }));
+        ({ body: created } = await commitOnce(
+          repos,
+          key,
+          { method: 'POST', route: `${TENANTS}/new`, input: parsed.data },
+          () => {
+            const { mutation, tenant, invitation, link } = prepareTenant(deps, principal, parsed.data);
+            return {
+              mutation,
+              body: { name: tenant.name, email: invitation.email, link, expiresOn: invitation.expiresOn },
+            };
+          },
+        ));
       } catch (error) {
         if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'uscc') {
           return again([{ field: 'uscc', message: m.errors.usccTaken }]);
