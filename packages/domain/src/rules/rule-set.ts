@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { regionCode } from '../tenancy/schemas.ts';
+
+/**
+ * A bureau's rule set: every jurisdiction parameter of POLICY.md and COSTING.md, published for a
+ * region with the date it takes effect. Money is integer fen, rates integer basis points. Each
+ * field names the rule it serves, so a figure computed from it can cite the same id.
+ */
+
+export const CERT_LEVELS = ['none', 'assistant', 'social_worker', 'senior'] as const;
+export type CertLevel = (typeof CERT_LEVELS)[number];
+/** Levels a certificate can have (a person without one is at 'none'). */
+export const CERTIFICATE_LEVELS = ['assistant', 'social_worker', 'senior'] as const;
+export type CertificateLevel = (typeof CERTIFICATE_LEVELS)[number];
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-01')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'is not a real date',
+  );
+
+const fen = z
+  .number()
+  .int('must be whole fen')
+  .min(0, 'cannot be negative')
+  .max(100_000_000_00, 'is implausibly large');
+const bp = z.number().int('must be whole basis points').min(0, 'cannot be negative').max(10_000, 'cannot exceed 100 %');
+
+export const RuleSetParameters = z.strictObject({
+  /** P-W3: monthly gross pay floor per certificate level. */
+  payFloor: z.strictObject({ none: fen, assistant: fen, social_worker: fen, senior: fen }),
+  /** P-W1: employer social-insurance rates and the contribution base's floor and cap. */
+  socialInsurance: z.strictObject({
+    pension: bp,
+    medical: bp,
+    unemployment: bp,
+    workInjury: bp,
+    maternity: bp,
+    baseFloor: fen,
+    baseCap: fen,
+  }),
+  /** P-W1: employer housing-fund rate, base floor and cap. */
+  housingFund: z.strictObject({ rate: bp, baseFloor: fen, baseCap: fen }),
+  /** P-W2: the personnel line must reach this share of the contract value. */
+  minLabourShare: bp,
+  /** The management line may not exceed this share of the contract value. */
+  maxManagementShare: bp,
+  /** Tax budgeted as this share of the contract value. */
+  taxRate: bp,
+  /** P-R2: continuing-education hours each social worker needs per calendar year. */
+  continuingEducationHoursPerYear: z.number().int().min(0).max(1000),
+  awards: z.strictObject({
+    /** P-A2: one-off award per certificate level. */
+    amounts: z.strictObject({ assistant: fen, social_worker: fen, senior: fen }),
+    /** P-A3: years of unbroken social-work employment in the jurisdiction before a claim. */
+    continuityYears: z.number().int().min(0).max(20),
+    /** P-A3: days of gap between two periods that still count as unbroken (default none). */
+    gapToleranceDays: z.number().int().min(0).max(365),
+    /** P-A4: certificates obtained in or before this year earn one award at the highest level. */
+    legacyCutoffYear: z.number().int().min(2000).max(2100),
+    /** P-A6: civil servants on active establishment are excluded. */
+    excludeCivilServants: z.boolean(),
+  }),
+  /** National defaults a bureau may change (N-1 … N-6). */
+  national: z.strictObject({
+    /** N-1: a contract runs at most this many months … */
+    maxContractMonths: z.number().int().min(1).max(120),
+    /** N-1: … or this many where the service is stable and recurring. */
+    maxStableContractMonths: z.number().int().min(1).max(120),
+    /** N-4: a registration is valid this many years … */
+    registrationValidityYears: z.number().int().min(1).max(10),
+    /** N-4: … and is renewed in this many months before expiry. */
+    renewalWindowMonths: z.number().int().min(0).max(24),
+    /** N-5: continuing-education hours per registration period, by certificate level. */
+    cePerRegistrationPeriod: z.strictObject({
+      assistant: z.number().int().min(0),
+      social_worker: z.number().int().min(0),
+      senior: z.number().int().min(0),
+    }),
+    /** N-6: evaluation grade thresholds (scores out of 100). */
+    evaluationGrades: z.strictObject({ excellent: z.number().int(), good: z.number().int(), pass: z.number().int() }),
+    /** N-6: share of running projects spot-checked each year. */
+    spotCheckShare: bp,
+  }),
+});
+export type RuleSetParameters = z.infer<typeof RuleSetParameters>;
+
+/** What a bureau sends to publish a version. */
+export const NewRuleSet = z.strictObject({
+  region: regionCode,
+  effectiveFrom: isoDate,
+  title: z.string().trim().min(2).max(120),
+  /** Why this version (a correction names what it corrects). */
+  notes: z.string().trim().max(2000).optional(),
+  /** Parameter paths whose values are illustrative, not from a published source (shown as such). */
+  illustrative: z.array(z.string().max(100)).max(100).default([]),
+  parameters: RuleSetParameters,
+});
+export type NewRuleSet = z.infer<typeof NewRuleSet>;
+
+export interface RuleSet extends NewRuleSet {
+  id: string;
+  /** The publishing bureau. */
+  bureauId: string;
+  /** 1 for the first rule set of a region and date; a correction of the same date is the next. */
+  version: number;
+  publishedAt: string;
+  publishedBy: string;
+}
