@@ -10,10 +10,14 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authorize } from './auth/access.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
+import { ladder } from './ladder/routes.ts';
 import { logger } from './logger.ts';
 import { me } from './me/routes.ts';
+import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem } from './problem/problem.ts';
+import { ruleSets } from './rule-sets/routes.ts';
 import { tenants } from './tenants/routes.ts';
 import { users } from './users/routes.ts';
 
@@ -28,7 +32,14 @@ const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
 /** The API under /v1: one sub-app per resource. */
 function api() {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
-  v1.route('/', me).route('/', tenants).route('/', users).route('/', invitations);
+  v1.route('/', me)
+    .route('/', tenants)
+    .route('/', users)
+    .route('/', invitations)
+    .route('/', ruleSets)
+    .route('/', people)
+    .route('/', ladder)
+    .route('/', imports);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -64,7 +64,7 @@ describe('seedDemo', () => {
     const count = await itemCount(store);
 
     const second = await seedDemo({ store, directory });
-    expect(second).toEqual({ seeded: false });
+    expect(second).toEqual({ seeded: false, parts: [] });
     expect(await itemCount(store)).toBe(count);
     expect(await repos.users.get(id)).toEqual({ ...edited, tenantId: yangguang.id });
   });
@@ -88,7 +88,7 @@ describe('seedDemo cut short', () => {
     expect((await platform.directory.get(yangguang.id)).name).toBe('阳光社工（改名）');
     const users = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).users.list({ limit: 100 });
     expect(users.items).toHaveLength(5);
-    expect(await seedDemo({ store, directory })).toEqual({ seeded: false });
+    expect(await seedDemo({ store, directory })).toEqual({ seeded: false, parts: [] });
   });
 
   it('refuses to give a demo address to a second tenant', async () => {

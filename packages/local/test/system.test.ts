@@ -69,7 +69,7 @@ describe('startLocalSystem', { timeout: 90_000 }, () => {
     await expect(fetch(`${first.url}/v1/openapi.json`)).rejects.toThrow();
 
     const second = await start(ports);
-    expect(second.seed).toEqual({ seeded: false });
+    expect(second.seed).toEqual({ seeded: false, parts: [] });
     // The token from before the restart still verifies (the key is on disk), and the change stayed.
     expect((await api(second, '/me', token)).status).toBe(200);
     const after = await api(second, `/users/${hr.id}`, token);

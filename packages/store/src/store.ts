@@ -2,7 +2,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
 import { IdempotencyRecords } from './idempotency.ts';
+import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
+import { Ladders } from './ladders.ts';
+import { People } from './people.ts';
+import { RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { OwnTenant, TenantDirectory } from './tenants.ts';
 import { Users } from './users.ts';
@@ -21,6 +25,10 @@ export interface TenantRepositories {
   invitations: Invitations;
   idempotency: IdempotencyRecords;
   audit: AuditTrail;
+  ruleSets: RuleSets;
+  people: People;
+  ladders: Ladders;
+  imports: ImportJobs;
 }
 
 /**
@@ -45,6 +53,10 @@ export class Store {
       invitations: new Invitations(scope),
       idempotency: new IdempotencyRecords(scope),
       audit: new AuditTrail(scope),
+      ruleSets: new RuleSets(scope),
+      people: new People(scope),
+      ladders: new Ladders(scope),
+      imports: new ImportJobs(scope),
     };
   }
 

@@ -5,9 +5,13 @@ import type { PageEnv, PageServices, PagesConfig } from './env.ts';
 import { pageContext } from './pages/context.ts';
 import { pageErrors } from './pages/errors/middleware.ts';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
+import { importRoutes } from './pages/imports/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
+import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
+import { rulesRoutes } from './pages/rules/routes.tsx';
+import { staffRoutes } from './pages/staff/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
 import { oidcClient } from './session/oidc.ts';
 import { authRoutes, sessionTokenSource } from './session/routes.tsx';
@@ -37,6 +41,10 @@ export function mountPages(app: ShegongApp, config: PagesConfig): void {
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)
+    .route('/', rulesRoutes(session))
+    .route('/', staffRoutes(session))
+    .route('/', ladderRoutes(session))
+    .route('/', importRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

@@ -8,6 +8,7 @@ import {
   type DemoTenant,
   type DemoUser,
 } from './demo-data.ts';
+import { seedParts } from './parts.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;
@@ -18,6 +19,8 @@ export interface SeedResult {
   seeded: boolean;
   /** The seeded invitation's link token, shown once (as an admin would see it). */
   invitationToken?: string;
+  /** The later parts (seed/parts.ts) seeded by this run. */
+  parts: string[];
 }
 
 /**
@@ -30,7 +33,10 @@ export async function seedDemo(deps: { store: Store; directory: IdentityDirector
   const { Item } = await store.client.send(
     new GetCommand({ TableName: store.tableName, Key: SEED_MARKER, ConsistentRead: true }),
   );
-  if (Item) return { seeded: false };
+  if (Item) {
+    const parts = await seedParts(store, { tenantId: platformTenant().id, userId: ACTOR });
+    return { seeded: false, parts };
+  }
 
   const platform = store.platform({ tenantId: platformTenant().id, userId: ACTOR, kind: 'platform' });
   for (const tenant of DEMO_TENANTS) {
@@ -52,7 +58,8 @@ export async function seedDemo(deps: { store: Store; directory: IdentityDirector
   const state = { seededAt: new Date().toISOString(), tenants: DEMO_TENANTS.length, users: DEMO_USERS.length };
   marker.create('SeedMarker', { ...SEED_MARKER, ...state });
   await commitIfAbsent(marker.audited('seed', 'SeedMarker', 'demo', 1, state));
-  return { seeded: true, ...(invitationToken ? { invitationToken } : {}) };
+  const parts = await seedParts(store, { tenantId: platformTenant().id, userId: ACTOR });
+  return { seeded: true, parts, ...(invitationToken ? { invitationToken } : {}) };
 }
 
 async function seedUser(deps: { store: Store; directory: IdentityDirectory }, user: DemoUser): Promise<string> {

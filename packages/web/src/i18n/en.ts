@@ -1,3 +1,7 @@
+import { importsEn } from './sections/imports.ts';
+import { ladderEn } from './sections/ladder.ts';
+import { rulesEn } from './sections/rules.ts';
+import { staffEn } from './sections/staff.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** The English catalogue. Typed as the Chinese one, so a missing or extra key fails `tsc`. */
@@ -276,5 +280,9 @@ export const en: Messages = {
     continue: 'Continue signing out',
   },
   pagination: { next: 'Next page', first: 'First page' },
+  ruleSets: rulesEn,
+  staff: staffEn,
+  ladder: ladderEn,
+  imports: importsEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—' },
 };

@@ -1,4 +1,8 @@
 import type { Role, TenantKind } from '@shegong/domain';
+import { importsZh } from './sections/imports.ts';
+import { ladderZh } from './sections/ladder.ts';
+import { rulesZh } from './sections/rules.ts';
+import { staffZh } from './sections/staff.ts';
 
 /**
  * The Chinese catalogue: the reference. Every string a page shows comes from here or from en.ts,
@@ -269,6 +273,11 @@ export const zhCN = {
     continue: '继续退出',
   },
   pagination: { next: '下一页', first: '第一页' },
+  // Sections of later features live in ./sections/, one file per area.
+  ruleSets: rulesZh,
+  staff: staffZh,
+  ladder: ladderZh,
+  imports: importsZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—' },
 };
 
