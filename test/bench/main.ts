@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { freePort, startDynamoDb } from '@shegong/local/dynamodb-local';
 import { bundleLikeLambda, helloWorldEntry } from './bundle.ts';
 import { coldReady } from './cold-start.ts';
+import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
 
 /**
@@ -43,6 +44,8 @@ try {
   await dynamo.stop();
 }
 
+const roster = await parseFiveThousand(5);
+
 const apiCold = cold.get('api') as number;
 const helloCold = cold.get('hello') as number;
 const rows: [string, string, string, string][] = [
@@ -65,6 +68,7 @@ const rows: [string, string, string, string][] = [
     ms(latency.getItem.p95),
     `${(latency.me.p95 / latency.getItem.p95).toFixed(2)}×`,
   ],
+  [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
 ];
 const header: [string, string, string, string] = ['measure', 'Shegong API', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

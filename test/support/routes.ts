@@ -131,18 +131,22 @@ export class OpenApiExamples {
     return this.doc.paths[openApiPath(route.path)]?.[route.method.toLowerCase()];
   }
 
-  /** `undefined`: no body is declared; `{ missing: true }`: a body without an example. */
-  bodyExample(route: AppRoute): { example: unknown } | { missing: true } | undefined {
+  /**
+   * `undefined`: no body is declared; `{ missing: true }`: a body without an example. The JSON
+   * example when there is one, else the first media type's (`mediaType` says which, to send it raw).
+   */
+  bodyExample(route: AppRoute): { example: unknown; mediaType: string } | { missing: true } | undefined {
     const content = this.operation(route)?.requestBody?.content;
     if (!content) return undefined;
-    const media = content['application/json'] ?? Object.values(content)[0];
+    const mediaType = content['application/json'] ? 'application/json' : (Object.keys(content)[0] ?? '');
+    const media = content[mediaType];
     const schema = this.resolve(media?.schema);
     const example =
       media?.example ??
       Object.values(media?.examples ?? {})[0]?.value ??
       schema?.example ??
       (Array.isArray(schema?.examples) ? schema.examples[0] : undefined);
-    return example === undefined ? { missing: true } : { example };
+    return example === undefined ? { missing: true } : { example, mediaType };
   }
 
   private resolve(schema: JsonSchema | undefined): JsonSchema | undefined {

@@ -1,6 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { ROLES_BY_KIND, type TenantKind, usccCheckCharacter } from '@shegong/domain';
-import { type AppDeps, createApp, type ShegongApp } from '@shegong/http';
+import {
+  DONGXING_2026,
+  FANGCHENGGANG_2023,
+  idCardCheckCharacter,
+  ROLES_BY_KIND,
+  type TenantKind,
+  usccCheckCharacter,
+} from '@shegong/domain';
+import { type AppDeps, createApp, LADDER_EXAMPLE, type ShegongApp } from '@shegong/http';
 import { Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { inject } from 'vitest';
@@ -39,6 +46,10 @@ export interface SeededTenant {
   users: SeededUser[];
   /** One pending invitation. */
   invitation: SeededInvitation;
+  /** Organisations: ids of the people in their staff registry (issue 3), created by `seed()`. */
+  people: string[];
+  /** Organisations: a roster import job (an invalid file's), created by `seed()`. */
+  importId?: string;
 }
 
 interface TenantPlan {
@@ -146,6 +157,8 @@ export class World {
   readonly publicBaseUrl = 'https://shegong.test';
   /** Filled by `seed()`. */
   readonly tenants = {} as Record<TenantLabel, SeededTenant>;
+  /** Filled by `seed()`: the rule sets bureau A (450600) and bureau B (450681) published. */
+  readonly ruleSetIds = { bureauA: '', bureauB: '' };
   /** Whether the pages of @shegong/web are mounted on the app. */
   pagesMounted = false;
   /** The pages' cookie names (plain HTTP in tests, so without the `__Host-` prefix). */
@@ -230,8 +243,27 @@ export class World {
       );
       await create.audited('tenant.create', 'Tenant', record.id, record.version, record).commit();
       await this.seedMembers(seeded, platformAdmin.id);
+      if (seeded.kind === 'org') await this.seedPeople(seeded);
+      if (seeded.kind === 'org') await this.seedImport(seeded);
       this.tenants[seeded.label] = seeded;
     }
+    // Published policy (read by every tenant): the city's, and the county's own for bureau B.
+    for (const [label, input] of [
+      ['bureauA', FANGCHENGGANG_2023],
+      ['bureauB', DONGXING_2026],
+    ] as const) {
+      const bureau = this.tenant(label);
+      const repos = this.store.tenant({ tenantId: bureau.id, userId: bureau.users[0]!.id });
+      this.ruleSetIds[label] = (await repos.ruleSets.publishNow(input)).id;
+    }
+    // And a province's (a bureau outside the world), so every region here has one in force, 450000 too.
+    const province = this.store.tenant({ tenantId: randomUUID(), userId: randomUUID() });
+    await province.ruleSets.publishNow({ ...FANGCHENGGANG_2023, region: '450000', title: '广西壮族自治区（测试）' });
+    // Organisation A's career ladder, version 1 (organisation B has none: its ladder routes answer 404).
+    const orgA = this.tenant('orgA');
+    await this.store
+      .tenant({ tenantId: orgA.id, userId: orgA.users[0]!.id })
+      .ladders.save(LADDER_EXAMPLE, { firstSave: true });
     return this;
   }
 
@@ -259,6 +291,7 @@ export class World {
       region: plan.region,
       ...(plan.usccSerial ? { uscc: makeUscc(plan.region, plan.usccSerial) } : {}),
       users,
+      people: [],
       invitation: {
         id: '',
         token: '',
@@ -282,6 +315,42 @@ export class World {
     });
     tenant.invitation = { ...tenant.invitation, id: invitation.id, token };
     await mutation.audited('invitation.create', 'Invitation', invitation.id, invitation.version, invitation).commit();
+  }
+
+  /** Three people in an organisation's staff registry (the matrix changes one and deletes two). */
+  private async seedPeople(tenant: SeededTenant): Promise<void> {
+    const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const serial = tenant.label === 'orgA' ? 1 : 2;
+    for (let i = 0; i < 3; i++) {
+      const first17 = `4506021985060${serial}${String(i).padStart(2, '0')}1`;
+      const person = await repos.people.create({
+        name: `${tenant.label} 社工${i + 1}`,
+        idCardNumber: `${first17}${idCardCheckCharacter(first17)}`,
+        phone: `1390000${serial}${String(i).padStart(3, '0')}`,
+        education: { level: 'bachelor', socialWorkMajor: true },
+        employmentType: 'contract',
+        monthlyPay: 3_600_00 + i * 500_00,
+        employment: [{ employer: tenant.name, region: tenant.region, start: '2021-03-01', socialWork: true }],
+        certificates: [
+          { level: 'assistant', number: `W${serial}-${i}-${tenant.id.slice(0, 8)}`, obtainedOn: '2022-06-19' },
+        ],
+        continuingEducation: [{ date: '2026-03-01', tenthHours: 520, provider: '防城港市民政局', topic: '个案管理' }],
+      });
+      tenant.people.push(person.id);
+    }
+  }
+
+  /** A roster import job that found an error (it wrote nothing else), for the import routes' ids. */
+  private async seedImport(tenant: SeededTenant): Promise<void> {
+    const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const mutation = repos.scope.mutation();
+    const job = repos.imports.recordInvalid(mutation, {
+      fileName: `${tenant.label}.csv`,
+      rows: 1,
+      errors: [{ row: 2, column: '身份证号', message: '不是有效的身份证号', messageEn: 'is not a valid ID number' }],
+    });
+    await mutation.commit();
+    tenant.importId = job.id;
   }
 
   async dispose(): Promise<void> {

@@ -10,6 +10,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authorize } from './auth/access.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { MAX_IMPORT_BYTES } from './imports/operations.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { ladder } from './ladder/routes.ts';
@@ -29,6 +30,9 @@ const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
   idempotency_mismatch: 422,
 };
 
+/** Where a roster file is uploaded: the API and the import page. */
+const UPLOAD_PATHS = ['/v1/imports', '/org/staff/import'];
+
 /** The API under /v1: one sub-app per resource. */
 function api() {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
@@ -37,9 +41,10 @@ function api() {
     .route('/', users)
     .route('/', invitations)
     .route('/', ruleSets)
+    // Before people and ladder: /people/export and /ladder/export are not /people/{personId} or a ladder version.
+    .route('/', imports)
     .route('/', people)
-    .route('/', ladder)
-    .route('/', imports);
+    .route('/', ladder);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -130,17 +135,21 @@ export function createApp(deps: AppDeps) {
       '/v1/*',
       cors({
         origin: deps.corsOrigins,
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
         exposeHeaders: ['ETag', 'X-Request-Id'],
       }),
     );
   }
-  app.use(
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? 1024 * 1024,
-      onError: (c) => problem(c, 413, `The body is larger than ${deps.maxBodyBytes ?? 1024 * 1024} bytes`),
+  const limit = deps.maxBodyBytes ?? 1024 * 1024;
+  const bodyLimits = {
+    usual: bodyLimit({ maxSize: limit, onError: (c) => problem(c, 413, `The body is larger than ${limit} bytes`) }),
+    // A roster upload (API and page) may be up to 5 MB; the route says so itself if it is larger.
+    upload: bodyLimit({
+      maxSize: Math.max(limit, MAX_IMPORT_BYTES + 64 * 1024),
+      onError: (c) => problem(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`),
     }),
-  );
+  };
+  app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? bodyLimits.upload : bodyLimits.usual)(c, next));
   app.route('/v1', api());
   app.notFound((c) => problem(c, 404, 'There is nothing at this address'));
   app.onError(onError);

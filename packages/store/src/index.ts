@@ -7,14 +7,32 @@ export { documentClient, type StoreConfig } from './client.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 export { StoreError } from './errors.ts';
 export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
-export { ImportJobs } from './imports.ts';
+export {
+  CHUNK_ROWS,
+  ERRORS_KEPT,
+  IMPORT_STATUSES,
+  type ImportJob,
+  ImportJobs,
+  type ImportRepositories,
+  type ImportRow,
+  type ImportRowError,
+  type ImportStatus,
+  runImport,
+} from './imports.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { keys } from './keys.ts';
-export { Ladders } from './ladders.ts';
+export { type LadderPrecondition, Ladders, type PromotionRecord, type StoredLadder } from './ladders.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
-export { People } from './people.ts';
+export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
-export { RuleSets } from './rule-sets.ts';
+export {
+  MAX_RULE_SET_VERSION,
+  PublishedRuleSets,
+  parseRuleSetId,
+  RuleSets,
+  ruleSetId,
+  ruleSetKeys,
+} from './rule-sets.ts';
 export { TenantScope, toRecord } from './scope.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, type TableDefinition, tableDefinition } from './table.ts';

@@ -9,11 +9,37 @@ export const keys = {
   userPrefix: 'USER#',
   invitation: (tenantId: string, invitationId: string) => ({ pk: `T#${tenantId}`, sk: `INVITE#${invitationId}` }),
   invitationPrefix: 'INVITE#',
+  /** The organisation's current career ladder; every saved version also stays at `LADDER#v0001`… */
+  ladder: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'LADDER' }),
+  ladderVersion: (tenantId: string, version: number) => ({
+    pk: `T#${tenantId}`,
+    sk: `LADDER#v${String(version).padStart(4, '0')}`,
+  }),
+  ladderVersionPrefix: 'LADDER#v',
+  /** A promotion, listed per person in date order. */
+  promotion: (tenantId: string, personId: string, date: string, id: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `PROMOTION#${personId}#${date}#${id}`,
+  }),
+  promotionPrefix: (personId: string) => `PROMOTION#${personId}#`,
   auditPartition: (tenantId: string) => `T#${tenantId}#AUDIT`,
   idempotency: (tenantId: string, key: string) => ({ pk: `T#${tenantId}#IDEM`, sk: key }),
   emailGuard: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
   usccGuard: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'USCC' }),
   invitationToken: (tokenHash: string) => ({ pk: `INVITE#${tokenHash}`, sk: 'INVITE' }),
+  person: (tenantId: string, personId: string) => ({ pk: `T#${tenantId}`, sk: `PERSON#${personId}` }),
+  personPrefix: 'PERSON#',
+  /** Certificate numbers are unique platform-wide; the guard names the holder's tenant and person. */
+  certificateGuard: (number: string) => ({ pk: `CERT#${number.toUpperCase()}`, sk: 'CERT' }),
+  /** ID-card numbers are unique within an organisation; only a hash of the number is ever a key. */
+  idCardGuard: (tenantId: string, numberHash: string) => ({ pk: `T#${tenantId}#IDCARD`, sk: numberHash }),
+  /** A roster import job; its validated rows wait in chunks under their own partition (see imports.ts). */
+  importJob: (tenantId: string, importId: string) => ({ pk: `T#${tenantId}`, sk: `IMPORT#${importId}` }),
+  importPrefix: 'IMPORT#',
+  importChunk: (tenantId: string, importId: string, n: number) => ({
+    pk: `T#${tenantId}#IMPORT#${importId}`,
+    sk: `CHUNK#${String(n).padStart(4, '0')}`,
+  }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

@@ -78,6 +78,43 @@ export class Mutation {
     return this;
   }
 
+  /** Deletes an item whose stored version must equal `expectedVersion` (a person leaving the registry). */
+  remove(entity: string, key: { pk: string; sk: string }, expectedVersion: number): this {
+    this.steps.push({
+      item: {
+        Delete: {
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      onConditionFailed: () => staleVersion(entity),
+    });
+    return this;
+  }
+
+  /** How many items the transaction holds so far (DynamoDB takes at most 100, the audit event included). */
+  get size(): number {
+    return this.steps.length + 1;
+  }
+
+  /** Writes nothing, but fails the transaction unless the item is still at `expectedVersion`. */
+  unchanged(entity: string, key: { pk: string; sk: string }, expectedVersion: number): this {
+    this.steps.push({
+      item: {
+        ConditionCheck: {
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        },
+      },
+      onConditionFailed: () => staleVersion(entity),
+    });
+    return this;
+  }
+
   /** A uniqueness guard: an item whose key is the unique value; fails if the value is taken. */
   guard(key: { pk: string; sk: string }, attributes: Record<string, unknown>, onTaken: () => StoreError): this {
     this.steps.push({

@@ -1,12 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RuleSet } from '@shegong/domain';
 import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
+import type { Page } from './cursor.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
 import { Ladders } from './ladders.ts';
 import { People } from './people.ts';
-import { RuleSets } from './rule-sets.ts';
+import type { PageRequest } from './query.ts';
+import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { OwnTenant, TenantDirectory } from './tenants.ts';
 import { Users } from './users.ts';
@@ -65,6 +68,28 @@ export class Store {
     if (context.kind !== 'platform') throw new Error('only the platform tenant may open the tenant directory');
     const repositories = this.tenant(context);
     return { ...repositories, directory: new TenantDirectory(repositories.scope) };
+  }
+
+  /**
+   * Published policy, readable by every signed-in tenant (it holds no tenant data): the rule set
+   * in force for a region on a date (county before city before province; latest on or before it).
+   */
+  ruleSetInForce(region: string, date: string): Promise<RuleSet | undefined> {
+    return this.publishedRuleSets.inForce(region, date);
+  }
+
+  /** Every version published for a region, newest first. */
+  ruleSetHistory(region: string, page: PageRequest): Promise<Page<RuleSet>> {
+    return this.publishedRuleSets.history(region, page);
+  }
+
+  /** One published version by its id (`450600-2023-01-01-v1`); not_found when there is none. */
+  ruleSet(id: string): Promise<RuleSet> {
+    return this.publishedRuleSets.get(id);
+  }
+
+  private get publishedRuleSets(): PublishedRuleSets {
+    return new PublishedRuleSets(this.client, this.tableName);
   }
 
   /** Which tenant an invitation link belongs to: the one lookup made without a tenant context. */

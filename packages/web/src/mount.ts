@@ -42,9 +42,10 @@ export function mountPages(app: ShegongApp, config: PagesConfig): void {
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)
     .route('/', rulesRoutes(session))
+    // Before staff and ladder: /org/staff/import and the exports are not a person's or a level's address.
+    .route('/', importRoutes(session))
     .route('/', staffRoutes(session))
     .route('/', ladderRoutes(session))
-    .route('/', importRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

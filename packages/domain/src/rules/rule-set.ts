@@ -104,6 +104,8 @@ export interface RuleSet extends NewRuleSet {
   id: string;
   /** The publishing bureau. */
   bureauId: string;
+  /** Its name when it published (public, like the rule set: shown as the publisher). */
+  bureauName?: string;
   /** 1 for the first rule set of a region and date; a correction of the same date is the next. */
   version: number;
   publishedAt: string;

@@ -14,7 +14,16 @@ import { InvalidToken } from './verifier.ts';
  */
 export type AccessPolicy =
   | { public: true; reason: string }
-  | { kinds: readonly TenantKind[]; roles: readonly Role[] | 'any' };
+  | {
+      kinds: readonly TenantKind[];
+      roles: readonly Role[] | 'any';
+      /**
+       * Set only where every admitted tenant may read the same object by design (a bureau's published
+       * rule set): says why. The isolation matrix then checks that tenants A and B get the same answer,
+       * instead of a 404 for B.
+       */
+      sharedReason?: string;
+    };
 
 export const ACCESS_POLICY = Symbol.for('shegong.access');
 type Marked = MiddlewareHandler & { [ACCESS_POLICY]?: AccessPolicy };

@@ -1,5 +1,276 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { ladderWorkbook, rosterTemplate, staffWorkbook, XLSX_TYPE } from '@shegong/sheets';
+import type { ImportJob } from '@shegong/store';
+import type { Context } from 'hono';
+import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
+import { ladderStandings } from '../ladder/operations.ts';
+import { registryRules, seesPersonalData, summarise } from '../people/registry.ts';
+import { ProblemError } from '../problem/problem.ts';
+import { errorResponses, IdParam, PageQuery } from '../schemas.ts';
+import { MAX_IMPORT_BYTES, type RosterUpload, rosterKind, startImport } from './operations.ts';
 
-/** Roster imports and exports (issue 3): routes added here. */
-export const imports = new OpenAPIHono<AppEnv>();
+/** Who imports a roster: the organisation's admin and hr. */
+export const IMPORTERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+/** Who reads the template: anyone of the organisation. */
+const ORG_MEMBERS = { kinds: ['org'], roles: 'any' } as const;
+/** Who exports the staff list (ID numbers in full only for hr and admin) and the ladder's standings (pay). */
+export const STAFF_EXPORTERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
+
+const RowError = z
+  .object({
+    row: z.number().int().openapi({ description: 'The row as the spreadsheet numbers it (headings are row 1)' }),
+    column: z
+      .string()
+      .openapi({ description: 'The column’s Chinese heading, as in the template', example: '身份证号' }),
+    message: z.string(),
+    messageEn: z.string().optional(),
+  })
+  .openapi('ImportRowError');
+
+const Job = z
+  .object({
+    id: z.string(),
+    status: z.enum(['validating', 'invalid', 'writing', 'done', 'failed']),
+    fileName: z.string(),
+    rows: z.number().int(),
+    written: z.number().int(),
+    errors: z.array(RowError),
+    errorCount: z.number().int(),
+    chunks: z.number().int(),
+    createdAt: z.string(),
+    createdBy: z.string(),
+    startedAt: z.string().optional(),
+    finishedAt: z.string().optional(),
+    failure: z.string().optional(),
+    rolledBack: z.number().int().optional(),
+    leftBehind: z.array(z.string()).optional(),
+    version: z.number().int(),
+  })
+  .openapi('ImportJob');
+
+/** A one-row roster in the template's headings: the example the API document (and the isolation matrix) sends. */
+export const EXAMPLE_ROSTER_CSV = [
+  '姓名,身份证号,手机号,学历,社工专业(是/否),用工形式,月薪(元),证书等级,证书编号,取得日期,登记日期,登记有效期至,本单位入职日期,之前社工工作(地区代码:起:止;…),继续教育(日期:学时:机构:主题;…)',
+  '黄小梅,450602199203150042,13800138000,本科,是,合同制,4200.50,,,,,,2021-07-01,,',
+].join('\r\n');
+
+const xlsxResponse = (description: string) => ({
+  description,
+  content: { [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } } },
+});
+
+/** The uploaded file from a multipart form (`file`) or the raw body with its Content-Type. */
+async function readUpload(c: Context<AppEnv>): Promise<RosterUpload> {
+  const contentType = c.req.header('Content-Type') ?? '';
+  let bytes: Buffer;
+  let fileName: string;
+  let type = contentType;
+  if (/^multipart\/form-data/i.test(contentType)) {
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File))
+      throw new ProblemError(400, 'Send the roster as the form field `file`', [
+        { path: '/file', message: 'is required' },
+      ]);
+    bytes = Buffer.from(await file.arrayBuffer());
+    fileName = file.name || 'roster';
+    type = file.type;
+  } else {
+    bytes = Buffer.from(await c.req.arrayBuffer());
+    const disposition = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(c.req.header('Content-Disposition') ?? '');
+    fileName = disposition ? decodeURIComponent(disposition[1]!) : 'roster';
+  }
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new ProblemError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`);
+  const kind = rosterKind(bytes, type, fileName);
+  if (!kind) throw new ProblemError(415, 'Send the roster as xlsx or csv (UTF-8), in the template’s columns');
+  return { bytes, fileName, kind };
+}
+
+function attachment(c: Context, buffer: Buffer, fileName: string) {
+  return c.body(new Uint8Array(buffer), 200, {
+    'Content-Type': XLSX_TYPE,
+    'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Cache-Control': 'private, no-store',
+  });
+}
+
+const langOf = (c: Context) => (c.req.query('lang') === 'en' ? 'en' : 'zh-CN');
+
+/** The staff list as an xlsx: the registry's figures with their rule ids; ID numbers masked unless hr/admin. */
+export async function staffExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Promise<Buffer> {
+  const { repos, deps, tenant, principal } = c.var;
+  const [people, rules] = await Promise.all([repos.people.listAll(), registryRules(deps, tenant.region)]);
+  people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return staffWorkbook(
+    people,
+    people.map((p) => summarise(p, rules)),
+    lang,
+    { revealPersonalData: seesPersonalData(principal), asOf: rules.today },
+  );
+}
+
+/** The ladder and everyone's standing on it, as an xlsx. */
+export async function ladderExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Promise<Buffer> {
+  const { repos, deps, tenant } = c.var;
+  // Before a ladder is saved the export is an empty one, not an error: the page links to it anyway.
+  if (!(await repos.ladders.find())) return ladderWorkbook({ levels: [] }, [], lang);
+  const { ladder, people } = await ladderStandings(deps.store, repos, tenant, deps.today?.());
+  return ladderWorkbook(ladder, people, lang);
+}
+
+function accepted(c: Context<AppEnv>, job: ImportJob, replayed: boolean) {
+  const location = `/v1/imports/${job.id}`;
+  const headers: Record<string, string> = {
+    Location: location,
+    ...(replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+  };
+  if (job.status !== 'invalid') return c.json(job, 202, headers);
+  // Every error of the file, at its row and column; the job keeps the first 500 for its page.
+  const body = {
+    type: 'https://shegong.cn/problems/roster-invalid',
+    title: 'The roster has errors; nothing was imported',
+    status: 422,
+    detail: `${job.errorCount} error(s) in the file; nothing was written. Fix them and upload the whole file again.`,
+    instance: c.req.path,
+    requestId: c.get('requestId'),
+    importId: job.id,
+    errors: job.errors.map((e) => ({
+      path: `/rows/${e.row}/${e.column}`,
+      message: `${e.message}${e.messageEn ? ` (${e.messageEn})` : ''}`,
+    })),
+    rowErrors: job.errors,
+    errorCount: job.errorCount,
+  };
+  return c.body(JSON.stringify(body), 422, { ...headers, 'Content-Type': 'application/problem+json' });
+}
+
+export const imports = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/imports/template',
+      summary: 'Download the roster template (xlsx, Chinese headings, drop-downs, instructions)',
+      tags: ['imports'],
+      middleware: [authorize(ORG_MEMBERS)] as const,
+      request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
+      responses: { 200: xlsxResponse('The template'), ...errorResponses },
+    }),
+    async (c) => attachment(c, await rosterTemplate(langOf(c)), '人员名册模板.xlsx') as never,
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/imports',
+      summary: 'Import a staff roster (xlsx or csv): every row is checked first; all or nothing',
+      description:
+        'The whole file is read and checked in the request. Any error (a cell, a duplicate in the file, a number someone in the registry already has) answers 422 with every error by row and column, and nothing is written but the job record. A valid file answers 202 with the job; its people are written after the response — poll `Location` until `status` is `done`. Send the file as `multipart/form-data` field `file`, or as the raw body with Content-Type `text/csv` or the xlsx type. At most 5 000 rows and 5 MB.',
+      tags: ['imports'],
+      middleware: [authorize(IMPORTERS)] as const,
+      request: {
+        headers: z.object({
+          'idempotency-key': z
+            .string()
+            .optional()
+            .openapi({ param: { in: 'header' }, example: 'b1946ac9-2d1e-4f43-9c3c' }),
+        }),
+        body: {
+          required: true,
+          content: {
+            'text/csv': { schema: { type: 'string' }, example: EXAMPLE_ROSTER_CSV },
+            [XLSX_TYPE]: { schema: { type: 'string', format: 'binary' } },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' } },
+                required: ['file'],
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        202: {
+          description: 'Valid: the people are being written; poll Location',
+          headers: { Location: { schema: { type: 'string' }, description: '/v1/imports/{importId}' } },
+          content: { 'application/json': { schema: Job } },
+        },
+        413: { description: 'File larger than 5 MB' },
+        415: { description: 'Not xlsx or csv' },
+        422: { description: 'The file has errors (rowErrors: row, column, message); nothing was written' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const key = c.req.header('Idempotency-Key');
+      if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
+        throw new ProblemError(400, 'Idempotency-Key must be 8–100 letters, digits or _.:-', [
+          { path: 'Idempotency-Key', message: 'must be 8–100 letters, digits or _.:-' },
+        ]);
+      }
+      const upload = await readUpload(c);
+      const { principal, repos, tenant, deps } = c.var;
+      const { job, replayed } = await startImport(deps, repos, principal, tenant, upload, key, 'POST /v1/imports');
+      return accepted(c, job, replayed) as never;
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/imports',
+      summary: 'List my organisation’s roster imports, newest first',
+      tags: ['imports'],
+      middleware: [authorize(IMPORTERS)] as const,
+      request: { query: PageQuery },
+      responses: {
+        200: {
+          description: 'A page of jobs (errors are on each job)',
+          content: {
+            'application/json': { schema: z.object({ items: z.array(Job), cursor: z.string().optional() }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await c.var.repos.imports.list(c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/imports/{importId}',
+      summary: 'An import: status, progress (rows, written) and row errors',
+      tags: ['imports'],
+      middleware: [authorize(IMPORTERS)] as const,
+      request: { params: IdParam('importId', '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a') },
+      responses: {
+        200: { description: 'The job', content: { 'application/json': { schema: Job } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await c.var.repos.imports.get(c.req.valid('param').importId as string), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/people/export',
+      summary: 'The staff list as xlsx, with the registry’s figures and their rule ids',
+      tags: ['imports'],
+      middleware: [authorize(STAFF_EXPORTERS)] as const,
+      request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
+      responses: { 200: xlsxResponse('The staff list'), ...errorResponses },
+    }),
+    async (c) => attachment(c, await staffExport(c, langOf(c)), '人员名册.xlsx') as never,
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ladder/export',
+      summary: 'The career ladder and everyone’s standing on it, as xlsx',
+      tags: ['imports'],
+      middleware: [authorize(STAFF_EXPORTERS)] as const,
+      request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
+      responses: { 200: xlsxResponse('The ladder'), ...errorResponses },
+    }),
+    async (c) => attachment(c, await ladderExport(c, langOf(c)), '职级体系.xlsx') as never,
+  );

@@ -1,5 +1,391 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { LadderInput, type LadderInput as LadderInputType } from '@shegong/domain';
+import type { LadderPrecondition } from '@shegong/store';
+import type { Context } from 'hono';
+import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
+import { createOnce, replayHeaders } from '../idempotency.ts';
+import { ProblemError } from '../problem/problem.ts';
+import {
+  errorResponses,
+  IdParam,
+  idempotencyHeader,
+  ifMatchHeader,
+  Page,
+  PageQuery,
+  updateResponses,
+} from '../schemas.ts';
+import { etag, expectedVersion } from '../versioning.ts';
+import { checkLadder, ladderStandings, NewPromotion, preparePromotion, saveLadder } from './operations.ts';
 
-/** Career ladders and promotions (issue 3): routes added here. */
-export const ladder = new OpenAPIHono<AppEnv>();
+/** Who reads the ladder: every member of the organisation. */
+const MEMBERS = { kinds: ['org'], roles: 'any' } as const;
+/** Who changes it and records promotions. */
+const EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+/** Who sees everyone's standing and promotions (pay is in them). */
+const MANAGERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
+
+/**
+ * A realistic ladder, valid against Fangchenggang's 2023 floors (¥2,400 / ¥3,200 / ¥3,800 / ¥4,600):
+ * the OpenAPI example of a save, and the ladder the test world seeds.
+ */
+export const LADDER_EXAMPLE: LadderInputType = {
+  levels: [
+    {
+      id: 'trainee',
+      name: '社工助理',
+      postClass: 'none',
+      requirements: {
+        minCertificate: 'none',
+        minYearsPractice: 0,
+        minEducation: 'secondary',
+        continuingEducationUpToDate: false,
+      },
+      payBand: { min: 2_600_00, max: 3_200_00 },
+    },
+    {
+      id: 'assistant',
+      name: '助理社工师',
+      postClass: 'junior',
+      requirements: {
+        minCertificate: 'assistant',
+        minYearsPractice: 1,
+        minEducation: 'associate',
+        continuingEducationUpToDate: true,
+      },
+      payBand: { min: 3_400_00, max: 4_200_00 },
+    },
+    {
+      id: 'social-worker',
+      name: '社工师',
+      postClass: 'intermediate',
+      requirements: {
+        minCertificate: 'social_worker',
+        minYearsPractice: 3,
+        minEducation: 'bachelor',
+        continuingEducationUpToDate: true,
+      },
+      payBand: { min: 4_200_00, max: 5_600_00 },
+    },
+    {
+      id: 'senior',
+      name: '高级社工师',
+      postClass: 'senior',
+      requirements: {
+        minCertificate: 'senior',
+        minYearsPractice: 8,
+        minEducation: 'bachelor',
+        continuingEducationUpToDate: true,
+      },
+      payBand: { min: 5_600_00, max: 8_000_00 },
+    },
+  ],
+};
+
+export const PROMOTION_EXAMPLE = { toLevelId: 'trainee', date: '2026-01-05' };
+
+const LadderBody = LadderInput.meta({ id: 'LadderInput', example: LADDER_EXAMPLE });
+const NewPromotionBody = NewPromotion.meta({ id: 'NewPromotion', example: PROMOTION_EXAMPLE });
+
+const Finding = z
+  .object({
+    severity: z.enum(['error', 'warning', 'info']),
+    ruleId: z.string().openapi({ example: 'P-W3' }),
+    path: z.string().openapi({ example: '/levels/1/payBand/min' }),
+    message: z.string(),
+    amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  })
+  .openapi('Finding');
+
+const RuleSetRef = z
+  .object({
+    id: z.string(),
+    region: z.string(),
+    effectiveFrom: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+  })
+  .openapi('RuleSetRef');
+
+const Level = z.object({
+  id: z.string(),
+  name: z.string(),
+  postClass: z.string(),
+  requirements: z.object({
+    minCertificate: z.string(),
+    minYearsPractice: z.number().int(),
+    minEducation: z.string(),
+    continuingEducationUpToDate: z.boolean(),
+  }),
+  payBand: z.object({ min: z.number().int(), max: z.number().int() }),
+});
+
+const SavedLadder = z
+  .object({
+    levels: z.array(Level),
+    version: z.number().int(),
+    savedAt: z.string(),
+    savedBy: z.string(),
+  })
+  .openapi('SavedLadder');
+
+const CheckedLadder = SavedLadder.extend({
+  date: z.string().openapi({ description: 'The date whose rule set was applied (today, China time)' }),
+  ruleSet: RuleSetRef.optional(),
+  findings: z.array(Finding).openapi({ description: 'Warnings (and, on a read, errors) with their rule ids' }),
+}).openapi('CheckedLadder');
+
+const Standing = z.object({
+  qualifiesFor: z.string().optional(),
+  held: z.string().optional(),
+  next: z
+    .object({
+      levelId: z.string(),
+      missing: z.array(
+        z.object({
+          requirement: z.string(),
+          needed: z.union([z.string(), z.number()]),
+          has: z.union([z.string(), z.number()]),
+        }),
+      ),
+    })
+    .optional(),
+  band: z
+    .object({
+      levelId: z.string(),
+      min: z.number().int(),
+      max: z.number().int(),
+      pay: z.number().int(),
+      inBand: z.boolean(),
+      ruleId: z.string(),
+    })
+    .optional(),
+});
+
+const Standings = z
+  .object({
+    ladderVersion: z.number().int(),
+    date: z.string(),
+    ruleSet: RuleSetRef.optional(),
+    items: z.array(
+      z.object({
+        personId: z.string(),
+        name: z.string(),
+        monthlyPay: z.number().int(),
+        heldLevelId: z.string().optional(),
+        standing: Standing.optional().openapi({ description: 'Absent where no rule set is in force (P-R2)' }),
+      }),
+    ),
+  })
+  .openapi('LadderStandings');
+
+const Promotion = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    fromLevelId: z.string().optional(),
+    toLevelId: z.string(),
+    date: z.string(),
+    ladderVersion: z.number().int(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+  })
+  .openapi('Promotion');
+
+const VersionParam = z.object({
+  ladderVersion: z
+    .string()
+    .regex(/^[1-9]\d{0,3}$/)
+    .openapi({ param: { name: 'ladderVersion', in: 'path' }, example: '1' }),
+});
+
+const personId = IdParam('personId', '6f1c2a4e-8b3d-4e5f-9a0b-1c2d3e4f5a6b');
+
+const saveHeaders = ifMatchHeader.extend({
+  'if-none-match': z
+    .string()
+    .optional()
+    .openapi({ param: { in: 'header' }, description: '`*` for the first save, when there is no ladder yet' }),
+});
+
+/**
+ * The precondition of a save: `If-Match` with the ETag last read, or `If-None-Match: *` for the
+ * very first save (RFC 9110: only if there is none yet). Neither: 428.
+ */
+function savePrecondition(c: Context): LadderPrecondition {
+  if (c.req.header('If-None-Match')?.trim() === '*') {
+    if (c.req.header('If-Match')) {
+      throw new ProblemError(400, 'Send either If-Match (a change) or If-None-Match: * (the first save), not both');
+    }
+    return { firstSave: true };
+  }
+  return { expectedVersion: expectedVersion(c) };
+}
+
+export const ladder = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ladder',
+      summary: 'My organisation’s career ladder, checked against the rule set in force today',
+      description:
+        'The current version with its ETag, and the findings (P-W3 pay floors, P-C1 certificates) of checking it against the rule set in force today for the organisation’s region. 404 before the first save.',
+      tags: ['ladder'],
+      middleware: [authorize(MEMBERS)] as const,
+      responses: {
+        200: { description: 'The ladder', content: { 'application/json': { schema: CheckedLadder } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const current = await c.var.repos.ladders.get();
+      const check = await checkLadder(c.var.deps.store, c.var.tenant, current);
+      return c.json({ ...current, ...check }, 200, { ETag: etag(current.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/ladder',
+      summary: 'Save a new version of the ladder',
+      description:
+        'Checks the ladder against the rule set in force today for the organisation’s region first. A band minimum below the pay floor of its minimum certificate (P-W3) or a post class needing a higher certificate (P-C1) refuses the save with **422**, each finding an entry of `errors` with its `path`, `ruleId` and `amounts`; nothing is written. Warnings come back with the saved ladder (also when no rule set is in force: then it says the ladder could not be checked). Send `If-Match` with the ETag last read, or `If-None-Match: *` for the first save; a stale version answers 412.',
+      tags: ['ladder'],
+      middleware: [authorize(EDITORS)] as const,
+      request: {
+        headers: saveHeaders,
+        body: { required: true, content: { 'application/json': { schema: LadderBody } } },
+      },
+      responses: {
+        200: { description: 'Saved as a new version', content: { 'application/json': { schema: CheckedLadder } } },
+        ...updateResponses,
+        422: {
+          description: 'The ladder breaks a rule (P-W3, P-C1): each in `errors`',
+          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+        },
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const precondition = savePrecondition(c);
+      const { ladder: saved, check } = await saveLadder(
+        c.var.deps.store,
+        c.var.repos,
+        c.var.tenant,
+        input,
+        precondition,
+      );
+      return c.json({ ...saved, ...check }, 200, { ETag: etag(saved.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ladder/versions',
+      summary: 'The saved versions of the ladder, newest first',
+      tags: ['ladder'],
+      middleware: [authorize(MEMBERS)] as const,
+      request: { query: PageQuery },
+      responses: {
+        200: { description: 'A page of versions', content: { 'application/json': { schema: Page(SavedLadder) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await c.var.repos.ladders.versions(c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ladder/versions/{ladderVersion}',
+      summary: 'One saved version of the ladder, as it was saved',
+      tags: ['ladder'],
+      middleware: [authorize(MEMBERS)] as const,
+      request: { params: VersionParam },
+      responses: {
+        200: { description: 'The version', content: { 'application/json': { schema: SavedLadder } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await c.var.repos.ladders.version(Number(c.req.valid('param').ladderVersion)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/ladder/standings',
+      summary: 'Everyone’s standing on the ladder today',
+      description:
+        'For each person: the level held, the highest level they qualify for, what they lack for the next one, and whether their pay lies inside their held level’s band (P-C2).',
+      tags: ['ladder'],
+      middleware: [authorize(MANAGERS)] as const,
+      responses: {
+        200: { description: 'The standings', content: { 'application/json': { schema: Standings } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const result = await ladderStandings(c.var.deps.store, c.var.repos, c.var.tenant);
+      return c.json(
+        {
+          ladderVersion: result.ladder.version,
+          date: result.date,
+          ...(result.ruleSet ? { ruleSet: result.ruleSet } : {}),
+          items: result.people,
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/people/{personId}/promotions',
+      summary: 'Record a promotion',
+      description:
+        'Moves the person to a higher level of the current ladder on a date (not in the future). Refused with 422, citing each failing requirement, when the person does not qualify for the level on that date; 409 when they already hold it or a higher one. The promotion and the person’s new level are written in one transaction. Send an Idempotency-Key so a retry records it once.',
+      tags: ['ladder'],
+      middleware: [authorize(EDITORS)] as const,
+      request: {
+        params: personId,
+        headers: idempotencyHeader,
+        body: { required: true, content: { 'application/json': { schema: NewPromotionBody } } },
+      },
+      responses: {
+        201: { description: 'Recorded', content: { 'application/json': { schema: Promotion } } },
+        ...updateResponses,
+        422: {
+          description: 'The person does not qualify for the level on that date',
+          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+        },
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').personId as string;
+      const input = c.req.valid('json');
+      const { repos, deps, tenant } = c.var;
+      const { body, replayed } = await createOnce(c, repos, { personId: id, ...input }, async () => {
+        const { mutation, promotion } = await preparePromotion(deps.store, repos, tenant, id, input);
+        return { mutation, body: promotion };
+      });
+      return c.json(body, 201, replayHeaders(replayed));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/people/{personId}/promotions',
+      summary: 'A person’s promotions, oldest first',
+      tags: ['ladder'],
+      middleware: [authorize(MANAGERS)] as const,
+      request: { params: personId, query: PageQuery },
+      responses: {
+        200: { description: 'A page of promotions', content: { 'application/json': { schema: Page(Promotion) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').personId as string;
+      // Another organisation's person answers 404, not an empty list.
+      await c.var.repos.people.get(id);
+      return c.json(await c.var.repos.ladders.promotions(id, c.req.valid('query')), 200);
+    },
+  );

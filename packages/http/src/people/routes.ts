@@ -1,5 +1,400 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { Certificate, ContinuingEducation, type Person, type PersonInput, type Principal } from '@shegong/domain';
+import type { Context } from 'hono';
+import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
+import { createOnce, replayHeaders } from '../idempotency.ts';
+import { fieldErrors, ProblemError } from '../problem/problem.ts';
+import { errorResponses, IdParam, idempotencyHeader, ifMatchHeader, updateResponses } from '../schemas.ts';
+import { etag, expectedVersion } from '../versioning.ts';
+import {
+  CheckedPersonInput,
+  flagsOf,
+  masked,
+  type RegistryRules,
+  registryRules,
+  ruleSetRef,
+  STAFF_FLAGS,
+  summarise,
+} from './registry.ts';
 
-/** The staff registry (issue 3): routes added here. */
-export const people = new OpenAPIHono<AppEnv>();
+/** Org tenants only: a bureau reads contracts, never an organisation's staff. */
+const READERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
+const KEEPERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+
+const EXAMPLE_PERSON: PersonInput = {
+  name: '黄小梅',
+  idCardNumber: '450602199003070021',
+  phone: '13977012345',
+  education: { level: 'bachelor', socialWorkMajor: true },
+  employmentType: 'contract',
+  monthlyPay: 3_600_00,
+  employment: [{ employer: '港口区阳光社会工作服务中心', region: '450602', start: '2021-03-01', socialWork: true }],
+  certificates: [
+    {
+      level: 'assistant',
+      number: 'Z2021450600123',
+      obtainedOn: '2021-06-20',
+      registeredOn: '2021-09-01',
+      registrationExpiresOn: '2024-08-31',
+    },
+  ],
+  continuingEducation: [{ date: '2026-03-15', tenthHours: 120, provider: '防城港市民政局', topic: '个案管理实务' }],
+};
+
+// The create example holds no certificate: a certificate number is unique platform-wide, so an
+// example that any organisation may send twice must not claim one (certificates have their own route).
+const PersonBody = CheckedPersonInput.meta({ id: 'PersonInput', example: { ...EXAMPLE_PERSON, certificates: [] } });
+/** The same schema for a replacement, with an example of its own (another person's numbers). */
+const PersonReplacementBody = CheckedPersonInput.meta({
+  id: 'PersonReplacement',
+  example: {
+    ...EXAMPLE_PERSON,
+    name: '陆海燕',
+    idCardNumber: '450621199501010215',
+    monthlyPay: 4_200_00,
+    certificates: [{ level: 'social_worker', number: 'Z2022450600456', obtainedOn: '2022-06-19' }],
+  },
+});
+const CertificateBody = Certificate.meta({
+  id: 'Certificate',
+  example: { level: 'social_worker', number: 'Z2024450600777', obtainedOn: '2024-06-23', registeredOn: '2024-09-01' },
+});
+const ContinuingEducationBody = ContinuingEducation.meta({
+  id: 'ContinuingEducation',
+  example: { date: '2026-05-20', tenthHours: 65, provider: '广西社会工作协会', topic: '社区矛盾调解' },
+});
+
+const Finding = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  ruleId: z.string(),
+  path: z.string(),
+  message: z.string(),
+  amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+});
+
+const Summary = z
+  .object({
+    certLevel: z.string(),
+    ce: z.object({
+      year: z.object({
+        year: z.number().int(),
+        tenthHours: z.number().int(),
+        requiredTenthHours: z.number().int(),
+        shortfallTenthHours: z.number().int(),
+        ruleId: z.literal('P-R2'),
+      }),
+      period: z
+        .object({
+          from: z.string(),
+          to: z.string(),
+          level: z.string(),
+          tenthHours: z.number().int(),
+          requiredTenthHours: z.number().int(),
+          shortfallTenthHours: z.number().int(),
+          ruleId: z.literal('N-5'),
+        })
+        .optional(),
+    }),
+    registrations: z.array(
+      z.object({
+        number: z.string(),
+        level: z.string(),
+        status: z.enum(['unregistered', 'valid', 'expiring', 'expired']),
+        registeredOn: z.string().optional(),
+        expiresOn: z.string().optional(),
+        renewalOpensOn: z.string().optional(),
+        daysLeft: z.number().int().optional(),
+        ruleId: z.literal('N-4'),
+      }),
+    ),
+    practiceYears: z.number().int(),
+    run: z.object({ start: z.string(), end: z.string(), days: z.number().int(), ruleId: z.literal('P-A3') }).optional(),
+    pay: z.object({
+      certLevel: z.string(),
+      floor: z.number().int(),
+      pay: z.number().int(),
+      shortfall: z.number().int(),
+      ruleId: z.enum(['P-W3', 'P-W1']),
+      exempt: z.boolean(),
+    }),
+    findings: z.array(Finding),
+    flags: z.array(z.enum(STAFF_FLAGS)),
+  })
+  .openapi('StaffSummary', {
+    description:
+      'What the registry says about the person today under the rule set in force: P-R2 and N-5 hours (tenths), N-4 registrations, practice years, the P-A3 run, pay against the P-W3 floor (fen).',
+  });
+
+const PersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    idCardNumber: z.string().openapi({ description: 'Masked (450602********1234) except to hr and admin' }),
+    phone: z.string().openapi({ description: 'Masked (139****2345) except to hr and admin' }),
+    education: z.object({ level: z.string(), socialWorkMajor: z.boolean() }),
+    employmentType: z.string(),
+    monthlyPay: z.number().int().openapi({ description: 'Monthly gross pay, fen' }),
+    employment: z.array(
+      z.object({
+        employer: z.string(),
+        region: z.string(),
+        start: z.string(),
+        end: z.string().optional(),
+        socialWork: z.boolean(),
+      }),
+    ),
+    certificates: z.array(
+      z.object({
+        level: z.string(),
+        number: z.string(),
+        obtainedOn: z.string(),
+        registeredOn: z.string().optional(),
+        registrationExpiresOn: z.string().optional(),
+      }),
+    ),
+    continuingEducation: z.array(
+      z.object({ date: z.string(), tenthHours: z.number().int(), provider: z.string(), topic: z.string() }),
+    ),
+    ladderLevelId: z.string().optional(),
+    createdAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Person');
+
+const RuleSetRef = z.object({ id: z.string(), region: z.string(), effectiveFrom: z.string(), title: z.string() });
+
+const PersonWithSummary = PersonSchema.extend({ summary: Summary.optional() }).openapi('PersonWithSummary');
+
+const StaffList = z
+  .object({
+    items: z.array(PersonWithSummary),
+    cursor: z.string().optional(),
+    today: z.string(),
+    ruleSet: RuleSetRef.nullable().openapi({
+      description: 'The rule set the summaries use; null when none is in force for the region today',
+    }),
+    notice: z.string().optional(),
+  })
+  .openapi('StaffList');
+
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
+  cursor: z.string().max(2000).optional(),
+  flag: z
+    .enum(STAFF_FLAGS)
+    .optional()
+    .openapi({ description: 'Only people with this flag (all of them: no cursor)', example: 'below-floor' }),
+});
+
+const personId = IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c');
+
+const NO_RULE_SET =
+  'No rule set is in force for your region today, so pay floors, hours and registrations are not checked';
+
+/** The person as this caller may see them, with today's summary when a rule set is in force. */
+function view(person: Person, principal: Principal, rules: RegistryRules) {
+  const summary = summarise(person, rules);
+  return { ...masked(person, principal), ...(summary ? { summary: { ...summary, flags: flagsOf(summary) } } : {}) };
+}
+
+function personIdOf(c: Context<AppEnv>): string {
+  return c.req.param('personId') as string;
+}
+
+/** The record after a small change must still be a valid person (bounded lists, ordering rules). */
+function checked(input: unknown): PersonInput {
+  const parsed = CheckedPersonInput.safeParse(input);
+  if (!parsed.success) throw new ProblemError(400, 'Some fields are not valid', fieldErrors(parsed.error.issues));
+  return parsed.data;
+}
+
+function inputOf(person: Person): PersonInput {
+  const { id: _id, createdAt: _c, version: _v, ...input } = person;
+  return input;
+}
+
+export const people = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/people',
+      summary: 'List the staff of my organisation with what the registry says about each',
+      tags: ['people'],
+      middleware: [authorize(READERS)] as const,
+      request: { query: ListQuery },
+      responses: {
+        200: { description: 'A page of people', content: { 'application/json': { schema: StaffList } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { limit, cursor, flag } = c.req.valid('query');
+      const { repos, principal, deps, tenant } = c.var;
+      const rules = await registryRules(deps, tenant.region);
+      const base = {
+        today: rules.today,
+        ruleSet: rules.ruleSet ? ruleSetRef(rules.ruleSet) : null,
+        ...(rules.ruleSet ? {} : { notice: NO_RULE_SET }),
+      };
+      if (flag) {
+        // A flag is known only after computing each summary, so a filtered list reads the whole
+        // registry: bounded by the organisation's size (tens to a few thousand people), no cursor.
+        const all = rules.ruleSet ? await repos.people.listAll() : [];
+        const items = all.map((p) => view(p, principal, rules)).filter((p) => p.summary?.flags.includes(flag));
+        return c.json({ ...base, items }, 200);
+      }
+      const page = await repos.people.list({ limit, ...(cursor ? { cursor } : {}) });
+      return c.json(
+        {
+          ...base,
+          items: page.items.map((p) => view(p, principal, rules)),
+          ...(page.cursor ? { cursor: page.cursor } : {}),
+        },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/people',
+      summary: 'Add a person to the staff registry',
+      tags: ['people'],
+      middleware: [authorize(KEEPERS)] as const,
+      request: {
+        headers: idempotencyHeader,
+        body: { required: true, content: { 'application/json': { schema: PersonBody } } },
+      },
+      responses: {
+        201: { description: 'Added', content: { 'application/json': { schema: PersonSchema } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { repos } = c.var;
+      const { body, replayed } = await createOnce(c, repos, input, () => {
+        const mutation = repos.scope.mutation();
+        const person = repos.people.add(mutation, input);
+        mutation.audited('person.create', 'Person', person.id, person.version, person);
+        return { mutation, body: person };
+      });
+      return c.json(masked(body, c.var.principal), 201, { ETag: etag(body.version), ...replayHeaders(replayed) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/people/{personId}',
+      summary: 'One person of my organisation, with what the registry says about them today',
+      tags: ['people'],
+      middleware: [authorize(READERS)] as const,
+      request: { params: personId },
+      responses: {
+        200: { description: 'The person', content: { 'application/json': { schema: PersonWithSummary } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { repos, principal, deps, tenant } = c.var;
+      const [person, rules] = await Promise.all([repos.people.get(personIdOf(c)), registryRules(deps, tenant.region)]);
+      return c.json(view(person, principal, rules), 200, { ETag: etag(person.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/people/{personId}',
+      summary: 'Replace a person’s record',
+      tags: ['people'],
+      middleware: [authorize(KEEPERS)] as const,
+      request: {
+        params: personId,
+        headers: ifMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: PersonReplacementBody } } },
+      },
+      responses: {
+        200: { description: 'Replaced', content: { 'application/json': { schema: PersonSchema } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      const person = await c.var.repos.people.replace(personIdOf(c), version, c.req.valid('json'));
+      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/people/{personId}',
+      summary: 'Remove a person from the registry (frees their ID-card and certificate numbers)',
+      tags: ['people'],
+      middleware: [authorize(KEEPERS)] as const,
+      request: { params: personId, headers: ifMatchHeader },
+      responses: { 204: { description: 'Removed' }, ...updateResponses },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      await c.var.repos.people.remove(personIdOf(c), version);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/people/{personId}/continuing-education',
+      summary: 'Record a continuing-education entry for a person (P-R2, N-5)',
+      tags: ['people'],
+      middleware: [authorize(KEEPERS)] as const,
+      request: {
+        params: personId,
+        headers: ifMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: ContinuingEducationBody } } },
+      },
+      responses: {
+        200: { description: 'Recorded', content: { 'application/json': { schema: PersonSchema } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      const { repos } = c.var;
+      const current = await repos.people.get(personIdOf(c));
+      if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
+      const input = checked({
+        ...inputOf(current),
+        continuingEducation: [...current.continuingEducation, c.req.valid('json')],
+      });
+      const person = await repos.people.replace(current.id, version, input, 'person.ce.add');
+      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/people/{personId}/certificates',
+      summary: 'Add a certificate to a person (its number must be new on the platform)',
+      tags: ['people'],
+      middleware: [authorize(KEEPERS)] as const,
+      request: {
+        params: personId,
+        headers: ifMatchHeader,
+        body: { required: true, content: { 'application/json': { schema: CertificateBody } } },
+      },
+      responses: {
+        200: { description: 'Added', content: { 'application/json': { schema: PersonSchema } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      const { repos } = c.var;
+      const current = await repos.people.get(personIdOf(c));
+      if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
+      const input = checked({ ...inputOf(current), certificates: [...current.certificates, c.req.valid('json')] });
+      const person = await repos.people.replace(current.id, version, input, 'person.certificate.add');
+      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+    },
+  );

@@ -1,5 +1,174 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { FANGCHENGGANG_2023, isoDate, NewRuleSet, RuleSetParameters } from '@shegong/domain';
+import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
+import { createOnce, replayHeaders } from '../idempotency.ts';
+import { ProblemError } from '../problem/problem.ts';
+import { errorResponses, idempotencyHeader, Page, updateResponses } from '../schemas.ts';
+import { etag } from '../versioning.ts';
+import { inForce, PUBLISHERS, preparePublication, READERS, ruleSetView, todayFor } from './operations.ts';
 
-/** Rule sets published by bureaus (issue 3): routes added here. */
-export const ruleSets = new OpenAPIHono<AppEnv>();
+const NewRuleSetBody = NewRuleSet.meta({
+  id: 'NewRuleSet',
+  // Fangchenggang's values as a new version from mid-2026 (the example a bureau of 450600 can send).
+  example: {
+    ...FANGCHENGGANG_2023,
+    effectiveFrom: '2026-07-01',
+    title: '防城港市社会工作人才激励保障参数（2026年7月）',
+  },
+});
+
+const RuleSetParametersBody = RuleSetParameters.meta({ id: 'RuleSetParameters' });
+
+export const RuleSetSchema = z
+  .object({
+    id: z.string().openapi({ example: '450600-2023-01-01-v2', description: '<region>-<effectiveFrom>-v<version>' }),
+    region: z.string(),
+    effectiveFrom: z.string(),
+    title: z.string(),
+    notes: z.string().optional(),
+    illustrative: z.array(z.string()).openapi({ description: 'Parameter paths whose values are illustrative' }),
+    parameters: RuleSetParametersBody,
+    bureauId: z.string().openapi({ description: 'The publishing bureau' }),
+    bureauName: z.string().optional().openapi({ description: 'Its name when it published' }),
+    version: z.number().int().openapi({ description: '1, then 2 for a correction of the same date, …' }),
+    publishedAt: z.string(),
+    publishedBy: z.string(),
+    rules: z
+      .record(z.string(), z.string())
+      .openapi({ description: 'Parameter path → the POLICY.md rule it serves (cite it beside the value)' }),
+  })
+  .openapi('RuleSet');
+
+const InForceSchema = z
+  .object({
+    region: z.string().openapi({ description: 'The region asked about' }),
+    date: z.string(),
+    source: z.enum(['own', 'city', 'province']).openapi({ description: 'Whose rule set applies (P-U1)' }),
+    reason: z.string(),
+    ruleSet: RuleSetSchema,
+  })
+  .openapi('RuleSetInForce');
+
+const regionQuery = z
+  .string()
+  .regex(/^\d{6}$/, 'must be a six-digit region code')
+  .optional()
+  .openapi({ example: '450681', description: 'Region code (GB/T 2260); your own by default' });
+
+const HistoryQuery = z.object({
+  region: regionQuery,
+  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
+  cursor: z.string().max(2000).optional(),
+});
+
+const InForceQuery = z.object({
+  region: regionQuery,
+  date: isoDate.optional().openapi({ example: '2026-03-01', description: 'Today in China by default' }),
+});
+
+const RuleSetIdParam = z.object({
+  ruleSetId: z
+    .string()
+    .max(40)
+    .openapi({ param: { name: 'ruleSetId', in: 'path' }, example: '450600-2023-01-01-v1' }),
+});
+
+export const ruleSets = new OpenAPIHono<AppEnv>()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/rule-sets',
+      summary: 'Publish a version of a rule set for a region in my jurisdiction',
+      description:
+        'A published version is never edited: a correction is a new version of the same region and date. ' +
+        'Money is integer fen, rates integer basis points.',
+      tags: ['rule sets'],
+      middleware: [authorize(PUBLISHERS)] as const,
+      request: {
+        headers: idempotencyHeader,
+        body: { required: true, content: { 'application/json': { schema: NewRuleSetBody } } },
+      },
+      responses: {
+        201: { description: 'Published', content: { 'application/json': { schema: RuleSetSchema } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const { principal, repos } = c.var;
+      const { body, replayed } = await createOnce(c, repos, input, async () => {
+        const { ruleSet, mutation } = await preparePublication(repos, principal, input);
+        return { body: ruleSetView(ruleSet), mutation };
+      });
+      return c.json(body, 201, {
+        ETag: etag(1),
+        Location: `/v1/rule-sets/${body.id}`,
+        ...replayHeaders(replayed),
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/rule-sets',
+      summary: 'The versions published for a region, newest first',
+      tags: ['rule sets'],
+      middleware: [authorize(READERS)] as const,
+      request: { query: HistoryQuery },
+      responses: {
+        200: { description: 'A page of rule sets', content: { 'application/json': { schema: Page(RuleSetSchema) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { region, limit, cursor } = c.req.valid('query');
+      const page = await c.var.deps.store.ruleSetHistory(region ?? c.var.principal.region, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+      });
+      return c.json({ ...page, items: page.items.map(ruleSetView) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/rule-sets/in-force',
+      summary: 'The rule set in force for a region on a date',
+      description:
+        'The latest on or before the date; a county’s own before its city’s, a city’s before its province’s (P-U1).',
+      tags: ['rule sets'],
+      middleware: [authorize(READERS)] as const,
+      request: { query: InForceQuery },
+      responses: {
+        200: { description: 'The rule set in force', content: { 'application/json': { schema: InForceSchema } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const query = c.req.valid('query');
+      const region = query.region ?? c.var.principal.region;
+      const date = query.date ?? todayFor(c.var.deps);
+      const found = await inForce(c.var.deps.store, region, date);
+      if (!found) throw new ProblemError(404, `No rule set is in force for ${region} on ${date}`);
+      return c.json({ ...found, ruleSet: ruleSetView(found.ruleSet) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/rule-sets/{ruleSetId}',
+      summary: 'One published version',
+      tags: ['rule sets'],
+      middleware: [authorize(READERS)] as const,
+      request: { params: RuleSetIdParam },
+      responses: {
+        200: { description: 'The rule set', content: { 'application/json': { schema: RuleSetSchema } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const ruleSet = await c.var.deps.store.ruleSet(c.req.valid('param').ruleSetId);
+      return c.json(ruleSetView(ruleSet), 200, { ETag: etag(1) });
+    },
+  );

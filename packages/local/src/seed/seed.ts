@@ -9,6 +9,9 @@ import {
   type DemoUser,
 } from './demo-data.ts';
 import { seedParts } from './parts.ts';
+import './rule-sets.ts';
+import './people.ts';
+import './ladders.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

@@ -291,6 +291,56 @@ main:focus { outline: none; }
   .table .tags { justify-content: flex-end; }
 }
 
+/* Rule sets: a rule id badge beside a figure, opening to its meaning (no script) */
+.rule-badge { display: inline-block; vertical-align: baseline; }
+.rule-badge > summary { display: inline-block; cursor: pointer; list-style: none; font: 600 11px/18px ui-monospace, Menlo, Consolas, monospace; padding: 0 6px; border-radius: 4px; color: #006d75; background: #e6fffb; border: 1px solid #87e8de; }
+.rule-badge > summary::-webkit-details-marker { display: none; }
+.rule-badge-text { display: block; margin-top: 4px; font-weight: 400; font-size: 13px; color: var(--text-2); }
+.rule-fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 8px 24px; }
+.rule-field { min-width: 0; }
+.rule-illustrative { display: inline-flex; gap: 6px; align-items: center; margin-top: 6px; color: var(--text-2); font-size: 13px; }
+.rule-note { margin-top: 12px; }
+.textarea { width: 100%; font: inherit; padding: 6px 11px; border: 1px solid #8c8c8c; border-radius: 6px; }
+
+/* Career ladder: one fieldset per level in the editor; findings beside the level they concern */
+.form-wide { max-width: none; }
+.ladder-note { padding: 12px 24px 0; margin: 0; }
+.ladder-level { border: 1px solid var(--divider); border-radius: var(--radius); padding: 12px 16px 4px; margin: 0 0 16px; min-width: 0; }
+.ladder-level-error { border-left: 4px solid var(--error); }
+.ladder-level-title { font-weight: 600; padding: 0 4px; }
+.ladder-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 16px; }
+.ladder-grid .field { margin-bottom: 16px; }
+.ladder-level .choices { margin-bottom: 12px; }
+.findings, .missing-list { margin: 0; padding: 0; list-style: none; }
+.finding { margin: 2px 0; }
+.finding-error { color: var(--error); }
+.finding-warning { color: #ad4e00; }
+.missing-list li { margin: 2px 0; }
+
+/* Staff registry: figures with their rule badge, counts, the filter row, the P-A3 run */
+.rule-badge-red > summary { color: var(--error); background: var(--error-bg); border-color: #ffa39e; }
+.rule-badge-amber > summary { color: var(--warning); background: var(--warning-bg); border-color: #ffd591; }
+.rule-badge-green > summary { color: var(--success); background: var(--success-bg); border-color: #b7eb8f; }
+.rule-badge-grey > summary { color: var(--text-2); background: #fafafa; border-color: var(--border); }
+.rule-badge[open] { display: block; max-width: 320px; }
+.rule-badge-figure { display: block; margin-top: 4px; color: var(--text); font-weight: 600; }
+.figure { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; }
+.text-error { color: var(--error); }
+.text-warning { color: var(--warning); }
+.staff-rules { margin: 0 0 12px; font-size: 13px; }
+.staff-counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; padding: 0; list-style: none; }
+.staff-count { display: inline-block; padding: 6px 12px; border-radius: var(--radius); border: 1px solid var(--border); background: var(--surface); color: var(--text-2); text-decoration: none; }
+.staff-count-error { color: var(--error); background: var(--error-bg); border-color: #ffa39e; font-weight: 600; }
+.staff-count-warning { color: var(--warning); background: var(--warning-bg); border-color: #ffd591; font-weight: 600; }
+.staff-count[aria-current] { outline: 2px solid currentColor; outline-offset: 1px; }
+.filter-row { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0 0 16px; }
+.filter-label { color: var(--text-2); }
+.filter { padding: 4px 12px; border-radius: 999px; border: 1px solid var(--border); background: var(--surface); text-decoration: none; color: var(--text); }
+.filter.is-active { background: var(--primary); border-color: var(--primary); color: #fff; }
+.finding { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; padding: 4px 0; }
+.row-highlight td { background: var(--success-bg); }
+.ce-totals { list-style: none; margin: 0; padding: 12px 16px; display: grid; gap: 6px; }
+
 /* The API reference page (/v1/docs) */
 .docs-main { max-width: 1040px; margin: 0 auto; padding: 32px 24px; width: 100%; }
 .docs-main h1 { font-size: 26px; margin-bottom: 8px; }

@@ -20,6 +20,7 @@ describe('menus', () => {
       'staff',
       'ladder',
       'awards',
+      'rules',
       'myOrganisation',
     ]);
     expect(MENUS.bureau.map((e) => e.label)).toEqual([

@@ -20,9 +20,11 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   org: [
     { href: '/org', label: 'dashboard', icon: 'dashboard' },
     { href: '/org/contracts', label: 'contracts', icon: 'contract', soon: true },
-    { href: '/org/staff', label: 'staff', icon: 'people', soon: true },
-    { href: '/org/ladder', label: 'ladder', icon: 'ladder', soon: true },
+    { href: '/org/staff', label: 'staff', icon: 'people' },
+    { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
+    // The bureau's rules in force for the organisation's region (read only).
+    { href: '/rules', label: 'rules', icon: 'rules' },
     MY_ORGANISATION,
   ],
   incubator: [
@@ -32,7 +34,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   ],
   bureau: [
     { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
-    { href: '/bureau/rules', label: 'rules', icon: 'rules', soon: true },
+    { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/contracts', label: 'contractReview', icon: 'review', soon: true },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
     MY_ORGANISATION,

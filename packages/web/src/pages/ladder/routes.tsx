@@ -1,10 +1,384 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { TokenSource } from '@shegong/http';
+import {
+  CERT_LEVELS,
+  chinaToday,
+  EDUCATION_LEVELS,
+  type Finding,
+  isoDate,
+  LadderInput,
+  type LadderLevel,
+  POST_CLASSES,
+} from '@shegong/domain';
+import {
+  checkLadder,
+  commitOnce,
+  errorsOf,
+  LadderRefused,
+  ladderStandings,
+  PromotionRefused,
+  preparePromotion,
+  type TokenSource,
+} from '@shegong/http';
+import { type StoredLadder, StoreError } from '@shegong/store';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { formVersion, readForm } from '../../forms/form.ts';
+import { FORM_KEY } from '../../forms/idempotency.ts';
+import type { FieldError } from '../../layout/components.tsx';
+import { render } from '../../layout/render.ts';
+import { signedIn } from '../../layout/shell.tsx';
+import { randomToken } from '../../security/csrf.ts';
+import { pageAccess } from '../../session/access.ts';
+import { fenToYuan, yuanToFen } from './money.ts';
+import {
+  EditorPage,
+  findingText,
+  LADDER,
+  LadderPage,
+  type LevelRow,
+  missingLine,
+  PromotePage,
+  VersionPage,
+} from './views.tsx';
 
-/** The ladder editor (issue 3): levels, who qualifies for what. */
-export function ladderRoutes(_session: TokenSource) {
-  return new Hono<PageEnv>();
+const MEMBERS = { kinds: ['org'], roles: 'any' } as const;
+const EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+/** Who sees everyone's standing (pay is in it): as GET /v1/ladder/standings. */
+const MANAGER_ROLES = ['admin', 'hr', 'finance', 'project_manager'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_LEVELS = 20;
+
+const isEditor = (c: Context<PageEnv>) => c.var.principal.roles.some((r) => r === 'admin' || r === 'hr');
+
+function notFound(): never {
+  throw new StoreError('not_found', 'There is nothing at this address');
 }
+
+const emptyRow = (): LevelRow => ({
+  id: '',
+  name: '',
+  postClass: '',
+  minCertificate: '',
+  minYears: '0',
+  minEducation: '',
+  ce: false,
+  min: '',
+  max: '',
+  remove: false,
+});
+
+const rowOf = (level: LadderLevel): LevelRow => ({
+  id: level.id,
+  name: level.name,
+  postClass: level.postClass,
+  minCertificate: level.requirements.minCertificate,
+  minYears: String(level.requirements.minYearsPractice),
+  minEducation: level.requirements.minEducation,
+  ce: level.requirements.continuingEducationUpToDate,
+  min: fenToYuan(level.payBand.min),
+  max: fenToYuan(level.payBand.max),
+  remove: false,
+});
+
+/** The editor's field of a finding's path: `/levels/1/payBand/min` of the saved rows → `level-<row>-min`. */
+const FIELD_OF: Record<string, keyof LevelRow> = {
+  id: 'id',
+  name: 'name',
+  postClass: 'postClass',
+  min: 'min',
+  max: 'max',
+  minCertificate: 'minCertificate',
+  minYearsPractice: 'minYears',
+  minEducation: 'minEducation',
+  continuingEducationUpToDate: 'ce',
+};
+
+function fieldOfFinding(f: Finding, kept: readonly number[]): string {
+  const match = /^\/levels\/(\d+)(?:\/.*?([A-Za-z]+))?$/.exec(f.path);
+  const row = kept[Number(match?.[1] ?? 0)] ?? 0;
+  return `level-${row}-${FIELD_OF[match?.[2] ?? ''] ?? 'name'}`;
+}
+
+/**
+ * The rows of the editor, checked field by field. Money is yuan typed as text, turned into fen
+ * exactly (money.ts); rows marked for removal are left out. Returns the ladder only when every
+ * field is right, with `kept`: the form row of each saved level (findings point back there).
+ */
+function parseRows(
+  c: Context<PageEnv>,
+  rows: readonly LevelRow[],
+): { input?: LadderInput; errors: FieldError[]; kept: number[] } {
+  const l = c.var.m.ladder;
+  const errors: FieldError[] = [];
+  const kept: number[] = [];
+  const levels: LadderLevel[] = [];
+  rows.forEach((row, i) => {
+    if (row.remove) return;
+    kept.push(i);
+    const fail = (field: keyof LevelRow, message: string) =>
+      errors.push({ field: `level-${i}-${field}`, message: `${l.errors.levelPrefix(i + 1)}${message}` });
+    if (!/^[a-z0-9-]{1,40}$/.test(row.id)) fail('id', l.errors.id);
+    if (!row.name || row.name.length > 40) fail('name', l.errors.name);
+    if (!(POST_CLASSES as readonly string[]).includes(row.postClass)) fail('postClass', l.errors.postClass);
+    if (!(CERT_LEVELS as readonly string[]).includes(row.minCertificate))
+      fail('minCertificate', l.errors.minCertificate);
+    const years = /^\d{1,2}$/.test(row.minYears) ? Number(row.minYears) : Number.NaN;
+    if (!(years <= 50)) fail('minYears', l.errors.years);
+    if (!(EDUCATION_LEVELS as readonly string[]).includes(row.minEducation))
+      fail('minEducation', l.errors.minEducation);
+    const min = yuanToFen(row.min);
+    const max = yuanToFen(row.max);
+    if (min === undefined) fail('min', l.errors.yuan);
+    if (max === undefined) fail('max', l.errors.yuan);
+    else if (min !== undefined && max < min) fail('max', l.errors.maxBelowMin);
+    levels.push({
+      id: row.id,
+      name: row.name,
+      postClass: row.postClass as LadderLevel['postClass'],
+      requirements: {
+        minCertificate: row.minCertificate as LadderLevel['requirements']['minCertificate'],
+        minYearsPractice: years,
+        minEducation: row.minEducation as LadderLevel['requirements']['minEducation'],
+        continuingEducationUpToDate: row.ce,
+      },
+      payBand: { min: min ?? 0, max: max ?? 0 },
+    });
+  });
+  if (!kept.length) errors.push({ field: 'level-0-remove', message: l.errors.noLevels });
+  if (errors.length) return { errors, kept };
+  const parsed = LadderInput.safeParse({ levels });
+  if (!parsed.success) return { errors: [{ field: 'level-0-name', message: l.errors.name }], kept };
+  return { input: parsed.data, errors, kept };
+}
+
+async function readRows(c: Context<PageEnv>) {
+  const form = await readForm(c);
+  const count = Math.min(Math.max(Number(form.text('rows')) || 0, 0), MAX_LEVELS);
+  const rows: LevelRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = (field: string) => form.text(`level-${i}-${field}`);
+    rows.push({
+      id: text('id'),
+      name: text('name'),
+      postClass: text('postClass'),
+      minCertificate: text('minCertificate'),
+      minYears: text('minYears'),
+      minEducation: text('minEducation'),
+      ce: text('ce') === '1',
+      min: text('min'),
+      max: text('max'),
+      remove: text('remove') === '1',
+    });
+  }
+  const version = form.text('version');
+  return { form, rows, version: version === '' ? undefined : formVersion(version), action: form.text('action') };
+}
+
+export function ladderRoutes(session: TokenSource) {
+  const members = pageAccess(MEMBERS, session);
+  const editors = pageAccess(EDITORS, session);
+
+  /** The editor with what it needs around the rows: the rule set it checks against and the history. */
+  async function editor(
+    c: Context<PageEnv>,
+    rows: readonly LevelRow[],
+    version: number | undefined,
+    errors: FieldError[],
+    status: 200 | 400 | 409 = 200,
+    stale = false,
+  ) {
+    const [who, history, ruleSet] = await Promise.all([
+      signedIn(c),
+      c.var.repos.ladders.versions({ limit: 50 }),
+      c.var.deps.store.ruleSetInForce(c.var.tenant.region, chinaToday()),
+    ]);
+    return render(
+      c,
+      <EditorPage
+        c={c}
+        who={who}
+        rows={rows}
+        version={version}
+        errors={errors}
+        history={history.items}
+        ruleSetTitle={ruleSet?.title}
+        stale={stale}
+      />,
+      status,
+    );
+  }
+
+  return new Hono<PageEnv>()
+    .get(LADDER, members, async (c) => {
+      const { repos, deps, tenant, principal } = c.var;
+      const l = c.var.m.ladder;
+      const [who, ladder] = await Promise.all([signedIn(c), repos.ladders.find()]);
+      const manager = principal.roles.some((r) => MANAGER_ROLES.includes(r));
+      const [check, standings] = ladder
+        ? await Promise.all([
+            checkLadder(deps.store, tenant, ladder),
+            manager ? ladderStandings(deps.store, repos, tenant) : undefined,
+          ])
+        : [undefined, undefined];
+      let notice: string | undefined;
+      const saved = formVersion(c.req.query('saved') ?? '');
+      if (saved !== undefined) notice = l.saved(saved);
+      const promoted = standings?.people.find((p) => p.personId === c.req.query('promoted'));
+      if (promoted && ladder) {
+        const level = ladder.levels.find((x) => x.id === promoted.heldLevelId);
+        notice = l.promoted(promoted.name, level?.name ?? '');
+      }
+      return render(
+        c,
+        <LadderPage
+          c={c}
+          who={who}
+          ladder={ladder}
+          check={check}
+          standings={standings}
+          canEdit={isEditor(c)}
+          notice={notice}
+        />,
+      );
+    })
+    .get(`${LADDER}/edit`, editors, async (c) => {
+      const ladder = await c.var.repos.ladders.find();
+      return editor(c, ladder ? ladder.levels.map(rowOf) : [emptyRow()], ladder?.version, []);
+    })
+    .post(`${LADDER}/edit`, editors, async (c) => {
+      const { repos, deps, tenant } = c.var;
+      const { rows, version, action } = await readRows(c);
+      // "Add a level": the same form again with one more row; nothing is saved.
+      if (action === 'add') return editor(c, [...rows, emptyRow()].slice(0, MAX_LEVELS), version, []);
+      const { input, errors, kept } = parseRows(c, rows);
+      if (!input) return editor(c, rows, version, errors, 400);
+      const check = await checkLadder(deps.store, tenant, input);
+      const refused = errorsOf(check);
+      if (refused.length) {
+        const l = c.var.m.ladder;
+        const fieldErrors = refused.map((f) => {
+          const field = fieldOfFinding(f, kept);
+          const row = Number(field.split('-')[1]);
+          return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(l, f)}` };
+        });
+        return editor(c, rows, version, fieldErrors, 400);
+      }
+      let saved: StoredLadder;
+      try {
+        saved = await repos.ladders.save(
+          input,
+          version === undefined ? { firstSave: true } : { expectedVersion: version },
+        );
+      } catch (error) {
+        if (error instanceof StoreError && error.code === 'stale_version') {
+          // Someone saved meanwhile: show what they saved, say so, and let the user redo the change.
+          const current = await repos.ladders.find();
+          return editor(c, rows, current?.version, [], 409, true);
+        }
+        if (error instanceof LadderRefused) return editor(c, rows, version, [], 400);
+        throw error;
+      }
+      return c.redirect(`${LADDER}?saved=${saved.version}`, 303);
+    })
+    .get(`${LADDER}/versions/:ladderVersion`, members, async (c) => {
+      const version = c.req.param('ladderVersion');
+      if (!/^[1-9]\d{0,3}$/.test(version)) notFound();
+      const ladder = await c.var.repos.ladders.version(Number(version));
+      return render(c, <VersionPage c={c} who={await signedIn(c)} ladder={ladder} />);
+    })
+    .get(`${LADDER}/promote/:personId`, editors, async (c) => {
+      const page = await promotePage(c, c.req.param('personId'));
+      if (!page) return c.redirect(LADDER, 303);
+      return page({ toLevelId: '', date: chinaToday() }, [], randomToken());
+    })
+    .post(`${LADDER}/promote/:personId`, editors, async (c) => {
+      const { repos, deps, tenant } = c.var;
+      const l = c.var.m.ladder;
+      const personId = c.req.param('personId');
+      const page = await promotePage(c, personId);
+      if (!page) return c.redirect(LADDER, 303);
+      const form = await readForm(c);
+      const values = { toLevelId: form.text('toLevelId'), date: form.text('date') };
+      const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
+      const errors: FieldError[] = [];
+      if (!values.toLevelId) errors.push({ field: 'toLevelId', message: l.errors.chooseLevel });
+      if (!isoDate.safeParse(values.date).success) errors.push({ field: 'date', message: l.errors.date });
+      if (errors.length) return page(values, errors, key, 400);
+      try {
+        await commitOnce(
+          repos,
+          key,
+          { method: 'POST', route: `${LADDER}/promote/:personId`, input: { personId, ...values } },
+          async () => {
+            const { mutation, promotion } = await preparePromotion(deps.store, repos, tenant, personId, values);
+            return { mutation, body: promotion };
+          },
+        );
+      } catch (error) {
+        if (error instanceof PromotionRefused) {
+          const person = await repos.people.get(personId);
+          const ladder = await repos.ladders.find();
+          const levelName = ladder?.levels.find((x) => x.id === values.toLevelId)?.name ?? values.toLevelId;
+          const refusal: Record<typeof error.reason, FieldError> = {
+            no_ladder: { field: 'toLevelId', message: l.errors.noLadder },
+            unknown_level: { field: 'toLevelId', message: l.errors.chooseLevel },
+            future_date: { field: 'date', message: l.errors.futureDate },
+            not_above: { field: 'toLevelId', message: l.errors.notAbove },
+            no_rules: { field: 'date', message: l.errors.noRules },
+            not_qualified: { field: 'toLevelId', message: l.errors.notQualified(person.name, levelName) },
+          };
+          const missing = error.missing.map((m) => missingLine(l, m));
+          return page(values, [refusal[error.reason]], key, 400, missing);
+        }
+        if (error instanceof StoreError && (error.code === 'stale_version' || error.code === 'idempotency_mismatch')) {
+          const message = error.code === 'stale_version' ? c.var.m.errors.stale : c.var.m.errors.duplicate;
+          return page(values, [{ field: 'toLevelId', message }], randomToken(), 409);
+        }
+        throw error;
+      }
+      return c.redirect(`${LADDER}?promoted=${personId}`, 303);
+    });
+}
+
+/** Reads what the promotion form shows (the person, the ladder, their standing, past promotions). */
+async function promotePage(c: Context<PageEnv>, personId: string): Promise<PromoteRenderer | undefined> {
+  if (!UUID.test(personId)) notFound();
+  const { repos, deps, tenant } = c.var;
+  const [who, person, ladder, promotions] = await Promise.all([
+    signedIn(c),
+    repos.people.get(personId),
+    repos.ladders.find(),
+    repos.ladders.promotions(personId, { limit: 100 }),
+  ]);
+  if (!ladder) return undefined;
+  const standings = await ladderStandings(deps.store, repos, tenant);
+  const standing = standings.people.find((p) => p.personId === personId)?.standing;
+  const renderer: PromoteRenderer = (values, errors, formKey, status = 200, missing = []) =>
+    render(
+      c,
+      <PromotePage
+        c={c}
+        who={who}
+        person={person}
+        ladder={ladder}
+        qualifiesFor={standing?.qualifiesFor}
+        values={values}
+        errors={errors}
+        missing={missing}
+        promotions={promotions.items}
+        formKey={formKey}
+      />,
+      status,
+    );
+  return renderer;
+}
+
+type PromoteRenderer = (
+  values: { toLevelId: string; date: string },
+  errors: FieldError[],
+  formKey: string,
+  status?: 200 | 400 | 409,
+  missing?: string[],
+) => Promise<Response> | Response;

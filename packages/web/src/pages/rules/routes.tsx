@@ -1,10 +1,413 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { TokenSource } from '@shegong/http';
+import { isWithin, knownRegions, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
+import {
+  commitOnce,
+  inForce,
+  ProblemError,
+  preparePublication,
+  RULE_SET_PUBLISHERS,
+  RULE_SET_READERS,
+  type TokenSource,
+  todayFor,
+} from '@shegong/http';
+import { StoreError } from '@shegong/store';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { readForm } from '../../forms/form.ts';
+import { FORM_KEY } from '../../forms/idempotency.ts';
+import {
+  Card,
+  Choices,
+  CsrfInput,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../layout/components.tsx';
+import { render } from '../../layout/render.ts';
+import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
+import { randomToken } from '../../security/csrf.ts';
+import { pageAccess } from '../../session/access.ts';
+import { fieldId, formOf, type RuleSetForm, readRuleSetForm } from './form.ts';
+import {
+  fieldLabel,
+  fieldsOf,
+  GROUPS,
+  HistoryTable,
+  InForceView,
+  RuleBadge,
+  RuleSetMeta,
+  RuleSetValues,
+} from './views.tsx';
 
-/** The bureau's rule-set pages (issue 3): publish a version, see the history. */
-export function rulesRoutes(_session: TokenSource) {
-  return new Hono<PageEnv>();
+const BUREAU_RULES = '/bureau/rules';
+const RULES = '/rules';
+const BUREAU_READERS = { ...RULE_SET_READERS, kinds: ['bureau'] } as const;
+const HISTORY_PAGE = 25;
+const ID_SHAPE = /^\d{6}-\d{4}-\d{2}-\d{2}-v\d{1,4}$/;
+
+const mayPublish = (who: SignedIn) =>
+  who.principal.kind === 'bureau' && who.principal.roles.some((r) => r === 'admin' || r === 'reviewer');
+
+/** The bureau's rule-set page: in force today for its region, and the region's history. */
+async function bureauPage(c: Context<PageEnv>) {
+  const who = await signedIn(c);
+  const m = c.var.m;
+  const r = m.ruleSets;
+  const { store } = c.var.deps;
+  const region = who.principal.region;
+  const cursor = c.req.query('cursor');
+  const [found, history, users] = await Promise.all([
+    inForce(store, region, todayFor(c.var.deps)),
+    store.ruleSetHistory(region, {
+      limit: HISTORY_PAGE,
+      ...(cursor && cursor.length <= 2000 ? { cursor } : {}),
+    }),
+    c.var.repos.users.list({ limit: 100 }),
+  ]);
+  // The publisher: the bureau, and for this bureau's own versions also who published it.
+  const names = new Map<string, string>();
+  for (const ruleSet of history.items) {
+    const user = users.items.find((u) => u.id === ruleSet.publishedBy && ruleSet.bureauId === who.tenant.id);
+    names.set(ruleSet.publishedBy, [ruleSet.bureauName, user?.name].filter(Boolean).join(' · ') || '—');
+  }
+  return render(
+    c,
+    <Shell
+      c={c}
+      who={who}
+      title={r.bureauTitle}
+      lead={r.bureauLead}
+      actions={
+        mayPublish(who) ? (
+          <a class="btn btn-primary" href={`${BUREAU_RULES}/new`}>
+            {r.publish}
+          </a>
+        ) : undefined
+      }
+    >
+      {found ? (
+        <InForceView c={c} found={found} versionHref={`${BUREAU_RULES}/${found.ruleSet.id}`} />
+      ) : (
+        <Notice tone="info">{r.noneInForceBureau}</Notice>
+      )}
+      <HistoryTable
+        c={c}
+        history={history}
+        hrefOf={(id) => `${BUREAU_RULES}/${id}`}
+        names={names}
+        nextHref={history.cursor ? `${BUREAU_RULES}?cursor=${encodeURIComponent(history.cursor)}` : undefined}
+      />
+    </Shell>,
+  );
+}
+
+/** Every signed-in tenant: the rules that apply to it today (read only). */
+async function readerPage(c: Context<PageEnv>) {
+  const who = await signedIn(c);
+  const r = c.var.m.ruleSets;
+  const found = await inForce(c.var.deps.store, who.principal.region, todayFor(c.var.deps));
+  return render(
+    c,
+    <Shell c={c} who={who} title={r.orgTitle} lead={r.orgLead}>
+      {found ? (
+        <InForceView c={c} found={found} versionHref={`${RULES}/${found.ruleSet.id}`} />
+      ) : (
+        <Notice tone="info">{r.noneInForce}</Notice>
+      )}
+    </Shell>,
+  );
+}
+
+/**
+ * One version. The same for every reader (published policy): nothing on it depends on who asks,
+ * except the way back, which is the reader's own rules page.
+ */
+async function versionPage(c: Context<PageEnv>, back: string) {
+  const who = await signedIn(c);
+  const r = c.var.m.ruleSets;
+  const id = c.req.param('ruleSetId') ?? '';
+  if (!ID_SHAPE.test(id)) throw new ProblemError(404, 'There is no such rule set');
+  let ruleSet: RuleSet;
+  try {
+    ruleSet = await c.var.deps.store.ruleSet(id);
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'not_found')
+      throw new ProblemError(404, 'There is no such rule set');
+    throw error;
+  }
+  return render(
+    c,
+    <Shell
+      c={c}
+      who={who}
+      title={r.versionTitle(ruleSet.title, ruleSet.version)}
+      crumbs={[{ label: back === BUREAU_RULES ? r.bureauTitle : r.orgTitle, href: back }]}
+    >
+      {c.req.query('published') === '1' ? <Notice tone="success">{r.published}</Notice> : null}
+      <RuleSetMeta c={c} ruleSet={ruleSet} publisher={ruleSet.bureauName} />
+      <RuleSetValues m={c.var.m} ruleSet={ruleSet} />
+    </Shell>,
+  );
+}
+
+function PublishPage(props: {
+  c: Context<PageEnv>;
+  who: SignedIn;
+  form: RuleSetForm;
+  errors: readonly FieldError[];
+  formKey: string;
+}) {
+  const { c, who, form, errors } = props;
+  const m = c.var.m;
+  const r = m.ruleSets;
+  const f = r.form;
+  const lang = c.var.lang;
+  const regions = knownRegions().filter((region) => isWithin(region.code, who.principal.region));
+  const illustrative = new Set(form.illustrative);
+  return (
+    <Shell
+      c={c}
+      who={who}
+      title={f.title}
+      lead={f.lead}
+      crumbs={[{ label: r.bureauTitle, href: BUREAU_RULES }]}
+      here={`${BUREAU_RULES}/new`}
+    >
+      <ErrorSummary m={m} errors={errors} />
+      <form class="form" method="post" action={`${BUREAU_RULES}/new`} novalidate>
+        <CsrfInput token={c.var.csrfToken} />
+        <input type="hidden" name="_key" value={props.formKey} />
+        <Card title={f.general} id="general">
+          <SelectField
+            m={m}
+            id="region"
+            name="region"
+            label={f.region}
+            hint={f.regionHint}
+            placeholder={f.regionChoose}
+            value={form.values.region}
+            error={errorFor(errors, 'region')}
+            options={regions.map((region) => ({
+              value: region.code,
+              label: `${lang === 'zh-CN' ? region.zh : region.en} (${region.code})`,
+            }))}
+          />
+          <TextField
+            m={m}
+            id="effectiveFrom"
+            name="effectiveFrom"
+            label={f.effectiveFrom}
+            hint={f.effectiveFromHint}
+            value={form.values.effectiveFrom}
+            error={errorFor(errors, 'effectiveFrom')}
+            width="short"
+            maxlength={10}
+            autocomplete="off"
+          />
+          <TextField
+            m={m}
+            id="title"
+            name="title"
+            label={f.titleField}
+            value={form.values.title}
+            error={errorFor(errors, 'title')}
+            maxlength={120}
+          />
+          <div class={`field${errorFor(errors, 'notes') ? ' field-has-error' : ''}`}>
+            <label class="label" for="notes">
+              {f.notes}
+            </label>
+            <p class="hint" id="notes-hint">
+              {f.notesHint}
+            </p>
+            {errorFor(errors, 'notes') ? (
+              <p class="field-error" id="notes-error">
+                {errorFor(errors, 'notes')}
+              </p>
+            ) : null}
+            <textarea class="textarea" id="notes" name="notes" rows={3} aria-describedby="notes-hint">
+              {form.values.notes}
+            </textarea>
+          </div>
+        </Card>
+        {GROUPS.map((group) => (
+          <Card title={r.groups[group.key]} id={`form-${group.key}`}>
+            <div class="rule-fields">
+              {fieldsOf(group).map((field) => {
+                const id = fieldId(field.path);
+                const label = fieldLabel(m, field.path);
+                const error = errorFor(errors, field.path);
+                if (field.unit === 'boolean') {
+                  return (
+                    <div class="rule-field">
+                      <Choices
+                        m={m}
+                        type="checkbox"
+                        name={field.path}
+                        legend={label}
+                        error={error}
+                        choices={[{ value: 'yes', label: r.yes }]}
+                        selected={[form.values[field.path] ?? '']}
+                      />
+                      <RuleBadge m={m} rule={field.rule} />
+                    </div>
+                  );
+                }
+                const unit = field.unit === 'fen' ? f.yuan : field.unit === 'bp' ? f.percent : '';
+                return (
+                  <div class={`rule-field field${error ? ' field-has-error' : ''}`}>
+                    <label class="label" for={id}>
+                      {label} {unit ? <span class="muted">({unit})</span> : null} <RuleBadge m={m} rule={field.rule} />
+                    </label>
+                    {error ? (
+                      <p class="field-error" id={`${id}-error`}>
+                        <span class="visually-hidden">{m.errors.prefix}</span>
+                        {error}
+                      </p>
+                    ) : null}
+                    <input
+                      class="input input-short"
+                      id={id}
+                      name={field.path}
+                      type="text"
+                      inputmode="decimal"
+                      value={form.values[field.path]}
+                      autocomplete="off"
+                      aria-describedby={error ? `${id}-error` : undefined}
+                      aria-invalid={error ? 'true' : undefined}
+                    />
+                    <label class="rule-illustrative">
+                      <input
+                        type="checkbox"
+                        name="illustrative"
+                        value={field.path}
+                        checked={illustrative.has(field.path)}
+                      />{' '}
+                      {f.illustrative}
+                    </label>
+                  </div>
+                );
+              })}
+            </div>
+          </Card>
+        ))}
+        <div class="actions">
+          <button type="submit" class="btn btn-primary">
+            {f.submit}
+          </button>
+          <a class="btn" href={BUREAU_RULES}>
+            {f.cancel}
+          </a>
+        </div>
+      </form>
+    </Shell>
+  );
+}
+
+/** The field a message belongs to, for the summary link: the input's id. */
+function hrefOf(field: string): string {
+  return RULE_SET_FIELDS.some((f) => f.path === field) ? fieldId(field) : field;
+}
+
+/** The rule-set pages: the bureau's (publish, history, versions) and everyone's read-only view. */
+export function rulesRoutes(session: TokenSource) {
+  const publishers = pageAccess(RULE_SET_PUBLISHERS, session);
+  return new Hono<PageEnv>()
+    .get(BUREAU_RULES, pageAccess({ kinds: ['bureau'], roles: 'any' }, session), bureauPage)
+    .get(`${BUREAU_RULES}/new`, publishers, async (c) => {
+      const who = await signedIn(c);
+      const today = todayFor(c.var.deps);
+      const found = await c.var.deps.store.ruleSetInForce(who.principal.region, today);
+      const form = found
+        ? formOf({ ...found, region: who.principal.region }, today)
+        : { values: { region: who.principal.region, effectiveFrom: today }, illustrative: [] };
+      return render(c, <PublishPage c={c} who={who} form={form} errors={[]} formKey={randomToken()} />);
+    })
+    .post(`${BUREAU_RULES}/new`, publishers, async (c) => {
+      const who = await signedIn(c);
+      const m = c.var.m;
+      const r = m.ruleSets;
+      const posted = await readForm(c);
+      const values: Record<string, string> = {
+        region: posted.text('region') || who.principal.region,
+        effectiveFrom: posted.text('effectiveFrom'),
+        title: posted.text('title'),
+        notes: posted.text('notes'),
+      };
+      for (const field of RULE_SET_FIELDS) values[field.path] = posted.text(field.path);
+      const form: RuleSetForm = { values, illustrative: posted.list('illustrative') };
+      const key = FORM_KEY.test(posted.text('_key')) ? posted.text('_key') : randomToken();
+      const again = async (errors: FieldError[], formKey = key) =>
+        render(c, <PublishPage c={c} who={who} form={form} errors={errors} formKey={formKey} />, 400);
+
+      const read = readRuleSetForm(form);
+      if (!read.ok) {
+        const label = (path: string) => fieldLabel(m, path);
+        const unitOf = (path: string) => RULE_SET_FIELDS.find((f) => f.path === path)?.unit;
+        const errors: FieldError[] = [];
+        const seen = new Set<string>();
+        const add = (field: string, message: string) => {
+          if (seen.has(field)) return;
+          seen.add(field);
+          errors.push({ field, message, href: hrefOf(field) });
+        };
+        for (const u of read.unreadable) add(u.field, r.errors[u.why](label(u.field)));
+        for (const issue of read.issues) {
+          const head = issue.field.split('.')[0] ?? '';
+          if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
+            add(head, r.errors[head]);
+          else if (unitOf(issue.field) === 'bp') add(issue.field, r.errors.percent(label(issue.field)));
+          else if (unitOf(issue.field) === 'fen') add(issue.field, r.errors.money(label(issue.field)));
+          else add(issue.field, r.errors.invalid(label(issue.field), issue.message));
+        }
+        // The summary in the order of the form.
+        const order = ['region', 'effectiveFrom', 'title', 'notes', ...RULE_SET_FIELDS.map((f) => f.path)];
+        errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+        return again(errors);
+      }
+      if (!isWithin(read.input.region, who.principal.region))
+        return again([{ field: 'region', message: r.errors.outside }]);
+      let published: { id: string };
+      try {
+        ({ body: published } = await commitOnce(
+          c.var.repos,
+          key,
+          { method: 'POST', route: `${BUREAU_RULES}/new`, input: read.input },
+          async () => {
+            const { ruleSet, mutation } = await preparePublication(c.var.repos, c.var.principal, read.input);
+            return { body: { id: ruleSet.id }, mutation };
+          },
+        ));
+      } catch (error) {
+        if (error instanceof ProblemError && error.errors?.length) {
+          // Values that contradict each other: each problem names its parameter (JSON pointer).
+          return again(
+            error.errors.map((e) => {
+              const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
+              const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
+              const target = known?.path ?? field;
+              return {
+                field: target,
+                message: r.errors.invalid(fieldLabel(m, target), e.message),
+                href: hrefOf(target),
+              };
+            }),
+          );
+        }
+        if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'effectiveFrom')
+          return again([{ field: 'effectiveFrom', message: r.errors.raced }], randomToken());
+        if (error instanceof StoreError && error.code === 'idempotency_mismatch')
+          return again([{ field: 'title', message: r.errors.duplicate }], randomToken());
+        throw error;
+      }
+      return c.redirect(`${BUREAU_RULES}/${published.id}?published=1`, 303);
+    })
+    .get(`${BUREAU_RULES}/:ruleSetId`, pageAccess(BUREAU_READERS, session), (c) => versionPage(c, BUREAU_RULES))
+    .get(RULES, pageAccess(RULE_SET_READERS, session), readerPage)
+    .get(`${RULES}/:ruleSetId`, pageAccess(RULE_SET_READERS, session), (c) => versionPage(c, RULES));
 }

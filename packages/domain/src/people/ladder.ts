@@ -1,0 +1,189 @@
+import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
+import { certRank, highestCertificate } from './certificates.ts';
+import { continuingEducationUpToDate } from './continuing-education.ts';
+import {
+  EDUCATION_LEVELS,
+  type EducationLevel,
+  type Finding,
+  type LadderInput,
+  type LadderLevel,
+  type PersonInput,
+  type PostClass,
+} from './person.ts';
+import { practiceYears } from './practice.ts';
+
+/** P-C1: the lowest certificate each professional post class requires. */
+export const POST_CLASS_CERTIFICATE: Record<PostClass, CertLevel> = {
+  none: 'none',
+  junior: 'assistant',
+  intermediate: 'social_worker',
+  senior: 'senior',
+};
+
+function educationRank(level: EducationLevel): number {
+  return EDUCATION_LEVELS.indexOf(level);
+}
+
+/**
+ * Checks a ladder against the rule set in force before it is saved. Errors: a pay band whose
+ * minimum is below the P-W3 floor of the level's minimum certificate; a level that requires less
+ * than its post class needs (P-C1); a level id used twice (P-C2). Warnings (P-C2): a level that asks
+ * for a lower certificate, fewer years or lower education than the level below it.
+ */
+export function validateLadder(ladder: LadderInput, rules: RuleSetParameters): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  ladder.levels.forEach((level, i) => {
+    const req = level.requirements;
+    const floor = rules.payFloor[req.minCertificate];
+    if (level.payBand.min < floor)
+      findings.push({
+        severity: 'error',
+        ruleId: 'P-W3',
+        path: `/levels/${i}/payBand/min`,
+        message: `The band of ${level.name} starts at ${level.payBand.min} fen, ${floor - level.payBand.min} fen below the ${req.minCertificate} pay floor of ${floor} fen.`,
+        amounts: { min: level.payBand.min, floor, shortfall: floor - level.payBand.min, certLevel: req.minCertificate },
+      });
+
+    const needed = POST_CLASS_CERTIFICATE[level.postClass];
+    if (certRank(needed) > certRank(req.minCertificate))
+      findings.push({
+        severity: 'error',
+        ruleId: 'P-C1',
+        path: `/levels/${i}/requirements/minCertificate`,
+        message: `${level.name} is a ${level.postClass} post, which needs at least the ${needed} certificate, but it asks only for ${req.minCertificate}.`,
+        amounts: { postClass: level.postClass, needed, has: req.minCertificate },
+      });
+
+    if (seen.has(level.id))
+      findings.push({
+        severity: 'error',
+        ruleId: 'P-C2',
+        path: `/levels/${i}/id`,
+        message: `The level id ${level.id} is used by an earlier level.`,
+        amounts: { id: level.id },
+      });
+    seen.add(level.id);
+
+    const below = ladder.levels[i - 1];
+    if (!below) return;
+    const lower = (field: keyof LadderLevel['requirements'], has: string | number, belowHas: string | number) =>
+      findings.push({
+        severity: 'warning',
+        ruleId: 'P-C2',
+        path: `/levels/${i}/requirements/${field}`,
+        message: `${level.name} asks for less ${field} (${has}) than ${below.name} below it (${belowHas}).`,
+        amounts: { has, below: belowHas },
+      });
+    if (certRank(req.minCertificate) < certRank(below.requirements.minCertificate))
+      lower('minCertificate', req.minCertificate, below.requirements.minCertificate);
+    if (req.minYearsPractice < below.requirements.minYearsPractice)
+      lower('minYearsPractice', req.minYearsPractice, below.requirements.minYearsPractice);
+    if (educationRank(req.minEducation) < educationRank(below.requirements.minEducation))
+      lower('minEducation', req.minEducation, below.requirements.minEducation);
+  });
+  return findings;
+}
+
+export type LadderRequirement = 'minCertificate' | 'minYearsPractice' | 'minEducation' | 'continuingEducationUpToDate';
+export interface MissingRequirement {
+  requirement: LadderRequirement;
+  needed: string | number;
+  has: string | number;
+}
+
+/** What the person brings to a ladder on a date; worked out once and compared with every level. */
+interface Credentials {
+  cert: CertLevel;
+  years: number;
+  education: EducationLevel;
+  ce: ReturnType<typeof continuingEducationUpToDate>;
+}
+
+function credentialsOf(person: PersonInput, rules: RuleSetParameters, today: string): Credentials {
+  return {
+    cert: highestCertificate(person, today),
+    years: practiceYears(person, today),
+    education: person.education.level,
+    ce: continuingEducationUpToDate(person, today, rules),
+  };
+}
+
+function lacking(has: Credentials, level: LadderLevel): MissingRequirement[] {
+  const req = level.requirements;
+  const missing: MissingRequirement[] = [];
+  if (certRank(has.cert) < certRank(req.minCertificate))
+    missing.push({ requirement: 'minCertificate', needed: req.minCertificate, has: has.cert });
+  if (has.years < req.minYearsPractice)
+    missing.push({ requirement: 'minYearsPractice', needed: req.minYearsPractice, has: has.years });
+  if (educationRank(has.education) < educationRank(req.minEducation))
+    missing.push({ requirement: 'minEducation', needed: req.minEducation, has: has.education });
+  if (req.continuingEducationUpToDate && !has.ce.upToDate)
+    missing.push({
+      requirement: 'continuingEducationUpToDate',
+      needed: has.ce.requiredTenthHours,
+      has: has.ce.tenthHours,
+    });
+  return missing;
+}
+
+/**
+ * What a person lacks on `today` for one level (empty: they meet all its requirements), in the
+ * order certificate, years, education, continuing education (needed/has in tenth-hours).
+ */
+export function missingForLevel(
+  person: PersonInput,
+  level: LadderLevel,
+  rules: RuleSetParameters,
+  today: string,
+): MissingRequirement[] {
+  return lacking(credentialsOf(person, rules, today), level);
+}
+
+export interface LadderStanding {
+  /** Id of the highest level whose requirements the person meets. */
+  qualifiesFor?: string;
+  /** person.ladderLevelId. */
+  held?: string;
+  /** The level above both the held and the qualified-for level, and what the person lacks for it. */
+  next?: { levelId: string; missing: MissingRequirement[] };
+  /** Pay against the held level's band. */
+  band?: { levelId: string; min: number; max: number; pay: number; inBand: boolean; ruleId: 'P-C2' };
+}
+
+/**
+ * Where a person stands on the ladder on `today`. Certificates count once obtained; years of
+ * practice are practiceYears; continuing education is up to date when the P-R2 minimum was met
+ * last calendar year or already this year (needed/has in tenth-hours). `next` is the level after
+ * the higher of the held and the qualified-for level, so a person held above what they now qualify
+ * for still sees the next step up; it is absent at the top.
+ */
+export function ladderStanding(
+  person: PersonInput,
+  ladder: LadderInput,
+  rules: RuleSetParameters,
+  today: string,
+): LadderStanding {
+  const has = credentialsOf(person, rules, today);
+  const missingFor = (level: LadderLevel) => lacking(has, level);
+
+  const standing: LadderStanding = {};
+  let qualifiedIndex = -1;
+  ladder.levels.forEach((level, i) => {
+    if (missingFor(level).length === 0) qualifiedIndex = i;
+  });
+  if (qualifiedIndex >= 0) standing.qualifiesFor = ladder.levels[qualifiedIndex]?.id;
+
+  const heldIndex = person.ladderLevelId ? ladder.levels.findIndex((l) => l.id === person.ladderLevelId) : -1;
+  if (person.ladderLevelId) standing.held = person.ladderLevelId;
+  const heldLevel = ladder.levels[heldIndex];
+  if (heldLevel) {
+    const { min, max } = heldLevel.payBand;
+    const pay = person.monthlyPay;
+    standing.band = { levelId: heldLevel.id, min, max, pay, inBand: pay >= min && pay <= max, ruleId: 'P-C2' };
+  }
+
+  const nextLevel = ladder.levels[Math.max(qualifiedIndex, heldIndex) + 1];
+  if (nextLevel) standing.next = { levelId: nextLevel.id, missing: missingFor(nextLevel) };
+  return standing;
+}

@@ -1,0 +1,363 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { CERTIFICATE_LEVELS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, type Person, type PersonInput } from '@shegong/domain';
+import { CheckedPersonInput } from '@shegong/http';
+import type { Context } from 'hono';
+import type { PageEnv } from '../../env.ts';
+import {
+  Card,
+  type Choice,
+  Choices,
+  CsrfInput,
+  choiceId,
+  ErrorSummary,
+  errorFor,
+  type FieldError,
+  Notice,
+  SelectField,
+  TextField,
+} from '../../layout/components.tsx';
+import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import type { StaffMessages } from './figures.tsx';
+import { STAFF } from './views.tsx';
+
+/**
+ * The staff forms, GOV.UK style: the person's core details on one page, and each certificate,
+ * employment period and continuing-education entry added with its own small form. Every form is
+ * described by its fields, parsed into the domain's shape and checked by the same schema as the API.
+ */
+
+export type Values = Record<string, string>;
+type ErrorKey = keyof StaffMessages['errors'];
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  hint?: string;
+  kind: 'text' | 'radio' | 'select';
+  choices?: readonly Choice[];
+  width?: 'full' | 'medium' | 'short';
+  autocomplete?: string;
+}
+
+/** Where an error summary link lands: the input, or for radios the first one. */
+function anchor(spec: FieldSpec): string {
+  return spec.kind === 'radio' && spec.choices?.[0] ? choiceId(spec.name, spec.choices[0].value) : spec.name;
+}
+
+export interface FormSpec {
+  title: string;
+  lead?: string;
+  action: string;
+  fields: readonly FieldSpec[];
+}
+
+export function FormPage(props: {
+  c: Context<PageEnv>;
+  who: SignedIn;
+  spec: FormSpec;
+  values: Values;
+  errors: readonly { field: string; message: string }[];
+  crumbs: readonly { label: string; href: string }[];
+  cancel: string;
+  hidden: Values;
+  stale?: boolean;
+}) {
+  const { c, who, spec, values } = props;
+  const m = c.var.m;
+  const s = m.staff;
+  const errors: FieldError[] = props.errors.map((e) => {
+    const field = spec.fields.find((f) => f.name === e.field);
+    return { ...e, href: field ? anchor(field) : e.field };
+  });
+  return (
+    <Shell c={c} who={who} title={spec.title} crumbs={props.crumbs} lead={spec.lead} here={spec.action}>
+      {props.stale ? <Notice tone="error">{s.notices.stale}</Notice> : null}
+      <Card>
+        <ErrorSummary m={m} errors={errors} />
+        <form class="form" method="post" action={spec.action} novalidate>
+          <CsrfInput token={c.var.csrfToken} />
+          {Object.entries(props.hidden).map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          {spec.fields.map((field) =>
+            field.kind === 'radio' ? (
+              <Choices
+                m={m}
+                type="radio"
+                name={field.name}
+                legend={field.label}
+                hint={field.hint}
+                error={errorFor(errors, field.name)}
+                choices={field.choices ?? []}
+                selected={values[field.name] ? [values[field.name] as string] : []}
+                inline={(field.choices?.length ?? 0) <= 2}
+              />
+            ) : field.kind === 'select' ? (
+              <SelectField
+                m={m}
+                id={field.name}
+                name={field.name}
+                label={field.label}
+                hint={field.hint}
+                error={errorFor(errors, field.name)}
+                placeholder={s.form.choose}
+                options={field.choices ?? []}
+                value={values[field.name]}
+              />
+            ) : (
+              <TextField
+                m={m}
+                id={field.name}
+                name={field.name}
+                label={field.label}
+                hint={field.hint}
+                error={errorFor(errors, field.name)}
+                value={values[field.name]}
+                width={field.width ?? 'medium'}
+                {...(field.autocomplete ? { autocomplete: field.autocomplete } : {})}
+              />
+            ),
+          )}
+          <div class="actions">
+            <button type="submit" class="btn btn-primary">
+              {s.form.save}
+            </button>
+            <a class="btn" href={props.cancel}>
+              {s.form.cancel}
+            </a>
+          </div>
+        </form>
+      </Card>
+    </Shell>
+  );
+}
+
+const yesNo = (s: StaffMessages): Choice[] => [
+  { value: 'yes', label: s.form.yes },
+  { value: 'no', label: s.form.no },
+];
+
+/** Yuan as typed (3600, 3,600.5, ¥3600.50) → fen; undefined when it is not an amount. */
+export function parseYuan(text: string): number | undefined {
+  const cleaned = text.replace(/[¥,，\s]/g, '');
+  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(cleaned);
+  if (!match) return undefined;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+export const fenToYuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+
+/** Hours as typed (2, 2.5) → tenths; undefined when not a number with at most one decimal. */
+export function parseHours(text: string): number | undefined {
+  const match = /^(\d{1,4})(?:\.(\d))?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * 10 + Number(match[2] ?? 0);
+}
+
+const boolOf = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
+
+/** The core details of a person. */
+export function personForm(s: StaffMessages, action: string, title: string, levels: readonly Choice[]): FormSpec {
+  return {
+    title,
+    action,
+    fields: [
+      { name: 'name', label: s.form.name, kind: 'text', autocomplete: 'off' },
+      { name: 'idCardNumber', label: s.form.idCard, hint: s.form.idCardHint, kind: 'text', autocomplete: 'off' },
+      { name: 'phone', label: s.form.phone, hint: s.form.phoneHint, kind: 'text', width: 'short', autocomplete: 'off' },
+      {
+        name: 'educationLevel',
+        label: s.form.educationLevel,
+        kind: 'select',
+        choices: EDUCATION_LEVELS.map((l) => ({ value: l, label: s.education[l] })),
+      },
+      { name: 'socialWorkMajor', label: s.form.major, kind: 'radio', choices: yesNo(s) },
+      {
+        name: 'employmentType',
+        label: s.form.employmentType,
+        kind: 'radio',
+        choices: EMPLOYMENT_TYPES.map((t) => ({ value: t, label: s.employmentTypes[t] })),
+      },
+      { name: 'monthlyPay', label: s.form.pay, hint: s.form.payHint, kind: 'text', width: 'short' },
+      ...(levels.length
+        ? [{ name: 'ladderLevelId', label: s.form.ladderLevel, kind: 'select' as const, choices: levels }]
+        : []),
+    ],
+  };
+}
+
+export const PERSON_FIELDS = [
+  'name',
+  'idCardNumber',
+  'phone',
+  'educationLevel',
+  'socialWorkMajor',
+  'employmentType',
+  'monthlyPay',
+  'ladderLevelId',
+] as const;
+
+export function personValues(person: Person): Values {
+  return {
+    name: person.name,
+    idCardNumber: person.idCardNumber,
+    phone: person.phone,
+    educationLevel: person.education.level,
+    socialWorkMajor: person.education.socialWorkMajor ? 'yes' : 'no',
+    employmentType: person.employmentType,
+    monthlyPay: fenToYuan(person.monthlyPay),
+    ladderLevelId: person.ladderLevelId ?? '',
+  };
+}
+
+/** A person's input from the core form, keeping what the form does not hold (the lists). */
+export function personFromForm(values: Values, current?: Person): unknown {
+  const pay = parseYuan(values.monthlyPay ?? '');
+  return {
+    name: values.name,
+    idCardNumber: values.idCardNumber,
+    phone: values.phone,
+    education: { level: values.educationLevel || undefined, socialWorkMajor: boolOf(values.socialWorkMajor) },
+    employmentType: values.employmentType || undefined,
+    monthlyPay: pay ?? -1,
+    employment: current?.employment ?? [],
+    certificates: current?.certificates ?? [],
+    continuingEducation: current?.continuingEducation ?? [],
+    ...(values.ladderLevelId ? { ladderLevelId: values.ladderLevelId } : {}),
+  };
+}
+
+/** What each small form adds to a person, and where its fields sit in the person. */
+export interface ListForm {
+  /** The path segment: /org/staff/<id>/<segment>/new. */
+  segment: 'certificates' | 'employment' | 'continuing-education';
+  list: 'certificates' | 'employment' | 'continuingEducation';
+  fields: readonly string[];
+  spec(s: StaffMessages, action: string): FormSpec;
+  build(values: Values): unknown;
+  audit: string;
+}
+
+export const LIST_FORMS: readonly ListForm[] = [
+  {
+    segment: 'certificates',
+    list: 'certificates',
+    fields: ['level', 'number', 'obtainedOn', 'registeredOn', 'registrationExpiresOn'],
+    spec: (s, action) => ({
+      title: s.form.certTitle,
+      action,
+      fields: [
+        {
+          name: 'level',
+          label: s.form.certLevel,
+          kind: 'radio',
+          choices: CERTIFICATE_LEVELS.map((l) => ({ value: l, label: s.certLevels[l] })),
+        },
+        { name: 'number', label: s.form.certNumber, kind: 'text', autocomplete: 'off' },
+        { name: 'obtainedOn', label: s.form.obtainedOn, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'registeredOn', label: s.form.registeredOn, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        {
+          name: 'registrationExpiresOn',
+          label: s.form.registrationExpiresOn,
+          hint: s.form.dateHint,
+          kind: 'text',
+          width: 'short',
+        },
+      ],
+    }),
+    build: (v) => ({
+      level: v.level || undefined,
+      number: v.number,
+      obtainedOn: v.obtainedOn,
+      ...(v.registeredOn ? { registeredOn: v.registeredOn } : {}),
+      ...(v.registrationExpiresOn ? { registrationExpiresOn: v.registrationExpiresOn } : {}),
+    }),
+    audit: 'person.certificate.add',
+  },
+  {
+    segment: 'employment',
+    list: 'employment',
+    fields: ['employer', 'region', 'start', 'end', 'socialWork'],
+    spec: (s, action) => ({
+      title: s.form.employmentTitle,
+      action,
+      fields: [
+        { name: 'employer', label: s.form.employer, kind: 'text' },
+        { name: 'region', label: s.form.region, hint: s.form.regionHint, kind: 'text', width: 'short' },
+        { name: 'start', label: s.form.start, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'end', label: s.form.end, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'socialWork', label: s.form.socialWork, kind: 'radio', choices: yesNo(s) },
+      ],
+    }),
+    build: (v) => ({
+      employer: v.employer,
+      region: v.region,
+      start: v.start,
+      ...(v.end ? { end: v.end } : {}),
+      socialWork: boolOf(v.socialWork),
+    }),
+    audit: 'person.employment.add',
+  },
+  {
+    segment: 'continuing-education',
+    list: 'continuingEducation',
+    fields: ['date', 'tenthHours', 'provider', 'topic'],
+    spec: (s, action) => ({
+      title: s.form.ceTitle,
+      action,
+      fields: [
+        { name: 'date', label: s.form.ceDate, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'tenthHours', label: s.form.ceHours, hint: s.form.ceHoursHint, kind: 'text', width: 'short' },
+        { name: 'provider', label: s.form.provider, kind: 'text' },
+        { name: 'topic', label: s.form.topic, kind: 'text' },
+      ],
+    }),
+    build: (v) => ({
+      date: v.date,
+      tenthHours: parseHours(v.tenthHours ?? '') ?? 0,
+      provider: v.provider,
+      topic: v.topic,
+    }),
+    audit: 'person.ce.add',
+  },
+];
+
+/** Messages for the fields a form names; an unknown field falls back to the first field of the form. */
+function messageFor(s: StaffMessages, field: string): string {
+  return (s.errors as Record<string, string | undefined>)[field] ?? s.errors.tooMany;
+}
+
+/**
+ * Checks a whole person (the same schema as the API, ID-card check included) and names the
+ * failing fields of the form that changed it: the core form's fields, or those of one list entry.
+ */
+export function checkPerson(
+  s: StaffMessages,
+  candidate: unknown,
+  form: { fields: readonly string[]; list?: ListForm['list']; index?: number },
+): { input: PersonInput } | { errors: { field: string; message: string }[] } {
+  const parsed = CheckedPersonInput.safeParse(candidate);
+  if (parsed.success) return { input: parsed.data };
+  const errors = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String);
+    let field: string;
+    if (form.list) {
+      field = path[0] === form.list && path[1] === String(form.index) && path[2] ? path[2] : (form.fields[0] as string);
+      if (path[0] === form.list && path.length === 1) errors.set(form.fields[0] as string, s.errors.tooMany);
+    } else if (path[0] === 'education') field = path[1] === 'level' ? 'educationLevel' : 'socialWorkMajor';
+    else field = path[0] ?? (form.fields[0] as string);
+    if (!form.fields.includes(field)) field = form.fields[0] as string;
+    if (!errors.has(field)) errors.set(field, messageFor(s, field as ErrorKey));
+  }
+  // In the order of the form, as the summary should read.
+  return {
+    errors: form.fields.filter((f) => errors.has(f)).map((f) => ({ field: f, message: errors.get(f) as string })),
+  };
+}
+
+export const personCrumbs = (s: StaffMessages, person?: Person) => [
+  { label: s.title, href: STAFF },
+  ...(person ? [{ label: person.name, href: `${STAFF}/${person.id}` }] : []),
+];
