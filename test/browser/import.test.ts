@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { idCardCheckCharacter } from '@shegong/domain';
 import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { roster } from './roster.ts';
 
 /**
  * Importing a roster as an HR officer does it: upload a file with one bad row, read the error for
@@ -25,55 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await system?.stop();
 });
-
-const HEADINGS = [
-  '姓名',
-  '身份证号',
-  '手机号',
-  '学历',
-  '社工专业(是/否)',
-  '用工形式',
-  '月薪(元)',
-  '证书等级',
-  '证书编号',
-  '取得日期',
-  '登记日期',
-  '登记有效期至',
-  '本单位入职日期',
-  '之前社工工作(地区代码:起:止;…)',
-  '继续教育(日期:学时:机构:主题;…)',
-];
-
-const idOf = (n: number) => {
-  const first17 = `45060219950505${String(100 + n)}`;
-  return first17 + idCardCheckCharacter(first17);
-};
-
-/** Four new people; with `broken`, the third has a wrong check digit. */
-function roster(broken: boolean): Buffer {
-  const rows = [0, 1, 2, 3].map((n) => {
-    const id = idOf(n);
-    const badId = `${id.slice(0, 17)}${id.endsWith('1') ? '2' : '1'}`;
-    return [
-      `导入测试${n + 1}`,
-      broken && n === 2 ? badId : id,
-      `1370000${String(n).padStart(4, '0')}`,
-      '本科',
-      '是',
-      '合同制',
-      '3800',
-      n === 0 ? '助理社会工作师' : '',
-      n === 0 ? `BRW${Date.now()}` : '',
-      n === 0 ? '2022-06-19' : '',
-      '',
-      '',
-      '2024-03-01',
-      '',
-      '',
-    ].join(',');
-  });
-  return Buffer.from(`\uFEFF${[HEADINGS.join(','), ...rows].join('\r\n')}`);
-}
 
 async function signIn(page: Page, next: string) {
   await page.goto(`${system.url}/auth/login?next=${encodeURIComponent(next)}`);
