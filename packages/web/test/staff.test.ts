@@ -80,6 +80,16 @@ describe('人员 list', () => {
   });
 });
 
+describe('the dashboard', () => {
+  it('shows the registry’s flags to its readers, each linking to the filtered list, and not to staff', async () => {
+    const html = await (await (await as(finance)).get('/org')).text();
+    expect(html).toContain('人员提醒');
+    expect(html).toMatch(/href="\/org\/staff\?flag=below-floor"[^>]*>2 人低于薪酬指导标准/);
+    const staffView = await (await (await as(staffMember)).get('/org')).text();
+    expect(staffView).not.toContain('人员提醒');
+  });
+});
+
 describe('a person’s page', () => {
   it('masks the ID-card and phone numbers for finance and shows the shortfall finding', async () => {
     const html = await (await (await as(finance)).get(`/org/staff/${lowId}`)).text();

@@ -327,6 +327,7 @@ main:focus { outline: none; }
 .figure { display: inline-flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; }
 .text-error { color: var(--error); }
 .text-warning { color: var(--warning); }
+.nowrap { white-space: nowrap; }
 .staff-rules { margin: 0 0 12px; font-size: 13px; }
 .staff-counts { display: flex; flex-wrap: wrap; gap: 8px; margin: 0 0 12px; padding: 0; list-style: none; }
 .staff-count { display: inline-block; padding: 6px 12px; border-radius: var(--radius); border: 1px solid var(--border); background: var(--surface); color: var(--text-2); text-decoration: none; }

@@ -91,7 +91,10 @@ export const en: Messages = {
     yourRoles: 'Your roles',
     next: 'What’s next',
     manageMembers: 'Manage members and invitations',
-    comingFeatures: 'Contracts, staff, rule sets and awards are coming soon; they will appear in the menu on the left.',
+    comingFeatures: 'Contracts and award claims are coming soon; they will appear in the menu on the left.',
+    staffAlerts: 'Staff alerts',
+    noRuleSet: 'No rule set is in force for your region yet, so pay and continuing education cannot be checked.',
+    openStaff: (n: number) => `See all staff (${n})`,
   },
   soon: {
     badge: 'Coming soon',

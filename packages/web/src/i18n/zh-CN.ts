@@ -89,7 +89,10 @@ export const zhCN = {
     yourRoles: '你的角色',
     next: '接下来',
     manageMembers: '管理成员和邀请',
-    comingFeatures: '合同、人员、规则与奖励等功能即将上线，上线后会出现在左侧菜单中。',
+    comingFeatures: '合同与奖励申领即将上线，上线后会出现在左侧菜单中。',
+    staffAlerts: '人员提醒',
+    noRuleSet: '本地区尚无生效的规则，暂无法检查薪酬与继续教育。',
+    openStaff: (n: number) => `查看全部人员（${n} 人）`,
   },
   soon: {
     badge: '即将上线',

@@ -15,6 +15,8 @@ import { authenticatePage, pageAccess } from '../../session/access.ts';
 import { safeNext } from '../../session/next.ts';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
+import { canReadRegistry, registry } from '../staff/routes.tsx';
+import { STAFF, StaffCounts } from '../staff/views.tsx';
 
 const LANDING = { public: true, reason: 'the landing page and its sign-in button come before a session' } as const;
 const LANGUAGE = { public: true, reason: 'choosing a language is a preference cookie, no data' } as const;
@@ -61,6 +63,7 @@ export function homeRoutes(session: TokenSource) {
     routes.get(path, pageAccess({ kinds: [kind], roles: 'any' }, session), async (c) => {
       const m = c.var.m;
       const who = await signedIn(c);
+      const staff = canReadRegistry(c) ? await registry(c) : undefined;
       return render(
         c,
         <Shell c={c} who={who} title={m.dashboard.title} lead={m.dashboard.welcome(who.user.name)}>
@@ -75,6 +78,16 @@ export function homeRoutes(session: TokenSource) {
                 ]}
               />
             </Card>
+            {staff ? (
+              <Card title={m.dashboard.staffAlerts} id="staff-alerts">
+                {staff.context.ruleSet ? <StaffCounts c={c} counts={staff.counts} /> : <p>{m.dashboard.noRuleSet}</p>}
+                <div class="actions">
+                  <a class="btn" href={STAFF}>
+                    {m.dashboard.openStaff(staff.all.length)}
+                  </a>
+                </div>
+              </Card>
+            ) : null}
             <Card title={m.dashboard.next} id="next">
               <p>{m.dashboard.comingFeatures}</p>
               <div class="actions">

@@ -76,6 +76,25 @@ async function staffContext(c: Context<PageEnv>): Promise<StaffContext> {
   return { today: rules.today, ruleSet: rules.ruleSet, levels, keeper: isKeeper(c) };
 }
 
+/**
+ * The whole registry with every person's summary and the flag counts. Counts and filters need
+ * every summary; the registry is bounded by the organisation's size (tens to a few thousand).
+ */
+export async function registry(c: Context<PageEnv>) {
+  const [context, people] = await Promise.all([staffContext(c), c.var.repos.people.listAll()]);
+  const all = people
+    .map((p) => entryOf(c, p, context))
+    .sort((a, b) => a.person.name.localeCompare(b.person.name, 'zh-CN'));
+  const counts = Object.fromEntries(
+    STAFF_FLAGS.map((f) => [f, all.filter((e) => e.summary?.flags.includes(f)).length]),
+  ) as Record<StaffFlag, number>;
+  return { context, all, counts };
+}
+
+/** Who may read the registry (the dashboard shows them its flags). */
+export const canReadRegistry = (c: Context<PageEnv>) =>
+  c.var.principal.kind === 'org' && c.var.principal.roles.some((r) => (READERS.roles as readonly string[]).includes(r));
+
 function entryOf(c: Context<PageEnv>, person: Person, context: StaffContext): StaffEntry {
   const summary = summarise(person, { today: context.today, ...(context.ruleSet ? { ruleSet: context.ruleSet } : {}) });
   return {
@@ -113,15 +132,7 @@ export function staffRoutes(session: TokenSource) {
     .get(STAFF, readers, async (c) => {
       const flagParam = c.req.query('flag');
       const flag = STAFF_FLAGS.includes(flagParam as StaffFlag) ? (flagParam as StaffFlag) : undefined;
-      const [context, people] = await Promise.all([staffContext(c), c.var.repos.people.listAll()]);
-      // The whole registry: counts and filters need every person's summary; bounded by the
-      // organisation's size (tens to a few thousand people).
-      const all = people
-        .map((p) => entryOf(c, p, context))
-        .sort((a, b) => a.person.name.localeCompare(b.person.name, 'zh-CN'));
-      const counts = Object.fromEntries(
-        STAFF_FLAGS.map((f) => [f, all.filter((e) => e.summary?.flags.includes(f)).length]),
-      ) as Record<StaffFlag, number>;
+      const { context, all, counts } = await registry(c);
       const entries = flag ? all.filter((e) => e.summary?.flags.includes(flag)) : all;
       return render(
         c,

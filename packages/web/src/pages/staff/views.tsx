@@ -135,6 +135,33 @@ function filterLink(flag?: StaffFlag): string {
   return flag ? `${STAFF}?flag=${flag}` : STAFF;
 }
 
+/** The registry's flags as counts, each a link to the list filtered by it (staff list, dashboard). */
+export function StaffCounts(props: { c: Context<PageEnv>; counts: Record<StaffFlag, number>; flag?: StaffFlag }) {
+  const { counts, flag } = props;
+  const s = props.c.var.m.staff;
+  const countLines: [StaffFlag, string, 'error' | 'warning'][] = [
+    ['below-floor', s.counts.belowFloor(counts['below-floor']), 'error'],
+    ['registration-expired', s.counts.expired(counts['registration-expired']), 'error'],
+    ['registration-expiring', s.counts.expiring(counts['registration-expiring']), 'warning'],
+    ['ce-short', s.counts.ceShort(counts['ce-short']), 'warning'],
+  ];
+  return (
+    <ul class="staff-counts" aria-label={s.filters.label}>
+      {countLines.map(([key, text, tone]) => (
+        <li>
+          <a
+            class={`staff-count${counts[key] > 0 ? ` staff-count-${tone}` : ''}`}
+            href={filterLink(key)}
+            aria-current={flag === key ? 'true' : undefined}
+          >
+            {text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** 人员: the staff table with its flags, counts at the top and a filter row. */
 export function StaffListPage(props: {
   c: Context<PageEnv>;
@@ -163,31 +190,11 @@ export function StaffListPage(props: {
         {s.add}
       </a>,
     );
-  const countLines: [StaffFlag, string, 'error' | 'warning'][] = [
-    ['below-floor', s.counts.belowFloor(counts['below-floor']), 'error'],
-    ['registration-expired', s.counts.expired(counts['registration-expired']), 'error'],
-    ['registration-expiring', s.counts.expiring(counts['registration-expiring']), 'warning'],
-    ['ce-short', s.counts.ceShort(counts['ce-short']), 'warning'],
-  ];
   return (
     <Shell c={c} who={who} title={s.title} lead={s.lead} actions={actions.length ? actions : undefined}>
       <NoticeLine s={s} notice={props.notice} />
       <RuleSetLine c={c} context={context} />
-      {context.ruleSet ? (
-        <ul class="staff-counts" aria-label={s.filters.label}>
-          {countLines.map(([key, text, tone]) => (
-            <li>
-              <a
-                class={`staff-count${counts[key] > 0 ? ` staff-count-${tone}` : ''}`}
-                href={filterLink(key)}
-                aria-current={flag === key ? 'true' : undefined}
-              >
-                {text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {context.ruleSet ? <StaffCounts c={c} counts={counts} flag={flag} /> : null}
       <nav class="filter-row" aria-label={s.filters.label}>
         <span class="filter-label">{s.filters.label}</span>
         {[undefined, ...FILTERS].map((f) => (
@@ -209,7 +216,7 @@ export function StaffListPage(props: {
           >
             {entries.map(({ person, summary }) => (
               <tr>
-                <td data-label={s.col.name}>
+                <td data-label={s.col.name} class="nowrap">
                   <a href={`${STAFF}/${person.id}`}>{person.name}</a>
                 </td>
                 <td data-label={s.col.cert}>{summary ? <CertTag s={s} level={summary.certLevel} /> : null}</td>
