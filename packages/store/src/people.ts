@@ -245,25 +245,39 @@ export class People {
   }
 
   /** Which of these keys exist, by BatchGetItem (100 keys a call; unprocessed keys are asked again). */
+  /** Which of the keys exist: BatchGets of 100 keys, eight at a time (an import checks thousands). */
   private async existingKeys(wanted: { pk: string; sk: string }[]): Promise<Set<string>> {
     const existing = new Set<string>();
+    const batches: { pk: string; sk: string }[][] = [];
     for (let start = 0; start < wanted.length; start += BATCH_GET_KEYS) {
-      let pending: Record<string, unknown>[] | undefined = wanted.slice(start, start + BATCH_GET_KEYS);
-      for (let attempt = 0; pending?.length; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        if (attempt > 8) throw new StoreError('conflict', 'the table is busy; try the import again');
-        const answer: BatchGetCommandOutput = await this.scope.client.send(
-          new BatchGetCommand({
-            RequestItems: {
-              [this.scope.tableName]: { Keys: pending, ProjectionExpression: 'pk, sk', ConsistentRead: true },
-            },
-          }),
-        );
-        for (const item of answer.Responses?.[this.scope.tableName] ?? []) existing.add(`${item.pk}|${item.sk}`);
-        pending = answer.UnprocessedKeys?.[this.scope.tableName]?.Keys;
-      }
+      batches.push(wanted.slice(start, start + BATCH_GET_KEYS));
     }
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        for (const key of await this.existingIn(batch)) existing.add(key);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, batches.length) }, worker));
     return existing;
+  }
+
+  private async existingIn(keys: { pk: string; sk: string }[]): Promise<string[]> {
+    const found: string[] = [];
+    let pending: Record<string, unknown>[] | undefined = keys;
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      if (attempt > 8) throw new StoreError('conflict', 'the table is busy; try the import again');
+      const answer: BatchGetCommandOutput = await this.scope.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.scope.tableName]: { Keys: pending, ProjectionExpression: 'pk, sk', ConsistentRead: true },
+          },
+        }),
+      );
+      for (const item of answer.Responses?.[this.scope.tableName] ?? []) found.push(`${item.pk}|${item.sk}`);
+      pending = answer.UnprocessedKeys?.[this.scope.tableName]?.Keys;
+    }
+    return found;
   }
 }
 
