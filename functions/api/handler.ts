@@ -1,4 +1,4 @@
-import { type AppDeps, createApp, createTokenVerifier } from '@shegong/http';
+import { type AppDeps, createApp, createTokenVerifier, TableStreamImportRunner } from '@shegong/http';
 import { CognitoDirectory, ExternalDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
@@ -13,6 +13,8 @@ const deps: AppDeps = {
   identity: config.userPoolId ? new CognitoDirectory(config.userPoolId) : new ExternalDirectory(),
   ...(config.mailFrom ? { mailer: new SesMailer(config.mailFrom) } : {}),
   publicBaseUrl: config.publicBaseUrl ?? '',
+  // Roster imports are written by functions/import-worker, started by the table's stream.
+  importRunner: new TableStreamImportRunner(),
 };
 const app = createApp(deps);
 mountPages(app, { oidc: { issuer: config.issuer, clientId: config.audience }, secureCookies: true });

@@ -14,31 +14,14 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
+import { appBundling, dataActions, repoRoot } from './lambda.ts';
 
 /** The repository root: the function entry and the pnpm lockfile are found from here, wherever synth runs. */
-const repoRoot = resolve(import.meta.dirname, '../..');
 const apiEntry = resolve(repoRoot, 'functions/api/handler.ts');
-
-/**
- * The DynamoDB actions the app uses. Scan is left out on purpose: no request path may scan
- * (DESIGN.md), and without the permission an accidental Scan fails loudly instead of reading every tenant.
- * TransactWriteItems / TransactGetItems are authorized as the item actions they contain.
- */
-const dataActions = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DescribeTable',
-];
 
 /** What the admin API does to users; nothing that lists or deletes the pool's users. */
 const userAdminActions = [
@@ -147,19 +130,7 @@ export class Api extends Construct {
         POWERTOOLS_SERVICE_NAME: 'shegong',
         ...(props.mailFrom ? { MAIL_FROM: props.mailFrom } : {}),
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
-        sourceMap: true,
-        // esbuild runs on this machine (pnpm exec esbuild); there is no Docker engine to fall back to.
-        forceDockerBundling: false,
-        // Bundle the AWS SDK v3 too: measured faster to cold-start than the runtime's copy (TOOLCHAIN.md).
-        externalModules: [],
-        mainFields: ['module', 'main'],
-        // Some bundled CommonJS dependencies call require(); ESM has none, so give them one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-      },
+      bundling: appBundling,
     });
 
     Validations.of(this.function).acknowledge({

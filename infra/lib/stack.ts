@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth, chooseIdentityProvider } from './auth.ts';
 import { Data } from './data.ts';
+import { ImportWorker } from './import-worker.ts';
 import { Observability } from './observability.ts';
 
 /** Everything that differs between deployments; read from CDK context by `settingsFromContext`. */
@@ -30,6 +31,7 @@ export class ShegongStack extends Stack {
   readonly data: Data;
   readonly auth: Auth;
   readonly api: Api;
+  readonly importWorker: ImportWorker;
   readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: ShegongStackProps) {
@@ -62,6 +64,11 @@ export class ShegongStack extends Stack {
       cognitoDomainPrefix: settings.cognitoDomainPrefix,
     });
     this.api.authenticateWith(this.auth);
+    this.importWorker = new ImportWorker(this, 'ImportWorker', {
+      stage: settings.stage,
+      table: this.data.table,
+      indexNames: this.data.indexNames,
+    });
     this.observability = new Observability(this, 'Observability', {
       stage: settings.stage,
       httpApi: this.api.httpApi,

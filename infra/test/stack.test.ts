@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acknowledgements,
+  apiFunction,
   asArray,
   cdkMessages,
   functionEnvironment,
@@ -63,7 +64,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
   });
 
   it('runs the app on Node.js 22 / arm64 with the settings it needs', () => {
-    const [, fn] = onlyOfType(s.resources, 'AWS::Lambda::Function');
+    const [, fn] = apiFunction(s.resources);
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -85,7 +86,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
   });
 
   it('gives the function its own log group with a retention', () => {
-    const [, fn] = onlyOfType(s.resources, 'AWS::Lambda::Function');
+    const [, fn] = apiFunction(s.resources);
     const logGroupId = (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
     expect(s.resources[logGroupId]?.Properties.RetentionInDays).toBe(90);
   });
@@ -187,8 +188,16 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
   });
 
   it('grants DynamoDB access to this table and its index only, never `*`, and no Scan', () => {
-    const statements = policyStatements(s.resources).filter((st) =>
-      asArray(st.Action).some((a) => a.startsWith('dynamodb:')),
+    const streamActions = [
+      'dynamodb:ListStreams',
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+    ];
+    const statements = policyStatements(s.resources).filter(
+      (st) =>
+        asArray(st.Action).some((a) => a.startsWith('dynamodb:')) &&
+        !asArray(st.Action).every((a) => streamActions.includes(a)),
     );
     expect(statements.length).toBeGreaterThan(0);
     const allowed = [
@@ -199,6 +208,34 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
       for (const resource of asArray(statement.Resource)) expect(allowed).toContain(JSON.stringify(resource));
       expect(asArray(statement.Action)).not.toContain('dynamodb:Scan');
       expect(asArray(statement.Action)).not.toContain('dynamodb:*');
+    }
+  });
+
+  it('writes roster imports in a worker started by the table stream, for import jobs entering writing only', () => {
+    const workers = ofType(s.resources, 'AWS::Lambda::Function').filter(([, r]) => r.Properties.Timeout === 900);
+    expect(workers).toHaveLength(1);
+    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [tableId, 'StreamArn'] },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: Match.serializedJson(
+              Match.objectLike({
+                dynamodb: { NewImage: { itemType: { S: ['ImportJob'] }, status: { S: ['writing'] } } },
+              }),
+            ),
+          },
+        ],
+      },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    // The stream's read actions name this table's stream; only ListStreams (unscopable) is on `*`.
+    for (const statement of policyStatements(s.resources)) {
+      const actions = asArray(statement.Action);
+      if (actions.includes('dynamodb:GetRecords')) {
+        expect(JSON.stringify(statement.Resource)).toContain('StreamArn');
+      }
+      if (asArray(statement.Resource).includes('*')) expect(actions).toEqual(['dynamodb:ListStreams']);
     }
   });
 

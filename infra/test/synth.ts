@@ -95,9 +95,18 @@ export function onlyOfType(resources: Resources, type: string): [string, Resourc
   return found[0] as [string, Resource];
 }
 
-/** The environment variables of the one Lambda function. */
+/** The API function (the other is the import worker, started by the table's stream). */
+export function apiFunction(resources: Resources): [string, Resource] {
+  const found = ofType(resources, 'AWS::Lambda::Function').filter(([, r]) =>
+    String(r.Properties.Description ?? '').includes('API and web pages'),
+  );
+  if (found.length !== 1) throw new Error(`expected one API function, found ${found.length}`);
+  return found[0] as [string, Resource];
+}
+
+/** The environment variables of the API function. */
 export function functionEnvironment(resources: Resources): Record<string, unknown> {
-  const [, fn] = onlyOfType(resources, 'AWS::Lambda::Function');
+  const [, fn] = apiFunction(resources);
   return (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 }
 

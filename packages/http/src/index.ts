@@ -21,6 +21,7 @@ export {
   type RosterUpload,
   rosterKind,
   startImport,
+  TableStreamImportRunner,
 } from './imports/operations.ts';
 export { EXAMPLE_ROSTER_CSV, IMPORTERS, ladderExport, STAFF_EXPORTERS, staffExport } from './imports/routes.ts';
 export {

@@ -11,11 +11,10 @@ import { ProblemError } from '../problem/problem.ts';
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 /**
- * Starts writing an import's rows after the response has gone. In-process here (locally and in
- * tests); in AWS the API function would invoke a worker asynchronously — Lambda `InvocationType:
- * 'Event'` on itself or a worker function with `{ tenantId, userId, importId }`, or a message on a
- * queue — whose handler calls `runImport(store.tenant(…), importId)`. The worker has 15 minutes,
- * not the API's 29 seconds; `runImport` takes a job once, so a repeated delivery does nothing.
+ * Starts writing an import's rows after the response has gone. In-process locally and in tests;
+ * in AWS nothing needs starting: the job item entering 'writing' reaches the import-worker function
+ * through the table's stream (functions/import-worker, infra/lib/api.ts), which has 15 minutes, not
+ * the API's 29 seconds. `runImport` takes a job once, so a repeated delivery does nothing.
  */
 export interface ImportRunner {
   start(job: { tenantId: string; userId: string; importId: string }): void;
@@ -43,6 +42,11 @@ export class InProcessImportRunner implements ImportRunner {
   async settled(): Promise<void> {
     while (this.running.size) await Promise.all([...this.running]);
   }
+}
+
+/** In AWS: the table's stream starts the worker when the job is written, so there is nothing to do. */
+export class TableStreamImportRunner implements ImportRunner {
+  start(): void {}
 }
 
 const runners = new WeakMap<Store, InProcessImportRunner>();

@@ -1,0 +1,20 @@
+import { logger } from '@shegong/http';
+import { runImport, Store } from '@shegong/store';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { readJobs } from './jobs.ts';
+
+/**
+ * Writes the people of a roster import after the API has answered 202. It runs on the table's
+ * stream, filtered in infra/lib/api.ts to import jobs that enter 'writing', with the 15 minutes a
+ * 5 000-row roster may need rather than the API's 29 seconds. `runImport` takes a job once, so a
+ * redelivered record does nothing; the tenant comes from the job's own key, written by the API
+ * from the verified token.
+ */
+const store = new Store({ tableName: process.env.TABLE_NAME ?? '' });
+
+export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+  for (const job of readJobs(event)) {
+    const result = await runImport(store.tenant({ tenantId: job.tenantId, userId: job.createdBy }), job.importId);
+    logger.info('import run', { tenant: job.tenantId, importId: job.importId, status: result.status });
+  }
+}
