@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { chinaToday, type Principal, type TenantRecord } from '@shegong/domain';
-import { parseRoster, type RowError, XLSX_TYPE } from '@shegong/sheets';
+import { loadWorkbooks, type RowError, XLSX_TYPE } from '@shegong/sheets/light';
 import { type ImportJob, type ImportRowError, runImport, type Store, type TenantRepositories } from '@shegong/store';
 import type { AppDeps } from '../env.ts';
 import { commitOnce } from '../idempotency.ts';
@@ -122,7 +122,7 @@ export async function startImport(
     { method: 'POST', route, input: { fileName: upload.fileName, sha256: fingerprint } },
     async () => {
       const mutation = repos.scope.mutation();
-      const parsed = await parseRoster(upload.bytes, upload.kind, {
+      const parsed = await (await loadWorkbooks()).parseRoster(upload.bytes, upload.kind, {
         employer: tenant.name,
         region: tenant.region,
         today: deps.today?.() ?? chinaToday(),

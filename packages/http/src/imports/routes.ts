@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ladderWorkbook, rosterTemplate, staffWorkbook, XLSX_TYPE } from '@shegong/sheets';
+import { loadWorkbooks, XLSX_TYPE } from '@shegong/sheets/light';
 import type { ImportJob } from '@shegong/store';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
@@ -103,7 +103,7 @@ export async function staffExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Pro
   const { repos, deps, tenant, principal } = c.var;
   const [people, rules] = await Promise.all([repos.people.listAll(), registryRules(deps, tenant.region)]);
   people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return staffWorkbook(
+  return (await loadWorkbooks()).staffWorkbook(
     people,
     people.map((p) => summarise(p, rules)),
     lang,
@@ -115,9 +115,9 @@ export async function staffExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Pro
 export async function ladderExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Promise<Buffer> {
   const { repos, deps, tenant } = c.var;
   // Before a ladder is saved the export is an empty one, not an error: the page links to it anyway.
-  if (!(await repos.ladders.find())) return ladderWorkbook({ levels: [] }, [], lang);
+  if (!(await repos.ladders.find())) return (await loadWorkbooks()).ladderWorkbook({ levels: [] }, [], lang);
   const { ladder, people } = await ladderStandings(deps.store, repos, tenant, deps.today?.());
-  return ladderWorkbook(ladder, people, lang);
+  return (await loadWorkbooks()).ladderWorkbook(ladder, people, lang);
 }
 
 function accepted(c: Context<AppEnv>, job: ImportJob, replayed: boolean) {
@@ -157,7 +157,7 @@ export const imports = new OpenAPIHono<AppEnv>()
       request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
       responses: { 200: xlsxResponse('The template'), ...errorResponses },
     }),
-    async (c) => attachment(c, await rosterTemplate(langOf(c)), '人员名册模板.xlsx') as never,
+    async (c) => attachment(c, await (await loadWorkbooks()).rosterTemplate(langOf(c)), '人员名册模板.xlsx') as never,
   )
   .openapi(
     createRoute({

@@ -12,7 +12,7 @@ import {
   startImport,
   type TokenSource,
 } from '@shegong/http';
-import { ROSTER_COLUMNS, rosterTemplate, XLSX_TYPE } from '@shegong/sheets';
+import { loadWorkbooks, ROSTER_COLUMNS, XLSX_TYPE } from '@shegong/sheets/light';
 import { type ImportJob, StoreError } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -263,7 +263,7 @@ export function importRoutes(session: TokenSource) {
   return new Hono<PageEnv>()
     .get(IMPORT_PAGE, importers, (c) => page(c))
     .get(`${IMPORT_PAGE}/template.xlsx`, members, async (c) =>
-      download(c, await rosterTemplate(c.var.lang), '人员名册模板.xlsx'),
+      download(c, await (await loadWorkbooks()).rosterTemplate(c.var.lang), '人员名册模板.xlsx'),
     )
     .post(IMPORT_PAGE, importers, async (c) => {
       const { upload, key, error } = await formUpload(c);
