@@ -1,46 +1,24 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { DEMO_PASSWORD } from '@shegong/local';
+import { describe, expect, it } from 'vitest';
+import { fillSignIn, useBrowserWorld } from './world.ts';
 
 /**
  * The foundation's journey as a person makes it, in Debian's chromium against the whole local
  * system (DynamoDB Local, the local issuer, API and pages): a demo admin signs in, switches to
  * English, invites someone; the invitee accepts the link, chooses a password and signs in.
  */
-let system: LocalSystem;
-let browser: Browser;
-const shots = join(import.meta.dirname, '..', '..', '.data', 'screenshots');
+const world = useBrowserWorld();
 
-beforeAll(async () => {
-  system = await startLocalSystem({ port: await freePort(), dynamoPort: await freePort(), seed: true, quiet: true });
-  browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel(/邮箱|E-mail/).fill(email);
-  await page.getByLabel(/密码|Password/).fill(password);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
-    page.getByRole('button', { name: /登录/ }).click(),
-  ]);
-}
+const signIn = fillSignIn;
 
 describe('a demo admin invites a colleague, who joins and signs in', () => {
   let inviteLink = '';
   const invitee = 'zhou.min@yangguang.demo';
 
   it('signs the admin in from the landing page', async () => {
-    const page = await browser.newPage();
-    await page.goto(system.url);
+    const page = await world.browser.newPage();
+    await page.goto(world.system.url);
     await Promise.all([
       page.waitForURL(/\/local-idp\/authorize/),
       page.getByRole('link', { name: /登录/ }).first().click(),
@@ -52,34 +30,34 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
   });
 
   it('switches to English, remembers it, and invites someone', async () => {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${system.url}/auth/login?next=/my/organisation`);
+    await page.goto(`${world.system.url}/auth/login?next=/my/organisation`);
     await signIn(page, 'admin@yangguang.demo', DEMO_PASSWORD);
     expect(new URL(page.url()).pathname).toBe('/my/organisation');
     await page.locator('a.lang-switch:visible').first().click();
     await page.waitForLoadState();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.goto(`${system.url}/my/organisation`);
+    await page.goto(`${world.system.url}/my/organisation`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').first().textContent()).toMatch(/organisation/i);
 
-    await page.goto(`${system.url}/my/organisation/invite`);
+    await page.goto(`${world.system.url}/my/organisation/invite`);
     await page.locator('#email').fill(invitee);
     await page.locator('#roles-hr').check();
     await page.getByRole('button', { name: /invit/i }).click();
     await page.waitForLoadState();
     inviteLink = await page.locator('#invitation-link').inputValue();
-    expect(inviteLink).toMatch(new RegExp(`^${system.url}/invite/[A-Za-z0-9_-]{43}$`));
-    await page.screenshot({ path: join(shots, 'invite-sent.png'), fullPage: true });
+    expect(inviteLink).toMatch(new RegExp(`^${world.system.url}/invite/[A-Za-z0-9_-]{43}$`));
+    await page.screenshot({ path: join(world.shots, 'invite-sent.png'), fullPage: true });
 
-    await page.goto(`${system.url}/my/organisation`);
+    await page.goto(`${world.system.url}/my/organisation`);
     expect(await page.locator('body').textContent()).toContain(invitee);
     await context.close();
   });
 
   it('lets the invitee accept the link, choose a password and sign in', async () => {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     const page = await context.newPage();
     await page.goto(inviteLink);
     expect(await page.locator('body').textContent()).toContain(invitee);
@@ -88,7 +66,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     await page.locator('#confirm').fill('Harbour-lights-42');
     await page.locator('form.form button[type=submit]').click();
     await page.waitForURL(/\/invite\/joined/);
-    await page.screenshot({ path: join(shots, 'joined.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'joined.png'), fullPage: true });
 
     // The link is single-use now.
     const again = await context.newPage();
@@ -101,7 +79,7 @@ describe('a demo admin invites a colleague, who joins and signs in', () => {
     expect(new URL(page.url()).pathname).toBe('/org');
     expect(await page.locator('body').textContent()).toContain('周敏');
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.screenshot({ path: join(shots, 'invitee-home-360.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'invitee-home-360.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,41 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAt, useBrowserWorld } from './world.ts';
 
 /**
  * The career ladder as an organisation's admin uses it, in Debian's chromium against the whole
  * local system with the demo data: open 职级, set a band below the pay floor, see the P-W3 error
  * beside the level, fix it, save a new version, and promote someone who qualifies.
  */
-let system: LocalSystem;
-let browser: Browser;
+const world = useBrowserWorld();
 let page: Page;
-const shots = join(import.meta.dirname, '..', '..', '.data', 'screenshots');
 
 beforeAll(async () => {
-  system = await startLocalSystem({ port: await freePort(), dynamoPort: await freePort(), seed: true, quiet: true });
-  browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
+  page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 
 describe('an admin keeps the career ladder', () => {
   it('signs in and opens 职级 from the menu', async () => {
-    await page.goto(`${system.url}/auth/login?next=/org`);
-    await page.getByLabel(/邮箱|E-mail/).fill('admin@yangguang.demo');
-    await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-    await Promise.all([
-      page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
-      page.getByRole('button', { name: /登录/ }).click(),
-    ]);
+    await signInAt(page, world.system.url, 'admin@yangguang.demo', '/org');
     await Promise.all([
       page.waitForURL(/\/org\/ladder$/),
       page.locator('a.menu-item[href="/org/ladder"]:visible').first().click(),
@@ -43,7 +25,7 @@ describe('an admin keeps the career ladder', () => {
     expect(await page.locator('h1').first().textContent()).toBe('职级');
     expect(await page.locator('#levels').textContent()).toContain('助理社工师');
     expect(await page.locator('#standings').textContent()).toContain('谁符合哪一级');
-    await page.screenshot({ path: join(shots, 'ladder.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'ladder.png'), fullPage: true });
   });
 
   it('refuses a band below the pay floor with P-W3 beside the level, then saves the fix as a new version', async () => {
@@ -58,7 +40,7 @@ describe('an admin keeps the career ladder', () => {
     expect(summary).toContain('¥3,199.99');
     expect(summary).toContain('¥3,200.00');
     expect(await page.locator('#level-1 .field-error').first().textContent()).toContain('差 ¥0.01');
-    await page.screenshot({ path: join(shots, 'ladder-edit-error.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'ladder-edit-error.png'), fullPage: true });
 
     await page.locator('#level-1-min').fill('3200');
     await page.getByRole('button', { name: '保存为新版本' }).click();
@@ -85,7 +67,7 @@ describe('an admin keeps the career ladder', () => {
     await row.getByRole('link', { name: '晋升' }).click();
     await page.waitForURL(/\/org\/ladder\/promote\//);
     await page.locator('#toLevelId').selectOption({ label: qualifies });
-    await page.screenshot({ path: join(shots, 'ladder-promote.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'ladder-promote.png'), fullPage: true });
     await page.getByRole('button', { name: '记录晋升' }).click();
     await page.waitForURL(/\/org\/ladder\?promoted=/);
     expect(await page.locator('.notice').first().textContent()).toContain(`${name}`);
@@ -95,8 +77,8 @@ describe('an admin keeps the career ladder', () => {
 
   it('works at 360 px wide', async () => {
     await page.setViewportSize({ width: 360, height: 780 });
-    await page.goto(`${system.url}/org/ladder`);
-    await page.screenshot({ path: join(shots, 'ladder-360.png'), fullPage: true });
+    await page.goto(`${world.system.url}/org/ladder`);
+    await page.screenshot({ path: join(world.shots, 'ladder-360.png'), fullPage: true });
     const width = await page.evaluate('document.documentElement.scrollWidth');
     expect(Number(width)).toBeLessThanOrEqual(360);
   });

@@ -1,8 +1,7 @@
-import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
-import { roster } from './roster.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { roster, uploadRoster } from './roster.ts';
+import { signInAt, useBrowserWorld } from './world.ts';
 
 /**
  * Issue 3's journey across two tenants: the city bureau publishes a rule set that raises the
@@ -10,41 +9,15 @@ import { roster } from './roster.ts';
  * with one bad row, fixes it, imports it, and finds the imported assistant paid below the new
  * floor (P-W3), with the shortfall worked out from the bureau's new figure.
  */
-let system: LocalSystem;
-let browser: Browser;
+const world = useBrowserWorld();
 
-beforeAll(async () => {
-  system = await startLocalSystem({ port: await freePort(), dynamoPort: await freePort(), seed: true, quiet: true });
-  browser = await launchChromium();
-});
+const signIn = (page: Page, email: string, next: string) => signInAt(page, world.system.url, email, next);
 
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function signIn(page: Page, email: string, next: string) {
-  await page.goto(`${system.url}/auth/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel(/邮箱|E-mail/).fill(email);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
-    page.getByRole('button', { name: /登录/ }).click(),
-  ]);
-}
-
-async function upload(page: Page, file: Buffer) {
-  await page.goto(`${system.url}/org/staff/import`);
-  await page.locator('#file').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: file });
-  await Promise.all([
-    page.waitForURL(/\/org\/staff\/import\/[0-9a-f-]{36}$/),
-    page.getByRole('button', { name: /上传并检查/ }).click(),
-  ]);
-}
+const upload = (page: Page, file: Buffer) => uploadRoster(page, world.system.url, file);
 
 describe('a bureau raises the floor; an organisation imports its roster and sees who is below it', () => {
   it('publishes, imports with one bad row, fixes it, and finds the P-W3 shortfall', async () => {
-    const bureau = await browser.newContext();
+    const bureau = await world.browser.newContext();
     const official = await bureau.newPage();
     await signIn(official, 'admin@fcg-mzj.demo', '/bureau/rules/new');
     // ¥4,000 for an assistant social worker, in force from today for the whole city.
@@ -55,13 +28,13 @@ describe('a bureau raises the floor; an organisation imports its roster and sees
     expect(await official.locator('[role=status]').first().textContent()).toContain('已发布');
     await bureau.close();
 
-    const org = await browser.newContext();
+    const org = await world.browser.newContext();
     const hr = await org.newPage();
     await signIn(hr, 'hr@yangguang.demo', '/org/staff/import');
     await upload(hr, roster(true));
     expect(await hr.locator('#errors table tbody tr').count()).toBe(1);
     expect(await hr.locator('main').textContent()).toContain('什么也没有写入');
-    const before = (await (await hr.goto(`${system.url}/org/staff`))?.text()) ?? '';
+    const before = (await (await hr.goto(`${world.system.url}/org/staff`))?.text()) ?? '';
     expect(before).not.toContain('导入测试1');
 
     await upload(hr, roster(false));
@@ -70,7 +43,7 @@ describe('a bureau raises the floor; an organisation imports its roster and sees
     }
     expect(await hr.locator('main').textContent()).toContain('已全部导入');
 
-    await hr.goto(`${system.url}/org/staff?flag=below-floor`);
+    await hr.goto(`${world.system.url}/org/staff?flag=below-floor`);
     const row = hr.locator('#staff tbody tr', { hasText: '导入测试1' });
     expect(await row.count()).toBe(1);
     expect(await row.textContent()).toContain('P-W3');
@@ -79,7 +52,7 @@ describe('a bureau raises the floor; an organisation imports its roster and sees
     // ¥4,000.00 floor − ¥3,800.00 pay = ¥200.00 a month.
     expect(await hr.locator('#findings').textContent()).toMatch(/¥4,000\.00.*¥200\.00/s);
     // The three who hold no certificate are measured against the 'none' floor, not this one.
-    await hr.goto(`${system.url}/org/staff?flag=below-floor`);
+    await hr.goto(`${world.system.url}/org/staff?flag=below-floor`);
     expect(await hr.locator('#staff tbody tr', { hasText: '导入测试2' }).count()).toBe(0);
     await org.close();
   });

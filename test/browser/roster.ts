@@ -1,4 +1,5 @@
 import { idCardCheckCharacter } from '@shegong/domain';
+import type { Page } from 'playwright-core';
 
 /** The import template's headings (packages/sheets), as a person filling it in types them. */
 export const HEADINGS = [
@@ -51,4 +52,14 @@ export function roster(broken: boolean): Buffer {
     ].join(',');
   });
   return Buffer.from(`\uFEFF${[HEADINGS.join(','), ...rows].join('\r\n')}`);
+}
+
+/** Uploads a roster on the import page and waits for its job page. */
+export async function uploadRoster(page: Page, baseUrl: string, file: Buffer): Promise<void> {
+  await page.goto(`${baseUrl}/org/staff/import`);
+  await page.locator('#file').setInputFiles({ name: '名册.csv', mimeType: 'text/csv', buffer: file });
+  await Promise.all([
+    page.waitForURL(/\/org\/staff\/import\/[0-9a-f-]{36}$/),
+    page.getByRole('button', { name: /上传并检查/ }).click(),
+  ]);
 }

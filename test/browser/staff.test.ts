@@ -1,55 +1,32 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signInAt, useBrowserWorld } from './world.ts';
 
 /**
  * The staff registry as HR uses it, in chromium against the seeded local system: hr@yangguang.demo
  * signs in, opens 人员, filters "below the floor", opens a person and sees the P-W3 shortfall.
  */
-let system: LocalSystem;
-let browser: Browser;
-const shots = join(import.meta.dirname, '..', '..', '.data', 'screenshots');
+const world = useBrowserWorld();
 
-beforeAll(async () => {
-  system = await startLocalSystem({ port: await freePort(), dynamoPort: await freePort(), seed: true, quiet: true });
-  browser = await launchChromium();
-  mkdirSync(shots, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await system?.stop();
-});
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${system.url}/auth/login?next=/org`);
-  await page.getByLabel(/邮箱|E-mail/).fill(email);
-  await page.getByLabel(/密码|Password/).fill(DEMO_PASSWORD);
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
-    page.getByRole('button', { name: /登录/ }).click(),
-  ]);
-}
+const signIn = (page: Page, email: string) => signInAt(page, world.system.url, email, '/org');
 
 describe('HR finds who is paid below the floor', () => {
   it('opens 人员, filters below the floor, and sees a person’s P-W3 shortfall', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'hr@yangguang.demo');
     await page.locator('.sider').getByRole('link', { name: '人员' }).click();
     await page.waitForURL(/\/org\/staff$/);
     const counts = await page.locator('.staff-counts').textContent();
     expect(counts).toMatch(/\d+ 人低于薪酬指导标准/);
-    await page.screenshot({ path: join(shots, 'staff-list.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'staff-list.png'), fullPage: true });
 
     await page.locator('.filter-row').getByRole('link', { name: '低于薪酬标准' }).click();
     await page.waitForURL(/flag=below-floor/);
     const rows = page.locator('#staff tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
     expect(await rows.first().textContent()).toContain('P-W3');
-    await page.screenshot({ path: join(shots, 'staff-below-floor.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'staff-below-floor.png'), fullPage: true });
 
     await rows.first().getByRole('link').click();
     await page.waitForURL(/\/org\/staff\/[0-9a-f-]{36}$/);
@@ -58,17 +35,17 @@ describe('HR finds who is paid below the floor', () => {
     expect(findings).toContain('P-W3');
     // HR sees the ID-card number in full.
     expect(await page.locator('#details').textContent()).toMatch(/\d{17}[\dX]/);
-    await page.screenshot({ path: join(shots, 'staff-person.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'staff-person.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.screenshot({ path: join(shots, 'staff-person-360.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'staff-person-360.png'), fullPage: true });
     await page.close();
   });
 
   it('shows finance the same person with the ID-card number masked, in English too', async () => {
-    const context = await browser.newContext();
+    const context = await world.browser.newContext();
     const page = await context.newPage();
     await signIn(page, 'finance@yangguang.demo');
-    await page.goto(`${system.url}/org/staff?flag=below-floor`);
+    await page.goto(`${world.system.url}/org/staff?flag=below-floor`);
     await page.locator('#staff tbody tr').first().getByRole('link').click();
     await page.waitForURL(/\/org\/staff\/[0-9a-f-]{36}$/);
     const details = await page.locator('#details').textContent();
@@ -77,7 +54,7 @@ describe('HR finds who is paid below the floor', () => {
     await page.locator('a.lang-switch:visible').first().click();
     await page.waitForLoadState();
     expect(await page.locator('#findings').textContent()).toMatch(/below the floor/);
-    await page.screenshot({ path: join(shots, 'staff-person-en.png'), fullPage: true });
+    await page.screenshot({ path: join(world.shots, 'staff-person-en.png'), fullPage: true });
     await context.close();
   });
 });

@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+/** What every browser journey stands on: the whole local system with demo data, and chromium. */
+export interface BrowserWorld {
+  readonly system: LocalSystem;
+  readonly browser: Browser;
+  /** Where journeys leave screenshots for people to look at (.data/screenshots, git-ignored). */
+  readonly shots: string;
+}
+
+/** Starts the system (DynamoDB Local in memory, on free ports) and chromium for this file, and stops both after. */
+export function useBrowserWorld(): BrowserWorld {
+  const world = { shots: join(import.meta.dirname, '..', '..', '.data', 'screenshots') } as {
+    system: LocalSystem;
+    browser: Browser;
+    shots: string;
+  };
+  beforeAll(async () => {
+    world.system = await startLocalSystem({
+      port: await freePort(),
+      dynamoPort: await freePort(),
+      seed: true,
+      quiet: true,
+    });
+    world.browser = await launchChromium();
+    mkdirSync(world.shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.system?.stop();
+  });
+  return world;
+}
+
+/** Fills the local issuer's sign-in form on the current page and waits to be back in the app. */
+export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.getByLabel(/邮箱|E-mail/).fill(email);
+  await page.getByLabel(/密码|Password/).fill(password);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
+    page.getByRole('button', { name: /登录/ }).click(),
+  ]);
+}
+
+/** Signs a demo user in through the app's own sign-in, landing on `next`. */
+export async function signInAt(page: Page, baseUrl: string, email: string, next = '/'): Promise<void> {
+  await page.goto(`${baseUrl}/auth/login?next=${encodeURIComponent(next)}`);
+  await fillSignIn(page, email);
+}
