@@ -1,0 +1,4 @@
+export * from './budget.ts';
+export * from './post.ts';
+export * from './price-floor.ts';
+export * from './rounding.ts';
