@@ -185,7 +185,10 @@ export function StandingsTable(props: {
 }) {
   const { l, ladder } = props;
   const nameOf = (id: string | undefined) => (id ? (ladder.levels.find((x) => x.id === id)?.name ?? id) : undefined);
-  const isTop = (id: string | undefined) => id !== undefined && ladder.levels.at(-1)?.id === id;
+  const rank = (id: string | undefined) => (id ? ladder.levels.findIndex((x) => x.id === id) : -1);
+  // A promotion is offered only to a level the person already qualifies for, above the one held;
+  // the promotion form still checks the requirements on the date chosen.
+  const canMoveUp = (p: PersonStanding) => rank(p.standing?.qualifiesFor) > rank(p.heldLevelId);
   return (
     <Table
       caption={l.whoTitle}
@@ -229,12 +232,12 @@ export function StandingsTable(props: {
             </td>
             {props.canPromote ? (
               <td data-label={l.colActions} class="cell-actions">
-                {isTop(p.heldLevelId) ? (
-                  l.nothing
-                ) : (
+                {canMoveUp(p) ? (
                   <a href={`${LADDER}/promote/${p.personId}`} aria-label={l.promoteLabel(p.name)}>
                     {l.promote}
                   </a>
+                ) : (
+                  l.nothing
                 )}
               </td>
             ) : null}
