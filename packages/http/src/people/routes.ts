@@ -214,6 +214,23 @@ function inputOf(person: Person): PersonInput {
   return input;
 }
 
+/**
+ * Adds to one part of a person (a certificate, a CE entry): the version the client read must be
+ * current, and the whole person is checked again before it is replaced.
+ */
+async function changePerson(
+  c: Context<AppEnv>,
+  action: string,
+  change: (current: Person) => Partial<PersonInput>,
+): Promise<Person> {
+  const version = expectedVersion(c);
+  const { repos } = c.var;
+  const current = await repos.people.get(personIdOf(c));
+  if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
+  const input = checked({ ...inputOf(current), ...change(current) });
+  return repos.people.replace(current.id, version, input, action);
+}
+
 export const people = new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
@@ -359,15 +376,10 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const version = expectedVersion(c);
-      const { repos } = c.var;
-      const current = await repos.people.get(personIdOf(c));
-      if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
-      const input = checked({
-        ...inputOf(current),
-        continuingEducation: [...current.continuingEducation, c.req.valid('json')],
-      });
-      const person = await repos.people.replace(current.id, version, input, 'person.ce.add');
+      const entry = c.req.valid('json');
+      const person = await changePerson(c, 'person.ce.add', (current) => ({
+        continuingEducation: [...current.continuingEducation, entry],
+      }));
       return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
     },
   )
@@ -389,12 +401,10 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const version = expectedVersion(c);
-      const { repos } = c.var;
-      const current = await repos.people.get(personIdOf(c));
-      if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
-      const input = checked({ ...inputOf(current), certificates: [...current.certificates, c.req.valid('json')] });
-      const person = await repos.people.replace(current.id, version, input, 'person.certificate.add');
+      const certificate = c.req.valid('json');
+      const person = await changePerson(c, 'person.certificate.add', (current) => ({
+        certificates: [...current.certificates, certificate],
+      }));
       return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
     },
   );
