@@ -1,3 +1,4 @@
+import { withRules } from '../people/test-fixtures.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 
 /**
@@ -9,9 +10,10 @@ import type { RuleSetParameters } from '../rules/rule-set.ts';
  *   housing fund        5 %, base ¥2,500 … ¥12,000
  *   shares              personnel ≥ 70 %, management ≤ 10 %, tax 3 %
  */
-export const COSTING_RULES: RuleSetParameters = {
-  payFloor: { none: 200_000, assistant: 300_000, social_worker: 400_000, senior: 500_000 },
-  socialInsurance: {
+export const COSTING_RULES: RuleSetParameters = withRules((r) => {
+  // Only the costing parameters differ from the people tests' rule set; the rest is shared.
+  r.payFloor = { none: 200_000, assistant: 300_000, social_worker: 400_000, senior: 500_000 };
+  r.socialInsurance = {
     pension: 1600,
     medical: 800,
     unemployment: 50,
@@ -19,29 +21,12 @@ export const COSTING_RULES: RuleSetParameters = {
     maternity: 10,
     baseFloor: 300_000,
     baseCap: 1_000_000,
-  },
-  housingFund: { rate: 500, baseFloor: 250_000, baseCap: 1_200_000 },
-  minLabourShare: 7000,
-  maxManagementShare: 1000,
-  taxRate: 300,
-  continuingEducationHoursPerYear: 50,
-  awards: {
-    amounts: { assistant: 100_000, social_worker: 200_000, senior: 500_000 },
-    continuityYears: 2,
-    gapToleranceDays: 0,
-    legacyCutoffYear: 2022,
-    excludeCivilServants: true,
-  },
-  national: {
-    maxContractMonths: 12,
-    maxStableContractMonths: 36,
-    registrationValidityYears: 3,
-    renewalWindowMonths: 3,
-    cePerRegistrationPeriod: { assistant: 72, social_worker: 90, senior: 90 },
-    evaluationGrades: { excellent: 90, good: 80, pass: 60 },
-    spotCheckShare: 3000,
-  },
-};
+  };
+  r.housingFund = { rate: 500, baseFloor: 250_000, baseCap: 1_200_000 };
+  r.minLabourShare = 7000;
+  r.maxManagementShare = 1000;
+  r.taxRate = 300;
+});
 
 export function costingRules(change: (r: RuleSetParameters) => void): RuleSetParameters {
   const copy = structuredClone(COSTING_RULES);
