@@ -1,3 +1,4 @@
+export * from './contracts/index.ts';
 export * from './costing/index.ts';
 export * from './people/certificates.ts';
 export * from './people/continuing-education.ts';

@@ -7,7 +7,10 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
+import { contractExports } from './contracts/exports.ts';
+import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
 import { MAX_IMPORT_BYTES } from './imports/operations.ts';
@@ -44,7 +47,11 @@ function api() {
     // Before people and ladder: /people/export and /ladder/export are not /people/{personId} or a ladder version.
     .route('/', imports)
     .route('/', people)
-    .route('/', ladder);
+    .route('/', ladder)
+    // Exports and actuals before contracts: their paths are deeper than a contract's own.
+    .route('/', contractExports)
+    .route('/', actuals)
+    .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {

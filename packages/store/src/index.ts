@@ -2,8 +2,19 @@
 // issuer's sign-in records) and tests, which do not depend on the SDK themselves.
 export { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
 export { documentClient, type StoreConfig } from './client.ts';
+export {
+  type ContractListFilter,
+  Contracts,
+  type ContractVersion,
+  type CostedDraft,
+  type RuleSetRef,
+  ruleSetRefOf,
+  type StatusChange,
+  type StoredContract,
+} from './contracts.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 export { StoreError } from './errors.ts';
 export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';

@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RuleSet } from '@shegong/domain';
+import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
+import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
@@ -32,6 +34,8 @@ export interface TenantRepositories {
   people: People;
   ladders: Ladders;
   imports: ImportJobs;
+  contracts: Contracts;
+  actuals: ContractActuals;
 }
 
 /**
@@ -60,6 +64,8 @@ export class Store {
       people: new People(scope),
       ladders: new Ladders(scope),
       imports: new ImportJobs(scope),
+      contracts: new Contracts(scope),
+      actuals: new ContractActuals(scope),
     };
   }
 

@@ -2,7 +2,10 @@ import type { ShegongApp } from '@shegong/http';
 import { Hono } from 'hono';
 import { assetRoutes } from './assets/routes.ts';
 import type { PageEnv, PageServices, PagesConfig } from './env.ts';
+import { actualRoutes } from './pages/actuals/routes.tsx';
 import { pageContext } from './pages/context.ts';
+import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
+import { contractRoutes } from './pages/contracts/routes.tsx';
 import { pageErrors } from './pages/errors/middleware.ts';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { importRoutes } from './pages/imports/routes.tsx';
@@ -10,6 +13,7 @@ import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
+import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
@@ -46,6 +50,11 @@ export function mountPages(app: ShegongApp, config: PagesConfig): void {
     .route('/', importRoutes(session))
     .route('/', staffRoutes(session))
     .route('/', ladderRoutes(session))
+    // Before contracts: a contract's actuals and exports are deeper than the contract's own pages.
+    .route('/', actualRoutes(session))
+    .route('/', contractExportRoutes(session))
+    .route('/', priceFloorRoutes(session))
+    .route('/', contractRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

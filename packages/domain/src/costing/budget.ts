@@ -59,7 +59,11 @@ export interface ContractCosting {
   thresholds: {
     /** ⌈V × minLabourShare / 10000⌉: the least personnel line the share allows. */
     minPersonnelByShare: number;
-    /** ⌊V × maxManagementShare / 10000⌋: the largest management line the cap allows. */
+    /**
+     * round(V × maxManagementShare / 10000): the largest management line the cap allows, the cap
+     * rounded to the fen like every other derived line. (Read exactly, as `management × 10000 >
+     * V × cap`, the check would fail the price floor's own half-up management line by 1 fen.)
+     */
     maxManagement: number;
     /** round(V × taxRate / 10000). */
     expectedTax: number;
@@ -96,7 +100,7 @@ export function costPlan({ posts, budget, rules }: CostPlanInput): ContractCosti
 
   const { value, lines } = budget;
   const minPersonnelByShare = ceilDiv(product(value, rules.minLabourShare), 10_000);
-  const maxManagement = floorDiv(product(value, rules.maxManagementShare), 10_000);
+  const maxManagement = roundHalfUp(product(value, rules.maxManagementShare), 10_000);
   const expectedTax = roundHalfUp(product(value, rules.taxRate), 10_000);
   const linesTotal = BUDGET_LINES.reduce((sum, line) => sum + lines[line], 0);
 
@@ -133,8 +137,8 @@ export function costPlan({ posts, budget, rules }: CostPlanInput): ContractCosti
     });
   }
 
-  // management × 10000 > V × maxManagementShare, exactly.
-  if (compareProducts(lines.management, 10_000, value, rules.maxManagementShare) > 0) {
+  // management > the cap rounded to the fen (see `thresholds.maxManagement`).
+  if (lines.management > maxManagement) {
     const excess = lines.management - maxManagement;
     findings.push({
       severity: 'error',

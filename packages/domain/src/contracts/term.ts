@@ -1,0 +1,88 @@
+import { addMonths } from '../people/dates.ts';
+import type { Finding } from '../people/person.ts';
+import type { RuleSetParameters } from '../rules/rule-set.ts';
+import type { ContractTerms } from './contract.ts';
+
+/**
+ * A contract's term in months, and the checks of N-1 (how long it may run) and N-3 (payment by
+ * milestones that add up to the value).
+ */
+
+/**
+ * Whole months from the start date to the day after the end date, a part month counting as one:
+ * 2026-01-01 … 2026-12-31 is 12 months; 2026-01-15 … 2027-01-14 is 12; 2026-01-01 … 2027-01-01 is 13.
+ */
+export function termMonths(startDate: string, endDate: string): number {
+  let n = 1;
+  while (addMonths(startDate, n) <= endDate) n++;
+  return n;
+}
+
+/** The calendar months (YYYY-MM) a term touches, first to last: where actuals may be recorded. */
+export function calendarMonths(startDate: string, endDate: string): string[] {
+  const months: string[] = [];
+  let year = Number(startDate.slice(0, 4));
+  let month = Number(startDate.slice(5, 7));
+  const last = endDate.slice(0, 7);
+  for (;;) {
+    const m = `${year}-${String(month).padStart(2, '0')}`;
+    months.push(m);
+    if (m >= last) return months;
+    month++;
+    if (month > 12) {
+      month = 1;
+      year++;
+    }
+  }
+}
+
+/**
+ * N-1 and N-3 findings for a contract's terms. N-1 errors are `blocking`: a term over the limit is
+ * refused when saved, not merely flagged; an N-3 mismatch is flagged and stops only a submission.
+ */
+export function termFindings(terms: ContractTerms, rules: RuleSetParameters): (Finding & { blocking?: true })[] {
+  const findings: (Finding & { blocking?: true })[] = [];
+  const months = termMonths(terms.startDate, terms.endDate);
+  const { maxContractMonths, maxStableContractMonths } = rules.national;
+  if (months > maxStableContractMonths) {
+    findings.push({
+      severity: 'error',
+      ruleId: 'N-1',
+      path: '/terms/endDate',
+      message: `The term of ${months} months is longer than the ${maxStableContractMonths} months any purchase contract may run.`,
+      amounts: { check: 'termTooLong', months, limit: maxStableContractMonths },
+      blocking: true,
+    });
+  } else if (months > maxContractMonths && !terms.stableRecurring) {
+    findings.push({
+      severity: 'error',
+      ruleId: 'N-1',
+      path: '/terms/stableRecurring',
+      message: `A term of ${months} months is longer than ${maxContractMonths} months: it is allowed only for a stable, recurring service with secure funding.`,
+      amounts: { check: 'termNeedsStableMark', months, limit: maxContractMonths },
+      blocking: true,
+    });
+  }
+  if (terms.milestones.length === 0) {
+    findings.push({
+      severity: 'error',
+      ruleId: 'N-3',
+      path: '/terms/milestones',
+      message: 'The contract has no payment milestones.',
+      amounts: { check: 'noMilestones', value: terms.value },
+    });
+  } else {
+    const total = terms.milestones.reduce((sum, m) => sum + m.amount, 0);
+    if (total !== terms.value) {
+      const difference = total - terms.value;
+      findings.push({
+        severity: 'error',
+        ruleId: 'N-3',
+        path: '/terms/milestones',
+        message: `The milestones add up to ${total} fen, ${Math.abs(difference)} fen ${difference > 0 ? 'more' : 'less'} than the contract value of ${terms.value} fen.`,
+        amounts: { check: 'milestonesUnbalanced', value: terms.value, milestonesTotal: total, difference },
+      });
+    }
+  }
+  return findings;
+}
