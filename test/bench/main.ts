@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { freePort, startDynamoDb } from '@shegong/local/dynamodb-local';
 import { bundleLikeLambda, helloWorldEntry } from './bundle.ts';
 import { coldReady } from './cold-start.ts';
-import { costTwoHundredPosts } from './costing.ts';
+import { assessTwoHundredPostContract, costTwoHundredPosts } from './costing.ts';
 import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
 
@@ -49,6 +49,7 @@ try {
 
 const roster = await parseFiveThousand(5);
 const costing = costTwoHundredPosts();
+const contract = assessTwoHundredPostContract();
 
 const apiCold = cold.get('api') as number;
 const helloCold = cold.get('hello') as number;
@@ -74,6 +75,18 @@ const rows: [string, string, string, string][] = [
   ],
   [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
   [`cost 200 posts × 36 months (costPlan), median of ${costing.runs}`, `${costing.median.toFixed(3)} ms`, '—', '—'],
+  [
+    `validate a 200-post contract (ContractDraft.parse), median of ${contract.runs}`,
+    `${contract.parse.toFixed(3)} ms`,
+    '—',
+    '—',
+  ],
+  [
+    `assess a 200-post contract with its price floor (assessContract), median of ${contract.runs}`,
+    `${contract.assess.toFixed(3)} ms`,
+    '—',
+    '—',
+  ],
 ];
 const header: [string, string, string, string] = ['measure', 'Shegong API', 'baseline', 'ratio'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));

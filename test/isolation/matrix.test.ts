@@ -2,18 +2,20 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
+  NEXT_STATUSES,
   ROLES_BY_KIND,
   TENANT_KINDS,
   type TenantKind,
 } from '@shegong/domain';
 import {
   type AccessPolicy,
+  CONTRACT_EXAMPLE,
   EXAMPLE_ROSTER_CSV,
   type InProcessImportRunner,
   importRunner,
   LADDER_EXAMPLE,
 } from '@shegong/http';
-import { ruleSetFormFields } from '@shegong/web';
+import { contractFormFields, ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppRoute,
@@ -28,7 +30,7 @@ import {
   requestMethod,
 } from '../support/routes.ts';
 import { BAD_TOKENS, badToken, type TokenSubject } from '../support/tokens.ts';
-import { PAIRED_KINDS, type SeededTenant, type TenantLabel, World } from '../support/world.ts';
+import { PAIRED_KINDS, SEEDED_ACTUAL_MONTH, type SeededTenant, type TenantLabel, World } from '../support/world.ts';
 
 /**
  * The isolation matrix, generated from the app's own route table (API and pages): a route added
@@ -74,6 +76,12 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   personId: (t) => t.people[0] ?? '00000000-0000-4000-8000-000000000000',
   // Organisations hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
+  // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
+  contractId: (t) => t.contracts?.draft ?? '00000000-0000-4000-8000-000000000000',
+  // Contract versions count from 1 in each contract.
+  number: () => '1',
+  // The month of actuals the world records on each organisation's signed contract.
+  month: () => SEEDED_ACTUAL_MONTH,
   // Published policy: bureau B's own rule set for its ids, the city's (bureau A's) for everyone else's.
   ruleSetId: (t) => (t.label === 'bureauB' ? world.ruleSetIds.bureauB : world.ruleSetIds.bureauA),
 };
@@ -95,6 +103,27 @@ async function storedVersion(ids: SeededTenant, what: 'user' | 'invitation'): Pr
       : await repos.invitations.get(ids.invitation.id).catch(() => undefined);
   return String(record?.version ?? 1);
 }
+
+/**
+ * The contract a route's path names, as stored now (its version for the form, its draft to post
+ * back); other kinds' fixture ids name nothing, and the API's example stands in.
+ */
+async function storedContract(route: string, ids: SeededTenant) {
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const fixture = ROUTE_PARAM_FIXTURES[route]?.contractId ?? PARAM_FIXTURES.contractId!;
+  const contract = await repos.contracts.get(fixture(ids)).catch(() => undefined);
+  const version = contract ? await repos.contracts.version(contract.id, contract.currentVersion) : undefined;
+  return { contract, draft: version?.draft ?? CONTRACT_EXAMPLE };
+}
+
+/** A new contract's form: the API's example under a number of its own (a number is unique in an organisation). */
+const newContractForm = () => ({
+  ...contractFormFields({
+    ...CONTRACT_EXAMPLE,
+    terms: { ...CONTRACT_EXAMPLE.terms, number: `MATRIX-${randomUUID().slice(0, 8)}` },
+  }),
+  action: 'save',
+});
 
 /**
  * What each page form posts, by route. Page forms have no OpenAPI document, so a protected page
@@ -215,6 +244,45 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     topic: '伦理',
     version: String((await storedPerson({ name: '' } as AppRoute, ids))?.version ?? 1),
   }),
+  // Contracts: a new one, a preview, and the seeded contract edited, amended and moved on, each
+  // with the version the store holds now (a draft's edit or a signed one's amendment is saved; the
+  // other answers with the contract page; the status takes the first step allowed from here).
+  'POST /org/contracts/new': async () => ({ ...newContractForm(), _key: randomBytes(24).toString('base64url') }),
+  'POST /org/contracts/preview': async () => newContractForm(),
+  'POST /org/contracts/:contractId/edit': async ({ ids }) => {
+    const { contract, draft } = await storedContract('POST /org/contracts/:contractId/edit', ids);
+    return { ...contractFormFields(draft), action: 'save', version: String(contract?.version ?? 1) };
+  },
+  'POST /org/contracts/:contractId/amend': async ({ ids }) => {
+    const { contract, draft } = await storedContract('POST /org/contracts/:contractId/amend', ids);
+    return {
+      ...contractFormFields(draft),
+      action: 'save',
+      reason: '矩阵测试修订',
+      effectiveDate: draft.terms.startDate,
+      version: String(contract?.version ?? 1),
+    };
+  },
+  'POST /org/contracts/:contractId/status': async ({ ids }) => {
+    const { contract, draft } = await storedContract('POST /org/contracts/:contractId/status', ids);
+    const next = contract ? NEXT_STATUSES[contract.status] : [];
+    return {
+      to: next.find((s) => s !== 'submitted') ?? next[0] ?? 'submitted',
+      date: draft.terms.startDate,
+      version: String(contract?.version ?? 1),
+    };
+  },
+  // A month of actuals: one person not in the registry, and the expenses in yuan, over the seeded month.
+  'POST /org/contracts/:contractId/actuals/:month': async ({ ids }) => ({
+    rows: '1',
+    'row-0-name': '矩阵测试',
+    'row-0-certLevel': 'assistant',
+    'row-0-grossPay': '3600',
+    'row-0-share': '100',
+    'expense-activities': '800',
+    revision: String((await storedMonth(ids))?.revision ?? ''),
+    action: 'save',
+  }),
   'POST /platform/tenants/new': async () => ({
     kind: 'bureau',
     name: '上思县民政局',
@@ -275,7 +343,43 @@ function forKind(body: unknown, kind: TenantKind): unknown {
 const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant) => string>> = {
   'DELETE /v1/people/:personId': { personId: (t) => t.people[1] ?? PARAM_FIXTURES.personId!(t) },
   'POST /org/staff/:personId/delete': { personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t) },
+  // Only a signed or running contract is amended and moves on (signed → running): the signed one.
+  'POST /v1/contracts/:contractId/amendments': {
+    contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),
+  },
+  'POST /v1/contracts/:contractId/transitions': {
+    contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),
+  },
+  // The pages' amendment and status forms likewise (the edit form takes the draft).
+  'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
+  'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
+  // Actuals are recorded on a signed (or running) contract: the signed one, which has a month recorded.
+  ...Object.fromEntries(
+    [
+      'PUT /v1/contracts/:contractId/actuals/:month',
+      'GET /v1/contracts/:contractId/actuals/:month',
+      'GET /v1/contracts/:contractId/actuals',
+      'GET /v1/contracts/:contractId/budget-vs-actual',
+      'GET /org/contracts/:contractId/actuals',
+      'GET /org/contracts/:contractId/actuals/:month',
+      'POST /org/contracts/:contractId/actuals/:month',
+    ].map((name) => [name, { contractId: (t: SeededTenant) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) }]),
+  ),
 };
+
+/** The head version of the contract a route's path names, as the store holds it now (for If-Match). */
+async function storedContractVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
+  const fixture = ROUTE_PARAM_FIXTURES[route.name]?.contractId ?? PARAM_FIXTURES.contractId!;
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  return (await repos.contracts.get(fixture(ids)).catch(() => undefined))?.version ?? 1;
+}
+
+/** The seeded month of actuals as the store holds it now (its revision, for If-Match and the form). */
+async function storedMonth(ids: SeededTenant) {
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const id = ids.contracts?.signed ?? '';
+  return repos.actuals.month(id, SEEDED_ACTUAL_MONTH).catch(() => undefined);
+}
 
 /** The person a route's path names, as the store holds it now (its version, for If-Match and forms). */
 async function storedPerson(route: AppRoute, ids: SeededTenant) {
@@ -331,9 +435,14 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   const headers: Record<string, string> = {};
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
+    // So is a contract (edits, amendments, status): its head's version.
     headers['If-Match'] = route.params.includes('personId')
       ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-      : '"1"';
+      : route.params.includes('month')
+        ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+        : route.params.includes('contractId')
+          ? `"${await storedContractVersion(route, ids)}"`
+          : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

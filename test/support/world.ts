@@ -7,7 +7,19 @@ import {
   type TenantKind,
   usccCheckCharacter,
 } from '@shegong/domain';
-import { type AppDeps, createApp, LADDER_EXAMPLE, type ShegongApp } from '@shegong/http';
+import {
+  ACTUAL_MONTH_EXAMPLE,
+  type AppDeps,
+  CONTRACT_EXAMPLE,
+  changeContractStatus,
+  costDraft,
+  createApp,
+  DRAFT_EDIT_EXAMPLE,
+  LADDER_EXAMPLE,
+  recordActualMonth,
+  type ShegongApp,
+  SIGNED_CONTRACT_EXAMPLE,
+} from '@shegong/http';
 import { Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { inject } from 'vitest';
@@ -21,6 +33,9 @@ export type TenantLabel = (typeof TENANT_LABELS)[number];
 /** Kinds the world holds two tenants of (A and B), so one can try to reach the other. */
 export const PAIRED_KINDS = ['bureau', 'incubator', 'org'] as const satisfies readonly TenantKind[];
 export type PairedKind = (typeof PAIRED_KINDS)[number];
+
+/** The month of actuals the world records on each organisation's signed contract (2026-01 … 2026-12). */
+export const SEEDED_ACTUAL_MONTH = '2026-03';
 
 export interface SeededUser extends TokenSubject {
   /** `orgA.finance`: tenant label and role, for test names. */
@@ -50,6 +65,8 @@ export interface SeededTenant {
   people: string[];
   /** Organisations: a roster import job (an invalid file's), created by `seed()`. */
   importId?: string;
+  /** Organisations: a draft contract (GKMZ-2026-016) and a signed one (GKMZ-2026-009), created by `seed()`. */
+  contracts?: { draft: string; signed: string };
 }
 
 interface TenantPlan {
@@ -259,6 +276,8 @@ export class World {
     // And a province's (a bureau outside the world), so every region here has one in force, 450000 too.
     const province = this.store.tenant({ tenantId: randomUUID(), userId: randomUUID() });
     await province.ruleSets.publishNow({ ...FANGCHENGGANG_2023, region: '450000', title: '广西壮族自治区（测试）' });
+    // Each organisation's contracts (costed with the city's rule set, so after it is published).
+    for (const label of ['orgA', 'orgB'] as const) await this.seedContracts(this.tenant(label));
     // Organisation A's career ladder, version 1 (organisation B has none: its ladder routes answer 404).
     const orgA = this.tenant('orgA');
     await this.store
@@ -338,6 +357,35 @@ export class World {
       });
       tenant.people.push(person.id);
     }
+  }
+
+  /**
+   * A draft contract (the PUT example's number, the create example's plan) and a signed one (the
+   * amendment example's), so every contract route has a real id in the state it needs.
+   */
+  private async seedContracts(tenant: SeededTenant): Promise<void> {
+    const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const draft = await repos.contracts.create(
+      await costDraft(this.deps, repos, {
+        ...CONTRACT_EXAMPLE,
+        terms: { ...CONTRACT_EXAMPLE.terms, number: DRAFT_EDIT_EXAMPLE.terms.number },
+      }),
+    );
+    const signed = await repos.contracts.create(await costDraft(this.deps, repos, SIGNED_CONTRACT_EXAMPLE));
+    let version = signed.contract.version;
+    for (const to of ['submitted', 'signed'] as const) {
+      version = (await changeContractStatus(this.deps, repos, signed.contract.id, { to, date: '2025-12-20' }, version))
+        .version;
+    }
+    tenant.contracts = { draft: draft.contract.id, signed: signed.contract.id };
+    // One month of actuals on the signed contract (revision 1): the actuals routes' month.
+    await recordActualMonth(this.deps, repos, signed.contract.id, SEEDED_ACTUAL_MONTH, {
+      ...ACTUAL_MONTH_EXAMPLE,
+      payroll: [
+        { personId: tenant.people[0]!, name: '档案姓名', certLevel: 'none', grossPay: 3_600_00, sharePercent: 100 },
+        ...ACTUAL_MONTH_EXAMPLE.payroll.slice(1),
+      ],
+    });
   }
 
   /** A roster import job that found an error (it wrote nothing else), for the import routes' ids. */

@@ -1,3 +1,15 @@
+/** The rule set a costing or check used (one shape everywhere: the store's). */
+export type { RuleSetRef } from '@shegong/store';
+export {
+  ACTUALS_READERS,
+  ACTUALS_WRITERS,
+  actualMonthView,
+  type BudgetVsActualView,
+  budgetVsActualView,
+  findActualMonth,
+  recordActualMonth,
+} from './actuals/operations.ts';
+export { ACTUAL_MONTH_EXAMPLE } from './actuals/routes.ts';
 export { createApp, onError, type ShegongApp } from './app.ts';
 export {
   ACCESS_POLICY,
@@ -10,6 +22,46 @@ export {
 } from './auth/access.ts';
 export { TENANCY_CLAIMS } from './auth/claims.ts';
 export { createTokenVerifier, InvalidToken, type TokenVerifier, type TokenVerifierConfig } from './auth/verifier.ts';
+export {
+  AMENDMENT_EXAMPLE,
+  CONTRACT_EXAMPLE,
+  DRAFT_EDIT_EXAMPLE,
+  SIGNED_CONTRACT_EXAMPLE,
+  TRANSITION_EXAMPLE,
+} from './contracts/examples.ts';
+export {
+  budgetVsActualExport,
+  CONTRACT_EXPORTERS,
+  costingExport,
+  xlsxAttachment,
+} from './contracts/exports.ts';
+export {
+  amendContract,
+  CONTRACT_READERS,
+  CONTRACT_WRITERS,
+  type ContractPreview,
+  ContractRefused,
+  type ContractWithVersion,
+  changeContractStatus,
+  contractView,
+  costDraft,
+  createContract,
+  editContract,
+  prepareContract,
+  previewContract,
+} from './contracts/operations.ts';
+export {
+  calculatePriceFloor,
+  conditionsAt,
+  explainPriceFloor,
+  type FloorCondition,
+  type FloorConditions,
+  namedPeople,
+  PRICE_FLOOR_EXAMPLE,
+  PRICE_FLOOR_USERS,
+  type PriceFloorCalculation,
+  PriceFloorInput,
+} from './contracts/price-floor.ts';
 export type { AppDeps, AppEnv } from './env.ts';
 export { commitOnce, createOnce, replayHeaders } from './idempotency.ts';
 export type { IdentityDirectory, Mailer, NewIdentity } from './identity/directory.ts';
@@ -43,7 +95,6 @@ export {
   type PromotionRefusal,
   PromotionRefused,
   preparePromotion,
-  type RuleSetRef,
   saveLadder,
 } from './ladder/operations.ts';
 export type { MissingRequirement, Standing } from './ladder/policy.ts';
@@ -55,7 +106,6 @@ export {
   masked,
   type RegistryRules,
   registryRules,
-  ruleSetRef,
   STAFF_FLAGS,
   type StaffFlag,
   seesPersonalData,

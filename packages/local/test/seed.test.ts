@@ -47,8 +47,23 @@ describe('seedDemo', () => {
       const audit = await repos.audit.list({ limit: 100 });
       expect(audit.items.length).toBeGreaterThan(0);
       // The seed's own events, and the bureaus' publications of the demo rule sets (part rule-sets-v1),
-      // the demo staff (part people-v1), and the ladders' saves, placements and promotions (part ladders-v1).
-      const parts = ['seed', 'ruleset.publish', 'person.create', 'ladder.save', 'ladder.place', 'ladder.promote'];
+      // the demo staff (part people-v1), the ladders' saves, placements and promotions (part ladders-v1),
+      // and the contracts' creation, status changes, amendments and actuals (part contracts-v1).
+      const parts = [
+        'seed',
+        'ruleset.publish',
+        'person.create',
+        'ladder.save',
+        'ladder.place',
+        'ladder.promote',
+        'contract.create',
+        'contract.submitted',
+        'contract.signed',
+        'contract.running',
+        'contract.closed',
+        'contract.amend',
+        'actuals.record',
+      ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });

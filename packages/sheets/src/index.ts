@@ -1,8 +1,22 @@
 /** Spreadsheets in and out (xlsx, csv): roster template and import, staff and ladder exports (issue 3). */
 
+export {
+  type BudgetVsActualSheetView,
+  budgetVsActualWorkbook,
+  EXECUTION_SHEET,
+  MONTHS_SHEET,
+  PAYROLL_SHEET,
+} from './budget-vs-actual.ts';
+export {
+  COSTING_SHEET,
+  type CostingView,
+  costingWorkbook,
+  FINDINGS_SHEET,
+  POSTS_SHEET,
+} from './contract-costing.ts';
 export { csvLine, parseCsv } from './csv.ts';
 export { type ExportOptions, ladderWorkbook, type StandingRow, staffWorkbook } from './exports.ts';
 export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
-export { sheetText } from './read.ts';
+export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { type Lang, rosterTemplate } from './template.ts';

@@ -17,3 +17,36 @@ export async function sheetText(buffer: Buffer, sheetName?: string): Promise<str
   });
   return Array.from(rows, (r) => r ?? []);
 }
+
+/** One cell of a workbook as read back: for checking an export's figures and formats. */
+export interface CellRead {
+  sheet: string;
+  address: string;
+  row: number;
+  col: number;
+  value: unknown;
+  numFmt?: string;
+}
+
+/** Every non-empty cell of every sheet (a merged range once, at its top-left cell), sheet by sheet. */
+export async function workbookCells(buffer: Buffer | ArrayBuffer): Promise<CellRead[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as ArrayBuffer);
+  const cells: CellRead[] = [];
+  for (const sheet of workbook.worksheets) {
+    sheet.eachRow((row) => {
+      row.eachCell((cell) => {
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        cells.push({
+          sheet: sheet.name,
+          address: cell.address,
+          row: Number(row.number),
+          col: Number(cell.col),
+          value: cell.value,
+          ...(cell.numFmt ? { numFmt: cell.numFmt } : {}),
+        });
+      });
+    });
+  }
+  return cells;
+}

@@ -1,10 +1,183 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type ActualMonthCost, type ActualMonthInput, takesActuals } from '@shegong/domain';
+import { Contracts, type RuleSetRef } from './contracts.ts';
+import type { Page } from './cursor.ts';
+import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
+import { keys } from './keys.ts';
+import { stateHash } from './mutation.ts';
+import { type PageRequest, queryPage } from './query.ts';
 import type { TenantScope } from './scope.ts';
+
+/** What a month is recorded with: the input as resolved (registry names and levels), costed by the caller. */
+export interface ActualMonthEntry {
+  input: ActualMonthInput;
+  cost: ActualMonthCost;
+  /** The rule set the month was costed with (in force for the purchaser's region on its first day). */
+  ruleSet: RuleSetRef;
+}
+
+/** A month of actuals as recorded; the same shape for the current month and each kept revision. */
+export interface StoredActualMonth extends ActualMonthEntry {
+  contractId: string;
+  month: string;
+  /** 1, 2, …: a new one each time the month is recorded with different content (ETag / If-Match). */
+  revision: number;
+  /** A hash of input, cost and rule set: recording the same content again changes nothing. */
+  contentHash: string;
+  recordedAt: string;
+  recordedBy: string;
+}
+
+const MAX_REVISION = 9999;
+
+function monthOf(item: Record<string, unknown>): StoredActualMonth {
+  return {
+    contractId: item.contractId as string,
+    month: item.month as string,
+    revision: item.revision as number,
+    input: item.input as ActualMonthInput,
+    cost: item.cost as ActualMonthCost,
+    ruleSet: item.ruleSet as RuleSetRef,
+    contentHash: item.contentHash as string,
+    recordedAt: item.recordedAt as string,
+    recordedBy: item.recordedBy as string,
+  };
+}
 
 /**
  * A contract's monthly actuals (payroll with time shares, expenses by line) and their history.
- * OWNER: helper "actuals". Items in `T#<tenant>`: `ACTUAL#<contractId>#<YYYY-MM>` (the month as
- * recorded now) and `ACTUALH#<contractId>#<YYYY-MM>#r0001`… (every recorded revision, kept).
+ * Items in `T#<tenant>`: `ACTUAL#<contractId>#<YYYY-MM>` (the month as recorded now; its `version`
+ * is the revision) and `ACTUALH#<contractId>#<YYYY-MM>#r0001`… (every revision, written in the same
+ * transaction as the month and its audit event, never changed).
  */
 export class ContractActuals {
   constructor(readonly scope: TenantScope) {}
+
+  private async find(contractId: string, month: string): Promise<StoredActualMonth | undefined> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({
+        TableName: this.scope.tableName,
+        Key: keys.actualMonth(this.scope.tenantId, contractId, month),
+        ConsistentRead: true,
+      }),
+    );
+    return Item ? monthOf(Item) : undefined;
+  }
+
+  /** The month as recorded now; not_found before it is first recorded. */
+  async month(contractId: string, month: string): Promise<StoredActualMonth> {
+    const found = await this.find(contractId, month);
+    if (!found) throw notFound('Actual month');
+    return found;
+  }
+
+  /**
+   * Every recorded month of a contract, oldest first: one Query of the contract's prefix, its pages
+   * followed (a term has at most 121 calendar months, so this is bounded).
+   */
+  async months(contractId: string): Promise<StoredActualMonth[]> {
+    const months: StoredActualMonth[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<Record<string, unknown>> = await queryPage(
+        this.scope,
+        { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.actualMonthPrefix(contractId) },
+        { limit: 200, ...(cursor ? { cursor } : {}) },
+      );
+      months.push(...page.items.map(monthOf));
+      cursor = page.cursor;
+    } while (cursor);
+    return months;
+  }
+
+  /** Every revision of a month, newest first. */
+  async history(contractId: string, month: string, page: PageRequest): Promise<Page<StoredActualMonth>> {
+    const found = await queryPage<Record<string, unknown>>(
+      this.scope,
+      {
+        partition: `T#${this.scope.tenantId}`,
+        sortPrefix: keys.actualRevisionPrefix(contractId, month),
+        newestFirst: true,
+      },
+      page,
+    );
+    return { ...found, items: found.items.map(monthOf) };
+  }
+
+  /**
+   * Records a month, replacing what was recorded for it. The same content again writes nothing and
+   * answers the stored revision (`changed: false`), whatever `expectedRevision` says: a retried PUT
+   * must not fail because its first attempt succeeded. Different content is revision n + 1 (412 if
+   * `expectedRevision` is given and is not n), with its history item and audit event in one
+   * transaction. Without `expectedRevision` the caller asked to replace whatever is there, so losing
+   * a race to another write is tried again on top of it (last writer wins, both kept in the history).
+   *
+   * The contract must take actuals (signed, running or closed). This is read and guarded rather
+   * than re-checked in the transaction: statuses only move forward along NEXT_STATUSES, and every
+   * status that takes actuals leads only to another that does, so no write can come between the read
+   * and the commit to make the month unwelcome. (A condition on the head's version would instead fail
+   * a month for every unrelated amendment made meanwhile.)
+   */
+  async record(
+    contractId: string,
+    month: string,
+    entry: ActualMonthEntry,
+    expectedRevision?: number,
+  ): Promise<{ month: StoredActualMonth; changed: boolean }> {
+    const head = await new Contracts(this.scope).get(contractId);
+    if (!takesActuals(head.status))
+      throw conflict(`A ${head.status} contract takes no actuals: it must be signed first.`, {
+        status: head.status,
+      });
+    const contentHash = stateHash({ input: entry.input, cost: entry.cost, ruleSet: entry.ruleSet });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.replaceMonth(contractId, month, entry, contentHash, expectedRevision);
+      } catch (error) {
+        if (!(error instanceof StoreError && error.code === 'stale_version')) throw error;
+        // Two identical PUTs at once (a retry racing its first attempt): the loser finds the
+        // winner's month, with the same content, and answers it as a replay would.
+        const now = await this.find(contractId, month);
+        if (now?.contentHash === contentHash) return { month: now, changed: false };
+        if (expectedRevision !== undefined || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  private async replaceMonth(
+    contractId: string,
+    month: string,
+    entry: ActualMonthEntry,
+    contentHash: string,
+    expectedRevision: number | undefined,
+  ): Promise<{ month: StoredActualMonth; changed: boolean }> {
+    const current = await this.find(contractId, month);
+    if (current && current.contentHash === contentHash) return { month: current, changed: false };
+    if (expectedRevision !== undefined && expectedRevision !== (current?.revision ?? 0))
+      throw staleVersion('Actual month');
+
+    const revision = (current?.revision ?? 0) + 1;
+    if (revision > MAX_REVISION) throw conflict('This month has reached its last revision number');
+    const recorded: StoredActualMonth = {
+      contractId,
+      month,
+      revision,
+      ...entry,
+      contentHash,
+      recordedAt: new Date().toISOString(),
+      recordedBy: this.scope.actorId,
+    };
+    const mutation = this.scope.mutation();
+    const item = { ...keys.actualMonth(this.scope.tenantId, contractId, month), ...recorded };
+    // Someone else recorded the month meanwhile: as stale as a wrong If-Match.
+    if (current) mutation.replace('ActualMonth', item, current.revision);
+    else mutation.create('ActualMonth', item, staleVersion('Actual month'));
+    mutation.create(
+      'ActualMonthRevision',
+      { ...keys.actualRevision(this.scope.tenantId, contractId, month, revision), ...recorded },
+      staleVersion('Actual month'),
+    );
+    await mutation.audited('actuals.record', 'ActualMonth', `${contractId}#${month}`, revision, recorded).commit();
+    return { month: recorded, changed: true };
+  }
 }

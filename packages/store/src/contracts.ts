@@ -1,16 +1,28 @@
-import type {
-  Amendment,
-  ContractAssessment,
-  ContractDraft,
-  ContractStatus,
-  CostedPostInput,
-  DraftChange,
-  RuleSet,
-  RuleSetParameters,
+import { randomBytes } from 'node:crypto';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type Amendment,
+  type ContractAssessment,
+  type ContractDraft,
+  type ContractStatus,
+  type CostedPostInput,
+  chinaToday,
+  cityOf,
+  type DraftChange,
+  diffDrafts,
+  isAmendable,
+  isEditable,
+  NEXT_STATUSES,
+  type RuleSet,
+  type RuleSetParameters,
 } from '@shegong/domain';
 import type { Page } from './cursor.ts';
-import type { PageRequest } from './query.ts';
-import type { TenantScope } from './scope.ts';
+import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
+import { keys } from './keys.ts';
+import type { Mutation } from './mutation.ts';
+import { type PageRequest, queryPage } from './query.ts';
+import { type TenantScope, toRecord } from './scope.ts';
 
 /**
  * An organisation's purchase contracts. OWNER: helper "contracts" (fills the bodies; the types are
@@ -70,6 +82,8 @@ export interface StoredContract {
   /** labour cost and price floor of the current version, fen (the floor absent when none exists). */
   labourCost: number;
   priceFloor?: number;
+  /** The rule each of those figures applies (P-W2: the labour cost as the budget's basis, and the floor from it). */
+  ruleIds: { labourCost: 'P-W2'; priceFloor: 'P-W2' };
   history: StatusChange[];
   createdAt: string;
   createdBy: string;
@@ -109,59 +123,364 @@ export interface CostedDraft {
   assessment: ContractAssessment;
 }
 
+/** The most versions a contract keeps (the sort key holds four digits). */
+export const MAX_CONTRACT_VERSIONS = 9999;
+
+/**
+ * The largest version item stored, in bytes. DynamoDB refuses items over 400 KB. A version's bulk
+ * (the draft, the posts as costed, the rule set's parameters, the assessment) is kept gzipped in
+ * one binary attribute: a plan of 500 posts with its costing is about 300 KB of JSON, and over a
+ * megabyte with the longest titles, 500 findings and 300 budget items the schema allows, but it
+ * repeats itself and compresses to a few tens of KB. The caller still refuses (422) a version whose
+ * compressed body would exceed this, so a save can never fail on DynamoDB's limit.
+ */
+export const MAX_VERSION_BYTES = 350_000;
+
+type VersionBody = Pick<ContractVersion, 'draft' | 'costedPosts' | 'rules' | 'assessment' | 'amendment'>;
+
+const packBody = (body: VersionBody): Buffer => gzipSync(JSON.stringify(body));
+const unpackBody = (packed: Uint8Array): VersionBody => JSON.parse(gunzipSync(packed).toString('utf8')) as VersionBody;
+
+/** The bytes a costed draft's version item will take, near enough (the compressed body and the rest). */
+export function versionBytes(costed: CostedDraft): number {
+  const { draft, costedPosts, rules, assessment, ruleSet } = costed;
+  return packBody({ draft, costedPosts, rules, assessment }).byteLength + JSON.stringify(ruleSet).length + 2_000;
+}
+
+/** A UUIDv7: the creation time in its first 48 bits, so ids sort by creation (the list's order). */
+export function timeOrderedId(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** What the head repeats of its current version: the list's columns and flags. */
+function summaryOf(costed: CostedDraft) {
+  const { terms } = costed.draft;
+  const { findings, costing, priceFloor } = costed.assessment;
+  return {
+    number: terms.number,
+    title: terms.title,
+    purchaser: { name: terms.purchaser.name, region: terms.purchaser.region },
+    startDate: terms.startDate,
+    endDate: terms.endDate,
+    value: terms.value,
+    findingCounts: {
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    },
+    findingRuleIds: [...new Set(findings.map((f) => f.ruleId))].sort(),
+    labourCost: costing.labourCost,
+    ...(priceFloor.feasible ? { priceFloor: priceFloor.value } : {}),
+    ruleIds: { labourCost: 'P-W2', priceFloor: priceFloor.ruleId },
+  } as const;
+}
+
+/**
+ * A version as stored: the small fields as attributes, the bulk gzipped in `body` (an amendment's
+ * changes too: replacing a plan of 500 posts lists thousands).
+ */
+function versionItem(key: { pk: string; sk: string }, version: ContractVersion) {
+  const { draft, costedPosts, rules, assessment, amendment, ...rest } = version;
+  return {
+    ...key,
+    ...rest,
+    body: packBody({ draft, costedPosts, rules, assessment, ...(amendment ? { amendment } : {}) }),
+  };
+}
+
+/** A stored version without its storage attributes (the item's own `version` counts its rewrites). */
+function versionOf(item: Record<string, unknown>): ContractVersion {
+  const {
+    version: _v,
+    body,
+    ...rest
+  } = toRecord<Omit<ContractVersion, keyof VersionBody> & { version?: number; body: Uint8Array }>(item);
+  return { ...rest, ...unpackBody(body) };
+}
+
 export class Contracts {
   constructor(readonly scope: TenantScope) {}
 
-  /** The head; not_found (404) when it is not this organisation's. */
-  get(_id: string): Promise<StoredContract> {
-    throw new Error('not implemented');
+  private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item;
   }
 
-  /** Heads, newest first, optionally one status. */
-  list(_page: PageRequest, _filter?: ContractListFilter): Promise<Page<StoredContract>> {
-    throw new Error('not implemented');
+  /** The head; not_found (404) when it is not this organisation's. */
+  async get(id: string): Promise<StoredContract> {
+    const item = await this.read(keys.contract(this.scope.tenantId, id));
+    if (!item) throw notFound('Contract');
+    return toRecord<StoredContract>(item);
+  }
+
+  /**
+   * Heads, newest first (ids are time-ordered), optionally one status. One Query of the tenant's
+   * `CONTRACT#` prefix; the status is a FilterExpression on it, so a filtered page may be short
+   * (follow the cursor). A bureau's view reads the GSI instead (a later issue).
+   */
+  list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
+    return queryPage<StoredContract>(
+      this.scope,
+      {
+        partition: `T#${this.scope.tenantId}`,
+        sortPrefix: keys.contractPrefix,
+        newestFirst: true,
+        ...(filter.status ? { filter: { attribute: 'status', value: filter.status } } : {}),
+      },
+      page,
+    );
   }
 
   /** One version; not_found when there is none. */
-  version(_id: string, _number: number): Promise<ContractVersion> {
-    throw new Error('not implemented');
+  async version(id: string, number: number): Promise<ContractVersion> {
+    if (!Number.isSafeInteger(number) || number < 1 || number > MAX_CONTRACT_VERSIONS)
+      throw notFound('Contract version');
+    const item = await this.read(keys.contractVersion(this.scope.tenantId, id, number));
+    if (!item) throw notFound('Contract version');
+    return versionOf(item);
   }
 
   /** Every version, oldest first. */
-  versions(_id: string, _page: PageRequest): Promise<Page<ContractVersion>> {
-    throw new Error('not implemented');
+  async versions(id: string, page: PageRequest): Promise<Page<ContractVersion>> {
+    const found = await queryPage<Record<string, unknown>>(
+      this.scope,
+      { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.contractVersionPrefix(id) },
+      page,
+    );
+    return { ...found, items: found.items.map(versionOf) };
   }
 
   /** A new draft contract with version 1, its number guard and audit event, in one transaction. */
-  create(_costed: CostedDraft): Promise<{ contract: StoredContract; version: ContractVersion }> {
-    throw new Error('not implemented');
+  async create(costed: CostedDraft): Promise<{ contract: StoredContract; version: ContractVersion }> {
+    const mutation = this.scope.mutation();
+    const created = this.stageCreate(mutation, costed);
+    await mutation.commit();
+    return created;
+  }
+
+  /**
+   * Adds a new draft contract to a mutation (version 1, the number guard, the audit event), for a
+   * caller that commits it with an idempotency record.
+   */
+  stageCreate(
+    mutation: Mutation,
+    costed: CostedDraft,
+    id = timeOrderedId(),
+  ): { contract: StoredContract; version: ContractVersion } {
+    const now = new Date().toISOString();
+    const version = this.versionRecord(id, 1, costed, now);
+    const contract: StoredContract = {
+      id,
+      status: 'draft',
+      ...summaryOf(costed),
+      currentVersion: 1,
+      history: [{ to: 'draft', date: chinaToday(), at: now, by: this.scope.actorId }],
+      createdAt: now,
+      createdBy: this.scope.actorId,
+      updatedAt: now,
+      version: 1,
+    };
+    mutation
+      .create('Contract', this.headItem(contract))
+      .create('ContractVersion', versionItem(keys.contractVersion(this.scope.tenantId, id, 1), version))
+      .audited('contract.create', 'Contract', id, 1, { contract, version });
+    this.claimNumber(mutation, id, contract.number);
+    return { contract, version };
   }
 
   /** Replaces the draft's version 1 (only while draft; 412 on a stale head version). */
-  editDraft(
-    _id: string,
-    _costed: CostedDraft,
-    _expectedVersion: number,
+  async editDraft(
+    id: string,
+    costed: CostedDraft,
+    expectedVersion: number,
   ): Promise<{ contract: StoredContract; version: ContractVersion }> {
-    throw new Error('not implemented');
+    const [current, stored] = await Promise.all([
+      this.get(id),
+      this.read(keys.contractVersion(this.scope.tenantId, id, 1)),
+    ]);
+    // The guard to release is worked out from what was read: it must be the version the caller expects.
+    if (current.version !== expectedVersion) throw staleVersion('Contract');
+    if (!isEditable(current.status) || current.currentVersion !== 1 || !stored) {
+      throw conflict(`A ${current.status} contract is not edited in place: a signed or running one is amended`, {
+        status: current.status,
+      });
+    }
+    const now = new Date().toISOString();
+    const version = this.versionRecord(id, 1, costed, now);
+    const contract: StoredContract = {
+      ...current,
+      ...summaryOf(costed),
+      ...(costed.assessment.priceFloor.feasible ? {} : { priceFloor: undefined }),
+      updatedAt: now,
+      version: expectedVersion + 1,
+    };
+    const mutation = this.scope
+      .mutation()
+      .replace('Contract', this.headItem(contract), expectedVersion)
+      .replace(
+        'ContractVersion',
+        versionItem(keys.contractVersion(this.scope.tenantId, id, 1), version),
+        stored.version as number,
+      );
+    this.moveNumber(mutation, id, current.number, contract.number);
+    mutation.audited('contract.edit', 'Contract', id, contract.version, { contract, version });
+    await this.commitAgainst(mutation, id, expectedVersion);
+    return { contract: withoutUndefined(contract), version };
   }
 
   /** Adds version n+1 to a signed or running contract (412 on a stale head version). */
-  amend(
-    _id: string,
-    _costed: CostedDraft,
-    _amendment: Pick<Amendment, 'reason' | 'effectiveDate'>,
-    _expectedVersion: number,
+  async amend(
+    id: string,
+    costed: CostedDraft,
+    amendment: Pick<Amendment, 'reason' | 'effectiveDate'>,
+    expectedVersion: number,
   ): Promise<{ contract: StoredContract; version: ContractVersion }> {
-    throw new Error('not implemented');
+    const current = await this.get(id);
+    if (current.version !== expectedVersion) throw staleVersion('Contract');
+    if (!isAmendable(current.status)) {
+      throw conflict(`A ${current.status} contract is not amended: only a signed or running one is`, {
+        status: current.status,
+      });
+    }
+    const number = current.currentVersion + 1;
+    if (number > MAX_CONTRACT_VERSIONS) throw conflict('The contract has reached its last version number');
+    const previous = await this.version(id, current.currentVersion);
+    const now = new Date().toISOString();
+    const version: ContractVersion = {
+      ...this.versionRecord(id, number, costed, now),
+      amendment: {
+        reason: amendment.reason,
+        effectiveDate: amendment.effectiveDate,
+        changes: diffDrafts(previous.draft, costed.draft),
+      },
+    };
+    const contract: StoredContract = {
+      ...current,
+      ...summaryOf(costed),
+      ...(costed.assessment.priceFloor.feasible ? {} : { priceFloor: undefined }),
+      currentVersion: number,
+      updatedAt: now,
+      version: expectedVersion + 1,
+    };
+    const mutation = this.scope
+      .mutation()
+      .replace('Contract', this.headItem(contract), expectedVersion)
+      // Someone else's amendment took this number meanwhile: as stale as a wrong If-Match.
+      .create(
+        'ContractVersion',
+        versionItem(keys.contractVersion(this.scope.tenantId, id, number), version),
+        staleVersion('Contract'),
+      );
+    this.moveNumber(mutation, id, current.number, contract.number);
+    mutation.audited('contract.amend', 'Contract', id, contract.version, { contract, version });
+    await this.commitAgainst(mutation, id, expectedVersion);
+    return { contract: withoutUndefined(contract), version };
   }
 
   /** Moves the status along NEXT_STATUSES (412 on a stale head version). */
-  transition(
-    _id: string,
-    _change: { to: ContractStatus; date: string; note?: string },
-    _expectedVersion: number,
+  async transition(
+    id: string,
+    change: { to: ContractStatus; date: string; note?: string },
+    expectedVersion: number,
   ): Promise<StoredContract> {
-    throw new Error('not implemented');
+    const current = await this.get(id);
+    if (current.version !== expectedVersion) throw staleVersion('Contract');
+    const allowed = NEXT_STATUSES[current.status];
+    if (!allowed.includes(change.to)) {
+      throw conflict(`A ${current.status} contract cannot move to ${change.to}`, { status: current.status, allowed });
+    }
+    const now = new Date().toISOString();
+    const contract: StoredContract = {
+      ...current,
+      status: change.to,
+      history: [
+        ...current.history,
+        {
+          from: current.status,
+          to: change.to,
+          date: change.date,
+          ...(change.note ? { note: change.note } : {}),
+          at: now,
+          by: this.scope.actorId,
+        },
+      ],
+      updatedAt: now,
+      version: expectedVersion + 1,
+    };
+    const mutation = this.scope
+      .mutation()
+      .replace('Contract', this.headItem(contract), expectedVersion)
+      .audited(`contract.${change.to}`, 'Contract', id, contract.version, contract);
+    await this.commitAgainst(mutation, id, expectedVersion);
+    return contract;
   }
+
+  private versionRecord(id: string, number: number, costed: CostedDraft, savedAt: string): ContractVersion {
+    return {
+      contractId: id,
+      number,
+      draft: costed.draft,
+      costedPosts: costed.costedPosts,
+      ruleSet: costed.ruleSet,
+      rules: costed.rules,
+      assessment: costed.assessment,
+      savedAt,
+      savedBy: this.scope.actorId,
+    };
+  }
+
+  /** The head as stored: its record (Mutation sets `version`) and the bureaus' GSI projection. */
+  private headItem(contract: StoredContract) {
+    const { version: _v, ...record } = withoutUndefined(contract);
+    const region = contract.purchaser.region;
+    return {
+      ...keys.contract(this.scope.tenantId, contract.id),
+      ...keys.contractScope(cityOf(region) ?? region, region, this.scope.tenantId, contract.id),
+      ...record,
+    };
+  }
+
+  private claimNumber(mutation: Mutation, contractId: string, number: string): void {
+    mutation.guard(
+      keys.contractNumberGuard(this.scope.tenantId, number),
+      { tenantId: this.scope.tenantId, contractId },
+      () =>
+        conflict(`Another contract of this organisation already has the number ${number}`, { field: 'terms/number' }),
+    );
+  }
+
+  /** A changed number releases the old guard and claims the new one, in the same transaction. */
+  private moveNumber(mutation: Mutation, contractId: string, before: string, after: string): void {
+    if (before === after) return;
+    mutation.release(keys.contractNumberGuard(this.scope.tenantId, before));
+    this.claimNumber(mutation, contractId, after);
+  }
+
+  /**
+   * Commits a change made against `expectedVersion`. When two changes race, DynamoDB may cancel
+   * one as a transaction conflict rather than a failed condition; if the head has moved on by
+   * then, the caller's version is stale (412), as it would have been a moment later.
+   */
+  private async commitAgainst(mutation: Mutation, id: string, expectedVersion: number): Promise<void> {
+    try {
+      await mutation.commit();
+    } catch (error) {
+      if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === undefined) {
+        const now = await this.get(id).catch(() => undefined);
+        if (now && now.version !== expectedVersion) throw staleVersion('Contract');
+      }
+      throw error;
+    }
+  }
+}
+
+/** DynamoDB's document client refuses undefined attributes; a floor that went away is left out. */
+function withoutUndefined<T extends object>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
 }

@@ -2,7 +2,7 @@
 // issuer's sign-in records) and tests, which do not depend on the SDK themselves.
 export { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-export { ContractActuals } from './actuals.ts';
+export { type ActualMonthEntry, ContractActuals, type StoredActualMonth } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
 export { documentClient, type StoreConfig } from './client.ts';
 export {
@@ -10,10 +10,14 @@ export {
   Contracts,
   type ContractVersion,
   type CostedDraft,
+  MAX_CONTRACT_VERSIONS,
+  MAX_VERSION_BYTES,
   type RuleSetRef,
   ruleSetRefOf,
   type StatusChange,
   type StoredContract,
+  timeOrderedId,
+  versionBytes,
 } from './contracts.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 export { StoreError } from './errors.ts';

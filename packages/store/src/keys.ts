@@ -40,6 +40,36 @@ export const keys = {
     pk: `T#${tenantId}#IMPORT#${importId}`,
     sk: `CHUNK#${String(n).padStart(4, '0')}`,
   }),
+  /**
+   * A purchase contract's head (status, current version's summary, optimistic version) and every
+   * version of it. Ids are UUIDv7 (time first), so a Query of the head prefix, backwards, lists
+   * the newest first. `CONTRACTV#` does not begin with `CONTRACT#`, so heads list alone.
+   */
+  contract: (tenantId: string, contractId: string) => ({ pk: `T#${tenantId}`, sk: `CONTRACT#${contractId}` }),
+  contractPrefix: 'CONTRACT#',
+  contractVersion: (tenantId: string, contractId: string, number: number) => ({
+    pk: `T#${tenantId}`,
+    sk: `CONTRACTV#${contractId}#${String(number).padStart(4, '0')}`,
+  }),
+  contractVersionPrefix: (contractId: string) => `CONTRACTV#${contractId}#`,
+  /** A contract number is unique within the organisation (the purchaser's 合同编号). */
+  contractNumberGuard: (tenantId: string, number: string) => ({ pk: `T#${tenantId}#CONTRACTNO`, sk: number }),
+  /** The bureaus' view of contracts (GSI `scope`): by the city of the purchaser's region. */
+  contractScope: (city: string, region: string, tenantId: string, contractId: string) => ({
+    gsi1pk: `R#${city}#CONTRACT`,
+    gsi1sk: `${region}#${tenantId}#${contractId}`,
+  }),
+  /** A contract's month of actuals as recorded now, and every revision of it (never edited). */
+  actualMonth: (tenantId: string, contractId: string, month: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `ACTUAL#${contractId}#${month}`,
+  }),
+  actualMonthPrefix: (contractId: string) => `ACTUAL#${contractId}#`,
+  actualRevision: (tenantId: string, contractId: string, month: string, revision: number) => ({
+    pk: `T#${tenantId}`,
+    sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,
+  }),
+  actualRevisionPrefix: (contractId: string, month: string) => `ACTUALH#${contractId}#${month}#r`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

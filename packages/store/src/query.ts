@@ -13,6 +13,11 @@ export interface ListQuery {
   sortPrefix?: string;
   index?: 'scope';
   newestFirst?: boolean;
+  /**
+   * Keeps only items whose attribute equals the value: a FilterExpression on the same Query (read
+   * capacity is spent on the items skipped, and a page may come back shorter than its limit).
+   */
+  filter?: { attribute: string; value: string };
 }
 
 /**
@@ -26,9 +31,13 @@ export async function queryPage<T>(scope: TenantScope, query: ListQuery, page: P
       TableName: scope.tableName,
       ...(query.index ? { IndexName: query.index } : {}),
       KeyConditionExpression: query.sortPrefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
+      ...(query.filter
+        ? { FilterExpression: '#filter = :filter', ExpressionAttributeNames: { '#filter': query.filter.attribute } }
+        : {}),
       ExpressionAttributeValues: {
         ':pk': query.partition,
         ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
+        ...(query.filter ? { ':filter': query.filter.value } : {}),
       },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: page.limit,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BUDGET_LINES } from '../costing/budget.ts';
 import { Post } from '../costing/post.ts';
-import { addMonths } from '../people/dates.ts';
+import { addMonths, isRealIsoDate } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
 import { termMonths } from './term.ts';
@@ -163,7 +163,9 @@ export type ContractPlan = z.infer<typeof ContractPlan>;
  */
 export const ContractDraft = z.strictObject({ terms: ContractTerms, plan: ContractPlan }).superRefine((draft, ctx) => {
   const { terms, plan } = draft;
-  if (terms.endDate < terms.startDate) return; // reported on the terms already
+  // A missing or unreal date, or an end before the start, is reported on the terms already (and
+  // the term cannot be counted from it).
+  if (!isRealIsoDate(terms.startDate) || !isRealIsoDate(terms.endDate) || terms.endDate < terms.startDate) return;
   const months = termMonths(terms.startDate, terms.endDate);
   plan.posts.forEach((post, i) => {
     if (post.months > months)

@@ -1,3 +1,4 @@
+export * from './actuals.ts';
 export * from './amendment.ts';
 export * from './assessment.ts';
 export * from './contract.ts';

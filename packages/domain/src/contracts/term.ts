@@ -1,4 +1,4 @@
-import { addMonths } from '../people/dates.ts';
+import { addDays, addMonths } from '../people/dates.ts';
 import type { Finding } from '../people/person.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 import type { ContractTerms } from './contract.ts';
@@ -9,12 +9,25 @@ import type { ContractTerms } from './contract.ts';
  */
 
 /**
+ * The first day after a term of `months` whole months from the start date: the same day of the
+ * month; where that month has no such day, the term runs to the month's end (the month-end rule of
+ * 民法典 art. 202), so a month from 2026-01-31 covers all of February and the next starts 2026-03-01.
+ * (Without this, 2024-02-29 … 2025-02-28, a plain year, counted 13 months and needed N-1's mark.)
+ */
+function dayAfterMonths(startDate: string, months: number): string {
+  const same = addMonths(startDate, months);
+  return same.slice(8) === startDate.slice(8) ? same : addDays(same, 1);
+}
+
+/**
  * Whole months from the start date to the day after the end date, a part month counting as one:
- * 2026-01-01 … 2026-12-31 is 12 months; 2026-01-15 … 2027-01-14 is 12; 2026-01-01 … 2027-01-01 is 13.
+ * 2026-01-01 … 2026-12-31 is 12 months; 2026-01-15 … 2027-01-14 is 12; 2026-01-01 … 2027-01-01 is 13;
+ * a month starting on a day its end month lacks runs to that month's end: 2024-02-29 … 2025-02-28
+ * is 12 months, 2026-01-31 … 2026-02-28 is one.
  */
 export function termMonths(startDate: string, endDate: string): number {
   let n = 1;
-  while (addMonths(startDate, n) <= endDate) n++;
+  while (dayAfterMonths(startDate, n) <= endDate) n++;
   return n;
 }
 

@@ -7,13 +7,15 @@ import {
   type RuleSet,
   type TenantRecord,
 } from '@shegong/domain';
-import type {
-  LadderPrecondition,
-  Mutation,
-  PromotionRecord,
-  Store,
-  StoredLadder,
-  TenantRepositories,
+import {
+  type LadderPrecondition,
+  type Mutation,
+  type PromotionRecord,
+  type RuleSetRef,
+  ruleSetRefOf,
+  type Store,
+  type StoredLadder,
+  type TenantRepositories,
 } from '@shegong/store';
 import { z } from 'zod';
 import { ProblemError } from '../problem/problem.ts';
@@ -25,29 +27,12 @@ import { ladderFindings, type MissingRequirement, missingFor, type Standing, sta
  * directly, so a form and the API refuse the same things with the same findings.
  */
 
-/** The rule set a check used, named so a reader can find it (or none was in force). */
-export interface RuleSetRef {
-  id: string;
-  region: string;
-  effectiveFrom: string;
-  version: number;
-  title: string;
-}
-
 export interface LadderCheck {
   /** The date whose rule set was applied. */
   date: string;
   ruleSet?: RuleSetRef;
   findings: Finding[];
 }
-
-const refOf = (r: RuleSet): RuleSetRef => ({
-  id: r.id,
-  region: r.region,
-  effectiveFrom: r.effectiveFrom,
-  version: r.version,
-  title: r.title,
-});
 
 /** The rule set in force for the organisation's region on a date. */
 function rulesFor(store: Store, tenant: TenantRecord, date: string): Promise<RuleSet | undefined> {
@@ -78,7 +63,7 @@ export async function checkLadder(
     return { date, findings };
   }
   findings.push(...ladderFindings(input, ruleSet.parameters));
-  return { date, ruleSet: refOf(ruleSet), findings };
+  return { date, ruleSet: ruleSetRefOf(ruleSet), findings };
 }
 
 export const errorsOf = (check: LadderCheck) => check.findings.filter((f) => f.severity === 'error');
@@ -142,7 +127,7 @@ export async function ladderStandings(
       ...optional('standing', standingOf(person, ladder, ruleSet?.parameters, date)),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return { ladder, date, ...(ruleSet ? { ruleSet: refOf(ruleSet) } : {}), people: standings };
+  return { ladder, date, ...(ruleSet ? { ruleSet: ruleSetRefOf(ruleSet) } : {}), people: standings };
 }
 
 /** Why a promotion was refused, for a page to say in its own words; the API sends the problem. */

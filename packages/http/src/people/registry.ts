@@ -77,8 +77,3 @@ export function masked<T extends Pick<Person, 'idCardNumber' | 'phone'>>(
   if (seesPersonalData(principal)) return person;
   return { ...person, idCardNumber: maskIdCard(person.idCardNumber), phone: maskPhone(person.phone) };
 }
-
-/** The rule set a response names (its id, region, date and title), so a reader can trace the figures. */
-export function ruleSetRef(ruleSet: RuleSet) {
-  return { id: ruleSet.id, region: ruleSet.region, effectiveFrom: ruleSet.effectiveFrom, title: ruleSet.title };
-}

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { Certificate, ContinuingEducation, type Person, type PersonInput, type Principal } from '@shegong/domain';
+import { ruleSetRefOf } from '@shegong/store';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
@@ -13,7 +14,6 @@ import {
   masked,
   type RegistryRules,
   registryRules,
-  ruleSetRef,
   STAFF_FLAGS,
   summarise,
 } from './registry.ts';
@@ -162,7 +162,13 @@ const PersonSchema = z
   })
   .openapi('Person');
 
-const RuleSetRef = z.object({ id: z.string(), region: z.string(), effectiveFrom: z.string(), title: z.string() });
+const RuleSetRef = z.object({
+  id: z.string(),
+  region: z.string(),
+  effectiveFrom: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+});
 
 const PersonWithSummary = PersonSchema.extend({ summary: Summary.optional() }).openapi('PersonWithSummary');
 
@@ -251,7 +257,7 @@ export const people = new OpenAPIHono<AppEnv>()
       const rules = await registryRules(deps, tenant.region);
       const base = {
         today: rules.today,
-        ruleSet: rules.ruleSet ? ruleSetRef(rules.ruleSet) : null,
+        ruleSet: rules.ruleSet ? ruleSetRefOf(rules.ruleSet) : null,
         ...(rules.ruleSet ? {} : { notice: NO_RULE_SET }),
       };
       if (flag) {

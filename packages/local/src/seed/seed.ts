@@ -12,6 +12,7 @@ import { seedParts } from './parts.ts';
 import './rule-sets.ts';
 import './people.ts';
 import './ladders.ts';
+import './contracts.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

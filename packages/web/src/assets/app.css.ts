@@ -342,6 +342,114 @@ main:focus { outline: none; }
 .row-highlight td { background: var(--success-bg); }
 .ce-totals { list-style: none; margin: 0; padding: 12px 16px; display: grid; gap: 6px; }
 
+/* Contracts: the editor's rows with their costing beside them, the findings summary, versions */
+.contract-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 16px; }
+.contract-grid .field { margin-bottom: 16px; }
+.contract-grid .input, .contract-grid .select { max-width: none; }
+.contract-row { border: 1px solid var(--divider); border-radius: var(--radius); padding: 12px 16px; margin: 0 0 16px; min-width: 0; }
+.contract-row-error { border-left: 4px solid var(--error); }
+.contract-row-title { font-weight: 600; padding: 0 4px; }
+.contract-row-body { display: grid; gap: 16px; }
+.contract-row-costed .contract-row-body { grid-template-columns: minmax(0, 1fr) minmax(260px, 320px); }
+.contract-row-aside { background: #fafafa; border-radius: 6px; padding: 12px; min-width: 0; }
+.contract-lines { display: grid; gap: 0 24px; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); }
+.contract-line { min-width: 0; margin-bottom: 8px; }
+.contract-line .field { margin-bottom: 8px; }
+.contract-subtitle { font-size: 15px; margin: 20px 0 8px; }
+.contract-actions { position: sticky; bottom: 0; background: var(--bg); padding: 12px 0; z-index: 5; }
+.costing-slot:empty { display: none; }
+.costing-slot { min-width: 0; }
+.costing-slot .findings { margin-top: 4px; }
+.costing-slot .finding, .costing-tables .finding, .findings-summary .finding { flex-wrap: nowrap; }
+.costing-slot .finding > span, .costing-tables .finding > span, .findings-summary .finding > :last-child { flex: 1; min-width: 0; }
+.costing-figures { display: grid; grid-template-columns: auto auto; gap: 2px 12px; margin: 0; align-items: baseline; }
+.costing-figure { display: contents; }
+.costing-figures dt { color: var(--text-2); font-size: 13px; }
+.costing-figures dd { margin: 0; text-align: right; display: flex; flex-wrap: wrap; gap: 4px 6px; justify-content: flex-end; align-items: baseline; font-variant-numeric: tabular-nums; }
+.costing-totals { max-width: 480px; }
+.costing-calculator { margin: 8px 0 0; }
+.costing-named { font-size: 13px; margin: 0 0 4px; }
+.costing-threshold { display: flex; gap: 8px; align-items: baseline; margin: 0 0 4px; font-size: 13px; color: var(--text-2); }
+.costing-threshold > span { flex: 1; min-width: 0; }
+.costing-line { margin-bottom: 12px; }
+.costing-tables .table-wrap { margin-bottom: 16px; }
+.costing-tables .cell-figures { min-width: 280px; }
+.costing-tables-totals { padding: 0 16px 16px; }
+.findings-summary { border: 3px solid var(--error); border-radius: 6px; background: var(--surface); padding: 16px 20px; margin-bottom: 16px; }
+.findings-summary-warning { border-color: #ffd591; }
+.findings-summary-ok { border-color: #b7eb8f; background: var(--success-bg); }
+.findings-summary-pending { border-color: var(--border); }
+.findings-summary-title { font-size: 16px; font-weight: 600; margin: 0 0 8px; }
+.findings-summary .finding a { color: inherit; font-weight: 600; }
+.findings-summary > :last-child { margin-bottom: 0; }
+.status-actions { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; margin-top: 12px; }
+.status-action { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; margin: 0; }
+.status-date .label { font-size: 13px; font-weight: 400; color: var(--text-2); }
+.status-history { display: flex; flex-wrap: wrap; gap: 4px 24px; margin: 8px 0 0; padding-left: 20px; }
+.change-list { margin: 0; padding-left: 18px; }
+.dashboard-contracts { margin: 0 0 12px; padding-left: 18px; display: grid; gap: 6px; }
+.change-before { color: var(--text-2); text-decoration: line-through; }
+@media (max-width: 1100px) {
+  .contract-row-costed .contract-row-body { grid-template-columns: minmax(0, 1fr); }
+}
+@media (max-width: 600px) {
+  .contract-grid, .contract-lines { grid-template-columns: minmax(0, 1fr); }
+  .costing-tables .cell-figures { min-width: 0; display: block; text-align: left; }
+  .costing-tables .cell-figures::before { display: block; margin-bottom: 4px; }
+  .status-action, .status-action .btn { width: 100%; }
+}
+
+/* Actuals: budget against actual, its chart above the table, and the monthly entry form */
+.num { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.row-total td { font-weight: 600; }
+.table .row-total td { border-top: 2px solid var(--border); }
+.card-pad { padding: 16px 24px; }
+.actuals-note { margin: 12px 0 0; font-size: 13px; }
+.card-flush .actuals-note { padding: 12px 24px 16px; margin: 0; }
+.chart-figure { margin: 0; padding: 16px 24px 0; min-width: 0; max-width: 820px; }
+.chart { display: block; width: 100%; height: auto; }
+.chart-label { font-size: 13px; fill: var(--text); }
+.chart-bar-budget { fill: #bfbfbf; }
+.chart-bar-actual { fill: #0958d9; }
+.chart-bar-projected { fill: #91caff; }
+.chart-bar-over { fill: #b42318; }
+.chart-bar-heading { fill: #ad4e00; }
+.chart-budget-mark { stroke: #1f1f1f; stroke-width: 2; }
+.chart-legend { display: flex; flex-wrap: wrap; gap: 4px 16px; list-style: none; padding: 0; margin: 8px 0 16px; font-size: 13px; color: var(--text-2); }
+.chart-swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+.chart-swatch-budget { background: #bfbfbf; }
+.chart-swatch-actual { background: #0958d9; }
+.chart-swatch-projected { background: #91caff; }
+.chart-swatch-over { background: #b42318; }
+.chart-swatch-heading { background: #ad4e00; }
+.month-picker { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.month-picker .select { width: auto; }
+.actual-row { border: 1px solid var(--divider); border-radius: var(--radius); padding: 12px 16px 8px; margin: 0 0 16px; min-width: 0; }
+.actual-row-error { border-left: 4px solid var(--error); }
+.actual-row-title { font-weight: 600; padding: 0 4px; }
+.actual-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 0 16px; }
+.actual-grid .field { margin-bottom: 16px; }
+.actions-rows { margin: 0 0 24px; }
+@media (max-width: 600px) {
+  .card-pad, .chart-figure { padding-left: 16px; padding-right: 16px; }
+  .table .row-total td { border-top: 0; }
+  .table tr.row-total { border-top: 2px solid var(--border); }
+  .table .cell-empty { display: none; }
+  /* The chart shrinks to the phone's width: larger text in its own units stays readable. */
+  .chart-label { font-size: 20px; }
+}
+
+/* The price-floor calculator (/org/price-floor) */
+/* The result is reached by #result after a calculation: keep its title clear of the sticky top bar. */
+#result { scroll-margin-top: 72px; }
+.price-floor-figure { margin: 8px 0 16px; }
+.price-floor-figure dt { color: var(--text-2); }
+.price-floor-figure dd { margin: 0; display: flex; flex-wrap: wrap; gap: 4px 12px; align-items: baseline; }
+.price-floor-value { font-size: 30px; font-weight: 700; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.price-floor-subtitle { font-size: 16px; margin: 20px 0 8px; }
+.price-floor-at { font-weight: 600; margin: 0 0 4px; }
+.price-floor-why { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr)); gap: 12px 16px; margin-bottom: 8px; }
+
 /* The API reference page (/v1/docs) */
 .docs-main { max-width: 1040px; margin: 0 auto; padding: 32px 24px; width: 100%; }
 .docs-main h1 { font-size: 26px; margin-bottom: 8px; }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appCss } from './app.css.ts';
 import { appJs } from './app.js.ts';
+import { contractEditorJs } from './contract-editor.js.ts';
 import { docsJs } from './docs.js.ts';
 
 /** The brand mark as the favicon: no image files, no requests elsewhere. */
@@ -20,6 +21,7 @@ function asset(body: string, type: string): Asset {
 export const ASSETS = {
   'app.css': asset(appCss, 'text/css; charset=utf-8'),
   'app.js': asset(appJs, 'text/javascript; charset=utf-8'),
+  'contract-editor.js': asset(contractEditorJs, 'text/javascript; charset=utf-8'),
   'docs.js': asset(docsJs, 'text/javascript; charset=utf-8'),
   'icon.svg': asset(iconSvg, 'image/svg+xml'),
 } as const;

@@ -23,6 +23,7 @@ export const en: Messages = {
     menu: 'Menu',
     dashboard: 'Dashboard',
     contracts: 'Contracts',
+    priceFloor: 'Price floor',
     staff: 'Staff',
     ladder: 'Pay ladder',
     awards: 'Award claims',
@@ -94,7 +95,8 @@ export const en: Messages = {
     yourRoles: 'Your roles',
     next: 'What’s next',
     manageMembers: 'Manage members and invitations',
-    comingFeatures: 'Contracts and award claims are coming soon; they will appear in the menu on the left.',
+    comingFeatures:
+      'Award claims, the bureaus’ contract review and incubation follow-up are coming soon; they will appear in the menu on the left.',
     staffAlerts: 'Staff alerts',
     noRuleSet: 'No rule set is in force for your region yet, so pay and continuing education cannot be checked.',
     openStaff: (n: number) => `See all staff (${n})`,

@@ -15,6 +15,8 @@ const PATHS = {
   tenants: 'M3 7l9-4 9 4-9 4zM3 12l9 4 9-4M3 17l9 4 9-4',
   menu: 'M3 6h18M3 12h18M3 18h18',
   check: 'M5 12.5l4.5 4.5L19 7.5',
+  calculator:
+    'M6 2h12v20H6zM9 6h6M9 11h.01M12 11h.01M15 11h.01M9 15h.01M12 15h.01M15 15h.01M9 18h.01M12 18h.01M15 18h.01',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,7 +1,7 @@
 import { ROLES_BY_KIND, TENANT_KINDS } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../i18n/zh-CN.ts';
-import { activeEntry, homeOf, MENUS } from './menu.ts';
+import { activeEntry, homeOf, MENUS, visibleEntries } from './menu.ts';
 
 describe('menus', () => {
   it('give every kind a home and "my organisation"', () => {
@@ -17,6 +17,7 @@ describe('menus', () => {
     expect(MENUS.org.map((e) => e.label)).toEqual([
       'dashboard',
       'contracts',
+      'priceFloor',
       'staff',
       'ladder',
       'awards',
@@ -32,6 +33,14 @@ describe('menus', () => {
     ]);
     expect(MENUS.platform.map((e) => e.label)).toEqual(['tenants', 'myOrganisation']);
     expect(MENUS.incubator.map((e) => e.label)).toContain('incubated');
+  });
+
+  it('hide contracts and the price-floor calculator from staff, whose role may not open them', () => {
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('priceFloor');
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('contracts');
+    expect(visibleEntries('org', ['project_manager']).map((e) => e.label)).toContain('contracts');
+    expect(visibleEntries('org', ['staff', 'finance']).map((e) => e.label)).toContain('priceFloor');
+    expect(visibleEntries('org', ['hr']).map((e) => e.label)).toContain('priceFloor');
   });
 
   it('mark the entry a page belongs to', () => {

@@ -1,4 +1,5 @@
 import type { TenantKind } from '@shegong/domain';
+import { CONTRACT_READERS, PRICE_FLOOR_USERS } from '@shegong/http';
 import type { Messages } from '../i18n/index.ts';
 import type { IconName } from './icons.tsx';
 
@@ -12,6 +13,13 @@ export interface MenuEntry {
   label: Exclude<keyof Messages['nav'], 'label' | 'menu' | 'breadcrumbs' | 'home' | 'soon'>;
   icon: IconName;
   soon?: true;
+  /** Only these roles see the entry (its page refuses the others); everyone when absent. */
+  roles?: readonly string[];
+}
+
+/** The entries a member with these roles sees. */
+export function visibleEntries(kind: TenantKind, roles: readonly string[]): readonly MenuEntry[] {
+  return MENUS[kind].filter((e) => !e.roles || e.roles.some((r) => roles.includes(r)));
 }
 
 const MY_ORGANISATION: MenuEntry = { href: '/my/organisation', label: 'myOrganisation', icon: 'building' };
@@ -19,7 +27,15 @@ const MY_ORGANISATION: MenuEntry = { href: '/my/organisation', label: 'myOrganis
 export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   org: [
     { href: '/org', label: 'dashboard', icon: 'dashboard' },
-    { href: '/org/contracts', label: 'contracts', icon: 'contract', soon: true },
+    // A contract's costing shows named persons' pay: the registry's readers only (CONTRACT_READERS).
+    { href: '/org/contracts', label: 'contracts', icon: 'contract', roles: CONTRACT_READERS.roles },
+    // The calculator reads named persons' pay, which staff do not see of others (PRICE_FLOOR_USERS).
+    {
+      href: '/org/price-floor',
+      label: 'priceFloor',
+      icon: 'calculator',
+      roles: PRICE_FLOOR_USERS.roles,
+    },
     { href: '/org/staff', label: 'staff', icon: 'people' },
     { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },

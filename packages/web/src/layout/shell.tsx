@@ -9,7 +9,7 @@ import { currentPath } from '../session/next.ts';
 import { CsrfInput } from './components.tsx';
 import { Document } from './document.tsx';
 import { Icon } from './icons.tsx';
-import { activeEntry, homeOf, MENUS } from './menu.ts';
+import { activeEntry, homeOf, visibleEntries } from './menu.ts';
 
 /** Who is signed in and where: what the shell shows on every page. */
 export interface SignedIn {
@@ -64,7 +64,7 @@ function Menu(props: { m: Messages; who: SignedIn; path: string }) {
   return (
     <nav class="menu" aria-label={m.nav.label}>
       <ul>
-        {MENUS[who.principal.kind].map((entry) => (
+        {visibleEntries(who.principal.kind, who.principal.roles).map((entry) => (
           <li>
             <a
               class={`menu-item${entry === active ? ' is-active' : ''}`}

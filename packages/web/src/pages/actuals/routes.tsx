@@ -1,8 +1,373 @@
-import type { TokenSource } from '@shegong/http';
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import {
+  ActualMonth,
+  ActualMonthInput,
+  CERT_LEVELS,
+  type CertLevel,
+  ITEMISED_LINES,
+  monthInTerm,
+  takesActuals,
+} from '@shegong/domain';
+import {
+  ACTUALS_READERS,
+  ACTUALS_WRITERS,
+  budgetVsActualView,
+  findActualMonth,
+  ProblemError,
+  recordActualMonth,
+  type TokenSource,
+} from '@shegong/http';
+import { type StoredActualMonth, type StoredContract, StoreError } from '@shegong/store';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { formVersion, readForm } from '../../forms/form.ts';
+import { formatMonth } from '../../i18n/index.ts';
+import type { FieldError } from '../../layout/components.tsx';
+import { Notice } from '../../layout/components.tsx';
+import { render } from '../../layout/render.ts';
+import { signedIn } from '../../layout/shell.tsx';
+import { pageAccess } from '../../session/access.ts';
+import { fenToYuan, yuanToFen } from '../ladder/money.ts';
+import {
+  ActualsPage,
+  actualsHref,
+  CONTRACTS,
+  type ExpenseValues,
+  MonthPage,
+  type MonthPageProps,
+  monthHref,
+  type PayrollRow,
+} from './views.tsx';
 
-/** Pages: /org/contracts/:id/actuals monthly actuals entry and budget against actual with chart. OWNER: helper "actuals". */
-export function actualRoutes(_session: TokenSource) {
-  return new Hono<PageEnv>();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_ROWS = 500;
+const ACTUALS = `${CONTRACTS}/:contractId/actuals`;
+
+function notFound(): never {
+  throw new StoreError('not_found', 'There is nothing at this address');
+}
+
+/** An id in the path that cannot be one of ours answers like another organisation's contract: 404. */
+function contractIdOf(c: Context<PageEnv>): string {
+  const id = c.req.param('contractId') ?? '';
+  if (!UUID.test(id)) notFound();
+  return id;
+}
+
+/** A month of the contract's term, else 404 (there is no such page). */
+function monthOf(c: Context<PageEnv>, contract: StoredContract): string {
+  const month = c.req.param('month') ?? '';
+  if (!ActualMonth.safeParse(month).success || !monthInTerm(month, contract.startDate, contract.endDate)) notFound();
+  return month;
+}
+
+const canWrite = (c: Context<PageEnv>) =>
+  c.var.principal.roles.some((r) => (ACTUALS_WRITERS.roles as readonly string[]).includes(r));
+
+const emptyRow = (): PayrollRow => ({
+  personId: '',
+  name: '',
+  certLevel: '',
+  grossPay: '',
+  share: '100',
+  remove: false,
+});
+const blankExpenses = (): ExpenseValues => ({
+  supervision: '',
+  activities: '',
+  management: '',
+  tax: '',
+  other: '',
+  note: '',
+});
+
+const rowsOf = (month: StoredActualMonth): PayrollRow[] =>
+  month.input.payroll.map((row) => ({
+    personId: row.personId ?? '',
+    name: row.name,
+    certLevel: row.certLevel,
+    grossPay: fenToYuan(row.grossPay),
+    share: String(row.sharePercent),
+    remove: false,
+  }));
+
+const expensesOf = (month: StoredActualMonth): ExpenseValues => ({
+  supervision: fenToYuan(month.input.expenses.supervision),
+  activities: fenToYuan(month.input.expenses.activities),
+  management: fenToYuan(month.input.expenses.management),
+  tax: fenToYuan(month.input.expenses.tax),
+  other: fenToYuan(month.input.expenses.other),
+  note: month.input.note ?? '',
+});
+
+async function readEntry(c: Context<PageEnv>) {
+  const form = await readForm(c);
+  const count = Math.min(Math.max(Number(form.text('rows')) || 0, 0), MAX_ROWS);
+  const rows: PayrollRow[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = (field: string) => form.text(`row-${i}-${field}`);
+    rows.push({
+      personId: text('personId'),
+      name: text('name'),
+      certLevel: text('certLevel'),
+      grossPay: text('grossPay'),
+      share: text('share'),
+      remove: text('remove') === '1',
+    });
+  }
+  const expenses = blankExpenses();
+  for (const line of ITEMISED_LINES) expenses[line] = form.text(`expense-${line}`);
+  expenses.note = form.text('note');
+  const revision = form.text('revision');
+  return { rows, expenses, revision, action: form.text('action') };
+}
+
+/** A row left entirely blank (an added row not used) is not a person. */
+const isBlank = (row: PayrollRow) => !row.personId && !row.name && !row.grossPay;
+
+/**
+ * The form as an ActualMonthInput, field by field: money typed in yuan (money.ts, exact), blank
+ * expenses as 0. Returns `kept`: the form row of each payroll entry, so the API's errors
+ * (`/payroll/i/…`) point back to the row the user typed.
+ */
+function parseEntry(
+  c: Context<PageEnv>,
+  rows: readonly PayrollRow[],
+  expenses: ExpenseValues,
+  people: ReadonlyMap<string, string>,
+): { input?: ActualMonthInput; errors: FieldError[]; kept: number[] } {
+  const x = c.var.m.actuals.errors;
+  const errors: FieldError[] = [];
+  const kept: number[] = [];
+  const payroll: ActualMonthInput['payroll'] = [];
+  const seen = new Set<string>();
+  rows.forEach((row, i) => {
+    if (row.remove || isBlank(row)) return;
+    kept.push(i);
+    const fail = (field: keyof PayrollRow, message: string) =>
+      errors.push({ field: `row-${i}-${field}`, message: `${x.rowPrefix(i + 1)}${message}` });
+    const registered = row.personId ? people.get(row.personId) : undefined;
+    if (row.personId && registered === undefined) fail('personId', x.unknownPerson);
+    else if (row.personId && seen.has(row.personId)) fail('personId', x.personTwice);
+    if (row.personId) seen.add(row.personId);
+    // A registered person's name and level come from the registry (the operation fills them in).
+    const name = registered ?? row.name;
+    if (!name || name.length > 40) fail('name', x.name);
+    const certLevel = (CERT_LEVELS as readonly string[]).includes(row.certLevel)
+      ? (row.certLevel as CertLevel)
+      : undefined;
+    if (!certLevel && !registered) fail('certLevel', x.certLevel);
+    const grossPay = yuanToFen(row.grossPay);
+    if (grossPay === undefined) fail('grossPay', x.grossPay);
+    const share = /^\d{1,3}$/.test(row.share) ? Number(row.share) : Number.NaN;
+    if (!(share >= 1 && share <= 100)) fail('share', x.share);
+    payroll.push({
+      ...(row.personId ? { personId: row.personId } : {}),
+      name,
+      certLevel: certLevel ?? 'none',
+      grossPay: grossPay ?? 0,
+      sharePercent: share,
+    });
+  });
+  if (kept.length > MAX_ROWS) errors.push({ field: 'row-0-name', message: x.tooMany });
+  const fen = {} as ActualMonthInput['expenses'];
+  for (const line of ITEMISED_LINES) {
+    const value = expenses[line] === '' ? 0 : yuanToFen(expenses[line]);
+    if (value === undefined)
+      errors.push({ field: `expense-${line}`, message: `${c.var.m.actuals.lines[line]}：${x.yuan}` });
+    fen[line] = value ?? 0;
+  }
+  if (expenses.note.length > 500) errors.push({ field: 'note', message: x.note });
+  if (errors.length) return { errors, kept };
+  const parsed = ActualMonthInput.safeParse({
+    payroll,
+    expenses: fen,
+    ...(expenses.note ? { note: expenses.note } : {}),
+  });
+  // Every field was checked above; a refusal here is a bug, shown rather than hidden.
+  if (!parsed.success) return { errors: [{ field: 'row-0-name', message: parsed.error.issues[0]!.message }], kept };
+  return { input: parsed.data, errors, kept };
+}
+
+/** The API's field errors (`/payroll/2/personId`, `month`) as the form's fields. */
+function formErrors(c: Context<PageEnv>, error: ProblemError, kept: readonly number[]): FieldError[] {
+  const x = c.var.m.actuals.errors;
+  return (error.errors ?? []).map((e) => {
+    const match = /^\/payroll\/(\d+)\/(\w+)$/.exec(e.path);
+    if (match) {
+      const row = kept[Number(match[1])] ?? 0;
+      const field = match[2] === 'personId' ? 'personId' : 'name';
+      return { field: `row-${row}-${field}`, message: `${x.rowPrefix(row + 1)}${x.unknownPerson}` };
+    }
+    return { field: 'row-0-name', message: e.message };
+  });
+}
+
+export function actualRoutes(session: TokenSource) {
+  const readers = pageAccess(ACTUALS_READERS, session);
+  const writers = pageAccess(ACTUALS_WRITERS, session);
+
+  /** The entry page around some rows: what it shows besides the form (the month, its history, the registry). */
+  async function monthPage(
+    c: Context<PageEnv>,
+    contract: StoredContract,
+    month: string,
+    form: Pick<MonthPageProps, 'rows' | 'expenses' | 'revision' | 'errors' | 'prefilled' | 'stale'>,
+    status: 200 | 400 | 409 = 200,
+  ) {
+    const { repos } = c.var;
+    const writer = canWrite(c) && takesActuals(contract.status);
+    const [who, current, history, people] = await Promise.all([
+      signedIn(c),
+      findActualMonth(repos, contract.id, month),
+      repos.actuals.history(contract.id, month, { limit: 50 }),
+      writer ? repos.people.listAll() : Promise.resolve([]),
+    ]);
+    // Who recorded each revision, by name (a handful of people at most).
+    const ids = [...new Set(history.items.map((h) => h.recordedBy))];
+    const users = await Promise.all(ids.map((id) => repos.users.find(id).catch(() => undefined)));
+    const names = new Map(ids.map((id, i) => [id, users[i]?.name ?? id]));
+    return render(
+      c,
+      <MonthPage
+        c={c}
+        who={who}
+        contract={contract}
+        month={month}
+        canWrite={writer}
+        people={people.map((p) => ({ id: p.id, name: p.name }))}
+        current={current}
+        history={history.items.map((h) => ({ ...h, recordedByName: names.get(h.recordedBy) ?? h.recordedBy }))}
+        {...form}
+      />,
+      status,
+    );
+  }
+
+  /** What the form starts with: this month as recorded, else last month's payroll, else the named posts. */
+  async function prefill(c: Context<PageEnv>, contract: StoredContract, month: string) {
+    const { repos } = c.var;
+    const current = await findActualMonth(repos, contract.id, month);
+    if (current) return { rows: rowsOf(current), expenses: expensesOf(current), revision: String(current.revision) };
+    const earlier = (await repos.actuals.months(contract.id)).filter((m) => m.month < month).at(-1);
+    if (earlier)
+      return {
+        rows: rowsOf(earlier),
+        expenses: blankExpenses(),
+        revision: '',
+        prefilled: { from: 'month' as const, month: earlier.month },
+      };
+    const version = await repos.contracts.version(contract.id, contract.currentVersion);
+    const named = version.costedPosts.filter((p) => p.personId);
+    if (named.length)
+      return {
+        rows: named.map((p) => ({
+          personId: p.personId ?? '',
+          name: p.personName ?? p.title,
+          certLevel: p.certLevel,
+          grossPay: p.monthlyPay === undefined ? '' : fenToYuan(p.monthlyPay),
+          share: String(p.ftePercent),
+          remove: false,
+        })),
+        expenses: blankExpenses(),
+        revision: '',
+        prefilled: { from: 'posts' as const },
+      };
+    return { rows: [emptyRow()], expenses: blankExpenses(), revision: '' };
+  }
+
+  return new Hono<PageEnv>()
+    .get(ACTUALS, readers, async (c) => {
+      const id = contractIdOf(c);
+      const view = await budgetVsActualView(c.var.deps, c.var.repos, id);
+      const { contract } = view;
+      // The month picker is a GET form: send the browser to the month's page.
+      const picked = c.req.query('month');
+      if (picked && ActualMonth.safeParse(picked).success && monthInTerm(picked, contract.startDate, contract.endDate))
+        return c.redirect(monthHref(id, picked), 303);
+      const a = c.var.m.actuals;
+      const recorded = c.req.query('recorded');
+      const unchanged = c.req.query('unchanged');
+      const month = view.months.find((m) => m.month === (recorded ?? unchanged));
+      const notice = month ? (
+        <Notice tone="success">
+          {recorded
+            ? a.notices.recorded(formatMonth(month.month, c.var.lang), String(month.revision))
+            : a.notices.unchanged(formatMonth(month.month, c.var.lang))}
+        </Notice>
+      ) : undefined;
+      return render(
+        c,
+        <ActualsPage
+          c={c}
+          who={await signedIn(c)}
+          contract={contract}
+          versionNumber={view.version.number}
+          bva={view.budgetVsActual}
+          months={view.months}
+          canWrite={canWrite(c)}
+          takes={takesActuals(contract.status)}
+          notice={notice}
+        />,
+      );
+    })
+    .get(`${ACTUALS}/:month`, readers, async (c) => {
+      const contract = await c.var.repos.contracts.get(contractIdOf(c));
+      const month = monthOf(c, contract);
+      return monthPage(c, contract, month, { ...(await prefill(c, contract, month)), errors: [] });
+    })
+    .post(`${ACTUALS}/:month`, writers, async (c) => {
+      const { deps, repos } = c.var;
+      const x = c.var.m.actuals.errors;
+      const contract = await repos.contracts.get(contractIdOf(c));
+      const month = monthOf(c, contract);
+      const { rows, expenses, revision, action } = await readEntry(c);
+      const form = { rows, expenses, revision };
+      if (!takesActuals(contract.status))
+        return monthPage(c, contract, month, { ...form, errors: [{ field: 'row-0-name', message: x.notTaking }] }, 409);
+      // "Add a person": the same form again with one more row; nothing is saved.
+      if (action === 'add')
+        return monthPage(c, contract, month, { ...form, rows: [...rows, emptyRow()].slice(0, MAX_ROWS), errors: [] });
+      const people = new Map((await repos.people.listAll()).map((p) => [p.id, p.name]));
+      const { input, errors, kept } = parseEntry(c, rows, expenses, people);
+      if (!input) return monthPage(c, contract, month, { ...form, errors }, 400);
+      let changed: boolean;
+      try {
+        const expected = revision === '' ? 0 : formVersion(revision);
+        ({ changed } = await recordActualMonth(deps, repos, contract.id, month, input, expected));
+      } catch (error) {
+        if (error instanceof ProblemError && error.status === 422)
+          return monthPage(c, contract, month, { ...form, errors: formErrors(c, error, kept) }, 400);
+        if (error instanceof ProblemError && error.status === 409)
+          return monthPage(
+            c,
+            contract,
+            month,
+            { ...form, errors: [{ field: 'row-0-name', message: x.notTaking }] },
+            409,
+          );
+        if (error instanceof StoreError && error.code === 'stale_version') {
+          // Someone recorded the month meanwhile: show what they saved, and say so.
+          return monthPage(
+            c,
+            contract,
+            month,
+            { ...(await prefill(c, contract, month)), errors: [], stale: true },
+            409,
+          );
+        }
+        if (error instanceof StoreError && error.code === 'conflict')
+          return monthPage(
+            c,
+            contract,
+            month,
+            { ...form, errors: [{ field: 'row-0-name', message: x.notTaking }] },
+            409,
+          );
+        throw error;
+      }
+      return c.redirect(`${actualsHref(contract.id)}?${changed ? 'recorded' : 'unchanged'}=${month}#months`, 303);
+    });
 }

@@ -1,8 +1,462 @@
-import type { TokenSource } from '@shegong/http';
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import {
+  Amendment,
+  CONTRACT_STATUSES,
+  type ContractDraft,
+  type ContractStatus,
+  chinaToday,
+  type Finding,
+  isAmendable,
+  isEditable,
+  isoDate,
+  NEXT_STATUSES,
+} from '@shegong/domain';
+import {
+  amendContract,
+  CONTRACT_READERS,
+  CONTRACT_WRITERS,
+  ContractRefused,
+  changeContractStatus,
+  commitOnce,
+  contractView,
+  editContract,
+  ProblemError,
+  prepareContract,
+  previewContract,
+  type TokenSource,
+} from '@shegong/http';
+import { type ContractVersion, type StoredContract, StoreError } from '@shegong/store';
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { formVersion, readForm } from '../../forms/form.ts';
+import { FORM_KEY } from '../../forms/idempotency.ts';
+import type { FieldError } from '../../layout/components.tsx';
+import { render } from '../../layout/render.ts';
+import { signedIn } from '../../layout/shell.tsx';
+import { randomToken } from '../../security/csrf.ts';
+import { pageAccess } from '../../session/access.ts';
+import { findingText } from './costing.tsx';
+import {
+  announcement,
+  CONTRACTS,
+  CostingFragment,
+  costingSlots,
+  type EditorCosting,
+  EditorPage,
+  PRICE_FLOOR,
+} from './editor.tsx';
+import {
+  actionOf,
+  anchorOf,
+  applyRowAction,
+  costableDraft,
+  draftFrom,
+  type EditorValues,
+  emptyValues,
+  fieldOf,
+  readValues,
+  valuesOf,
+  withRow,
+} from './form.ts';
+import { ContractListPage, ContractPage, contractHref, floorHref, VersionPage } from './views.tsx';
 
-/** Pages: /org/contracts list, new, contract (versions), staffing & budget editor with live recosting, amendments, status. OWNER: helper "contracts". */
-export function contractRoutes(_session: TokenSource) {
-  return new Hono<PageEnv>();
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const PAGE_SIZE = 20;
+const NOTICES = ['created', 'saved', 'amended', 'status'] as const;
+type NoticeKey = (typeof NOTICES)[number];
+
+const isWriter = (c: Context<PageEnv>) =>
+  c.var.principal.roles.some((r) => (CONTRACT_WRITERS.roles as readonly string[]).includes(r));
+
+/** An id in the path that cannot be one of ours answers like another organisation's contract: 404. */
+function contractIdOf(c: Context<PageEnv>): string {
+  const id = c.req.param('contractId') ?? '';
+  if (!ID.test(id)) throw new ProblemError(404, 'There is nothing at this address');
+  return id;
+}
+
+/** The staff registry as the post rows' "named person" choices. */
+async function peopleOf(c: Context<PageEnv>) {
+  const people = await c.var.repos.people.listAll();
+  return people.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** A refused request's field errors (JSON pointers into the draft) as the editor's. */
+function problemErrors(c: Context<PageEnv>, error: ProblemError): FieldError[] {
+  const k = c.var.m.contracts;
+  return (error.errors ?? []).map((e) => {
+    const field = fieldOf(e.path);
+    const message =
+      field === 'startDate'
+        ? k.notices.noRuleSet
+        : field.endsWith('-personId')
+          ? k.form.unknownPerson
+          : field === 'number'
+            ? k.notices.numberTaken
+            : e.message;
+    return { field, message: withRow(field, message, k.form), href: anchorOf(field) };
+  });
+}
+
+/** Findings that refuse a save or a submission, as field errors in the reader's language. */
+function findingErrors(c: Context<PageEnv>, findings: readonly Finding[]): FieldError[] {
+  const k = c.var.m.contracts;
+  return findings.map((f) => {
+    const field = fieldOf(f.path);
+    return { field, message: `${f.ruleId} · ${withRow(field, findingText(k, f), k.form)}`, href: anchorOf(field) };
+  });
+}
+
+/**
+ * The costing of what the form holds: the same operation as POST /v1/contracts/preview (the rule
+ * set in force for the purchaser's region on the start date, named persons' pay), or why not yet.
+ */
+async function costingOf(c: Context<PageEnv>, values: EditorValues): Promise<EditorCosting> {
+  const k = c.var.m.contracts;
+  const parsed = costableDraft(values, k.form);
+  if (!parsed.draft) return { unavailable: true, errors: parsed.errors };
+  return costDraft(c, parsed.draft);
+}
+
+async function costDraft(c: Context<PageEnv>, draft: ContractDraft): Promise<EditorCosting> {
+  try {
+    const preview = await previewContract(c.var.deps, c.var.repos, draft);
+    return { ...preview, draft };
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 422) {
+      const errors = problemErrors(c, error);
+      return { unavailable: true, errors, reason: errors[0]?.message };
+    }
+    throw error;
+  }
+}
+
+interface EditorOptions {
+  title: string;
+  action: string;
+  crumbs: { label: string; href: string }[];
+  cancel: string;
+  hidden: Record<string, string>;
+  amendment?: boolean;
+  stale?: string;
+  floorHref?: string;
+}
+
+async function editorPage(
+  c: Context<PageEnv>,
+  options: EditorOptions,
+  values: EditorValues,
+  errors: FieldError[],
+  status: 200 | 400 | 409 | 422 = 200,
+) {
+  const [who, people, costing] = await Promise.all([signedIn(c), peopleOf(c), costingOf(c, values)]);
+  return render(
+    c,
+    <EditorPage c={c} who={who} {...options} values={values} errors={errors} costing={costing} people={people} />,
+    status,
+  );
+}
+
+/** What a posted editor asks for: a row added or removed, a recalculation, or a save (with its draft). */
+async function readEditor(c: Context<PageEnv>) {
+  const form = await readForm(c);
+  const values = readValues(form);
+  const action = actionOf(form.text('action'));
+  return { form, values: applyRowAction(values, action), action };
+}
+
+function noticeOf(c: Context<PageEnv>, contract?: StoredContract): string | undefined {
+  const k = c.var.m.contracts;
+  const key = c.req.query('notice') as NoticeKey | undefined;
+  if (!key || !NOTICES.includes(key)) return undefined;
+  if (key === 'created') return k.notices.created;
+  if (key === 'saved') return k.notices.saved;
+  if (key === 'amended') return k.notices.amended(contract?.currentVersion ?? 1);
+  return contract ? k.notices.status(k.statuses[contract.status]) : undefined;
+}
+
+/** The names of the people who saved versions (user ids in the record, names on the page). */
+async function namesOf(c: Context<PageEnv>, versions: readonly ContractVersion[]) {
+  const ids = [...new Set(versions.map((v) => v.savedBy))];
+  const users = await Promise.all(ids.map((id) => c.var.repos.users.find(id).catch(() => undefined)));
+  return new Map(users.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
+}
+
+async function allVersions(c: Context<PageEnv>, id: string): Promise<ContractVersion[]> {
+  const out: ContractVersion[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await c.var.repos.contracts.versions(id, { limit: 50, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor && out.length < 500);
+  return out;
+}
+
+async function contractPage(
+  c: Context<PageEnv>,
+  id: string,
+  extra: { errors?: FieldError[]; status?: 200 | 409 | 422 } = {},
+) {
+  const [who, view, versions] = await Promise.all([signedIn(c), contractView(c.var.repos, id), allVersions(c, id)]);
+  return render(
+    c,
+    <ContractPage
+      c={c}
+      who={who}
+      contract={view.contract}
+      version={view.version}
+      versions={versions}
+      names={await namesOf(c, versions)}
+      writer={isWriter(c)}
+      today={chinaToday()}
+      notice={extra.errors ? undefined : noticeOf(c, view.contract)}
+      errors={extra.errors}
+    />,
+    extra.status ?? 200,
+  );
+}
+
+const staleOf = (error: unknown) => error instanceof StoreError && error.code === 'stale_version';
+const conflictOf = (error: unknown) =>
+  (error instanceof StoreError && error.code === 'conflict') || (error instanceof ProblemError && error.status === 409);
+
+export function contractRoutes(session: TokenSource) {
+  // As the API: every member of the organisation reads its contracts; admin, project managers and finance write them.
+  const members = pageAccess(CONTRACT_READERS, session);
+  const writers = pageAccess(CONTRACT_WRITERS, session);
+
+  const newOptions = (c: Context<PageEnv>, key: string): EditorOptions => {
+    const k = c.var.m.contracts;
+    return {
+      title: k.editor.newTitle,
+      action: `${CONTRACTS}/new`,
+      crumbs: [{ label: k.title, href: CONTRACTS }],
+      cancel: CONTRACTS,
+      hidden: { _key: key },
+      floorHref: PRICE_FLOOR,
+    };
+  };
+
+  const changeOptions = (
+    c: Context<PageEnv>,
+    contract: StoredContract,
+    amendment: boolean,
+    version = contract.version,
+  ) => {
+    const k = c.var.m.contracts;
+    const here = contractHref(contract.id);
+    return {
+      title: amendment ? k.editor.amendPageTitle(contract.title) : k.editor.editTitle(contract.title),
+      action: `${here}/${amendment ? 'amend' : 'edit'}`,
+      crumbs: [
+        { label: k.title, href: CONTRACTS },
+        { label: contract.title, href: here },
+      ],
+      cancel: here,
+      hidden: { version: String(version) },
+      amendment,
+      floorHref: floorHref(contract.id),
+    } satisfies EditorOptions;
+  };
+
+  /** POST edit and amend: the same editor, one saving in place (draft), one adding a version. */
+  const saveChange = (amendment: boolean) => async (c: Context<PageEnv>) => {
+    const { deps, repos } = c.var;
+    const k = c.var.m.contracts;
+    const id = contractIdOf(c);
+    const current = await repos.contracts.get(id);
+    const { form, values, action } = await readEditor(c);
+    const posted = formVersion(form.text('version'));
+    const options = changeOptions(c, current, amendment, posted ?? current.version);
+    if (action.kind !== 'save') return editorPage(c, options, values, []);
+    if (!(amendment ? isAmendable(current.status) : isEditable(current.status)))
+      return c.redirect(contractHref(id), 303);
+    const parsed = draftFrom(values, k.form);
+    const errors: FieldError[] = [...parsed.errors];
+    if (amendment) {
+      if (!values.reason) errors.push({ field: 'reason', message: k.form.required });
+      if (!isoDate.safeParse(values.effectiveDate).success)
+        errors.push({ field: 'effectiveDate', message: k.form.date });
+    }
+    if (!parsed.draft || errors.length) return editorPage(c, options, values, errors, 400);
+    // A version the form was not read at: someone else saved meanwhile. Keep what was typed, say so,
+    // and carry the version stored now, so saving again (after checking) is a deliberate overwrite.
+    const stale = async () => {
+      const latest = await repos.contracts.get(id);
+      const hidden = { version: String(latest.version) };
+      return editorPage(c, { ...options, hidden, stale: options.action }, values, [], 409);
+    };
+    if (posted === undefined || posted !== current.version) return stale();
+    try {
+      if (amendment) {
+        const input = Amendment.parse({
+          reason: values.reason,
+          effectiveDate: values.effectiveDate,
+          draft: parsed.draft,
+        });
+        await amendContract(deps, repos, id, input, posted);
+      } else {
+        await editContract(deps, repos, id, parsed.draft, posted);
+      }
+    } catch (error) {
+      if (staleOf(error)) return stale();
+      if (error instanceof ContractRefused)
+        return editorPage(c, options, values, findingErrors(c, error.findings), 422);
+      if (error instanceof ProblemError && error.status === 422)
+        return editorPage(c, options, values, problemErrors(c, error), 422);
+      if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
+      throw error;
+    }
+    return c.redirect(`${contractHref(id)}?notice=${amendment ? 'amended' : 'saved'}`, 303);
+  };
+
+  /** GET edit and amend: the current version in the editor (wrong state: back to the contract). */
+  const showChange = (amendment: boolean) => async (c: Context<PageEnv>) => {
+    const id = contractIdOf(c);
+    const view = await contractView(c.var.repos, id);
+    if (!(amendment ? isAmendable(view.contract.status) : isEditable(view.contract.status)))
+      return c.redirect(contractHref(id), 303);
+    const values = { ...valuesOf(view.version.draft), ...(amendment ? { effectiveDate: chinaToday() } : {}) };
+    return editorPage(c, changeOptions(c, view.contract, amendment), values, []);
+  };
+
+  return (
+    new Hono<PageEnv>()
+      .get(CONTRACTS, members, async (c) => {
+        const param = c.req.query('status');
+        const status = CONTRACT_STATUSES.includes(param as ContractStatus) ? (param as ContractStatus) : undefined;
+        const cursor = c.req.query('cursor') || undefined;
+        const [who, page] = await Promise.all([
+          signedIn(c),
+          c.var.repos.contracts.list(
+            { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
+            status ? { status } : undefined,
+          ),
+        ]);
+        return render(
+          c,
+          <ContractListPage
+            c={c}
+            who={who}
+            contracts={page.items}
+            status={status}
+            cursor={cursor}
+            next={page.cursor}
+            writer={isWriter(c)}
+          />,
+        );
+      })
+      .get(`${CONTRACTS}/new`, writers, async (c) =>
+        editorPage(c, newOptions(c, randomToken()), emptyValues(c.var.tenant.region), []),
+      )
+      .post(`${CONTRACTS}/new`, writers, async (c) => {
+        const { deps, repos } = c.var;
+        const k = c.var.m.contracts;
+        const { form, values, action } = await readEditor(c);
+        const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
+        const options = newOptions(c, key);
+        if (action.kind !== 'save') return editorPage(c, options, values, []);
+        const parsed = draftFrom(values, k.form);
+        if (!parsed.draft) return editorPage(c, options, values, parsed.errors, 400);
+        let created: StoredContract;
+        try {
+          // A double submit of one form (its `_key`) creates one contract and lands on it.
+          const { draft } = parsed;
+          created = (
+            await commitOnce(repos, key, { method: 'POST', route: `${CONTRACTS}/new`, input: draft }, () =>
+              prepareContract(deps, repos, draft),
+            )
+          ).body.contract;
+        } catch (error) {
+          if (error instanceof ContractRefused)
+            return editorPage(c, options, values, findingErrors(c, error.findings), 422);
+          if (error instanceof ProblemError && error.status === 422)
+            return editorPage(c, options, values, problemErrors(c, error), 422);
+          if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
+          throw error;
+        }
+        return c.redirect(`${contractHref(created.id)}?notice=created`, 303);
+      })
+      // The costing as you type: the editor's slots as a fragment (the recost script swaps them in).
+      .post(`${CONTRACTS}/preview`, writers, async (c) => {
+        const form = await readForm(c);
+        const values = readValues(form);
+        const costing = await costingOf(c, values);
+        const slots = costingSlots(c, values, costing);
+        c.header('Cache-Control', 'no-store');
+        const html = await (
+          <CostingFragment slots={slots} announce={announcement(c.var.m.contracts, costing)} />
+        ).toString();
+        return c.html(html);
+      })
+      .get(`${CONTRACTS}/:contractId`, members, async (c) => contractPage(c, contractIdOf(c)))
+      .get(`${CONTRACTS}/:contractId/edit`, writers, showChange(false))
+      .post(`${CONTRACTS}/:contractId/edit`, writers, saveChange(false))
+      .get(`${CONTRACTS}/:contractId/amend`, writers, showChange(true))
+      .post(`${CONTRACTS}/:contractId/amend`, writers, saveChange(true))
+      .post(`${CONTRACTS}/:contractId/status`, writers, async (c) => {
+        const { deps, repos } = c.var;
+        const k = c.var.m.contracts;
+        const id = contractIdOf(c);
+        const current = await repos.contracts.get(id);
+        const form = await readForm(c);
+        const to = form.text('to') as ContractStatus;
+        const date = form.text('date');
+        const version = formVersion(form.text('version'));
+        if (!NEXT_STATUSES[current.status].includes(to))
+          return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.wrongState }], status: 409 });
+        if (date && !isoDate.safeParse(date).success)
+          return contractPage(c, id, {
+            errors: [{ field: `status-${to}-date`, message: k.transitions.dateError }],
+            status: 422,
+          });
+        if (version === undefined || version !== current.version)
+          return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.stale }], status: 409 });
+        try {
+          await changeContractStatus(deps, repos, id, { to, ...(date ? { date } : {}) }, version);
+        } catch (error) {
+          if (staleOf(error))
+            return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.stale }], status: 409 });
+          if (error instanceof ContractRefused)
+            return contractPage(c, id, { errors: findingErrors(c, error.findings), status: 422 });
+          if (conflictOf(error))
+            return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.wrongState }], status: 409 });
+          throw error;
+        }
+        return c.redirect(`${contractHref(id)}?notice=status`, 303);
+      })
+      .get(`${CONTRACTS}/:contractId/versions/:number`, members, async (c) => {
+        const id = contractIdOf(c);
+        const number = c.req.param('number');
+        if (!/^[1-9]\d{0,3}$/.test(number)) throw new ProblemError(404, 'There is nothing at this address');
+        const [who, view] = await Promise.all([signedIn(c), contractView(c.var.repos, id, Number(number))]);
+        const names = await namesOf(c, [view.version]);
+        return render(
+          c,
+          <VersionPage
+            c={c}
+            who={who}
+            contract={view.contract}
+            version={view.version}
+            savedBy={names.get(view.version.savedBy) ?? c.var.m.contracts.versions.someone}
+          />,
+        );
+      })
+  );
+}
+
+/** A conflict on save: the contract number is taken (the store's guard), or the status moved on. */
+function conflictErrors(c: Context<PageEnv>, error: unknown): FieldError[] {
+  const k = c.var.m.contracts;
+  const fields =
+    error instanceof StoreError
+      ? [String(error.detail.field ?? '')]
+      : error instanceof ProblemError
+        ? (error.errors ?? []).map((e) => e.path)
+        : [];
+  if (fields.some((f) => /(^|\/)number$/.test(f))) return [{ field: 'number', message: k.notices.numberTaken }];
+  return [{ field: 'title', message: k.notices.wrongState }];
 }

@@ -13,6 +13,7 @@ import { render } from '../../layout/render.ts';
 import { PublicPage, Shell, signedIn } from '../../layout/shell.tsx';
 import { authenticatePage, pageAccess } from '../../session/access.ts';
 import { safeNext } from '../../session/next.ts';
+import { ContractAlerts, contractAlerts } from '../contracts/dashboard.tsx';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
@@ -63,7 +64,7 @@ export function homeRoutes(session: TokenSource) {
     routes.get(path, pageAccess({ kinds: [kind], roles: 'any' }, session), async (c) => {
       const m = c.var.m;
       const who = await signedIn(c);
-      const staff = canReadRegistry(c) ? await registry(c) : undefined;
+      const [staff, contracts] = await Promise.all([canReadRegistry(c) ? registry(c) : undefined, contractAlerts(c)]);
       return render(
         c,
         <Shell c={c} who={who} title={m.dashboard.title} lead={m.dashboard.welcome(who.user.name)}>
@@ -88,6 +89,7 @@ export function homeRoutes(session: TokenSource) {
                 </div>
               </Card>
             ) : null}
+            {contracts ? <ContractAlerts c={c} data={contracts} /> : null}
             <Card title={m.dashboard.next} id="next">
               <p>{m.dashboard.comingFeatures}</p>
               <div class="actions">

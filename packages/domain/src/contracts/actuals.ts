@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import { BUDGET_LINES, type BudgetLine, type BudgetLines, COSTING_RULE_IDS } from '../costing/budget.ts';
+import { costPost, type PostCost } from '../costing/post.ts';
+import { product, roundHalfUp } from '../costing/rounding.ts';
+import { addDays, addMonths } from '../people/dates.ts';
+import type { Finding } from '../people/person.ts';
+import { CERT_LEVELS, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
+import type { ItemisedLine } from './contract.ts';
+import { calendarMonths } from './term.ts';
+
+/**
+ * A contract's monthly actuals (issue 4, point 4): what the organisation paid its people for their
+ * share of time on the contract, and what it spent on the other budget lines, costed like the plan
+ * (COSTING.md, so the employer's social insurance and housing fund count) and set against the budget
+ * with a straight-line projection to the end of the term.
+ */
+
+/** A calendar month, 'YYYY-MM': the unit actuals are recorded in. */
+export const ActualMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2026-03');
+
+/** The first day of a month ('2026-03' → '2026-03-01'). */
+export const monthFirstDay = (month: string) => `${month}-01`;
+/** The last day of a month ('2024-02' → '2024-02-29'). */
+export const monthLastDay = (month: string) => addDays(addMonths(monthFirstDay(month), 1), -1);
+
+const fen = z
+  .number({ error: 'must be a number' })
+  .int('must be whole fen')
+  .min(0, 'cannot be negative')
+  .max(100_000_000_00, 'is implausibly large');
+
+export const ActualPayrollRow = z.strictObject({
+  /** A person in the staff registry: their name and certificate then come from the registry. */
+  personId: z.string().max(40).optional(),
+  name: z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
+  certLevel: z.enum(CERT_LEVELS, { error: `must be one of ${CERT_LEVELS.join(', ')}` }),
+  /** The person's gross pay for the month, fen (all of it, not only this contract's share). */
+  grossPay: fen,
+  /** The share of the person's time spent on this contract, whole percent. */
+  sharePercent: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole percent')
+    .min(1, 'must be at least 1 %')
+    .max(100, 'cannot exceed 100 %'),
+});
+export type ActualPayrollRow = z.infer<typeof ActualPayrollRow>;
+
+export const ActualExpenses = z.strictObject({
+  supervision: fen,
+  activities: fen,
+  management: fen,
+  tax: fen,
+  other: fen,
+});
+export type ActualExpenses = Record<ItemisedLine, number>;
+
+export const ActualMonthInput = z.strictObject({
+  payroll: z
+    .array(ActualPayrollRow)
+    .max(500, 'at most 500 people a month')
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, i) => {
+        if (!row.personId) return;
+        if (seen.has(row.personId))
+          ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'lists this person twice in the month' });
+        seen.add(row.personId);
+      });
+    }),
+  expenses: ActualExpenses,
+  note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+});
+export type ActualMonthInput = z.infer<typeof ActualMonthInput>;
+
+/** One payroll row costed: the share of a month of a post at the person's gross pay. */
+export interface ActualPayrollCost {
+  personId?: string;
+  name: string;
+  certLevel: CertLevel;
+  grossPay: number;
+  sharePercent: number;
+  /** costPost({certLevel, ftePercent: sharePercent, months: 1, monthlyPay: grossPay}): `cost` is what the contract bears. */
+  costing: PostCost;
+  /** P-W1: on civil-service or public-institution establishment, paid by state rules (no P-W3 check). */
+  exempt: boolean;
+}
+
+export interface ActualMonthCost {
+  month: string;
+  payroll: ActualPayrollCost[];
+  /** personnel = the sum of the rows' costs; the other lines are the expenses as recorded. */
+  lines: BudgetLines;
+  /** The sum of the six lines. */
+  total: number;
+  /** P-W3 per person paid below the floor of their level; paths point into the input (/payroll/i/grossPay). */
+  findings: Finding[];
+}
+
+/**
+ * Costs one month of actuals with the rule set in force for it. Each row is one month of a post at
+ * the person's gross pay and time share, exactly as COSTING.md costs a planned post, so a month's
+ * personnel actual is comparable with the planned labour cost (employer SI and HF included).
+ * `exemptPersonIds`: the people on establishment (P-W1), whom the caller knows from the registry.
+ */
+export function costActualMonth(
+  month: string,
+  input: ActualMonthInput,
+  rules: RuleSetParameters,
+  exemptPersonIds: ReadonlySet<string> = new Set(),
+): ActualMonthCost {
+  const findings: Finding[] = [];
+  const payroll = input.payroll.map((row, i): ActualPayrollCost => {
+    const costing = costPost(
+      { certLevel: row.certLevel, ftePercent: row.sharePercent, months: 1, monthlyPay: row.grossPay },
+      rules,
+    );
+    const exempt = row.personId !== undefined && exemptPersonIds.has(row.personId);
+    if (!exempt && row.grossPay < costing.floor) {
+      const shortfall = costing.floor - row.grossPay;
+      findings.push({
+        severity: 'error',
+        ruleId: COSTING_RULE_IDS.payBelowFloor,
+        path: `/payroll/${i}/grossPay`,
+        message: `${row.name} was paid ${row.grossPay} fen in ${month}, ${shortfall} fen below the ${row.certLevel} floor of ${costing.floor} fen.`,
+        amounts: {
+          check: 'payBelowFloor',
+          month,
+          name: row.name,
+          pay: row.grossPay,
+          floor: costing.floor,
+          shortfallPerMonth: shortfall,
+        },
+      });
+    }
+    return {
+      ...(row.personId ? { personId: row.personId } : {}),
+      name: row.name,
+      certLevel: row.certLevel,
+      grossPay: row.grossPay,
+      sharePercent: row.sharePercent,
+      costing,
+      exempt,
+    };
+  });
+  const lines: BudgetLines = {
+    personnel: payroll.reduce((sum, row) => sum + row.costing.cost, 0),
+    supervision: input.expenses.supervision,
+    activities: input.expenses.activities,
+    management: input.expenses.management,
+    tax: input.expenses.tax,
+    other: input.expenses.other,
+  };
+  const total = BUDGET_LINES.reduce((sum, line) => sum + lines[line], 0);
+  return { month, payroll, lines, total, findings };
+}
+
+/**
+ * The rule a line's overspending breaks. Management → N-7, the only source naming a management
+ * share (its cap is the bureau's `maxManagementShare`), as in the plan's checks. Every other line →
+ * P-W2: the budget must rest on a cost accounting, and a line spent beyond its costed amount no
+ * longer does (the plan's tax and balance checks cite P-W2 for the same reason, COSTING_RULE_IDS).
+ */
+export const ACTUALS_RULE_IDS: Record<BudgetLine, 'P-W2' | 'N-7'> = {
+  personnel: 'P-W2',
+  supervision: 'P-W2',
+  activities: 'P-W2',
+  management: 'N-7',
+  tax: 'P-W2',
+  other: 'P-W2',
+};
+
+export interface BudgetVsActualLine {
+  line: BudgetLine;
+  budget: number;
+  /** The sum of the recorded months to date. */
+  actual: number;
+  /** budget − actual; negative once overspent. */
+  remaining: number;
+  /** Straight-line to the end of the term: round(actual × termMonths / monthsElapsed). */
+  projected: number;
+  ruleId: 'P-W2' | 'N-7';
+  findings: Finding[];
+}
+
+export interface BudgetVsActual {
+  startDate: string;
+  endDate: string;
+  /** The calendar months the term touches (calendarMonths(start, end).length; see the convention below). */
+  termMonths: number;
+  /** Calendar months from the start month through the latest recorded month; 0 with none recorded. */
+  monthsElapsed: number;
+  /** The recorded months, oldest first. */
+  months: string[];
+  lines: BudgetVsActualLine[];
+  /** Sums of the lines' figures (projected is the sum of the line projections, so the table adds up). */
+  totals: { budget: number; actual: number; remaining: number; projected: number };
+  /**
+   * Line findings (path /lines/<line>) and every month's P-W3 finding, its path prefixed with the
+   * month (/months/2026-03/payroll/0/grossPay).
+   */
+  findings: Finding[];
+}
+
+export interface BudgetVsActualInput {
+  startDate: string;
+  endDate: string;
+  budget: BudgetLines;
+  months: readonly ActualMonthCost[];
+}
+
+/** 'YYYY-MM' as a month count, so differences are whole months. */
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+
+/**
+ * Budget against actual per line, with a straight-line projection.
+ *
+ * Months are counted in calendar months on both sides of the projection, because actuals are
+ * recorded per calendar month: a term from 2026-01-15 to 2027-01-14 touches 13 calendar months
+ * (its first and last are part months, each recorded once), and after recording January and
+ * February 2 of those 13 have elapsed. (termMonths() would say 12, and a projection × 12 / 13 over a
+ * fully recorded term would fall below what was spent.) A month not recorded between the start and
+ * the latest recorded month counts as elapsed with nothing spent: nothing is guessed for it.
+ */
+export function budgetVsActual({ startDate, endDate, budget, months }: BudgetVsActualInput): BudgetVsActual {
+  const termMonths = calendarMonths(startDate, endDate).length;
+  const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const latest = sorted.at(-1)?.month;
+  // A month before the start (possible only after an amendment moved the start) still counts as one.
+  const monthsElapsed = latest ? Math.max(1, monthNumber(latest) - monthNumber(startDate.slice(0, 7)) + 1) : 0;
+
+  const findings: Finding[] = [];
+  const lines = BUDGET_LINES.map((line): BudgetVsActualLine => {
+    const actual = sorted.reduce((sum, m) => sum + m.lines[line], 0);
+    const projected =
+      monthsElapsed === 0 || monthsElapsed >= termMonths
+        ? actual
+        : roundHalfUp(product(actual, termMonths), monthsElapsed);
+    const ruleId = ACTUALS_RULE_IDS[line];
+    const lineFindings: Finding[] = [];
+    if (actual > budget[line]) {
+      const excess = actual - budget[line];
+      lineFindings.push({
+        severity: 'error',
+        ruleId,
+        path: `/lines/${line}`,
+        message: `The ${line} line has spent ${actual} fen, ${excess} fen more than its budget of ${budget[line]} fen.`,
+        amounts: { check: 'actualOverBudget', line, budget: budget[line], actual, excess },
+      });
+    } else if (projected > budget[line]) {
+      // Only when not over already: an overspent line is projected over too, and one flag says it.
+      const excess = projected - budget[line];
+      lineFindings.push({
+        severity: 'warning',
+        ruleId,
+        path: `/lines/${line}`,
+        message: `The ${line} line is heading over budget: at this rate it will spend ${projected} fen by the end of the term, ${excess} fen more than its budget of ${budget[line]} fen.`,
+        amounts: {
+          check: 'projectedOverBudget',
+          line,
+          budget: budget[line],
+          actual,
+          projected,
+          excess,
+          monthsElapsed,
+          termMonths,
+        },
+      });
+    }
+    findings.push(...lineFindings);
+    return {
+      line,
+      budget: budget[line],
+      actual,
+      remaining: budget[line] - actual,
+      projected,
+      ruleId,
+      findings: lineFindings,
+    };
+  });
+
+  for (const m of sorted) for (const f of m.findings) findings.push({ ...f, path: `/months/${m.month}${f.path}` });
+
+  const sum = (pick: (l: BudgetVsActualLine) => number) => lines.reduce((total, l) => total + pick(l), 0);
+  return {
+    startDate,
+    endDate,
+    termMonths,
+    monthsElapsed,
+    months: sorted.map((m) => m.month),
+    lines,
+    totals: {
+      budget: sum((l) => l.budget),
+      actual: sum((l) => l.actual),
+      remaining: sum((l) => l.remaining),
+      projected: sum((l) => l.projected),
+    },
+    findings,
+  };
+}
+
+/** Whether a month lies within a contract's term (a calendar month it touches). */
+export const monthInTerm = (month: string, startDate: string, endDate: string) =>
+  month >= startDate.slice(0, 7) && month <= endDate.slice(0, 7);

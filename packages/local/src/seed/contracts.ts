@@ -1,0 +1,117 @@
+import {
+  type ActualMonthInput,
+  type ContractDraft,
+  highestCertificate,
+  monthLastDay,
+  roundHalfUp,
+} from '@shegong/domain';
+import { type AppDeps, amendContract, changeContractStatus, createContract, recordActualMonth } from '@shegong/http';
+import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
+import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
+import { DEMO_TODAY } from './demo-people.ts';
+import { SEED_PARTS } from './parts.ts';
+
+/**
+ * Seed part 'contracts-v1': the demo contracts (demo-contracts.ts), created, moved through their
+ * statuses, amended and given months of actuals through the same operations the API uses, so
+ * they are costed and audited like any other. A contract already there (by its number) is skipped,
+ * so a seed cut short is completed by the next start.
+ */
+
+/** Whether the organisation already has a contract with this number (a seed cut short, then rerun). */
+async function exists(repos: TenantRepositories, number: string): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await repos.contracts.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    if (page.items.some((c) => c.number === number)) return true;
+    cursor = page.cursor;
+  } while (cursor);
+  return false;
+}
+
+/**
+ * A month of actuals for a running demo contract: each named post's person at their registry pay
+ * and the post's FTE as their share; expenses at the budget's monthly pace, with activities (or,
+ * for the second organisation, other costs) spent faster than planned so the projection flags
+ * it; and in August one person paid ¥200 under the guideline after unpaid leave (P-W3).
+ */
+function actualMonth(contract: DemoContract, draft: ContractDraft, month: string, index: number): ActualMonthInput {
+  const people = namedPeople(contract.tenant);
+  const day = monthLastDay(month);
+  const payroll: ActualMonthInput['payroll'] = [];
+  for (const post of draft.plan.posts) {
+    const person = post.personId ? people.get(post.personId) : undefined;
+    if (!person) continue;
+    // A post added by amendment is paid from the month its months count back from the end.
+    const monthsLeft =
+      Number(draft.terms.endDate.slice(0, 4)) * 12 +
+      Number(draft.terms.endDate.slice(5, 7)) -
+      (Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))) +
+      1;
+    if (monthsLeft > post.months) continue;
+    payroll.push({
+      personId: person.id,
+      name: person.name,
+      certLevel: highestCertificate(person, day),
+      grossPay: person.monthlyPay,
+      sharePercent: post.ftePercent,
+    });
+  }
+  const last = payroll[payroll.length - 1];
+  if (month.endsWith('-08') && last) last.grossPay = demoRulesOf(contract.tenant).payFloor[last.certLevel] - 200_00;
+  const { lines } = draft.plan;
+  const monthly = (amount: number, pace = 100) => roundHalfUp(amount * pace, 1200);
+  // A little month-to-month variation, the same on every machine.
+  const wobble = 95 + ((index * 7) % 11);
+  const fast = contract.tenant.domain === 'yangguang.demo';
+  return {
+    payroll,
+    expenses: {
+      supervision: monthly(lines.supervision, wobble),
+      activities: monthly(lines.activities, fast ? 135 : wobble),
+      management: monthly(lines.management),
+      tax: monthly(lines.tax),
+      other: monthly(lines.other, fast ? wobble : 140),
+    },
+    note: '示例数据 Demo data',
+  };
+}
+
+async function seedContract(store: Store, contract: DemoContract): Promise<void> {
+  const repos = store.tenant({ tenantId: contract.tenant.id, userId: 'seed' });
+  if (await exists(repos, contract.draft.terms.number)) return;
+  const deps = { store, today: () => DEMO_TODAY } as AppDeps;
+  let { contract: stored } = await createContract(deps, repos, contract.draft);
+  let draft = contract.draft;
+  const amendAfter = contract.steps.findIndex((s) => s.to === 'running');
+  for (const [i, step] of contract.steps.entries()) {
+    stored = await changeContractStatus(deps, repos, stored.id, { to: step.to, date: step.date }, stored.version);
+    if (i === amendAfter && contract.amendment) {
+      draft = contract.amendment.change(contract.draft);
+      const amended = await amendContract(
+        deps,
+        repos,
+        stored.id,
+        { reason: contract.amendment.reason, effectiveDate: contract.amendment.effectiveDate, draft },
+        stored.version,
+      );
+      stored = amended.contract;
+    }
+  }
+  for (const [index, month] of (contract.actualMonths ?? []).entries())
+    await recordActualMonth(deps, repos, stored.id, month, actualMonth(contract, draft, month, index));
+}
+
+SEED_PARTS.push({
+  name: 'contracts-v1',
+  async run(store: Store) {
+    for (const contract of DEMO_CONTRACTS) {
+      try {
+        await seedContract(store, contract);
+      } catch (error) {
+        const detail = error instanceof StoreError ? `${error.code}: ${error.message}` : String(error);
+        throw new Error(`seeding contract ${contract.draft.terms.number} failed: ${detail}`, { cause: error });
+      }
+    }
+  },
+});

@@ -1,0 +1,433 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import {
+  BUDGET_LINES,
+  type BudgetLine,
+  type ContractAssessment,
+  type CostedPostInput,
+  type Finding,
+  type PostCost,
+} from '@shegong/domain';
+import type { Child } from 'hono/jsx';
+import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
+import { Table, Tag, type Tone } from '../../layout/components.tsx';
+import { anchorOf, fieldOf, withRow } from './form.ts';
+
+/**
+ * The costing beside the figures it concerns: each post's G / SI / HF / M / cost, each budget
+ * line's threshold, the labour cost and the price floor, every finding with its rule id. The
+ * editor shows these pieces in "slots" beside its inputs (the recost script swaps them by id);
+ * the contract page and a version's page show the same pieces in tables, read only.
+ */
+
+export type ContractMessages = Messages['contracts'];
+
+/** What a costing needs to be shown: the assessment and, for names, the posts as costed. */
+export interface Costing {
+  assessment: ContractAssessment;
+  costedPosts: readonly CostedPostInput[];
+  ruleSet: { title: string; effectiveFrom: string };
+}
+
+const RULE_IDS = ['P-W1', 'P-W2', 'P-W3', 'N-1', 'N-3', 'N-7', 'P-S1'] as const;
+type RuleId = (typeof RULE_IDS)[number];
+const isRuleId = (id: string): id is RuleId => (RULE_IDS as readonly string[]).includes(id);
+
+const toneOf = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
+
+/** A rule id as a badge opening (no script) to the rule and the numbers behind the figure. */
+export function RuleBadge(props: { k: ContractMessages; rule: string; figure?: string | undefined; tone?: Tone }) {
+  const text = isRuleId(props.rule) ? props.k.rules[props.rule] : props.rule;
+  return (
+    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
+      <summary title={text}>{props.rule}</summary>
+      <span class="rule-badge-text">
+        {text}
+        {props.figure ? <strong class="rule-badge-figure">{props.figure}</strong> : null}
+      </span>
+    </details>
+  );
+}
+
+/** Basis points as a percent: 7000 → "70%", 650 → "6.5%". */
+export const percent = (bp: number) => `${Number((bp / 100).toFixed(2))}%`;
+
+const n = (f: Finding, key: string) => Number(f.amounts?.[key] ?? 0);
+const money = (f: Finding, key: string) => formatMoney(n(f, key));
+
+/** A finding in the reader's language, from its check and amounts (the domain's message is English). */
+export function findingText(k: ContractMessages, f: Finding): string {
+  const t = k.finding;
+  switch (f.amounts?.check) {
+    case 'payBelowFloor':
+      return t.payBelowFloor(money(f, 'pay'), money(f, 'floor'), money(f, 'shortfallPerMonth'));
+    case 'personnelBelowLabourCost':
+      return t.personnelBelowLabourCost(money(f, 'personnel'), money(f, 'labourCost'), money(f, 'shortfall'));
+    case 'labourShareBelowMinimum':
+      return t.labourShareBelowMinimum(
+        money(f, 'personnel'),
+        percent(n(f, 'shareBp')),
+        percent(n(f, 'minLabourShare')),
+        money(f, 'required'),
+      );
+    case 'managementAboveCap':
+      return t.managementAboveCap(money(f, 'management'), percent(n(f, 'maxManagementShare')), money(f, 'allowed'));
+    case 'taxUnderBudgeted':
+      return t.taxUnderBudgeted(money(f, 'tax'), percent(n(f, 'taxRate')), money(f, 'expected'));
+    case 'unbalanced':
+      return t.unbalanced(money(f, 'linesTotal'), money(f, 'value'), n(f, 'difference') > 0);
+    case 'belowPriceFloor':
+      return t.belowPriceFloor(money(f, 'value'), money(f, 'priceFloor'), money(f, 'shortfall'));
+    case 'noPriceFloor':
+      return t.noPriceFloor;
+    case 'termTooLong':
+      return t.termTooLong(n(f, 'months'), n(f, 'limit'));
+    case 'termNeedsStableMark':
+      return t.termNeedsStableMark(n(f, 'months'), n(f, 'limit'));
+    case 'noMilestones':
+      return t.noMilestones;
+    case 'milestonesUnbalanced':
+      return t.milestonesUnbalanced(money(f, 'milestonesTotal'), money(f, 'value'), n(f, 'difference') > 0);
+    default:
+      return f.message;
+  }
+}
+
+/** One finding: its rule badge and its words, red or amber. */
+export function FindingLine(props: { k: ContractMessages; finding: Finding; prefix?: string }) {
+  const { k, finding } = props;
+  return (
+    <li class={`finding finding-${finding.severity}`}>
+      <RuleBadge k={k} rule={finding.ruleId} tone={toneOf(finding)} />
+      <span>
+        {props.prefix ?? ''}
+        {findingText(k, finding)}
+      </span>
+    </li>
+  );
+}
+
+export function FindingList(props: { k: ContractMessages; findings: readonly Finding[] }) {
+  if (!props.findings.length) return null;
+  return (
+    <ul class="findings">
+      {props.findings.map((f) => (
+        <FindingLine k={props.k} finding={f} />
+      ))}
+    </ul>
+  );
+}
+
+/** The findings whose pointer is `prefix` or under it. */
+export const findingsAt = (findings: readonly Finding[], ...prefixes: string[]) =>
+  findings.filter((f) => prefixes.some((p) => f.path === p || f.path.startsWith(`${p}/`)));
+
+/**
+ * The findings listed at the top (GOV.UK's summary), each a link to the field it concerns, errors
+ * first and red, warnings amber; with `live` the links lead into the editor's inputs.
+ */
+export function FindingsSummary(props: { k: ContractMessages; costing: Costing; lang: Lang; links: boolean }) {
+  const { k, costing } = props;
+  const findings = [...costing.assessment.findings].sort(
+    (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
+  );
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  const source = k.costing.ruleSet(costing.ruleSet.title, formatDate(costing.ruleSet.effectiveFrom, props.lang));
+  if (!findings.length)
+    return (
+      <div class="findings-summary findings-summary-ok">
+        <p class="findings-summary-title">{k.costing.noFindings}</p>
+        <p class="muted">{source}</p>
+      </div>
+    );
+  return (
+    <div class={`findings-summary${errors ? '' : ' findings-summary-warning'}`}>
+      <h2 class="findings-summary-title">{k.costing.summaryTitle(errors, warnings)}</h2>
+      <ul class="findings">
+        {findings.map((f) => {
+          const field = fieldOf(f.path);
+          return (
+            <li class={`finding finding-${f.severity}`}>
+              <RuleBadge k={k} rule={f.ruleId} tone={toneOf(f)} />
+              {props.links ? (
+                <a href={`#${anchorOf(field)}`}>{withRow(field, findingText(k, f), k.form)}</a>
+              ) : (
+                <span>{withRow(field, findingText(k, f), k.form)}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <p class="muted">{source}</p>
+    </div>
+  );
+}
+
+function Figure(props: { label: string; value: string; badge?: Child; strong?: boolean; tone?: 'error' }) {
+  return (
+    <div class="costing-figure">
+      <dt>{props.label}</dt>
+      <dd class={props.tone === 'error' ? 'text-error' : undefined}>
+        {props.strong ? <strong>{props.value}</strong> : props.value}
+        {props.badge}
+      </dd>
+    </div>
+  );
+}
+
+/** One post's steps 1–5 (COSTING.md), the pay badge red when below the floor, and its findings. */
+export function PostFigures(props: {
+  k: ContractMessages;
+  cost: PostCost;
+  post?: CostedPostInput | undefined;
+  findings: readonly Finding[];
+}) {
+  const { k, cost, post } = props;
+  const below = cost.pay < cost.floor;
+  const payFigure =
+    cost.payFrom === 'floor'
+      ? k.costing.payFromFloor(formatMoney(cost.floor), k.certLevels[cost.certLevel])
+      : k.costing.payAgainstFloor(formatMoney(cost.pay), formatMoney(cost.floor), k.certLevels[cost.certLevel]);
+  const si = cost.siItems;
+  const siFigure = k.costing.siFigure(
+    formatMoney(cost.siBase),
+    [si.pension, si.medical, si.unemployment, si.workInjury, si.maternity].map(formatMoney).join(' + '),
+  );
+  return (
+    <div class="costing-post">
+      {post?.personName ? <p class="muted costing-named">{k.costing.named(post.personName)}</p> : null}
+      <dl class="costing-figures">
+        <Figure
+          label={k.costing.pay}
+          value={formatMoney(cost.pay)}
+          tone={below ? 'error' : undefined}
+          badge={<RuleBadge k={k} rule="P-W3" figure={payFigure} tone={below ? 'red' : 'green'} />}
+        />
+        <Figure
+          label={k.costing.si}
+          value={formatMoney(cost.si)}
+          badge={<RuleBadge k={k} rule="P-W1" figure={siFigure} />}
+        />
+        <Figure
+          label={k.costing.hf}
+          value={formatMoney(cost.hf)}
+          badge={<RuleBadge k={k} rule="P-W1" figure={k.costing.hfFigure(formatMoney(cost.hfBase))} />}
+        />
+        <Figure label={k.costing.monthly} value={formatMoney(cost.monthly)} />
+        <Figure
+          label={k.costing.cost(cost.ftePercent, cost.months)}
+          value={formatMoney(cost.cost)}
+          strong
+          badge={
+            <RuleBadge
+              k={k}
+              rule="P-W2"
+              figure={k.costing.costFigure(formatMoney(cost.monthly), cost.ftePercent, cost.months)}
+            />
+          }
+        />
+      </dl>
+      <FindingList k={k} findings={props.findings} />
+    </div>
+  );
+}
+
+/** What each budget line is checked against, as a sentence with its rule id. */
+function lineThreshold(
+  k: ContractMessages,
+  line: BudgetLine,
+  a: ContractAssessment,
+): { text: string; rule: string } | undefined {
+  const t = a.costing.thresholds;
+  switch (line) {
+    case 'personnel':
+      return {
+        text: k.costing.personnelNeeds(
+          formatMoney(Math.max(a.costing.labourCost, t.minPersonnelByShare)),
+          formatMoney(a.costing.labourCost),
+          formatMoney(t.minPersonnelByShare),
+        ),
+        rule: 'P-W2',
+      };
+    case 'management':
+      return { text: k.costing.managementCap(formatMoney(t.maxManagement)), rule: 'N-7' };
+    case 'tax':
+      return { text: k.costing.taxExpected(formatMoney(t.expectedTax)), rule: 'P-W2' };
+    default:
+      return undefined;
+  }
+}
+
+export function LineFigures(props: { k: ContractMessages; line: BudgetLine; assessment: ContractAssessment }) {
+  const { k, line, assessment } = props;
+  const threshold = lineThreshold(k, line, assessment);
+  const findings = findingsAt(assessment.findings, `/plan/lines/${line}`);
+  if (!threshold && !findings.length) return null;
+  return (
+    <div class="costing-line">
+      {threshold ? (
+        <div class="costing-threshold">
+          <RuleBadge
+            k={k}
+            rule={threshold.rule}
+            tone={findings.some((f) => f.severity === 'error') ? 'red' : findings.length ? 'amber' : 'green'}
+          />
+          <span>{threshold.text}</span>
+        </div>
+      ) : null}
+      <FindingList k={k} findings={findings} />
+    </div>
+  );
+}
+
+/** The labour cost, the lines' total against the value, and the price floor with its calculator link. */
+export function Totals(props: {
+  k: ContractMessages;
+  costing: Costing;
+  value: number;
+  floorHref?: string | undefined;
+}) {
+  const { k } = props;
+  const a = props.costing.assessment;
+  const floor = a.priceFloor;
+  const below = floor.feasible && props.value < floor.value;
+  return (
+    <div class="costing-totals">
+      <dl class="costing-figures">
+        <Figure
+          label={k.costing.labourCost}
+          value={formatMoney(a.costing.labourCost)}
+          strong
+          badge={<RuleBadge k={k} rule="P-W2" figure={k.costing.labourCostFigure(a.costing.posts.length)} />}
+        />
+        <Figure
+          label={k.costing.linesTotal}
+          value={`${formatMoney(a.costing.thresholds.linesTotal)} / ${formatMoney(props.value)}`}
+          tone={a.costing.thresholds.linesTotal !== props.value ? 'error' : undefined}
+        />
+        <Figure
+          label={k.costing.priceFloor}
+          value={floor.feasible ? formatMoney(floor.value) : k.costing.noFloor}
+          strong
+          tone={below || !floor.feasible ? 'error' : undefined}
+          badge={
+            <RuleBadge
+              k={k}
+              rule="P-W2"
+              figure={k.costing.floorFigure(
+                percent(floor.managementShare),
+                formatMoney(floor.fixed.supervision + floor.fixed.activities + floor.fixed.other),
+              )}
+              tone={below || !floor.feasible ? 'red' : 'green'}
+            />
+          }
+        />
+      </dl>
+      {props.floorHref ? (
+        <p class="costing-calculator">
+          <a href={props.floorHref}>{k.costing.calculator}</a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The term's length and its N-1 findings; the milestones' sum against the value and N-3. */
+export function TermFigures(props: { k: ContractMessages; assessment: ContractAssessment }) {
+  const { k, assessment } = props;
+  return (
+    <div class="costing-line">
+      <p class="muted">{k.costing.termMonths(assessment.termMonths)}</p>
+      <FindingList
+        k={k}
+        findings={findingsAt(assessment.findings, '/terms/endDate', '/terms/stableRecurring', '/terms/startDate')}
+      />
+    </div>
+  );
+}
+
+export function ValueFigures(props: { k: ContractMessages; assessment: ContractAssessment }) {
+  return <FindingList k={props.k} findings={findingsAt(props.assessment.findings, '/terms/value')} />;
+}
+
+export function MilestoneFigures(props: {
+  k: ContractMessages;
+  assessment: ContractAssessment;
+  total: number;
+  value: number;
+}) {
+  const { k } = props;
+  const findings = findingsAt(props.assessment.findings, '/terms/milestones');
+  return (
+    <div class="costing-line">
+      <div class="figure">
+        <span class={props.total !== props.value ? 'text-error' : undefined}>
+          {k.costing.milestonesSum(formatMoney(props.total), formatMoney(props.value))}
+        </span>
+        <RuleBadge k={k} rule="N-3" tone={findings.length ? 'red' : 'green'} />
+      </div>
+      <FindingList k={k} findings={findings} />
+    </div>
+  );
+}
+
+/** The read-only costing of a saved version: every post and every line, in tables. */
+export function CostingTables(props: {
+  k: ContractMessages;
+  costing: Costing;
+  posts: readonly { title: string; role: string }[];
+  lines: Record<BudgetLine, number>;
+  value: number;
+  floorHref?: string | undefined;
+}) {
+  const { k, costing } = props;
+  const a = costing.assessment;
+  return (
+    <div class="costing-tables">
+      <Table
+        caption={k.costing.postsTitle}
+        columns={[k.editor.postTitle, k.editor.role, k.editor.certLevel, k.costing.figures]}
+        empty={a.costing.posts.length ? undefined : k.costing.noPosts}
+      >
+        {a.costing.posts.map((cost, i) => {
+          const post = props.posts[i];
+          return (
+            <tr id={`post-${i}`}>
+              <td data-label={k.editor.postTitle}>{post?.title ?? ''}</td>
+              <td data-label={k.editor.role}>
+                {post ? (k.roles[post.role as keyof ContractMessages['roles']] ?? post.role) : ''}
+              </td>
+              <td data-label={k.editor.certLevel}>
+                <Tag tone="blue">{k.certLevels[cost.certLevel]}</Tag>
+              </td>
+              <td data-label={k.costing.figures} class="cell-figures">
+                <PostFigures
+                  k={k}
+                  cost={cost}
+                  post={costing.costedPosts[i]}
+                  findings={findingsAt(a.findings, `/plan/posts/${i}`)}
+                />
+              </td>
+            </tr>
+          );
+        })}
+      </Table>
+      <Table caption={k.costing.linesTitle} columns={[k.editor.line, k.editor.amount, k.costing.check]}>
+        {BUDGET_LINES.map((line) => (
+          <tr id={`line-${line}`}>
+            <td data-label={k.editor.line}>{k.lines[line]}</td>
+            <td data-label={k.editor.amount}>{formatMoney(props.lines[line])}</td>
+            <td data-label={k.costing.check} class="cell-figures">
+              <LineFigures k={k} line={line} assessment={a} />
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <div class="costing-tables-totals">
+        <Totals k={k} costing={costing} value={props.value} floorHref={props.floorHref} />
+        <ValueFigures k={k} assessment={a} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,524 @@
+import { BUDGET_LINES, type BudgetLine, ContractDraft, type ItemisedLine, SERVICES, termMonths } from '@shegong/domain';
+import type { FieldError } from '../../layout/components.tsx';
+import { fenToYuan, yuanToFen } from '../ladder/money.ts';
+
+/**
+ * The staffing-and-budget editor as a form: every value as typed (so a wrong entry is shown
+ * back), the rows of each list, and the parsing into a ContractDraft. Field names follow the
+ * draft's own paths, so a zod path (`plan/posts/0/months`) or a finding's JSON pointer
+ * (`/plan/posts/0/monthlyPay`) names the input it concerns (`post-0-months`).
+ */
+
+export interface PostRow {
+  title: string;
+  role: string;
+  certLevel: string;
+  ftePercent: string;
+  months: string;
+  monthlyPay: string;
+  personId: string;
+}
+export interface DeliverableRow {
+  name: string;
+  indicator: string;
+  target: string;
+  unit: string;
+}
+export interface MilestoneRow {
+  name: string;
+  dueDate: string;
+  amount: string;
+  condition: string;
+}
+export interface ItemRow {
+  line: string;
+  category: string;
+  unitPrice: string;
+  unit: string;
+  quantity: string;
+  note: string;
+}
+
+export interface EditorValues {
+  purchaserName: string;
+  purchaserRegion: string;
+  number: string;
+  title: string;
+  services: string[];
+  serviceArea: string;
+  startDate: string;
+  endDate: string;
+  stableRecurring: boolean;
+  value: string;
+  deliverables: DeliverableRow[];
+  milestones: MilestoneRow[];
+  posts: PostRow[];
+  lines: Record<BudgetLine, string>;
+  items: ItemRow[];
+  /** An amendment's: why, and from when. */
+  reason: string;
+  effectiveDate: string;
+}
+
+/** The editor's lists: the prefix of their inputs (`post-0-title`) and the most rows a form carries. */
+export const ROW_LISTS = {
+  deliverable: { key: 'deliverables', max: 50 },
+  milestone: { key: 'milestones', max: 36 },
+  post: { key: 'posts', max: 200 },
+  item: { key: 'items', max: 300 },
+} as const;
+export type RowList = keyof typeof ROW_LISTS;
+export const isRowList = (value: string): value is RowList => value in ROW_LISTS;
+
+const POST_FIELDS = ['title', 'role', 'certLevel', 'ftePercent', 'months', 'monthlyPay', 'personId'] as const;
+const DELIVERABLE_FIELDS = ['name', 'indicator', 'target', 'unit'] as const;
+const MILESTONE_FIELDS = ['name', 'dueDate', 'amount', 'condition'] as const;
+const ITEM_FIELDS = ['line', 'category', 'unitPrice', 'unit', 'quantity', 'note'] as const;
+
+export const emptyPost = (): PostRow => ({
+  title: '',
+  role: 'frontline',
+  certLevel: 'assistant',
+  ftePercent: '100',
+  months: '12',
+  monthlyPay: '',
+  personId: '',
+});
+const emptyDeliverable = (): DeliverableRow => ({ name: '', indicator: '', target: '', unit: '' });
+const emptyMilestone = (): MilestoneRow => ({ name: '', dueDate: '', amount: '', condition: '' });
+const emptyItem = (): ItemRow => ({
+  line: 'activities',
+  category: '',
+  unitPrice: '',
+  unit: '',
+  quantity: '',
+  note: '',
+});
+
+/** A new contract: one post, the purchaser's region preset to the organisation's. */
+export function emptyValues(region: string): EditorValues {
+  return {
+    purchaserName: '',
+    purchaserRegion: region,
+    number: '',
+    title: '',
+    services: [],
+    serviceArea: '',
+    startDate: '',
+    endDate: '',
+    stableRecurring: false,
+    value: '',
+    deliverables: [],
+    milestones: [],
+    posts: [emptyPost()],
+    lines: Object.fromEntries(BUDGET_LINES.map((l) => [l, '0'])) as Record<BudgetLine, string>,
+    items: [],
+    reason: '',
+    effectiveDate: '',
+  };
+}
+
+/** A saved draft as the editor shows it: fen as yuan, numbers as text. */
+export function valuesOf(draft: ContractDraft): EditorValues {
+  const { terms, plan } = draft;
+  return {
+    purchaserName: terms.purchaser.name,
+    purchaserRegion: terms.purchaser.region,
+    number: terms.number,
+    title: terms.title,
+    services: [...terms.services],
+    serviceArea: terms.serviceArea,
+    startDate: terms.startDate,
+    endDate: terms.endDate,
+    stableRecurring: terms.stableRecurring,
+    value: fenToYuan(terms.value),
+    deliverables: terms.deliverables.map((d) => ({
+      name: d.name,
+      indicator: d.indicator,
+      target: String(d.target),
+      unit: d.unit,
+    })),
+    milestones: terms.milestones.map((m) => ({
+      name: m.name,
+      dueDate: m.dueDate,
+      amount: fenToYuan(m.amount),
+      condition: m.condition ?? '',
+    })),
+    posts: plan.posts.map((p) => ({
+      title: p.title,
+      role: p.role,
+      certLevel: p.certLevel,
+      ftePercent: String(p.ftePercent),
+      months: String(p.months),
+      monthlyPay: p.monthlyPay === undefined ? '' : fenToYuan(p.monthlyPay),
+      personId: p.personId ?? '',
+    })),
+    lines: Object.fromEntries(BUDGET_LINES.map((l) => [l, fenToYuan(plan.lines[l])])) as Record<BudgetLine, string>,
+    items: plan.items.map((i) => ({
+      line: i.line,
+      category: i.category,
+      unitPrice: fenToYuan(i.unitPrice),
+      unit: i.unit,
+      quantity: String(i.quantity),
+      note: i.note ?? '',
+    })),
+    reason: '',
+    effectiveDate: '',
+  };
+}
+
+/** What a posted form offers: the first value of a name, or all of them (checkboxes). */
+export interface PostedForm {
+  text(name: string): string;
+  list(name: string): string[];
+}
+
+/** The submit button pressed: save, recalculate, or add/remove a row of a list. */
+export type EditorAction =
+  | { kind: 'save' }
+  | { kind: 'recalculate' }
+  | { kind: 'add'; list: RowList }
+  | { kind: 'remove'; list: RowList; index: number };
+
+export function actionOf(value: string): EditorAction {
+  const [kind, list, index] = value.split(':');
+  if (kind === 'recalculate') return { kind };
+  if ((kind === 'add' || kind === 'remove') && list && isRowList(list)) {
+    if (kind === 'add') return { kind, list };
+    const i = Number(index);
+    if (Number.isInteger(i) && i >= 0) return { kind, list, index: i };
+  }
+  return { kind: 'save' };
+}
+
+function rows<F extends string>(form: PostedForm, list: RowList, fields: readonly F[]): Record<F, string>[] {
+  const { key, max } = ROW_LISTS[list];
+  const count = Math.min(Math.max(Number(form.text(key)) || 0, 0), max);
+  return Array.from(
+    { length: count },
+    (_, i) => Object.fromEntries(fields.map((f) => [f, form.text(`${list}-${i}-${f}`)])) as Record<F, string>,
+  );
+}
+
+/** The editor's values from a posted form (counts of rows from hidden fields, capped). */
+export function readValues(form: PostedForm): EditorValues {
+  return {
+    purchaserName: form.text('purchaserName'),
+    purchaserRegion: form.text('purchaserRegion'),
+    number: form.text('number'),
+    title: form.text('title'),
+    services: form.list('services').filter((s) => (SERVICES as readonly string[]).includes(s)),
+    serviceArea: form.text('serviceArea'),
+    startDate: form.text('startDate'),
+    endDate: form.text('endDate'),
+    stableRecurring: form.text('stableRecurring') === '1',
+    value: form.text('value'),
+    deliverables: rows(form, 'deliverable', DELIVERABLE_FIELDS),
+    milestones: rows(form, 'milestone', MILESTONE_FIELDS),
+    posts: rows(form, 'post', POST_FIELDS),
+    lines: Object.fromEntries(BUDGET_LINES.map((l) => [l, form.text(`line-${l}`)])) as Record<BudgetLine, string>,
+    items: rows(form, 'item', ITEM_FIELDS),
+    reason: form.text('reason'),
+    effectiveDate: form.text('effectiveDate'),
+  };
+}
+
+/** Adds or removes a row (the add/remove buttons, with or without script). */
+export function applyRowAction(values: EditorValues, action: EditorAction): EditorValues {
+  if (action.kind !== 'add' && action.kind !== 'remove') return values;
+  const key = ROW_LISTS[action.list].key;
+  const list = values[key] as unknown[];
+  const next =
+    action.kind === 'add'
+      ? [
+          ...list,
+          { post: emptyPost, deliverable: emptyDeliverable, milestone: emptyMilestone, item: emptyItem }[action.list](),
+        ].slice(0, ROW_LISTS[action.list].max)
+      : list.filter((_, i) => i !== action.index);
+  return { ...values, [key]: next };
+}
+
+/** The input a draft path names: `/plan/posts/0/months`, `plan.posts.0.months` → `post-0-months`. */
+export function fieldOf(path: string | readonly PropertyKey[]): string {
+  const parts = (typeof path === 'string' ? path.split('/').filter(Boolean) : path.map(String)) as string[];
+  const [half, key, a, b] = parts;
+  if (half === 'terms') {
+    if (key === 'purchaser') return a === 'region' ? 'purchaserRegion' : 'purchaserName';
+    if (key === 'deliverables' || key === 'milestones') {
+      const list = key === 'deliverables' ? 'deliverable' : 'milestone';
+      return a === undefined ? key : `${list}-${a}-${b ?? 'name'}`;
+    }
+    return key ?? 'title';
+  }
+  if (half === 'plan') {
+    if (key === 'lines') return `line-${a ?? 'personnel'}`;
+    if (key === 'posts') return a === undefined ? 'posts' : `post-${a}-${b ?? 'title'}`;
+    if (key === 'items') return a === undefined ? 'items' : `item-${a}-${b ?? 'category'}`;
+    return 'posts';
+  }
+  return half ?? 'title';
+}
+
+/** Where the summary's link for a field lands: the services' first checkbox, a list's heading. */
+export function anchorOf(field: string): string {
+  if (field === 'services') return `services-${SERVICES[0]}`;
+  if (field === 'stableRecurring') return 'stableRecurring';
+  return field;
+}
+
+/** The messages the parser needs: one per kind of field, and the row names for the prefix. */
+export interface FormMessages {
+  required: string;
+  yuan: string;
+  whole: string;
+  date: string;
+  percent: string;
+  months: (term?: number) => string;
+  region: string;
+  services: string;
+  endDate: string;
+  dueDate: string;
+  role: string;
+  certLevel: string;
+  line: string;
+  itemsSum: (sum: string) => string;
+  tooLong: string;
+  tooMany: string;
+  unknownPerson: string;
+  row: Record<RowList, (n: number) => string>;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const WHOLE = /^\d{1,9}$/;
+
+/**
+ * The draft the form describes, or the errors naming its fields. Yuan become fen exactly, blank
+ * pay is the floor (absent), blank optional text is left out; the whole is then checked by the
+ * same schema as the API (ContractDraft), whose failures are mapped back to the inputs.
+ */
+export function draftFrom(
+  values: EditorValues,
+  f: FormMessages,
+): { draft: ContractDraft; errors: [] } | { draft?: undefined; errors: FieldError[] } {
+  const errors = new Map<string, string>();
+  const fail = (field: string, message: string) => {
+    if (!errors.has(field)) errors.set(field, message);
+  };
+  const yuan = (field: string, text: string, optional = false): number | undefined => {
+    if (optional && text === '') return undefined;
+    const fen = yuanToFen(text);
+    if (fen === undefined) fail(field, text === '' ? f.required : f.yuan);
+    return fen ?? 0;
+  };
+  const whole = (field: string, text: string, message = f.whole): number => {
+    if (!WHOLE.test(text)) fail(field, text === '' ? f.required : message);
+    return Number(text) || 0;
+  };
+  const optional = (text: string) => (text === '' ? {} : undefined);
+
+  const candidate = {
+    terms: {
+      purchaser: { name: values.purchaserName, region: values.purchaserRegion },
+      number: values.number,
+      title: values.title,
+      services: values.services,
+      serviceArea: values.serviceArea,
+      startDate: values.startDate,
+      endDate: values.endDate,
+      stableRecurring: values.stableRecurring,
+      value: yuan('value', values.value),
+      deliverables: values.deliverables.map((d, i) => ({
+        name: d.name,
+        indicator: d.indicator,
+        target: whole(`deliverable-${i}-target`, d.target),
+        unit: d.unit,
+      })),
+      milestones: values.milestones.map((m, i) => ({
+        name: m.name,
+        dueDate: m.dueDate,
+        amount: yuan(`milestone-${i}-amount`, m.amount),
+        ...(optional(m.condition) ?? { condition: m.condition }),
+      })),
+    },
+    plan: {
+      posts: values.posts.map((p, i) => {
+        const pay = yuan(`post-${i}-monthlyPay`, p.monthlyPay, true);
+        return {
+          title: p.title,
+          role: p.role,
+          certLevel: p.certLevel,
+          ftePercent: whole(`post-${i}-ftePercent`, p.ftePercent, f.percent),
+          months: whole(`post-${i}-months`, p.months, f.months()),
+          ...(pay === undefined ? {} : { monthlyPay: pay }),
+          ...(optional(p.personId) ?? { personId: p.personId }),
+        };
+      }),
+      lines: Object.fromEntries(BUDGET_LINES.map((l) => [l, yuan(`line-${l}`, values.lines[l])])),
+      items: values.items.map((it, i) => ({
+        line: it.line,
+        category: it.category,
+        unitPrice: yuan(`item-${i}-unitPrice`, it.unitPrice),
+        unit: it.unit,
+        quantity: whole(`item-${i}-quantity`, it.quantity),
+        ...(optional(it.note) ?? { note: it.note }),
+      })),
+    },
+  };
+
+  const parsed = ContractDraft.safeParse(candidate);
+  if (parsed.success && errors.size === 0) return { draft: parsed.data, errors: [] };
+  const term =
+    DATE.test(values.startDate) && DATE.test(values.endDate) && values.endDate >= values.startDate
+      ? termMonths(values.startDate, values.endDate)
+      : undefined;
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldOf(issue.path);
+    fail(field, messageFor(field, issue.code, values, f, term));
+  }
+  return { errors: ordered(errors, values, f) };
+}
+
+/** A message in the reader's language for a failing field (zod's own are English). */
+function messageFor(field: string, code: string, values: EditorValues, f: FormMessages, term?: number): string {
+  const leaf = field.split('-').at(-1) ?? field;
+  if (field.startsWith('line-') && code === 'custom') {
+    const line = field.slice('line-'.length) as ItemisedLine;
+    const sum = values.items
+      .filter((i) => i.line === line)
+      .reduce((total, i) => total + (yuanToFen(i.unitPrice) ?? 0) * (Number(i.quantity) || 0), 0);
+    return f.itemsSum(fenToYuan(sum));
+  }
+  switch (leaf) {
+    case 'purchaserRegion':
+      return f.region;
+    case 'services':
+      return f.services;
+    case 'startDate':
+      return f.date;
+    case 'endDate':
+      return code === 'custom' ? f.endDate : f.date;
+    case 'dueDate':
+      return code === 'custom' ? f.dueDate : f.date;
+    case 'months':
+      return f.months(term);
+    case 'ftePercent':
+      return f.percent;
+    case 'role':
+      return f.role;
+    case 'certLevel':
+      return f.certLevel;
+    case 'line':
+      return f.line;
+    case 'personId':
+      return f.unknownPerson;
+    case 'posts':
+    case 'items':
+    case 'deliverables':
+    case 'milestones':
+      return f.tooMany;
+    default:
+      return code === 'too_big' ? f.tooLong : code === 'invalid_type' || code === 'too_small' ? f.required : f.yuan;
+  }
+}
+
+/** Errors in the order of the form (as the summary should read), a row's errors prefixed with its row. */
+function ordered(errors: Map<string, string>, values: EditorValues, f: FormMessages): FieldError[] {
+  const order = fieldOrder(values);
+  const rank = (field: string) => {
+    const i = order.indexOf(field);
+    return i === -1 ? order.length : i;
+  };
+  return [...errors]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([field, message]) => ({ field, message: withRow(field, message, f), href: anchorOf(field) }));
+}
+
+export function withRow(field: string, message: string, f: Pick<FormMessages, 'row'>): string {
+  const match = /^(deliverable|milestone|post|item)-(\d+)-/.exec(field);
+  return match ? `${f.row[match[1] as RowList](Number(match[2]) + 1)}${message}` : message;
+}
+
+/** Every input of the form, top to bottom. */
+export function fieldOrder(values: EditorValues): string[] {
+  const each = (list: RowList, n: number, fields: readonly string[]) =>
+    Array.from({ length: n }, (_, i) => fields.map((x) => `${list}-${i}-${x}`)).flat();
+  return [
+    'purchaserName',
+    'purchaserRegion',
+    'number',
+    'title',
+    'services',
+    'serviceArea',
+    'startDate',
+    'endDate',
+    'stableRecurring',
+    'value',
+    'deliverables',
+    ...each('deliverable', values.deliverables.length, DELIVERABLE_FIELDS),
+    'milestones',
+    ...each('milestone', values.milestones.length, MILESTONE_FIELDS),
+    'posts',
+    ...each('post', values.posts.length, POST_FIELDS),
+    ...BUDGET_LINES.map((l) => `line-${l}`),
+    'items',
+    ...each('item', values.items.length, ITEM_FIELDS),
+    'reason',
+    'effectiveDate',
+  ];
+}
+
+/**
+ * For recosting while a contract is still being typed: the same draft with placeholders in the
+ * text the costing does not read (names, number, services, deliverables), so the figures show
+ * before every term is filled in. Returns the strict result when the placeholders do not help.
+ */
+export function costableDraft(values: EditorValues, f: FormMessages): ReturnType<typeof draftFrom> {
+  const strict = draftFrom(values, f);
+  if (strict.draft) return strict;
+  const filled: EditorValues = {
+    ...values,
+    purchaserName: values.purchaserName || '—',
+    number: values.number || '—',
+    title: values.title || '—',
+    serviceArea: values.serviceArea || '—',
+    services: values.services.length ? values.services : [SERVICES[0]],
+    deliverables: [],
+    posts: values.posts.map((p) => ({ ...p, title: p.title || '—' })),
+    items: values.items.map((i) => ({ ...i, category: i.category || '—', unit: i.unit || '—' })),
+  };
+  const lenient = draftFrom(filled, f);
+  return lenient.draft ? lenient : strict;
+}
+
+/** The fields a browser posts for these values (the inverse of readValues): tests and fixtures fill forms with it. */
+export function formFields(values: EditorValues): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {
+    purchaserName: values.purchaserName,
+    purchaserRegion: values.purchaserRegion,
+    number: values.number,
+    title: values.title,
+    services: values.services,
+    serviceArea: values.serviceArea,
+    startDate: values.startDate,
+    endDate: values.endDate,
+    value: values.value,
+    ...(values.stableRecurring ? { stableRecurring: '1' } : {}),
+    ...Object.fromEntries(BUDGET_LINES.map((l) => [`line-${l}`, values.lines[l]])),
+    reason: values.reason,
+    effectiveDate: values.effectiveDate,
+  };
+  const rowsOf = (list: RowList, entries: readonly Record<string, string>[]) => {
+    fields[ROW_LISTS[list].key] = String(entries.length);
+    entries.forEach((entry, i) => {
+      for (const [name, value] of Object.entries(entry)) fields[`${list}-${i}-${name}`] = value;
+    });
+  };
+  rowsOf('deliverable', values.deliverables as unknown as Record<string, string>[]);
+  rowsOf('milestone', values.milestones as unknown as Record<string, string>[]);
+  rowsOf('post', values.posts as unknown as Record<string, string>[]);
+  rowsOf('item', values.items as unknown as Record<string, string>[]);
+  return fields;
+}
+
+/** A saved draft as the editor would post it (the isolation matrix's page forms). */
+export const contractFormFields = (draft: ContractDraft) => formFields(valuesOf(draft));
