@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type CellRead, workbookCells } from '../../packages/sheets/src/index.ts';
 import { signInAt, useBrowserWorld } from './world.ts';
 
 /**
@@ -14,6 +16,8 @@ import { signInAt, useBrowserWorld } from './world.ts';
  * HF 5 % of ¥3,000 = ¥150, M = ¥4,050.60, × 12 months = ¥48,607.20 > personnel ¥40,000 (short
  * ¥8,607.20), and ¥40,000 is 66.66 % of ¥60,000 < 70 %. At ¥3,200: HF ¥160, M = ¥4,260.60,
  * × 12 = ¥51,127.20 ≤ personnel ¥52,000 (86.66 %), and every line adds up to ¥60,000.
+ * Amended to ¥3,300: HF ¥165, M = ¥4,365.60, × 12 = ¥52,387.20. A month of actuals at ¥3,300 and a
+ * 100 % share costs M = ¥4,365.60, so two months are ¥8,731.20 of personnel.
  */
 const world = useBrowserWorld();
 let page: Page;
@@ -172,6 +176,55 @@ describe('an admin plans, signs and amends a contract', () => {
     expect(await text('#costing')).toContain('¥51,127.20');
     expect(await text('#about')).toContain('防城港市社会工作人才激励保障参数');
     await page.screenshot({ path: join(world.shots, 'contracts-version-1.png'), fullPage: true });
+    await page.goBack();
+  });
+
+  it('records two months of actuals and sees them against the budget', async () => {
+    await Promise.all([page.waitForURL(/\/actuals$/), page.getByRole('link', { name: '实际支出' }).first().click()]);
+    const actuals = new URL(page.url()).pathname;
+    // January: no named posts to prefill, so one person is added; the month is the term's first.
+    await page.locator('.page-actions a.btn-primary').click();
+    await page.waitForURL(/\/actuals\/2026-01$/);
+    if ((await page.locator('#row-0-name').count()) === 0) await submit('再加一人');
+    await page.locator('#row-0-name').fill('浏览器社工');
+    await page.locator('#row-0-certLevel').selectOption('assistant');
+    await page.locator('#row-0-grossPay').fill('3300');
+    await page.locator('#row-0-share').fill('100');
+    await page.locator('#expense-activities').fill('300');
+    await page.getByRole('button', { name: '保存本月' }).click();
+    await page.waitForURL((url) => url.pathname === actuals && url.searchParams.has('recorded'));
+    // February: the payroll is prefilled from January.
+    await page.locator('.page-actions a.btn-primary').click();
+    await page.waitForURL(/\/actuals\/2026-02$/);
+    expect(await page.locator('#row-0-name').inputValue()).toBe('浏览器社工');
+    await page.locator('#expense-activities').fill('400');
+    await page.getByRole('button', { name: '保存本月' }).click();
+    await page.waitForURL((url) => url.pathname === actuals && url.searchParams.has('recorded'));
+
+    expect(await page.locator('#months tbody tr').count()).toBe(2);
+    expect(await text('#line-personnel')).toContain('¥8,731.20');
+    expect(await text('#line-activities')).toContain('¥700.00');
+    expect(await page.locator('svg.chart').count()).toBe(1);
+    await page.screenshot({ path: join(world.shots, 'contracts-actuals.png'), fullPage: true });
+  });
+
+  /** Downloads what a link leads to and reads its cells back. */
+  async function download(name: string): Promise<CellRead[]> {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).first().click()]);
+    expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
+    return workbookCells(await readFile(await file.path()));
+  }
+
+  it('exports the costing sheet and the budget against actual with the page’s numbers and the rule ids', async () => {
+    await page.goto(`${world.system.url}${new URL(page.url()).pathname.replace(/\/actuals$/, '')}`);
+    const costing = await download('导出测算表 xlsx');
+    const values = costing.map((c) => c.value);
+    // Version 2's post cost and labour cost, in yuan with two decimals, as the page shows them.
+    expect(await text('#costing')).toContain('¥52,387.20');
+    expect(values).toContain(52_387.2);
+    expect(values).toEqual(expect.arrayContaining(['P-W2', 'P-W3']));
+    const budget = await download('导出预算执行 xlsx');
+    expect(budget.map((c) => c.value)).toContain(8_731.2);
   });
 });
 
