@@ -257,9 +257,12 @@ export class Contracts {
   }
 
   /** A new draft contract with version 1, its number guard and audit event, in one transaction. */
-  async create(costed: CostedDraft): Promise<{ contract: StoredContract; version: ContractVersion }> {
+  async create(
+    costed: CostedDraft,
+    options: { createdOn?: string } = {},
+  ): Promise<{ contract: StoredContract; version: ContractVersion }> {
     const mutation = this.scope.mutation();
-    const created = this.stageCreate(mutation, costed);
+    const created = this.stageCreate(mutation, costed, options);
     await mutation.commit();
     return created;
   }
@@ -271,7 +274,7 @@ export class Contracts {
   stageCreate(
     mutation: Mutation,
     costed: CostedDraft,
-    id = timeOrderedId(),
+    { id = timeOrderedId(), createdOn = chinaToday() }: { id?: string; createdOn?: string } = {},
   ): { contract: StoredContract; version: ContractVersion } {
     const now = new Date().toISOString();
     const version = this.versionRecord(id, 1, costed, now);
@@ -280,7 +283,7 @@ export class Contracts {
       status: 'draft',
       ...summaryOf(costed),
       currentVersion: 1,
-      history: [{ to: 'draft', date: chinaToday(), at: now, by: this.scope.actorId }],
+      history: [{ to: 'draft', date: createdOn, at: now, by: this.scope.actorId }],
       createdAt: now,
       createdBy: this.scope.actorId,
       updatedAt: now,

@@ -182,7 +182,7 @@ export async function prepareContract(
 ): Promise<{ mutation: Mutation; body: ContractWithVersion }> {
   const costed = await costDraft(deps, repos, draft);
   const mutation = repos.scope.mutation();
-  return { mutation, body: repos.contracts.stageCreate(mutation, costed) };
+  return { mutation, body: repos.contracts.stageCreate(mutation, costed, { createdOn: todayOf(deps) }) };
 }
 
 /** A new draft contract (version 1), costed and stored with its number guard, in one transaction. */
@@ -191,7 +191,7 @@ export async function createContract(
   repos: TenantRepositories,
   draft: ContractDraft,
 ): Promise<ContractWithVersion> {
-  return repos.contracts.create(await costDraft(deps, repos, draft));
+  return repos.contracts.create(await costDraft(deps, repos, draft), { createdOn: todayOf(deps) });
 }
 
 /** Replaces a draft's version (only while draft: 409 otherwise; 412 on a stale version). */

@@ -1,5 +1,6 @@
 import {
   type ActualMonthInput,
+  addDays,
   type ContractDraft,
   highestCertificate,
   monthLastDay,
@@ -8,6 +9,7 @@ import {
 import { type AppDeps, amendContract, changeContractStatus, createContract, recordActualMonth } from '@shegong/http';
 import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
 import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
+import { adminOf } from './demo-data.ts';
 import { DEMO_TODAY } from './demo-people.ts';
 import { SEED_PARTS } from './parts.ts';
 
@@ -78,9 +80,11 @@ function actualMonth(contract: DemoContract, draft: ContractDraft, month: string
 }
 
 async function seedContract(store: Store, contract: DemoContract): Promise<void> {
-  const repos = store.tenant({ tenantId: contract.tenant.id, userId: 'seed' });
+  const repos = store.tenant({ tenantId: contract.tenant.id, userId: await adminOf(store, contract.tenant) });
   if (await exists(repos, contract.draft.terms.number)) return;
-  const deps = { store, today: () => DEMO_TODAY } as AppDeps;
+  // Drafted a couple of weeks before its first step (or before the demo's today): histories read in order.
+  const draftedOn = addDays(contract.steps[0]?.date ?? DEMO_TODAY, -14);
+  const deps = { store, today: () => draftedOn } as AppDeps;
   let { contract: stored } = await createContract(deps, repos, contract.draft);
   let draft = contract.draft;
   const amendAfter = contract.steps.findIndex((s) => s.to === 'running');

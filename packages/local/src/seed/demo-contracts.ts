@@ -139,6 +139,17 @@ function milestones(value: number, start: string, mid: string, end: string): Mil
   ];
 }
 
+/**
+ * An amendment's milestones: the first, paid on signing, stays as it was; the increase of the value
+ * is split between the two still to come (half each, the odd fen to the last).
+ */
+function afterFirstPaid(before: ContractDraft, value: number): Milestone[] {
+  const [first, second, last] = before.terms.milestones as [Milestone, Milestone, Milestone];
+  const increase = value - before.terms.value;
+  const half = Math.floor(increase / 2);
+  return [first, { ...second, amount: second.amount + half }, { ...last, amount: last.amount + increase - half }];
+}
+
 interface ContractSpec {
   tenant: DemoTenant;
   shape: DemoShape;
@@ -262,8 +273,8 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     amendment: {
       reason: '应购买主体要求，自7月起增加一名一线社工，服务范围扩展至沙潭江街道；合同金额相应增加。',
       effectiveDate: '2026-07-01',
-      change: (draft) =>
-        draftOf({
+      change: (draft) => {
+        const amended = draftOf({
           tenant: YANGGUANG,
           shape: 'compliant',
           purchaser: FCG_BUREAU,
@@ -282,7 +293,9 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
             other: yuan(6_000),
             managementShare: 800,
           },
-        }),
+        });
+        return { ...amended, terms: { ...amended.terms, milestones: afterFirstPaid(draft, amended.terms.value) } };
+      },
     },
     actualMonths: months('2026-01', 10),
   },

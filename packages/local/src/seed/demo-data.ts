@@ -1,5 +1,6 @@
 import type { UUID } from 'node:crypto';
 import { ROLES_BY_KIND, type Role, type TenantKind, usccCheckCharacter } from '@shegong/domain';
+import { GetCommand, keys, type Store } from '@shegong/store';
 
 /** The one password of every demo sign-in (shown on the local sign-in page and in the README). */
 export const DEMO_PASSWORD = 'Shegong-Demo-2026';
@@ -120,3 +121,11 @@ export const DEMO_INVITATION = {
   email: 'newcomer@yangguang.demo',
   roles: ['staff'] as Role[],
 };
+
+/** A demo tenant's admin's user id (the sign-in's subject), so histories show who did what; 'seed' before the users exist. */
+export async function adminOf(store: Store, tenant: DemoTenant): Promise<string> {
+  const { Item } = await store.client.send(
+    new GetCommand({ TableName: store.tableName, Key: keys.emailGuard(`admin@${tenant.domain}`) }),
+  );
+  return typeof Item?.userId === 'string' ? Item.userId : 'seed';
+}

@@ -1,6 +1,6 @@
 import { DONGXING_2026, FANGCHENGGANG_2023, FANGCHENGGANG_2023_V2, type NewRuleSet } from '@shegong/domain';
-import { GetCommand, keys, type Store, StoreError } from '@shegong/store';
-import { DEMO_TENANTS, type DemoTenant } from './demo-data.ts';
+import { type Store, StoreError } from '@shegong/store';
+import { adminOf, DEMO_TENANTS, type DemoTenant } from './demo-data.ts';
 import { SEED_PARTS } from './parts.ts';
 
 /**
@@ -19,14 +19,6 @@ function bureauOf(region: string): DemoTenant {
   const bureau = DEMO_TENANTS.find((t) => t.kind === 'bureau' && t.region === region);
   if (!bureau) throw new Error(`no demo bureau for ${region}`);
   return bureau;
-}
-
-/** The bureau admin's user id (the sign-in's subject), so the history shows who published. */
-async function adminOf(store: Store, bureau: DemoTenant): Promise<string> {
-  const { Item } = await store.client.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.emailGuard(`admin@${bureau.domain}`) }),
-  );
-  return typeof Item?.userId === 'string' ? Item.userId : 'seed';
 }
 
 async function published(store: Store, id: string): Promise<boolean> {
