@@ -21,6 +21,58 @@ export const IdParam = (name: string, example: string) =>
       .openapi({ param: { name, in: 'path' }, example }),
   });
 
+/** A rule check's result: which rule, where (a JSON pointer into the request or resource), the amounts. */
+export const Finding = z
+  .object({
+    severity: z.enum(['error', 'warning', 'info']),
+    ruleId: z.string().openapi({ example: 'P-W3' }),
+    path: z.string().openapi({ example: '/levels/1/payBand/min', description: 'JSON pointer into the resource' }),
+    message: z.string(),
+    amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+  })
+  .openapi('Finding');
+
+/** The rule set a figure was computed with (a signed version keeps it, so its numbers never move). */
+export const RuleSetRef = z
+  .object({
+    id: z.string(),
+    region: z.string(),
+    effectiveFrom: z.string(),
+    version: z.number().int(),
+    title: z.string(),
+  })
+  .openapi('RuleSetRef');
+
+/** An amount per budget line of a contract, fen. */
+export const BudgetLines = z.object({
+  personnel: z.number().int(),
+  supervision: z.number().int(),
+  activities: z.number().int(),
+  management: z.number().int(),
+  tax: z.number().int(),
+  other: z.number().int(),
+});
+
+/** One post costed by COSTING.md steps 1–5, every figure in fen. */
+export const PostCost = z
+  .object({
+    certLevel: z.string(),
+    ftePercent: z.number().int(),
+    months: z.number().int(),
+    floor: z.number().int().openapi({ description: 'P-W3 pay floor of the level, fen a month' }),
+    pay: z.number().int(),
+    payFrom: z.enum(['given', 'floor']),
+    siBase: z.number().int(),
+    siItems: z.record(z.string(), z.number().int()),
+    si: z.number().int(),
+    hfBase: z.number().int(),
+    hf: z.number().int(),
+    monthly: z.number().int(),
+    cost: z.number().int(),
+    ruleIds: z.record(z.string(), z.string()).openapi({ description: 'The rule each figure follows' }),
+  })
+  .openapi('PostCost');
+
 const problemContent = { 'application/problem+json': { schema: Problem } };
 
 /** The error answers every protected route can give. */

@@ -1,5 +1,4 @@
 import { budgetVsActual, costActualMonth, FANGCHENGGANG_2023 } from '@shegong/domain';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   type BudgetVsActualSheetView,
@@ -9,7 +8,7 @@ import {
   PAYROLL_SHEET,
 } from './budget-vs-actual.ts';
 import { FINDINGS_SHEET } from './contract-costing.ts';
-import { fixtureView } from './contract-fixtures.ts';
+import { fixtureView, readWorkbook, sheetRows } from './contract-fixtures.ts';
 
 const RULES = FANGCHENGGANG_2023.parameters;
 const EXPENSES = { supervision: 0, activities: 0, management: 0, tax: 0, other: 0 };
@@ -62,20 +61,6 @@ function fixture(): BudgetVsActualSheetView {
   };
 }
 
-async function read(buffer: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return workbook;
-}
-
-function rows(sheet: ExcelJS.Worksheet): unknown[][] {
-  const out: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    out[row.number - 1] = Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value);
-  });
-  return out;
-}
-
 describe('budgetVsActualWorkbook', () => {
   it('gives each line its budget, actual, remaining and projection in yuan, with its rule id and flag', async () => {
     const view = fixture();
@@ -88,7 +73,7 @@ describe('budgetVsActualWorkbook', () => {
       ['tax', 30_000, 180_000],
       ['other', 0, 0],
     ]);
-    const workbook = await read(await budgetVsActualWorkbook(view));
+    const workbook = await readWorkbook(await budgetVsActualWorkbook(view));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       EXECUTION_SHEET,
       MONTHS_SHEET,
@@ -96,7 +81,7 @@ describe('budgetVsActualWorkbook', () => {
       FINDINGS_SHEET,
     ]);
     const sheet = workbook.getWorksheet(EXECUTION_SHEET)!;
-    const table = rows(sheet);
+    const table = sheetRows(sheet);
     expect(table[6]).toEqual(['费用类别', '预算(元)', '实际累计(元)', '剩余(元)', '预计全年(元)', '规则', '提示']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
     bva.lines.forEach((line, i) => {
@@ -123,14 +108,14 @@ describe('budgetVsActualWorkbook', () => {
 
   it('shows month by month, each person’s pay, and every finding', async () => {
     const view = fixture();
-    const workbook = await read(await budgetVsActualWorkbook(view));
-    const months = rows(workbook.getWorksheet(MONTHS_SHEET)!);
+    const workbook = await readWorkbook(await budgetVsActualWorkbook(view));
+    const months = sheetRows(workbook.getWorksheet(MONTHS_SHEET)!);
     expect(months.slice(1)).toEqual([
       ['2026-01', 6_915.9, 500, 600, 1_000, 300, 0, 9_315.9, 1, '450600-2023-01-01-v1'],
       ['2026-02', 4_890.6, 0, 2_000, 1_500, 0, 0, 8_390.6, 1, '450600-2023-01-01-v1'],
       ['合计', 11_806.5, 500, 2_600, 2_500, 300, 0, 17_706.5, null, null],
     ]);
-    const payroll = rows(workbook.getWorksheet(PAYROLL_SHEET)!);
+    const payroll = sheetRows(workbook.getWorksheet(PAYROLL_SHEET)!);
     expect(payroll[2]).toEqual([
       '2026-01',
       '李四',
@@ -144,7 +129,7 @@ describe('budgetVsActualWorkbook', () => {
       'P-W3',
       '李四 2026-01 应发工资 3,000.00 元，低于指导线 3,200.00 元，差 200.00 元。',
     ]);
-    const findings = rows(workbook.getWorksheet(FINDINGS_SHEET)!);
+    const findings = sheetRows(workbook.getWorksheet(FINDINGS_SHEET)!);
     expect(findings.slice(1).map((r) => [r[1], r[2], r[3], r[5]])).toEqual([
       ['提示', 'P-W2', '活动经费', 6_600],
       ['提示', 'N-7', '管理费', 5_000],

@@ -1,22 +1,6 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { COSTING_SHEET, costingWorkbook, FINDINGS_SHEET, POSTS_SHEET } from './contract-costing.ts';
-import { fixtureView } from './contract-fixtures.ts';
-
-async function read(buffer: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  return workbook;
-}
-
-/** The rows of a sheet as arrays of cell values, column A first. */
-function rows(sheet: ExcelJS.Worksheet): unknown[][] {
-  const out: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    out[row.number - 1] = Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value);
-  });
-  return out;
-}
+import { fixtureView, readWorkbook, sheetRows } from './contract-fixtures.ts';
 
 const byLabel = (table: unknown[][], label: string) => {
   const row = table.find((r) => typeof r?.[0] === 'string' && (r[0] as string).trim() === label);
@@ -36,10 +20,10 @@ describe('costingWorkbook', () => {
     ]);
     expect(costing.labourCost).toBe(8_242_028);
 
-    const workbook = await read(await costingWorkbook(view));
+    const workbook = await readWorkbook(await costingWorkbook(view));
     expect(workbook.worksheets.map((s) => s.name)).toEqual([COSTING_SHEET, POSTS_SHEET, FINDINGS_SHEET]);
     const sheet = workbook.getWorksheet(COSTING_SHEET)!;
-    const table = rows(sheet);
+    const table = sheetRows(sheet);
     expect(table[6]).toEqual(['费用类别', '单价(元)', '单位', '数量', '总额(元)', '备注', '规则']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
     expect(sheet.pageSetup.paperSize).toBe(9);
@@ -95,8 +79,8 @@ describe('costingWorkbook', () => {
 
   it('breaks each post down into G, the base, each SI item, HF, M, FTE, months and cost', async () => {
     const view = fixtureView();
-    const sheet = (await read(await costingWorkbook(view))).getWorksheet(POSTS_SHEET)!;
-    const table = rows(sheet);
+    const sheet = (await readWorkbook(await costingWorkbook(view))).getWorksheet(POSTS_SHEET)!;
+    const table = sheetRows(sheet);
     expect(table[0]?.slice(0, 7)).toEqual(['序号', '岗位', '角色', '人员', '证书等级', '指导线(元/月)', '月薪G(元)']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     view.version.assessment.costing.posts.forEach((cost, i) => {
@@ -137,7 +121,7 @@ describe('costingWorkbook', () => {
     const { findings } = view.version.assessment;
     // Post 2 is paid 300 000, 20 000 under the assistant floor 320 000 (P-W3); nothing else fails.
     expect(findings.map((f) => [f.ruleId, f.path])).toEqual([['P-W3', '/plan/posts/1/monthlyPay']]);
-    const table = rows((await read(await costingWorkbook(view))).getWorksheet(FINDINGS_SHEET)!);
+    const table = sheetRows((await readWorkbook(await costingWorkbook(view))).getWorksheet(FINDINGS_SHEET)!);
     expect(table[1]).toEqual([
       1,
       '错误',
@@ -150,11 +134,11 @@ describe('costingWorkbook', () => {
   });
 
   it('adds an English heading row in English, and writes the findings in English', async () => {
-    const workbook = await read(await costingWorkbook(fixtureView(), 'en'));
+    const workbook = await readWorkbook(await costingWorkbook(fixtureView(), 'en'));
     const sheet = workbook.getWorksheet(COSTING_SHEET)!;
-    expect(rows(sheet)[7]?.slice(0, 3)).toEqual(['Category', 'Unit price (yuan)', 'Unit']);
+    expect(sheetRows(sheet)[7]?.slice(0, 3)).toEqual(['Category', 'Unit price (yuan)', 'Unit']);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 8 });
-    const findings = rows(workbook.getWorksheet(FINDINGS_SHEET)!);
+    const findings = sheetRows(workbook.getWorksheet(FINDINGS_SHEET)!);
     expect(findings[2]?.slice(1, 5)).toEqual([
       'Error',
       'P-W3',
@@ -172,10 +156,10 @@ describe('costingWorkbook', () => {
       { ...draft, plan: { ...draft.plan, posts: [...view.version.costedPosts] } },
       FANGCHENGGANG_2023.parameters,
     );
-    const table = rows(
-      (await read(await costingWorkbook({ ...view, version: { ...view.version, draft, assessment } }))).getWorksheet(
-        COSTING_SHEET,
-      )!,
+    const table = sheetRows(
+      (
+        await readWorkbook(await costingWorkbook({ ...view, version: { ...view.version, draft, assessment } }))
+      ).getWorksheet(COSTING_SHEET)!,
     );
     const start = table.findIndex((r) => r?.[0] === '检查项目') + 1;
     const checks = table.slice(start, start + 6);

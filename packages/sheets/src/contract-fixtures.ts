@@ -5,6 +5,7 @@ import {
   type NamedPerson,
   resolveNamedPosts,
 } from '@shegong/domain';
+import ExcelJS from 'exceljs';
 import type { CostingView } from './contract-costing.ts';
 
 /**
@@ -92,4 +93,20 @@ export function fixtureView(): CostingView {
       savedAt: '2025-12-20T02:00:00.000Z',
     },
   };
+}
+
+/** A workbook as written, read back the way a user's spreadsheet program opens it. */
+export async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** The rows of a sheet as arrays of cell values, column A first. */
+export function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
+  const out: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    out[row.number - 1] = Array.from({ length: sheet.columnCount }, (_, i) => row.getCell(i + 1).value);
+  });
+  return out;
 }

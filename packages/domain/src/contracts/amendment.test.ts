@@ -1,34 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { diffDrafts } from './amendment.ts';
-import type { ContractDraft } from './contract.ts';
+import { draft } from './test-fixtures.ts';
 
-const before: ContractDraft = {
-  terms: {
-    purchaser: { name: '防城港市民政局', region: '450600' },
-    number: 'A-1',
-    title: '测试',
-    services: ['helping_needy'],
-    serviceArea: '港口区',
-    startDate: '2026-01-01',
-    endDate: '2026-12-31',
-    stableRecurring: false,
-    value: 80_000_00,
-    deliverables: [],
-    milestones: [{ name: '全款', dueDate: '2026-12-31', amount: 80_000_00 }],
-  },
-  plan: {
-    posts: [{ title: '社工', role: 'frontline', certLevel: 'social_worker', ftePercent: 100, months: 12 }],
-    lines: {
-      personnel: 63_600_00,
-      supervision: 0,
-      activities: 10_000_00,
-      management: 4_000_00,
-      tax: 2_400_00,
-      other: 0,
-    },
-    items: [],
-  },
-};
+/** The assessment tests' draft: one social worker, ¥80,000. */
+const before = draft();
 
 describe('diffDrafts', () => {
   it('finds nothing between equal drafts', () => {

@@ -3,7 +3,15 @@ import { ActualMonthInput, type ActualMonthInput as ActualMonthInputType } from 
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { errorResponses, IdParam, ifMatchHeader, updateResponses } from '../schemas.ts';
+import {
+  BudgetLines,
+  errorResponses,
+  Finding,
+  IdParam,
+  ifMatchHeader,
+  RuleSetRef,
+  updateResponses,
+} from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 import {
   ACTUALS_READERS,
@@ -28,31 +36,6 @@ export const ACTUAL_MONTH_EXAMPLE: ActualMonthInputType = {
 };
 
 const ActualMonthBody = ActualMonthInput.meta({ id: 'ActualMonthInput', example: ACTUAL_MONTH_EXAMPLE });
-
-const Finding = z.object({
-  severity: z.enum(['error', 'warning', 'info']),
-  ruleId: z.string().openapi({ example: 'P-W3' }),
-  path: z.string().openapi({ example: '/payroll/0/grossPay' }),
-  message: z.string(),
-  amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-});
-
-const Lines = z.object({
-  personnel: z.number().int(),
-  supervision: z.number().int(),
-  activities: z.number().int(),
-  management: z.number().int(),
-  tax: z.number().int(),
-  other: z.number().int(),
-});
-
-const RuleSetRef = z.object({
-  id: z.string(),
-  region: z.string(),
-  effectiveFrom: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-});
 
 const PayrollCost = z.object({
   personId: z.string().optional(),
@@ -86,7 +69,7 @@ const RecordedMonth = z
     cost: z.object({
       month: z.string(),
       payroll: z.array(PayrollCost),
-      lines: Lines,
+      lines: BudgetLines,
       total: z.number().int(),
       findings: z.array(Finding).openapi({ description: 'P-W3 per person paid below the floor of their level' }),
     }),
@@ -103,7 +86,7 @@ const MonthWithHistory = RecordedMonth.extend({
 const MonthSummary = z.object({
   month: z.string(),
   revision: z.number().int(),
-  lines: Lines,
+  lines: BudgetLines,
   total: z.number().int(),
   findings: z.array(Finding),
   recordedAt: z.string(),

@@ -23,7 +23,13 @@ import { type RuleSetRef, ruleSetRefOf, type TenantRepositories } from '@shegong
 import { authorize } from '../auth/access.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { ProblemError } from '../problem/problem.ts';
-import { errorResponses } from '../schemas.ts';
+import {
+  BudgetLines as BudgetLinesSchema,
+  errorResponses,
+  Finding as FindingSchema,
+  PostCost as PostCostSchema,
+  RuleSetRef as RuleSetRefSchema,
+} from '../schemas.ts';
 
 /**
  * The price-floor calculator (issue 4, points 3 and 6): what a contract must be worth for a staffing
@@ -239,18 +245,9 @@ export async function calculatePriceFloor(
   };
 }
 
-const Lines = z.object({
-  personnel: z.number().int(),
-  supervision: z.number().int(),
-  activities: z.number().int(),
-  management: z.number().int(),
-  tax: z.number().int(),
-  other: z.number().int(),
-});
-
 const Conditions = z.object({
   value: z.number().int(),
-  lines: Lines,
+  lines: BudgetLinesSchema,
   labourCost: z.object({
     holds: z.boolean(),
     personnel: z.number().int(),
@@ -271,13 +268,7 @@ const PriceFloorResult = z
   .object({
     region: z.string(),
     startDate: z.string(),
-    ruleSet: z.object({
-      id: z.string(),
-      region: z.string(),
-      effectiveFrom: z.string(),
-      version: z.number().int(),
-      title: z.string(),
-    }),
+    ruleSet: RuleSetRefSchema,
     rules: z.object({
       taxRate: z.number().int(),
       minLabourShare: z.number().int(),
@@ -286,44 +277,20 @@ const PriceFloorResult = z
     managementShare: z.number().int(),
     fixed: z.object({ supervision: z.number().int(), activities: z.number().int(), other: z.number().int() }),
     posts: z.array(
-      z
-        .object({
-          title: z.string(),
-          role: z.string(),
-          personId: z.string().optional(),
-          personName: z.string().optional(),
-          certLevel: z.string(),
-          ftePercent: z.number().int(),
-          months: z.number().int(),
-          floor: z.number().int(),
-          pay: z.number().int(),
-          payFrom: z.enum(['given', 'floor']),
-          siBase: z.number().int(),
-          siItems: z.record(z.string(), z.number().int()),
-          si: z.number().int(),
-          hfBase: z.number().int(),
-          hf: z.number().int(),
-          monthly: z.number().int(),
-          cost: z.number().int(),
-          ruleIds: z.record(z.string(), z.string()),
-        })
-        .openapi({ description: 'COSTING.md steps 1–5 for the post, every figure in fen' }),
-    ),
-    labourCost: z.number().int().openapi({ description: 'L, the sum of the post costs (fen)' }),
-    findings: z.array(
-      z.object({
-        severity: z.enum(['error', 'warning', 'info']),
-        ruleId: z.string(),
-        path: z.string(),
-        message: z.string(),
-        amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+      PostCostSchema.extend({
+        title: z.string(),
+        role: z.string(),
+        personId: z.string().optional(),
+        personName: z.string().optional(),
       }),
     ),
+    labourCost: z.number().int().openapi({ description: 'L, the sum of the post costs (fen)' }),
+    findings: z.array(FindingSchema),
     priceFloor: z.union([
       z.object({
         feasible: z.literal(true),
         value: z.number().int().openapi({ description: 'The minimum contract value V, fen' }),
-        lines: Lines,
+        lines: BudgetLinesSchema,
         labourCost: z.number().int(),
         ruleId: z.literal('P-W2'),
       }),

@@ -5,11 +5,14 @@ import type { AppEnv } from '../env.ts';
 import { createOnce, replayHeaders } from '../idempotency.ts';
 import {
   errorResponses,
+  Finding,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
   Page,
   PageQuery,
+  PostCost,
+  RuleSetRef,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
@@ -30,45 +33,6 @@ const DraftBody = ContractDraft.meta({ id: 'ContractDraft', example: CONTRACT_EX
 const DraftEditBody = ContractDraft.meta({ id: 'ContractDraftEdit', example: DRAFT_EDIT_EXAMPLE });
 const AmendmentBody = Amendment.meta({ id: 'Amendment', example: AMENDMENT_EXAMPLE });
 const TransitionBody = Transition.meta({ id: 'Transition', example: TRANSITION_EXAMPLE });
-
-const Finding = z
-  .object({
-    severity: z.enum(['error', 'warning', 'info']),
-    ruleId: z.string().openapi({ example: 'P-W2' }),
-    path: z.string().openapi({ example: '/plan/lines/personnel', description: 'JSON pointer into the draft' }),
-    message: z.string(),
-    amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-  })
-  .openapi('ContractFinding');
-
-const RuleSetRef = z
-  .object({
-    id: z.string(),
-    region: z.string(),
-    effectiveFrom: z.string(),
-    version: z.number().int(),
-    title: z.string(),
-  })
-  .openapi('ContractRuleSetRef');
-
-const PostCost = z
-  .object({
-    certLevel: z.string(),
-    ftePercent: z.number().int(),
-    months: z.number().int(),
-    floor: z.number().int().openapi({ description: 'P-W3 pay floor of the level, fen a month' }),
-    pay: z.number().int(),
-    payFrom: z.enum(['given', 'floor']),
-    siBase: z.number().int(),
-    siItems: z.record(z.string(), z.number().int()),
-    si: z.number().int(),
-    hfBase: z.number().int(),
-    hf: z.number().int(),
-    monthly: z.number().int(),
-    cost: z.number().int(),
-    ruleIds: z.record(z.string(), z.string()).openapi({ description: 'The rule each figure follows' }),
-  })
-  .openapi('PostCost');
 
 const Assessment = z
   .object({

@@ -8,11 +8,13 @@ import { createOnce, replayHeaders } from '../idempotency.ts';
 import { ProblemError } from '../problem/problem.ts';
 import {
   errorResponses,
+  Finding,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
   Page,
   PageQuery,
+  RuleSetRef,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
@@ -86,26 +88,6 @@ export const PROMOTION_EXAMPLE = { toLevelId: 'trainee', date: '2026-01-05' };
 
 const LadderBody = LadderInput.meta({ id: 'LadderInput', example: LADDER_EXAMPLE });
 const NewPromotionBody = NewPromotion.meta({ id: 'NewPromotion', example: PROMOTION_EXAMPLE });
-
-const Finding = z
-  .object({
-    severity: z.enum(['error', 'warning', 'info']),
-    ruleId: z.string().openapi({ example: 'P-W3' }),
-    path: z.string().openapi({ example: '/levels/1/payBand/min' }),
-    message: z.string(),
-    amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-  })
-  .openapi('Finding');
-
-const RuleSetRef = z
-  .object({
-    id: z.string(),
-    region: z.string(),
-    effectiveFrom: z.string(),
-    version: z.number().int(),
-    title: z.string(),
-  })
-  .openapi('RuleSetRef');
 
 const Level = z.object({
   id: z.string(),

@@ -6,7 +6,15 @@ import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { createOnce, replayHeaders } from '../idempotency.ts';
 import { fieldErrors, ProblemError } from '../problem/problem.ts';
-import { errorResponses, IdParam, idempotencyHeader, ifMatchHeader, updateResponses } from '../schemas.ts';
+import {
+  errorResponses,
+  Finding,
+  IdParam,
+  idempotencyHeader,
+  ifMatchHeader,
+  RuleSetRef,
+  updateResponses,
+} from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 import {
   CheckedPersonInput,
@@ -63,14 +71,6 @@ const CertificateBody = Certificate.meta({
 const ContinuingEducationBody = ContinuingEducation.meta({
   id: 'ContinuingEducation',
   example: { date: '2026-05-20', tenthHours: 65, provider: '广西社会工作协会', topic: '社区矛盾调解' },
-});
-
-const Finding = z.object({
-  severity: z.enum(['error', 'warning', 'info']),
-  ruleId: z.string(),
-  path: z.string(),
-  message: z.string(),
-  amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
 });
 
 const Summary = z
@@ -161,14 +161,6 @@ const PersonSchema = z
     version: z.number().int(),
   })
   .openapi('Person');
-
-const RuleSetRef = z.object({
-  id: z.string(),
-  region: z.string(),
-  effectiveFrom: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-});
 
 const PersonWithSummary = PersonSchema.extend({ summary: Summary.optional() }).openapi('PersonWithSummary');
 

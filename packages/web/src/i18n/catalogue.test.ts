@@ -35,4 +35,13 @@ describe('message catalogues', () => {
       for (const kind of TENANT_KINDS) expect(catalogue.kinds[kind]).toBeTruthy();
     }
   });
+
+  it("explain every rule id a badge can show: the rule set's parameters and the costing checks", async () => {
+    const { COSTING_RULE_IDS, RULE_SET_FIELDS } = await import('@shegong/domain');
+    const ids = new Set([...RULE_SET_FIELDS.map((f) => f.rule), ...Object.values(COSTING_RULE_IDS)]);
+    for (const catalogue of [zhCN, en]) {
+      const unexplained = [...ids].filter((id) => !Object.hasOwn(catalogue.policyRules, id));
+      expect(unexplained).toEqual([]);
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
+import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
@@ -295,5 +296,6 @@ export const en: Messages = {
   contracts: contractsEn,
   actuals: actualsEn,
   priceFloor: priceFloorEn,
+  policyRules: policyRulesEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—' },
 };

@@ -3,6 +3,7 @@ import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
+import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
@@ -288,6 +289,7 @@ export const zhCN = {
   contracts: contractsZh,
   actuals: actualsZh,
   priceFloor: priceFloorZh,
+  policyRules: policyRulesZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—' },
 };
 

@@ -62,11 +62,6 @@ export const actualsZh = {
     belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
       `${month}：${name} 的应发工资 ${pay} 低于该证书等级的指导标准 ${floor}，差 ${shortfall}`,
   },
-  ruleExplain: {
-    'P-W2': '购买服务的预算应以成本核算为基础，人力成本是主要依据；某一科目的支出超出其核算金额，预算就不再成立。',
-    'P-W3': '承接购买服务的机构应参照当地薪酬指导标准支付社工薪酬，不低于其证书等级的月薪下限。',
-    'N-7': '管理费占项目经费的比例有上限（由民政部门公布）；管理费超支会突破这一上限。',
-  } as Record<string, string>,
   months: {
     title: '已登记的月份',
     none: '还没有登记任何月份。',
@@ -209,14 +204,6 @@ export const actualsEn: typeof actualsZh = {
       `${line} is heading over budget: at this rate ${projected} by the end of the term, ${excess} over its budget of ${budget}`,
     belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
       `${month}: ${name} was paid ${pay}, below the guideline floor of ${floor} for their level by ${shortfall}`,
-  },
-  ruleExplain: {
-    'P-W2':
-      'A purchased service’s budget must rest on a cost accounting with the labour cost as a principal basis; a line spent beyond its costed amount no longer does.',
-    'P-W3':
-      'A contractor pays its social workers with reference to the local pay guideline: not below the monthly floor of their certificate level.',
-    'N-7':
-      'The management share of project funds is capped (the bureau publishes the cap); overspending the management line breaks it.',
   },
   months: {
     title: 'Months recorded',

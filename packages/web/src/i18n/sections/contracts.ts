@@ -36,15 +36,6 @@ export const contractsZh = {
     tax: '税费',
     other: '其他',
   },
-  rules: {
-    'P-W1': '社会保险和住房公积金（P-W1）：按规定缴纳；缴费基数取月薪，低于下限按下限、高于上限按上限。',
-    'P-W2': '成本核算（P-W2）：购买服务的预算以成本核算为基础，社会工作者人力成本是主要依据。',
-    'P-W3': '薪酬指导标准（P-W3）：参照当地薪酬指导标准支付社会工作者薪酬；此处按证书等级的月薪下限检查。',
-    'N-1': '合同期限（N-1）：购买服务合同一般不超过 1 年；服务稳定、经常性且资金有保障的，可签 3 年以内。',
-    'N-3': '按节点付款（N-3）：按合同约定的节点和购买主体的绩效监管付款，各节点金额合计应等于合同金额。',
-    'N-7': '管理费上限（N-7）：管理费不得超过当地规则设定的合同金额比例。',
-    'P-S1': '服务内容（P-S1）：购买的服务须出自 17 类服务及志愿者管理的目录。',
-  },
   finding: {
     payBelowFloor: (pay: string, floor: string, short: string) =>
       `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${short}。`,
@@ -367,20 +358,6 @@ export const contractsEn: typeof contractsZh = {
     management: 'Management',
     tax: 'Tax',
     other: 'Other',
-  },
-  rules: {
-    'P-W1':
-      'Social insurance and housing fund (P-W1): paid as the rules require, on a base of the monthly pay held between the floor and the cap.',
-    'P-W2':
-      'Cost accounting (P-W2): a purchased service is budgeted on a cost accounting whose principal basis is the labour cost of its social workers.',
-    'P-W3':
-      'Pay guideline (P-W3): social workers are paid with reference to the local pay guideline; checked here as a monthly floor per certificate level.',
-    'N-1':
-      'Term (N-1): a purchase contract runs at most 1 year; up to 3 years where the service is stable and recurring and its funding secure.',
-    'N-3':
-      "Payment by milestones (N-3): payment follows the contract's milestones and the buyer's monitoring; the milestones add up to the contract value.",
-    'N-7': 'Management cap (N-7): the management fee may not exceed the local share of the contract value.',
-    'P-S1': 'Services (P-S1): the services bought come from the catalogue of 17 kinds plus volunteer management.',
   },
   finding: {
     payBelowFloor: (pay: string, floor: string, short: string) =>

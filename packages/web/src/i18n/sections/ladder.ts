@@ -32,12 +32,6 @@ export const ladderZh = {
     master: '硕士',
     doctorate: '博士',
   },
-  ruleExplain: {
-    'P-W3': '薪酬区间的下限不得低于当地薪酬指导标准中该证书等级的月薪下限。',
-    'P-C1': '初级专业岗位至少需要助理社会工作师证书，中级需要社会工作师证书，高级需要高级社会工作师证书。',
-    'P-C2': '职级主要按专业知识技能和从业年限划分，越高的职级要求不应越低。',
-    'P-R2': '社工每年继续教育不少于当地规定的学时。',
-  } as Record<string, string>,
   findings: {
     floor: (min: string, cert: string, floor: string, shortfall: string) =>
       `月薪下限 ${min} 低于${cert}的指导标准 ${floor}，差 ${shortfall}`,
@@ -187,14 +181,6 @@ export const ladderEn: typeof ladderZh = {
     bachelor: 'Bachelor',
     master: 'Master',
     doctorate: 'Doctorate',
-  },
-  ruleExplain: {
-    'P-W3': 'A pay band’s minimum may not be below the local pay guideline’s monthly floor for its certificate level.',
-    'P-C1':
-      'A junior professional post needs at least the assistant certificate, an intermediate post the social-worker certificate, a senior post the senior certificate.',
-    'P-C2':
-      'Levels depend mainly on professional knowledge and skill and years of practice; a higher level should not ask for less.',
-    'P-R2': 'Each social worker does at least the local minimum of continuing-education hours a year.',
   },
   findings: {
     floor: (min, cert, floor, shortfall) =>

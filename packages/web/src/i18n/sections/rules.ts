@@ -37,7 +37,6 @@ export const rulesZh = {
   illustrativeNote: '标有“示例值”的数值并非来自已公布的文件，仅作演示。',
   yes: '是',
   no: '否',
-  ruleBadgeTitle: (rule: string) => `依据规则 ${rule}`,
   groups: {
     payFloor: '薪酬指导标准（每月）',
     socialInsurance: '社会保险（单位缴费）',
@@ -167,7 +166,6 @@ export const rulesEn: typeof rulesZh = {
   illustrativeNote: 'Values marked “illustrative” come from no published document; they are for the demo only.',
   yes: 'Yes',
   no: 'No',
-  ruleBadgeTitle: (rule: string) => `Applies rule ${rule}`,
   groups: {
     payFloor: 'Pay guideline floors (monthly)',
     socialInsurance: 'Social insurance (employer)',

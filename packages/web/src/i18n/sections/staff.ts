@@ -110,16 +110,6 @@ export const staffZh = {
     edit: '修改基本信息',
     delete: '删除人员',
   },
-  rules: {
-    'P-W3':
-      '薪酬指导标准（P-W3）：承接购买服务的机构参照当地薪酬指导标准支付社会工作者薪酬；此处按证书等级的月薪下限检查。',
-    'P-W1': '在编人员（P-W1）按国家规定发放工资，不按指导标准检查。',
-    'P-R2': '继续教育（P-R2）：每名社会工作者每年不少于规定学时。',
-    'N-5':
-      '继续教育（N-5）：每个 3 年登记周期，助理社会工作师不少于 72 学时，社会工作师、高级社会工作师不少于 90 学时。',
-    'N-4': '证书登记（N-4）：登记有效期 3 年，有效期届满前 3 个月内办理续期。',
-    'P-A3': '连续从业（P-A3）：在本地区连续从事社会工作满 2 年方可申请专业水平提升奖励；中断即重新计算。',
-  },
   figures: {
     pay: (pay: string, floor: string, level: string) => `月薪 ${pay}，${level}指导标准 ${floor}`,
     hours: (done: string, required: string) => `已完成 ${done} 学时，要求 ${required} 学时`,
@@ -327,17 +317,6 @@ export const staffEn: typeof staffZh = {
     periodTotal: (from: string, to: string) => `Registration period (${from} to ${to}) total`,
     edit: 'Edit details',
     delete: 'Delete person',
-  },
-  rules: {
-    'P-W3':
-      'Pay guideline (P-W3): contractors of purchased services pay social workers with reference to the local pay guideline; checked here as a monthly floor per certificate level.',
-    'P-W1': 'Establishment staff (P-W1) are paid by state rules, not checked against the guideline.',
-    'P-R2': 'Continuing education (P-R2): each social worker needs at least the local hours every year.',
-    'N-5':
-      'Continuing education (N-5): per 3-year registration period at least 72 hours for assistant social workers, 90 for social workers and senior social workers.',
-    'N-4': 'Registration (N-4): valid 3 years; renew in the 3 months before it expires.',
-    'P-A3':
-      'Unbroken practice (P-A3): 2 consecutive years of social work in the jurisdiction before an award can be claimed; a break starts the count again.',
   },
   figures: {
     pay: (pay: string, floor: string, level: string) => `Pay ${pay}; ${level} floor ${floor}`,

@@ -27,6 +27,7 @@ import {
   Tag,
   TextField,
 } from '../../layout/components.tsx';
+import { FindingList, type PolicyRules, RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 
 type A = Messages['actuals'];
@@ -51,16 +52,6 @@ export type ExpenseValues = Record<(typeof ITEMISED_LINES)[number], string> & { 
 
 const lineName = (a: A, line: string) => a.lines[line] ?? line;
 
-/** A rule id that opens to what the rule says (no script: <details>), coloured by severity. */
-export function RuleBadge(props: { a: A; rule: string; tone?: 'red' | 'amber' | 'grey' }) {
-  return (
-    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
-      <summary title={props.a.ruleExplain[props.rule]}>{props.rule}</summary>
-      <span class="rule-badge-text">{props.a.ruleExplain[props.rule] ?? props.rule}</span>
-    </details>
-  );
-}
-
 /** A finding of budget against actual in the page's language, with its amounts. */
 export function findingText(a: A, f: Finding, lang: PageEnv['Variables']['lang']): string {
   const x = f.amounts ?? {};
@@ -81,28 +72,15 @@ export function findingText(a: A, f: Finding, lang: PageEnv['Variables']['lang']
   return f.message;
 }
 
-function FindingList(props: { a: A; findings: readonly Finding[]; lang: PageEnv['Variables']['lang'] }) {
-  return (
-    <ul class="findings">
-      {props.findings.map((f) => (
-        <li class={`finding finding-${f.severity}`}>
-          <RuleBadge a={props.a} rule={f.ruleId} tone={f.severity === 'error' ? 'red' : 'amber'} />
-          <span>{findingText(props.a, f, props.lang)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 /** The line's flag in the table: a tag with the rule badge (the sentence is under 需要注意). */
-function LineFlags(props: { a: A; line: BudgetVsActualLine }) {
+function LineFlags(props: { a: A; rules: PolicyRules; line: BudgetVsActualLine }) {
   const { a, line } = props;
   const f = line.findings[0];
   if (!f) return <Tag tone="green">{a.summary.ok}</Tag>;
   const over = f.amounts?.check === 'actualOverBudget';
   return (
     <span class="figure">
-      <RuleBadge a={a} rule={f.ruleId} tone={over ? 'red' : 'amber'} />
+      <RuleBadge rule={f.ruleId} text={ruleText(props.rules, f.ruleId)} tone={over ? 'red' : 'amber'} />
       <Tag tone={over ? 'red' : 'amber'}>{over ? a.summary.over : a.summary.heading}</Tag>
     </span>
   );
@@ -113,8 +91,8 @@ const Money = (props: { fen: number }) => (
 );
 
 /** 预算与实际: one row per line and the totals, each flag with its rule. */
-export function BudgetTable(props: { a: A; bva: BudgetVsActual }) {
-  const { a, bva } = props;
+export function BudgetTable(props: { a: A; rules: PolicyRules; bva: BudgetVsActual }) {
+  const { a, rules, bva } = props;
   const s = a.summary;
   return (
     <Table
@@ -125,7 +103,7 @@ export function BudgetTable(props: { a: A; bva: BudgetVsActual }) {
         <tr id={`line-${line.line}`}>
           <td data-label={s.colLine}>
             <span>
-              {lineName(a, line.line)} <RuleBadge a={a} rule={line.ruleId} />
+              {lineName(a, line.line)} <RuleBadge rule={line.ruleId} text={ruleText(rules, line.ruleId)} />
             </span>
           </td>
           <td data-label={s.colBudget}>
@@ -141,7 +119,7 @@ export function BudgetTable(props: { a: A; bva: BudgetVsActual }) {
             <Money fen={line.projected} />
           </td>
           <td data-label={s.colFlags}>
-            <LineFlags a={a} line={line} />
+            <LineFlags a={a} rules={rules} line={line} />
           </td>
         </tr>
       ))}
@@ -260,6 +238,7 @@ export function BudgetChart(props: { a: A; bva: BudgetVsActual }) {
 /** The recorded months, each with its totals and P-W3 flags, linking to its entry page. */
 function MonthsTable(props: {
   a: A;
+  rules: PolicyRules;
   contractId: string;
   months: readonly StoredActualMonth[];
   lang: PageEnv['Variables']['lang'];
@@ -286,7 +265,7 @@ function MonthsTable(props: {
           <td data-label={t.colFlags}>
             {m.cost.findings.length ? (
               <span class="figure">
-                <RuleBadge a={a} rule="P-W3" tone="red" />
+                <RuleBadge rule="P-W3" text={props.rules['P-W3']} tone="red" />
                 <span class="text-error">{t.flagged(m.cost.findings.length)}</span>
               </span>
             ) : (
@@ -372,13 +351,17 @@ export function ActualsPage(props: ActualsPageProps) {
             />
           </div>
           <BudgetChart a={a} bva={bva} />
-          <BudgetTable a={a} bva={bva} />
+          <BudgetTable a={a} rules={m.policyRules} bva={bva} />
           <p class="muted actuals-note">{s.projectionNote}</p>
         </Card>
       </div>
       {lineFindings.length || monthFindings.length ? (
         <Card title={a.findings.title} id="findings">
-          <FindingList a={a} findings={[...lineFindings, ...monthFindings]} lang={lang} />
+          <FindingList
+            rules={m.policyRules}
+            findings={[...lineFindings, ...monthFindings]}
+            text={(f) => findingText(a, f, lang)}
+          />
         </Card>
       ) : null}
       <div class="card-flush">
@@ -405,7 +388,14 @@ export function ActualsPage(props: ActualsPageProps) {
             ) : undefined
           }
         >
-          <MonthsTable a={a} contractId={contract.id} months={props.months} lang={lang} canWrite={props.canWrite} />
+          <MonthsTable
+            a={a}
+            rules={m.policyRules}
+            contractId={contract.id}
+            months={props.months}
+            lang={lang}
+            canWrite={props.canWrite}
+          />
         </Card>
       </div>
     </Shell>
@@ -498,8 +488,13 @@ function PayrollFields(props: {
 }
 
 /** The month as recorded: each person's costing with the P-W3 flag, and the six lines. */
-function RecordedMonth(props: { a: A; month: StoredActualMonth; lang: PageEnv['Variables']['lang'] }) {
-  const { a, month, lang } = props;
+function RecordedMonth(props: {
+  a: A;
+  rules: PolicyRules;
+  month: StoredActualMonth;
+  lang: PageEnv['Variables']['lang'];
+}) {
+  const { a, rules, month, lang } = props;
   const e = a.entry;
   const flagOf = (i: number) => month.cost.findings.filter((f) => f.path === `/payroll/${i}/grossPay`);
   return (
@@ -530,7 +525,7 @@ function RecordedMonth(props: { a: A; month: StoredActualMonth; lang: PageEnv['V
               {row.exempt ? (
                 <Tag tone="grey">{e.exempt}</Tag>
               ) : flagOf(i).length ? (
-                <FindingList a={a} findings={flagOf(i)} lang={lang} />
+                <FindingList rules={rules} findings={flagOf(i)} text={(f) => findingText(a, f, lang)} />
               ) : (
                 <Tag tone="green">{a.summary.ok}</Tag>
               )}
@@ -655,7 +650,7 @@ export function MonthPage(props: MonthPageProps) {
       {props.current ? (
         <div class="card-flush">
           <Card title={e.recordedTitle} id="recorded" extra={a.months.revision(props.current.revision)}>
-            <RecordedMonth a={a} month={props.current} lang={lang} />
+            <RecordedMonth a={a} rules={m.policyRules} month={props.current} lang={lang} />
           </Card>
         </div>
       ) : null}

@@ -10,7 +10,14 @@ import {
 } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
 import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
-import { Table, Tag, type Tone } from '../../layout/components.tsx';
+import { Table, Tag } from '../../layout/components.tsx';
+import {
+  FindingBadge,
+  FindingList as Findings,
+  type PolicyRules,
+  RuleBadge,
+  ruleText,
+} from '../../layout/rule-badge.tsx';
 import { anchorOf, fieldOf, withRow } from './form.ts';
 
 /**
@@ -27,26 +34,6 @@ export interface Costing {
   assessment: ContractAssessment;
   costedPosts: readonly CostedPostInput[];
   ruleSet: { title: string; effectiveFrom: string };
-}
-
-const RULE_IDS = ['P-W1', 'P-W2', 'P-W3', 'N-1', 'N-3', 'N-7', 'P-S1'] as const;
-type RuleId = (typeof RULE_IDS)[number];
-const isRuleId = (id: string): id is RuleId => (RULE_IDS as readonly string[]).includes(id);
-
-const toneOf = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
-
-/** A rule id as a badge opening (no script) to the rule and the numbers behind the figure. */
-export function RuleBadge(props: { k: ContractMessages; rule: string; figure?: string | undefined; tone?: Tone }) {
-  const text = isRuleId(props.rule) ? props.k.rules[props.rule] : props.rule;
-  return (
-    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
-      <summary title={text}>{props.rule}</summary>
-      <span class="rule-badge-text">
-        {text}
-        {props.figure ? <strong class="rule-badge-figure">{props.figure}</strong> : null}
-      </span>
-    </details>
-  );
 }
 
 /** Basis points as a percent: 7000 → "70%", 650 → "6.5%". */
@@ -93,29 +80,9 @@ export function findingText(k: ContractMessages, f: Finding): string {
   }
 }
 
-/** One finding: its rule badge and its words, red or amber. */
-export function FindingLine(props: { k: ContractMessages; finding: Finding; prefix?: string }) {
-  const { k, finding } = props;
-  return (
-    <li class={`finding finding-${finding.severity}`}>
-      <RuleBadge k={k} rule={finding.ruleId} tone={toneOf(finding)} />
-      <span>
-        {props.prefix ?? ''}
-        {findingText(k, finding)}
-      </span>
-    </li>
-  );
-}
-
-export function FindingList(props: { k: ContractMessages; findings: readonly Finding[] }) {
-  if (!props.findings.length) return null;
-  return (
-    <ul class="findings">
-      {props.findings.map((f) => (
-        <FindingLine k={props.k} finding={f} />
-      ))}
-    </ul>
-  );
+/** Findings in the reader's language, each with its rule badge. */
+export function FindingList(props: { k: ContractMessages; rules: PolicyRules; findings: readonly Finding[] }) {
+  return <Findings rules={props.rules} findings={props.findings} text={(f) => findingText(props.k, f)} />;
 }
 
 /** The findings whose pointer is `prefix` or under it. */
@@ -126,8 +93,14 @@ export const findingsAt = (findings: readonly Finding[], ...prefixes: string[]) 
  * The findings listed at the top (GOV.UK's summary), each a link to the field it concerns, errors
  * first and red, warnings amber; with `live` the links lead into the editor's inputs.
  */
-export function FindingsSummary(props: { k: ContractMessages; costing: Costing; lang: Lang; links: boolean }) {
-  const { k, costing } = props;
+export function FindingsSummary(props: {
+  k: ContractMessages;
+  rules: PolicyRules;
+  costing: Costing;
+  lang: Lang;
+  links: boolean;
+}) {
+  const { k, rules, costing } = props;
   const findings = [...costing.assessment.findings].sort(
     (a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'),
   );
@@ -149,7 +122,7 @@ export function FindingsSummary(props: { k: ContractMessages; costing: Costing; 
           const field = fieldOf(f.path);
           return (
             <li class={`finding finding-${f.severity}`}>
-              <RuleBadge k={k} rule={f.ruleId} tone={toneOf(f)} />
+              <FindingBadge rules={rules} finding={f} />
               {props.links ? (
                 <a href={`#${anchorOf(field)}`}>{withRow(field, findingText(k, f), k.form)}</a>
               ) : (
@@ -179,11 +152,12 @@ function Figure(props: { label: string; value: string; badge?: Child; strong?: b
 /** One post's steps 1–5 (COSTING.md), the pay badge red when below the floor, and its findings. */
 export function PostFigures(props: {
   k: ContractMessages;
+  rules: PolicyRules;
   cost: PostCost;
   post?: CostedPostInput | undefined;
   findings: readonly Finding[];
 }) {
-  const { k, cost, post } = props;
+  const { k, rules, cost, post } = props;
   const below = cost.pay < cost.floor;
   const payFigure =
     cost.payFrom === 'floor'
@@ -202,17 +176,17 @@ export function PostFigures(props: {
           label={k.costing.pay}
           value={formatMoney(cost.pay)}
           tone={below ? 'error' : undefined}
-          badge={<RuleBadge k={k} rule="P-W3" figure={payFigure} tone={below ? 'red' : 'green'} />}
+          badge={<RuleBadge rule="P-W3" text={rules['P-W3']} figure={payFigure} tone={below ? 'red' : 'green'} />}
         />
         <Figure
           label={k.costing.si}
           value={formatMoney(cost.si)}
-          badge={<RuleBadge k={k} rule="P-W1" figure={siFigure} />}
+          badge={<RuleBadge rule="P-W1" text={rules['P-W1']} figure={siFigure} />}
         />
         <Figure
           label={k.costing.hf}
           value={formatMoney(cost.hf)}
-          badge={<RuleBadge k={k} rule="P-W1" figure={k.costing.hfFigure(formatMoney(cost.hfBase))} />}
+          badge={<RuleBadge rule="P-W1" text={rules['P-W1']} figure={k.costing.hfFigure(formatMoney(cost.hfBase))} />}
         />
         <Figure label={k.costing.monthly} value={formatMoney(cost.monthly)} />
         <Figure
@@ -221,14 +195,14 @@ export function PostFigures(props: {
           strong
           badge={
             <RuleBadge
-              k={k}
               rule="P-W2"
+              text={rules['P-W2']}
               figure={k.costing.costFigure(formatMoney(cost.monthly), cost.ftePercent, cost.months)}
             />
           }
         />
       </dl>
-      <FindingList k={k} findings={props.findings} />
+      <FindingList k={k} rules={rules} findings={props.findings} />
     </div>
   );
 }
@@ -259,8 +233,13 @@ function lineThreshold(
   }
 }
 
-export function LineFigures(props: { k: ContractMessages; line: BudgetLine; assessment: ContractAssessment }) {
-  const { k, line, assessment } = props;
+export function LineFigures(props: {
+  k: ContractMessages;
+  rules: PolicyRules;
+  line: BudgetLine;
+  assessment: ContractAssessment;
+}) {
+  const { k, rules, line, assessment } = props;
   const threshold = lineThreshold(k, line, assessment);
   const findings = findingsAt(assessment.findings, `/plan/lines/${line}`);
   if (!threshold && !findings.length) return null;
@@ -269,14 +248,14 @@ export function LineFigures(props: { k: ContractMessages; line: BudgetLine; asse
       {threshold ? (
         <div class="costing-threshold">
           <RuleBadge
-            k={k}
             rule={threshold.rule}
+            text={ruleText(rules, threshold.rule)}
             tone={findings.some((f) => f.severity === 'error') ? 'red' : findings.length ? 'amber' : 'green'}
           />
           <span>{threshold.text}</span>
         </div>
       ) : null}
-      <FindingList k={k} findings={findings} />
+      <FindingList k={k} rules={rules} findings={findings} />
     </div>
   );
 }
@@ -284,11 +263,12 @@ export function LineFigures(props: { k: ContractMessages; line: BudgetLine; asse
 /** The labour cost, the lines' total against the value, and the price floor with its calculator link. */
 export function Totals(props: {
   k: ContractMessages;
+  rules: PolicyRules;
   costing: Costing;
   value: number;
   floorHref?: string | undefined;
 }) {
-  const { k } = props;
+  const { k, rules } = props;
   const a = props.costing.assessment;
   const floor = a.priceFloor;
   const below = floor.feasible && props.value < floor.value;
@@ -299,7 +279,9 @@ export function Totals(props: {
           label={k.costing.labourCost}
           value={formatMoney(a.costing.labourCost)}
           strong
-          badge={<RuleBadge k={k} rule="P-W2" figure={k.costing.labourCostFigure(a.costing.posts.length)} />}
+          badge={
+            <RuleBadge rule="P-W2" text={rules['P-W2']} figure={k.costing.labourCostFigure(a.costing.posts.length)} />
+          }
         />
         <Figure
           label={k.costing.linesTotal}
@@ -313,8 +295,8 @@ export function Totals(props: {
           tone={below || !floor.feasible ? 'error' : undefined}
           badge={
             <RuleBadge
-              k={k}
               rule="P-W2"
+              text={rules['P-W2']}
               figure={k.costing.floorFigure(
                 percent(floor.managementShare),
                 formatMoney(floor.fixed.supervision + floor.fixed.activities + floor.fixed.other),
@@ -334,30 +316,34 @@ export function Totals(props: {
 }
 
 /** The term's length and its N-1 findings; the milestones' sum against the value and N-3. */
-export function TermFigures(props: { k: ContractMessages; assessment: ContractAssessment }) {
-  const { k, assessment } = props;
+export function TermFigures(props: { k: ContractMessages; rules: PolicyRules; assessment: ContractAssessment }) {
+  const { k, rules, assessment } = props;
   return (
     <div class="costing-line">
       <p class="muted">{k.costing.termMonths(assessment.termMonths)}</p>
       <FindingList
         k={k}
+        rules={rules}
         findings={findingsAt(assessment.findings, '/terms/endDate', '/terms/stableRecurring', '/terms/startDate')}
       />
     </div>
   );
 }
 
-export function ValueFigures(props: { k: ContractMessages; assessment: ContractAssessment }) {
-  return <FindingList k={props.k} findings={findingsAt(props.assessment.findings, '/terms/value')} />;
+export function ValueFigures(props: { k: ContractMessages; rules: PolicyRules; assessment: ContractAssessment }) {
+  return (
+    <FindingList k={props.k} rules={props.rules} findings={findingsAt(props.assessment.findings, '/terms/value')} />
+  );
 }
 
 export function MilestoneFigures(props: {
   k: ContractMessages;
+  rules: PolicyRules;
   assessment: ContractAssessment;
   total: number;
   value: number;
 }) {
-  const { k } = props;
+  const { k, rules } = props;
   const findings = findingsAt(props.assessment.findings, '/terms/milestones');
   return (
     <div class="costing-line">
@@ -365,9 +351,9 @@ export function MilestoneFigures(props: {
         <span class={props.total !== props.value ? 'text-error' : undefined}>
           {k.costing.milestonesSum(formatMoney(props.total), formatMoney(props.value))}
         </span>
-        <RuleBadge k={k} rule="N-3" tone={findings.length ? 'red' : 'green'} />
+        <RuleBadge rule="N-3" text={rules['N-3']} tone={findings.length ? 'red' : 'green'} />
       </div>
-      <FindingList k={k} findings={findings} />
+      <FindingList k={k} rules={rules} findings={findings} />
     </div>
   );
 }
@@ -375,13 +361,14 @@ export function MilestoneFigures(props: {
 /** The read-only costing of a saved version: every post and every line, in tables. */
 export function CostingTables(props: {
   k: ContractMessages;
+  rules: PolicyRules;
   costing: Costing;
   posts: readonly { title: string; role: string }[];
   lines: Record<BudgetLine, number>;
   value: number;
   floorHref?: string | undefined;
 }) {
-  const { k, costing } = props;
+  const { k, rules, costing } = props;
   const a = costing.assessment;
   return (
     <div class="costing-tables">
@@ -404,6 +391,7 @@ export function CostingTables(props: {
               <td data-label={k.costing.figures} class="cell-figures">
                 <PostFigures
                   k={k}
+                  rules={rules}
                   cost={cost}
                   post={costing.costedPosts[i]}
                   findings={findingsAt(a.findings, `/plan/posts/${i}`)}
@@ -419,14 +407,14 @@ export function CostingTables(props: {
             <td data-label={k.editor.line}>{k.lines[line]}</td>
             <td data-label={k.editor.amount}>{formatMoney(props.lines[line])}</td>
             <td data-label={k.costing.check} class="cell-figures">
-              <LineFigures k={k} line={line} assessment={a} />
+              <LineFigures k={k} rules={rules} line={line} assessment={a} />
             </td>
           </tr>
         ))}
       </Table>
       <div class="costing-tables-totals">
-        <Totals k={k} costing={costing} value={props.value} floorHref={props.floorHref} />
-        <ValueFigures k={k} assessment={a} />
+        <Totals k={k} rules={rules} costing={costing} value={props.value} floorHref={props.floorHref} />
+        <ValueFigures k={k} rules={rules} assessment={a} />
       </div>
     </div>
   );

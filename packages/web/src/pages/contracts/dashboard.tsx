@@ -39,6 +39,7 @@ export async function contractAlerts(c: Context<PageEnv>): Promise<ContractAlert
 
 export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractAlertsData }) {
   const k = props.c.var.m.contracts;
+  const rules = props.c.var.m.policyRules;
   const { data } = props;
   return (
     <Card title={k.dashboard.title} id="contract-alerts">
@@ -58,7 +59,7 @@ export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractAlert
             {data.withErrors.slice(0, SHOWN).map((x) => (
               <li>
                 <a href={contractHref(x.id)}>{x.title}</a> <StatusTag k={k} status={x.status} />{' '}
-                <Flags k={k} contract={x} />
+                <Flags k={k} rules={rules} contract={x} />
               </li>
             ))}
           </ul>

@@ -57,6 +57,7 @@ const hasCosting = (x: EditorCosting): x is Costing & { draft: ContractDraft } =
  */
 export function costingSlots(c: Context<PageEnv>, values: EditorValues, costing: EditorCosting, floorHref?: string) {
   const k = c.var.m.contracts;
+  const rules = c.var.m.policyRules;
   const slots = new Map<string, Child>();
   if (!hasCosting(costing)) {
     slots.set(
@@ -83,31 +84,37 @@ export function costingSlots(c: Context<PageEnv>, values: EditorValues, costing:
   }
   const a = costing.assessment;
   const { terms } = costing.draft;
-  slots.set('costing-summary', <FindingsSummary k={k} costing={costing} lang={c.var.lang} links />);
+  slots.set('costing-summary', <FindingsSummary k={k} rules={rules} costing={costing} lang={c.var.lang} links />);
   a.costing.posts.forEach((cost, i) => {
     slots.set(
       `costing-post-${i}`,
       <PostFigures
         k={k}
+        rules={rules}
         cost={cost}
         post={costing.costedPosts[i]}
         findings={findingsAt(a.findings, `/plan/posts/${i}`)}
       />,
     );
   });
-  for (const line of BUDGET_LINES) slots.set(`costing-line-${line}`, <LineFigures k={k} line={line} assessment={a} />);
-  slots.set('costing-term', <TermFigures k={k} assessment={a} />);
-  slots.set('costing-value', <ValueFigures k={k} assessment={a} />);
+  for (const line of BUDGET_LINES)
+    slots.set(`costing-line-${line}`, <LineFigures k={k} rules={rules} line={line} assessment={a} />);
+  slots.set('costing-term', <TermFigures k={k} rules={rules} assessment={a} />);
+  slots.set('costing-value', <ValueFigures k={k} rules={rules} assessment={a} />);
   slots.set(
     'costing-milestones',
     <MilestoneFigures
       k={k}
+      rules={rules}
       assessment={a}
       total={terms.milestones.reduce((s, m) => s + m.amount, 0)}
       value={terms.value}
     />,
   );
-  slots.set('costing-totals', <Totals k={k} costing={costing} value={terms.value} floorHref={floorHref} />);
+  slots.set(
+    'costing-totals',
+    <Totals k={k} rules={rules} costing={costing} value={terms.value} floorHref={floorHref} />,
+  );
   return slots;
 }
 
@@ -221,6 +228,7 @@ function Select(
 
 function TermsSection(props: FieldsProps & { values: EditorValues; slots: Map<string, Child>; lang: string }) {
   const { m, k, errors, values: v } = props;
+  const f = { m, k, errors };
   const e = k.editor;
   const regions = knownRegions().map((r) => ({
     value: r.code,
@@ -229,26 +237,10 @@ function TermsSection(props: FieldsProps & { values: EditorValues; slots: Map<st
   return (
     <Card title={e.termsTitle} id="terms">
       <div class="contract-grid">
-        <Text
-          m={m}
-          k={k}
-          errors={errors}
-          name="purchaserName"
-          label={e.purchaserName}
-          hint={e.purchaserNameHint}
-          value={v.purchaserName}
-        />
-        <Select
-          m={m}
-          k={k}
-          errors={errors}
-          name="purchaserRegion"
-          label={e.purchaserRegion}
-          value={v.purchaserRegion}
-          options={regions}
-        />
-        <Text m={m} k={k} errors={errors} name="number" label={e.number} value={v.number} width="medium" />
-        <Text m={m} k={k} errors={errors} name="title" label={e.title} value={v.title} />
+        <Text {...f} name="purchaserName" label={e.purchaserName} hint={e.purchaserNameHint} value={v.purchaserName} />
+        <Select {...f} name="purchaserRegion" label={e.purchaserRegion} value={v.purchaserRegion} options={regions} />
+        <Text {...f} name="number" label={e.number} value={v.number} width="medium" />
+        <Text {...f} name="title" label={e.title} value={v.title} />
       </div>
       <Choices
         m={m}
@@ -261,36 +253,10 @@ function TermsSection(props: FieldsProps & { values: EditorValues; slots: Map<st
         selected={v.services}
         inline
       />
-      <Text
-        m={m}
-        k={k}
-        errors={errors}
-        name="serviceArea"
-        label={e.serviceArea}
-        hint={e.serviceAreaHint}
-        value={v.serviceArea}
-      />
+      <Text {...f} name="serviceArea" label={e.serviceArea} hint={e.serviceAreaHint} value={v.serviceArea} />
       <div class="contract-grid">
-        <Text
-          m={m}
-          k={k}
-          errors={errors}
-          name="startDate"
-          label={e.startDate}
-          hint={e.dateHint}
-          value={v.startDate}
-          width="short"
-        />
-        <Text
-          m={m}
-          k={k}
-          errors={errors}
-          name="endDate"
-          label={e.endDate}
-          hint={e.dateHint}
-          value={v.endDate}
-          width="short"
-        />
+        <Text {...f} name="startDate" label={e.startDate} hint={e.dateHint} value={v.startDate} width="short" />
+        <Text {...f} name="endDate" label={e.endDate} hint={e.dateHint} value={v.endDate} width="short" />
       </div>
       <Slot id="costing-term" slots={props.slots} />
       <div class={`field${errorFor(errors, 'stableRecurring') ? ' field-has-error' : ''}`}>
@@ -318,7 +284,7 @@ function TermsSection(props: FieldsProps & { values: EditorValues; slots: Map<st
           </label>
         </div>
       </div>
-      <Text m={m} k={k} errors={errors} name="value" label={e.value} hint={e.yuanHint} value={v.value} width="short" />
+      <Text {...f} name="value" label={e.value} hint={e.yuanHint} value={v.value} width="short" />
       <Slot id="costing-value" slots={props.slots} />
     </Card>
   );

@@ -28,6 +28,7 @@ import {
   type Tone,
 } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
+import { type PolicyRules, RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import {
   type ContractMessages,
@@ -36,7 +37,6 @@ import {
   FindingsSummary,
   findingsAt,
   MilestoneFigures,
-  RuleBadge,
 } from './costing.tsx';
 import { CONTRACTS, PRICE_FLOOR } from './editor.tsx';
 
@@ -56,8 +56,8 @@ export const contractHref = (id: string) => `${CONTRACTS}/${encodeURIComponent(i
 export const floorHref = (id: string) => `${PRICE_FLOOR}?contract=${encodeURIComponent(id)}`;
 
 /** The flags of a contract in the list: error and warning counts, and the rules they break. */
-export function Flags(props: { k: ContractMessages; contract: StoredContract }) {
-  const { k, contract } = props;
+export function Flags(props: { k: ContractMessages; rules: PolicyRules; contract: StoredContract }) {
+  const { k, rules, contract } = props;
   const { errors, warnings } = contract.findingCounts;
   if (!errors && !warnings) return <Tag tone="green">{k.list.noFlags}</Tag>;
   const tone: Tone = errors ? 'red' : 'amber';
@@ -66,7 +66,7 @@ export function Flags(props: { k: ContractMessages; contract: StoredContract }) 
       {errors ? <Tag tone="red">{k.list.errors(errors)}</Tag> : null}
       {warnings ? <Tag tone="amber">{k.list.warnings(warnings)}</Tag> : null}
       {contract.findingRuleIds.map((rule) => (
-        <RuleBadge k={k} rule={rule} tone={tone} />
+        <RuleBadge rule={rule} text={ruleText(rules, rule)} tone={tone} />
       ))}
     </span>
   );
@@ -89,6 +89,7 @@ export function ContractListPage(props: {
   const { c, who, status } = props;
   const m = c.var.m;
   const k = m.contracts;
+  const rules = m.policyRules;
   const lang = c.var.lang;
   const here = (s?: ContractStatus) => (s ? `${CONTRACTS}?status=${s}` : CONTRACTS);
   return (
@@ -154,7 +155,7 @@ export function ContractListPage(props: {
                   <StatusTag k={k} status={contract.status} />
                 </td>
                 <td data-label={k.col.flags}>
-                  <Flags k={k} contract={contract} />
+                  <Flags k={k} rules={rules} contract={contract} />
                 </td>
               </tr>
             ))}
@@ -179,6 +180,7 @@ export function ContractListPage(props: {
 function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
   const { c, version } = props;
   const k = c.var.m.contracts;
+  const rules = c.var.m.policyRules;
   const lang = c.var.lang;
   const { terms } = version.draft;
   const a = version.assessment;
@@ -191,7 +193,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
         {terms.services.map((s) => (
           <Tag tone="blue">{k.services[s]}</Tag>
         ))}
-        <RuleBadge k={k} rule="P-S1" />
+        <RuleBadge rule="P-S1" text={rules['P-S1']} />
       </Tags>,
     ],
     [k.editor.serviceArea, terms.serviceArea],
@@ -202,8 +204,8 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
         <span class="muted">{k.costing.termMonths(a.termMonths)}</span>
         {terms.stableRecurring ? <Tag tone="cyan">{k.contract.stable}</Tag> : null}
         <RuleBadge
-          k={k}
           rule="N-1"
+          text={rules['N-1']}
           tone={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring').length ? 'red' : 'green'}
         />
       </span>,
@@ -214,7 +216,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
   return (
     <Card title={k.contract.termsTitle} id="terms">
       <DescriptionList items={items} />
-      <FindingList k={k} findings={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring')} />
+      <FindingList k={k} rules={rules} findings={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring')} />
       <h3 class="contract-subtitle">{k.editor.deliverablesTitle}</h3>
       <Table
         caption={k.editor.deliverablesTitle}
@@ -246,7 +248,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
           </tr>
         ))}
       </Table>
-      <MilestoneFigures k={k} assessment={a} total={total} value={terms.value} />
+      <MilestoneFigures k={k} rules={rules} assessment={a} total={total} value={terms.value} />
     </Card>
   );
 }
@@ -255,12 +257,14 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
 function CostingCard(props: { c: Context<PageEnv>; contractId: string; version: ContractVersion; title: string }) {
   const { c, version } = props;
   const k = c.var.m.contracts;
+  const rules = c.var.m.policyRules;
   const costing = { assessment: version.assessment, costedPosts: version.costedPosts, ruleSet: version.ruleSet };
   return (
     <Card title={props.title} id="costing">
-      <FindingsSummary k={k} costing={costing} lang={c.var.lang} links={false} />
+      <FindingsSummary k={k} rules={rules} costing={costing} lang={c.var.lang} links={false} />
       <CostingTables
         k={k}
+        rules={rules}
         costing={costing}
         posts={version.draft.plan.posts}
         lines={version.draft.plan.lines}

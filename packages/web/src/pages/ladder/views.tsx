@@ -29,6 +29,7 @@ import {
   Tag,
   TextField,
 } from '../../layout/components.tsx';
+import { FindingList, type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 
 export const LADDER = '/org/ladder';
@@ -81,36 +82,23 @@ export function findingText(l: L, f: Finding): string {
   return f.message;
 }
 
-/** A rule id that opens to what the rule says (no script: <details>). */
-export function RuleBadge(props: { l: L; rule: string }) {
-  return (
-    <details class="rule-badge">
-      <summary>{props.rule}</summary>
-      <span class="rule-badge-text">{props.l.ruleExplain[props.rule] ?? props.rule}</span>
-    </details>
-  );
-}
-
 /** The findings of one level, errors red and warnings amber, each with its rule badge. */
-function LevelFindings(props: { l: L; findings: readonly Finding[] }) {
+function LevelFindings(props: { l: L; rules: PolicyRules; findings: readonly Finding[] }) {
   if (!props.findings.length) return <Tag tone="green">{props.l.ok}</Tag>;
-  return (
-    <ul class="findings">
-      {props.findings.map((f) => (
-        <li class={`finding finding-${f.severity}`}>
-          <RuleBadge l={props.l} rule={f.ruleId} /> {findingText(props.l, f)}
-        </li>
-      ))}
-    </ul>
-  );
+  return <FindingList rules={props.rules} findings={props.findings} text={(f) => findingText(props.l, f)} />;
 }
 
 const ofLevel = (findings: readonly Finding[], i: number) =>
   findings.filter((f) => f.path === `/levels/${i}` || f.path.startsWith(`/levels/${i}/`));
 
 /** The ladder as a table of levels, each with the findings about it. */
-export function LevelsTable(props: { l: L; levels: readonly LadderLevel[]; findings?: readonly Finding[] }) {
-  const { l } = props;
+export function LevelsTable(props: {
+  l: L;
+  rules: PolicyRules;
+  levels: readonly LadderLevel[];
+  findings?: readonly Finding[];
+}) {
+  const { l, rules } = props;
   return (
     <Table
       caption={l.levelsTitle}
@@ -134,7 +122,8 @@ export function LevelsTable(props: { l: L; levels: readonly LadderLevel[]; findi
           </td>
           <td data-label={l.colPostClass}>
             <span>
-              {postClassLabel(l, level.postClass)} {level.postClass !== 'none' ? <RuleBadge l={l} rule="P-C1" /> : null}
+              {postClassLabel(l, level.postClass)}{' '}
+              {level.postClass !== 'none' ? <RuleBadge rule="P-C1" text={rules['P-C1']} /> : null}
             </span>
           </td>
           <td data-label={l.colCertificate}>{certLabel(l, level.requirements.minCertificate)}</td>
@@ -143,12 +132,13 @@ export function LevelsTable(props: { l: L; levels: readonly LadderLevel[]; findi
           <td data-label={l.colCe}>{level.requirements.continuingEducationUpToDate ? l.required : l.notRequired}</td>
           <td data-label={l.colBand}>
             <span>
-              {formatMoney(level.payBand.min)}–{formatMoney(level.payBand.max)} <RuleBadge l={l} rule="P-W3" />
+              {formatMoney(level.payBand.min)}–{formatMoney(level.payBand.max)}{' '}
+              <RuleBadge rule="P-W3" text={rules['P-W3']} />
             </span>
           </td>
           {props.findings ? (
             <td data-label={l.colFindings}>
-              <LevelFindings l={l} findings={ofLevel(props.findings, i)} />
+              <LevelFindings l={l} rules={rules} findings={ofLevel(props.findings, i)} />
             </td>
           ) : null}
         </tr>
@@ -179,11 +169,12 @@ function missingLine(l: L, m: { requirement: string; needed: string | number; ha
 /** 谁符合哪一级: each person's held level, highest level qualified for, what is missing, pay in band. */
 export function StandingsTable(props: {
   l: L;
+  rules: PolicyRules;
   ladder: StoredLadder;
   people: readonly PersonStanding[];
   canPromote: boolean;
 }) {
-  const { l, ladder } = props;
+  const { l, rules, ladder } = props;
   const nameOf = (id: string | undefined) => (id ? (ladder.levels.find((x) => x.id === id)?.name ?? id) : undefined);
   const rank = (id: string | undefined) => (id ? ladder.levels.findIndex((x) => x.id === id) : -1);
   // A promotion is offered only to a level the person already qualifies for, above the one held;
@@ -214,7 +205,7 @@ export function StandingsTable(props: {
                 l.nothing
               ) : s.next ? (
                 <span>
-                  <span class="muted">{nameOf(s.next.levelId)}</span> <RuleBadge l={l} rule="P-C2" />
+                  <span class="muted">{nameOf(s.next.levelId)}</span> <RuleBadge rule="P-C2" text={rules['P-C2']} />
                   <ul class="missing-list">
                     {s.next.missing.map((m) => (
                       <li>{missingLine(l, m)}</li>
@@ -301,13 +292,24 @@ export function LadderPage(props: {
           <div class="card-flush">
             <Card title={l.levelsTitle} id="levels" extra={l.version(ladder.version, formatDate(ladder.savedAt, lang))}>
               {props.check ? <CheckedNote l={l} check={props.check} /> : null}
-              <LevelsTable l={l} levels={ladder.levels} findings={props.check?.findings ?? []} />
+              <LevelsTable
+                l={l}
+                rules={c.var.m.policyRules}
+                levels={ladder.levels}
+                findings={props.check?.findings ?? []}
+              />
             </Card>
           </div>
           {props.standings ? (
             <div class="card-flush">
               <Card title={l.whoTitle} id="standings" extra={l.whoLead(formatDate(props.standings.date, lang))}>
-                <StandingsTable l={l} ladder={ladder} people={props.standings.people} canPromote={props.canEdit} />
+                <StandingsTable
+                  l={l}
+                  rules={c.var.m.policyRules}
+                  ladder={ladder}
+                  people={props.standings.people}
+                  canPromote={props.canEdit}
+                />
               </Card>
             </div>
           ) : null}
@@ -506,7 +508,7 @@ export function VersionPage(props: { c: Context<PageEnv>; who: SignedIn; ladder:
     <Shell c={c} who={who} title={l.versionTitle(ladder.version)} crumbs={[{ label: l.title, href: LADDER }]}>
       <div class="card-flush">
         <Card title={l.levelsTitle} extra={l.version(ladder.version, formatDate(ladder.savedAt, c.var.lang))}>
-          <LevelsTable l={l} levels={ladder.levels} />
+          <LevelsTable l={l} rules={c.var.m.policyRules} levels={ladder.levels} />
         </Card>
       </div>
     </Shell>
@@ -530,6 +532,7 @@ export function PromotePage(props: {
   const { c, who, person, ladder, errors } = props;
   const m = c.var.m;
   const l = m.ladder;
+  const rules = m.policyRules;
   const lang = c.var.lang;
   const nameOf = (id: string | undefined) => (id ? (ladder.levels.find((x) => x.id === id)?.name ?? id) : l.noLevel);
   const held = person.ladderLevelId ? ladder.levels.findIndex((x) => x.id === person.ladderLevelId) : -1;
@@ -554,7 +557,7 @@ export function PromotePage(props: {
           <ul class="missing-list" id="missing">
             {props.missing.map((line) => (
               <li class="finding finding-error">
-                <RuleBadge l={l} rule="P-C2" /> {line}
+                <RuleBadge rule="P-C2" text={rules['P-C2']} /> {line}
               </li>
             ))}
           </ul>

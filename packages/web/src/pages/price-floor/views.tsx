@@ -15,6 +15,7 @@ import {
   Table,
   TextField,
 } from '../../layout/components.tsx';
+import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { bpToPercent, MAX_ROWS, type PostRow, type PriceFloorForm } from './form.ts';
 
@@ -22,20 +23,6 @@ export const PRICE_FLOOR = '/org/price-floor';
 
 type P = Messages['priceFloor'];
 const percent = (bp: number) => `${bpToPercent(bp)}%`;
-
-/** A rule id that opens (a <details>, no script) what the rule says and the figure it explains. */
-function RuleBadge(props: { m: Messages; rule: string; figure?: string | undefined; tone?: 'red' | 'grey' }) {
-  const rules = props.m.contracts.rules as Record<string, string>;
-  return (
-    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
-      <summary title={rules[props.rule] ?? props.rule}>{props.rule}</summary>
-      <span class="rule-badge-text">
-        {rules[props.rule] ?? props.rule}
-        {props.figure ? <strong class="rule-badge-figure">{props.figure}</strong> : null}
-      </span>
-    </details>
-  );
-}
 
 /** One post's inputs; ids are `post-<i>-<field>`, as the error summary links. */
 function PostFields(props: {
@@ -279,7 +266,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
               <strong class="price-floor-value" id="price-floor-value">
                 {formatMoney(floor.value)}
               </strong>{' '}
-              <RuleBadge m={m} rule="P-W2" figure={p.floorLead} />
+              <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} figure={p.floorLead} />
             </dd>
           </dl>
           <h3 class="price-floor-subtitle">{p.whyTitle}</h3>
@@ -315,8 +302,8 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                         : line === 'management'
                           ? p.basis.management(percent(result.managementShare))
                           : p.basis.fixed}
-                    {line === 'personnel' ? <RuleBadge m={m} rule="P-W2" /> : null}
-                    {line === 'management' ? <RuleBadge m={m} rule="N-7" /> : null}
+                    {line === 'personnel' ? <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} /> : null}
+                    {line === 'management' ? <RuleBadge rule="N-7" text={m.policyRules['N-7']} /> : null}
                   </span>
                 </td>
               </tr>
@@ -336,7 +323,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
           {floor.reason === 'no_value'
             ? p.noValue(percent(rules.taxRate), percent(result.managementShare), percent(rules.minLabourShare))
             : p.noValueOther}{' '}
-          <RuleBadge m={m} rule="P-W2" tone="red" />
+          <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} tone="red" />
         </Notice>
       )}
       <h3 class="price-floor-subtitle" id="labour">
@@ -365,8 +352,8 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                   <span class="num">{formatMoney(post.pay)}</span>
                   {post.payFrom === 'floor' ? <span class="muted">{p.fromFloor}</span> : null}
                   <RuleBadge
-                    m={m}
                     rule="P-W3"
+                    text={m.policyRules['P-W3']}
                     tone={finding ? 'red' : 'grey'}
                     figure={finding ? payFinding(p, finding) : undefined}
                   />
@@ -376,7 +363,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
               <td data-label={p.colSi}>
                 <span class="figure">
                   <span class="num">{formatMoney(post.si)}</span>
-                  <RuleBadge m={m} rule="P-W1" />
+                  <RuleBadge rule="P-W1" text={m.policyRules['P-W1']} />
                 </span>
               </td>
               <td data-label={p.colHf} class="num">

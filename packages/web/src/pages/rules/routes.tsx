@@ -29,20 +29,12 @@ import {
   TextField,
 } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
+import { RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { fieldId, formOf, type RuleSetForm, readRuleSetForm } from './form.ts';
-import {
-  fieldLabel,
-  fieldsOf,
-  GROUPS,
-  HistoryTable,
-  InForceView,
-  RuleBadge,
-  RuleSetMeta,
-  RuleSetValues,
-} from './views.tsx';
+import { fieldLabel, fieldsOf, GROUPS, HistoryTable, InForceView, RuleSetMeta, RuleSetValues } from './views.tsx';
 
 const BUREAU_RULES = '/bureau/rules';
 const RULES = '/rules';
@@ -254,7 +246,7 @@ function PublishPage(props: {
                         choices={[{ value: 'yes', label: r.yes }]}
                         selected={[form.values[field.path] ?? '']}
                       />
-                      <RuleBadge m={m} rule={field.rule} />
+                      <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
                     </div>
                   );
                 }
@@ -262,7 +254,8 @@ function PublishPage(props: {
                 return (
                   <div class={`rule-field field${error ? ' field-has-error' : ''}`}>
                     <label class="label" for={id}>
-                      {label} {unit ? <span class="muted">({unit})</span> : null} <RuleBadge m={m} rule={field.rule} />
+                      {label} {unit ? <span class="muted">({unit})</span> : null}{' '}
+                      <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
                     </label>
                     {error ? (
                       <p class="field-error" id={`${id}-error`}>

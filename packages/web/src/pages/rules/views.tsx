@@ -14,6 +14,7 @@ import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, type Messages } from '../../i18n/index.ts';
 import { Card, DescriptionList, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
+import { RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
 import { bpToPercent } from './form.ts';
 
 /** The groups a rule set is shown in, each a description list, in the order a bureau reads them. */
@@ -32,16 +33,6 @@ export const fieldsOf = (group: (typeof GROUPS)[number]) => RULE_SET_FIELDS.filt
 /** A parameter's name on the page (the catalogue keys paths with `/`, its walker splits on `.`). */
 export function fieldLabel(m: Messages, path: string): string {
   return m.ruleSets.fields[path.replace(/\./g, '/')] ?? path;
-}
-
-/** A rule id as a small badge with its meaning one click away (<details>: no script needed). */
-export function RuleBadge(props: { m: Messages; rule: string }) {
-  return (
-    <details class="rule-badge">
-      <summary title={props.m.ruleSets.ruleBadgeTitle(props.rule)}>{props.rule}</summary>
-      <span class="rule-badge-text">{props.m.ruleSets.ruleBadgeTitle(props.rule)}</span>
-    </details>
-  );
 }
 
 /** One stored value as people read it: ¥ for fen, % for basis points, units for the rest. */
@@ -76,7 +67,7 @@ export function RuleSetValues(props: { m: Messages; ruleSet: Pick<RuleSet, 'para
               fieldLabel(m, field.path),
               <span class="rule-value" id={`value-${field.path.replace(/\./g, '-')}`}>
                 <span class="rule-figure">{shownValue(m, field, ruleSet.parameters)}</span>{' '}
-                <RuleBadge m={m} rule={field.rule} />
+                <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
                 {illustrative.has(field.path) ? (
                   <>
                     {' '}

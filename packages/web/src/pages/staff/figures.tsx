@@ -4,30 +4,14 @@ import type { CertLevel, Finding, RegistrationStatus } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
 import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
 import { Tag, type Tone } from '../../layout/components.tsx';
+import { FindingList, type PolicyRules } from '../../layout/rule-badge.tsx';
 
-/** Small pieces of the staff pages: rule badges, tags, figures and the wording of findings. */
+/** Small pieces of the staff pages: tags, figures and the wording of findings. */
 
 export type StaffMessages = Messages['staff'];
-export type RuleId = keyof StaffMessages['rules'];
 
 /** Tenth-hours as hours with one decimal: 385 → "38.5". */
 export const hours = (tenth: number) => (tenth / 10).toFixed(1);
-
-/**
- * A rule id as a small badge that opens (a <details>, no script) the rule and the numbers that
- * went into the figure beside it.
- */
-export function RuleBadge(props: { s: StaffMessages; rule: RuleId; figure?: string | undefined; tone?: Tone }) {
-  return (
-    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
-      <summary title={props.s.rules[props.rule]}>{props.rule}</summary>
-      <span class="rule-badge-text">
-        {props.s.rules[props.rule]}
-        {props.figure ? <strong class="rule-badge-figure">{props.figure}</strong> : null}
-      </span>
-    </details>
-  );
-}
 
 const CERT_TONES: Record<CertLevel, Tone> = {
   none: 'grey',
@@ -93,26 +77,15 @@ export function findingText(s: StaffMessages, finding: Finding, lang: Lang): str
   }
 }
 
-export function isRuleId(s: StaffMessages, id: string): id is RuleId {
-  return id in s.rules;
-}
-
 /** The findings, errors red and warnings amber, each with its rule badge (listed at the top of a page). */
-export function Findings(props: { s: StaffMessages; findings: readonly Finding[]; lang: Lang; empty?: Child }) {
+export function Findings(props: {
+  s: StaffMessages;
+  rules: PolicyRules;
+  findings: readonly Finding[];
+  lang: Lang;
+  empty?: Child;
+}) {
   const { s } = props;
   if (!props.findings.length) return props.empty ? <p class="muted">{props.empty}</p> : null;
-  return (
-    <ul class="findings">
-      {props.findings.map((f) => (
-        <li class={`finding finding-${f.severity}`}>
-          {isRuleId(s, f.ruleId) ? (
-            <RuleBadge s={s} rule={f.ruleId} tone={f.severity === 'error' ? 'red' : 'amber'} />
-          ) : (
-            <Tag tone={f.severity === 'error' ? 'red' : 'amber'}>{f.ruleId}</Tag>
-          )}
-          <span>{findingText(s, f, props.lang)}</span>
-        </li>
-      ))}
-    </ul>
-  );
+  return <FindingList rules={props.rules} findings={props.findings} text={(f) => findingText(s, f, props.lang)} />;
 }

@@ -15,16 +15,9 @@ import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { Card, CsrfInput, DescriptionList, Notice, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
+import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
-import {
-  CertTag,
-  Findings,
-  hours,
-  RegistrationTag,
-  RuleBadge,
-  registrationFigure,
-  type StaffMessages,
-} from './figures.tsx';
+import { CertTag, Findings, hours, RegistrationTag, registrationFigure, type StaffMessages } from './figures.tsx';
 
 export const STAFF = '/org/staff';
 export const FILTERS = ['below-floor', 'registration-expiring', 'registration-expired', 'ce-short'] as const;
@@ -71,13 +64,14 @@ function RuleSetLine(props: { c: Context<PageEnv>; context: StaffContext }) {
 /** The pay cell: pay against the floor of the certificate level, the P-W3 badge and the shortfall in red. */
 function PayFigure(props: { c: Context<PageEnv>; person: Person; summary?: StaffEntry['summary'] }) {
   const s = props.c.var.m.staff;
+  const rules = props.c.var.m.policyRules;
   const pay = props.summary?.pay;
   if (!pay) return <span>{formatMoney(props.person.monthlyPay)}</span>;
   if (pay.exempt)
     return (
       <span class="figure">
         <span>{formatMoney(pay.pay)}</span>
-        <RuleBadge s={s} rule="P-W1" figure={s.exempt} />
+        <RuleBadge rule="P-W1" text={rules['P-W1']} figure={s.exempt} />
       </span>
     );
   const figure = s.figures.pay(formatMoney(pay.pay), formatMoney(pay.floor), s.certLevels[pay.certLevel]);
@@ -86,14 +80,14 @@ function PayFigure(props: { c: Context<PageEnv>; person: Person; summary?: Staff
       <span class={pay.shortfall > 0 ? 'text-error' : undefined}>
         {formatMoney(pay.pay)} / {formatMoney(pay.floor)}
       </span>
-      <RuleBadge s={s} rule="P-W3" figure={figure} tone={pay.shortfall > 0 ? 'red' : 'grey'} />
+      <RuleBadge rule="P-W3" text={rules['P-W3']} figure={figure} tone={pay.shortfall > 0 ? 'red' : 'grey'} />
       {pay.shortfall > 0 ? <strong class="text-error">{s.shortBy(formatMoney(pay.shortfall))}</strong> : null}
     </span>
   );
 }
 
-function CeFigure(props: { s: StaffMessages; summary: StaffSummary }) {
-  const { s } = props;
+function CeFigure(props: { s: StaffMessages; rules: PolicyRules; summary: StaffSummary }) {
+  const { s, rules } = props;
   const year = props.summary.ce.year;
   const short = year.shortfallTenthHours > 0;
   return (
@@ -102,8 +96,8 @@ function CeFigure(props: { s: StaffMessages; summary: StaffSummary }) {
         {s.hours(hours(year.tenthHours), hours(year.requiredTenthHours))}
       </span>
       <RuleBadge
-        s={s}
         rule="P-R2"
+        text={rules['P-R2']}
         figure={s.figures.hours(hours(year.tenthHours), hours(year.requiredTenthHours))}
         tone={short ? 'amber' : 'grey'}
       />
@@ -114,6 +108,7 @@ function CeFigure(props: { s: StaffMessages; summary: StaffSummary }) {
 /** The registration that matters most for the list: a lapsed or lapsing one (as the findings weigh them), else the best. */
 function RegistrationFigure(props: { c: Context<PageEnv>; summary: StaffSummary }) {
   const s = props.c.var.m.staff;
+  const rules = props.c.var.m.policyRules;
   const flagged = props.summary.findings.find((f) => f.ruleId === 'N-4');
   const index = flagged ? Number(flagged.path.split('/')[2]) : props.summary.registrations.length - 1;
   const r = props.summary.registrations[index];
@@ -122,8 +117,8 @@ function RegistrationFigure(props: { c: Context<PageEnv>; summary: StaffSummary 
     <span class="figure">
       <RegistrationTag s={s} status={r.status} />
       <RuleBadge
-        s={s}
         rule="N-4"
+        text={rules['N-4']}
         figure={registrationFigure(s, r, props.c.var.lang)}
         tone={r.status === 'expired' ? 'red' : r.status === 'expiring' ? 'amber' : 'grey'}
       />
@@ -221,7 +216,9 @@ export function StaffListPage(props: {
                 </td>
                 <td data-label={s.col.cert}>{summary ? <CertTag s={s} level={summary.certLevel} /> : null}</td>
                 <td data-label={s.col.years}>{summary ? s.years(summary.practiceYears) : null}</td>
-                <td data-label={s.col.ce}>{summary ? <CeFigure s={s} summary={summary} /> : null}</td>
+                <td data-label={s.col.ce}>
+                  {summary ? <CeFigure s={s} rules={m.policyRules} summary={summary} /> : null}
+                </td>
                 <td data-label={s.col.registration}>
                   {summary ? <RegistrationFigure c={c} summary={summary} /> : null}
                 </td>
@@ -268,6 +265,7 @@ export function PersonPage(props: {
   const { person, summary } = entry;
   const m = c.var.m;
   const s = m.staff;
+  const rules = m.policyRules;
   const p = s.person;
   const lang = c.var.lang;
   const colon = lang === 'zh-CN' ? '：' : ': ';
@@ -296,8 +294,8 @@ export function PersonPage(props: {
         <span class="figure">
           <span>{run ? p.runValue(formatDate(run.start, lang), wholeYearsThrough(run.start, run.end)) : p.noRun}</span>
           <RuleBadge
-            s={s}
             rule="P-A3"
+            text={rules['P-A3']}
             figure={run ? s.figures.run(formatDate(run.start, lang), run.days) : p.noRun}
             tone={run ? 'green' : 'grey'}
           />
@@ -339,7 +337,7 @@ export function PersonPage(props: {
       <RuleSetLine c={c} context={context} />
       {summary ? (
         <Card title={p.findings} id="findings">
-          <Findings s={s} findings={findings} lang={lang} empty={p.noFindings} />
+          <Findings s={s} rules={m.policyRules} findings={findings} lang={lang} empty={p.noFindings} />
         </Card>
       ) : null}
       <Card title={p.details} id="details">
@@ -375,8 +373,8 @@ export function PersonPage(props: {
                       <span class="figure">
                         <RegistrationTag s={s} status={r.status} />
                         <RuleBadge
-                          s={s}
                           rule="N-4"
+                          text={rules['N-4']}
                           figure={registrationFigure(s, r, lang)}
                           tone={r.status === 'expired' ? 'red' : r.status === 'expiring' ? 'amber' : 'grey'}
                         />
@@ -437,8 +435,8 @@ export function PersonPage(props: {
                   {s.hours(hours(ceYear.tenthHours), hours(ceYear.requiredTenthHours))}
                 </strong>
                 <RuleBadge
-                  s={s}
                   rule="P-R2"
+                  text={rules['P-R2']}
                   figure={s.figures.hours(hours(ceYear.tenthHours), hours(ceYear.requiredTenthHours))}
                   tone={ceYear.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                 />
@@ -453,8 +451,8 @@ export function PersonPage(props: {
                     {s.hours(hours(cePeriod.tenthHours), hours(cePeriod.requiredTenthHours))}
                   </strong>
                   <RuleBadge
-                    s={s}
                     rule="N-5"
+                    text={rules['N-5']}
                     figure={s.figures.hours(hours(cePeriod.tenthHours), hours(cePeriod.requiredTenthHours))}
                     tone={cePeriod.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                   />

@@ -1,0 +1,58 @@
+/**
+ * What each policy rule says, in one short sentence, keyed by its id (POLICY.md): the text behind
+ * every rule-id badge on every page. Chinese first; the English object must have the same keys.
+ */
+export const policyRulesZh = {
+  'P-W1':
+    '工资与社保（P-W1）：在编人员按国家规定发放工资，不按指导标准检查；社会保险和住房公积金按规定缴纳，缴费基数取月薪，低于下限按下限、高于上限按上限。',
+  'P-W2': '成本核算（P-W2）：购买服务的预算以成本核算为基础，社会工作者人力成本是主要依据。',
+  'P-W3':
+    '薪酬指导标准（P-W3）：承接购买服务的机构参照当地薪酬指导标准支付社会工作者薪酬；此处按证书等级的月薪下限检查。',
+  'P-C1':
+    '岗位与证书（P-C1）：初级专业岗位至少需要助理社会工作师证书，中级需要社会工作师证书，高级需要高级社会工作师证书。',
+  'P-C2': '职级体系（P-C2）：职级主要按专业知识技能和从业年限划分，越高的职级要求不应越低。',
+  'P-R2': '继续教育（P-R2）：每名社会工作者每年不少于规定学时。',
+  'P-S1': '服务内容（P-S1）：购买的服务须出自 17 类服务及志愿者管理的目录。',
+  'P-A2': '专业水平提升奖励（P-A2）：取得证书的一次性奖励，金额按证书等级由规则设定。',
+  'P-A3': '连续从业（P-A3）：在本地区连续从事社会工作满 2 年方可申请专业水平提升奖励；中断即重新计算。',
+  'P-A4': '2022 年及以前取得的证书（P-A4）：只按所持最高等级奖励一次；此后取得的证书每个等级各奖励一次。',
+  'P-A6': '在职在编公务员（P-A6）不享受专业水平提升奖励。',
+  'N-1': '合同期限（N-1）：购买服务合同一般不超过 1 年；服务稳定、经常性且资金有保障的，可签 3 年以内。',
+  'N-3': '按节点付款（N-3）：按合同约定的节点和购买主体的绩效监管付款，各节点金额合计应等于合同金额。',
+  'N-4': '证书登记（N-4）：登记有效期 3 年，有效期届满前 3 个月内办理续期。',
+  'N-5': '继续教育（N-5）：每个 3 年登记周期，助理社会工作师不少于 72 学时，社会工作师、高级社会工作师不少于 90 学时。',
+  'N-6': '评估等级（N-6）：按分数评为优秀、良好、合格、不合格，并每年抽查一定比例的在执行项目。',
+  'N-7': '管理费上限（N-7）：管理费不得超过当地规则设定的合同金额比例。',
+};
+
+export const policyRulesEn: typeof policyRulesZh = {
+  'P-W1':
+    'Pay and social insurance (P-W1): establishment staff are paid by state rules, not checked against the guideline; social insurance and housing fund are paid as the rules require, on a base of the monthly pay held between the floor and the cap.',
+  'P-W2':
+    'Cost accounting (P-W2): a purchased service is budgeted on a cost accounting whose principal basis is the labour cost of its social workers.',
+  'P-W3':
+    'Pay guideline (P-W3): contractors of purchased services pay social workers with reference to the local pay guideline; checked here as a monthly floor per certificate level.',
+  'P-C1':
+    'Posts and certificates (P-C1): a junior professional post needs at least the assistant certificate, an intermediate post the social-worker certificate, a senior post the senior certificate.',
+  'P-C2':
+    'Career ladder (P-C2): levels depend mainly on professional knowledge and skill and years of practice; a higher level should not ask for less.',
+  'P-R2': 'Continuing education (P-R2): each social worker needs at least the local hours every year.',
+  'P-S1': 'Services (P-S1): the services bought come from the catalogue of 17 kinds plus volunteer management.',
+  'P-A2':
+    'Level-improvement award (P-A2): a one-off award for a certificate, its amount per level set by the rule set.',
+  'P-A3':
+    'Unbroken practice (P-A3): 2 consecutive years of social work in the jurisdiction before an award can be claimed; a break starts the count again.',
+  'P-A4':
+    'Certificates from 2022 or before (P-A4): one award, at the highest level held; each level obtained later earns its own award.',
+  'P-A6': 'Civil servants on active establishment (P-A6) receive no level-improvement award.',
+  'N-1':
+    'Term (N-1): a purchase contract runs at most 1 year; up to 3 years where the service is stable and recurring and its funding secure.',
+  'N-3':
+    "Payment by milestones (N-3): payment follows the contract's milestones and the buyer's monitoring; the milestones add up to the contract value.",
+  'N-4': 'Registration (N-4): valid 3 years; renew in the 3 months before it expires.',
+  'N-5':
+    'Continuing education (N-5): per 3-year registration period at least 72 hours for assistant social workers, 90 for social workers and senior social workers.',
+  'N-6':
+    'Evaluation grades (N-6): projects are graded excellent, good, pass or fail by score, and a share of running projects is spot-checked each year.',
+  'N-7': 'Management cap (N-7): the management fee may not exceed the local share of the contract value.',
+};

@@ -1,0 +1,61 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import type { Finding } from '@shegong/domain';
+import type { Child } from 'hono/jsx';
+import type { Messages } from '../i18n/index.ts';
+import type { Tone } from './components.tsx';
+
+/** What each policy rule says, keyed by rule id (m.policyRules). */
+export type PolicyRules = Messages['policyRules'];
+export type PolicyRuleId = keyof PolicyRules;
+
+/** What a rule says, for an id that comes from data (a finding's ruleId); undefined if unknown. */
+export function ruleText(rules: PolicyRules, id: string): string | undefined {
+  return Object.hasOwn(rules, id) ? rules[id as PolicyRuleId] : undefined;
+}
+
+/**
+ * A rule id as a small badge that opens (a <details>, no script) what the rule says and, when
+ * given, the numbers that went into the figure beside it. Grey unless a tone says otherwise.
+ */
+export function RuleBadge(props: { rule: string; text: string | undefined; figure?: string | undefined; tone?: Tone }) {
+  const text = props.text ?? props.rule;
+  return (
+    <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
+      <summary title={text}>{props.rule}</summary>
+      <span class="rule-badge-text">
+        {text}
+        {props.figure ? <strong class="rule-badge-figure">{props.figure}</strong> : null}
+      </span>
+    </details>
+  );
+}
+
+/** A finding's badge colour: errors red, warnings amber. */
+export const findingTone = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
+
+/** A finding's rule badge, coloured by its severity. */
+export function FindingBadge(props: { rules: PolicyRules; finding: Finding }) {
+  const { ruleId } = props.finding;
+  return <RuleBadge rule={ruleId} text={ruleText(props.rules, ruleId)} tone={findingTone(props.finding)} />;
+}
+
+/** Findings as a list, errors red and warnings amber, each with its rule badge and its words. */
+export function FindingList(props: {
+  rules: PolicyRules;
+  findings: readonly Finding[];
+  /** The finding in the reader's language (the domain's message is English). */
+  text: (finding: Finding) => Child;
+}) {
+  if (!props.findings.length) return null;
+  return (
+    <ul class="findings">
+      {props.findings.map((f) => (
+        <li class={`finding finding-${f.severity}`}>
+          <FindingBadge rules={props.rules} finding={f} />
+          <span>{props.text(f)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
