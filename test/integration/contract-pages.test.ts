@@ -1,5 +1,5 @@
 import type { ContractDraft } from '@shegong/domain';
-import { CONTRACT_EXAMPLE } from '@shegong/http';
+import { CONTRACT_EXAMPLE, SIGNED_CONTRACT_EXAMPLE } from '@shegong/http';
 import { contractFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
@@ -135,5 +135,27 @@ describe('the contract editor’s forms', () => {
     expect(status).toBe(303);
     expect(location).toBe(`/org/contracts/${id}`);
     expect(await world.table.snapshot()).toBe(before);
+  });
+
+  it('lists an amendment that names a person on a post by the person’s name, not an id', async () => {
+    const id = world.tenant('orgA').contracts!.signed;
+    const personId = world.tenant('orgA').people[0]!;
+    const person = await repos().people.get(personId);
+    const stored = await repos().contracts.get(id);
+    const amended = await post(`/org/contracts/${id}/amend`, {
+      ...contractFormFields(SIGNED_CONTRACT_EXAMPLE),
+      'post-1-personId': personId,
+      action: 'save',
+      reason: '指定项目主管',
+      effectiveDate: '2026-03-01',
+      version: String(stored.version),
+    });
+    expect(amended.status).toBe(303);
+    const page = await (await world.page('GET', `/org/contracts/${id}`, { as: admin() })).text();
+    const changes = /<ul class="change-list">[\s\S]*?<\/ul>/.exec(page)?.[0] ?? '';
+    expect(changes).toContain(
+      `岗位 2 · 指定人员</span>：<span class="change-before">（无）</span> → <strong>${person.name}</strong>`,
+    );
+    expect(changes).not.toContain(personId);
   });
 });

@@ -1,3 +1,5 @@
+import { contractsEn, contractsZh } from './contracts.ts';
+
 /** Messages of the actuals pages (issue 4), Chinese first; the English object must have the same keys. */
 export const actualsZh = {
   title: '实际收支',
@@ -9,18 +11,9 @@ export const actualsZh = {
   chooseMonth: '选择月份',
   go: '前往',
   notTaking: (status: string) => `合同目前为“${status}”：签订后才能登记实际收支。`,
-  statuses: { draft: '草稿', submitted: '已提交', signed: '已签订', running: '执行中', closed: '已结项' } as Record<
-    string,
-    string
-  >,
-  lines: {
-    personnel: '人员费用',
-    supervision: '督导费',
-    activities: '活动费',
-    management: '管理费',
-    tax: '税费',
-    other: '其他',
-  } as Record<string, string>,
+  // The contract pages' names, so a line or a status reads the same on both.
+  statuses: contractsZh.statuses as Record<string, string>,
+  lines: contractsZh.lines as Record<string, string>,
   summary: {
     title: '预算与实际',
     term: '合同期',
@@ -67,7 +60,7 @@ export const actualsZh = {
     none: '还没有登记任何月份。',
     colMonth: '月份',
     colRevision: '版本',
-    colPersonnel: '人员费用',
+    colPersonnel: '人员经费',
     colTotal: '合计',
     colFlags: '检查',
     colRecordedAt: '登记时间',
@@ -82,7 +75,7 @@ export const actualsZh = {
     viewTitle: (month: string) => `${month} 实际收支`,
     lead: '同一月份再次保存会替换原有内容；内容不变则不产生新版本，每次修改都保留在历史中。',
     rulesNote:
-      '每人的人员费用按“成本测算”的方法计算：按应发工资计算单位缴纳的社会保险和住房公积金，再乘以投入本合同的时间比例。',
+      '每人的人员经费按“成本测算”的方法计算：按应发工资计算单位缴纳的社会保险和住房公积金，再乘以投入本合同的时间比例。',
     prefilledFrom: (month: string) => `工资行按 ${month} 的登记预填，请按本月实际修改。`,
     prefilledPosts: '工资行按合同的具名岗位预填，请按本月实际修改。',
     payroll: '工资',
@@ -154,16 +147,9 @@ export const actualsEn: typeof actualsZh = {
   recordNext: (month: string) => `Record ${month}`,
   chooseMonth: 'Choose a month',
   go: 'Go',
-  notTaking: (status: string) => `The contract is ${status}: actuals are recorded once it is signed.`,
-  statuses: { draft: 'draft', submitted: 'submitted', signed: 'signed', running: 'running', closed: 'closed' },
-  lines: {
-    personnel: 'Personnel',
-    supervision: 'Supervision',
-    activities: 'Activities',
-    management: 'Management',
-    tax: 'Tax',
-    other: 'Other',
-  },
+  notTaking: (status: string) => `The contract's status is “${status}”: actuals are recorded once it is signed.`,
+  statuses: contractsEn.statuses,
+  lines: contractsEn.lines,
   summary: {
     title: 'Budget against actual',
     term: 'Term',

@@ -283,6 +283,7 @@ export const contractsZh = {
     yes: '是',
     no: '否',
     none: '没有改动',
+    removedPerson: '（已移出人员名册）',
   },
   versions: {
     title: '版本',
@@ -613,6 +614,7 @@ export const contractsEn: typeof contractsZh = {
     yes: 'yes',
     no: 'no',
     none: 'No changes',
+    removedPerson: '(no longer in the staff registry)',
   },
   versions: {
     title: 'Versions',

@@ -184,6 +184,23 @@ async function namesOf(c: Context<PageEnv>, versions: readonly ContractVersion[]
   return new Map(users.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
 }
 
+/**
+ * Names for the persons an amendment named or unnamed on a post: from the versions' costed posts
+ * first, then from the registry (a person unnamed before any version shown here).
+ */
+async function namedPersonsOf(c: Context<PageEnv>, versions: readonly ContractVersion[]) {
+  const names = new Map<string, string>();
+  for (const v of versions)
+    for (const post of v.costedPosts) if (post.personId && post.personName) names.set(post.personId, post.personName);
+  const changed = versions.flatMap((v) =>
+    (v.amendment?.changes ?? []).flatMap((ch) => (ch.path.endsWith('/personId') ? [ch.before, ch.after] : [])),
+  );
+  const missing = [...new Set(changed.filter((id): id is string => typeof id === 'string' && !names.has(id)))];
+  const found = await Promise.all(missing.map((id) => c.var.repos.people.find(id)));
+  for (const person of found) if (person) names.set(person.id, person.name);
+  return names;
+}
+
 async function allVersions(c: Context<PageEnv>, id: string): Promise<ContractVersion[]> {
   const out: ContractVersion[] = [];
   let cursor: string | undefined;
@@ -210,6 +227,7 @@ async function contractPage(
       version={view.version}
       versions={versions}
       names={await namesOf(c, versions)}
+      people={await namedPersonsOf(c, versions)}
       writer={isWriter(c)}
       today={chinaToday()}
       notice={extra.errors ? undefined : noticeOf(c, view.contract)}
@@ -442,6 +460,7 @@ export function contractRoutes(session: TokenSource) {
             contract={view.contract}
             version={view.version}
             savedBy={names.get(view.version.savedBy) ?? c.var.m.contracts.versions.someone}
+            people={await namedPersonsOf(c, [view.version])}
           />,
         );
       })

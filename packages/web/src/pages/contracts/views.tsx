@@ -332,8 +332,14 @@ export function changeLabel(k: ContractMessages, path: string): string {
 
 const MONEY_LEAVES = new Set(['value', 'amount', 'monthlyPay', 'unitPrice']);
 
-/** A changed value as the page shows it: money as ¥, codes as their names, dates in the reader's way. */
-export function changeValue(k: ContractMessages, lang: Lang, path: string, value: unknown): string {
+/** A changed value as the page shows it: money as ¥, codes and person ids as names, dates in the reader's way. */
+export function changeValue(
+  k: ContractMessages,
+  lang: Lang,
+  path: string,
+  value: unknown,
+  people: ReadonlyMap<string, string> = new Map(),
+): string {
   if (value === undefined || value === null || value === '') return k.changes.nothing;
   const parts = path.split('/').filter(Boolean);
   const leafName = parts.at(-1) ?? '';
@@ -347,12 +353,19 @@ export function changeValue(k: ContractMessages, lang: Lang, path: string, value
   if (leafName === 'certLevel') return (k.certLevels as Record<string, string>)[text] ?? text;
   if (leafName === 'line') return (k.lines as Record<string, string>)[text] ?? text;
   if (leafName === 'region') return regionName(text, lang);
+  if (leafName === 'personId') return people.get(text) ?? k.changes.removedPerson;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatDate(text, lang);
   return text;
 }
 
-export function ChangeList(props: { k: ContractMessages; lang: Lang; changes: readonly DraftChange[] }) {
-  const { k, lang } = props;
+export function ChangeList(props: {
+  k: ContractMessages;
+  lang: Lang;
+  changes: readonly DraftChange[];
+  /** Person id → name, for changes of a post's named person. */
+  people: ReadonlyMap<string, string>;
+}) {
+  const { k, lang, people } = props;
   if (!props.changes.length) return <span class="muted">{k.changes.none}</span>;
   return (
     <ul class="change-list">
@@ -360,9 +373,9 @@ export function ChangeList(props: { k: ContractMessages; lang: Lang; changes: re
         <li>
           <span class="change-field">{changeLabel(k, ch.path)}</span>
           {lang === 'zh-CN' ? '：' : ': '}
-          <span class="change-before">{changeValue(k, lang, ch.path, ch.before)}</span>
+          <span class="change-before">{changeValue(k, lang, ch.path, ch.before, people)}</span>
           {' → '}
-          <strong>{changeValue(k, lang, ch.path, ch.after)}</strong>
+          <strong>{changeValue(k, lang, ch.path, ch.after, people)}</strong>
         </li>
       ))}
     </ul>
@@ -374,6 +387,8 @@ function VersionsCard(props: {
   contract: StoredContract;
   versions: readonly ContractVersion[];
   names: ReadonlyMap<string, string>;
+  /** Person id → name for the posts' named persons, in every version shown. */
+  people: ReadonlyMap<string, string>;
 }) {
   const { c, contract } = props;
   const k = c.var.m.contracts;
@@ -398,7 +413,7 @@ function VersionsCard(props: {
               {v.amendment ? formatDate(v.amendment.effectiveDate, lang) : formatDate(v.draft.terms.startDate, lang)}
             </td>
             <td data-label={k.versions.changes}>
-              {v.amendment ? <ChangeList k={k} lang={lang} changes={v.amendment.changes} /> : '—'}
+              {v.amendment ? <ChangeList k={k} lang={lang} changes={v.amendment.changes} people={props.people} /> : '—'}
             </td>
           </tr>
         ))}
@@ -415,6 +430,8 @@ export function ContractPage(props: {
   version: ContractVersion;
   versions: readonly ContractVersion[];
   names: ReadonlyMap<string, string>;
+  /** Person id → name for the posts' named persons, in every version shown. */
+  people: ReadonlyMap<string, string>;
   writer: boolean;
   today: string;
   notice?: string | undefined;
@@ -489,7 +506,7 @@ export function ContractPage(props: {
       </Card>
       <TermsCard c={c} version={version} />
       <CostingCard c={c} contractId={contract.id} version={version} title={k.contract.costingTitle(version.number)} />
-      <VersionsCard c={c} contract={contract} versions={props.versions} names={props.names} />
+      <VersionsCard c={c} contract={contract} versions={props.versions} names={props.names} people={props.people} />
     </Shell>
   );
 }
@@ -501,6 +518,8 @@ export function VersionPage(props: {
   contract: StoredContract;
   version: ContractVersion;
   savedBy: string;
+  /** Person id → name for the posts' named persons, in every version shown. */
+  people: ReadonlyMap<string, string>;
 }) {
   const { c, who, contract, version } = props;
   const k = c.var.m.contracts;
@@ -537,7 +556,7 @@ export function VersionPage(props: {
         {version.amendment ? (
           <>
             <h3 class="contract-subtitle">{k.versions.changes}</h3>
-            <ChangeList k={k} lang={lang} changes={version.amendment.changes} />
+            <ChangeList k={k} lang={lang} changes={version.amendment.changes} people={props.people} />
           </>
         ) : null}
       </Card>
