@@ -1,8 +1,8 @@
 import type { ContractDraft, ContractPost } from './contract.ts';
 
-/** The contract tests' draft (not exported from the package), costed by hand below. */
-
 /**
+ * The contract tests' draft (not exported from the package), costed by hand.
+ *
  * The costing tests' rule set (costing/test-fixtures.ts): floors assistant ¥3,000 · social worker
  * ¥4,000; SI 16 % + 8 % + 0.5 % + 0.25 % + 0.1 % = 24.85 % on ¥3,000 … ¥10,000; HF 5 % on ¥2,500 …
  * ¥12,000; personnel ≥ 70 %, management ≤ 10 %, tax 3 %.

@@ -9,6 +9,7 @@ import {
   Finding,
   IdParam,
   ifMatchHeader,
+  PostCost,
   RuleSetRef,
   updateResponses,
 } from '../schemas.ts';
@@ -37,28 +38,22 @@ export const ACTUAL_MONTH_EXAMPLE: ActualMonthInputType = {
 
 const ActualMonthBody = ActualMonthInput.meta({ id: 'ActualMonthInput', example: ACTUAL_MONTH_EXAMPLE });
 
-const PayrollCost = z.object({
-  personId: z.string().optional(),
-  name: z.string(),
-  certLevel: z.string(),
-  grossPay: z.number().int(),
-  sharePercent: z.number().int(),
-  costing: z
-    .object({
-      floor: z.number().int(),
-      siBase: z.number().int(),
-      si: z.number().int(),
-      hfBase: z.number().int(),
-      hf: z.number().int(),
-      monthly: z.number().int(),
-      cost: z.number().int(),
-    })
-    .passthrough()
-    .openapi({ description: 'COSTING.md steps 1–5 for one month at this share: `cost` is what the contract bears' }),
-  exempt: z
-    .boolean()
-    .openapi({ description: 'On establishment (P-W1): paid by state rules, not checked against the floor' }),
-});
+const PayrollCost = z
+  .object({
+    personId: z.string().optional(),
+    name: z.string(),
+    certLevel: z.string(),
+    grossPay: z.number().int(),
+    sharePercent: z.number().int(),
+    costing: PostCost,
+    exempt: z
+      .boolean()
+      .openapi({ description: 'On establishment (P-W1): paid by state rules, not checked against the floor' }),
+  })
+  .openapi({
+    description:
+      'One person in the month: `costing` is COSTING.md steps 1–5 for one month at this share, its `cost` what the contract bears',
+  });
 
 const RecordedMonth = z
   .object({

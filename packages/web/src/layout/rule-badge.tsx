@@ -9,17 +9,17 @@ import type { Tone } from './components.tsx';
 export type PolicyRules = Messages['policyRules'];
 export type PolicyRuleId = keyof PolicyRules;
 
-/** What a rule says, for an id that comes from data (a finding's ruleId); undefined if unknown. */
-export function ruleText(rules: PolicyRules, id: string): string | undefined {
-  return Object.hasOwn(rules, id) ? rules[id as PolicyRuleId] : undefined;
+/** What a rule says, for an id that may come from data (a finding's ruleId); the id itself if unknown. */
+function ruleText(rules: PolicyRules, id: string): string {
+  return Object.hasOwn(rules, id) ? rules[id as PolicyRuleId] : id;
 }
 
 /**
  * A rule id as a small badge that opens (a <details>, no script) what the rule says and, when
  * given, the numbers that went into the figure beside it. Grey unless a tone says otherwise.
  */
-export function RuleBadge(props: { rule: string; text: string | undefined; figure?: string | undefined; tone?: Tone }) {
-  const text = props.text ?? props.rule;
+export function RuleBadge(props: { rules: PolicyRules; rule: string; figure?: string | undefined; tone?: Tone }) {
+  const text = ruleText(props.rules, props.rule);
   return (
     <details class={`rule-badge rule-badge-${props.tone ?? 'grey'}`}>
       <summary title={text}>{props.rule}</summary>
@@ -32,12 +32,12 @@ export function RuleBadge(props: { rule: string; text: string | undefined; figur
 }
 
 /** A finding's badge colour: errors red, warnings amber. */
-export const findingTone = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
+const findingTone = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
 
 /** A finding's rule badge, coloured by its severity. */
 export function FindingBadge(props: { rules: PolicyRules; finding: Finding }) {
   const { ruleId } = props.finding;
-  return <RuleBadge rule={ruleId} text={ruleText(props.rules, ruleId)} tone={findingTone(props.finding)} />;
+  return <RuleBadge rule={ruleId} rules={props.rules} tone={findingTone(props.finding)} />;
 }
 
 /** Findings as a list, errors red and warnings amber, each with its rule badge and its words. */

@@ -27,7 +27,7 @@ import {
   Tag,
   TextField,
 } from '../../layout/components.tsx';
-import { FindingList, type PolicyRules, RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
+import { FindingList, type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 
 type A = Messages['actuals'];
@@ -80,7 +80,7 @@ function LineFlags(props: { a: A; rules: PolicyRules; line: BudgetVsActualLine }
   const over = f.amounts?.check === 'actualOverBudget';
   return (
     <span class="figure">
-      <RuleBadge rule={f.ruleId} text={ruleText(props.rules, f.ruleId)} tone={over ? 'red' : 'amber'} />
+      <RuleBadge rule={f.ruleId} rules={props.rules} tone={over ? 'red' : 'amber'} />
       <Tag tone={over ? 'red' : 'amber'}>{over ? a.summary.over : a.summary.heading}</Tag>
     </span>
   );
@@ -103,7 +103,7 @@ export function BudgetTable(props: { a: A; rules: PolicyRules; bva: BudgetVsActu
         <tr id={`line-${line.line}`}>
           <td data-label={s.colLine}>
             <span>
-              {lineName(a, line.line)} <RuleBadge rule={line.ruleId} text={ruleText(rules, line.ruleId)} />
+              {lineName(a, line.line)} <RuleBadge rule={line.ruleId} rules={rules} />
             </span>
           </td>
           <td data-label={s.colBudget}>
@@ -265,7 +265,7 @@ function MonthsTable(props: {
           <td data-label={t.colFlags}>
             {m.cost.findings.length ? (
               <span class="figure">
-                <RuleBadge rule="P-W3" text={props.rules['P-W3']} tone="red" />
+                <RuleBadge rule="P-W3" rules={props.rules} tone="red" />
                 <span class="text-error">{t.flagged(m.cost.findings.length)}</span>
               </span>
             ) : (

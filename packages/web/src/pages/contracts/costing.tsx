@@ -11,13 +11,7 @@ import {
 import type { Child } from 'hono/jsx';
 import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
 import { Table, Tag } from '../../layout/components.tsx';
-import {
-  FindingBadge,
-  FindingList as Findings,
-  type PolicyRules,
-  RuleBadge,
-  ruleText,
-} from '../../layout/rule-badge.tsx';
+import { FindingBadge, FindingList as Findings, type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { anchorOf, fieldOf, withRow } from './form.ts';
 
 /**
@@ -176,17 +170,17 @@ export function PostFigures(props: {
           label={k.costing.pay}
           value={formatMoney(cost.pay)}
           tone={below ? 'error' : undefined}
-          badge={<RuleBadge rule="P-W3" text={rules['P-W3']} figure={payFigure} tone={below ? 'red' : 'green'} />}
+          badge={<RuleBadge rule="P-W3" rules={rules} figure={payFigure} tone={below ? 'red' : 'green'} />}
         />
         <Figure
           label={k.costing.si}
           value={formatMoney(cost.si)}
-          badge={<RuleBadge rule="P-W1" text={rules['P-W1']} figure={siFigure} />}
+          badge={<RuleBadge rule="P-W1" rules={rules} figure={siFigure} />}
         />
         <Figure
           label={k.costing.hf}
           value={formatMoney(cost.hf)}
-          badge={<RuleBadge rule="P-W1" text={rules['P-W1']} figure={k.costing.hfFigure(formatMoney(cost.hfBase))} />}
+          badge={<RuleBadge rule="P-W1" rules={rules} figure={k.costing.hfFigure(formatMoney(cost.hfBase))} />}
         />
         <Figure label={k.costing.monthly} value={formatMoney(cost.monthly)} />
         <Figure
@@ -196,7 +190,7 @@ export function PostFigures(props: {
           badge={
             <RuleBadge
               rule="P-W2"
-              text={rules['P-W2']}
+              rules={rules}
               figure={k.costing.costFigure(formatMoney(cost.monthly), cost.ftePercent, cost.months)}
             />
           }
@@ -249,7 +243,7 @@ export function LineFigures(props: {
         <div class="costing-threshold">
           <RuleBadge
             rule={threshold.rule}
-            text={ruleText(rules, threshold.rule)}
+            rules={rules}
             tone={findings.some((f) => f.severity === 'error') ? 'red' : findings.length ? 'amber' : 'green'}
           />
           <span>{threshold.text}</span>
@@ -279,9 +273,7 @@ export function Totals(props: {
           label={k.costing.labourCost}
           value={formatMoney(a.costing.labourCost)}
           strong
-          badge={
-            <RuleBadge rule="P-W2" text={rules['P-W2']} figure={k.costing.labourCostFigure(a.costing.posts.length)} />
-          }
+          badge={<RuleBadge rule="P-W2" rules={rules} figure={k.costing.labourCostFigure(a.costing.posts.length)} />}
         />
         <Figure
           label={k.costing.linesTotal}
@@ -296,7 +288,7 @@ export function Totals(props: {
           badge={
             <RuleBadge
               rule="P-W2"
-              text={rules['P-W2']}
+              rules={rules}
               figure={k.costing.floorFigure(
                 percent(floor.managementShare),
                 formatMoney(floor.fixed.supervision + floor.fixed.activities + floor.fixed.other),
@@ -351,7 +343,7 @@ export function MilestoneFigures(props: {
         <span class={props.total !== props.value ? 'text-error' : undefined}>
           {k.costing.milestonesSum(formatMoney(props.total), formatMoney(props.value))}
         </span>
-        <RuleBadge rule="N-3" text={rules['N-3']} tone={findings.length ? 'red' : 'green'} />
+        <RuleBadge rule="N-3" rules={rules} tone={findings.length ? 'red' : 'green'} />
       </div>
       <FindingList k={k} rules={rules} findings={findings} />
     </div>

@@ -28,7 +28,7 @@ import {
   type Tone,
 } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
-import { type PolicyRules, RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
+import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import {
   type ContractMessages,
@@ -66,7 +66,7 @@ export function Flags(props: { k: ContractMessages; rules: PolicyRules; contract
       {errors ? <Tag tone="red">{k.list.errors(errors)}</Tag> : null}
       {warnings ? <Tag tone="amber">{k.list.warnings(warnings)}</Tag> : null}
       {contract.findingRuleIds.map((rule) => (
-        <RuleBadge rule={rule} text={ruleText(rules, rule)} tone={tone} />
+        <RuleBadge rule={rule} rules={rules} tone={tone} />
       ))}
     </span>
   );
@@ -193,7 +193,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
         {terms.services.map((s) => (
           <Tag tone="blue">{k.services[s]}</Tag>
         ))}
-        <RuleBadge rule="P-S1" text={rules['P-S1']} />
+        <RuleBadge rule="P-S1" rules={rules} />
       </Tags>,
     ],
     [k.editor.serviceArea, terms.serviceArea],
@@ -205,7 +205,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
         {terms.stableRecurring ? <Tag tone="cyan">{k.contract.stable}</Tag> : null}
         <RuleBadge
           rule="N-1"
-          text={rules['N-1']}
+          rules={rules}
           tone={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring').length ? 'red' : 'green'}
         />
       </span>,

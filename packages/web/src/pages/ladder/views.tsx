@@ -123,7 +123,7 @@ export function LevelsTable(props: {
           <td data-label={l.colPostClass}>
             <span>
               {postClassLabel(l, level.postClass)}{' '}
-              {level.postClass !== 'none' ? <RuleBadge rule="P-C1" text={rules['P-C1']} /> : null}
+              {level.postClass !== 'none' ? <RuleBadge rule="P-C1" rules={rules} /> : null}
             </span>
           </td>
           <td data-label={l.colCertificate}>{certLabel(l, level.requirements.minCertificate)}</td>
@@ -132,8 +132,7 @@ export function LevelsTable(props: {
           <td data-label={l.colCe}>{level.requirements.continuingEducationUpToDate ? l.required : l.notRequired}</td>
           <td data-label={l.colBand}>
             <span>
-              {formatMoney(level.payBand.min)}–{formatMoney(level.payBand.max)}{' '}
-              <RuleBadge rule="P-W3" text={rules['P-W3']} />
+              {formatMoney(level.payBand.min)}–{formatMoney(level.payBand.max)} <RuleBadge rule="P-W3" rules={rules} />
             </span>
           </td>
           {props.findings ? (
@@ -205,7 +204,7 @@ export function StandingsTable(props: {
                 l.nothing
               ) : s.next ? (
                 <span>
-                  <span class="muted">{nameOf(s.next.levelId)}</span> <RuleBadge rule="P-C2" text={rules['P-C2']} />
+                  <span class="muted">{nameOf(s.next.levelId)}</span> <RuleBadge rule="P-C2" rules={rules} />
                   <ul class="missing-list">
                     {s.next.missing.map((m) => (
                       <li>{missingLine(l, m)}</li>
@@ -557,7 +556,7 @@ export function PromotePage(props: {
           <ul class="missing-list" id="missing">
             {props.missing.map((line) => (
               <li class="finding finding-error">
-                <RuleBadge rule="P-C2" text={rules['P-C2']} /> {line}
+                <RuleBadge rule="P-C2" rules={rules} /> {line}
               </li>
             ))}
           </ul>

@@ -266,7 +266,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
               <strong class="price-floor-value" id="price-floor-value">
                 {formatMoney(floor.value)}
               </strong>{' '}
-              <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} figure={p.floorLead} />
+              <RuleBadge rule="P-W2" rules={m.policyRules} figure={p.floorLead} />
             </dd>
           </dl>
           <h3 class="price-floor-subtitle">{p.whyTitle}</h3>
@@ -302,8 +302,8 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                         : line === 'management'
                           ? p.basis.management(percent(result.managementShare))
                           : p.basis.fixed}
-                    {line === 'personnel' ? <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} /> : null}
-                    {line === 'management' ? <RuleBadge rule="N-7" text={m.policyRules['N-7']} /> : null}
+                    {line === 'personnel' ? <RuleBadge rule="P-W2" rules={m.policyRules} /> : null}
+                    {line === 'management' ? <RuleBadge rule="N-7" rules={m.policyRules} /> : null}
                   </span>
                 </td>
               </tr>
@@ -323,7 +323,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
           {floor.reason === 'no_value'
             ? p.noValue(percent(rules.taxRate), percent(result.managementShare), percent(rules.minLabourShare))
             : p.noValueOther}{' '}
-          <RuleBadge rule="P-W2" text={m.policyRules['P-W2']} tone="red" />
+          <RuleBadge rule="P-W2" rules={m.policyRules} tone="red" />
         </Notice>
       )}
       <h3 class="price-floor-subtitle" id="labour">
@@ -353,7 +353,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                   {post.payFrom === 'floor' ? <span class="muted">{p.fromFloor}</span> : null}
                   <RuleBadge
                     rule="P-W3"
-                    text={m.policyRules['P-W3']}
+                    rules={m.policyRules}
                     tone={finding ? 'red' : 'grey'}
                     figure={finding ? payFinding(p, finding) : undefined}
                   />
@@ -363,7 +363,7 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
               <td data-label={p.colSi}>
                 <span class="figure">
                   <span class="num">{formatMoney(post.si)}</span>
-                  <RuleBadge rule="P-W1" text={m.policyRules['P-W1']} />
+                  <RuleBadge rule="P-W1" rules={m.policyRules} />
                 </span>
               </td>
               <td data-label={p.colHf} class="num">

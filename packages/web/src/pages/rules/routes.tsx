@@ -29,7 +29,7 @@ import {
   TextField,
 } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
-import { RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
+import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
@@ -246,7 +246,7 @@ function PublishPage(props: {
                         choices={[{ value: 'yes', label: r.yes }]}
                         selected={[form.values[field.path] ?? '']}
                       />
-                      <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
+                      <RuleBadge rule={field.rule} rules={m.policyRules} />
                     </div>
                   );
                 }
@@ -255,7 +255,7 @@ function PublishPage(props: {
                   <div class={`rule-field field${error ? ' field-has-error' : ''}`}>
                     <label class="label" for={id}>
                       {label} {unit ? <span class="muted">({unit})</span> : null}{' '}
-                      <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
+                      <RuleBadge rule={field.rule} rules={m.policyRules} />
                     </label>
                     {error ? (
                       <p class="field-error" id={`${id}-error`}>

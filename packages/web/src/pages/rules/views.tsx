@@ -14,7 +14,7 @@ import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, type Messages } from '../../i18n/index.ts';
 import { Card, DescriptionList, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
-import { RuleBadge, ruleText } from '../../layout/rule-badge.tsx';
+import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { bpToPercent } from './form.ts';
 
 /** The groups a rule set is shown in, each a description list, in the order a bureau reads them. */
@@ -67,7 +67,7 @@ export function RuleSetValues(props: { m: Messages; ruleSet: Pick<RuleSet, 'para
               fieldLabel(m, field.path),
               <span class="rule-value" id={`value-${field.path.replace(/\./g, '-')}`}>
                 <span class="rule-figure">{shownValue(m, field, ruleSet.parameters)}</span>{' '}
-                <RuleBadge rule={field.rule} text={ruleText(m.policyRules, field.rule)} />
+                <RuleBadge rule={field.rule} rules={m.policyRules} />
                 {illustrative.has(field.path) ? (
                   <>
                     {' '}

@@ -71,7 +71,7 @@ function PayFigure(props: { c: Context<PageEnv>; person: Person; summary?: Staff
     return (
       <span class="figure">
         <span>{formatMoney(pay.pay)}</span>
-        <RuleBadge rule="P-W1" text={rules['P-W1']} figure={s.exempt} />
+        <RuleBadge rule="P-W1" rules={rules} figure={s.exempt} />
       </span>
     );
   const figure = s.figures.pay(formatMoney(pay.pay), formatMoney(pay.floor), s.certLevels[pay.certLevel]);
@@ -80,7 +80,7 @@ function PayFigure(props: { c: Context<PageEnv>; person: Person; summary?: Staff
       <span class={pay.shortfall > 0 ? 'text-error' : undefined}>
         {formatMoney(pay.pay)} / {formatMoney(pay.floor)}
       </span>
-      <RuleBadge rule="P-W3" text={rules['P-W3']} figure={figure} tone={pay.shortfall > 0 ? 'red' : 'grey'} />
+      <RuleBadge rule="P-W3" rules={rules} figure={figure} tone={pay.shortfall > 0 ? 'red' : 'grey'} />
       {pay.shortfall > 0 ? <strong class="text-error">{s.shortBy(formatMoney(pay.shortfall))}</strong> : null}
     </span>
   );
@@ -97,7 +97,7 @@ function CeFigure(props: { s: StaffMessages; rules: PolicyRules; summary: StaffS
       </span>
       <RuleBadge
         rule="P-R2"
-        text={rules['P-R2']}
+        rules={rules}
         figure={s.figures.hours(hours(year.tenthHours), hours(year.requiredTenthHours))}
         tone={short ? 'amber' : 'grey'}
       />
@@ -118,7 +118,7 @@ function RegistrationFigure(props: { c: Context<PageEnv>; summary: StaffSummary 
       <RegistrationTag s={s} status={r.status} />
       <RuleBadge
         rule="N-4"
-        text={rules['N-4']}
+        rules={rules}
         figure={registrationFigure(s, r, props.c.var.lang)}
         tone={r.status === 'expired' ? 'red' : r.status === 'expiring' ? 'amber' : 'grey'}
       />
@@ -295,7 +295,7 @@ export function PersonPage(props: {
           <span>{run ? p.runValue(formatDate(run.start, lang), wholeYearsThrough(run.start, run.end)) : p.noRun}</span>
           <RuleBadge
             rule="P-A3"
-            text={rules['P-A3']}
+            rules={rules}
             figure={run ? s.figures.run(formatDate(run.start, lang), run.days) : p.noRun}
             tone={run ? 'green' : 'grey'}
           />
@@ -374,7 +374,7 @@ export function PersonPage(props: {
                         <RegistrationTag s={s} status={r.status} />
                         <RuleBadge
                           rule="N-4"
-                          text={rules['N-4']}
+                          rules={rules}
                           figure={registrationFigure(s, r, lang)}
                           tone={r.status === 'expired' ? 'red' : r.status === 'expiring' ? 'amber' : 'grey'}
                         />
@@ -436,7 +436,7 @@ export function PersonPage(props: {
                 </strong>
                 <RuleBadge
                   rule="P-R2"
-                  text={rules['P-R2']}
+                  rules={rules}
                   figure={s.figures.hours(hours(ceYear.tenthHours), hours(ceYear.requiredTenthHours))}
                   tone={ceYear.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                 />
@@ -452,7 +452,7 @@ export function PersonPage(props: {
                   </strong>
                   <RuleBadge
                     rule="N-5"
-                    text={rules['N-5']}
+                    rules={rules}
                     figure={s.figures.hours(hours(cePeriod.tenthHours), hours(cePeriod.requiredTenthHours))}
                     tone={cePeriod.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                   />
