@@ -1,5 +1,6 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
+export * from './money/money.ts';
 export * from './people/certificates.ts';
 export * from './people/continuing-education.ts';
 export * from './people/dates.ts';
@@ -17,3 +18,5 @@ export * from './tenancy/region.ts';
 export * from './tenancy/schemas.ts';
 export * from './tenancy/tenant.ts';
 export * from './tenancy/uscc.ts';
+export * from './text/dates.ts';
+export * from './text/lang.ts';

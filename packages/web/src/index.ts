@@ -1,6 +1,5 @@
 export { ASSETS, assetUrl } from './assets/index.ts';
 export type { PageEnv, PagesConfig } from './env.ts';
-export { formatDate, formatMoney, formatMonth } from './i18n/format.ts';
 export { LANG_COOKIE, LANGS, type Lang, messagesFor } from './i18n/index.ts';
 export { homeOf, MENUS } from './layout/menu.ts';
 export { mountPages } from './mount.ts';

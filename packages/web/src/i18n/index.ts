@@ -1,21 +1,14 @@
+import { isLang, type Lang } from '@shegong/domain';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { en } from './en.ts';
 import { type Messages, zhCN } from './zh-CN.ts';
 
-export { formatDate, formatMoney, formatMonth } from './format.ts';
+export { formatDate, formatMoney, formatMonth, isLang, LANGS, type Lang } from '@shegong/domain';
 export type { Messages } from './zh-CN.ts';
-
-/** Chinese first: zh-CN is the default; English only when the user chose it. */
-export const LANGS = ['zh-CN', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
 
 export const LANG_COOKIE = 'lang';
 const CATALOGUES: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
-}
 
 export function messagesFor(lang: Lang): Messages {
   return CATALOGUES[lang];

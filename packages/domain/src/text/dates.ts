@@ -1,14 +1,16 @@
-import type { Lang } from './index.ts';
+import type { Lang } from './lang.ts';
+
+/**
+ * Dates and months as people in China read them (UI.md): 2026年11月25日 / 25 Nov 2026, and
+ * 2026年11月 / Nov 2026. The one home of these formats: pages, sheets and findings use them.
+ */
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** China keeps one time zone (UTC+8) and no daylight saving, so a fixed offset is exact. */
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
-/**
- * A calendar date as people in China read it: 2026年11月25日 / 25 Nov 2026. An ISO time is shown
- * on its date in China; a bare `YYYY-MM-DD` is shown as written.
- */
+/** A calendar date; an ISO time is shown on its date in China, a bare `YYYY-MM-DD` as written. */
 export function formatDate(value: string, lang: Lang): string {
   const parts = /^\d{4}-\d{2}-\d{2}$/.test(value)
     ? dateParts(`${value}T00:00:00Z`, 0)
@@ -18,7 +20,7 @@ export function formatDate(value: string, lang: Lang): string {
   return lang === 'zh-CN' ? `${year}年${month}月${day}日` : `${day} ${MONTHS_EN[month - 1]} ${year}`;
 }
 
-/** A month (`YYYY-MM`) as 2026年11月 / Nov 2026. */
+/** A month (`YYYY-MM`). */
 export function formatMonth(value: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})$/.exec(value);
   if (!match) return value;
@@ -26,18 +28,6 @@ export function formatMonth(value: string, lang: Lang): string {
   const month = Number(match[2]);
   if (month < 1 || month > 12) return value;
   return lang === 'zh-CN' ? `${year}年${month}月` : `${MONTHS_EN[month - 1]} ${year}`;
-}
-
-/** Money is kept in integer fen; only a page turns it into ¥12,345.67 (same in both languages). */
-export function formatMoney(fen: number): string {
-  if (!Number.isSafeInteger(fen)) throw new RangeError('money must be a whole number of fen');
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const yuan = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (abs % 100).toString().padStart(2, '0');
-  return `${sign}¥${yuan}.${cents}`;
 }
 
 function dateParts(iso: string, offsetMs: number): [number, number, number] | undefined {

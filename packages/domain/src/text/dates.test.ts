@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatMonth } from './format.ts';
+import { formatDate, formatMonth } from './dates.ts';
 
 describe('formatDate', () => {
   it('writes dates the Chinese way and the English way', () => {
@@ -22,18 +22,5 @@ describe('formatMonth', () => {
     expect(formatMonth('2026-11', 'zh-CN')).toBe('2026年11月');
     expect(formatMonth('2026-01', 'en')).toBe('Jan 2026');
     expect(formatMonth('2026-13', 'en')).toBe('2026-13');
-  });
-});
-
-describe('formatMoney', () => {
-  it('turns fen into yuan with thousands separators', () => {
-    expect(formatMoney(1234567)).toBe('¥12,345.67');
-    expect(formatMoney(5)).toBe('¥0.05');
-    expect(formatMoney(100000000)).toBe('¥1,000,000.00');
-    expect(formatMoney(-250)).toBe('-¥2.50');
-  });
-
-  it('refuses fractions of a fen', () => {
-    expect(() => formatMoney(1.5)).toThrow(RangeError);
   });
 });
