@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.{ts,tsx}', 'functions/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.{ts,tsx}', 'functions/**/*.test.ts', 'test/architecture/**/*.test.ts'],
         },
       },
       {
@@ -28,6 +28,7 @@ export default defineConfig({
             'packages/*/test/**/*.test.{ts,tsx}',
             'test/integration/**/*.test.ts',
             'test/isolation/**/*.test.ts',
+            'test/pages/**/*.test.ts',
           ],
           testTimeout: 30_000,
           hookTimeout: 60_000,

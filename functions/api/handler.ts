@@ -1,4 +1,5 @@
-import { type AppDeps, createApp, createTokenVerifier, TableStreamImportRunner } from '@shegong/http';
+import { createTokenVerifier, TableStreamImportRunner } from '@shegong/core';
+import { type AppDeps, createApp } from '@shegong/http';
 import { CognitoDirectory, ExternalDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
@@ -17,7 +18,7 @@ const deps: AppDeps = {
   importRunner: new TableStreamImportRunner(),
 };
 const app = createApp(deps);
-mountPages(app, { oidc: { issuer: config.issuer, clientId: config.audience }, secureCookies: true });
+mountPages(app, deps, { oidc: { issuer: config.issuer, clientId: config.audience }, secureCookies: true });
 const serve = handle(app);
 
 export async function handler(event: LambdaEvent, context: LambdaContext) {

@@ -1,4 +1,4 @@
-import { logger } from '@shegong/http';
+import { logger } from '@shegong/core';
 import { runImport, Store } from '@shegong/store';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { readJobs } from './jobs.ts';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createApp, createTokenVerifier, logger, TENANCY_CLAIMS } from '@shegong/http';
+import { createTokenVerifier, logger, TENANCY_CLAIMS } from '@shegong/core';
+import { createApp } from '@shegong/http';
 import { createTableInput, Store } from '@shegong/store';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { median, percentile } from './cold-start.ts';

@@ -1,5 +1,5 @@
+import { actingAs, changeContractStatus, createContract } from '@shegong/core';
 import { type ActualMonthInput, type ContractDraft, FANGCHENGGANG_2023 } from '@shegong/domain';
-import { changeContractStatus, createContract } from '@shegong/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -65,13 +65,13 @@ const DRAFT: ContractDraft = {
 
 /** A contract of organisation A, moved through submitted to signed (or left a draft). */
 async function contract(number: string, signed = true): Promise<string> {
-  const repos = reposA();
+  const ctx = await actingAs(world.deps, { tenantId: orgA().id, userId: finance().id });
   const draft = structuredClone(DRAFT);
   draft.terms.number = number;
-  const { contract: created } = await createContract(world.deps, repos, draft);
+  const { contract: created } = await createContract(ctx, draft);
   if (!signed) return created.id;
-  const submitted = await changeContractStatus(world.deps, repos, created.id, { to: 'submitted' }, created.version);
-  await changeContractStatus(world.deps, repos, created.id, { to: 'signed', date: '2025-12-20' }, submitted.version);
+  const submitted = await changeContractStatus(ctx, created.id, { to: 'submitted' }, created.version);
+  await changeContractStatus(ctx, created.id, { to: 'signed', date: '2025-12-20' }, submitted.version);
   return created.id;
 }
 

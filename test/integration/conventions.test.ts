@@ -1,4 +1,4 @@
-import { logger } from '@shegong/http';
+import { logger } from '@shegong/core';
 import { stateHash } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appRoutes, openApiPath } from '../support/routes.ts';

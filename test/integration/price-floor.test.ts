@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PriceFloorCalculation } from '@shegong/core';
 import { FANGCHENGGANG_2023 } from '@shegong/domain';
-import type { PriceFloorCalculation } from '@shegong/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { type AccessPolicy, type InProcessImportRunner, importRunner } from '@shegong/core';
 import {
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
@@ -7,14 +8,7 @@ import {
   TENANT_KINDS,
   type TenantKind,
 } from '@shegong/domain';
-import {
-  type AccessPolicy,
-  CONTRACT_EXAMPLE,
-  EXAMPLE_ROSTER_CSV,
-  type InProcessImportRunner,
-  importRunner,
-  LADDER_EXAMPLE,
-} from '@shegong/http';
+import { CONTRACT_EXAMPLE, EXAMPLE_ROSTER_CSV, LADDER_EXAMPLE } from '@shegong/http';
 import { contractFormFields, ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
+import { type AccessPolicy, accessPolicyOf } from '@shegong/core';
 import { ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
-import { type AccessPolicy, accessPolicyOf } from '@shegong/http';
 import type { Hono } from 'hono';
 import { findTargetHandler } from 'hono/utils/handler';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { createTokenVerifier, TENANCY_CLAIMS, type TokenVerifier } from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
-import { createTokenVerifier, TENANCY_CLAIMS, type TokenVerifier } from '@shegong/http';
 import {
   type CryptoKey,
   createLocalJWKSet,

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { actingAs, changeContractStatus, costDraft, recordActualMonth } from '@shegong/core';
 import {
   DONGXING_2026,
   FANGCHENGGANG_2023,
@@ -11,12 +12,9 @@ import {
   ACTUAL_MONTH_EXAMPLE,
   type AppDeps,
   CONTRACT_EXAMPLE,
-  changeContractStatus,
-  costDraft,
   createApp,
   DRAFT_EDIT_EXAMPLE,
   LADDER_EXAMPLE,
-  recordActualMonth,
   type ShegongApp,
   SIGNED_CONTRACT_EXAMPLE,
 } from '@shegong/http';
@@ -205,7 +203,7 @@ export class World {
     const table = TestTable.named(inject('dynamoEndpoint'), label);
     const world = new World(table, await TestIssuer.create(), options);
     if (options.pages !== false) {
-      mountPages(world.app, {
+      mountPages(world.app, world.deps, {
         oidc: {
           issuer: world.issuer.issuer,
           clientId: world.issuer.audience,
@@ -364,22 +362,22 @@ export class World {
    * amendment example's), so every contract route has a real id in the state it needs.
    */
   private async seedContracts(tenant: SeededTenant): Promise<void> {
-    const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const ctx = await actingAs(this.deps, { tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const { repos } = ctx;
     const draft = await repos.contracts.create(
-      await costDraft(this.deps, repos, {
+      await costDraft(ctx, {
         ...CONTRACT_EXAMPLE,
         terms: { ...CONTRACT_EXAMPLE.terms, number: DRAFT_EDIT_EXAMPLE.terms.number },
       }),
     );
-    const signed = await repos.contracts.create(await costDraft(this.deps, repos, SIGNED_CONTRACT_EXAMPLE));
+    const signed = await repos.contracts.create(await costDraft(ctx, SIGNED_CONTRACT_EXAMPLE));
     let version = signed.contract.version;
     for (const to of ['submitted', 'signed'] as const) {
-      version = (await changeContractStatus(this.deps, repos, signed.contract.id, { to, date: '2025-12-20' }, version))
-        .version;
+      version = (await changeContractStatus(ctx, signed.contract.id, { to, date: '2025-12-20' }, version)).version;
     }
     tenant.contracts = { draft: draft.contract.id, signed: signed.contract.id };
     // One month of actuals on the signed contract (revision 1): the actuals routes' month.
-    await recordActualMonth(this.deps, repos, signed.contract.id, SEEDED_ACTUAL_MONTH, {
+    await recordActualMonth(ctx, signed.contract.id, SEEDED_ACTUAL_MONTH, {
       ...ACTUAL_MONTH_EXAMPLE,
       payroll: [
         { personId: tenant.people[0]!, name: '档案姓名', certLevel: 'none', grossPay: 3_600_00, sharePercent: 100 },

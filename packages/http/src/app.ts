@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { StoreError } from '@shegong/store';
+import { asRefusal, logger, MAX_IMPORT_BYTES } from '@shegong/core';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -13,28 +13,18 @@ import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { MAX_IMPORT_BYTES } from './imports/operations.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { ladder } from './ladder/routes.ts';
-import { logger } from './logger.ts';
 import { me } from './me/routes.ts';
 import { people } from './people/routes.ts';
-import { fieldErrors, ProblemError, problem } from './problem/problem.ts';
+import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
 import { ruleSets } from './rule-sets/routes.ts';
 import { tenants } from './tenants/routes.ts';
 import { users } from './users/routes.ts';
 
-const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
-  not_found: 404,
-  stale_version: 412,
-  conflict: 409,
-  bad_cursor: 400,
-  idempotency_mismatch: 422,
-};
-
-/** Where a roster file is uploaded: the API and the import page. */
-const UPLOAD_PATHS = ['/v1/imports', '/org/staff/import'];
+/** Where a roster file is uploaded. */
+const UPLOAD_PATH = '/v1/imports';
 
 /** The API under /v1: one sub-app per resource. */
 function api() {
@@ -78,13 +68,10 @@ function api() {
 
 /** Every error leaves as a problem; nothing leaks a stack. */
 export function onError(error: Error, c: Context<AppEnv>) {
+  const refusal = asRefusal(error);
+  if (refusal) return refusalProblem(c, refusal);
   if (error instanceof ProblemError)
     return problem(c, error.status, error.message, error.errors ? { errors: error.errors } : {});
-  if (error instanceof StoreError) {
-    const field =
-      typeof error.detail.field === 'string' ? [{ path: `/${error.detail.field}`, message: error.message }] : undefined;
-    return problem(c, STORE_STATUS[error.code], error.message, field ? { errors: field } : {});
-  }
   if (error instanceof HTTPException)
     return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
   logger.error('unhandled error', {
@@ -104,8 +91,9 @@ function validationProblem(
 }
 
 /**
- * The Hono app: middleware that every request passes (request id, security headers, CORS,
- * body limit, access log), then /v1. The pages (packages/web) mount on the same app.
+ * The Hono app: middleware that every request passes (request id, security headers, access log),
+ * then /v1 with its CORS and body limits. The pages (packages/web) may be mounted on the same app
+ * by the function that serves both; the API knows nothing of them.
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
@@ -156,7 +144,11 @@ export function createApp(deps: AppDeps) {
       onError: (c) => problem(c, 413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it`),
     }),
   };
-  app.use((c, next) => (UPLOAD_PATHS.includes(c.req.path) ? bodyLimits.upload : bodyLimits.usual)(c, next));
+  // Not app.use('/v1/*'): that registers a route of its own, which the isolation matrix would list.
+  app.use((c, next) => {
+    if (!c.req.path.startsWith('/v1/')) return next();
+    return (c.req.path === UPLOAD_PATH ? bodyLimits.upload : bodyLimits.usual)(c, next);
+  });
   app.route('/v1', api());
   app.notFound((c) => problem(c, 404, 'There is nothing at this address'));
   app.onError(onError);

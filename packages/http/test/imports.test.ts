@@ -1,8 +1,8 @@
+import { type InProcessImportRunner, importRunner } from '@shegong/core';
 import { idCardCheckCharacter } from '@shegong/domain';
 import { csvLine, parseRoster, ROSTER_COLUMNS, sheetText, XLSX_TYPE } from '@shegong/sheets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../../../test/support/world.ts';
-import { type InProcessImportRunner, importRunner } from '../src/index.ts';
 
 const world = await World.create('imports', { pages: false });
 const runner = () => importRunner(world.deps) as InProcessImportRunner;

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createApp, createTokenVerifier, logger, type ShegongApp } from '@shegong/http';
+import { createTokenVerifier, logger } from '@shegong/core';
+import { createApp, type ShegongApp } from '@shegong/http';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
 import { assertPortFree, checkJava, LocalSystemError, startDynamoDb } from './dynamodb-local.ts';
@@ -71,11 +72,12 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       audience: issuer.clientId,
       keySet: issuer.keySet,
     });
-    const app = createApp({ store, verifyToken, identity: issuer.directory, publicBaseUrl: url });
+    const deps = { store, verifyToken, identity: issuer.directory, publicBaseUrl: url };
+    const app = createApp(deps);
     // The issuer before the pages: they add middleware and a catch-all 404 page for every path,
     // and routes registered earlier answer first.
     app.route(ISSUER_PATH, issuer.app);
-    mountPages(app, {
+    mountPages(app, deps, {
       oidc: {
         issuer: issuer.issuer,
         clientId: issuer.clientId,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessPolicyOf, createTokenVerifier, TENANCY_CLAIMS } from '@shegong/http';
+import { accessPolicyOf, createTokenVerifier, TENANCY_CLAIMS } from '@shegong/core';
 import { GetCommand, Store, StoreError } from '@shegong/store';
 import { Hono } from 'hono';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';

@@ -57,6 +57,17 @@ const certGuard = (number: string) => ({ pk: `CERT#${number.toUpperCase()}`, sk:
 const idGuard = (tenant: string, number: string) => ({ pk: `T#${tenant}#IDCARD`, sk: idCardHash(number) });
 
 describe('People', () => {
+  it("finds many people by id in batches, only this organisation's", async () => {
+    const mine = await Promise.all(Array.from({ length: 3 }, () => a.people.create(person())));
+    const theirs = await store.tenant({ tenantId: 'org-findmany', userId: 'x-hr' }).people.create(person());
+    // More ids than one BatchGetItem takes (100), most of them nobody's.
+    const ids = [...Array.from({ length: 150 }, () => randomUUID()), ...mine.map((p) => p.id), theirs.id, mine[0]!.id];
+    const found = await a.people.findMany(ids);
+    expect([...found.keys()].sort()).toEqual(mine.map((p) => p.id).sort());
+    expect(found.get(mine[1]!.id)).toEqual(mine[1]);
+    expect((await a.people.findMany([])).size).toBe(0);
+  });
+
   it('creates a person at version 1 with guards for the ID-card number (hashed) and each certificate', async () => {
     const input = person();
     const created = await a.people.create(input);

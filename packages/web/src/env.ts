@@ -1,4 +1,7 @@
-import type { AppEnv, TokenSource } from '@shegong/http';
+import type { CoreDeps, UseCaseContext } from '@shegong/core';
+import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
+import type { TenantRepositories } from '@shegong/store';
+import type { Context } from 'hono';
 import type { Lang, Messages } from './i18n/index.ts';
 import type { PageCookies } from './session/cookies.ts';
 import type { OidcClient, OidcConfig } from './session/oidc.ts';
@@ -9,18 +12,30 @@ export interface PagesConfig {
   secureCookies: boolean;
 }
 
+/** Where a page request's token comes from: the session cookie. */
+export type TokenSource = (c: Context) => string | undefined;
+
 /** What the pages share, built once by mountPages. */
 export interface PageServices {
   config: PagesConfig;
   cookies: PageCookies;
   oidc: OidcClient;
-  /** The session cookie as a token source for `authorize`. */
+  /** The session cookie as a token source for `pageAccess`. */
   sessionToken: TokenSource;
 }
 
-/** The API's environment plus what every page request knows: language, messages, CSRF token. */
+/** What every page request knows: the core's deps, the member (once admitted), language, messages, CSRF token. */
 export type PageEnv = {
-  Variables: AppEnv['Variables'] & {
+  Variables: {
+    requestId: string;
+    deps: CoreDeps;
+    /** Set by `pageAccess` on every non-public page, from the verified session token only. */
+    principal: Principal;
+    repos: TenantRepositories;
+    user: UserRecord;
+    tenant: TenantRecord;
+    /** What the core's use cases run with for this member. */
+    ctx: UseCaseContext;
     lang: Lang;
     m: Messages;
     csrfToken: string;

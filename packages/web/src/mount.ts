@@ -1,14 +1,16 @@
-import type { ShegongApp } from '@shegong/http';
+import { type CoreDeps, MAX_IMPORT_BYTES } from '@shegong/core';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { assetRoutes } from './assets/routes.ts';
 import type { PageEnv, PageServices, PagesConfig } from './env.ts';
 import { actualRoutes } from './pages/actuals/routes.tsx';
 import { pageContext } from './pages/context.ts';
 import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
 import { contractRoutes } from './pages/contracts/routes.tsx';
-import { pageErrors } from './pages/errors/middleware.ts';
+import { isApiPath, pageErrors } from './pages/errors/middleware.ts';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
-import { importRoutes } from './pages/imports/routes.tsx';
+import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
@@ -20,13 +22,28 @@ import { PageCookies } from './session/cookies.ts';
 import { oidcClient } from './session/oidc.ts';
 import { authRoutes, sessionTokenSource } from './session/routes.tsx';
 
+/** The most a page form may send: a roster upload up to 5 MB, anything else 1 MB. */
+const FORM_LIMIT = 1024 * 1024;
+const tooLarge = () => {
+  throw new HTTPException(413, { message: 'The form is too large' });
+};
+const bodyLimits = {
+  usual: bodyLimit({ maxSize: FORM_LIMIT, onError: tooLarge }),
+  upload: bodyLimit({ maxSize: MAX_IMPORT_BYTES + 64 * 1024, onError: tooLarge }),
+};
+
+/** What the pages are mounted on: an app that serves other routes too (the API's, in one function). */
+export interface HostApp {
+  route(path: string, app: Hono<PageEnv>): unknown;
+}
+
 /**
  * Adds the pages and their assets to the app that serves the API, so one Lambda (or one local
- * server) answers both. Every page route declares its access with `authorize` from
- * @shegong/http, reading the session cookie instead of a bearer token; the isolation matrix
- * finds those policies like the API's.
+ * server) answers both. The pages run the core's use cases themselves, with the same deps; every
+ * page route declares its access with the core's policies (`pageAccess`, reading the session
+ * cookie), so the isolation matrix finds them like the API's.
  */
-export function mountPages(app: ShegongApp, config: PagesConfig): void {
+export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): void {
   const cookies = new PageCookies(config.secureCookies);
   const services: PageServices = {
     config,
@@ -36,8 +53,14 @@ export function mountPages(app: ShegongApp, config: PagesConfig): void {
   };
   const session = services.sessionToken;
   const pages = new Hono<PageEnv>();
-  // Errors first (it acts on the way out), then the context every page needs.
-  pages.use('*', pageErrors, pageContext(services));
+  // Errors first (it acts on the way out), then the context every page needs. The pages' middleware
+  // sees the API's paths too (they share the app): those pass through untouched.
+  pages.use('*', pageErrors, async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    c.set('deps', deps);
+    return (c.req.path === IMPORT_PAGE ? bodyLimits.upload : bodyLimits.usual)(c, next);
+  });
+  pages.use('*', pageContext(services));
   pages
     .route('/', assetRoutes)
     .route('/', authRoutes)

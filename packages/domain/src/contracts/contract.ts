@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUDGET_LINES } from '../costing/budget.ts';
+import { BUDGET_LINES, ContractAmount } from '../costing/budget.ts';
 import { Post } from '../costing/post.ts';
 import { addMonths, isRealIsoDate } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
@@ -52,11 +52,7 @@ export const ITEMISED_LINES = BUDGET_LINES.filter((l) => l !== 'personnel') as E
 export type ItemisedLine = (typeof ITEMISED_LINES)[number];
 
 const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
-const fen = z
-  .number({ error: 'must be a number' })
-  .int('must be whole fen')
-  .min(0, 'cannot be negative')
-  .max(100_000_000_000_00, 'is implausibly large');
+const fen = ContractAmount;
 
 export const Purchaser = z.strictObject({
   /** The purchasing body (购买主体), e.g. 防城港市民政局. */

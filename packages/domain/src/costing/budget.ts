@@ -14,11 +14,13 @@ export const BUDGET_LINES = ['personnel', 'supervision', 'activities', 'manageme
 export type BudgetLine = (typeof BUDGET_LINES)[number];
 export type BudgetLines = Record<BudgetLine, number>;
 
-const fen = z
+/** An amount of a contract, whole fen: its value, a budget line, a fixed cost. */
+export const ContractAmount = z
   .number({ error: 'must be a number' })
   .int('must be whole fen')
   .min(0, 'cannot be negative')
   .max(100_000_000_000_00, 'is implausibly large');
+const fen = ContractAmount;
 
 export const Budget = z.strictObject({
   /** The contract value V, fen. */

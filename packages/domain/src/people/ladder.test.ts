@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ladderStanding, missingForLevel, POST_CLASS_CERTIFICATE, validateLadder } from './ladder.ts';
+import { ladderStanding, levelGaps, POST_CLASS_CERTIFICATE, validateLadder } from './ladder.ts';
 import type { LadderInput, LadderLevel } from './person.ts';
 import { ce, person, RULES } from './test-fixtures.ts';
 
@@ -224,19 +224,25 @@ describe('what a person lacks for one chosen level', () => {
   it('lists every unmet requirement of that level, whatever the level held', () => {
     const newcomer = person({ education: { level: 'associate', socialWorkMajor: false } });
     // No certificate, 0 years, associate education, no continuing education (0 of 500 tenth-hours).
-    expect(missingForLevel(newcomer, L2, RULES, '2026-03-01')).toEqual([
+    expect(levelGaps(newcomer, L2, RULES, '2026-03-01')).toEqual([
       { requirement: 'minCertificate', needed: 'social_worker', has: 'none' },
       { requirement: 'minYearsPractice', needed: 3, has: 0 },
       { requirement: 'minEducation', needed: 'bachelor', has: 'associate' },
       { requirement: 'continuingEducationUpToDate', needed: 500, has: 0 },
     ]);
     expect(
-      missingForLevel(
-        newcomer,
-        { ...L1, requirements: { ...L1.requirements, minCertificate: 'none' } },
-        RULES,
-        '2026-03-01',
-      ),
+      levelGaps(newcomer, { ...L1, requirements: { ...L1.requirements, minCertificate: 'none' } }, RULES, '2026-03-01'),
     ).toEqual([]);
+  });
+
+  it('judges certificate, years and education without a rule set, but not continuing education', () => {
+    const newcomer = person({ education: { level: 'associate', socialWorkMajor: false } });
+    expect(levelGaps(newcomer, L2, undefined, '2026-03-01')).toBe('unchecked');
+    const noCe = { ...L2, requirements: { ...L2.requirements, continuingEducationUpToDate: false } };
+    expect(levelGaps(newcomer, noCe, undefined, '2026-03-01')).toEqual([
+      { requirement: 'minCertificate', needed: 'social_worker', has: 'none' },
+      { requirement: 'minYearsPractice', needed: 3, has: 0 },
+      { requirement: 'minEducation', needed: 'bachelor', has: 'associate' },
+    ]);
   });
 });

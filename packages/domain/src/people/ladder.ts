@@ -97,15 +97,16 @@ interface Credentials {
   cert: CertLevel;
   years: number;
   education: EducationLevel;
-  ce: ReturnType<typeof continuingEducationUpToDate>;
+  /** Absent without a rule set: how many hours are enough is the rule set's (P-R2). */
+  ce?: ReturnType<typeof continuingEducationUpToDate>;
 }
 
-function credentialsOf(person: PersonInput, rules: RuleSetParameters, today: string): Credentials {
+function credentialsOf(person: PersonInput, rules: RuleSetParameters | undefined, today: string): Credentials {
   return {
     cert: highestCertificate(person, today),
     years: practiceYears(person, today),
     education: person.education.level,
-    ce: continuingEducationUpToDate(person, today, rules),
+    ...(rules ? { ce: continuingEducationUpToDate(person, today, rules) } : {}),
   };
 }
 
@@ -118,7 +119,7 @@ function lacking(has: Credentials, level: LadderLevel): MissingRequirement[] {
     missing.push({ requirement: 'minYearsPractice', needed: req.minYearsPractice, has: has.years });
   if (educationRank(has.education) < educationRank(req.minEducation))
     missing.push({ requirement: 'minEducation', needed: req.minEducation, has: has.education });
-  if (req.continuingEducationUpToDate && !has.ce.upToDate)
+  if (req.continuingEducationUpToDate && has.ce && !has.ce.upToDate)
     missing.push({
       requirement: 'continuingEducationUpToDate',
       needed: has.ce.requiredTenthHours,
@@ -128,16 +129,19 @@ function lacking(has: Credentials, level: LadderLevel): MissingRequirement[] {
 }
 
 /**
- * What a person lacks on `today` for one level (empty: they meet all its requirements), in the
- * order certificate, years, education, continuing education (needed/has in tenth-hours).
+ * What a person lacks for one level on a date (empty: they qualify), in the order certificate,
+ * years, education, continuing education (needed/has in tenth-hours); or 'unchecked' when the
+ * level asks for continuing education up to date and no rule set says how much that is (P-R2).
+ * Without a rule set every other requirement (certificate, years, education) is still judged.
  */
-export function missingForLevel(
+export function levelGaps(
   person: PersonInput,
   level: LadderLevel,
-  rules: RuleSetParameters,
-  today: string,
-): MissingRequirement[] {
-  return lacking(credentialsOf(person, rules, today), level);
+  rules: RuleSetParameters | undefined,
+  date: string,
+): MissingRequirement[] | 'unchecked' {
+  if (!rules && level.requirements.continuingEducationUpToDate) return 'unchecked';
+  return lacking(credentialsOf(person, rules, date), level);
 }
 
 export interface LadderStanding {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERT_LEVELS, CERTIFICATE_LEVELS, isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
+import { isValidIdCardNumber } from './id-card.ts';
 
 /** An organisation's staff record (P-R1): who they are, what they hold, where they have worked. */
 
@@ -67,6 +68,14 @@ export const PersonInput = z.strictObject({
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
+/** The person schema with the GB 11643 check of the ID-card number (naming /idCardNumber). */
+export const CheckedPersonInput = PersonInput.extend({
+  idCardNumber: PersonInput.shape.idCardNumber.refine(
+    (value) => isValidIdCardNumber(value),
+    'is not a valid ID-card number (GB 11643: 18 characters, a real birth date, the right check character)',
+  ),
+});
+
 export interface Person extends PersonInput {
   id: string;
   createdAt: string;
@@ -105,6 +114,13 @@ export interface Ladder extends LadderInput {
   version: number;
   savedAt: string;
 }
+
+/** A promotion asked for: the level to move to and the day it takes effect (not in the future). */
+export const NewPromotion = z.strictObject({
+  toLevelId: z.string().trim().min(1).max(40),
+  date: isoDate,
+});
+export type NewPromotion = z.infer<typeof NewPromotion>;
 
 export interface Promotion {
   personId: string;

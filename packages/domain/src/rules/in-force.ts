@@ -1,4 +1,4 @@
-import { regionChain } from '../tenancy/region.ts';
+import { regionChain, regionLevel } from '../tenancy/region.ts';
 import type { RuleSet } from './rule-set.ts';
 
 /** Orders rule sets later first: by effectiveFrom, then by version (a correction beats what it corrects). */
@@ -21,4 +21,32 @@ export function ruleSetInForce(candidates: readonly RuleSet[], region: string, d
     if (best) return best;
   }
   return undefined;
+}
+
+/** Where the rule set in force comes from, seen from the region asked about. */
+export type RuleSetSource = 'own' | 'city' | 'province';
+
+export interface InForce {
+  region: string;
+  date: string;
+  source: RuleSetSource;
+  /** Why this one applies, in a sentence (P-U1). */
+  reason: string;
+  ruleSet: RuleSet;
+}
+
+export function sourceOf(asked: string, found: RuleSet): RuleSetSource {
+  if (found.region === asked) return 'own';
+  return regionLevel(found.region) === 'city' ? 'city' : 'province';
+}
+
+/** The rule set found in force for a region on a date, with where it comes from and why it applies (P-U1). */
+export function describeInForce(region: string, date: string, ruleSet: RuleSet): InForce {
+  const source = sourceOf(region, ruleSet);
+  const latest = `the latest published for ${ruleSet.region} on or before ${date} (from ${ruleSet.effectiveFrom}, version ${ruleSet.version})`;
+  const reason =
+    source === 'own'
+      ? `${region} has its own rule set: ${latest}`
+      : `${region} has none of its own in force, so its ${source}'s applies (P-U1): ${latest}`;
+  return { region, date, source, reason, ruleSet };
 }

@@ -1,4 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  ACTUALS_READERS,
+  ACTUALS_WRITERS,
+  actualMonths,
+  actualMonthView,
+  budgetVsActualView,
+  recordActualMonth,
+} from '@shegong/core';
 import { ActualMonthInput, type ActualMonthInput as ActualMonthInputType } from '@shegong/domain';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
@@ -14,13 +22,6 @@ import {
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-import {
-  ACTUALS_READERS,
-  ACTUALS_WRITERS,
-  actualMonthView,
-  budgetVsActualView,
-  recordActualMonth,
-} from './operations.ts';
 
 /**
  * A month of actuals as a bureau would see it on a payroll sheet: two people, one half on this
@@ -163,8 +164,7 @@ export const actuals = new OpenAPIHono<AppEnv>()
     async (c) => {
       const { contractId: id, month } = c.req.valid('param');
       const { month: recorded } = await recordActualMonth(
-        c.var.deps,
-        c.var.repos,
+        c.var.ctx,
         id as string,
         month as string,
         c.req.valid('json'),
@@ -190,9 +190,7 @@ export const actuals = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const id = c.req.valid('param').contractId as string;
-      await c.var.repos.contracts.get(id);
-      const months = await c.var.repos.actuals.months(id);
+      const months = await actualMonths(c.var.ctx, c.req.valid('param').contractId as string);
       return c.json(
         {
           items: months.map((m) => ({
@@ -224,7 +222,7 @@ export const actuals = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { contractId: id, month } = c.req.valid('param');
-      const view = await actualMonthView(c.var.repos, id as string, month as string);
+      const view = await actualMonthView(c.var.ctx, id as string, month as string);
       return c.json({ ...withoutStorage(view.month), history: view.history.map(withoutStorage) }, 200, {
         ETag: etag(view.month.revision),
       });
@@ -247,7 +245,7 @@ export const actuals = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const id = c.req.valid('param').contractId as string;
-      const view = await budgetVsActualView(c.var.deps, c.var.repos, id);
+      const view = await budgetVsActualView(c.var.ctx, id);
       return c.json({ contractId: id, version: view.version.number, ...view.budgetVsActual }, 200);
     },
   );

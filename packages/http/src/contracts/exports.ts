@@ -1,70 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { loadWorkbooks, XLSX_TYPE } from '@shegong/sheets/light';
-import type { StoredContract, TenantRepositories } from '@shegong/store';
-import type { Context } from 'hono';
-import { budgetVsActualView } from '../actuals/operations.ts';
+import { budgetVsActualFile, CONTRACT_EXPORTERS, costingFile } from '@shegong/core';
 import { authorize } from '../auth/access.ts';
-import type { AppDeps, AppEnv } from '../env.ts';
+import type { AppEnv } from '../env.ts';
+import { xlsxAttachment, xlsxResponse } from '../files.ts';
 import { errorResponses, IdParam } from '../schemas.ts';
-import { CONTRACT_READERS, contractView } from './operations.ts';
 import { priceFloorRoutes } from './price-floor.ts';
 
 /**
- * xlsx exports of a contract (issue 4, point 5): the costing sheet of a version and budget against
- * actual, laid out as a bureau files them, from the same stored objects the API returns — so the
- * numbers in the file are the numbers on the page. Also mounts the price-floor calculator, whose
- * path (/contracts/price-floor) must be matched before /contracts/{contractId}. OWNER: helper "exports".
+ * xlsx exports of a contract (the core's costing sheet and budget against actual). Also mounts the
+ * price-floor calculator, whose path (/contracts/price-floor) must be matched before
+ * /contracts/{contractId}.
  */
-
-/** Who exports: the same people who read the contract (its figures include named persons' pay). */
-export const CONTRACT_EXPORTERS = CONTRACT_READERS;
-
-type Lang = 'zh-CN' | 'en';
-
-/** A file name safe for any OS, from the contract number: 成本测算-GK-2026-017-v1.xlsx. */
-const fileName = (kind: string, contract: StoredContract, version?: number) =>
-  `${kind}-${contract.number.replace(/[\\/:*?"<>|\s]+/g, '_')}${version ? `-v${version}` : ''}.xlsx`;
-
-/** The costing sheet of a version, as an xlsx, and the name to save it under. */
-export async function costingExport(
-  repos: TenantRepositories,
-  contractId: string,
-  versionNumber: number | undefined,
-  lang: Lang,
-): Promise<{ buffer: Buffer; fileName: string }> {
-  const view = await contractView(repos, contractId, versionNumber);
-  const buffer = await (await loadWorkbooks()).costingWorkbook(view, lang);
-  return { buffer, fileName: fileName('成本测算', view.contract, view.version.number) };
-}
-
-/** Budget against actual (current version, every recorded month), as an xlsx. */
-export async function budgetVsActualExport(
-  deps: AppDeps,
-  repos: TenantRepositories,
-  contractId: string,
-  lang: Lang,
-): Promise<{ buffer: Buffer; fileName: string }> {
-  const view = await budgetVsActualView(deps, repos, contractId);
-  const buffer = await (await loadWorkbooks()).budgetVsActualWorkbook(view, lang);
-  return { buffer, fileName: fileName('预算执行', view.contract) };
-}
-
-/**
- * The download: the xlsx type, and Content-Disposition with an ASCII fallback name (non-ASCII as
- * `_`) and the UTF-8 name (RFC 6266 / 5987), as the staff and ladder exports send.
- */
-export function xlsxAttachment(c: Context, file: { buffer: Buffer; fileName: string }) {
-  return c.body(new Uint8Array(file.buffer), 200, {
-    'Content-Type': XLSX_TYPE,
-    'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    'Cache-Control': 'private, no-store',
-  });
-}
-
-const xlsxResponse = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } } },
-});
 
 const ContractIdParam = IdParam('contractId', '5c0f4e2a-8b1d-4c3e-9f60-7a2b1c0d9e8f');
 const LangQuery = z.object({ lang: z.enum(['zh-CN', 'en']).optional() });
@@ -95,8 +41,8 @@ export const contractExports = new OpenAPIHono<AppEnv>()
     async (c) => {
       const { contractId } = c.req.valid('param');
       const { version, lang } = c.req.valid('query');
-      const file = await costingExport(
-        c.var.repos,
+      const file = await costingFile(
+        c.var.ctx,
         contractId as string,
         version ? Number(version) : undefined,
         lang ?? 'zh-CN',
@@ -118,12 +64,7 @@ export const contractExports = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { contractId } = c.req.valid('param');
-      const file = await budgetVsActualExport(
-        c.var.deps,
-        c.var.repos,
-        contractId as string,
-        c.req.valid('query').lang ?? 'zh-CN',
-      );
+      const file = await budgetVsActualFile(c.var.ctx, contractId as string, c.req.valid('query').lang ?? 'zh-CN');
       return xlsxAttachment(c, file) as never;
     },
   );

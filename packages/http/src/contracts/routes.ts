@@ -1,8 +1,20 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  amendContract,
+  CONTRACT_READERS,
+  CONTRACT_WRITERS,
+  changeContractStatus,
+  contractVersions,
+  contractView,
+  createContract,
+  editContract,
+  listContracts,
+  previewContract,
+} from '@shegong/core';
 import { Amendment, CONTRACT_STATUSES, ContractDraft, Transition } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { createOnce, replayHeaders } from '../idempotency.ts';
+import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
   errorResponses,
   Finding,
@@ -17,16 +29,6 @@ import {
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 import { AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE, DRAFT_EDIT_EXAMPLE, TRANSITION_EXAMPLE } from './examples.ts';
-import {
-  amendContract,
-  CONTRACT_READERS,
-  CONTRACT_WRITERS,
-  changeContractStatus,
-  contractView,
-  editContract,
-  prepareContract,
-  previewContract,
-} from './operations.ts';
 
 const DraftBody = ContractDraft.meta({ id: 'ContractDraft', example: CONTRACT_EXAMPLE });
 /** The same schema for a draft's replacement, with an example of its own (the draft it replaces keeps its number). */
@@ -175,7 +177,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { status, ...page } = c.req.valid('query');
-      return c.json(await c.var.repos.contracts.list(page, status ? { status } : {}), 200);
+      return c.json(await listContracts(c.var.ctx, page, status ? { status } : {}), 200);
     },
   )
   .openapi(
@@ -202,9 +204,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const draft = c.req.valid('json');
-      const { repos, deps } = c.var;
-      const { body, replayed } = await createOnce(c, repos, draft, () => prepareContract(deps, repos, draft));
+      const { replayed, ...body } = await createContract(c.var.ctx, c.req.valid('json'), idempotencyKey(c));
       return c.json(body, 201, {
         ETag: etag(body.contract.version),
         Location: location(body.contract.id),
@@ -228,7 +228,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
         ...refused,
       },
     }),
-    async (c) => c.json(await previewContract(c.var.deps, c.var.repos, c.req.valid('json')), 200),
+    async (c) => c.json(await previewContract(c.var.ctx, c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -244,7 +244,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const view = await contractView(c.var.repos, c.req.valid('param').contractId as string);
+      const view = await contractView(c.var.ctx, c.req.valid('param').contractId as string);
       return c.json(view, 200, { ETag: etag(view.contract.version) });
     },
   )
@@ -271,8 +271,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
     async (c) => {
       const expected = expectedVersion(c);
       const saved = await editContract(
-        c.var.deps,
-        c.var.repos,
+        c.var.ctx,
         c.req.valid('param').contractId as string,
         c.req.valid('json'),
         expected,
@@ -303,7 +302,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
     async (c) => {
       const expected = expectedVersion(c);
       const id = c.req.valid('param').contractId as string;
-      const saved = await amendContract(c.var.deps, c.var.repos, id, c.req.valid('json'), expected);
+      const saved = await amendContract(c.var.ctx, id, c.req.valid('json'), expected);
       return c.json(saved, 201, {
         ETag: etag(saved.contract.version),
         Location: `${location(id)}/versions/${saved.version.number}`,
@@ -333,8 +332,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
     async (c) => {
       const expected = expectedVersion(c);
       const contract = await changeContractStatus(
-        c.var.deps,
-        c.var.repos,
+        c.var.ctx,
         c.req.valid('param').contractId as string,
         c.req.valid('json'),
         expected,
@@ -356,10 +354,9 @@ export const contracts = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const id = c.req.valid('param').contractId as string;
       // Another organisation's contract answers 404, not an empty list.
-      await c.var.repos.contracts.get(id);
-      return c.json(await c.var.repos.contracts.versions(id, c.req.valid('query')), 200);
+      const id = c.req.valid('param').contractId as string;
+      return c.json(await contractVersions(c.var.ctx, id, c.req.valid('query')), 200);
     },
   )
   .openapi(
@@ -377,7 +374,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { contractId: id, number } = c.req.valid('param');
-      const { version } = await contractView(c.var.repos, id as string, Number(number));
+      const { version } = await contractView(c.var.ctx, id as string, Number(number));
       return c.json(version, 200);
     },
   );

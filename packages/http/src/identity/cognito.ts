@@ -9,9 +9,7 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { TENANCY_CLAIMS } from '../auth/claims.ts';
-import { ProblemError } from '../problem/problem.ts';
-import type { IdentityDirectory, NewIdentity } from './directory.ts';
+import { Conflict, type IdentityDirectory, type NewIdentity, TENANCY_CLAIMS, Unsupported } from '@shegong/core';
 
 /** Created once per container, as Powertools advises. */
 const client = new CognitoIdentityProviderClient({});
@@ -51,7 +49,8 @@ export class CognitoDirectory implements IdentityDirectory {
         new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: input.email }),
       );
       const tenant = existing.UserAttributes?.find((a) => a.Name === TENANCY_CLAIMS.tenant)?.Value;
-      if (tenant !== input.tenantId) throw new ProblemError(409, 'This e-mail address already has a sign-in elsewhere');
+      if (tenant !== input.tenantId)
+        throw new Conflict('This e-mail address already has a sign-in elsewhere', { reason: 'emailElsewhere' });
       userId = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
     }
     if (!userId) throw new Error('Cognito returned no subject for the new user');
@@ -93,8 +92,7 @@ export class CognitoDirectory implements IdentityDirectory {
  */
 export class ExternalDirectory implements IdentityDirectory {
   async createUser(): Promise<{ userId: string }> {
-    throw new ProblemError(
-      501,
+    throw new Unsupported(
       'This deployment’s identity provider creates sign-ins itself: ask its administrator to add you with the tenant claims',
     );
   }

@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import type { Mailer } from './directory.ts';
+import type { Mailer } from '@shegong/core';
 
 const client = new SESv2Client({});
 

@@ -1,21 +1,27 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { loadWorkbooks, XLSX_TYPE } from '@shegong/sheets/light';
+import {
+  getImport,
+  IMPORTERS,
+  ladderFile,
+  listImports,
+  MAX_IMPORT_BYTES,
+  type RosterUpload,
+  rosterKind,
+  rosterTemplate,
+  STAFF_EXPORTERS,
+  staffFile,
+  startImport,
+  TEMPLATE_READERS,
+} from '@shegong/core';
+import { XLSX_TYPE } from '@shegong/sheets/light';
 import type { ImportJob } from '@shegong/store';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { ladderStandings } from '../ladder/operations.ts';
-import { registryRules, seesPersonalData, summarise } from '../people/registry.ts';
+import { xlsxAttachment, xlsxResponse } from '../files.ts';
+import { idempotencyKey } from '../idempotency.ts';
 import { ProblemError } from '../problem/problem.ts';
 import { errorResponses, IdParam, PageQuery } from '../schemas.ts';
-import { MAX_IMPORT_BYTES, type RosterUpload, rosterKind, startImport } from './operations.ts';
-
-/** Who imports a roster: the organisation's admin and hr. */
-export const IMPORTERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
-/** Who reads the template: anyone of the organisation. */
-const ORG_MEMBERS = { kinds: ['org'], roles: 'any' } as const;
-/** Who exports the staff list (ID numbers in full only for hr and admin) and the ladder's standings (pay). */
-export const STAFF_EXPORTERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
 
 const RowError = z
   .object({
@@ -55,11 +61,6 @@ export const EXAMPLE_ROSTER_CSV = [
   '黄小梅,450602199203150042,13800138000,本科,是,合同制,4200.50,,,,,,2021-07-01,,',
 ].join('\r\n');
 
-const xlsxResponse = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: { type: 'string' as const, format: 'binary' } } },
-});
-
 /** The uploaded file from a multipart form (`file`) or the raw body with its Content-Type. */
 async function readUpload(c: Context<AppEnv>): Promise<RosterUpload> {
   const contentType = c.req.header('Content-Type') ?? '';
@@ -88,37 +89,7 @@ async function readUpload(c: Context<AppEnv>): Promise<RosterUpload> {
   return { bytes, fileName, kind };
 }
 
-function attachment(c: Context, buffer: Buffer, fileName: string) {
-  return c.body(new Uint8Array(buffer), 200, {
-    'Content-Type': XLSX_TYPE,
-    'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'Cache-Control': 'private, no-store',
-  });
-}
-
 const langOf = (c: Context) => (c.req.query('lang') === 'en' ? 'en' : 'zh-CN');
-
-/** The staff list as an xlsx: the registry's figures with their rule ids; ID numbers masked unless hr/admin. */
-export async function staffExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Promise<Buffer> {
-  const { repos, deps, tenant, principal } = c.var;
-  const [people, rules] = await Promise.all([repos.people.listAll(), registryRules(deps, tenant.region)]);
-  people.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return (await loadWorkbooks()).staffWorkbook(
-    people,
-    people.map((p) => summarise(p, rules)),
-    lang,
-    { revealPersonalData: seesPersonalData(principal), asOf: rules.today },
-  );
-}
-
-/** The ladder and everyone's standing on it, as an xlsx. */
-export async function ladderExport(c: Context<AppEnv>, lang: 'zh-CN' | 'en'): Promise<Buffer> {
-  const { repos, deps, tenant } = c.var;
-  // Before a ladder is saved the export is an empty one, not an error: the page links to it anyway.
-  if (!(await repos.ladders.find())) return (await loadWorkbooks()).ladderWorkbook({ levels: [] }, [], lang);
-  const { ladder, people } = await ladderStandings(deps.store, repos, tenant, deps.today?.());
-  return (await loadWorkbooks()).ladderWorkbook(ladder, people, lang);
-}
 
 function accepted(c: Context<AppEnv>, job: ImportJob, replayed: boolean) {
   const location = `/v1/imports/${job.id}`;
@@ -153,11 +124,11 @@ export const imports = new OpenAPIHono<AppEnv>()
       path: '/imports/template',
       summary: 'Download the roster template (xlsx, Chinese headings, drop-downs, instructions)',
       tags: ['imports'],
-      middleware: [authorize(ORG_MEMBERS)] as const,
+      middleware: [authorize(TEMPLATE_READERS)] as const,
       request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
       responses: { 200: xlsxResponse('The template'), ...errorResponses },
     }),
-    async (c) => attachment(c, await (await loadWorkbooks()).rosterTemplate(langOf(c)), '人员名册模板.xlsx') as never,
+    async (c) => xlsxAttachment(c, await rosterTemplate(langOf(c))) as never,
   )
   .openapi(
     createRoute({
@@ -203,15 +174,9 @@ export const imports = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const key = c.req.header('Idempotency-Key');
-      if (key !== undefined && !/^[A-Za-z0-9_.:-]{8,100}$/.test(key)) {
-        throw new ProblemError(400, 'Idempotency-Key must be 8–100 letters, digits or _.:-', [
-          { path: 'Idempotency-Key', message: 'must be 8–100 letters, digits or _.:-' },
-        ]);
-      }
+      const key = idempotencyKey(c);
       const upload = await readUpload(c);
-      const { principal, repos, tenant, deps } = c.var;
-      const { job, replayed } = await startImport(deps, repos, principal, tenant, upload, key, 'POST /v1/imports');
+      const { job, replayed } = await startImport(c.var.ctx, c.var.deps, upload, key);
       return accepted(c, job, replayed) as never;
     },
   )
@@ -233,7 +198,7 @@ export const imports = new OpenAPIHono<AppEnv>()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await c.var.repos.imports.list(c.req.valid('query')), 200),
+    async (c) => c.json(await listImports(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -248,7 +213,7 @@ export const imports = new OpenAPIHono<AppEnv>()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await c.var.repos.imports.get(c.req.valid('param').importId as string), 200),
+    async (c) => c.json(await getImport(c.var.ctx, c.req.valid('param').importId as string), 200),
   )
   .openapi(
     createRoute({
@@ -260,7 +225,7 @@ export const imports = new OpenAPIHono<AppEnv>()
       request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
       responses: { 200: xlsxResponse('The staff list'), ...errorResponses },
     }),
-    async (c) => attachment(c, await staffExport(c, langOf(c)), '人员名册.xlsx') as never,
+    async (c) => xlsxAttachment(c, await staffFile(c.var.ctx, langOf(c))) as never,
   )
   .openapi(
     createRoute({
@@ -272,5 +237,5 @@ export const imports = new OpenAPIHono<AppEnv>()
       request: { query: z.object({ lang: z.enum(['zh-CN', 'en']).optional() }) },
       responses: { 200: xlsxResponse('The ladder'), ...errorResponses },
     }),
-    async (c) => attachment(c, await ladderExport(c, langOf(c)), '职级体系.xlsx') as never,
+    async (c) => xlsxAttachment(c, await ladderFile(c.var.ctx, langOf(c))) as never,
   );

@@ -1,8 +1,16 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  acceptInvitation,
+  inviteMember,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+  TENANT_ADMINS,
+} from '@shegong/core';
 import { Acceptance, NewInvitation } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { createOnce, replayHeaders } from '../idempotency.ts';
+import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
   errorResponses,
   IdParam,
@@ -13,9 +21,6 @@ import {
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-import { acceptInvitation, mailInvitation, prepareInvitation, previewInvitation } from './operations.ts';
-
-const ADMINS = { kinds: ['platform', 'bureau', 'incubator', 'org'], roles: ['admin', 'platform_admin'] } as const;
 
 export const Invitation = z
   .object({
@@ -66,14 +71,14 @@ export const invitations = new OpenAPIHono<AppEnv>()
       path: '/invitations',
       summary: 'List the invitations of my tenant',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: { query: PageQuery },
       responses: {
         200: { description: 'A page of invitations', content: { 'application/json': { schema: Page(Invitation) } } },
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await c.var.repos.invitations.list(c.req.valid('query')), 200),
+    async (c) => c.json(await listInvitations(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -81,7 +86,7 @@ export const invitations = new OpenAPIHono<AppEnv>()
       path: '/invitations',
       summary: 'Invite someone to my tenant with roles',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: {
         headers: idempotencyHeader,
         body: { required: true, content: { 'application/json': { schema: NewInvitationBody } } },
@@ -92,22 +97,8 @@ export const invitations = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const input = c.req.valid('json');
-      const { principal, repos } = c.var;
-      const { body, replayed } = await createOnce(c, repos, input, async () => {
-        const { mutation, invitation, link } = prepareInvitation(c.var.deps, repos, principal, input);
-        return { mutation, body: { invitation, link, mailed: false } };
-      });
-      if (!replayed && c.var.deps.mailer) {
-        const tenant = await repos.tenant.get();
-        body.mailed = await mailInvitation(c.var.deps, {
-          to: body.invitation.email,
-          link: body.link,
-          tenantName: tenant.name,
-          expiresOn: body.invitation.expiresOn,
-        });
-      }
-      return c.json(body, 201, { ETag: etag(body.invitation.version), ...replayHeaders(replayed) });
+      const { replayed, ...sent } = await inviteMember(c.var.ctx, c.var.deps, c.req.valid('json'), idempotencyKey(c));
+      return c.json(sent, 201, { ETag: etag(sent.invitation.version), ...replayHeaders(replayed) });
     },
   )
   .openapi(
@@ -116,7 +107,7 @@ export const invitations = new OpenAPIHono<AppEnv>()
       path: '/invitations/{invitationId}/revoke',
       summary: 'Revoke a pending invitation',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: { params: IdParam('invitationId', '4b0c1c36-3b9e-4a47-8f6e-1f3f0a9a2b10'), headers: ifMatchHeader },
       responses: {
         200: { description: 'Revoked', content: { 'application/json': { schema: Invitation } } },
@@ -124,7 +115,8 @@ export const invitations = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const revoked = await c.var.repos.invitations.revoke(
+      const revoked = await revokeInvitation(
+        c.var.ctx,
         c.req.valid('param').invitationId as string,
         expectedVersion(c),
       );

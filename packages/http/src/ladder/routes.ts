@@ -1,10 +1,22 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { LadderInput, type LadderInput as LadderInputType } from '@shegong/domain';
+import {
+  currentLadder,
+  LADDER_EDITORS,
+  LADDER_MANAGERS,
+  LADDER_READERS,
+  ladderStandings,
+  ladderVersion,
+  ladderVersions,
+  promote,
+  promotionsOf,
+  saveLadder,
+} from '@shegong/core';
+import { LadderInput, type LadderInput as LadderInputType, NewPromotion } from '@shegong/domain';
 import type { LadderPrecondition } from '@shegong/store';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { createOnce, replayHeaders } from '../idempotency.ts';
+import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import { ProblemError } from '../problem/problem.ts';
 import {
   errorResponses,
@@ -18,14 +30,6 @@ import {
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-import { checkLadder, ladderStandings, NewPromotion, preparePromotion, saveLadder } from './operations.ts';
-
-/** Who reads the ladder: every member of the organisation. */
-const MEMBERS = { kinds: ['org'], roles: 'any' } as const;
-/** Who changes it and records promotions. */
-const EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
-/** Who sees everyone's standing and promotions (pay is in them). */
-const MANAGERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
 
 /**
  * A realistic ladder, valid against Fangchenggang's 2023 floors (¥2,400 / ¥3,200 / ¥3,800 / ¥4,600):
@@ -213,16 +217,15 @@ export const ladder = new OpenAPIHono<AppEnv>()
       description:
         'The current version with its ETag, and the findings (P-W3 pay floors, P-C1 certificates) of checking it against the rule set in force today for the organisation’s region. 404 before the first save.',
       tags: ['ladder'],
-      middleware: [authorize(MEMBERS)] as const,
+      middleware: [authorize(LADDER_READERS)] as const,
       responses: {
         200: { description: 'The ladder', content: { 'application/json': { schema: CheckedLadder } } },
         ...errorResponses,
       },
     }),
     async (c) => {
-      const current = await c.var.repos.ladders.get();
-      const check = await checkLadder(c.var.deps.store, c.var.tenant, current);
-      return c.json({ ...current, ...check }, 200, { ETag: etag(current.version) });
+      const current = await currentLadder(c.var.ctx);
+      return c.json(current, 200, { ETag: etag(current.version) });
     },
   )
   .openapi(
@@ -233,7 +236,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       description:
         'Checks the ladder against the rule set in force today for the organisation’s region first. A band minimum below the pay floor of its minimum certificate (P-W3) or a post class needing a higher certificate (P-C1) refuses the save with **422**, each finding an entry of `errors` with its `path`, `ruleId` and `amounts`; nothing is written. Warnings come back with the saved ladder (also when no rule set is in force: then it says the ladder could not be checked). Send `If-Match` with the ETag last read, or `If-None-Match: *` for the first save; a stale version answers 412.',
       tags: ['ladder'],
-      middleware: [authorize(EDITORS)] as const,
+      middleware: [authorize(LADDER_EDITORS)] as const,
       request: {
         headers: saveHeaders,
         body: { required: true, content: { 'application/json': { schema: LadderBody } } },
@@ -250,13 +253,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
     async (c) => {
       const input = c.req.valid('json');
       const precondition = savePrecondition(c);
-      const { ladder: saved, check } = await saveLadder(
-        c.var.deps.store,
-        c.var.repos,
-        c.var.tenant,
-        input,
-        precondition,
-      );
+      const { ladder: saved, check } = await saveLadder(c.var.ctx, input, precondition);
       return c.json({ ...saved, ...check }, 200, { ETag: etag(saved.version) });
     },
   )
@@ -266,14 +263,14 @@ export const ladder = new OpenAPIHono<AppEnv>()
       path: '/ladder/versions',
       summary: 'The saved versions of the ladder, newest first',
       tags: ['ladder'],
-      middleware: [authorize(MEMBERS)] as const,
+      middleware: [authorize(LADDER_READERS)] as const,
       request: { query: PageQuery },
       responses: {
         200: { description: 'A page of versions', content: { 'application/json': { schema: Page(SavedLadder) } } },
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await c.var.repos.ladders.versions(c.req.valid('query')), 200),
+    async (c) => c.json(await ladderVersions(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -281,14 +278,14 @@ export const ladder = new OpenAPIHono<AppEnv>()
       path: '/ladder/versions/{ladderVersion}',
       summary: 'One saved version of the ladder, as it was saved',
       tags: ['ladder'],
-      middleware: [authorize(MEMBERS)] as const,
+      middleware: [authorize(LADDER_READERS)] as const,
       request: { params: VersionParam },
       responses: {
         200: { description: 'The version', content: { 'application/json': { schema: SavedLadder } } },
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await c.var.repos.ladders.version(Number(c.req.valid('param').ladderVersion)), 200),
+    async (c) => c.json(await ladderVersion(c.var.ctx, Number(c.req.valid('param').ladderVersion)), 200),
   )
   .openapi(
     createRoute({
@@ -298,14 +295,14 @@ export const ladder = new OpenAPIHono<AppEnv>()
       description:
         'For each person: the level held, the highest level they qualify for, what they lack for the next one, and whether their pay lies inside their held level’s band (P-C2).',
       tags: ['ladder'],
-      middleware: [authorize(MANAGERS)] as const,
+      middleware: [authorize(LADDER_MANAGERS)] as const,
       responses: {
         200: { description: 'The standings', content: { 'application/json': { schema: Standings } } },
         ...errorResponses,
       },
     }),
     async (c) => {
-      const result = await ladderStandings(c.var.deps.store, c.var.repos, c.var.tenant);
+      const result = await ladderStandings(c.var.ctx);
       return c.json(
         {
           ladderVersion: result.ladder.version,
@@ -325,7 +322,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       description:
         'Moves the person to a higher level of the current ladder on a date (not in the future). Refused with 422, citing each failing requirement, when the person does not qualify for the level on that date; 409 when they already hold it or a higher one. The promotion and the person’s new level are written in one transaction. Send an Idempotency-Key so a retry records it once.',
       tags: ['ladder'],
-      middleware: [authorize(EDITORS)] as const,
+      middleware: [authorize(LADDER_EDITORS)] as const,
       request: {
         params: personId,
         headers: idempotencyHeader,
@@ -342,13 +339,8 @@ export const ladder = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const id = c.req.valid('param').personId as string;
-      const input = c.req.valid('json');
-      const { repos, deps, tenant } = c.var;
-      const { body, replayed } = await createOnce(c, repos, { personId: id, ...input }, async () => {
-        const { mutation, promotion } = await preparePromotion(deps.store, repos, tenant, id, input);
-        return { mutation, body: promotion };
-      });
-      return c.json(body, 201, replayHeaders(replayed));
+      const { promotion, replayed } = await promote(c.var.ctx, id, c.req.valid('json'), idempotencyKey(c));
+      return c.json(promotion, 201, replayHeaders(replayed));
     },
   )
   .openapi(
@@ -357,7 +349,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}/promotions',
       summary: 'A person’s promotions, oldest first',
       tags: ['ladder'],
-      middleware: [authorize(MANAGERS)] as const,
+      middleware: [authorize(LADDER_MANAGERS)] as const,
       request: { params: personId, query: PageQuery },
       responses: {
         200: { description: 'A page of promotions', content: { 'application/json': { schema: Page(Promotion) } } },
@@ -365,9 +357,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const id = c.req.valid('param').personId as string;
       // Another organisation's person answers 404, not an empty list.
-      await c.var.repos.people.get(id);
-      return c.json(await c.var.repos.ladders.promotions(id, c.req.valid('query')), 200);
+      return c.json(await promotionsOf(c.var.ctx, c.req.valid('param').personId as string, c.req.valid('query')), 200);
     },
   );

@@ -1,11 +1,20 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Certificate, ContinuingEducation, type Person, type PersonInput, type Principal } from '@shegong/domain';
+import {
+  addCertificate,
+  addContinuingEducation,
+  addPerson,
+  getPerson,
+  listPeople,
+  PEOPLE_KEEPERS,
+  PEOPLE_READERS,
+  removePerson,
+  replacePerson,
+} from '@shegong/core';
+import { Certificate, CheckedPersonInput, ContinuingEducation, type PersonInput, STAFF_FLAGS } from '@shegong/domain';
 import { ruleSetRefOf } from '@shegong/store';
-import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { createOnce, replayHeaders } from '../idempotency.ts';
-import { fieldErrors, ProblemError } from '../problem/problem.ts';
+import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
   errorResponses,
   Finding,
@@ -16,19 +25,6 @@ import {
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-import {
-  CheckedPersonInput,
-  flagsOf,
-  masked,
-  type RegistryRules,
-  registryRules,
-  STAFF_FLAGS,
-  summarise,
-} from './registry.ts';
-
-/** Org tenants only: a bureau reads contracts, never an organisation's staff. */
-const READERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
-const KEEPERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
 
 const EXAMPLE_PERSON: PersonInput = {
   name: '黄小梅',
@@ -190,45 +186,6 @@ const personId = IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c');
 const NO_RULE_SET =
   'No rule set is in force for your region today, so pay floors, hours and registrations are not checked';
 
-/** The person as this caller may see them, with today's summary when a rule set is in force. */
-function view(person: Person, principal: Principal, rules: RegistryRules) {
-  const summary = summarise(person, rules);
-  return { ...masked(person, principal), ...(summary ? { summary: { ...summary, flags: flagsOf(summary) } } : {}) };
-}
-
-function personIdOf(c: Context<AppEnv>): string {
-  return c.req.param('personId') as string;
-}
-
-/** The record after a small change must still be a valid person (bounded lists, ordering rules). */
-function checked(input: unknown): PersonInput {
-  const parsed = CheckedPersonInput.safeParse(input);
-  if (!parsed.success) throw new ProblemError(400, 'Some fields are not valid', fieldErrors(parsed.error.issues));
-  return parsed.data;
-}
-
-function inputOf(person: Person): PersonInput {
-  const { id: _id, createdAt: _c, version: _v, ...input } = person;
-  return input;
-}
-
-/**
- * Adds to one part of a person (a certificate, a CE entry): the version the client read must be
- * current, and the whole person is checked again before it is replaced.
- */
-async function changePerson(
-  c: Context<AppEnv>,
-  action: string,
-  change: (current: Person) => Partial<PersonInput>,
-): Promise<Person> {
-  const version = expectedVersion(c);
-  const { repos } = c.var;
-  const current = await repos.people.get(personIdOf(c));
-  if (current.version !== version) throw new ProblemError(412, 'Person was changed by someone else; reload it');
-  const input = checked({ ...inputOf(current), ...change(current) });
-  return repos.people.replace(current.id, version, input, action);
-}
-
 export const people = new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
@@ -236,7 +193,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people',
       summary: 'List the staff of my organisation with what the registry says about each',
       tags: ['people'],
-      middleware: [authorize(READERS)] as const,
+      middleware: [authorize(PEOPLE_READERS)] as const,
       request: { query: ListQuery },
       responses: {
         200: { description: 'A page of people', content: { 'application/json': { schema: StaffList } } },
@@ -245,26 +202,18 @@ export const people = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { limit, cursor, flag } = c.req.valid('query');
-      const { repos, principal, deps, tenant } = c.var;
-      const rules = await registryRules(deps, tenant.region);
-      const base = {
-        today: rules.today,
-        ruleSet: rules.ruleSet ? ruleSetRefOf(rules.ruleSet) : null,
-        ...(rules.ruleSet ? {} : { notice: NO_RULE_SET }),
-      };
-      if (flag) {
-        // A flag is known only after computing each summary, so a filtered list reads the whole
-        // registry: bounded by the organisation's size (tens to a few thousand people), no cursor.
-        const all = rules.ruleSet ? await repos.people.listAll() : [];
-        const items = all.map((p) => view(p, principal, rules)).filter((p) => p.summary?.flags.includes(flag));
-        return c.json({ ...base, items }, 200);
-      }
-      const page = await repos.people.list({ limit, ...(cursor ? { cursor } : {}) });
+      // With a flag every person who has it (the whole registry is read: no cursor).
+      const { rules, ...page } = await listPeople(c.var.ctx, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+        ...(flag ? { flag } : {}),
+      });
       return c.json(
         {
-          ...base,
-          items: page.items.map((p) => view(p, principal, rules)),
-          ...(page.cursor ? { cursor: page.cursor } : {}),
+          today: rules.today,
+          ruleSet: rules.ruleSet ? ruleSetRefOf(rules.ruleSet) : null,
+          ...(rules.ruleSet ? {} : { notice: NO_RULE_SET }),
+          ...page,
         },
         200,
       );
@@ -276,7 +225,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people',
       summary: 'Add a person to the staff registry',
       tags: ['people'],
-      middleware: [authorize(KEEPERS)] as const,
+      middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: {
         headers: idempotencyHeader,
         body: { required: true, content: { 'application/json': { schema: PersonBody } } },
@@ -287,15 +236,8 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const input = c.req.valid('json');
-      const { repos } = c.var;
-      const { body, replayed } = await createOnce(c, repos, input, () => {
-        const mutation = repos.scope.mutation();
-        const person = repos.people.add(mutation, input);
-        mutation.audited('person.create', 'Person', person.id, person.version, person);
-        return { mutation, body: person };
-      });
-      return c.json(masked(body, c.var.principal), 201, { ETag: etag(body.version), ...replayHeaders(replayed) });
+      const { person, replayed } = await addPerson(c.var.ctx, c.req.valid('json'), idempotencyKey(c));
+      return c.json(person, 201, { ETag: etag(person.version), ...replayHeaders(replayed) });
     },
   )
   .openapi(
@@ -304,7 +246,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}',
       summary: 'One person of my organisation, with what the registry says about them today',
       tags: ['people'],
-      middleware: [authorize(READERS)] as const,
+      middleware: [authorize(PEOPLE_READERS)] as const,
       request: { params: personId },
       responses: {
         200: { description: 'The person', content: { 'application/json': { schema: PersonWithSummary } } },
@@ -312,9 +254,8 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const { repos, principal, deps, tenant } = c.var;
-      const [person, rules] = await Promise.all([repos.people.get(personIdOf(c)), registryRules(deps, tenant.region)]);
-      return c.json(view(person, principal, rules), 200, { ETag: etag(person.version) });
+      const person = await getPerson(c.var.ctx, c.req.valid('param').personId as string);
+      return c.json(person, 200, { ETag: etag(person.version) });
     },
   )
   .openapi(
@@ -323,7 +264,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}',
       summary: 'Replace a person’s record',
       tags: ['people'],
-      middleware: [authorize(KEEPERS)] as const,
+      middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: {
         params: personId,
         headers: ifMatchHeader,
@@ -336,8 +277,9 @@ export const people = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const version = expectedVersion(c);
-      const person = await c.var.repos.people.replace(personIdOf(c), version, c.req.valid('json'));
-      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+      const id = c.req.valid('param').personId as string;
+      const person = await replacePerson(c.var.ctx, id, version, c.req.valid('json'));
+      return c.json(person, 200, { ETag: etag(person.version) });
     },
   )
   .openapi(
@@ -346,13 +288,13 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}',
       summary: 'Remove a person from the registry (frees their ID-card and certificate numbers)',
       tags: ['people'],
-      middleware: [authorize(KEEPERS)] as const,
+      middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: { params: personId, headers: ifMatchHeader },
       responses: { 204: { description: 'Removed' }, ...updateResponses },
     }),
     async (c) => {
       const version = expectedVersion(c);
-      await c.var.repos.people.remove(personIdOf(c), version);
+      await removePerson(c.var.ctx, c.req.valid('param').personId as string, version);
       return c.body(null, 204);
     },
   )
@@ -362,7 +304,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}/continuing-education',
       summary: 'Record a continuing-education entry for a person (P-R2, N-5)',
       tags: ['people'],
-      middleware: [authorize(KEEPERS)] as const,
+      middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: {
         params: personId,
         headers: ifMatchHeader,
@@ -374,11 +316,10 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const entry = c.req.valid('json');
-      const person = await changePerson(c, 'person.ce.add', (current) => ({
-        continuingEducation: [...current.continuingEducation, entry],
-      }));
-      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+      const version = expectedVersion(c);
+      const id = c.req.valid('param').personId as string;
+      const person = await addContinuingEducation(c.var.ctx, id, version, c.req.valid('json'));
+      return c.json(person, 200, { ETag: etag(person.version) });
     },
   )
   .openapi(
@@ -387,7 +328,7 @@ export const people = new OpenAPIHono<AppEnv>()
       path: '/people/{personId}/certificates',
       summary: 'Add a certificate to a person (its number must be new on the platform)',
       tags: ['people'],
-      middleware: [authorize(KEEPERS)] as const,
+      middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: {
         params: personId,
         headers: ifMatchHeader,
@@ -399,10 +340,9 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const certificate = c.req.valid('json');
-      const person = await changePerson(c, 'person.certificate.add', (current) => ({
-        certificates: [...current.certificates, certificate],
-      }));
-      return c.json(masked(person, c.var.principal), 200, { ETag: etag(person.version) });
+      const version = expectedVersion(c);
+      const id = c.req.valid('param').personId as string;
+      const person = await addCertificate(c.var.ctx, id, version, c.req.valid('json'));
+      return c.json(person, 200, { ETag: etag(person.version) });
     },
   );

@@ -1,6 +1,22 @@
 import { z } from '@hono/zod-openapi';
+import { type FieldProblem, type Refusal, type RefusalKind, Refused } from '@shegong/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** One failing field of a problem: where (a JSON pointer into the body, or a parameter name) and why. */
+export const FieldError = z
+  .object({
+    path: z.string(),
+    message: z.string(),
+    code: z.string().optional().openapi({ description: 'A stable name for the problem, e.g. `noRuleSet`' }),
+    ruleId: z.string().optional().openapi({ description: 'The policy rule that refuses it (POLICY.md)' }),
+    kind: z.string().optional().openapi({ description: 'The kind of finding, where a finding refuses it' }),
+    amounts: z
+      .record(z.string(), z.union([z.number(), z.string()]))
+      .optional()
+      .openapi({ description: 'The figures that went into the rule (fen, bp, …)' }),
+  })
+  .openapi('FieldError');
 
 /** RFC 9457 problem details, with the failing fields of a bad request. */
 export const Problem = z
@@ -11,12 +27,7 @@ export const Problem = z
     detail: z.string().optional(),
     instance: z.string().optional(),
     requestId: z.string().optional(),
-    errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
-      .optional()
-      .openapi({
-        description: 'One entry per failing field; `path` is a JSON pointer into the body (or the parameter name).',
-      }),
+    errors: z.array(FieldError).optional().openapi({ description: 'One entry per failing field or broken rule' }),
   })
   .openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
@@ -34,6 +45,7 @@ const TITLES: Record<number, string> = {
   428: 'Precondition required',
   429: 'Too many requests',
   500: 'Internal error',
+  501: 'Not implemented',
 };
 
 export function problem(
@@ -49,7 +61,7 @@ export function problem(
     ...(detail ? { detail } : {}),
     instance: new URL(c.req.url).pathname.replace(/\/invitations\/[A-Za-z0-9_-]{43}/, '/invitations/…'),
     requestId: c.get('requestId'),
-    ...(extra.errors ? { errors: extra.errors } : {}),
+    ...(extra.errors?.length ? { errors: extra.errors } : {}),
   };
   return c.body(JSON.stringify(body), status, { 'Content-Type': 'application/problem+json' });
 }
@@ -61,7 +73,7 @@ export function problem(
 export function fieldErrors(
   issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
   prefix = '',
-) {
+): FieldProblem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys?.length
       ? issue.keys.map((key) => ({
@@ -72,7 +84,34 @@ export function fieldErrors(
   );
 }
 
-/** An error a handler throws to answer with a problem. */
+/** The status of each kind of refusal: the one place the core's refusals become HTTP. */
+const STATUS: Record<RefusalKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
+  conflict: 409,
+  stale: 412,
+  refused: 422,
+  unsupported: 501,
+};
+
+/** A refusal as problem+json: its fields, and for a rules' refusal each finding at its path in the body. */
+export function refusalProblem(c: Context, refusal: Refusal) {
+  const findings =
+    refusal instanceof Refused
+      ? refusal.findings.map((f) => ({
+          path: `${refusal.at}${f.path}`,
+          message: `${f.ruleId}: ${f.message}`,
+          ruleId: f.ruleId,
+          ...('kind' in f ? { kind: String(f.kind) } : {}),
+          ...(f.amounts ? { amounts: f.amounts } : {}),
+        }))
+      : [];
+  return problem(c, STATUS[refusal.kind], refusal.message, { errors: [...refusal.fields, ...findings] });
+}
+
+/** An HTTP-level problem a route throws itself (a missing If-Match, a file of the wrong type). */
 export class ProblemError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

@@ -1,12 +1,19 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  getRuleSet,
+  publishRuleSet,
+  RULE_SET_PUBLISHERS,
+  RULE_SET_READERS,
+  requireRuleSetInForce,
+  ruleSetHistory,
+  ruleSetView,
+} from '@shegong/core';
 import { FANGCHENGGANG_2023, isoDate, NewRuleSet, RuleSetParameters } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { createOnce, replayHeaders } from '../idempotency.ts';
-import { ProblemError } from '../problem/problem.ts';
+import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import { errorResponses, idempotencyHeader, Page, updateResponses } from '../schemas.ts';
 import { etag } from '../versioning.ts';
-import { inForce, PUBLISHERS, preparePublication, READERS, ruleSetView, todayFor } from './operations.ts';
 
 const NewRuleSetBody = NewRuleSet.meta({
   id: 'NewRuleSet',
@@ -84,7 +91,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
         'A published version is never edited: a correction is a new version of the same region and date. ' +
         'Money is integer fen, rates integer basis points.',
       tags: ['rule sets'],
-      middleware: [authorize(PUBLISHERS)] as const,
+      middleware: [authorize(RULE_SET_PUBLISHERS)] as const,
       request: {
         headers: idempotencyHeader,
         body: { required: true, content: { 'application/json': { schema: NewRuleSetBody } } },
@@ -95,15 +102,10 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const input = c.req.valid('json');
-      const { principal, repos } = c.var;
-      const { body, replayed } = await createOnce(c, repos, input, async () => {
-        const { ruleSet, mutation } = await preparePublication(repos, principal, input);
-        return { body: ruleSetView(ruleSet), mutation };
-      });
-      return c.json(body, 201, {
+      const { ruleSet, replayed } = await publishRuleSet(c.var.ctx, c.req.valid('json'), idempotencyKey(c));
+      return c.json(ruleSet, 201, {
         ETag: etag(1),
-        Location: `/v1/rule-sets/${body.id}`,
+        Location: `/v1/rule-sets/${ruleSet.id}`,
         ...replayHeaders(replayed),
       });
     },
@@ -114,7 +116,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       path: '/rule-sets',
       summary: 'The versions published for a region, newest first',
       tags: ['rule sets'],
-      middleware: [authorize(READERS)] as const,
+      middleware: [authorize(RULE_SET_READERS)] as const,
       request: { query: HistoryQuery },
       responses: {
         200: { description: 'A page of rule sets', content: { 'application/json': { schema: Page(RuleSetSchema) } } },
@@ -123,11 +125,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { region, limit, cursor } = c.req.valid('query');
-      const page = await c.var.deps.store.ruleSetHistory(region ?? c.var.principal.region, {
-        limit,
-        ...(cursor ? { cursor } : {}),
-      });
-      return c.json({ ...page, items: page.items.map(ruleSetView) }, 200);
+      return c.json(await ruleSetHistory(c.var.ctx, region, { limit, ...(cursor ? { cursor } : {}) }), 200);
     },
   )
   .openapi(
@@ -138,7 +136,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       description:
         'The latest on or before the date; a county’s own before its city’s, a city’s before its province’s (P-U1).',
       tags: ['rule sets'],
-      middleware: [authorize(READERS)] as const,
+      middleware: [authorize(RULE_SET_READERS)] as const,
       request: { query: InForceQuery },
       responses: {
         200: { description: 'The rule set in force', content: { 'application/json': { schema: InForceSchema } } },
@@ -146,11 +144,11 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const query = c.req.valid('query');
-      const region = query.region ?? c.var.principal.region;
-      const date = query.date ?? todayFor(c.var.deps);
-      const found = await inForce(c.var.deps.store, region, date);
-      if (!found) throw new ProblemError(404, `No rule set is in force for ${region} on ${date}`);
+      const { region, date } = c.req.valid('query');
+      const found = await requireRuleSetInForce(c.var.ctx, {
+        ...(region ? { region } : {}),
+        ...(date ? { date } : {}),
+      });
       return c.json({ ...found, ruleSet: ruleSetView(found.ruleSet) }, 200);
     },
   )
@@ -160,15 +158,12 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       path: '/rule-sets/{ruleSetId}',
       summary: 'One published version',
       tags: ['rule sets'],
-      middleware: [authorize(READERS)] as const,
+      middleware: [authorize(RULE_SET_READERS)] as const,
       request: { params: RuleSetIdParam },
       responses: {
         200: { description: 'The rule set', content: { 'application/json': { schema: RuleSetSchema } } },
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const ruleSet = await c.var.deps.store.ruleSet(c.req.valid('param').ruleSetId);
-      return c.json(ruleSetView(ruleSet), 200, { ETag: etag(1) });
-    },
+    async (c) => c.json(await getRuleSet(c.var.ctx, c.req.valid('param').ruleSetId), 200, { ETag: etag(1) }),
   );

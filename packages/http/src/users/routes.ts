@@ -1,12 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { changeMember, getMember, listMembers, TENANT_ADMINS } from '@shegong/core';
 import { RoleChange } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { checkRoles, guardSelf } from '../invitations/operations.ts';
 import { errorResponses, IdParam, ifMatchHeader, Page, PageQuery, updateResponses } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-
-const ADMINS = { kinds: ['platform', 'bureau', 'incubator', 'org'], roles: ['admin', 'platform_admin'] } as const;
 
 export const User = z
   .object({
@@ -40,17 +38,14 @@ export const users = new OpenAPIHono<AppEnv>()
       path: '/users',
       summary: 'List the users of my tenant',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: { query: PageQuery },
       responses: {
         200: { description: 'A page of users', content: { 'application/json': { schema: Page(User) } } },
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const page = await c.var.repos.users.list(c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map(({ tenantId, ...u }) => u) }, 200);
-    },
+    async (c) => c.json(await listMembers(c.var.ctx, c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -58,7 +53,7 @@ export const users = new OpenAPIHono<AppEnv>()
       path: '/users/{userId}',
       summary: 'One user of my tenant',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: { params: userId },
       responses: {
         200: { description: 'The user', content: { 'application/json': { schema: User } } },
@@ -66,7 +61,7 @@ export const users = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const { tenantId, ...user } = await c.var.repos.users.get(c.req.valid('param').userId as string);
+      const user = await getMember(c.var.ctx, c.req.valid('param').userId as string);
       return c.json(user, 200, { ETag: etag(user.version) });
     },
   )
@@ -76,7 +71,7 @@ export const users = new OpenAPIHono<AppEnv>()
       path: '/users/{userId}',
       summary: 'Change a user’s roles, or disable or enable them',
       tags: ['users'],
-      middleware: [authorize(ADMINS)] as const,
+      middleware: [authorize(TENANT_ADMINS)] as const,
       request: {
         params: userId,
         headers: ifMatchHeader,
@@ -89,21 +84,8 @@ export const users = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const id = c.req.valid('param').userId as string;
-      const change = c.req.valid('json');
-      const { principal, repos, deps } = c.var;
       const version = expectedVersion(c);
-      if (change.roles) checkRoles(principal, change.roles);
-      guardSelf(principal, id, change);
-      const action =
-        change.status === 'disabled'
-          ? 'user.disable'
-          : change.status === 'active' && !change.roles
-            ? 'user.enable'
-            : 'user.update';
-      const { tenantId, ...user } = await repos.users.update(id, version, change, action);
-      // The record is the authority (checked on every request); the provider follows it.
-      if (change.roles) await deps.identity.updateRoles(user.email, user.roles);
-      if (change.status) await deps.identity.setEnabled(user.email, change.status === 'active');
+      const user = await changeMember(c.var.ctx, c.var.deps.identity, id, version, c.req.valid('json'));
       return c.json(user, 200, { ETag: etag(user.version) });
     },
   );

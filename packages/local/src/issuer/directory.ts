@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { IdentityDirectory, NewIdentity } from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
-import type { IdentityDirectory, NewIdentity } from '@shegong/http';
 import { GetCommand, PutCommand, type Store, StoreError, UpdateCommand } from '@shegong/store';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 

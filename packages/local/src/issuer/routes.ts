@@ -1,4 +1,5 @@
-import { type AppEnv, authorize, TENANCY_CLAIMS } from '@shegong/http';
+import { TENANCY_CLAIMS } from '@shegong/core';
+import { type AppEnv, authorize } from '@shegong/http';
 import { type Context, Hono } from 'hono';
 import type { DemoUser } from '../seed/demo-data.ts';
 import { SIGNIN_CSS, SIGNIN_JS } from './assets.ts';

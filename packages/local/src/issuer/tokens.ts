@@ -1,4 +1,4 @@
-import { TENANCY_CLAIMS } from '@shegong/http';
+import { TENANCY_CLAIMS } from '@shegong/core';
 import { SignJWT } from 'jose';
 import type { LocalIdentity } from './directory.ts';
 import type { SigningKey } from './keys.ts';

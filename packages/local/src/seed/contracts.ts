@@ -1,3 +1,4 @@
+import { actingAs, amendContract, changeContractStatus, createContract, recordActualMonth } from '@shegong/core';
 import {
   type ActualMonthInput,
   addDays,
@@ -6,7 +7,6 @@ import {
   monthLastDay,
   roundHalfUp,
 } from '@shegong/domain';
-import { type AppDeps, amendContract, changeContractStatus, createContract, recordActualMonth } from '@shegong/http';
 import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
 import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
 import { adminOf } from './demo-data.ts';
@@ -80,21 +80,20 @@ function actualMonth(contract: DemoContract, draft: ContractDraft, month: string
 }
 
 async function seedContract(store: Store, contract: DemoContract): Promise<void> {
-  const repos = store.tenant({ tenantId: contract.tenant.id, userId: await adminOf(store, contract.tenant) });
-  if (await exists(repos, contract.draft.terms.number)) return;
+  const member = { tenantId: contract.tenant.id, userId: await adminOf(store, contract.tenant) };
+  if (await exists(store.tenant(member), contract.draft.terms.number)) return;
   // Drafted a couple of weeks before its first step (or before the demo's today): histories read in order.
   const draftedOn = addDays(contract.steps[0]?.date ?? DEMO_TODAY, -14);
-  const deps = { store, today: () => draftedOn } as AppDeps;
-  let { contract: stored } = await createContract(deps, repos, contract.draft);
+  const ctx = await actingAs({ store, today: () => draftedOn }, member);
+  let { contract: stored } = await createContract(ctx, contract.draft);
   let draft = contract.draft;
   const amendAfter = contract.steps.findIndex((s) => s.to === 'running');
   for (const [i, step] of contract.steps.entries()) {
-    stored = await changeContractStatus(deps, repos, stored.id, { to: step.to, date: step.date }, stored.version);
+    stored = await changeContractStatus(ctx, stored.id, { to: step.to, date: step.date }, stored.version);
     if (i === amendAfter && contract.amendment) {
       draft = contract.amendment.change(contract.draft);
       const amended = await amendContract(
-        deps,
-        repos,
+        ctx,
         stored.id,
         { reason: contract.amendment.reason, effectiveDate: contract.amendment.effectiveDate, draft },
         stored.version,
@@ -103,7 +102,7 @@ async function seedContract(store: Store, contract: DemoContract): Promise<void>
     }
   }
   for (const [index, month] of (contract.actualMonths ?? []).entries())
-    await recordActualMonth(deps, repos, stored.id, month, actualMonth(contract, draft, month, index));
+    await recordActualMonth(ctx, stored.id, month, actualMonth(contract, draft, month, index));
 }
 
 SEED_PARTS.push({

@@ -1,5 +1,11 @@
-import { DONGXING_2026, FANGCHENGGANG_2023, isValidIdCardNumber, PersonInput, staffSummary } from '@shegong/domain';
-import { flagsOf } from '@shegong/http';
+import {
+  DONGXING_2026,
+  FANGCHENGGANG_2023,
+  flagsOf,
+  isValidIdCardNumber,
+  PersonInput,
+  staffSummary,
+} from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE, DEMO_TODAY } from './demo-people.ts';
 

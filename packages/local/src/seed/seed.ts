@@ -1,4 +1,4 @@
-import type { IdentityDirectory } from '@shegong/http';
+import type { IdentityDirectory } from '@shegong/core';
 import { GetCommand, type Mutation, type Store, StoreError } from '@shegong/store';
 import {
   DEMO_INVITATION,

@@ -1,5 +1,5 @@
+import { CONTRACT_READERS, PRICE_FLOOR_USERS } from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
-import { CONTRACT_READERS, PRICE_FLOOR_USERS } from '@shegong/http';
 import type { Messages } from '../i18n/index.ts';
 import type { IconName } from './icons.tsx';
 

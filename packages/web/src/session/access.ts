@@ -1,17 +1,39 @@
-import { type AccessPolicy, type AppEnv, authenticate, authorize, type TokenSource } from '@shegong/http';
+import {
+  type AccessPolicy,
+  checkAccess,
+  contextOf,
+  type MemberPolicy,
+  markAccess,
+  openSession,
+  type Session,
+} from '@shegong/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { PageEnv } from '../env.ts';
+import type { PageEnv, TokenSource } from '../env.ts';
 
-/**
- * `authorize` from @shegong/http on a page route. It is the very same middleware (its policy
- * mark included, for the isolation matrix); only its type is widened to the pages' environment,
- * which adds variables to the API's (Hono's Context is invariant in its environment).
- */
-export function pageAccess(policy: AccessPolicy, session?: TokenSource): MiddlewareHandler<PageEnv> {
-  return authorize(policy, session) as unknown as MiddlewareHandler<PageEnv>;
+/** The member behind the session cookie, set on the context as the handlers use it. */
+export async function authenticatePage(c: Context<PageEnv>, source: TokenSource): Promise<Session> {
+  const session = await openSession(c.var.deps, source(c));
+  c.set('principal', session.principal);
+  c.set('repos', session.repos);
+  c.set('user', session.user);
+  c.set('tenant', session.tenant);
+  c.set('ctx', contextOf(c.var.deps, session));
+  return session;
 }
 
-/** `authenticate` for a page's context (see pageAccess on the cast). */
-export function authenticatePage(c: Context<PageEnv>, source: TokenSource) {
-  return authenticate(c as unknown as Context<AppEnv>, source);
+/**
+ * Every page route declares who may open it (the core's policies, as on the API). The middleware
+ * admits the member the policy allows and marks the route, so the isolation matrix finds its
+ * policy like the API's.
+ */
+export function pageAccess(policy: Extract<AccessPolicy, { public: true }>): MiddlewareHandler<PageEnv>;
+export function pageAccess(policy: MemberPolicy, session: TokenSource): MiddlewareHandler<PageEnv>;
+export function pageAccess(policy: AccessPolicy, session?: TokenSource): MiddlewareHandler<PageEnv> {
+  const middleware: MiddlewareHandler<PageEnv> = async (c, next) => {
+    if ('public' in policy || !session) return next();
+    const { principal } = await authenticatePage(c, session);
+    checkAccess(policy, principal);
+    return next();
+  };
+  return markAccess(middleware, policy);
 }

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { InvalidToken, ProblemError } from '@shegong/http';
+import { InvalidToken, Unauthenticated } from '@shegong/core';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -101,7 +101,7 @@ export const authRoutes = new Hono<PageEnv>()
     try {
       await authenticatePage(c, () => idToken);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 401) return errorPage(c, 403, 'inactive');
+      if (error instanceof Unauthenticated) return errorPage(c, 403, 'inactive');
       throw error;
     }
     const lifetime = Math.floor((claims.exp ?? 0) - Date.now() / 1000);
@@ -150,7 +150,7 @@ export const authRoutes = new Hono<PageEnv>()
     );
   });
 
-/** The session cookie as the token source `authorize` reads on page routes. */
+/** The session cookie as the token source `pageAccess` reads on page routes. */
 export function sessionTokenSource(cookies: { get(c: Context, name: 'session'): string | undefined }) {
   return (c: Context) => {
     const token = cookies.get(c, 'session');

@@ -1,5 +1,25 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import {
+  ACTUALS_READERS,
+  ACTUALS_WRITERS,
+  actualMonths,
+  asRefusal,
+  budgetVsActualView,
+  Conflict,
+  contractView,
+  findActualMonth,
+  getContract,
+  memberNames,
+  monthRecords,
+  NotFound,
+  peopleChoices,
+  permits,
+  type Refusal,
+  recordActualMonth,
+  Stale,
+} from '@shegong/core';
 import {
   ActualMonth,
   ActualMonthInput,
@@ -9,20 +29,12 @@ import {
   monthInTerm,
   takesActuals,
 } from '@shegong/domain';
-import {
-  ACTUALS_READERS,
-  ACTUALS_WRITERS,
-  budgetVsActualView,
-  findActualMonth,
-  ProblemError,
-  recordActualMonth,
-  type TokenSource,
-} from '@shegong/http';
-import { type StoredActualMonth, type StoredContract, StoreError } from '@shegong/store';
+import type { StoredActualMonth, StoredContract } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
+import { refusalErrors, refusedInput } from '../../forms/refusals.ts';
 import { formatMonth } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
 import { Notice } from '../../layout/components.tsx';
@@ -46,7 +58,7 @@ const MAX_ROWS = 500;
 const ACTUALS = `${CONTRACTS}/:contractId/actuals`;
 
 function notFound(): never {
-  throw new StoreError('not_found', 'There is nothing at this address');
+  throw new NotFound('There is nothing at this address');
 }
 
 /** An id in the path that cannot be one of ours answers like another organisation's contract: 404. */
@@ -63,8 +75,7 @@ function monthOf(c: Context<PageEnv>, contract: StoredContract): string {
   return month;
 }
 
-const canWrite = (c: Context<PageEnv>) =>
-  c.var.principal.roles.some((r) => (ACTUALS_WRITERS.roles as readonly string[]).includes(r));
+const canWrite = (c: Context<PageEnv>) => permits(ACTUALS_WRITERS, c.var.principal);
 
 const emptyRow = (): PayrollRow => ({
   personId: '',
@@ -191,17 +202,20 @@ function parseEntry(
   return { input: parsed.data, errors, kept };
 }
 
-/** The API's field errors (`/payroll/2/personId`, `month`) as the form's fields. */
-function formErrors(c: Context<PageEnv>, error: ProblemError, kept: readonly number[]): FieldError[] {
+/** A refusal's fields (`/payroll/2/personId`, `month`) at the form's: the row the user typed. */
+function formErrors(c: Context<PageEnv>, refusal: Refusal, kept: readonly number[]): FieldError[] {
   const x = c.var.m.actuals.errors;
-  return (error.errors ?? []).map((e) => {
-    const match = /^\/payroll\/(\d+)\/(\w+)$/.exec(e.path);
-    if (match) {
-      const row = kept[Number(match[1])] ?? 0;
-      const field = match[2] === 'personId' ? 'personId' : 'name';
-      return { field: `row-${row}-${field}`, message: `${x.rowPrefix(row + 1)}${x.unknownPerson}` };
-    }
-    return { field: 'row-0-name', message: e.message };
+  const rowOf = (path: string) => /^\/payroll\/(\d+)\/(\w+)$/.exec(path);
+  return refusalErrors(refusal, {
+    field: (path) => {
+      const match = rowOf(path);
+      if (!match) return 'row-0-name';
+      return `row-${kept[Number(match[1])] ?? 0}-${match[2] === 'personId' ? 'personId' : 'name'}`;
+    },
+    problem: (problem) => {
+      const match = rowOf(problem.path);
+      return match ? `${x.rowPrefix((kept[Number(match[1])] ?? 0) + 1)}${x.unknownPerson}` : undefined;
+    },
   });
 }
 
@@ -217,18 +231,17 @@ export function actualRoutes(session: TokenSource) {
     form: Pick<MonthPageProps, 'rows' | 'expenses' | 'revision' | 'errors' | 'prefilled' | 'stale'>,
     status: 200 | 400 | 409 = 200,
   ) {
-    const { repos } = c.var;
     const writer = canWrite(c) && takesActuals(contract.status);
-    const [who, current, history, people] = await Promise.all([
+    const [who, { current, history }, people] = await Promise.all([
       signedIn(c),
-      findActualMonth(repos, contract.id, month),
-      repos.actuals.history(contract.id, month, { limit: 50 }),
-      writer ? repos.people.listAll() : Promise.resolve([]),
+      monthRecords(c.var.ctx, contract.id, month),
+      writer ? peopleChoices(c.var.ctx) : Promise.resolve([]),
     ]);
     // Who recorded each revision, by name (a handful of people at most).
-    const ids = [...new Set(history.items.map((h) => h.recordedBy))];
-    const users = await Promise.all(ids.map((id) => repos.users.find(id).catch(() => undefined)));
-    const names = new Map(ids.map((id, i) => [id, users[i]?.name ?? id]));
+    const names = await memberNames(
+      c.var.ctx,
+      history.map((h) => h.recordedBy),
+    );
     return render(
       c,
       <MonthPage
@@ -237,9 +250,9 @@ export function actualRoutes(session: TokenSource) {
         contract={contract}
         month={month}
         canWrite={writer}
-        people={people.map((p) => ({ id: p.id, name: p.name }))}
+        people={people}
         current={current}
-        history={history.items.map((h) => ({ ...h, recordedByName: names.get(h.recordedBy) ?? h.recordedBy }))}
+        history={history.map((h) => ({ ...h, recordedByName: names.get(h.recordedBy) ?? h.recordedBy }))}
         {...form}
       />,
       status,
@@ -248,10 +261,9 @@ export function actualRoutes(session: TokenSource) {
 
   /** What the form starts with: this month as recorded, else last month's payroll, else the named posts. */
   async function prefill(c: Context<PageEnv>, contract: StoredContract, month: string) {
-    const { repos } = c.var;
-    const current = await findActualMonth(repos, contract.id, month);
+    const current = await findActualMonth(c.var.ctx, contract.id, month);
     if (current) return { rows: rowsOf(current), expenses: expensesOf(current), revision: String(current.revision) };
-    const earlier = (await repos.actuals.months(contract.id)).filter((m) => m.month < month).at(-1);
+    const earlier = (await actualMonths(c.var.ctx, contract.id)).filter((m) => m.month < month).at(-1);
     if (earlier)
       return {
         rows: rowsOf(earlier),
@@ -259,7 +271,7 @@ export function actualRoutes(session: TokenSource) {
         revision: '',
         prefilled: { from: 'month' as const, month: earlier.month },
       };
-    const version = await repos.contracts.version(contract.id, contract.currentVersion);
+    const { version } = await contractView(c.var.ctx, contract.id);
     const named = version.costedPosts.filter((p) => p.personId);
     if (named.length)
       return {
@@ -281,7 +293,7 @@ export function actualRoutes(session: TokenSource) {
   return new Hono<PageEnv>()
     .get(ACTUALS, readers, async (c) => {
       const id = contractIdOf(c);
-      const view = await budgetVsActualView(c.var.deps, c.var.repos, id);
+      const view = await budgetVsActualView(c.var.ctx, id);
       const { contract } = view;
       // The month picker is a GET form: send the browser to the month's page.
       const picked = c.req.query('month');
@@ -314,14 +326,13 @@ export function actualRoutes(session: TokenSource) {
       );
     })
     .get(`${ACTUALS}/:month`, readers, async (c) => {
-      const contract = await c.var.repos.contracts.get(contractIdOf(c));
+      const contract = await getContract(c.var.ctx, contractIdOf(c));
       const month = monthOf(c, contract);
       return monthPage(c, contract, month, { ...(await prefill(c, contract, month)), errors: [] });
     })
     .post(`${ACTUALS}/:month`, writers, async (c) => {
-      const { deps, repos } = c.var;
       const x = c.var.m.actuals.errors;
-      const contract = await repos.contracts.get(contractIdOf(c));
+      const contract = await getContract(c.var.ctx, contractIdOf(c));
       const month = monthOf(c, contract);
       const { rows, expenses, revision, action } = await readEntry(c);
       const form = { rows, expenses, revision };
@@ -330,25 +341,18 @@ export function actualRoutes(session: TokenSource) {
       // "Add a person": the same form again with one more row; nothing is saved.
       if (action === 'add')
         return monthPage(c, contract, month, { ...form, rows: [...rows, emptyRow()].slice(0, MAX_ROWS), errors: [] });
-      const people = new Map((await repos.people.listAll()).map((p) => [p.id, p.name]));
+      const people = new Map((await peopleChoices(c.var.ctx)).map((p) => [p.id, p.name]));
       const { input, errors, kept } = parseEntry(c, rows, expenses, people);
       if (!input) return monthPage(c, contract, month, { ...form, errors }, 400);
       let changed: boolean;
       try {
         const expected = revision === '' ? 0 : formVersion(revision);
-        ({ changed } = await recordActualMonth(deps, repos, contract.id, month, input, expected));
+        ({ changed } = await recordActualMonth(c.var.ctx, contract.id, month, input, expected));
       } catch (error) {
-        if (error instanceof ProblemError && error.status === 422)
-          return monthPage(c, contract, month, { ...form, errors: formErrors(c, error, kept) }, 400);
-        if (error instanceof ProblemError && error.status === 409)
-          return monthPage(
-            c,
-            contract,
-            month,
-            { ...form, errors: [{ field: 'row-0-name', message: x.notTaking }] },
-            409,
-          );
-        if (error instanceof StoreError && error.code === 'stale_version') {
+        const refused = refusedInput(error);
+        if (refused) return monthPage(c, contract, month, { ...form, errors: formErrors(c, refused, kept) }, 400);
+        const refusal = asRefusal(error);
+        if (refusal instanceof Stale) {
           // Someone recorded the month meanwhile: show what they saved, and say so.
           return monthPage(
             c,
@@ -358,7 +362,8 @@ export function actualRoutes(session: TokenSource) {
             409,
           );
         }
-        if (error instanceof StoreError && error.code === 'conflict')
+        // Not signed yet (or no longer open to actuals): the contract's status says why.
+        if (refusal instanceof Conflict)
           return monthPage(
             c,
             contract,

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
+import { CONTRACT_READERS } from '@shegong/core';
 import { CONTRACT_STATUSES, type ContractStatus } from '@shegong/domain';
-import { CONTRACT_READERS } from '@shegong/http';
 import type { StoredContract } from '@shegong/store';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';

@@ -1,37 +1,45 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import {
+  amendContract,
+  asRefusal,
+  CONTRACT_READERS,
+  CONTRACT_WRITERS,
+  Conflict,
+  changeContractStatus,
+  contractVersions,
+  contractView,
+  createContract,
+  editContract,
+  getContract,
+  listContracts,
+  memberNames,
+  NotFound,
+  peopleChoices,
+  permits,
+  personNames,
+  previewContract,
+  type Refusal,
+  Refused,
+  Stale,
+} from '@shegong/core';
+import {
   Amendment,
   CONTRACT_STATUSES,
   type ContractDraft,
   type ContractStatus,
-  chinaToday,
-  type Finding,
   isAmendable,
   isEditable,
   isoDate,
   NEXT_STATUSES,
 } from '@shegong/domain';
-import {
-  amendContract,
-  CONTRACT_READERS,
-  CONTRACT_WRITERS,
-  ContractRefused,
-  changeContractStatus,
-  commitOnce,
-  contractView,
-  editContract,
-  ProblemError,
-  prepareContract,
-  previewContract,
-  type TokenSource,
-} from '@shegong/http';
-import { type ContractVersion, type StoredContract, StoreError } from '@shegong/store';
+import type { ContractVersion, StoredContract } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
+import { refusalErrors, refusedInput } from '../../forms/refusals.ts';
 import type { FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
@@ -67,45 +75,31 @@ const PAGE_SIZE = 20;
 const NOTICES = ['created', 'saved', 'amended', 'status'] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
-const isWriter = (c: Context<PageEnv>) =>
-  c.var.principal.roles.some((r) => (CONTRACT_WRITERS.roles as readonly string[]).includes(r));
+const isWriter = (c: Context<PageEnv>) => permits(CONTRACT_WRITERS, c.var.principal);
 
 /** An id in the path that cannot be one of ours answers like another organisation's contract: 404. */
 function contractIdOf(c: Context<PageEnv>): string {
   const id = c.req.param('contractId') ?? '';
-  if (!ID.test(id)) throw new ProblemError(404, 'There is nothing at this address');
+  if (!ID.test(id)) throw new NotFound('There is nothing at this address');
   return id;
 }
 
-/** The staff registry as the post rows' "named person" choices. */
-async function peopleOf(c: Context<PageEnv>) {
-  const people = await c.var.repos.people.listAll();
-  return people.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-}
-
-/** A refused request's field errors (JSON pointers into the draft) as the editor's. */
-function problemErrors(c: Context<PageEnv>, error: ProblemError): FieldError[] {
+/**
+ * What the core refused of a draft, at the editor's fields in the reader's words: no rule set in
+ * force, someone not in the registry, a taken contract number, or the findings (N-1, N-3) that
+ * refuse a save or a submission. Paths are into the input (an amendment's draft under /draft).
+ */
+function draftErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
   const k = c.var.m.contracts;
-  return (error.errors ?? []).map((e) => {
-    const field = fieldOf(e.path);
-    const message =
-      field === 'startDate'
-        ? k.notices.noRuleSet
-        : field.endsWith('-personId')
-          ? k.form.unknownPerson
-          : field === 'number'
-            ? k.notices.numberTaken
-            : e.message;
-    return { field, message: withRow(field, message, k.form), href: anchorOf(field) };
-  });
-}
-
-/** Findings that refuse a save or a submission, as field errors in the reader's language. */
-function findingErrors(c: Context<PageEnv>, findings: readonly Finding[]): FieldError[] {
-  const k = c.var.m.contracts;
-  return findings.map((f) => {
-    const field = fieldOf(f.path);
-    return { field, message: `${f.ruleId} · ${withRow(field, findingText(k, f), k.form)}`, href: anchorOf(field) };
+  const codes: Record<string, string> = {
+    noRuleSet: k.notices.noRuleSet,
+    unknownPerson: k.form.unknownPerson,
+  };
+  return refusalErrors(refusal, {
+    field: (path) => fieldOf(path.replace(/^\/draft(?=\/)/, '')),
+    href: anchorOf,
+    problem: (problem, field) => withRow(field, (problem.code && codes[problem.code]) || problem.message, k.form),
+    finding: (f, field) => `${f.ruleId} · ${withRow(field, findingText(k, f), k.form)}`,
   });
 }
 
@@ -122,14 +116,13 @@ async function costingOf(c: Context<PageEnv>, values: EditorValues): Promise<Edi
 
 async function costDraft(c: Context<PageEnv>, draft: ContractDraft): Promise<EditorCosting> {
   try {
-    const preview = await previewContract(c.var.deps, c.var.repos, draft);
+    const preview = await previewContract(c.var.ctx, draft);
     return { ...preview, draft };
   } catch (error) {
-    if (error instanceof ProblemError && error.status === 422) {
-      const errors = problemErrors(c, error);
-      return { unavailable: true, errors, reason: errors[0]?.message };
-    }
-    throw error;
+    const refusal = refusedInput(error);
+    if (!refusal) throw error;
+    const errors = draftErrors(c, refusal);
+    return { unavailable: true, errors, reason: errors[0]?.message };
   }
 }
 
@@ -151,7 +144,7 @@ async function editorPage(
   errors: FieldError[],
   status: 200 | 400 | 409 | 422 = 200,
 ) {
-  const [who, people, costing] = await Promise.all([signedIn(c), peopleOf(c), costingOf(c, values)]);
+  const [who, people, costing] = await Promise.all([signedIn(c), peopleChoices(c.var.ctx), costingOf(c, values)]);
   return render(
     c,
     <EditorPage c={c} who={who} {...options} values={values} errors={errors} costing={costing} people={people} />,
@@ -178,11 +171,11 @@ function noticeOf(c: Context<PageEnv>, contract?: StoredContract): string | unde
 }
 
 /** The names of the people who saved versions (user ids in the record, names on the page). */
-async function namesOf(c: Context<PageEnv>, versions: readonly ContractVersion[]) {
-  const ids = [...new Set(versions.map((v) => v.savedBy))];
-  const users = await Promise.all(ids.map((id) => c.var.repos.users.find(id).catch(() => undefined)));
-  return new Map(users.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
-}
+const namesOf = (c: Context<PageEnv>, versions: readonly ContractVersion[]) =>
+  memberNames(
+    c.var.ctx,
+    versions.map((v) => v.savedBy),
+  );
 
 /**
  * Names for the persons an amendment named or unnamed on a post: from the versions' costed posts
@@ -196,8 +189,7 @@ async function namedPersonsOf(c: Context<PageEnv>, versions: readonly ContractVe
     (v.amendment?.changes ?? []).flatMap((ch) => (ch.path.endsWith('/personId') ? [ch.before, ch.after] : [])),
   );
   const missing = [...new Set(changed.filter((id): id is string => typeof id === 'string' && !names.has(id)))];
-  const found = await Promise.all(missing.map((id) => c.var.repos.people.find(id)));
-  for (const person of found) if (person) names.set(person.id, person.name);
+  for (const [id, name] of await personNames(c.var.ctx, missing)) names.set(id, name);
   return names;
 }
 
@@ -205,7 +197,7 @@ async function allVersions(c: Context<PageEnv>, id: string): Promise<ContractVer
   const out: ContractVersion[] = [];
   let cursor: string | undefined;
   do {
-    const page = await c.var.repos.contracts.versions(id, { limit: 50, ...(cursor ? { cursor } : {}) });
+    const page = await contractVersions(c.var.ctx, id, { limit: 50, ...(cursor ? { cursor } : {}) });
     out.push(...page.items);
     cursor = page.cursor;
   } while (cursor && out.length < 500);
@@ -217,7 +209,7 @@ async function contractPage(
   id: string,
   extra: { errors?: FieldError[]; status?: 200 | 409 | 422 } = {},
 ) {
-  const [who, view, versions] = await Promise.all([signedIn(c), contractView(c.var.repos, id), allVersions(c, id)]);
+  const [who, view, versions] = await Promise.all([signedIn(c), contractView(c.var.ctx, id), allVersions(c, id)]);
   return render(
     c,
     <ContractPage
@@ -229,7 +221,7 @@ async function contractPage(
       names={await namesOf(c, versions)}
       people={await namedPersonsOf(c, versions)}
       writer={isWriter(c)}
-      today={chinaToday()}
+      today={c.var.ctx.clock.today()}
       notice={extra.errors ? undefined : noticeOf(c, view.contract)}
       errors={extra.errors}
     />,
@@ -237,9 +229,13 @@ async function contractPage(
   );
 }
 
-const staleOf = (error: unknown) => error instanceof StoreError && error.code === 'stale_version';
-const conflictOf = (error: unknown) =>
-  (error instanceof StoreError && error.code === 'conflict') || (error instanceof ProblemError && error.status === 409);
+const staleOf = (error: unknown) => asRefusal(error) instanceof Stale;
+const conflictOf = (error: unknown) => asRefusal(error) instanceof Conflict;
+/** The rules refuse the draft (or its submission): its findings and field problems, at the editor's fields. */
+const refusedOf = (error: unknown) => {
+  const refusal = asRefusal(error);
+  return refusal instanceof Refused && refusal.reason !== 'idempotency_mismatch' ? refusal : undefined;
+};
 
 export function contractRoutes(session: TokenSource) {
   // As the API: every member of the organisation reads its contracts; admin, project managers and finance write them.
@@ -282,10 +278,9 @@ export function contractRoutes(session: TokenSource) {
 
   /** POST edit and amend: the same editor, one saving in place (draft), one adding a version. */
   const saveChange = (amendment: boolean) => async (c: Context<PageEnv>) => {
-    const { deps, repos } = c.var;
     const k = c.var.m.contracts;
     const id = contractIdOf(c);
-    const current = await repos.contracts.get(id);
+    const current = await getContract(c.var.ctx, id);
     const { form, values, action } = await readEditor(c);
     const posted = formVersion(form.text('version'));
     const options = changeOptions(c, current, amendment, posted ?? current.version);
@@ -303,7 +298,7 @@ export function contractRoutes(session: TokenSource) {
     // A version the form was not read at: someone else saved meanwhile. Keep what was typed, say so,
     // and carry the version stored now, so saving again (after checking) is a deliberate overwrite.
     const stale = async () => {
-      const latest = await repos.contracts.get(id);
+      const latest = await getContract(c.var.ctx, id);
       const hidden = { version: String(latest.version) };
       return editorPage(c, { ...options, hidden, stale: options.action }, values, [], 409);
     };
@@ -315,16 +310,14 @@ export function contractRoutes(session: TokenSource) {
           effectiveDate: values.effectiveDate,
           draft: parsed.draft,
         });
-        await amendContract(deps, repos, id, input, posted);
+        await amendContract(c.var.ctx, id, input, posted);
       } else {
-        await editContract(deps, repos, id, parsed.draft, posted);
+        await editContract(c.var.ctx, id, parsed.draft, posted);
       }
     } catch (error) {
       if (staleOf(error)) return stale();
-      if (error instanceof ContractRefused)
-        return editorPage(c, options, values, findingErrors(c, error.findings), 422);
-      if (error instanceof ProblemError && error.status === 422)
-        return editorPage(c, options, values, problemErrors(c, error), 422);
+      const refused = refusedOf(error);
+      if (refused) return editorPage(c, options, values, draftErrors(c, refused), 422);
       if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
       throw error;
     }
@@ -334,10 +327,11 @@ export function contractRoutes(session: TokenSource) {
   /** GET edit and amend: the current version in the editor (wrong state: back to the contract). */
   const showChange = (amendment: boolean) => async (c: Context<PageEnv>) => {
     const id = contractIdOf(c);
-    const view = await contractView(c.var.repos, id);
+    const view = await contractView(c.var.ctx, id);
     if (!(amendment ? isAmendable(view.contract.status) : isEditable(view.contract.status)))
       return c.redirect(contractHref(id), 303);
-    const values = { ...valuesOf(view.version.draft), ...(amendment ? { effectiveDate: chinaToday() } : {}) };
+    const today = c.var.ctx.clock.today();
+    const values = { ...valuesOf(view.version.draft), ...(amendment ? { effectiveDate: today } : {}) };
     return editorPage(c, changeOptions(c, view.contract, amendment), values, []);
   };
 
@@ -349,10 +343,7 @@ export function contractRoutes(session: TokenSource) {
         const cursor = c.req.query('cursor') || undefined;
         const [who, page] = await Promise.all([
           signedIn(c),
-          c.var.repos.contracts.list(
-            { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) },
-            status ? { status } : undefined,
-          ),
+          listContracts(c.var.ctx, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, status ? { status } : {}),
         ]);
         return render(
           c,
@@ -371,7 +362,6 @@ export function contractRoutes(session: TokenSource) {
         editorPage(c, newOptions(c, randomToken()), emptyValues(c.var.tenant.region), []),
       )
       .post(`${CONTRACTS}/new`, writers, async (c) => {
-        const { deps, repos } = c.var;
         const k = c.var.m.contracts;
         const { form, values, action } = await readEditor(c);
         const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
@@ -382,17 +372,10 @@ export function contractRoutes(session: TokenSource) {
         let created: StoredContract;
         try {
           // A double submit of one form (its `_key`) creates one contract and lands on it.
-          const { draft } = parsed;
-          created = (
-            await commitOnce(repos, key, { method: 'POST', route: `${CONTRACTS}/new`, input: draft }, () =>
-              prepareContract(deps, repos, draft),
-            )
-          ).body.contract;
+          ({ contract: created } = await createContract(c.var.ctx, parsed.draft, key));
         } catch (error) {
-          if (error instanceof ContractRefused)
-            return editorPage(c, options, values, findingErrors(c, error.findings), 422);
-          if (error instanceof ProblemError && error.status === 422)
-            return editorPage(c, options, values, problemErrors(c, error), 422);
+          const refused = refusedOf(error);
+          if (refused) return editorPage(c, options, values, draftErrors(c, refused), 422);
           if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
           throw error;
         }
@@ -416,10 +399,9 @@ export function contractRoutes(session: TokenSource) {
       .get(`${CONTRACTS}/:contractId/amend`, writers, showChange(true))
       .post(`${CONTRACTS}/:contractId/amend`, writers, saveChange(true))
       .post(`${CONTRACTS}/:contractId/status`, writers, async (c) => {
-        const { deps, repos } = c.var;
         const k = c.var.m.contracts;
         const id = contractIdOf(c);
-        const current = await repos.contracts.get(id);
+        const current = await getContract(c.var.ctx, id);
         const form = await readForm(c);
         const to = form.text('to') as ContractStatus;
         const date = form.text('date');
@@ -434,12 +416,12 @@ export function contractRoutes(session: TokenSource) {
         if (version === undefined || version !== current.version)
           return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.stale }], status: 409 });
         try {
-          await changeContractStatus(deps, repos, id, { to, ...(date ? { date } : {}) }, version);
+          await changeContractStatus(c.var.ctx, id, { to, ...(date ? { date } : {}) }, version);
         } catch (error) {
           if (staleOf(error))
             return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.stale }], status: 409 });
-          if (error instanceof ContractRefused)
-            return contractPage(c, id, { errors: findingErrors(c, error.findings), status: 422 });
+          const refused = refusedOf(error);
+          if (refused) return contractPage(c, id, { errors: draftErrors(c, refused), status: 422 });
           if (conflictOf(error))
             return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.wrongState }], status: 409 });
           throw error;
@@ -449,8 +431,8 @@ export function contractRoutes(session: TokenSource) {
       .get(`${CONTRACTS}/:contractId/versions/:number`, members, async (c) => {
         const id = contractIdOf(c);
         const number = c.req.param('number');
-        if (!/^[1-9]\d{0,3}$/.test(number)) throw new ProblemError(404, 'There is nothing at this address');
-        const [who, view] = await Promise.all([signedIn(c), contractView(c.var.repos, id, Number(number))]);
+        if (!/^[1-9]\d{0,3}$/.test(number)) throw new NotFound('There is nothing at this address');
+        const [who, view] = await Promise.all([signedIn(c), contractView(c.var.ctx, id, Number(number))]);
         const names = await namesOf(c, [view.version]);
         return render(
           c,
@@ -470,12 +452,7 @@ export function contractRoutes(session: TokenSource) {
 /** A conflict on save: the contract number is taken (the store's guard), or the status moved on. */
 function conflictErrors(c: Context<PageEnv>, error: unknown): FieldError[] {
   const k = c.var.m.contracts;
-  const fields =
-    error instanceof StoreError
-      ? [String(error.detail.field ?? '')]
-      : error instanceof ProblemError
-        ? (error.errors ?? []).map((e) => e.path)
-        : [];
-  if (fields.some((f) => /(^|\/)number$/.test(f))) return [{ field: 'number', message: k.notices.numberTaken }];
+  const paths = asRefusal(error)?.fields.map((f) => f.path) ?? [];
+  if (paths.some((f) => /(^|\/)number$/.test(f))) return [{ field: 'number', message: k.notices.numberTaken }];
   return [{ field: 'title', message: k.notices.wrongState }];
 }

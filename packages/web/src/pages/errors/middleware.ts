@@ -1,5 +1,4 @@
-import { ProblemError } from '@shegong/http';
-import { StoreError } from '@shegong/store';
+import { asRefusal, Forbidden, type RefusalKind } from '@shegong/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,10 +7,9 @@ import { currentPath, safeNext } from '../../session/next.ts';
 import { errorPage } from './pages.tsx';
 
 /** A form post that failed the CSRF checks: a 403 page, and nothing was written. */
-export class CsrfRejected extends ProblemError {
+export class CsrfRejected extends Forbidden {
   constructor() {
-    super(403, 'This form could not be confirmed as coming from this site');
-    this.name = 'CsrfRejected';
+    super('This form could not be confirmed as coming from this site', { reason: 'csrf' });
   }
 }
 
@@ -20,17 +18,24 @@ export function isApiPath(path: string): boolean {
   return path === '/v1' || path.startsWith('/v1/');
 }
 
-const STORE_STATUS: Record<StoreError['code'], ContentfulStatusCode> = {
-  not_found: 404,
-  stale_version: 409,
+/**
+ * The status of each kind of refusal a page did not handle itself: the one place the core's
+ * refusals become pages. A page has no If-Match, so a stale version is a conflict (409).
+ */
+const STATUS: Record<RefusalKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  notFound: 404,
   conflict: 409,
-  bad_cursor: 400,
-  idempotency_mismatch: 422,
+  stale: 409,
+  refused: 422,
+  unsupported: 501,
 };
 
 function statusOf(error: Error): ContentfulStatusCode {
-  if (error instanceof ProblemError) return error.status;
-  if (error instanceof StoreError) return STORE_STATUS[error.code];
+  const refusal = asRefusal(error);
+  if (refusal) return STATUS[refusal.kind];
   if (error instanceof HTTPException) return error.status as ContentfulStatusCode;
   return 500;
 }
@@ -51,10 +56,10 @@ function returnPath(c: Context): string {
 }
 
 /**
- * The app's onError has already turned the error into a problem+json (it runs inside Hono's
- * compose); on a page this middleware replaces that answer: no session → to sign-in (303),
- * forbidden → a 403 page, not found (another tenant's object too) → a 404 page, anything
- * else → an error page with the request id.
+ * The app's onError has already answered the error (it runs inside Hono's compose); on a page
+ * this middleware replaces that answer: no session → to sign-in (303), forbidden → a 403 page, not
+ * found (another tenant's object too) → a 404 page, anything else → an error page with the
+ * request id.
  */
 export const pageErrors: MiddlewareHandler<PageEnv> = async (c, next) => {
   await next();

@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import { Unauthenticated } from '@shegong/core';
 import { adminRoleOf, TENANT_KINDS, type TenantKind } from '@shegong/domain';
-import { ProblemError, type TokenSource } from '@shegong/http';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { isLang, LANG_COOKIE } from '../../i18n/index.ts';
 import { Card, DescriptionList, Tag } from '../../layout/components.tsx';
 import { KindTag, RoleTags, regionName } from '../../layout/labels.tsx';
@@ -32,10 +33,10 @@ export function homeRoutes(session: TokenSource) {
   routes.get('/', pageAccess(LANDING), async (c) => {
     // Signed in: straight to the home of the tenant's kind. A stale or foreign cookie is ignored.
     try {
-      const principal = await authenticatePage(c, session);
+      const { principal } = await authenticatePage(c, session);
       return c.redirect(homeOf(principal.kind), 302);
     } catch (error) {
-      if (!(error instanceof ProblemError && error.status === 401)) throw error;
+      if (!(error instanceof Unauthenticated)) throw error;
     }
     const m = c.var.m;
     return render(

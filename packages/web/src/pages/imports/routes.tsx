@@ -1,25 +1,31 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import {
+  asRefusal,
+  getImport,
   IMPORTERS,
-  ladderExport,
+  Invalid,
+  ladderFile,
+  listImports,
   MAX_IMPORT_BYTES,
-  ProblemError,
+  NotFound,
   type RosterUpload,
   rosterKind,
+  rosterTemplate,
   STAFF_EXPORTERS,
-  staffExport,
+  staffFile,
   startImport,
-  type TokenSource,
-} from '@shegong/http';
-import { loadWorkbooks, ROSTER_COLUMNS, XLSX_TYPE } from '@shegong/sheets/light';
-import { type ImportJob, StoreError } from '@shegong/store';
+  TEMPLATE_READERS,
+} from '@shegong/core';
+import { ROSTER_COLUMNS } from '@shegong/sheets/light';
+import type { ImportJob } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { Card, CsrfInput, ErrorSummary, type FieldError, Notice, Table, Tag } from '../../layout/components.tsx';
+import { xlsxDownload } from '../../layout/download.ts';
 import { render } from '../../layout/render.ts';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
@@ -28,16 +34,7 @@ import { pageAccess } from '../../session/access.ts';
 export const IMPORT_PAGE = '/org/staff/import';
 export const STAFF_EXPORT = '/org/staff/export.xlsx';
 export const LADDER_EXPORT = '/org/ladder/export.xlsx';
-const ORG_MEMBERS = { kinds: ['org'], roles: 'any' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function download(c: Context, buffer: Buffer, fileName: string) {
-  return c.body(new Uint8Array(buffer), 200, {
-    'Content-Type': XLSX_TYPE,
-    'Content-Disposition': `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    'Cache-Control': 'private, no-store',
-  });
-}
 
 const STATUS_TONE = { validating: 'blue', invalid: 'red', writing: 'blue', done: 'green', failed: 'red' } as const;
 
@@ -248,11 +245,11 @@ async function formUpload(c: Context<PageEnv>): Promise<{ upload?: RosterUpload;
 
 export function importRoutes(session: TokenSource) {
   const importers = pageAccess(IMPORTERS, session);
-  const members = pageAccess(ORG_MEMBERS, session);
+  const members = pageAccess(TEMPLATE_READERS, session);
   const exporters = pageAccess(STAFF_EXPORTERS, session);
 
   const page = async (c: Context<PageEnv>, errors: FieldError[] = [], status: 200 | 400 = 200) => {
-    const jobs = await c.var.repos.imports.list({ limit: 20 });
+    const jobs = await listImports(c.var.ctx, { limit: 20 });
     return render(
       c,
       <ImportPage c={c} who={await signedIn(c)} jobs={jobs.items} errors={errors} formKey={randomToken()} />,
@@ -262,36 +259,32 @@ export function importRoutes(session: TokenSource) {
 
   return new Hono<PageEnv>()
     .get(IMPORT_PAGE, importers, (c) => page(c))
-    .get(`${IMPORT_PAGE}/template.xlsx`, members, async (c) =>
-      download(c, await (await loadWorkbooks()).rosterTemplate(c.var.lang), '人员名册模板.xlsx'),
-    )
+    .get(`${IMPORT_PAGE}/template.xlsx`, members, async (c) => xlsxDownload(c, await rosterTemplate(c.var.lang)))
     .post(IMPORT_PAGE, importers, async (c) => {
       const { upload, key, error } = await formUpload(c);
       if (!upload) return page(c, [{ field: 'file', message: error ?? c.var.m.imports.chooseFile }], 400);
-      const { deps, repos, principal, tenant } = c.var;
       try {
-        const { job } = await startImport(deps, repos, principal, tenant, upload, key, `POST ${IMPORT_PAGE}`);
+        const { job } = await startImport(c.var.ctx, c.var.deps, upload, key);
         return c.redirect(`${IMPORT_PAGE}/${job.id}`, 303);
       } catch (e) {
+        const refusal = asRefusal(e);
         // The same form key with another file: the form was sent, changed and sent again.
-        if (e instanceof StoreError && e.code === 'idempotency_mismatch') {
-          const again = await startImport(deps, repos, principal, tenant, upload, randomToken(), `POST ${IMPORT_PAGE}`);
+        if (refusal?.reason === 'idempotency_mismatch') {
+          const again = await startImport(c.var.ctx, c.var.deps, upload, randomToken());
           return c.redirect(`${IMPORT_PAGE}/${again.job.id}`, 303);
         }
-        if (e instanceof ProblemError && e.status === 400) return page(c, [{ field: 'file', message: e.message }], 400);
+        if (refusal instanceof Invalid) return page(c, [{ field: 'file', message: refusal.message }], 400);
         throw e;
       }
     })
     .get(`${IMPORT_PAGE}/:importId`, importers, async (c) => {
       const id = c.req.param('importId');
-      if (!UUID.test(id)) throw new ProblemError(404, 'There is nothing at this address');
-      const job = await c.var.repos.imports.get(id);
+      if (!UUID.test(id)) throw new NotFound('There is nothing at this address');
+      const job = await getImport(c.var.ctx, id);
       // Progress without script: the browser reloads the page every 2 s while the job writes.
       if (job.status === 'writing' || job.status === 'validating') c.header('Refresh', '2');
       return render(c, <JobPage c={c} who={await signedIn(c)} job={job} />);
     })
-    .get(STAFF_EXPORT, exporters, async (c) => download(c, await staffExport(c as never, c.var.lang), '人员名册.xlsx'))
-    .get(LADDER_EXPORT, exporters, async (c) =>
-      download(c, await ladderExport(c as never, c.var.lang), '职级体系.xlsx'),
-    );
+    .get(STAFF_EXPORT, exporters, async (c) => xlsxDownload(c, await staffFile(c.var.ctx, c.var.lang)))
+    .get(LADDER_EXPORT, exporters, async (c) => xlsxDownload(c, await ladderFile(c.var.ctx, c.var.lang)));
 }

@@ -1,8 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import { acceptInvitation, asRefusal, Conflict, NotFound, previewInvitation } from '@shegong/core';
 import { Acceptance, type InvitationRecord, type TenantRecord } from '@shegong/domain';
-import { acceptInvitation, ProblemError, previewInvitation } from '@shegong/http';
-import { StoreError } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
@@ -32,11 +32,7 @@ async function findInvitation(c: Context<PageEnv>, token: string): Promise<Previ
   try {
     return await previewInvitation(c.var.deps, token);
   } catch (error) {
-    if (
-      (error instanceof ProblemError && error.status === 404) ||
-      (error instanceof StoreError && error.code === 'not_found')
-    )
-      return undefined;
+    if (asRefusal(error) instanceof NotFound) return undefined;
     throw error;
   }
 }
@@ -210,14 +206,12 @@ export const inviteRoutes = new Hono<PageEnv>()
       const { tenant, user } = await acceptInvitation(c.var.deps, token, parsed.data);
       setFlash(c, c.var.pages.cookies, { t: 'joined', org: tenantName(c, tenant), email: user.email });
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 409) {
-        const fresh = await findInvitation(c, token);
-        return render(c, <Unusable c={c} preview={fresh} />, 410);
-      }
-      if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'email') {
+      const refusal = asRefusal(error);
+      if (!(refusal instanceof Conflict)) throw error;
+      if (refusal.fields.some((f) => f.path === '/email'))
         return again([{ field: 'account', href: 'name', message: m.errors.emailTaken }]);
-      }
-      throw error;
+      const fresh = await findInvitation(c, token);
+      return render(c, <Unusable c={c} preview={fresh} />, 410);
     }
     return c.redirect('/invite/joined', 303);
   });

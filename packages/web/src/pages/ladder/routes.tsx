@@ -1,8 +1,29 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import {
+  asRefusal,
+  checkLadder,
+  findLadder,
+  LADDER_EDITORS,
+  LADDER_MANAGERS,
+  LADDER_READERS,
+  ladderStandings,
+  ladderVersion,
+  ladderVersions,
+  NotFound,
+  NotQualified,
+  type PromotionRefusal,
+  permits,
+  personRecord,
+  promote,
+  promotionsOf,
+  type Refusal,
+  Refused,
+  Stale,
+  saveLadder,
+} from '@shegong/core';
+import {
   CERT_LEVELS,
-  chinaToday,
   EDUCATION_LEVELS,
   type Finding,
   isoDate,
@@ -10,20 +31,10 @@ import {
   type LadderLevel,
   POST_CLASSES,
 } from '@shegong/domain';
-import {
-  checkLadder,
-  commitOnce,
-  errorsOf,
-  LadderRefused,
-  ladderStandings,
-  PromotionRefused,
-  preparePromotion,
-  type TokenSource,
-} from '@shegong/http';
-import { type StoredLadder, StoreError } from '@shegong/store';
+import type { StoredLadder } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import type { FieldError } from '../../layout/components.tsx';
@@ -43,17 +54,13 @@ import {
   VersionPage,
 } from './views.tsx';
 
-const MEMBERS = { kinds: ['org'], roles: 'any' } as const;
-const EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
-/** Who sees everyone's standing (pay is in it): as GET /v1/ladder/standings. */
-const MANAGER_ROLES = ['admin', 'hr', 'finance', 'project_manager'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_LEVELS = 20;
 
-const isEditor = (c: Context<PageEnv>) => c.var.principal.roles.some((r) => r === 'admin' || r === 'hr');
+const isEditor = (c: Context<PageEnv>) => permits(LADDER_EDITORS, c.var.principal);
 
 function notFound(): never {
-  throw new StoreError('not_found', 'There is nothing at this address');
+  throw new NotFound('There is nothing at this address');
 }
 
 const emptyRow = (): LevelRow => ({
@@ -177,8 +184,8 @@ async function readRows(c: Context<PageEnv>) {
 }
 
 export function ladderRoutes(session: TokenSource) {
-  const members = pageAccess(MEMBERS, session);
-  const editors = pageAccess(EDITORS, session);
+  const members = pageAccess(LADDER_READERS, session);
+  const editors = pageAccess(LADDER_EDITORS, session);
 
   /** The editor with what it needs around the rows: the rule set it checks against and the history. */
   async function editor(
@@ -191,8 +198,8 @@ export function ladderRoutes(session: TokenSource) {
   ) {
     const [who, history, ruleSet] = await Promise.all([
       signedIn(c),
-      c.var.repos.ladders.versions({ limit: 50 }),
-      c.var.deps.store.ruleSetInForce(c.var.tenant.region, chinaToday()),
+      ladderVersions(c.var.ctx, { limit: 50 }),
+      c.var.deps.store.ruleSetInForce(c.var.tenant.region, c.var.ctx.clock.today()),
     ]);
     return render(
       c,
@@ -212,15 +219,12 @@ export function ladderRoutes(session: TokenSource) {
 
   return new Hono<PageEnv>()
     .get(LADDER, members, async (c) => {
-      const { repos, deps, tenant, principal } = c.var;
       const l = c.var.m.ladder;
-      const [who, ladder] = await Promise.all([signedIn(c), repos.ladders.find()]);
-      const manager = principal.roles.some((r) => MANAGER_ROLES.includes(r));
+      const [who, ladder] = await Promise.all([signedIn(c), findLadder(c.var.ctx)]);
+      // Standings show everyone's pay: as GET /v1/ladder/standings, managers only.
+      const manager = permits(LADDER_MANAGERS, c.var.principal);
       const [check, standings] = ladder
-        ? await Promise.all([
-            checkLadder(deps.store, tenant, ladder),
-            manager ? ladderStandings(deps.store, repos, tenant) : undefined,
-          ])
+        ? await Promise.all([checkLadder(c.var.ctx, ladder), manager ? ladderStandings(c.var.ctx) : undefined])
         : [undefined, undefined];
       let notice: string | undefined;
       const saved = formVersion(c.req.query('saved') ?? '');
@@ -244,40 +248,38 @@ export function ladderRoutes(session: TokenSource) {
       );
     })
     .get(`${LADDER}/edit`, editors, async (c) => {
-      const ladder = await c.var.repos.ladders.find();
+      const ladder = await findLadder(c.var.ctx);
       return editor(c, ladder ? ladder.levels.map(rowOf) : [emptyRow()], ladder?.version, []);
     })
     .post(`${LADDER}/edit`, editors, async (c) => {
-      const { repos, deps, tenant } = c.var;
       const { rows, version, action } = await readRows(c);
       // "Add a level": the same form again with one more row; nothing is saved.
       if (action === 'add') return editor(c, [...rows, emptyRow()].slice(0, MAX_LEVELS), version, []);
       const { input, errors, kept } = parseRows(c, rows);
       if (!input) return editor(c, rows, version, errors, 400);
-      const check = await checkLadder(deps.store, tenant, input);
-      const refused = errorsOf(check);
-      if (refused.length) {
-        const l = c.var.m.ladder;
-        const fieldErrors = refused.map((f) => {
-          const field = fieldOfFinding(f, kept);
-          const row = Number(field.split('-')[1]);
-          return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(l, f)}` };
-        });
-        return editor(c, rows, version, fieldErrors, 400);
-      }
       let saved: StoredLadder;
       try {
-        saved = await repos.ladders.save(
+        ({ ladder: saved } = await saveLadder(
+          c.var.ctx,
           input,
           version === undefined ? { firstSave: true } : { expectedVersion: version },
-        );
+        ));
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version') {
+        const refusal = asRefusal(error);
+        if (refusal instanceof Stale) {
           // Someone saved meanwhile: show what they saved, say so, and let the user redo the change.
-          const current = await repos.ladders.find();
+          const current = await findLadder(c.var.ctx);
           return editor(c, rows, current?.version, [], 409, true);
         }
-        if (error instanceof LadderRefused) return editor(c, rows, version, [], 400);
+        if (refusal instanceof Refused) {
+          const l = c.var.m.ladder;
+          const fieldErrors = refusal.findings.map((f) => {
+            const field = fieldOfFinding(f, kept);
+            const row = Number(field.split('-')[1]);
+            return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(l, f)}` };
+          });
+          return editor(c, rows, version, fieldErrors, 400);
+        }
         throw error;
       }
       return c.redirect(`${LADDER}?saved=${saved.version}`, 303);
@@ -285,16 +287,15 @@ export function ladderRoutes(session: TokenSource) {
     .get(`${LADDER}/versions/:ladderVersion`, members, async (c) => {
       const version = c.req.param('ladderVersion');
       if (!/^[1-9]\d{0,3}$/.test(version)) notFound();
-      const ladder = await c.var.repos.ladders.version(Number(version));
+      const ladder = await ladderVersion(c.var.ctx, Number(version));
       return render(c, <VersionPage c={c} who={await signedIn(c)} ladder={ladder} />);
     })
     .get(`${LADDER}/promote/:personId`, editors, async (c) => {
       const page = await promotePage(c, c.req.param('personId'));
       if (!page) return c.redirect(LADDER, 303);
-      return page({ toLevelId: '', date: chinaToday() }, [], randomToken());
+      return page({ toLevelId: '', date: c.var.ctx.clock.today() }, [], randomToken());
     })
     .post(`${LADDER}/promote/:personId`, editors, async (c) => {
-      const { repos, deps, tenant } = c.var;
       const l = c.var.m.ladder;
       const personId = c.req.param('personId');
       const page = await promotePage(c, personId);
@@ -307,21 +308,17 @@ export function ladderRoutes(session: TokenSource) {
       if (!isoDate.safeParse(values.date).success) errors.push({ field: 'date', message: l.errors.date });
       if (errors.length) return page(values, errors, key, 400);
       try {
-        await commitOnce(
-          repos,
-          key,
-          { method: 'POST', route: `${LADDER}/promote/:personId`, input: { personId, ...values } },
-          async () => {
-            const { mutation, promotion } = await preparePromotion(deps.store, repos, tenant, personId, values);
-            return { mutation, body: promotion };
-          },
-        );
+        await promote(c.var.ctx, personId, values, key);
       } catch (error) {
-        if (error instanceof PromotionRefused) {
-          const person = await repos.people.get(personId);
-          const ladder = await repos.ladders.find();
+        const refusal = asRefusal(error);
+        if (refusal instanceof Stale || refusal?.reason === 'idempotency_mismatch') {
+          const message = refusal instanceof Stale ? c.var.m.errors.stale : c.var.m.errors.duplicate;
+          return page(values, [{ field: 'toLevelId', message }], randomToken(), 409);
+        }
+        if (refusal && isPromotionRefusal(refusal)) {
+          const [person, ladder] = await Promise.all([personRecord(c.var.ctx, personId), findLadder(c.var.ctx)]);
           const levelName = ladder?.levels.find((x) => x.id === values.toLevelId)?.name ?? values.toLevelId;
-          const refusal: Record<typeof error.reason, FieldError> = {
+          const said: Record<PromotionRefusal, FieldError> = {
             no_ladder: { field: 'toLevelId', message: l.errors.noLadder },
             unknown_level: { field: 'toLevelId', message: l.errors.chooseLevel },
             future_date: { field: 'date', message: l.errors.futureDate },
@@ -329,12 +326,8 @@ export function ladderRoutes(session: TokenSource) {
             no_rules: { field: 'date', message: l.errors.noRules },
             not_qualified: { field: 'toLevelId', message: l.errors.notQualified(person.name, levelName) },
           };
-          const missing = error.missing.map((m) => missingLine(l, m));
-          return page(values, [refusal[error.reason]], key, 400, missing);
-        }
-        if (error instanceof StoreError && (error.code === 'stale_version' || error.code === 'idempotency_mismatch')) {
-          const message = error.code === 'stale_version' ? c.var.m.errors.stale : c.var.m.errors.duplicate;
-          return page(values, [{ field: 'toLevelId', message }], randomToken(), 409);
+          const missing = refusal instanceof NotQualified ? refusal.missing.map((m) => missingLine(l, m)) : [];
+          return page(values, [said[refusal.reason]], key, 400, missing);
         }
         throw error;
       }
@@ -345,15 +338,14 @@ export function ladderRoutes(session: TokenSource) {
 /** Reads what the promotion form shows (the person, the ladder, their standing, past promotions). */
 async function promotePage(c: Context<PageEnv>, personId: string): Promise<PromoteRenderer | undefined> {
   if (!UUID.test(personId)) notFound();
-  const { repos, deps, tenant } = c.var;
   const [who, person, ladder, promotions] = await Promise.all([
     signedIn(c),
-    repos.people.get(personId),
-    repos.ladders.find(),
-    repos.ladders.promotions(personId, { limit: 100 }),
+    personRecord(c.var.ctx, personId),
+    findLadder(c.var.ctx),
+    promotionsOf(c.var.ctx, personId, { limit: 100 }),
   ]);
   if (!ladder) return undefined;
-  const standings = await ladderStandings(deps.store, repos, tenant);
+  const standings = await ladderStandings(c.var.ctx);
   const standing = standings.people.find((p) => p.personId === personId)?.standing;
   const renderer: PromoteRenderer = (values, errors, formKey, status = 200, missing = []) =>
     render(
@@ -374,6 +366,19 @@ async function promotePage(c: Context<PageEnv>, personId: string): Promise<Promo
     );
   return renderer;
 }
+
+const PROMOTION_REFUSALS: readonly string[] = [
+  'no_ladder',
+  'unknown_level',
+  'future_date',
+  'not_above',
+  'no_rules',
+  'not_qualified',
+] satisfies PromotionRefusal[];
+
+/** A refusal of the promotion itself (not of a stale or repeated form), said in the form's words. */
+const isPromotionRefusal = (refusal: Refusal): refusal is Refusal & { reason: PromotionRefusal } =>
+  PROMOTION_REFUSALS.includes(refusal.reason ?? '');
 
 type PromoteRenderer = (
   values: { toLevelId: string; date: string },

@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import { type LadderCheck, type PersonStanding, STAFF_EXPORTERS } from '@shegong/core';
 import {
   CERT_LEVELS,
   type CertLevel,
@@ -10,7 +12,6 @@ import {
   POST_CLASSES,
   type PostClass,
 } from '@shegong/domain';
-import { type LadderCheck, type PersonStanding, STAFF_EXPORTERS } from '@shegong/http';
 import type { PromotionRecord, StoredLadder } from '@shegong/store';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';

@@ -1,19 +1,26 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { adminRoleOf, NewInvitation, ROLES_BY_KIND, RoleChange, TENANT_KINDS, type UserRecord } from '@shegong/domain';
 import {
-  checkRoles,
-  commitOnce,
-  guardSelf,
-  mailInvitation,
-  ProblemError,
-  prepareInvitation,
-  type TokenSource,
-} from '@shegong/http';
-import { StoreError } from '@shegong/store';
+  asRefusal,
+  Conflict,
+  changeMember,
+  getInvitation,
+  getMember,
+  Invalid,
+  inviteMember,
+  listInvitations,
+  listMembers,
+  MEMBERS,
+  NotFound,
+  Refused,
+  revokeInvitation,
+  Stale,
+  TENANT_ADMINS,
+} from '@shegong/core';
+import { NewInvitation, ROLES_BY_KIND, RoleChange } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { peekFlash, setFlash, takeFlash } from '../../flash/flash.ts';
 import { failingFields, formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
@@ -24,15 +31,13 @@ import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { InvitePage, InviteSentPage, ORGANISATION, OrganisationPage, UserPage } from './views.tsx';
 
-const MEMBERS = { kinds: TENANT_KINDS, roles: 'any' } as const;
-const ADMINS = { kinds: TENANT_KINDS, roles: ['admin', 'platform_admin'] } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;
 
 /** An id in the path that cannot be one of ours answers like another tenant's: 404. */
 function idParam(c: Context, name: string): string {
   const id = c.req.param(name) ?? '';
-  if (!UUID.test(id)) throw new ProblemError(404, 'There is nothing at this address');
+  if (!UUID.test(id)) throw new NotFound('There is nothing at this address');
   return id;
 }
 
@@ -44,25 +49,29 @@ function rolesError(kind: SignedIn['principal']['kind'], message: string): Field
   return { field: 'roles', href: choiceId('roles', ROLES_BY_KIND[kind][0]), message };
 }
 
-/** The change of one user, as the API's PATCH does it: record first, then the identity provider. */
-async function changeUser(
+/** The member's roles or status changed through the core; a refusal the form can show comes back as its error. */
+async function changeOf(
   c: Context<PageEnv>,
-  user: UserRecord,
-  version: number,
+  userId: string,
+  version: number | undefined,
   change: { roles?: string[]; status?: 'active' | 'disabled' },
-) {
-  const { repos, deps } = c.var;
-  const action =
-    change.status === 'disabled' ? 'user.disable' : change.status === 'active' ? 'user.enable' : 'user.update';
-  const updated = await repos.users.update(user.id, version, change, action);
-  if (change.roles) await deps.identity.updateRoles(updated.email, updated.roles);
-  if (change.status) await deps.identity.setEnabled(updated.email, change.status === 'active');
-  return updated;
+): Promise<'changed' | 'stale' | { code: string | undefined }> {
+  try {
+    if (version === undefined) return 'stale';
+    await changeMember(c.var.ctx, c.var.deps.identity, userId, version, change);
+    return 'changed';
+  } catch (error) {
+    const refusal = asRefusal(error);
+    if (refusal instanceof Stale) return 'stale';
+    if (refusal instanceof Invalid || refusal instanceof Conflict)
+      return { code: refusal.reason ?? refusal.fields[0]?.code };
+    throw error;
+  }
 }
 
 export function organisationRoutes(session: TokenSource) {
   const members = pageAccess(MEMBERS, session);
-  const admins = pageAccess(ADMINS, session);
+  const admins = pageAccess(TENANT_ADMINS, session);
 
   return new Hono<PageEnv>()
     .get(ORGANISATION, members, async (c) => {
@@ -72,8 +81,8 @@ export function organisationRoutes(session: TokenSource) {
         invitations: cursorParam(c.req.query('invitations')),
       };
       const [users, invitations] = await Promise.all([
-        c.var.repos.users.list({ limit: PAGE_SIZE, ...(cursors.users ? { cursor: cursors.users } : {}) }),
-        c.var.repos.invitations.list({
+        listMembers(c.var.ctx, { limit: PAGE_SIZE, ...(cursors.users ? { cursor: cursors.users } : {}) }),
+        listInvitations(c.var.ctx, {
           limit: PAGE_SIZE,
           ...(cursors.invitations ? { cursor: cursors.invitations } : {}),
         }),
@@ -95,7 +104,7 @@ export function organisationRoutes(session: TokenSource) {
     })
     .post(`${ORGANISATION}/invite`, admins, async (c) => {
       const m = c.var.m;
-      const { principal, repos, deps, pages } = c.var;
+      const { principal, pages } = c.var;
       const form = await readForm(c);
       const values = { email: form.text('email'), roles: form.list('roles') };
       const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
@@ -110,48 +119,26 @@ export function organisationRoutes(session: TokenSource) {
         if (fields.includes('roles')) errors.push(rolesError(principal.kind, m.errors.rolesRequired));
         return again(errors);
       }
+      let sent: Awaited<ReturnType<typeof inviteMember>>;
       try {
-        checkRoles(principal, parsed.data.roles);
-      } catch {
-        return again([rolesError(principal.kind, m.errors.rolesInvalid)]);
-      }
-      let result: { body: { email: string; link: string; expiresOn: string }; replayed: boolean };
-      try {
-        result = await commitOnce(
-          repos,
-          key,
-          { method: 'POST', route: `${ORGANISATION}/invite`, input: parsed.data },
-          () => {
-            const { mutation, invitation, link } = prepareInvitation(deps, repos, principal, parsed.data);
-            return { mutation, body: { email: invitation.email, link, expiresOn: invitation.expiresOn } };
-          },
-        );
+        sent = await inviteMember(c.var.ctx, c.var.deps, parsed.data, key);
       } catch (error) {
+        const refusal = asRefusal(error);
+        if (refusal instanceof Invalid) return again([rolesError(principal.kind, m.errors.rolesInvalid)]);
         // The same form key with other answers: the form was sent, changed and sent again.
-        if (error instanceof StoreError && error.code === 'idempotency_mismatch') {
+        if (refusal instanceof Refused && refusal.reason === 'idempotency_mismatch')
           return again([{ field: 'email', message: m.errors.duplicate }], randomToken());
-        }
         throw error;
       }
-      const { body, replayed } = result;
       const earlier = peekFlash(c, pages.cookies);
       // A replay (double submit) keeps what the first answer said about the mail.
-      if (!(replayed && earlier?.t === 'invited' && earlier.link === body.link)) {
-        const tenant = await repos.tenant.get();
-        const mailed = replayed
-          ? false
-          : await mailInvitation(deps, {
-              to: body.email,
-              link: body.link,
-              tenantName: tenant.name,
-              expiresOn: body.expiresOn,
-            });
+      if (!(sent.replayed && earlier?.t === 'invited' && earlier.link === sent.link)) {
         setFlash(c, pages.cookies, {
           t: 'invited',
-          email: body.email,
-          link: body.link,
-          mailed,
-          expiresOn: body.expiresOn,
+          email: sent.invitation.email,
+          link: sent.link,
+          mailed: sent.mailed,
+          expiresOn: sent.invitation.expiresOn,
         });
       }
       return c.redirect(`${ORGANISATION}/invite/sent`, 303);
@@ -162,16 +149,15 @@ export function organisationRoutes(session: TokenSource) {
       return render(c, <InviteSentPage c={c} who={await signedIn(c)} flash={flash} />);
     })
     .get(`${ORGANISATION}/users/:userId`, admins, async (c) => {
-      const user = await c.var.repos.users.get(idParam(c, 'userId'));
+      const user = await getMember(c.var.ctx, idParam(c, 'userId'));
       return render(c, <UserPage c={c} who={await signedIn(c)} user={user} />);
     })
     .post(`${ORGANISATION}/users/:userId`, admins, async (c) => {
       const m = c.var.m;
-      const { principal, repos } = c.var;
-      const user = await repos.users.get(idParam(c, 'userId'));
+      const { principal } = c.var;
+      const user = await getMember(c.var.ctx, idParam(c, 'userId'));
       const form = await readForm(c);
       const roles = form.list('roles');
-      const version = formVersion(form.text('version'));
       const again = async (errors: FieldError[], current = user, stale = false) =>
         render(
           c,
@@ -180,33 +166,20 @@ export function organisationRoutes(session: TokenSource) {
         );
 
       if (!RoleChange.safeParse({ roles }).success) return again([rolesError(principal.kind, m.errors.rolesRequired)]);
-      try {
-        checkRoles(principal, roles);
-      } catch {
-        return again([rolesError(principal.kind, m.errors.rolesInvalid)]);
-      }
-      if (user.id === principal.userId && !roles.includes(adminRoleOf(principal.kind))) {
-        return again([rolesError(principal.kind, m.errors.selfAdmin)]);
-      }
-      guardSelf(principal, user.id, { roles });
-      if (version === undefined || version !== user.version) return again([], user, true);
-      try {
-        await changeUser(c, user, version, { roles });
-      } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version')
-          return again([], await repos.users.get(user.id), true);
-        throw error;
-      }
+      const result = await changeOf(c, user.id, formVersion(form.text('version')), { roles });
+      if (result === 'stale') return again([], await getMember(c.var.ctx, user.id), true);
+      if (result !== 'changed')
+        return again([
+          rolesError(principal.kind, result.code === 'selfAdmin' ? m.errors.selfAdmin : m.errors.rolesInvalid),
+        ]);
       setFlash(c, c.var.pages.cookies, { t: 'notice', key: 'rolesSaved', arg: user.name });
       return c.redirect(ORGANISATION, 303);
     })
     .post(`${ORGANISATION}/users/:userId/status`, admins, async (c) => {
       const m = c.var.m;
-      const { principal, repos } = c.var;
-      const user = await repos.users.get(idParam(c, 'userId'));
+      const user = await getMember(c.var.ctx, idParam(c, 'userId'));
       const form = await readForm(c);
       const status = form.text('status');
-      const version = formVersion(form.text('version'));
       const again = async (errors: FieldError[], current = user, stale = false) =>
         render(
           c,
@@ -214,18 +187,10 @@ export function organisationRoutes(session: TokenSource) {
           stale ? 409 : 400,
         );
 
-      if (status !== 'active' && status !== 'disabled')
-        throw new ProblemError(400, 'status must be active or disabled');
-      if (user.id === principal.userId && status === 'disabled')
-        return again([{ field: 'status', message: m.errors.selfDisable }]);
-      if (version === undefined || version !== user.version) return again([], user, true);
-      try {
-        await changeUser(c, user, version, { status });
-      } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version')
-          return again([], await repos.users.get(user.id), true);
-        throw error;
-      }
+      if (status !== 'active' && status !== 'disabled') throw new Invalid('status must be active or disabled');
+      const result = await changeOf(c, user.id, formVersion(form.text('version')), { status });
+      if (result === 'stale') return again([], await getMember(c.var.ctx, user.id), true);
+      if (result !== 'changed') return again([{ field: 'status', message: m.errors.selfDisable }]);
       setFlash(c, c.var.pages.cookies, {
         t: 'notice',
         key: status === 'disabled' ? 'disabled' : 'enabled',
@@ -234,21 +199,21 @@ export function organisationRoutes(session: TokenSource) {
       return c.redirect(ORGANISATION, 303);
     })
     .post(`${ORGANISATION}/invitations/:invitationId/revoke`, admins, async (c) => {
-      const { repos, pages } = c.var;
+      const { pages } = c.var;
       const id = idParam(c, 'invitationId');
       const form = await readForm(c);
       const version = formVersion(form.text('version'));
-      const invitation = await repos.invitations.get(id);
+      const invitation = await getInvitation(c.var.ctx, id);
       try {
-        if (version === undefined) throw new StoreError('stale_version', 'no version');
-        const revoked = await repos.invitations.revoke(id, version);
+        if (version === undefined) throw new Stale('The form holds no version');
+        const revoked = await revokeInvitation(c.var.ctx, id, version);
         setFlash(c, pages.cookies, { t: 'notice', key: 'revoked', arg: revoked.email });
       } catch (error) {
-        if (!(error instanceof StoreError) || (error.code !== 'conflict' && error.code !== 'stale_version'))
-          throw error;
+        const refusal = asRefusal(error);
+        if (!(refusal instanceof Conflict || refusal instanceof Stale)) throw error;
         setFlash(c, pages.cookies, {
           t: 'notice',
-          key: error.code === 'conflict' ? 'notRevocable' : 'stale',
+          key: refusal instanceof Conflict ? 'notRevocable' : 'stale',
           arg: invitation.email,
         });
       }

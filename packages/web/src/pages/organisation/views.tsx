@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { adminRoleOf, type InvitationRecord, ROLES_BY_KIND, type TenantKind, type UserRecord } from '@shegong/domain';
+import type { Member } from '@shegong/core';
+import { adminRoleOf, type InvitationRecord, ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -62,7 +63,7 @@ function pageLink(query: Record<string, string | undefined>): string {
 export function OrganisationPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
-  users: Page<UserRecord>;
+  users: Page<Member>;
   invitations: Page<InvitationRecord>;
   cursors: { users?: string | undefined; invitations?: string | undefined };
   notice?: Extract<Flash, { t: 'notice' }> | undefined;
@@ -295,7 +296,7 @@ export function InviteSentPage(props: { c: Context<PageEnv>; who: SignedIn; flas
 export function UserPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
-  user: UserRecord;
+  user: Member;
   selected?: readonly string[];
   errors?: readonly FieldError[];
   stale?: boolean;

@@ -1,12 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import { asRefusal, Conflict, createTenant, listTenants, PLATFORM_ADMINS, Refused } from '@shegong/core';
 import { knownRegions, NewTenant, type TenantKind, type TenantRecord } from '@shegong/domain';
-import { commitOnce, prepareTenant, type TokenSource } from '@shegong/http';
 import type { Page } from '@shegong/store';
-import { StoreError } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { type Flash, setFlash, takeFlash } from '../../flash/flash.ts';
 import { failingFields, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
@@ -30,7 +30,6 @@ import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 
-const PLATFORM = { kinds: ['platform'], roles: ['platform_admin'] } as const;
 const TENANTS = '/platform/tenants';
 const CREATABLE: readonly TenantKind[] = ['bureau', 'incubator', 'org'];
 const PAGE_SIZE = 50;
@@ -236,12 +235,11 @@ function CreatedPage(props: { c: Context<PageEnv>; who: SignedIn; flash: Extract
 
 /** The platform's tenant pages: list, create (with the first admin's invitation), created. */
 export function platformRoutes(session: TokenSource) {
-  const platform = pageAccess(PLATFORM, session);
+  const platform = pageAccess(PLATFORM_ADMINS, session);
   return new Hono<PageEnv>()
     .get(TENANTS, platform, async (c) => {
       const cursor = c.req.query('cursor');
-      const directory = c.var.deps.store.platform(c.var.principal).directory;
-      const tenants = await directory.list({
+      const tenants = await listTenants(c.var.ctx, {
         limit: PAGE_SIZE,
         ...(cursor && cursor.length <= 2000 ? { cursor } : {}),
       });
@@ -255,7 +253,6 @@ export function platformRoutes(session: TokenSource) {
     })
     .post(`${TENANTS}/new`, platform, async (c) => {
       const m = c.var.m;
-      const { principal, repos, deps } = c.var;
       const form = await readForm(c);
       const values: TenantForm = {
         kind: form.text('kind'),
@@ -298,30 +295,24 @@ export function platformRoutes(session: TokenSource) {
           .map(([field, [message, href]]) => ({ field, message, ...(href ? { href } : {}) }));
         return again(errors);
       }
-      let created: { name: string; email: string; link: string; expiresOn: string };
+      let created: Awaited<ReturnType<typeof createTenant>>;
       try {
-        ({ body: created } = await commitOnce(
-          repos,
-          key,
-          { method: 'POST', route: `${TENANTS}/new`, input: parsed.data },
-          () => {
-            const { mutation, tenant, invitation, link } = prepareTenant(deps, principal, parsed.data);
-            return {
-              mutation,
-              body: { name: tenant.name, email: invitation.email, link, expiresOn: invitation.expiresOn },
-            };
-          },
-        ));
+        created = await createTenant(c.var.ctx, c.var.deps, parsed.data, key);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'uscc') {
+        const refusal = asRefusal(error);
+        if (refusal instanceof Conflict && refusal.fields.some((f) => f.path === '/uscc'))
           return again([{ field: 'uscc', message: m.errors.usccTaken }]);
-        }
-        if (error instanceof StoreError && error.code === 'idempotency_mismatch') {
+        if (refusal instanceof Refused && refusal.reason === 'idempotency_mismatch')
           return again([{ field: 'name', message: m.errors.duplicate }], randomToken());
-        }
         throw error;
       }
-      setFlash(c, c.var.pages.cookies, { t: 'tenant', ...created });
+      setFlash(c, c.var.pages.cookies, {
+        t: 'tenant',
+        name: created.tenant.name,
+        email: created.invitation.email,
+        link: created.adminInvitationLink,
+        expiresOn: created.invitation.expiresOn,
+      });
       return c.redirect(`${TENANTS}/created`, 303);
     })
     .get(`${TENANTS}/created`, platform, async (c) => {

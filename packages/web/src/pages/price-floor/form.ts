@@ -1,5 +1,5 @@
+import type { PriceFloorRequest as PriceFloorInput } from '@shegong/domain';
 import { CERT_LEVELS, type CertLevel, type ContractPost, POST_ROLES, type PostRole } from '@shegong/domain';
-import type { PriceFloorInput } from '@shegong/http';
 import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
 import { fenToYuan, yuanToFen } from '../ladder/money.ts';

@@ -1,18 +1,20 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { chinaToday, knownRegions } from '@shegong/domain';
 import {
   calculatePriceFloor,
   contractView,
+  NotFound,
   PRICE_FLOOR_USERS,
   type PriceFloorCalculation,
-  ProblemError,
-  type TokenSource,
-} from '@shegong/http';
-import { StoreError } from '@shegong/store';
+  peopleChoices,
+  type Refusal,
+  ruleSetInForce,
+} from '@shegong/core';
+import { knownRegions } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
+import { refusalErrors, refusedInput } from '../../forms/refusals.ts';
 import type { FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
@@ -24,21 +26,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGIONS = new Set(knownRegions().map((r) => r.code));
 
 function notFound(): never {
-  throw new StoreError('not_found', 'There is nothing at this address');
+  throw new NotFound('There is nothing at this address');
 }
 
-/** The operation's 422s, at the form's fields (the API names /startDate, /posts/i/personId, /managementShare). */
-function fieldErrorsOf(c: Context<PageEnv>, error: ProblemError, cap: number | undefined): FieldError[] {
+/** The calculator's refusals at the form's fields (/startDate, /posts/i/personId, /managementShare). */
+function fieldErrorsOf(c: Context<PageEnv>, refusal: Refusal, cap: number | undefined): FieldError[] {
   const t = c.var.m.priceFloor.errors;
-  return (error.errors ?? []).map((e) => {
-    const person = /^\/posts\/(\d+)\/personId$/.exec(e.path);
-    if (person) {
-      const i = Number(person[1]);
-      return { field: `post-${i}-person`, message: `${t.postPrefix(i + 1)}${t.person}` };
-    }
-    if (e.path === '/managementShare')
-      return { field: 'managementShare', message: t.aboveCap(cap === undefined ? '' : `${bpToPercent(cap)}%`) };
-    return { field: 'startDate', message: t.noRules };
+  const person = (path: string) => /^\/posts\/(\d+)\/personId$/.exec(path);
+  return refusalErrors(refusal, {
+    field: (path) => {
+      const post = person(path);
+      if (post) return `post-${post[1]}-person`;
+      return path === '/managementShare' ? 'managementShare' : 'startDate';
+    },
+    problem: (problem) => {
+      const post = person(problem.path);
+      if (post) return `${t.postPrefix(Number(post[1]) + 1)}${t.person}`;
+      if (problem.path === '/managementShare') return t.aboveCap(cap === undefined ? '' : `${bpToPercent(cap)}%`);
+      return t.noRules;
+    },
   });
 }
 
@@ -51,7 +57,7 @@ export function priceFloorRoutes(session: TokenSource) {
   const users = pageAccess(PRICE_FLOOR_USERS, session);
 
   return new Hono<PageEnv>().get(PRICE_FLOOR, users, async (c) => {
-    const { repos, deps, tenant } = c.var;
+    const { tenant } = c.var;
     const action = c.req.query('action') ?? '';
     const contractId = c.req.query('contract') ?? '';
     let form: PriceFloorForm;
@@ -59,15 +65,15 @@ export function priceFloorRoutes(session: TokenSource) {
     let calculate = action === 'calculate';
     if (contractId && !action) {
       if (!UUID.test(contractId)) notFound();
-      const { version } = await contractView(repos, contractId);
+      const { version } = await contractView(c.var.ctx, contractId);
       const { terms, plan } = version.draft;
       form = formOfPlan(terms, plan.posts, plan.lines, version.assessment.priceFloor.managementShare);
       notice = c.var.m.priceFloor.fromContract(terms.number);
       calculate = true;
     } else if (!action) {
       // A fresh form: the organisation's own region, today, and the local management cap spelled out.
-      const today = chinaToday();
-      const inForce = await deps.store.ruleSetInForce(tenant.region, today);
+      const today = c.var.ctx.clock.today();
+      const inForce = (await ruleSetInForce(c.var.ctx, { region: tenant.region, date: today }))?.ruleSet;
       form = {
         region: tenant.region,
         startDate: today,
@@ -84,14 +90,14 @@ export function priceFloorRoutes(session: TokenSource) {
       if (remove) form.rows.splice(Number(remove[1]), 1);
     }
 
-    const [who, people, ruleSet] = await Promise.all([
+    const [who, choices, inForce] = await Promise.all([
       signedIn(c),
-      repos.people.listAll(),
+      peopleChoices(c.var.ctx),
       REGIONS.has(form.region) && /^\d{4}-\d{2}-\d{2}$/.test(form.startDate)
-        ? deps.store.ruleSetInForce(form.region, form.startDate)
+        ? ruleSetInForce(c.var.ctx, { region: form.region, date: form.startDate })
         : undefined,
     ]);
-    const cap = ruleSet?.parameters.maxManagementShare;
+    const cap = inForce?.ruleSet.parameters.maxManagementShare;
     let errors: FieldError[] = [];
     let result: PriceFloorCalculation | undefined;
     if (calculate) {
@@ -99,16 +105,14 @@ export function priceFloorRoutes(session: TokenSource) {
       errors = parsed.errors;
       if (parsed.input) {
         try {
-          result = await calculatePriceFloor(deps, repos, parsed.input);
+          result = await calculatePriceFloor(c.var.ctx, parsed.input);
         } catch (error) {
-          if (!(error instanceof ProblemError) || error.status !== 422) throw error;
-          errors = fieldErrorsOf(c, error, cap);
+          const refusal = refusedInput(error);
+          if (!refusal) throw error;
+          errors = fieldErrorsOf(c, refusal, cap);
         }
       }
     }
-    const choices = people
-      .map((p) => ({ id: p.id, name: p.name }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
     return render(
       c,
       <PriceFloorPage

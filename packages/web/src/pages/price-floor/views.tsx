@@ -1,7 +1,9 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import type { PriceFloorCalculation } from '@shegong/core';
+import type { FloorConditions } from '@shegong/domain';
 import { CERT_LEVELS, type CertLevel, type Finding, knownRegions, POST_ROLES, type PostRole } from '@shegong/domain';
-import type { FloorConditions, PriceFloorCalculation } from '@shegong/http';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, type Messages } from '../../i18n/index.ts';

@@ -1,20 +1,23 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { isWithin, knownRegions, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
 import {
-  commitOnce,
-  inForce,
-  ProblemError,
-  preparePublication,
+  asRefusal,
+  Conflict,
+  getRuleSet,
+  Invalid,
+  listMembers,
+  NotFound,
+  publishRuleSet,
+  Refused,
   RULE_SET_PUBLISHERS,
   RULE_SET_READERS,
-  type TokenSource,
-  todayFor,
-} from '@shegong/http';
-import { StoreError } from '@shegong/store';
+  ruleSetHistory,
+  ruleSetInForce,
+} from '@shegong/core';
+import { isWithin, knownRegions, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import {
@@ -50,16 +53,15 @@ async function bureauPage(c: Context<PageEnv>) {
   const who = await signedIn(c);
   const m = c.var.m;
   const r = m.ruleSets;
-  const { store } = c.var.deps;
   const region = who.principal.region;
   const cursor = c.req.query('cursor');
   const [found, history, users] = await Promise.all([
-    inForce(store, region, todayFor(c.var.deps)),
-    store.ruleSetHistory(region, {
+    ruleSetInForce(c.var.ctx),
+    ruleSetHistory(c.var.ctx, region, {
       limit: HISTORY_PAGE,
       ...(cursor && cursor.length <= 2000 ? { cursor } : {}),
     }),
-    c.var.repos.users.list({ limit: 100 }),
+    listMembers(c.var.ctx, { limit: 100 }),
   ]);
   // The publisher: the bureau, and for this bureau's own versions also who published it.
   const names = new Map<string, string>();
@@ -102,7 +104,7 @@ async function bureauPage(c: Context<PageEnv>) {
 async function readerPage(c: Context<PageEnv>) {
   const who = await signedIn(c);
   const r = c.var.m.ruleSets;
-  const found = await inForce(c.var.deps.store, who.principal.region, todayFor(c.var.deps));
+  const found = await ruleSetInForce(c.var.ctx);
   return render(
     c,
     <Shell c={c} who={who} title={r.orgTitle} lead={r.orgLead}>
@@ -123,15 +125,8 @@ async function versionPage(c: Context<PageEnv>, back: string) {
   const who = await signedIn(c);
   const r = c.var.m.ruleSets;
   const id = c.req.param('ruleSetId') ?? '';
-  if (!ID_SHAPE.test(id)) throw new ProblemError(404, 'There is no such rule set');
-  let ruleSet: RuleSet;
-  try {
-    ruleSet = await c.var.deps.store.ruleSet(id);
-  } catch (error) {
-    if (error instanceof StoreError && error.code === 'not_found')
-      throw new ProblemError(404, 'There is no such rule set');
-    throw error;
-  }
+  if (!ID_SHAPE.test(id)) throw new NotFound('There is no such rule set');
+  const ruleSet: RuleSet = await getRuleSet(c.var.ctx, id);
   return render(
     c,
     <Shell
@@ -314,8 +309,8 @@ export function rulesRoutes(session: TokenSource) {
     .get(BUREAU_RULES, pageAccess({ kinds: ['bureau'], roles: 'any' }, session), bureauPage)
     .get(`${BUREAU_RULES}/new`, publishers, async (c) => {
       const who = await signedIn(c);
-      const today = todayFor(c.var.deps);
-      const found = await c.var.deps.store.ruleSetInForce(who.principal.region, today);
+      const today = c.var.ctx.clock.today();
+      const found = (await ruleSetInForce(c.var.ctx))?.ruleSet;
       const form = found
         ? formOf({ ...found, region: who.principal.region }, today)
         : { values: { region: who.principal.region, effectiveFrom: today }, illustrative: [] };
@@ -367,20 +362,13 @@ export function rulesRoutes(session: TokenSource) {
         return again([{ field: 'region', message: r.errors.outside }]);
       let published: { id: string };
       try {
-        ({ body: published } = await commitOnce(
-          c.var.repos,
-          key,
-          { method: 'POST', route: `${BUREAU_RULES}/new`, input: read.input },
-          async () => {
-            const { ruleSet, mutation } = await preparePublication(c.var.repos, c.var.principal, read.input);
-            return { body: { id: ruleSet.id }, mutation };
-          },
-        ));
+        ({ ruleSet: published } = await publishRuleSet(c.var.ctx, read.input, key));
       } catch (error) {
-        if (error instanceof ProblemError && error.errors?.length) {
+        const refusal = asRefusal(error);
+        if (refusal instanceof Invalid && refusal.fields.length) {
           // Values that contradict each other: each problem names its parameter (JSON pointer).
           return again(
-            error.errors.map((e) => {
+            refusal.fields.map((e) => {
               const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
               const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
               const target = known?.path ?? field;
@@ -392,9 +380,9 @@ export function rulesRoutes(session: TokenSource) {
             }),
           );
         }
-        if (error instanceof StoreError && error.code === 'conflict' && error.detail.field === 'effectiveFrom')
+        if (refusal instanceof Conflict && refusal.fields.some((f) => f.path === '/effectiveFrom'))
           return again([{ field: 'effectiveFrom', message: r.errors.raced }], randomToken());
-        if (error instanceof StoreError && error.code === 'idempotency_mismatch')
+        if (refusal instanceof Refused && refusal.reason === 'idempotency_mismatch')
           return again([{ field: 'title', message: r.errors.duplicate }], randomToken());
         throw error;
       }

@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import type { InForce } from '@shegong/domain';
 import {
   type ParameterField,
   parameterAt,
@@ -7,7 +9,6 @@ import {
   type RuleSet,
   type RuleSetParameters,
 } from '@shegong/domain';
-import type { InForce } from '@shegong/http';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';

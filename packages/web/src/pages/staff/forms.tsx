@@ -1,7 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { CERTIFICATE_LEVELS, EDUCATION_LEVELS, EMPLOYMENT_TYPES, type Person, type PersonInput } from '@shegong/domain';
-import { CheckedPersonInput } from '@shegong/http';
+import {
+  CERTIFICATE_LEVELS,
+  CheckedPersonInput,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_TYPES,
+  type Person,
+  type PersonInput,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import {

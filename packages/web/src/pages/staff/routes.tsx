@@ -1,22 +1,28 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { Person, PersonInput } from '@shegong/domain';
 import {
-  commitOnce,
-  flagsOf,
-  masked,
-  ProblemError,
+  addPerson,
+  asRefusal,
+  Conflict,
+  findLadder,
+  getPerson,
+  NotFound,
+  PEOPLE_KEEPERS,
+  PEOPLE_READERS,
+  type PersonView,
+  permits,
+  personRecord,
+  type RegistryRules,
   registryRules,
-  STAFF_FLAGS,
-  type StaffFlag,
-  seesPersonalData,
-  summarise,
-  type TokenSource,
-} from '@shegong/http';
-import { StoreError } from '@shegong/store';
+  removePerson,
+  replacePerson,
+  Stale,
+  staffRegistry,
+} from '@shegong/core';
+import { type Person, type PersonInput, STAFF_FLAGS, type StaffFlag, seesPersonalData } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
-import type { PageEnv } from '../../env.ts';
+import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { render } from '../../layout/render.ts';
@@ -46,16 +52,13 @@ import {
   type StaffNotice,
 } from './views.tsx';
 
-/** Org tenants only, as the API: readers see the registry, hr and admin keep it. */
-const READERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
-const KEEPERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTICES: readonly StaffNotice[] = ['created', 'saved', 'deleted', 'stale'];
 
 /** An id in the path that cannot be one of ours answers like another organisation's person: 404. */
 function personIdOf(c: Context<PageEnv>): string {
   const id = c.req.param('personId') ?? '';
-  if (!UUID.test(id)) throw new ProblemError(404, 'There is nothing at this address');
+  if (!UUID.test(id)) throw new NotFound('There is nothing at this address');
   return id;
 }
 
@@ -64,27 +67,29 @@ function noticeOf(c: Context<PageEnv>): StaffNotice | undefined {
   return value && NOTICES.includes(value) ? value : undefined;
 }
 
-const isKeeper = (c: Context<PageEnv>) => c.var.principal.roles.some((r) => r === 'admin' || r === 'hr');
+const isKeeper = (c: Context<PageEnv>) => permits(PEOPLE_KEEPERS, c.var.principal);
 
-/** The rule set in force today and the organisation's ladder level names. */
-async function staffContext(c: Context<PageEnv>): Promise<StaffContext> {
+/** The rule set in force today (or the one given) and the organisation's ladder level names. */
+async function staffContext(c: Context<PageEnv>, known?: RegistryRules): Promise<StaffContext> {
   const [rules, ladder] = await Promise.all([
-    registryRules(c.var.deps, c.var.tenant.region),
-    c.var.repos.ladders.find().catch(() => undefined),
+    known ?? registryRules(c.var.ctx),
+    findLadder(c.var.ctx).catch(() => undefined),
   ]);
   const levels = new Map<string, string>((ladder?.levels ?? []).map((l) => [l.id, l.name]));
   return { today: rules.today, ruleSet: rules.ruleSet, levels, keeper: isKeeper(c) };
 }
+
+/** A person as the pages show them: their record and today's summary with its flags. */
+const entryOf = ({ summary, ...person }: PersonView): StaffEntry => ({ person, ...(summary ? { summary } : {}) });
 
 /**
  * The whole registry with every person's summary and the flag counts. Counts and filters need
  * every summary; the registry is bounded by the organisation's size (tens to a few thousand).
  */
 export async function registry(c: Context<PageEnv>) {
-  const [context, people] = await Promise.all([staffContext(c), c.var.repos.people.listAll()]);
-  const all = people
-    .map((p) => entryOf(c, p, context))
-    .sort((a, b) => a.person.name.localeCompare(b.person.name, 'zh-CN'));
+  const { rules, people } = await staffRegistry(c.var.ctx);
+  const context = await staffContext(c, rules);
+  const all = people.map(entryOf);
   const counts = Object.fromEntries(
     STAFF_FLAGS.map((f) => [f, all.filter((e) => e.summary?.flags.includes(f)).length]),
   ) as Record<StaffFlag, number>;
@@ -92,16 +97,7 @@ export async function registry(c: Context<PageEnv>) {
 }
 
 /** Who may read the registry (the dashboard shows them its flags). */
-export const canReadRegistry = (c: Context<PageEnv>) =>
-  c.var.principal.kind === 'org' && c.var.principal.roles.some((r) => (READERS.roles as readonly string[]).includes(r));
-
-function entryOf(c: Context<PageEnv>, person: Person, context: StaffContext): StaffEntry {
-  const summary = summarise(person, { today: context.today, ...(context.ruleSet ? { ruleSet: context.ruleSet } : {}) });
-  return {
-    person: masked(person, c.var.principal),
-    ...(summary ? { summary: { ...summary, flags: flagsOf(summary) } } : {}),
-  };
-}
+export const canReadRegistry = (c: Context<PageEnv>) => permits(PEOPLE_READERS, c.var.principal);
 
 const levelChoices = (context: StaffContext) => [...context.levels].map(([value, label]) => ({ value, label }));
 
@@ -109,24 +105,29 @@ function valuesOf(form: Awaited<ReturnType<typeof readForm>>, names: readonly st
   return Object.fromEntries(names.map((n) => [n, form.text(n)]));
 }
 
-/** A store conflict on a guarded number, as a field error of the form that caused it. */
+/** A conflict on a guarded number (an ID card, a certificate), as a field error of the form that caused it. */
 function conflictField(
   c: Context<PageEnv>,
   error: unknown,
   fields: { idCard?: string; certificate?: string },
 ): { field: string; message: string } | undefined {
-  if (!(error instanceof StoreError) || error.code !== 'conflict') return undefined;
-  const field = String(error.detail.field ?? '');
+  const refusal = asRefusal(error);
+  if (!(refusal instanceof Conflict)) return undefined;
   const s = c.var.m.staff;
-  if (field === 'idCardNumber' && fields.idCard) return { field: fields.idCard, message: s.errors.idCardTaken };
-  if (field.startsWith('certificates/') && fields.certificate)
-    return { field: fields.certificate, message: s.errors.numberTaken };
+  for (const { path } of refusal.fields) {
+    if (path === '/idCardNumber' && fields.idCard) return { field: fields.idCard, message: s.errors.idCardTaken };
+    if (path.startsWith('/certificates/') && fields.certificate)
+      return { field: fields.certificate, message: s.errors.numberTaken };
+  }
   return undefined;
 }
 
+/** Whether an error is a stale version (someone saved the person since the form was read). */
+const isStale = (error: unknown) => asRefusal(error) instanceof Stale;
+
 export function staffRoutes(session: TokenSource) {
-  const readers = pageAccess(READERS, session);
-  const keepers = pageAccess(KEEPERS, session);
+  const readers = pageAccess(PEOPLE_READERS, session);
+  const keepers = pageAccess(PEOPLE_KEEPERS, session);
 
   const app = new Hono<PageEnv>()
     .get(STAFF, readers, async (c) => {
@@ -168,7 +169,6 @@ export function staffRoutes(session: TokenSource) {
     })
     .post(`${STAFF}/new`, keepers, async (c) => {
       const s = c.var.m.staff;
-      const { repos } = c.var;
       const form = await readForm(c);
       const values = valuesOf(form, PERSON_FIELDS);
       const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
@@ -192,14 +192,7 @@ export function staffRoutes(session: TokenSource) {
       if ('errors' in checked) return again(checked.errors);
       let created: Person;
       try {
-        created = (
-          await commitOnce(repos, key, { method: 'POST', route: `${STAFF}/new`, input: checked.input }, () => {
-            const mutation = repos.scope.mutation();
-            const person = repos.people.add(mutation, checked.input);
-            mutation.audited('person.create', 'Person', person.id, person.version, person);
-            return { mutation, body: person };
-          })
-        ).body;
+        ({ person: created } = await addPerson(c.var.ctx, checked.input, key));
       } catch (error) {
         const field = conflictField(c, error, { idCard: 'idCardNumber' });
         if (field) return again([field]);
@@ -208,14 +201,14 @@ export function staffRoutes(session: TokenSource) {
       return c.redirect(`${STAFF}/${created.id}?notice=created`, 303);
     })
     .get(`${STAFF}/:personId`, readers, async (c) => {
-      const [context, person] = await Promise.all([staffContext(c), c.var.repos.people.get(personIdOf(c))]);
+      const [context, person] = await Promise.all([staffContext(c), getPerson(c.var.ctx, personIdOf(c))]);
       return render(
         c,
         <PersonPage
           c={c}
           who={await signedIn(c)}
           context={context}
-          entry={entryOf(c, person, context)}
+          entry={entryOf(person)}
           seesPersonalData={seesPersonalData(c.var.principal)}
           notice={noticeOf(c)}
         />,
@@ -223,7 +216,7 @@ export function staffRoutes(session: TokenSource) {
     })
     .get(`${STAFF}/:personId/edit`, keepers, async (c) => {
       const s = c.var.m.staff;
-      const [context, person] = await Promise.all([staffContext(c), c.var.repos.people.get(personIdOf(c))]);
+      const [context, person] = await Promise.all([staffContext(c), personRecord(c.var.ctx, personIdOf(c))]);
       const action = `${STAFF}/${person.id}/edit`;
       return render(
         c,
@@ -241,8 +234,7 @@ export function staffRoutes(session: TokenSource) {
     })
     .post(`${STAFF}/:personId/edit`, keepers, async (c) => {
       const s = c.var.m.staff;
-      const { repos } = c.var;
-      const [context, current] = await Promise.all([staffContext(c), repos.people.get(personIdOf(c))]);
+      const [context, current] = await Promise.all([staffContext(c), personRecord(c.var.ctx, personIdOf(c))]);
       const form = await readForm(c);
       const values = valuesOf(form, PERSON_FIELDS);
       const version = formVersion(form.text('version'));
@@ -267,10 +259,9 @@ export function staffRoutes(session: TokenSource) {
       const checked = checkPerson(s, personFromForm(values, current), { fields: PERSON_FIELDS });
       if ('errors' in checked) return again(checked.errors);
       try {
-        await repos.people.replace(current.id, version, checked.input);
+        await replacePerson(c.var.ctx, current.id, version, checked.input);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version')
-          return again([], await repos.people.get(current.id), true);
+        if (isStale(error)) return again([], await personRecord(c.var.ctx, current.id), true);
         const field = conflictField(c, error, { idCard: 'idCardNumber' });
         if (field) return again([field]);
         throw error;
@@ -278,20 +269,18 @@ export function staffRoutes(session: TokenSource) {
       return c.redirect(`${STAFF}/${current.id}?notice=saved`, 303);
     })
     .get(`${STAFF}/:personId/delete`, keepers, async (c) => {
-      const person = await c.var.repos.people.get(personIdOf(c));
+      const person = await personRecord(c.var.ctx, personIdOf(c));
       return render(c, <DeletePage c={c} who={await signedIn(c)} person={person} />);
     })
     .post(`${STAFF}/:personId/delete`, keepers, async (c) => {
-      const { repos } = c.var;
       const id = personIdOf(c);
-      const current = await repos.people.get(id);
+      const current = await personRecord(c.var.ctx, id);
       const version = formVersion((await readForm(c)).text('version'));
       try {
-        if (version === undefined) throw new StoreError('stale_version', 'no version');
-        await repos.people.remove(id, version);
+        if (version === undefined) throw new Stale('The form holds no version');
+        await removePerson(c.var.ctx, id, version);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version')
-          return c.redirect(`${STAFF}/${current.id}?notice=stale`, 303);
+        if (isStale(error)) return c.redirect(`${STAFF}/${current.id}?notice=stale`, 303);
         throw error;
       }
       return c.redirect(`${STAFF}?notice=deleted`, 303);
@@ -329,11 +318,10 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
     );
   };
   app
-    .get(path, keepers, async (c) => show(c, await c.var.repos.people.get(personIdOf(c)), {}, []))
+    .get(path, keepers, async (c) => show(c, await personRecord(c.var.ctx, personIdOf(c)), {}, []))
     .post(path, keepers, async (c) => {
       const s = c.var.m.staff;
-      const { repos } = c.var;
-      const current = await repos.people.get(personIdOf(c));
+      const current = await personRecord(c.var.ctx, personIdOf(c));
       const form = await readForm(c);
       const values = valuesOf(form, list.fields);
       const version = formVersion(form.text('version'));
@@ -343,10 +331,9 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
       const checked = checkPerson(s, candidate, { fields: list.fields, list: list.list, index });
       if ('errors' in checked) return show(c, current, values, checked.errors, 400);
       try {
-        await repos.people.replace(current.id, version, checked.input, list.audit);
+        await replacePerson(c.var.ctx, current.id, version, checked.input, list.audit);
       } catch (error) {
-        if (error instanceof StoreError && error.code === 'stale_version')
-          return show(c, await repos.people.get(current.id), values, [], 409);
+        if (isStale(error)) return show(c, await personRecord(c.var.ctx, current.id), values, [], 409);
         const field = conflictField(c, error, { certificate: 'number' });
         if (field) return show(c, current, values, [field], 400);
         throw error;

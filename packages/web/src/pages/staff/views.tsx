@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import type { StaffFlag } from '@shegong/domain';
 import {
   type Finding,
   isWithin,
@@ -8,7 +10,6 @@ import {
   type StaffSummary,
   wholeYearsThrough,
 } from '@shegong/domain';
-import type { StaffFlag } from '@shegong/http';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';

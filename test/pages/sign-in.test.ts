@@ -1,4 +1,4 @@
-import { accessPolicyOf } from '@shegong/http';
+import { accessPolicyOf } from '@shegong/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, CLIENT_ID, createWorld, ISSUER, type SeededUser, validUscc, type World } from './support.ts';
 

@@ -1,6 +1,6 @@
 import { type CryptoKey, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier, InvalidToken } from './verifier.ts';
+import { createTokenVerifier, InvalidToken } from './token.ts';
 
 const issuer = 'https://issuer.test';
 const audience = 'shegong-test';

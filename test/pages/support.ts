@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { createTokenVerifier, type IdentityDirectory, type NewIdentity, TENANCY_CLAIMS } from '@shegong/core';
 import { type TenantKind, type TenantRecord, usccCheckCharacter } from '@shegong/domain';
-import {
-  type AppDeps,
-  createApp,
-  createTokenVerifier,
-  type IdentityDirectory,
-  type NewIdentity,
-  TENANCY_CLAIMS,
-} from '@shegong/http';
+import { type AppDeps, createApp } from '@shegong/http';
 import { createTableInput, Store } from '@shegong/store';
+import { mountPages } from '@shegong/web';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { inject } from 'vitest';
-import { mountPages } from '../src/index.ts';
-import { pkceChallenge } from '../src/session/oidc.ts';
+import { pkceChallenge } from '../../packages/web/src/session/oidc.ts';
 
 export const ISSUER = 'http://idp.test/pool';
 export const CLIENT_ID = 'shegong-web';
@@ -130,7 +124,7 @@ export async function createWorld(options: { secureCookies?: boolean } = {}) {
   }) as typeof fetch;
 
   const app = createApp(deps);
-  mountPages(app, {
+  mountPages(app, deps, {
     oidc: {
       issuer: ISSUER,
       clientId: CLIENT_ID,
