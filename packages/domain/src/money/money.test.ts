@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  amountAboveText,
   amountProblemText,
   bpToPercent,
   fenToYuan,
@@ -134,5 +135,15 @@ describe('amountProblemText', () => {
         expect(amountProblemText(kind, problem, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
         expect(amountProblemText(kind, problem, 'en')).toMatch(/^[ -~]+$/);
       }
+  });
+});
+
+describe('amountAboveText', () => {
+  it('names a field’s bound as the pages show it, in both languages', () => {
+    expect(amountAboveText('yuan', 10_000_000, 'zh-CN')).toBe('不能超过 ¥100,000.00');
+    expect(amountAboveText('yuan', 10_000_000, 'en')).toBe('cannot exceed ¥100,000.00');
+    expect(amountAboveText('percent', 1000, 'en')).toBe('cannot exceed 10%');
+    expect(amountAboveText('hours', 10_000, 'zh-CN')).toBe('不能超过 1000 学时');
+    expect(amountAboveText('hours', 25, 'en')).toBe('cannot exceed 2.5 hours');
   });
 });
