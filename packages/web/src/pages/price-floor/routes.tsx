@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { chinaToday, knownRegions } from '@shegong/domain';
+import { bpToPercent, chinaToday, formatPercent, knownRegions } from '@shegong/domain';
 import {
   calculatePriceFloor,
   contractView,
@@ -17,7 +17,7 @@ import type { FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
-import { bpToPercent, emptyRow, formOfPlan, MAX_ROWS, type PriceFloorForm, parseForm, readQuery } from './form.ts';
+import { emptyRow, formOfPlan, MAX_ROWS, type PriceFloorForm, parseForm, readQuery } from './form.ts';
 import { PRICE_FLOOR, PriceFloorPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,7 +37,7 @@ function fieldErrorsOf(c: Context<PageEnv>, error: ProblemError, cap: number | u
       return { field: `post-${i}-person`, message: `${t.postPrefix(i + 1)}${t.person}` };
     }
     if (e.path === '/managementShare')
-      return { field: 'managementShare', message: t.aboveCap(cap === undefined ? '' : `${bpToPercent(cap)}%`) };
+      return { field: 'managementShare', message: t.aboveCap(cap === undefined ? '' : formatPercent(cap)) };
     return { field: 'startDate', message: t.noRules };
   });
 }

@@ -188,7 +188,7 @@ export function staffRoutes(session: TokenSource) {
           />,
           400,
         );
-      const checked = checkPerson(s, personFromForm(values), { fields: PERSON_FIELDS });
+      const checked = checkPerson(c.var.m, personFromForm(values), { fields: PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       let created: Person;
       try {
@@ -264,7 +264,7 @@ export function staffRoutes(session: TokenSource) {
           stale ? 409 : 400,
         );
       if (version === undefined || version !== current.version) return again([], current, true);
-      const checked = checkPerson(s, personFromForm(values, current), { fields: PERSON_FIELDS });
+      const checked = checkPerson(c.var.m, personFromForm(values, current), { fields: PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       try {
         await repos.people.replace(current.id, version, checked.input);
@@ -331,7 +331,6 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
   app
     .get(path, keepers, async (c) => show(c, await c.var.repos.people.get(personIdOf(c)), {}, []))
     .post(path, keepers, async (c) => {
-      const s = c.var.m.staff;
       const { repos } = c.var;
       const current = await repos.people.get(personIdOf(c));
       const form = await readForm(c);
@@ -340,7 +339,7 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
       if (version === undefined || version !== current.version) return show(c, current, values, [], 409);
       const index = current[list.list].length;
       const candidate = { ...inputOf(current), [list.list]: [...current[list.list], list.build(values)] };
-      const checked = checkPerson(s, candidate, { fields: list.fields, list: list.list, index });
+      const checked = checkPerson(c.var.m, candidate, { fields: list.fields, values, list: list.list, index });
       if ('errors' in checked) return show(c, current, values, checked.errors, 400);
       try {
         await repos.people.replace(current.id, version, checked.input, list.audit);
