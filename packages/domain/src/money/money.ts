@@ -147,3 +147,40 @@ export function amountAboveText(kind: AmountKind, bound: number, lang: Lang): st
         : `${tenthsToHours(bound)} ${lang === 'en' ? 'hours' : '学时'}`;
   return lang === 'en' ? `cannot exceed ${shown}` : `不能超过 ${shown}`;
 }
+
+/** A field's schema as far as its bound goes: `z.number().max(…)` has one, in the unit the field keeps. */
+export interface Bounded {
+  readonly maxValue: number | null;
+}
+
+/** Why a text was refused for a field: a problem with the text, or an amount above the field's bound. */
+export type AmountRefusal = { problem: AmountProblem } | { above: number };
+
+const PARSERS: Record<AmountKind, (text: string) => AmountParse> = {
+  yuan: yuanToFen,
+  percent: percentToBp,
+  hours: hoursToTenths,
+};
+
+/**
+ * A field's text as fen, basis points or tenths, held to the field's own bound. The bound is read
+ * from the field's schema (its `maxValue`), so it is stated once, there, and a form or a sheet
+ * refuses what the API would.
+ */
+export function readAmount(
+  kind: AmountKind,
+  text: string,
+  bound?: Bounded,
+): { ok: true; value: number } | { ok: false; refusal: AmountRefusal } {
+  const parsed = PARSERS[kind](text);
+  if (!parsed.ok) return { ok: false, refusal: { problem: parsed.problem } };
+  const max = bound?.maxValue;
+  return max != null && parsed.value > max ? { ok: false, refusal: { above: max } } : parsed;
+}
+
+/** A refusal in the reader's language (the field's label is the caller's). */
+export function amountRefusalText(kind: AmountKind, refusal: AmountRefusal, lang: Lang): string {
+  return 'above' in refusal
+    ? amountAboveText(kind, refusal.above, lang)
+    : amountProblemText(kind, refusal.problem, lang);
+}

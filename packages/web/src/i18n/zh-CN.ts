@@ -1,11 +1,4 @@
-import {
-  type AmountKind,
-  type AmountProblem,
-  amountAboveText,
-  amountProblemText,
-  type Role,
-  type TenantKind,
-} from '@shegong/domain';
+import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
@@ -262,11 +255,8 @@ export const zhCN = {
     duplicate: '这个表单已经提交过了。请返回后重新打开表单再试。',
     generic: '没能完成操作，请稍后重试。',
     /** A typed amount, rate or hours the money module refused: the field's label, then its words. */
-    amount: (label: string, kind: AmountKind, problem: AmountProblem) =>
-      `${label}：${amountProblemText(kind, problem, 'zh-CN')}`,
-    /** An amount above its field's bound (the field's schema holds the bound). */
-    amountAbove: (label: string, kind: AmountKind, bound: number) =>
-      `${label}：${amountAboveText(kind, bound, 'zh-CN')}`,
+    amount: (label: string, kind: AmountKind, refusal: AmountRefusal) =>
+      `${label}：${amountRefusalText(kind, refusal, 'zh-CN')}`,
   },
   errorPages: {
     notFoundTitle: '找不到页面',

@@ -1,4 +1,5 @@
 import {
+  type Bounded,
   BUDGET_LINES,
   BudgetItem,
   type BudgetLine,
@@ -14,7 +15,7 @@ import {
   termMonths,
   yuanToFen,
 } from '@shegong/domain';
-import { amountField, type Bounded } from '../../forms/amount.ts';
+import { amountField } from '../../forms/amount.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
 

@@ -1,4 +1,6 @@
 import {
+  type AmountRefusal,
+  type Bounded,
   bpToPercent,
   fenToYuan,
   NewRuleSet,
@@ -6,8 +8,8 @@ import {
   parameterAt,
   RULE_SET_FIELDS,
   RuleSetParameters,
+  readAmount,
 } from '@shegong/domain';
-import { type AmountRefusal, type Bounded, readAmount } from '../../forms/amount.ts';
 
 /**
  * The publish form speaks yuan and percent; the rule set stores fen and basis points. The money

@@ -15,7 +15,6 @@ import { StoreError } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { amountMessage } from '../../forms/amount.ts';
 import { readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import {
@@ -352,7 +351,7 @@ export function rulesRoutes(session: TokenSource) {
         for (const u of read.unreadable)
           add(
             u.field,
-            u.kind === 'whole' ? r.errors.whole(label(u.field)) : amountMessage(m, u.kind, label(u.field), u.refusal),
+            u.kind === 'whole' ? r.errors.whole(label(u.field)) : m.errors.amount(label(u.field), u.kind, u.refusal),
           );
         for (const issue of read.issues) {
           const head = issue.field.split('.')[0] ?? '';

@@ -8,11 +8,11 @@ import {
   fenToYuan,
   type Person,
   PersonInput,
+  readAmount,
 } from '@shegong/domain';
 import { CheckedPersonInput } from '@shegong/http';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { amountMessage, readAmount } from '../../forms/amount.ts';
 import type { Messages } from '../../i18n/index.ts';
 import {
   Card,
@@ -348,7 +348,7 @@ function fieldMessage(m: Messages, field: string, values: Values): string {
   if (isAmountField(field)) {
     const { kind, label, bound } = AMOUNT_FIELDS[field];
     const read = readAmount(kind, values[field] ?? '', bound);
-    if (!read.ok) return amountMessage(m, kind, label(m.staff), read.refusal);
+    if (!read.ok) return m.errors.amount(label(m.staff), kind, read.refusal);
   }
   return messageFor(m.staff, field);
 }
