@@ -104,8 +104,9 @@ function fieldOfFinding(f: Finding, kept: readonly number[]): string {
 
 /**
  * The rows of the editor, checked field by field. Money is yuan typed as text, turned into fen
- * exactly by the money module and held to the pay band's bound; rows marked for removal are left out. Returns the ladder only when every
- * field is right, with `kept`: the form row of each saved level (findings point back there).
+ * exactly by the money module and held to the pay band's bound; rows marked for removal are left
+ * out. Returns the ladder only when every field is right, with `kept`: the form row of each saved
+ * level (findings point back there).
  */
 function parseRows(
   c: Context<PageEnv>,
