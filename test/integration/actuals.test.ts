@@ -453,7 +453,7 @@ describe('the pages', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('href="#row-0-grossPay"');
-    expect(html).toContain('第 1 人：请用元填写应发工资');
+    expect(html).toContain('第 1 人：应发工资（元）：应为以元为单位的金额，如 3200.50');
     expect(html).toContain('href="#row-0-share"');
     expect(await world.table.snapshot()).toBe(before);
   });

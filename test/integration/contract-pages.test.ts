@@ -79,7 +79,7 @@ describe('the contract editor’s forms', () => {
     const form = { ...contractFormFields(withNumber('PAGE-2026-002')), action: 'save', value: '28万' };
     const { status, html } = await post('/org/contracts/new', form);
     expect(status).toBe(400);
-    expect(html).toContain('<a href="#value">请输入以元为单位的金额');
+    expect(html).toContain('<a href="#value">合同金额（元）：应为以元为单位的金额，如 3200.50');
     expect(html).toContain('value="28万"');
     expect(await world.table.snapshot()).toBe(before);
   });

@@ -184,7 +184,7 @@ describe('the pages', () => {
   it('show an organisation the rules that apply to it, without a way to publish', async () => {
     const html = await (await world.page('GET', '/rules', { as: world.user('orgA') })).text();
     expect(html).toContain('¥3,200.00');
-    expect(html).toContain('16 %'); // pension 1600 bp
+    expect(html).toContain('16%'); // pension 1600 bp
     expect(html).not.toContain('/bureau/rules/new');
   });
 
@@ -199,6 +199,9 @@ describe('the pages', () => {
     expect(html).toContain('error-summary');
     expect(html).toContain('href="#p-payFloor-assistant"');
     expect(html).toContain('href="#p-socialInsurance-pension"');
+    // The money module's reasons, after each parameter's name.
+    expect(html).toContain('助理社会工作师：金额最多两位小数（到分）');
+    expect(html).toContain('养老保险：不能超过 100%');
     expect(html).toContain('value="3200.505"'); // what was typed stays
     expect(await world.table.snapshot()).toBe(before);
   });
@@ -221,6 +224,6 @@ describe('the pages', () => {
     expect(page.status).toBe(403); // the bureau's address is for bureaus; an organisation has /rules
     const shown = await (await world.page('GET', '/rules/450600-2026-02-15-v1', { as: world.user('orgA') })).text();
     expect(shown).toContain('¥3,200.50');
-    expect(shown).toContain('6.8 %');
+    expect(shown).toContain('6.8%');
   });
 });

@@ -163,7 +163,16 @@ describe('the ladder editor', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain('id="level-0-min-error"');
+    expect(html).toContain('第 1 级：月薪下限（元）：金额最多两位小数（到分）');
     expect(html).toContain('id="level-1-max-error"');
+  });
+
+  it('names the bound of a pay band in yuan when a maximum is above it', async () => {
+    const browser = await signedIn(hr);
+    const form = await (await browser.get('/org/ladder/edit')).text();
+    const response = await browser.post('/org/ladder/edit', editorForm(form, { 'level-1-max': '100000.01' }));
+    expect(response.status).toBe(400);
+    expect(levelSection(await response.text(), 1)).toContain('第 2 级：月薪上限（元）：不能超过 ¥100,000.00');
   });
 
   it('adds a row without saving, and saves yuan as exact fen in a new version', async () => {

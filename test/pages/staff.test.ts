@@ -61,7 +61,7 @@ describe('人员 list', () => {
     const html = await (await browser.get('/org/staff')).text();
     expect(html).toContain('2 人低于薪酬指导标准');
     expect(html).toContain('1 人本年继续教育学时不足');
-    expect(html).toContain('38.5 / 50.0 学时');
+    expect(html).toContain('38.5 / 50 学时');
     expect(html).toContain('差 ¥150.00');
     expect(html).toContain('差 ¥0.01');
     expect(html).toMatch(/<summary[^>]*>P-W3<\/summary>/);
@@ -129,7 +129,7 @@ describe('adding a person', () => {
     expect(html).toContain('请输入有效的身份证号');
     expect(html).toContain('请输入 11 位手机号');
     expect(html).toContain('请选择是否为社会工作专业');
-    expect(html).toContain('请输入月薪');
+    expect(html).toContain('月薪（税前，元）：应为以元为单位的金额，如 3200.50');
     expect(html).toContain('href="#socialWorkMajor-yes"');
     expect(html).toContain('value="覃新人"');
     expect(await (await browser.get('/org/staff')).text()).not.toContain('覃新人');

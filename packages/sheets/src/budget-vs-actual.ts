@@ -5,7 +5,6 @@ import {
   addTableRow,
   type Column,
   certLabel,
-  fenToYuan,
   findingText,
   type Label,
   LINE_LABELS,
@@ -17,6 +16,7 @@ import {
   YUAN,
 } from './contract-sheet.ts';
 import type { Lang } from './template.ts';
+import { yuanCell } from './values.ts';
 
 /**
  * Budget against actual for a contract, as a bureau's execution report (预算执行情况表): per line
@@ -101,10 +101,10 @@ function executionSheet(workbook: ExcelJS.Workbook, view: BudgetVsActualSheetVie
   for (const line of bva.lines) {
     const row = addTableRow(sheet, EXECUTION_COLUMNS, [
       pick(lang, LINE_LABELS[line.line]),
-      fenToYuan(line.budget),
-      fenToYuan(line.actual),
-      fenToYuan(line.remaining),
-      fenToYuan(line.projected),
+      yuanCell(line.budget),
+      yuanCell(line.actual),
+      yuanCell(line.remaining),
+      yuanCell(line.projected),
       line.ruleId,
       line.findings.map((f) => findingText(f, lang)).join('\n'),
     ]);
@@ -116,10 +116,10 @@ function executionSheet(workbook: ExcelJS.Workbook, view: BudgetVsActualSheetVie
     EXECUTION_COLUMNS,
     [
       '合计',
-      fenToYuan(bva.totals.budget),
-      fenToYuan(bva.totals.actual),
-      fenToYuan(bva.totals.remaining),
-      fenToYuan(bva.totals.projected),
+      yuanCell(bva.totals.budget),
+      yuanCell(bva.totals.actual),
+      yuanCell(bva.totals.remaining),
+      yuanCell(bva.totals.projected),
       '',
       '',
     ],
@@ -141,8 +141,8 @@ function monthsSheet(workbook: ExcelJS.Workbook, view: BudgetVsActualSheetView, 
   for (const m of months) {
     addTableRow(sheet, MONTH_COLUMNS, [
       m.month,
-      ...BUDGET_LINES.map((line) => fenToYuan(m.cost.lines[line])),
-      fenToYuan(m.cost.total),
+      ...BUDGET_LINES.map((line) => yuanCell(m.cost.lines[line])),
+      yuanCell(m.cost.total),
       m.revision,
       m.ruleSet.id,
     ]);
@@ -151,7 +151,7 @@ function monthsSheet(workbook: ExcelJS.Workbook, view: BudgetVsActualSheetView, 
   addTableRow(
     sheet,
     MONTH_COLUMNS,
-    ['合计', ...bva.lines.map((l) => fenToYuan(l.actual)), fenToYuan(bva.totals.actual), null, null],
+    ['合计', ...bva.lines.map((l) => yuanCell(l.actual)), yuanCell(bva.totals.actual), null, null],
     { bold: true, fill: SECTION_FILL },
   );
 }
@@ -166,12 +166,12 @@ function payrollSheet(workbook: ExcelJS.Workbook, view: BudgetVsActualSheetView,
         m.month,
         row.name,
         certLabel(row.certLevel, lang),
-        fenToYuan(row.grossPay),
-        fenToYuan(row.costing.floor),
+        yuanCell(row.grossPay),
+        yuanCell(row.costing.floor),
         row.sharePercent,
-        fenToYuan(row.costing.si),
-        fenToYuan(row.costing.hf),
-        fenToYuan(row.costing.cost),
+        yuanCell(row.costing.si),
+        yuanCell(row.costing.hf),
+        yuanCell(row.costing.cost),
         row.exempt ? 'P-W1' : 'P-W3',
         finding ? findingText(finding, lang) : row.exempt ? '在编人员，按国家规定执行' : '',
       ]);

@@ -6,6 +6,8 @@ import {
   type CostedPostInput,
   type CostingCheck,
   type Finding,
+  formatMoney,
+  formatPercent,
   ITEMISED_LINES,
   type RuleSetParameters,
   SOCIAL_INSURANCE_ITEMS,
@@ -17,12 +19,10 @@ import {
   BORDER,
   type Column,
   certLabel,
-  fenToYuan,
   findingText,
   keyAmount,
   type Label,
   LINE_LABELS,
-  percentText,
   pick,
   QUANTITY,
   ROLE_LABELS,
@@ -32,9 +32,9 @@ import {
   titleBlock,
   whereText,
   YUAN,
-  yuanText,
 } from './contract-sheet.ts';
 import type { Lang } from './template.ts';
+import { yuanCell } from './values.ts';
 
 /**
  * The costing sheet of one contract version, laid out as a bureau's project budget table
@@ -146,8 +146,8 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
       null,
       null,
       null,
-      fenToYuan(lines.personnel),
-      `测算人工成本 L = ${yuanText(costing.labourCost)} 元（各岗位成本之和），人员经费不得低于 L，且不低于合同金额的 ${percentText(rules.minLabourShare)}`,
+      yuanCell(lines.personnel),
+      `测算人工成本 L = ${formatMoney(costing.labourCost)}（各岗位成本之和），人员经费不得低于 L，且不低于合同金额的 ${formatPercent(rules.minLabourShare)}`,
       'P-W2',
     ],
     section,
@@ -158,16 +158,16 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
     const si = SOCIAL_INSURANCE_ITEMS.map((item) => cost.siItems[item]).reduce((a, b) => a + b, 0);
     row([
       `  ${i + 1}. ${post.title}（${pick(lang, ROLE_LABELS[post.role])}${person ? `，${person}` : ''}）`,
-      fenToYuan(cost.monthly),
+      yuanCell(cost.monthly),
       '人月',
       personMonths(cost.ftePercent, cost.months),
-      fenToYuan(cost.cost),
-      `${certLabel(cost.certLevel, lang)}；月薪 ${yuanText(cost.pay)}（${cost.payFrom === 'floor' ? '按指导线' : '实际'}）+ 社保 ${yuanText(si)} + 公积金 ${yuanText(cost.hf)}；工作量 ${cost.ftePercent}% × ${cost.months} 个月`,
+      yuanCell(cost.cost),
+      `${certLabel(cost.certLevel, lang)}；月薪 ${formatMoney(cost.pay)}（${cost.payFrom === 'floor' ? '按指导线' : '实际'}）+ 社保 ${formatMoney(si)} + 公积金 ${formatMoney(cost.hf)}；工作量 ${cost.ftePercent}% × ${cost.months} 个月`,
       // Every post's pay is held to the guideline floor; its SI and HF (P-W1) are in the breakdown.
       'P-W3',
     ]);
   });
-  row(['  人工成本小计 L', null, null, null, fenToYuan(costing.labourCost), `明细见“${POSTS_SHEET}”表`, 'P-W2'], {
+  row(['  人工成本小计 L', null, null, null, yuanCell(costing.labourCost), `明细见“${POSTS_SHEET}”表`, 'P-W2'], {
     bold: true,
   });
 
@@ -177,9 +177,9 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
     const ruleId = line === 'management' ? 'N-7' : line === 'tax' ? 'P-W2' : '';
     const note =
       line === 'management'
-        ? `不超过合同金额的 ${percentText(rules.maxManagementShare)}（${yuanText(costing.thresholds.maxManagement)} 元）`
+        ? `不超过合同金额的 ${formatPercent(rules.maxManagementShare)}（${formatMoney(costing.thresholds.maxManagement)}）`
         : line === 'tax'
-          ? `按合同金额的 ${percentText(rules.taxRate)} 计（${yuanText(costing.thresholds.expectedTax)} 元）`
+          ? `按合同金额的 ${formatPercent(rules.taxRate)} 计（${formatMoney(costing.thresholds.expectedTax)}）`
           : items.length
             ? ''
             : '未分项';
@@ -189,7 +189,7 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
         null,
         null,
         null,
-        fenToYuan(lines[line]),
+        yuanCell(lines[line]),
         note,
         ruleId,
       ],
@@ -198,11 +198,11 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
     items.forEach((item: BudgetItem, k) => {
       row([
         `  ${k + 1}. ${item.category}`,
-        fenToYuan(item.unitPrice),
+        yuanCell(item.unitPrice),
         item.unit,
         item.quantity,
         // unit price × quantity is whole fen × a whole number: exact, and the line's own sum.
-        fenToYuan(item.unitPrice * item.quantity),
+        yuanCell(item.unitPrice * item.quantity),
         item.note ?? '',
         '',
       ]);
@@ -214,10 +214,10 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
       null,
       null,
       null,
-      fenToYuan(costing.thresholds.linesTotal),
+      yuanCell(costing.thresholds.linesTotal),
       costing.thresholds.linesTotal === V
-        ? `等于合同金额 ${yuanText(V)} 元`
-        : `比合同金额 ${yuanText(V)} 元${costing.thresholds.linesTotal > V ? '多' : '少'} ${yuanText(Math.abs(costing.thresholds.linesTotal - V))} 元`,
+        ? `等于合同金额 ${formatMoney(V)}`
+        : `比合同金额 ${formatMoney(V)} ${costing.thresholds.linesTotal > V ? '多' : '少'} ${formatMoney(Math.abs(costing.thresholds.linesTotal - V))}`,
       'P-W2',
     ],
     section,
@@ -242,21 +242,21 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
   const checks: [string, number | null, number, string, string][] = [
     ['人员经费 ≥ 人工成本 L', costing.labourCost, lines.personnel, verdict('personnelBelowLabourCost'), 'P-W2'],
     [
-      `人员经费占比 ≥ ${percentText(rules.minLabourShare)}`,
+      `人员经费占比 ≥ ${formatPercent(rules.minLabourShare)}`,
       costing.thresholds.minPersonnelByShare,
       lines.personnel,
       verdict('labourShareBelowMinimum'),
       'P-W2',
     ],
     [
-      `管理费 ≤ ${percentText(rules.maxManagementShare)}`,
+      `管理费 ≤ ${formatPercent(rules.maxManagementShare)}`,
       costing.thresholds.maxManagement,
       lines.management,
       verdict('managementAboveCap'),
       'N-7',
     ],
     [
-      `税费 ≥ ${percentText(rules.taxRate)}`,
+      `税费 ≥ ${formatPercent(rules.taxRate)}`,
       costing.thresholds.expectedTax,
       lines.tax,
       verdict('taxUnderBudgeted', 'warning'),
@@ -264,7 +264,7 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
     ],
     ['各项合计 = 合同金额', V, costing.thresholds.linesTotal, verdict('unbalanced'), 'P-W2'],
     [
-      `合同金额 ≥ 最低合同价（管理费 ${percentText(priceFloor.managementShare)}）`,
+      `合同金额 ≥ 最低合同价（管理费 ${formatPercent(priceFloor.managementShare)}）`,
       priceFloor.feasible ? priceFloor.value : null,
       V,
       priceFloor.feasible ? verdict('price') : '无可行价格',
@@ -274,10 +274,10 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
   for (const [name, standard, actual, result, ruleId] of checks) {
     const r = addTableRow(sheet, columns, [
       name,
-      standard === null ? null : fenToYuan(standard),
+      standard === null ? null : yuanCell(standard),
       null,
       null,
-      fenToYuan(actual),
+      yuanCell(actual),
       result,
       ruleId,
     ]);
@@ -307,25 +307,25 @@ function postsSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang): 
       pick(lang, ROLE_LABELS[post.role]),
       costedPosts[i]?.personName ?? '',
       certLabel(cost.certLevel, lang),
-      fenToYuan(cost.floor),
-      fenToYuan(cost.pay),
+      yuanCell(cost.floor),
+      yuanCell(cost.pay),
       cost.payFrom === 'floor' ? '指导线' : '实际',
-      fenToYuan(cost.siBase),
-      ...SOCIAL_INSURANCE_ITEMS.map((item) => fenToYuan(cost.siItems[item])),
-      fenToYuan(cost.si),
-      fenToYuan(cost.hfBase),
-      fenToYuan(cost.hf),
-      fenToYuan(cost.monthly),
+      yuanCell(cost.siBase),
+      ...SOCIAL_INSURANCE_ITEMS.map((item) => yuanCell(cost.siItems[item])),
+      yuanCell(cost.si),
+      yuanCell(cost.hfBase),
+      yuanCell(cost.hf),
+      yuanCell(cost.monthly),
       cost.ftePercent,
       cost.months,
-      fenToYuan(cost.cost),
+      yuanCell(cost.cost),
       'P-W1, P-W3',
     ]);
   });
   const total = addTableRow(
     sheet,
     POST_COLUMNS,
-    ['合计', ...Array<null>(POST_COLUMNS.length - 3).fill(null), fenToYuan(assessment.costing.labourCost), 'P-W2'],
+    ['合计', ...Array<null>(POST_COLUMNS.length - 3).fill(null), yuanCell(assessment.costing.labourCost), 'P-W2'],
     { bold: true, fill: SECTION_FILL },
   );
   total.getCell(1).border = BORDER;
@@ -347,7 +347,7 @@ export function findingsSheet(
       f.ruleId,
       whereText(f.path, lang),
       findingText(f, lang),
-      amount === undefined ? null : fenToYuan(amount),
+      amount === undefined ? null : yuanCell(amount),
       amountsText(f, lang),
     ]);
     row.getCell(2).font = { bold: true, color: { argb: f.severity === 'error' ? 'FFC00000' : 'FF9C5700' } };

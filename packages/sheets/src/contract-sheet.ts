@@ -4,13 +4,15 @@ import {
   type ContractStatus,
   type ContractTerms,
   type Finding,
+  formatMoney,
+  formatPercent,
   type PostRole,
   termMonths,
 } from '@shegong/domain';
 import type ExcelJS from 'exceljs';
 import { CERTIFICATE_LABELS } from './labels.ts';
 import type { Lang } from './template.ts';
-import { fenToYuan } from './values.ts';
+import { yuanCell } from './values.ts';
 
 /**
  * What the contract workbooks share: the labels a bureau's budget sheet uses, a table with its
@@ -61,21 +63,6 @@ export const SEVERITY_LABELS: Record<Finding['severity'], Label> = {
 
 export const certLabel = (level: CertLevel, lang: Lang) =>
   level === 'none' ? (lang === 'en' ? 'No certificate' : '无证书') : pick(lang, CERTIFICATE_LABELS[level]);
-
-/** Fen as yuan text for a sentence: 123456 → "1,234.56". */
-export function yuanText(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  const whole = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-/** Basis points as a percentage: 7000 → "70%", 1250 → "12.5%". */
-export const percentText = (bp: number) => `${bp / 100}%`;
-
-export { fenToYuan };
 
 export interface Column {
   header: Label;
@@ -193,7 +180,7 @@ export function titleBlock(sheet: ExcelJS.Worksheet, view: TitledVersion, lang: 
     `${terms.startDate} 至 ${terms.endDate}（${termMonths(terms.startDate, terms.endDate)} 个月）`;
   label('A4', en ? 'Contract value (yuan) 合同金额' : '合同金额(元)');
   const value = sheet.getCell('B4');
-  value.value = fenToYuan(terms.value);
+  value.value = yuanCell(terms.value);
   value.numFmt = YUAN;
   value.alignment = { horizontal: 'left' };
   label('E4', en ? 'Version' : '合同版本');
@@ -255,9 +242,9 @@ export function amountsText(f: Finding, lang: Lang): string {
       if (key === 'line' && typeof value === 'string' && value in LINE_LABELS)
         return `${label}: ${pick(lang, LINE_LABELS[value as BudgetLine])}`;
       if (typeof value !== 'number') return `${label}: ${value}`;
-      if (BP_KEYS.has(key)) return `${label}: ${percentText(value)}`;
+      if (BP_KEYS.has(key)) return `${label}: ${formatPercent(value)}`;
       if (COUNT_KEYS.has(key)) return `${label}: ${value}`;
-      return `${label}: ${yuanText(value)}`;
+      return `${label}: ${formatMoney(value)}`;
     })
     .join('; ');
 }
@@ -276,28 +263,28 @@ export function keyAmount(f: Finding): number | undefined {
 export function findingText(f: Finding, lang: Lang): string {
   if (lang === 'en') return f.message;
   const a = f.amounts ?? {};
-  const y = (key: string) => yuanText(Number(a[key] ?? 0));
+  const y = (key: string) => formatMoney(Number(a[key] ?? 0));
   const post = /^\/(?:plan\/)?posts\/(\d+)/.exec(f.path);
   const lineLabel = typeof a.line === 'string' && a.line in LINE_LABELS ? LINE_LABELS[a.line as BudgetLine].zh : '';
   switch (a.check) {
     case 'payBelowFloor':
       if (typeof a.name === 'string')
-        return `${a.name} ${a.month ?? ''} 应发工资 ${y('pay')} 元，低于指导线 ${y('floor')} 元，差 ${y('shortfallPerMonth')} 元。`;
-      return `岗位 ${Number(post?.[1] ?? 0) + 1} 月薪 ${y('pay')} 元，低于指导线 ${y('floor')} 元，每月差 ${y('shortfallPerMonth')} 元。`;
+        return `${a.name} ${a.month ?? ''} 应发工资 ${y('pay')}，低于指导线 ${y('floor')}，差 ${y('shortfallPerMonth')}。`;
+      return `岗位 ${Number(post?.[1] ?? 0) + 1} 月薪 ${y('pay')}，低于指导线 ${y('floor')}，每月差 ${y('shortfallPerMonth')}。`;
     case 'personnelBelowLabourCost':
-      return `人员经费 ${y('personnel')} 元低于测算人工成本 ${y('labourCost')} 元，差 ${y('shortfall')} 元。`;
+      return `人员经费 ${y('personnel')} 低于测算人工成本 ${y('labourCost')}，差 ${y('shortfall')}。`;
     case 'labourShareBelowMinimum':
-      return `人员经费 ${y('personnel')} 元占合同金额的 ${percentText(Number(a.shareBp))}，低于本地最低 ${percentText(Number(a.minLabourShare))}，至少需 ${y('required')} 元，差 ${y('shortfall')} 元。`;
+      return `人员经费 ${y('personnel')} 占合同金额的 ${formatPercent(Number(a.shareBp))}，低于本地最低 ${formatPercent(Number(a.minLabourShare))}，至少需 ${y('required')}，差 ${y('shortfall')}。`;
     case 'managementAboveCap':
-      return `管理费 ${y('management')} 元超过本地上限 ${percentText(Number(a.maxManagementShare))}（${y('allowed')} 元），超出 ${y('excess')} 元。`;
+      return `管理费 ${y('management')} 超过本地上限 ${formatPercent(Number(a.maxManagementShare))}（${y('allowed')}），超出 ${y('excess')}。`;
     case 'taxUnderBudgeted':
-      return `税费 ${y('tax')} 元低于合同金额的 ${percentText(Number(a.taxRate))}（${y('expected')} 元），差 ${y('shortfall')} 元。`;
+      return `税费 ${y('tax')} 低于合同金额的 ${formatPercent(Number(a.taxRate))}（${y('expected')}），差 ${y('shortfall')}。`;
     case 'unbalanced': {
       const difference = Number(a.difference ?? 0);
-      return `各项合计 ${y('linesTotal')} 元，比合同金额 ${y('value')} 元${difference > 0 ? '多' : '少'} ${yuanText(Math.abs(difference))} 元。`;
+      return `各项合计 ${y('linesTotal')}，比合同金额 ${y('value')} ${difference > 0 ? '多' : '少'} ${formatMoney(Math.abs(difference))}。`;
     }
     case 'belowPriceFloor':
-      return `合同金额 ${y('value')} 元低于最低合同价 ${y('priceFloor')} 元，差 ${y('shortfall')} 元：按指导线支付人员所需的最小金额。`;
+      return `合同金额 ${y('value')} 低于最低合同价 ${y('priceFloor')}，差 ${y('shortfall')}：按指导线支付人员所需的最小金额。`;
     case 'noPriceFloor':
       return '按当前的税率、管理费比例和人员经费最低占比，没有任何合同金额能按指导线支付这些岗位。';
     case 'termTooLong':
@@ -305,13 +292,13 @@ export function findingText(f: Finding, lang: Lang): string {
     case 'termNeedsStableMark':
       return `服务期限 ${a.months} 个月，超过 ${a.limit} 个月，须为稳定、经常性且资金有保障的服务。`;
     case 'actualOverBudget':
-      return `${lineLabel}已支出 ${y('actual')} 元，超过预算 ${y('budget')} 元，超出 ${y('excess')} 元。`;
+      return `${lineLabel}已支出 ${y('actual')}，超过预算 ${y('budget')}，超出 ${y('excess')}。`;
     case 'projectedOverBudget':
-      return `${lineLabel}按目前进度（${a.monthsElapsed}/${a.termMonths} 个月）预计全年支出 ${y('projected')} 元，将超过预算 ${y('budget')} 元 ${y('excess')} 元。`;
+      return `${lineLabel}按目前进度（${a.monthsElapsed}/${a.termMonths} 个月）预计全年支出 ${y('projected')}，将超过预算 ${y('budget')}，超出 ${y('excess')}。`;
     case 'noMilestones':
       return '合同未约定付款节点。';
     case 'milestonesUnbalanced':
-      return `付款节点合计 ${y('milestonesTotal')} 元，与合同金额 ${y('value')} 元不符。`;
+      return `付款节点合计 ${y('milestonesTotal')}，与合同金额 ${y('value')} 不符。`;
     default:
       return f.message;
   }

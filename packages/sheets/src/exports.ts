@@ -9,7 +9,7 @@ import {
 import ExcelJS from 'exceljs';
 import { CERTIFICATE_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
 import type { Lang } from './template.ts';
-import { fenToYuan } from './values.ts';
+import { hoursCell, yuanCell } from './values.ts';
 
 const YUAN = '#,##0.00';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8F1FB' } };
@@ -108,15 +108,15 @@ export async function staffWorkbook(
       summary ? certLabel(summary.certLevel, lang) : '',
       person.certificates.map((c) => c.number).join('; '),
       summary?.practiceYears ?? null,
-      fenToYuan(person.monthlyPay),
-      summary ? fenToYuan(summary.pay.floor) : null,
-      summary ? fenToYuan(summary.pay.shortfall) : null,
+      yuanCell(person.monthlyPay),
+      summary ? yuanCell(summary.pay.floor) : null,
+      summary ? yuanCell(summary.pay.shortfall) : null,
       summary?.pay.ruleId ?? '',
       registration ? t(registrationWords[registration.status]!) : '',
       registration?.expiresOn ?? '',
       registration ? registration.ruleId : '',
-      summary ? summary.ce.year.tenthHours / 10 : null,
-      summary ? summary.ce.year.requiredTenthHours / 10 : null,
+      summary ? hoursCell(summary.ce.year.tenthHours) : null,
+      summary ? hoursCell(summary.ce.year.requiredTenthHours) : null,
       summary ? summary.ce.year.ruleId : '',
       summary?.findings.map((f) => `[${f.ruleId}] ${f.message}`).join('\n') ?? '',
     ]);
@@ -187,8 +187,8 @@ export async function ladderWorkbook(
       level.requirements.minYearsPractice,
       t(EDUCATION_LABELS[level.requirements.minEducation]),
       level.requirements.continuingEducationUpToDate ? (lang === 'en' ? 'Yes' : '是') : lang === 'en' ? 'No' : '否',
-      fenToYuan(level.payBand.min),
-      fenToYuan(level.payBand.max),
+      yuanCell(level.payBand.min),
+      yuanCell(level.payBand.max),
       'P-C1, P-C2, P-W3',
     ]);
   });
@@ -213,9 +213,9 @@ export async function ladderWorkbook(
       nameOf(row.standing?.next?.levelId),
       row.standing?.next?.missing.map((m) => `${m.requirement}: ${String(m.needed)} (${String(m.has)})`).join('; ') ??
         '',
-      fenToYuan(row.monthlyPay),
-      band ? fenToYuan(band.min) : null,
-      band ? fenToYuan(band.max) : null,
+      yuanCell(row.monthlyPay),
+      band ? yuanCell(band.min) : null,
+      band ? yuanCell(band.max) : null,
       band ? (band.inBand ? (lang === 'en' ? 'Yes' : '是') : lang === 'en' ? 'No' : '否') : '',
       band?.ruleId ?? '',
     ]);

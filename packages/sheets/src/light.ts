@@ -13,7 +13,6 @@ export {
 } from './columns.ts';
 export { CERTIFICATE_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
 export type { ParsedRoster, RosterContext, RowError } from './parse.ts';
-export { yuanToFen } from './values.ts';
 
 /** The media type of an xlsx workbook. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,6 +1,6 @@
 import {
   type Certificate,
-  type ContinuingEducation,
+  ContinuingEducation,
   type EmploymentPeriod,
   isKnownRegion,
   isValidIdCardNumber,
@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { COLUMN_BY_KEY, ROSTER_COLUMNS, ROSTER_SHEET, type RosterKey } from './columns.ts';
 import { parseCsv } from './csv.ts';
 import { CERTIFICATE_LABELS, codeOf, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
-import { CellProblem, type CellValue, cellText, hoursToTenths, readDate, readYesNo, yuanToFen } from './values.ts';
+import { CellProblem, type CellValue, cellText, readDate, readHours, readYesNo, readYuan } from './values.ts';
 
 /** The most rows one file may hold. */
 export const MAX_ROSTER_ROWS = 5000;
@@ -188,7 +188,7 @@ export async function parseRoster(
     const education = label('education', EDUCATION_LABELS);
     const socialWorkMajor = read('socialWorkMajor', readYesNo);
     const employmentType = label('employmentType', EMPLOYMENT_LABELS);
-    const monthlyPay = read('monthlyPay', yuanToFen);
+    const monthlyPay = read('monthlyPay', (v) => readYuan(v, PersonInput.shape.monthlyPay));
 
     const certificateLevel = label('certificateLevel', CERTIFICATE_LABELS);
     const certificateNumber = read('certificateNumber', cellText);
@@ -316,7 +316,7 @@ function readContinuingEducation(text: string): ContinuingEducation[] | undefine
           `第 ${i + 1} 条应写成 日期:学时:机构:主题`,
           `entry ${i + 1} must be date:hours:provider:topic`,
         );
-      const tenthHours = hoursToTenths(hours);
+      const tenthHours = readHours(hours, ContinuingEducation.shape.tenthHours);
       if (tenthHours < 1)
         throw new CellProblem(`第 ${i + 1} 条的学时应大于 0`, `entry ${i + 1}: hours must be above 0`);
       return { date: readDate(date)!, tenthHours, provider, topic: topic.join(':') };

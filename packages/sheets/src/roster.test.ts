@@ -1,4 +1,4 @@
-import { idCardCheckCharacter, type Person } from '@shegong/domain';
+import { idCardCheckCharacter, type Person, PersonInput } from '@shegong/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS, ROSTER_SHEET } from './columns.ts';
@@ -6,7 +6,7 @@ import { csvLine } from './csv.ts';
 import { staffWorkbook } from './exports.ts';
 import { parseRoster } from './parse.ts';
 import { rosterTemplate } from './template.ts';
-import { yuanToFen } from './values.ts';
+import { CellProblem, readYuan, yuanCell } from './values.ts';
 
 const CONTEXT = { employer: '港口区阳光社会工作服务中心', region: '450602', today: '2026-01-15' };
 
@@ -215,19 +215,79 @@ describe('checking a roster', () => {
   });
 });
 
-describe('yuan to fen', () => {
-  it.each([
-    ['3200.5', 320050],
+describe('yuan in a cell', () => {
+  it.each<[unknown, number]>([
+    [3200.5, 320050], // a number cell, read through its shortest decimal form
     ['3200.50', 320050],
+    ['3,200.50', 320050],
     ['3,200.05', 320005],
     ['¥4200', 420000],
     ['0.01', 1],
-  ])('%s → %i fen', (yuan, fen) => {
-    expect(yuanToFen(yuan)).toBe(fen);
+    [0.29, 29], // 0.29 × 100 is 28.999… in floating point; the text is read instead
+  ])('%s → %i fen', (cell, fen) => {
+    expect(readYuan(cell as string)).toBe(fen);
   });
 
-  it.each(['3200.555', '-1', 'abc'])('refuses %s', (yuan) => {
-    expect(() => yuanToFen(yuan)).toThrow();
+  it('is nothing when the cell is empty (the column says whether it is required)', () => {
+    expect(readYuan('')).toBeUndefined();
+    expect(readYuan(null)).toBeUndefined();
+  });
+
+  /** The problem a cell raises, in both languages. */
+  const problem = (cell: string, bound?: { maxValue: number | null }) => {
+    try {
+      readYuan(cell, bound);
+    } catch (error) {
+      if (error instanceof CellProblem) return [error.zh, error.en];
+    }
+    return undefined;
+  };
+
+  it('refuses what is not an amount in the money module’s words, Chinese and English', () => {
+    expect(problem('3200.555')).toEqual(['金额最多两位小数（到分）', 'at most two decimals (fen)']);
+    expect(problem('-1')).toEqual(['金额不能为负', 'cannot be negative']);
+    expect(problem('abc')).toEqual(['应为以元为单位的金额，如 3200.50', 'must be an amount in yuan, like 3200.50']);
+    expect(problem('123456789012')).toEqual([
+      '金额过大：整数部分最多 11 位',
+      'too large: at most 11 digits before the point',
+    ]);
+  });
+
+  it('refuses an amount above its column’s schema, naming the bound in yuan', () => {
+    expect(problem('100000.01', PersonInput.shape.monthlyPay)).toEqual([
+      '不能超过 ¥100,000.00',
+      'cannot exceed ¥100,000.00',
+    ]);
+  });
+
+  it('is written back as the number a yuan cell holds, the nearest double to the exact decimal', () => {
+    expect(yuanCell(320050)).toBe(3200.5);
+    expect(yuanCell(29)).toBe(0.29);
+    expect(yuanCell(1)).toBe(0.01);
+  });
+});
+
+describe('a bad amount in a roster', () => {
+  it('is reported on its column in the money module’s words, with the schema’s bound', async () => {
+    const { errors } = await parseRoster(
+      csv([
+        row(1, { '月薪(元)': '4200.123' }),
+        row(2, { '月薪(元)': '100000.01' }),
+        row(3, { '继续教育(日期:学时:机构:主题;…)': '2025-04-12:2.55:防城港市社会工作协会:个案督导' }),
+      ]),
+      'csv',
+      CONTEXT,
+    );
+    expect(errors).toEqual([
+      { row: 2, column: '月薪(元)', message: '金额最多两位小数（到分）', messageEn: 'at most two decimals (fen)' },
+      { row: 3, column: '月薪(元)', message: '不能超过 ¥100,000.00', messageEn: 'cannot exceed ¥100,000.00' },
+      {
+        row: 4,
+        column: '继续教育(日期:学时:机构:主题;…)',
+        message: '学时最多一位小数',
+        messageEn: 'at most one decimal',
+      },
+    ]);
   });
 });
 

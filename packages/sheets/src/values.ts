@@ -1,3 +1,5 @@
+import { amountRefusalText, type Bounded, fenToYuan, readAmount, tenthsToHours } from '@shegong/domain';
+
 /**
  * Reading one cell's value as what a person meant: text, a date, an amount of yuan. A cell from
  * xlsx may hold a number, a Date, rich text or a formula's result; a cell from csv is text.
@@ -55,25 +57,6 @@ export function readDate(value: CellValue): string | undefined {
   return iso;
 }
 
-/**
- * Yuan → fen, exactly, from the decimal text: '3200.5' → 320050, '3,200.50' → 320050. A number
- * cell is read through its shortest decimal form (3200.5 → '3200.5'), so no float arithmetic
- * touches the amount. More than two decimals is an error, not a rounding.
- */
-export function yuanToFen(value: CellValue): number | undefined {
-  const text = cellText(value)
-    .replace(/[,，\s]/g, '')
-    .replace(/^[¥￥]/, '');
-  if (!text) return undefined;
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!match) {
-    if (/^\d+\.\d{3,}$/.test(text)) throw new CellProblem('金额最多两位小数（到分）', 'at most two decimals (fen)');
-    if (text.startsWith('-')) throw new CellProblem('金额不能为负', 'cannot be negative');
-    throw new CellProblem('应为以元为单位的金额，如 3200.50', 'must be an amount in yuan, like 3200.50');
-  }
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
 export function readYesNo(value: CellValue): boolean | undefined {
   const text = cellText(value);
   if (!text) return undefined;
@@ -82,15 +65,34 @@ export function readYesNo(value: CellValue): boolean | undefined {
   throw new CellProblem('请填“是”或“否”', 'must be 是 (yes) or 否 (no)');
 }
 
-/** 2.5 → 25 tenths of an hour, exactly from the text. */
-export function hoursToTenths(text: string): number {
-  const match = /^(\d{1,4})(?:\.(\d))?$/.exec(text.trim());
-  if (!match) throw new CellProblem('学时应为数字，最多一位小数', 'hours must be a number with at most one decimal');
-  return Number(match[1]) * 10 + Number(match[2] ?? '0');
+/** The money module's reading of a cell's text; a refusal is a cell problem in its words. */
+function amountInCell(kind: 'yuan' | 'hours', text: string, bound?: Bounded): number {
+  const read = readAmount(kind, text, bound);
+  if (read.ok) return read.value;
+  throw new CellProblem(amountRefusalText(kind, read.refusal, 'zh-CN'), amountRefusalText(kind, read.refusal, 'en'));
 }
 
-/** Fen → yuan as a number with two decimals, for a cell formatted '#,##0.00'. */
-export function fenToYuan(fen: number): number {
-  // fen / 100 is the nearest double to the two-decimal amount; Excel shows it exactly.
-  return fen / 100;
+/**
+ * Yuan → fen, exactly, by the money module: '3200.5' → 320050, '3,200.50' → 320050. A number
+ * cell is read through its shortest decimal form (3200.5 → '3200.5'), so no float arithmetic
+ * touches the amount; more than two decimals is an error, not a rounding. Above `bound` (the
+ * column's schema) it is refused; an empty cell is undefined.
+ */
+export function readYuan(value: CellValue, bound?: Bounded): number | undefined {
+  const text = cellText(value);
+  return text ? amountInCell('yuan', text, bound) : undefined;
 }
+
+/** Hours as written ('2.5') → tenths of an hour, exactly, by the money module; held to `bound`. */
+export function readHours(text: string, bound?: Bounded): number {
+  return amountInCell('hours', text, bound);
+}
+
+/**
+ * Fen as the number a yuan cell ('#,##0.00') holds: the money module's decimal as a number, the
+ * nearest double to it (the same as fen / 100), which Excel shows exactly.
+ */
+export const yuanCell = (fen: number): number => Number(fenToYuan(fen));
+
+/** Tenths of an hour as the number an hours cell holds: 385 → 38.5. */
+export const hoursCell = (tenths: number): number => Number(tenthsToHours(tenths));

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  amountAboveText,
   amountProblemText,
+  amountRefusalText,
   bpToPercent,
   fenToYuan,
   formatMoney,
@@ -9,6 +11,7 @@ import {
   hoursToTenths,
   MAX_YUAN_DIGITS,
   percentToBp,
+  readAmount,
   tenthsToHours,
   yuanToFen,
 } from './money.ts';
@@ -134,5 +137,39 @@ describe('amountProblemText', () => {
         expect(amountProblemText(kind, problem, 'zh-CN')).toMatch(/[\u4e00-\u9fff]/);
         expect(amountProblemText(kind, problem, 'en')).toMatch(/^[ -~]+$/);
       }
+  });
+});
+
+describe('amountAboveText', () => {
+  it('names a field’s bound as the pages show it, in both languages', () => {
+    expect(amountAboveText('yuan', 10_000_000, 'zh-CN')).toBe('不能超过 ¥100,000.00');
+    expect(amountAboveText('yuan', 10_000_000, 'en')).toBe('cannot exceed ¥100,000.00');
+    expect(amountAboveText('percent', 1000, 'en')).toBe('cannot exceed 10%');
+    expect(amountAboveText('hours', 10_000, 'zh-CN')).toBe('不能超过 1000 学时');
+    expect(amountAboveText('hours', 25, 'en')).toBe('cannot exceed 2.5 hours');
+  });
+});
+
+describe('readAmount', () => {
+  /** A schema's bound as zod keeps it: `z.number().max(10_000_000).maxValue`. */
+  const bound = { maxValue: 10_000_000 };
+
+  it('reads a field through its kind’s parser, exactly', () => {
+    expect(readAmount('yuan', '3,200.5', bound)).toEqual({ ok: true, value: 320_050 });
+    expect(readAmount('percent', '6.8%')).toEqual({ ok: true, value: 680 });
+    expect(readAmount('hours', '2.5')).toEqual({ ok: true, value: 25 });
+  });
+
+  it('refuses a text with its problem, and an amount above the field’s bound with the bound', () => {
+    expect(readAmount('yuan', '1.001', bound)).toEqual({ ok: false, refusal: { problem: 'tooManyDecimals' } });
+    expect(readAmount('yuan', '100000', bound)).toEqual({ ok: true, value: 10_000_000 });
+    expect(readAmount('yuan', '100000.01', bound)).toEqual({ ok: false, refusal: { above: 10_000_000 } });
+    // A schema without a maximum bounds nothing beyond the digit limit.
+    expect(readAmount('yuan', '100000.01', { maxValue: null })).toEqual({ ok: true, value: 10_000_001 });
+  });
+
+  it('words either refusal in the reader’s language', () => {
+    expect(amountRefusalText('yuan', { above: 10_000_000 }, 'en')).toBe('cannot exceed ¥100,000.00');
+    expect(amountRefusalText('hours', { problem: 'tooManyDecimals' }, 'zh-CN')).toBe('学时最多一位小数');
   });
 });

@@ -18,6 +18,9 @@ export type AmountProblem = 'empty' | 'notANumber' | 'negative' | 'tooManyDecima
 
 export type AmountParse = { ok: true; value: number } | { ok: false; problem: AmountProblem };
 
+/** What a field holds: yuan (kept in fen), a percent (kept in basis points) or hours (kept in tenths). */
+export type AmountKind = 'yuan' | 'percent' | 'hours';
+
 /** What a person may type around the digits: a currency sign, separators, spaces, full-width forms. */
 function normalise(text: string, unit: RegExp): string {
   return text.normalize('NFKC').replace(/\s/g, '').replace(unit, '').replace(/,/g, '');
@@ -98,7 +101,7 @@ export function tenthsToHours(tenths: number): string {
   return formatScaled(tenths, 1, true);
 }
 
-const PROBLEMS: Record<'yuan' | 'percent' | 'hours', Record<AmountProblem, Record<Lang, string>>> = {
+const PROBLEMS: Record<AmountKind, Record<AmountProblem, Record<Lang, string>>> = {
   yuan: {
     empty: { 'zh-CN': '请填写金额', en: 'enter an amount' },
     notANumber: { 'zh-CN': '应为以元为单位的金额，如 3200.50', en: 'must be an amount in yuan, like 3200.50' },
@@ -106,7 +109,7 @@ const PROBLEMS: Record<'yuan' | 'percent' | 'hours', Record<AmountProblem, Recor
     tooManyDecimals: { 'zh-CN': '金额最多两位小数（到分）', en: 'at most two decimals (fen)' },
     tooLarge: {
       'zh-CN': `金额过大：整数部分最多 ${MAX_YUAN_DIGITS} 位`,
-      en: `is too large: at most ${MAX_YUAN_DIGITS} digits before the point`,
+      en: `too large: at most ${MAX_YUAN_DIGITS} digits before the point`,
     },
   },
   percent: {
@@ -121,11 +124,63 @@ const PROBLEMS: Record<'yuan' | 'percent' | 'hours', Record<AmountProblem, Recor
     notANumber: { 'zh-CN': '学时应为数字，如 2.5', en: 'must be a number of hours, like 2.5' },
     negative: { 'zh-CN': '学时不能为负', en: 'cannot be negative' },
     tooManyDecimals: { 'zh-CN': '学时最多一位小数', en: 'at most one decimal' },
-    tooLarge: { 'zh-CN': '学时过大：整数部分最多 4 位', en: 'is too large: at most 4 digits before the point' },
+    tooLarge: { 'zh-CN': '学时过大：整数部分最多 4 位', en: 'too large: at most 4 digits before the point' },
   },
 };
 
 /** Why a text was refused, in the reader's language (the field's label is the caller's). */
-export function amountProblemText(kind: 'yuan' | 'percent' | 'hours', problem: AmountProblem, lang: Lang): string {
+export function amountProblemText(kind: AmountKind, problem: AmountProblem, lang: Lang): string {
   return PROBLEMS[kind][problem][lang];
+}
+
+/**
+ * An amount above its field's own bound, in the reader's language: "cannot exceed ¥100,000.00".
+ * The bound is the field's schema's (in fen, basis points or tenths, as the field keeps it), so a
+ * form, a sheet and the API name the same figure.
+ */
+export function amountAboveText(kind: AmountKind, bound: number, lang: Lang): string {
+  const shown =
+    kind === 'yuan'
+      ? formatMoney(bound)
+      : kind === 'percent'
+        ? formatPercent(bound)
+        : `${tenthsToHours(bound)} ${lang === 'en' ? 'hours' : '学时'}`;
+  return lang === 'en' ? `cannot exceed ${shown}` : `不能超过 ${shown}`;
+}
+
+/** A field's schema as far as its bound goes: `z.number().max(…)` has one, in the unit the field keeps. */
+export interface Bounded {
+  readonly maxValue: number | null;
+}
+
+/** Why a text was refused for a field: a problem with the text, or an amount above the field's bound. */
+export type AmountRefusal = { problem: AmountProblem } | { above: number };
+
+const PARSERS: Record<AmountKind, (text: string) => AmountParse> = {
+  yuan: yuanToFen,
+  percent: percentToBp,
+  hours: hoursToTenths,
+};
+
+/**
+ * A field's text as fen, basis points or tenths, held to the field's own bound. The bound is read
+ * from the field's schema (its `maxValue`), so it is stated once, there, and a form or a sheet
+ * refuses what the API would.
+ */
+export function readAmount(
+  kind: AmountKind,
+  text: string,
+  bound?: Bounded,
+): { ok: true; value: number } | { ok: false; refusal: AmountRefusal } {
+  const parsed = PARSERS[kind](text);
+  if (!parsed.ok) return { ok: false, refusal: { problem: parsed.problem } };
+  const max = bound?.maxValue;
+  return max != null && parsed.value > max ? { ok: false, refusal: { above: max } } : parsed;
+}
+
+/** A refusal in the reader's language (the field's label is the caller's). */
+export function amountRefusalText(kind: AmountKind, refusal: AmountRefusal, lang: Lang): string {
+  return 'above' in refusal
+    ? amountAboveText(kind, refusal.above, lang)
+    : amountProblemText(kind, refusal.problem, lang);
 }

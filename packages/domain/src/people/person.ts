@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountAboveText } from '../money/money.ts';
 import { CERT_LEVELS, CERTIFICATE_LEVELS, isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
 import { isValidIdCardNumber } from './id-card.ts';
@@ -39,14 +40,32 @@ export const Certificate = z
   });
 export type Certificate = z.infer<typeof Certificate>;
 
+/** The most hours one continuing-education entry may hold, in tenths (1000 学时). */
+const MAX_ENTRY_TENTH_HOURS = 10_000;
+
 export const ContinuingEducation = z.strictObject({
   date: isoDate,
   /** Hours (学时), in tenths: 2.5 hours is 25. Integers keep sums exact. */
-  tenthHours: z.number().int().min(1).max(10_000),
+  tenthHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ENTRY_TENTH_HOURS, amountAboveText('hours', MAX_ENTRY_TENTH_HOURS, 'en')),
   provider: z.string().trim().min(1).max(100),
   topic: z.string().trim().min(1).max(200),
 });
 export type ContinuingEducation = z.infer<typeof ContinuingEducation>;
+
+/**
+ * The most a monthly gross pay may be, fen (¥100,000.00). A pay band is a band of monthly pay, so
+ * it has the same bound; the message names it in yuan, as the forms and sheets do.
+ */
+const MAX_MONTHLY_PAY = 10_000_000;
+const monthlyPayFen = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_MONTHLY_PAY, amountAboveText('yuan', MAX_MONTHLY_PAY, 'en'));
 
 /** The fields a person is created or replaced with. */
 export const PersonInput = z.strictObject({
@@ -59,7 +78,7 @@ export const PersonInput = z.strictObject({
   education: z.strictObject({ level: z.enum(EDUCATION_LEVELS), socialWorkMajor: z.boolean() }),
   employmentType: z.enum(EMPLOYMENT_TYPES),
   /** Current monthly gross pay, fen. */
-  monthlyPay: z.number().int().min(0).max(10_000_000),
+  monthlyPay: monthlyPayFen,
   employment: z.array(EmploymentPeriod).max(50),
   certificates: z.array(Certificate).max(10),
   continuingEducation: z.array(ContinuingEducation).max(500),
@@ -101,7 +120,7 @@ export const LadderLevel = z.strictObject({
   }),
   /** Monthly gross pay band, fen. */
   payBand: z
-    .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
+    .strictObject({ min: monthlyPayFen, max: monthlyPayFen })
     .refine((b) => b.max >= b.min, { message: 'must not be below the minimum', path: ['max'] }),
 });
 export type LadderLevel = z.infer<typeof LadderLevel>;

@@ -48,7 +48,7 @@ describe('what the registry tells an organisation about a person', () => {
       requiredTenthHours: 500,
       shortfallTenthHours: 300,
     });
-    expect(findings[2]?.message).toContain('20.0 of 50.0 hours, 30.0 short');
+    expect(findings[2]?.message).toContain('20 of 50 hours, 30 short');
   });
 
   it('reports an expired registration as an error and a short period as N-5', () => {

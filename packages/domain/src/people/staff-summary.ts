@@ -1,3 +1,4 @@
+import { tenthsToHours } from '../money/money.ts';
 import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
 import {
   certRank,
@@ -24,8 +25,6 @@ export interface StaffSummary {
   /** Errors first, then warnings, each citing its rule. */
   findings: Finding[];
 }
-
-const hours = (tenth: number) => (tenth / 10).toFixed(1);
 
 export function staffSummary(
   person: PersonInput,
@@ -76,7 +75,7 @@ export function staffSummary(
       severity: 'warning',
       ruleId: 'P-R2',
       path: '/continuingEducation',
-      message: `Continuing education in ${ce.year.year}: ${hours(ce.year.tenthHours)} of ${hours(ce.year.requiredTenthHours)} hours, ${hours(ce.year.shortfallTenthHours)} short.`,
+      message: `Continuing education in ${ce.year.year}: ${tenthsToHours(ce.year.tenthHours)} of ${tenthsToHours(ce.year.requiredTenthHours)} hours, ${tenthsToHours(ce.year.shortfallTenthHours)} short.`,
       amounts: {
         year: ce.year.year,
         tenthHours: ce.year.tenthHours,
@@ -90,7 +89,7 @@ export function staffSummary(
       severity: 'warning',
       ruleId: 'N-5',
       path: '/continuingEducation',
-      message: `Continuing education in the registration period ${ce.period.from} to ${ce.period.to}: ${hours(ce.period.tenthHours)} of ${hours(ce.period.requiredTenthHours)} hours, ${hours(ce.period.shortfallTenthHours)} short.`,
+      message: `Continuing education in the registration period ${ce.period.from} to ${ce.period.to}: ${tenthsToHours(ce.period.tenthHours)} of ${tenthsToHours(ce.period.requiredTenthHours)} hours, ${tenthsToHours(ce.period.shortfallTenthHours)} short.`,
       amounts: {
         from: ce.period.from,
         to: ce.period.to,

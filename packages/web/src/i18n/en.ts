@@ -1,3 +1,4 @@
+import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
@@ -260,6 +261,7 @@ export const en: Messages = {
     notRevocable: 'This invitation is no longer pending, so it cannot be revoked.',
     duplicate: 'This form was already sent. Go back, open the form again and retry.',
     generic: 'That did not work. Please try again in a moment.',
+    amount: (label, kind, refusal) => `${label}: ${amountRefusalText(kind, refusal, 'en')}`,
   },
   errorPages: {
     notFoundTitle: 'Page not found',

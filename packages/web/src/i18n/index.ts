@@ -4,7 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { en } from './en.ts';
 import { type Messages, zhCN } from './zh-CN.ts';
 
-export { formatDate, formatMoney, formatMonth, isLang, LANGS, type Lang } from '@shegong/domain';
+export { formatDate, formatMoney, formatMonth, formatPercent, isLang, LANGS, type Lang } from '@shegong/domain';
 export type { Messages } from './zh-CN.ts';
 
 export const LANG_COOKIE = 'lang';

@@ -1,4 +1,4 @@
-import type { Role, TenantKind } from '@shegong/domain';
+import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
@@ -254,6 +254,9 @@ export const zhCN = {
     notRevocable: '这个邀请已经不是待接受状态，无法撤销。',
     duplicate: '这个表单已经提交过了。请返回后重新打开表单再试。',
     generic: '没能完成操作，请稍后重试。',
+    /** A typed amount, rate or hours the money module refused: the field's label, then its words. */
+    amount: (label: string, kind: AmountKind, refusal: AmountRefusal) =>
+      `${label}：${amountRefusalText(kind, refusal, 'zh-CN')}`,
   },
   errorPages: {
     notFoundTitle: '找不到页面',

@@ -102,7 +102,6 @@ export const contractsZh = {
   },
   form: {
     required: '请填写此项',
-    yuan: '请输入以元为单位的金额，最多两位小数，例如 3600 或 3600.50',
     whole: '请输入整数',
     date: '请按 年-月-日 输入日期，例如 2026-01-01',
     percent: '请输入 1 到 100 之间的整数',
@@ -115,7 +114,7 @@ export const contractsZh = {
     role: '请选择岗位类型',
     certLevel: '请选择证书等级',
     line: '请选择预算科目',
-    itemsSum: (sum: string) => `须等于其明细合计 ¥${sum}`,
+    itemsSum: (sum: string) => `须等于其明细合计 ${sum}`,
     tooLong: '内容太长，请缩短',
     tooMany: '条目太多',
     unknownPerson: '所选人员不在本机构人员名册中',
@@ -429,7 +428,6 @@ export const contractsEn: typeof contractsZh = {
   },
   form: {
     required: 'Fill this in',
-    yuan: 'Enter an amount in yuan with at most two decimals, such as 3600 or 3600.50',
     whole: 'Enter a whole number',
     date: 'Enter a date as year-month-day, such as 2026-01-01',
     percent: 'Enter a whole number from 1 to 100',
@@ -442,7 +440,7 @@ export const contractsEn: typeof contractsZh = {
     role: 'Choose the kind of post',
     certLevel: 'Choose a certificate level',
     line: 'Choose a budget line',
-    itemsSum: (sum: string) => `Must equal the sum of its items, ¥${sum}`,
+    itemsSum: (sum: string) => `Must equal the sum of its items, ${sum}`,
     tooLong: 'Too long: shorten it',
     tooMany: 'Too many entries',
     unknownPerson: "The person chosen is not in your organisation's staff registry",

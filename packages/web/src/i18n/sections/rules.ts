@@ -113,8 +113,6 @@ export const rulesZh = {
     cancel: '取消',
   },
   errors: {
-    money: (label: string) => `${label}：请填写金额（元），最多两位小数，例如 3200.50`,
-    percent: (label: string) => `${label}：请填写 0 到 100 之间的百分比，最多两位小数，例如 6.8`,
     whole: (label: string) => `${label}：请填写整数`,
     invalid: (label: string, message: string) => `${label}：${message}`,
     region: '请选择本局辖区内的地区',
@@ -242,8 +240,6 @@ export const rulesEn: typeof rulesZh = {
     cancel: 'Cancel',
   },
   errors: {
-    money: (label: string) => `${label}: enter an amount in yuan with at most two decimals, like 3200.50`,
-    percent: (label: string) => `${label}: enter a percentage from 0 to 100 with at most two decimals, like 6.8`,
     whole: (label: string) => `${label}: enter a whole number`,
     invalid: (label: string, message: string) => `${label}: ${message}`,
     region: 'Choose a region in your jurisdiction',

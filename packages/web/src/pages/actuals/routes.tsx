@@ -21,10 +21,13 @@ import {
   Stale,
 } from '@shegong/core';
 import {
+  ActualExpenses,
   ActualMonth,
   ActualMonthInput,
+  ActualPayrollRow,
   CERT_LEVELS,
   type CertLevel,
+  fenToYuan,
   ITEMISED_LINES,
   monthInTerm,
   takesActuals,
@@ -33,6 +36,7 @@ import type { StoredActualMonth, StoredContract } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
+import { amountField } from '../../forms/amount.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { refusalErrors, refusedInput } from '../../forms/refusals.ts';
 import { formatMonth } from '../../i18n/index.ts';
@@ -41,7 +45,6 @@ import { Notice } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
-import { fenToYuan, yuanToFen } from '../ladder/money.ts';
 import {
   ActualsPage,
   actualsHref,
@@ -139,7 +142,7 @@ async function readEntry(c: Context<PageEnv>) {
 const isBlank = (row: PayrollRow) => !row.personId && !row.name && !row.grossPay;
 
 /**
- * The form as an ActualMonthInput, field by field: money typed in yuan (money.ts, exact), blank
+ * The form as an ActualMonthInput, field by field: money typed in yuan (the money module, exact), blank
  * expenses as 0. Returns `kept`: the form row of each payroll entry, so the API's errors
  * (`/payroll/i/…`) point back to the row the user typed.
  */
@@ -170,25 +173,32 @@ function parseEntry(
       ? (row.certLevel as CertLevel)
       : undefined;
     if (!certLevel && !registered) fail('certLevel', x.certLevel);
-    const grossPay = yuanToFen(row.grossPay);
-    if (grossPay === undefined) fail('grossPay', x.grossPay);
+    const grossPay = amountField(c.var.m, 'yuan', row.grossPay, {
+      label: c.var.m.actuals.entry.grossPay,
+      bound: ActualPayrollRow.shape.grossPay,
+    });
+    if (!grossPay.ok) fail('grossPay', grossPay.message);
     const share = /^\d{1,3}$/.test(row.share) ? Number(row.share) : Number.NaN;
     if (!(share >= 1 && share <= 100)) fail('share', x.share);
     payroll.push({
       ...(row.personId ? { personId: row.personId } : {}),
       name,
       certLevel: certLevel ?? 'none',
-      grossPay: grossPay ?? 0,
+      grossPay: grossPay.ok ? grossPay.value : 0,
       sharePercent: share,
     });
   });
   if (kept.length > MAX_ROWS) errors.push({ field: 'row-0-name', message: x.tooMany });
   const fen = {} as ActualMonthInput['expenses'];
   for (const line of ITEMISED_LINES) {
-    const value = expenses[line] === '' ? 0 : yuanToFen(expenses[line]);
-    if (value === undefined)
-      errors.push({ field: `expense-${line}`, message: `${c.var.m.actuals.lines[line]}：${x.yuan}` });
-    fen[line] = value ?? 0;
+    // A line left blank is nothing spent.
+    const label = c.var.m.actuals.lines[line] ?? line;
+    const read =
+      expenses[line] === ''
+        ? { ok: true as const, value: 0 }
+        : amountField(c.var.m, 'yuan', expenses[line], { label, bound: ActualExpenses.shape[line] });
+    if (!read.ok) errors.push({ field: `expense-${line}`, message: read.message });
+    fen[line] = read.ok ? read.value : 0;
   }
   if (expenses.note.length > 500) errors.push({ field: 'note', message: x.note });
   if (errors.length) return { errors, kept };

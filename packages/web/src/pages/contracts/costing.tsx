@@ -9,7 +9,7 @@ import {
   type PostCost,
 } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
-import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatPercent, type Lang, type Messages } from '../../i18n/index.ts';
 import { Table, Tag } from '../../layout/components.tsx';
 import { FindingBadge, FindingList as Findings, type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { anchorOf, fieldOf, withRow } from './form.ts';
@@ -30,9 +30,6 @@ export interface Costing {
   ruleSet: { title: string; effectiveFrom: string };
 }
 
-/** Basis points as a percent: 7000 → "70%", 650 → "6.5%". */
-export const percent = (bp: number) => `${Number((bp / 100).toFixed(2))}%`;
-
 const n = (f: Finding, key: string) => Number(f.amounts?.[key] ?? 0);
 const money = (f: Finding, key: string) => formatMoney(n(f, key));
 
@@ -47,14 +44,18 @@ export function findingText(k: ContractMessages, f: Finding): string {
     case 'labourShareBelowMinimum':
       return t.labourShareBelowMinimum(
         money(f, 'personnel'),
-        percent(n(f, 'shareBp')),
-        percent(n(f, 'minLabourShare')),
+        formatPercent(n(f, 'shareBp')),
+        formatPercent(n(f, 'minLabourShare')),
         money(f, 'required'),
       );
     case 'managementAboveCap':
-      return t.managementAboveCap(money(f, 'management'), percent(n(f, 'maxManagementShare')), money(f, 'allowed'));
+      return t.managementAboveCap(
+        money(f, 'management'),
+        formatPercent(n(f, 'maxManagementShare')),
+        money(f, 'allowed'),
+      );
     case 'taxUnderBudgeted':
-      return t.taxUnderBudgeted(money(f, 'tax'), percent(n(f, 'taxRate')), money(f, 'expected'));
+      return t.taxUnderBudgeted(money(f, 'tax'), formatPercent(n(f, 'taxRate')), money(f, 'expected'));
     case 'unbalanced':
       return t.unbalanced(money(f, 'linesTotal'), money(f, 'value'), n(f, 'difference') > 0);
     case 'belowPriceFloor':
@@ -290,7 +291,7 @@ export function Totals(props: {
               rule="P-W2"
               rules={rules}
               figure={k.costing.floorFigure(
-                percent(floor.managementShare),
+                formatPercent(floor.managementShare),
                 formatMoney(floor.fixed.supervision + floor.fixed.activities + floor.fixed.other),
               )}
               tone={below || !floor.feasible ? 'red' : 'green'}

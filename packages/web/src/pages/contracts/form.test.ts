@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractsZh } from '../../i18n/sections/contracts.ts';
+import { zhCN } from '../../i18n/zh-CN.ts';
 import {
   actionOf,
   applyRowAction,
@@ -14,7 +14,7 @@ import {
   valuesOf,
 } from './form.ts';
 
-const f = contractsZh.form;
+const f = zhCN;
 
 /** A form as the browser posts it: names to values (a list for the checkboxes). */
 function posted(fields: Record<string, string | string[]>): PostedForm {
@@ -115,14 +115,32 @@ describe('the contract editor form', () => {
       'line-activities',
     ]);
     const by = (field: string) => result.errors.find((e) => e.field === field)!;
-    expect(by('value').message).toBe(f.yuan);
+    // The money module's reason, after the field's label.
+    expect(by('value').message).toBe('合同金额（元）：应为以元为单位的金额，如 3200.50');
     // The services' summary link lands on the first checkbox.
     expect(by('services').href).toBe('services-helping_needy');
     // 2026-01-01 … 2026-12-31 is 12 months, so 13 is refused with the term in the words.
     expect(by('post-0-months').message).toBe('岗位 1：请输入 1 到 12（合同期限）之间的整数');
     expect(by('post-0-ftePercent').message).toBe('岗位 1：请输入 1 到 100 之间的整数');
     // The activities line is itemised: 6 × ¥2,000.25 = ¥12,001.50.
-    expect(by('line-activities').message).toBe('须等于其明细合计 ¥12001.50');
+    expect(by('line-activities').message).toBe('须等于其明细合计 ¥12,001.50');
+  });
+
+  it('reads every amount through the money module, naming the field and its bound', () => {
+    const result = draftFrom(
+      values({
+        'milestone-0-amount': '-5',
+        'post-0-monthlyPay': '100000000.01',
+        'line-tax': '1.001',
+      }),
+      f,
+    );
+    expect(result.errors.map((e) => [e.field, e.message])).toEqual([
+      ['milestone-0-amount', '付款节点 1：金额（元）：金额不能为负'],
+      // The post's pay is bounded by the costing's schema: ¥100,000,000.00 a month.
+      ['post-0-monthlyPay', '岗位 1：月薪（元）：不能超过 ¥100,000,000.00'],
+      ['line-tax', '税费：金额最多两位小数（到分）'],
+    ]);
   });
 
   it('maps draft paths and finding pointers to the inputs they concern', () => {

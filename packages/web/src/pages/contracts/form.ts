@@ -1,6 +1,23 @@
-import { BUDGET_LINES, type BudgetLine, ContractDraft, type ItemisedLine, SERVICES, termMonths } from '@shegong/domain';
+import {
+  type Bounded,
+  BUDGET_LINES,
+  BudgetItem,
+  type BudgetLine,
+  BudgetLinesInput,
+  ContractDraft,
+  ContractPost,
+  ContractTerms,
+  fenToYuan,
+  formatMoney,
+  type ItemisedLine,
+  Milestone,
+  SERVICES,
+  termMonths,
+  yuanToFen,
+} from '@shegong/domain';
+import { amountField } from '../../forms/amount.ts';
+import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
-import { fenToYuan, yuanToFen } from '../ladder/money.ts';
 
 /**
  * The staffing-and-budget editor as a form: every value as typed (so a wrong entry is shown
@@ -269,7 +286,6 @@ export function anchorOf(field: string): string {
 /** The messages the parser needs: one per kind of field, and the row names for the prefix. */
 export interface FormMessages {
   required: string;
-  yuan: string;
   whole: string;
   date: string;
   percent: string;
@@ -291,24 +307,48 @@ export interface FormMessages {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const WHOLE = /^\d{1,9}$/;
 
+/** The bound of each amount field (the draft schema's), by the leaf of its name: `post-1-monthlyPay`. */
+const AMOUNT_BOUNDS = {
+  value: ContractTerms.shape.value,
+  amount: Milestone.shape.amount,
+  monthlyPay: ContractPost.shape.monthlyPay.unwrap(),
+  unitPrice: BudgetItem.shape.unitPrice,
+} satisfies Record<string, Bounded>;
+
+/** An amount field's label (its errors name it) and bound: `value`, `milestone-0-amount`, `line-tax`, … */
+function amountOf(m: Messages, field: string): { label: string; bound: Bounded } {
+  if (field.startsWith('line-')) {
+    const line = field.slice('line-'.length) as BudgetLine;
+    return { label: m.contracts.lines[line], bound: BudgetLinesInput.shape[line] };
+  }
+  const leaf = field.split('-').at(-1) as keyof typeof AMOUNT_BOUNDS;
+  return { label: m.contracts.editor[leaf], bound: AMOUNT_BOUNDS[leaf] };
+}
+
 /**
- * The draft the form describes, or the errors naming its fields. Yuan become fen exactly, blank
- * pay is the floor (absent), blank optional text is left out; the whole is then checked by the
- * same schema as the API (ContractDraft), whose failures are mapped back to the inputs.
+ * The draft the form describes, or the errors naming its fields. Yuan become fen exactly (the
+ * money module, held to each field's bound), blank pay is the floor (absent), blank optional text
+ * is left out; the whole is then checked by the same schema as the API (ContractDraft), whose
+ * failures are mapped back to the inputs.
  */
 export function draftFrom(
   values: EditorValues,
-  f: FormMessages,
+  m: Messages,
 ): { draft: ContractDraft; errors: [] } | { draft?: undefined; errors: FieldError[] } {
+  const f = m.contracts.form;
   const errors = new Map<string, string>();
   const fail = (field: string, message: string) => {
     if (!errors.has(field)) errors.set(field, message);
   };
   const yuan = (field: string, text: string, optional = false): number | undefined => {
     if (optional && text === '') return undefined;
-    const fen = yuanToFen(text);
-    if (fen === undefined) fail(field, text === '' ? f.required : f.yuan);
-    return fen ?? 0;
+    if (text === '') {
+      fail(field, f.required);
+      return 0;
+    }
+    const read = amountField(m, 'yuan', text, amountOf(m, field));
+    if (!read.ok) fail(field, read.message);
+    return read.ok ? read.value : 0;
   };
   const whole = (field: string, text: string, message = f.whole): number => {
     if (!WHOLE.test(text)) fail(field, text === '' ? f.required : message);
@@ -385,8 +425,11 @@ function messageFor(field: string, code: string, values: EditorValues, f: FormMe
     const line = field.slice('line-'.length) as ItemisedLine;
     const sum = values.items
       .filter((i) => i.line === line)
-      .reduce((total, i) => total + (yuanToFen(i.unitPrice) ?? 0) * (Number(i.quantity) || 0), 0);
-    return f.itemsSum(fenToYuan(sum));
+      .reduce((total, i) => {
+        const price = yuanToFen(i.unitPrice);
+        return total + (price.ok ? price.value : 0) * (Number(i.quantity) || 0);
+      }, 0);
+    return f.itemsSum(formatMoney(sum));
   }
   switch (leaf) {
     case 'purchaserRegion':
@@ -417,7 +460,8 @@ function messageFor(field: string, code: string, values: EditorValues, f: FormMe
     case 'milestones':
       return f.tooMany;
     default:
-      return code === 'too_big' ? f.tooLong : code === 'invalid_type' || code === 'too_small' ? f.required : f.yuan;
+      // Amounts were read and bounded before the schema ran, so what is left is text.
+      return code === 'too_big' ? f.tooLong : f.required;
   }
 }
 
@@ -472,8 +516,8 @@ export function fieldOrder(values: EditorValues): string[] {
  * text the costing does not read (names, number, services, deliverables), so the figures show
  * before every term is filled in. Returns the strict result when the placeholders do not help.
  */
-export function costableDraft(values: EditorValues, f: FormMessages): ReturnType<typeof draftFrom> {
-  const strict = draftFrom(values, f);
+export function costableDraft(values: EditorValues, m: Messages): ReturnType<typeof draftFrom> {
+  const strict = draftFrom(values, m);
   if (strict.draft) return strict;
   const filled: EditorValues = {
     ...values,
@@ -486,7 +530,7 @@ export function costableDraft(values: EditorValues, f: FormMessages): ReturnType
     posts: values.posts.map((p) => ({ ...p, title: p.title || '—' })),
     items: values.items.map((i) => ({ ...i, category: i.category || '—', unit: i.unit || '—' })),
   };
-  const lenient = draftFrom(filled, f);
+  const lenient = draftFrom(filled, m);
   return lenient.draft ? lenient : strict;
 }
 

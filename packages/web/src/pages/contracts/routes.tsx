@@ -108,8 +108,7 @@ function draftErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
  * set in force for the purchaser's region on the start date, named persons' pay), or why not yet.
  */
 async function costingOf(c: Context<PageEnv>, values: EditorValues): Promise<EditorCosting> {
-  const k = c.var.m.contracts;
-  const parsed = costableDraft(values, k.form);
+  const parsed = costableDraft(values, c.var.m);
   if (!parsed.draft) return { unavailable: true, errors: parsed.errors };
   return costDraft(c, parsed.draft);
 }
@@ -287,7 +286,7 @@ export function contractRoutes(session: TokenSource) {
     if (action.kind !== 'save') return editorPage(c, options, values, []);
     if (!(amendment ? isAmendable(current.status) : isEditable(current.status)))
       return c.redirect(contractHref(id), 303);
-    const parsed = draftFrom(values, k.form);
+    const parsed = draftFrom(values, c.var.m);
     const errors: FieldError[] = [...parsed.errors];
     if (amendment) {
       if (!values.reason) errors.push({ field: 'reason', message: k.form.required });
@@ -362,12 +361,11 @@ export function contractRoutes(session: TokenSource) {
         editorPage(c, newOptions(c, randomToken()), emptyValues(c.var.tenant.region), []),
       )
       .post(`${CONTRACTS}/new`, writers, async (c) => {
-        const k = c.var.m.contracts;
         const { form, values, action } = await readEditor(c);
         const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
         const options = newOptions(c, key);
         if (action.kind !== 'save') return editorPage(c, options, values, []);
-        const parsed = draftFrom(values, k.form);
+        const parsed = draftFrom(values, c.var.m);
         if (!parsed.draft) return editorPage(c, options, values, parsed.errors, 400);
         let created: StoredContract;
         try {

@@ -26,15 +26,17 @@ import {
   CERT_LEVELS,
   EDUCATION_LEVELS,
   type Finding,
+  fenToYuan,
   isoDate,
   LadderInput,
-  type LadderLevel,
+  LadderLevel,
   POST_CLASSES,
 } from '@shegong/domain';
 import type { StoredLadder } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
+import { amountField } from '../../forms/amount.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import type { FieldError } from '../../layout/components.tsx';
@@ -42,7 +44,6 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { fenToYuan, yuanToFen } from './money.ts';
 import {
   EditorPage,
   findingText,
@@ -110,8 +111,9 @@ function fieldOfFinding(f: Finding, kept: readonly number[]): string {
 
 /**
  * The rows of the editor, checked field by field. Money is yuan typed as text, turned into fen
- * exactly (money.ts); rows marked for removal are left out. Returns the ladder only when every
- * field is right, with `kept`: the form row of each saved level (findings point back there).
+ * exactly by the money module and held to the pay band's bound; rows marked for removal are left
+ * out. Returns the ladder only when every field is right, with `kept`: the form row of each saved
+ * level (findings point back there).
  */
 function parseRows(
   c: Context<PageEnv>,
@@ -135,11 +137,12 @@ function parseRows(
     if (!(years <= 50)) fail('minYears', l.errors.years);
     if (!(EDUCATION_LEVELS as readonly string[]).includes(row.minEducation))
       fail('minEducation', l.errors.minEducation);
-    const min = yuanToFen(row.min);
-    const max = yuanToFen(row.max);
-    if (min === undefined) fail('min', l.errors.yuan);
-    if (max === undefined) fail('max', l.errors.yuan);
-    else if (min !== undefined && max < min) fail('max', l.errors.maxBelowMin);
+    const band = LadderLevel.shape.payBand.shape;
+    const min = amountField(c.var.m, 'yuan', row.min, { label: l.editor.min, bound: band.min });
+    const max = amountField(c.var.m, 'yuan', row.max, { label: l.editor.max, bound: band.max });
+    if (!min.ok) fail('min', min.message);
+    if (!max.ok) fail('max', max.message);
+    else if (min.ok && max.value < min.value) fail('max', l.errors.maxBelowMin);
     levels.push({
       id: row.id,
       name: row.name,
@@ -150,7 +153,7 @@ function parseRows(
         minEducation: row.minEducation as LadderLevel['requirements']['minEducation'],
         continuingEducationUpToDate: row.ce,
       },
-      payBand: { min: min ?? 0, max: max ?? 0 },
+      payBand: { min: min.ok ? min.value : 0, max: max.ok ? max.value : 0 },
     });
   });
   if (!kept.length) errors.push({ field: 'level-0-remove', message: l.errors.noLevels });

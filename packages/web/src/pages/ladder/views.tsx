@@ -11,6 +11,7 @@ import {
   type LadderLevel,
   POST_CLASSES,
   type PostClass,
+  tenthsToHours,
 } from '@shegong/domain';
 import type { PromotionRecord, StoredLadder } from '@shegong/store';
 import type { Context } from 'hono';
@@ -55,9 +56,6 @@ const certLabel = (l: L, level: unknown) => l.certLevels[level as CertLevel] ?? 
 const educationLabel = (l: L, level: unknown) => l.education[level as EducationLevel] ?? String(level);
 const postClassLabel = (l: L, c: unknown) => l.postClasses[c as PostClass] ?? String(c);
 const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value) : String(value));
-
-/** Tenth-hours as hours: 500 → "50", 125 → "12.5". */
-const hours = (tenths: unknown) => (typeof tenths === 'number' ? String(tenths / 10) : String(tenths));
 
 const REQUIREMENT_LABEL = {
   minCertificate: 'colCertificate',
@@ -162,7 +160,7 @@ function missingLine(l: L, m: { requirement: string; needed: string | number; ha
     case 'minYearsPractice':
       return l.missing.minYearsPractice(String(m.needed), String(m.has));
     default:
-      return l.missing.continuingEducationUpToDate(hours(m.needed), hours(m.has));
+      return l.missing.continuingEducationUpToDate(tenthsToHours(Number(m.needed)), tenthsToHours(Number(m.has)));
   }
 }
 

@@ -1,8 +1,16 @@
-import type { PriceFloorRequest as PriceFloorInput } from '@shegong/domain';
-import { CERT_LEVELS, type CertLevel, type ContractPost, POST_ROLES, type PostRole } from '@shegong/domain';
+import {
+  bpToPercent,
+  CERT_LEVELS,
+  type CertLevel,
+  ContractPost,
+  fenToYuan,
+  POST_ROLES,
+  type PostRole,
+  PriceFloorRequest as PriceFloorInput,
+} from '@shegong/domain';
+import { amountField } from '../../forms/amount.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
-import { fenToYuan, yuanToFen } from '../ladder/money.ts';
 
 /**
  * The calculator's form as typed (text, so a wrong entry is shown back), read from the query string
@@ -42,22 +50,6 @@ export const emptyRow = (): PostRow => ({
   pay: '',
   person: '',
 });
-
-/** Basis points as the percent a person types: 1000 → "10", 850 → "8.5", 825 → "8.25". */
-export function bpToPercent(bp: number): string {
-  const whole = Math.floor(bp / 100);
-  const rest = bp % 100;
-  if (!rest) return String(whole);
-  return `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
-}
-
-/** A percent typed with up to two decimals, to basis points exactly: "8.25" → 825; undefined if not one. */
-export function percentToBp(text: string): number | undefined {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.trim().replace(/%$/, ''));
-  if (!match) return undefined;
-  const bp = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-  return bp <= 10_000 ? bp : undefined;
-}
 
 /** The form from a query string (`post-<i>-<field>`, `rows` of them). */
 export function readQuery(query: (name: string) => string | undefined): PriceFloorForm {
@@ -113,6 +105,11 @@ export function formOfPlan(
   };
 }
 
+/** The bounds of the amounts typed, as the API's schema holds them. */
+const PAY_BOUND = ContractPost.shape.monthlyPay.unwrap();
+const FIXED_BOUNDS = PriceFloorInput.shape.fixed.shape;
+const SHARE_BOUND = PriceFloorInput.shape.managementShare.unwrap();
+
 const whole = (text: string, min: number, max: number) => {
   if (!/^\d{1,3}$/.test(text)) return undefined;
   const n = Number(text);
@@ -125,7 +122,8 @@ export function parseForm(
   form: PriceFloorForm,
   regions: ReadonlySet<string>,
 ): { input?: PriceFloorInput; errors: FieldError[] } {
-  const t = m.priceFloor.errors;
+  const p = m.priceFloor;
+  const t = p.errors;
   const errors: FieldError[] = [];
   if (!regions.has(form.region)) errors.push({ field: 'region', message: t.region });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(form.startDate) || Number.isNaN(Date.parse(`${form.startDate}T00:00:00Z`)))
@@ -141,26 +139,32 @@ export function parseForm(
     if (fte === undefined) fail('fte', t.fte);
     const months = whole(row.months, 1, 120);
     if (months === undefined) fail('months', t.months);
-    const pay = row.pay ? yuanToFen(row.pay) : undefined;
-    if (row.pay && pay === undefined) fail('pay', t.pay);
+    // Blank pay is the floor of the post's level.
+    const pay = row.pay ? amountField(m, 'yuan', row.pay, { label: p.pay, bound: PAY_BOUND }) : undefined;
+    if (pay && !pay.ok) fail('pay', pay.message);
     posts.push({
       title: row.title,
       role: row.role as PostRole,
       certLevel: row.level as CertLevel,
       ftePercent: fte ?? 0,
       months: months ?? 0,
-      ...(pay !== undefined ? { monthlyPay: pay } : {}),
+      ...(pay?.ok ? { monthlyPay: pay.value } : {}),
       ...(row.person ? { personId: row.person } : {}),
     });
   });
+  // Blank fixed lines are nothing; a blank share is the local cap.
   const money = (field: 'supervision' | 'activities' | 'other') => {
-    const value = form[field] === '' ? 0 : yuanToFen(form[field]);
-    if (value === undefined) errors.push({ field, message: t.yuan });
-    return value ?? 0;
+    if (form[field] === '') return 0;
+    const read = amountField(m, 'yuan', form[field], { label: p[field], bound: FIXED_BOUNDS[field] });
+    if (!read.ok) errors.push({ field, message: read.message });
+    return read.ok ? read.value : 0;
   };
   const fixed = { supervision: money('supervision'), activities: money('activities'), other: money('other') };
-  const share = form.managementShare === '' ? undefined : percentToBp(form.managementShare);
-  if (form.managementShare !== '' && share === undefined) errors.push({ field: 'managementShare', message: t.share });
+  const share =
+    form.managementShare === ''
+      ? undefined
+      : amountField(m, 'percent', form.managementShare, { label: p.managementShare, bound: SHARE_BOUND });
+  if (share && !share.ok) errors.push({ field: 'managementShare', message: share.message });
   if (errors.length) return { errors };
   return {
     input: {
@@ -168,7 +172,7 @@ export function parseForm(
       startDate: form.startDate,
       posts,
       fixed,
-      ...(share !== undefined ? { managementShare: share } : {}),
+      ...(share?.ok ? { managementShare: share.value } : {}),
     },
     errors,
   };

@@ -10,7 +10,7 @@ import {
   type Refusal,
   ruleSetInForce,
 } from '@shegong/core';
-import { knownRegions } from '@shegong/domain';
+import { bpToPercent, formatPercent, knownRegions } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
@@ -19,7 +19,7 @@ import type { FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
-import { bpToPercent, emptyRow, formOfPlan, MAX_ROWS, type PriceFloorForm, parseForm, readQuery } from './form.ts';
+import { emptyRow, formOfPlan, MAX_ROWS, type PriceFloorForm, parseForm, readQuery } from './form.ts';
 import { PRICE_FLOOR, PriceFloorPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -42,7 +42,7 @@ function fieldErrorsOf(c: Context<PageEnv>, refusal: Refusal, cap: number | unde
     problem: (problem) => {
       const post = person(problem.path);
       if (post) return `${t.postPrefix(Number(post[1]) + 1)}${t.person}`;
-      if (problem.path === '/managementShare') return t.aboveCap(cap === undefined ? '' : `${bpToPercent(cap)}%`);
+      if (problem.path === '/managementShare') return t.aboveCap(cap === undefined ? '' : formatPercent(cap));
       return t.noRules;
     },
   });

@@ -6,7 +6,7 @@ import type { FloorConditions } from '@shegong/domain';
 import { CERT_LEVELS, type CertLevel, type Finding, knownRegions, POST_ROLES, type PostRole } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { formatDate, formatMoney, type Messages } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
 import {
   Card,
   ErrorSummary,
@@ -19,12 +19,11 @@ import {
 } from '../../layout/components.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
-import { bpToPercent, MAX_ROWS, type PostRow, type PriceFloorForm } from './form.ts';
+import { MAX_ROWS, type PostRow, type PriceFloorForm } from './form.ts';
 
 export const PRICE_FLOOR = '/org/price-floor';
 
 type P = Messages['priceFloor'];
-const percent = (bp: number) => `${bpToPercent(bp)}%`;
 
 /** One post's inputs; ids are `post-<i>-<field>`, as the error summary links. */
 function PostFields(props: {
@@ -196,7 +195,7 @@ function CalculatorForm(props: {
           id="managementShare"
           name="managementShare"
           label={p.managementShare}
-          hint={props.cap === undefined ? p.managementHintNoRules : p.managementHint(percent(props.cap))}
+          hint={props.cap === undefined ? p.managementHintNoRules : p.managementHint(formatPercent(props.cap))}
           value={form.managementShare}
           error={errorFor(errors, 'managementShare')}
           width="short"
@@ -214,7 +213,7 @@ function CalculatorForm(props: {
 /** The two conditions at one value, each ✓ or ✗, in words. */
 function ConditionList(props: { p: P; at: FloorConditions; labourCost: number }) {
   const { p, at } = props;
-  const min = percent(at.labourShare.minLabourShare);
+  const min = formatPercent(at.labourShare.minLabourShare);
   return (
     <ul class="findings">
       <li class={at.labourCost.holds ? '' : 'finding finding-error'}>
@@ -300,9 +299,9 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                     {line === 'personnel'
                       ? p.basis.personnel
                       : line === 'tax'
-                        ? p.basis.tax(percent(rules.taxRate))
+                        ? p.basis.tax(formatPercent(rules.taxRate))
                         : line === 'management'
-                          ? p.basis.management(percent(result.managementShare))
+                          ? p.basis.management(formatPercent(result.managementShare))
                           : p.basis.fixed}
                     {line === 'personnel' ? <RuleBadge rule="P-W2" rules={m.policyRules} /> : null}
                     {line === 'management' ? <RuleBadge rule="N-7" rules={m.policyRules} /> : null}
@@ -323,7 +322,11 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
         <Notice tone="error">
           <strong>{p.noValueTitle}</strong>{' '}
           {floor.reason === 'no_value'
-            ? p.noValue(percent(rules.taxRate), percent(result.managementShare), percent(rules.minLabourShare))
+            ? p.noValue(
+                formatPercent(rules.taxRate),
+                formatPercent(result.managementShare),
+                formatPercent(rules.minLabourShare),
+              )
             : p.noValueOther}{' '}
           <RuleBadge rule="P-W2" rules={m.policyRules} tone="red" />
         </Notice>

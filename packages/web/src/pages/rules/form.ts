@@ -1,37 +1,20 @@
-import { NewRuleSet, type ParameterField, parameterAt, RULE_SET_FIELDS, type RuleSetParameters } from '@shegong/domain';
+import {
+  type AmountRefusal,
+  type Bounded,
+  bpToPercent,
+  fenToYuan,
+  NewRuleSet,
+  type ParameterField,
+  parameterAt,
+  RULE_SET_FIELDS,
+  RuleSetParameters,
+  readAmount,
+} from '@shegong/domain';
 
 /**
- * The publish form speaks yuan and percent; the rule set stores fen and basis points. The
- * conversion parses the decimal text itself (no floating point): '3200.50' yuan is 320050 fen,
- * '6.8' % is 680 bp, exactly.
+ * The publish form speaks yuan and percent; the rule set stores fen and basis points. The money
+ * module converts them exactly (no floating point): '3200.50' yuan is 320050 fen, '6.8' % is 680 bp.
  */
-
-/** Yuan with at most two decimals → fen; undefined when it is not such a number. */
-export function yuanToFen(text: string): number | undefined {
-  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/[,，\s¥￥]/g, ''));
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-/** Percent with at most two decimals → basis points (1 % = 100 bp). */
-export function percentToBp(text: string): number | undefined {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(text.replace(/[\s%％]/g, ''));
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-/** fen → '3200' or '3200.50' (what the form shows). */
-export function fenToYuan(fen: number): string {
-  const cents = fen % 100;
-  return cents === 0 ? String(Math.floor(fen / 100)) : `${Math.floor(fen / 100)}.${String(cents).padStart(2, '0')}`;
-}
-
-/** bp → '6.8', '16', '0.45'. */
-export function bpToPercent(bp: number): string {
-  const hundredths = bp % 100;
-  if (hundredths === 0) return String(Math.floor(bp / 100));
-  return `${Math.floor(bp / 100)}.${String(hundredths).padStart(2, '0').replace(/0$/, '')}`;
-}
 
 const WHOLE = /^\d{1,9}$/;
 
@@ -57,35 +40,44 @@ function display(field: ParameterField, parameters: RuleSetParameters): string {
   return field.unit === 'fen' ? fenToYuan(value) : field.unit === 'bp' ? bpToPercent(value) : String(value);
 }
 
-/** Why a value could not be read as its unit (the page turns it into a message). */
-export type Unreadable = 'money' | 'percent' | 'whole';
+/** A value that could not be read as its unit: the money module's refusal, or not a whole number. */
+export type Unreadable =
+  | { field: string; kind: 'yuan' | 'percent'; refusal: AmountRefusal }
+  | { field: string; kind: 'whole' };
+
+/** A parameter's own schema, by its dotted path: it holds the parameter's bound. */
+function schemaAt(path: string): Bounded | undefined {
+  let node: unknown = RuleSetParameters;
+  for (const key of path.split('.')) node = (node as { shape?: Record<string, unknown> } | undefined)?.shape?.[key];
+  return node as Bounded | undefined;
+}
 
 /**
- * Reads the form into a NewRuleSet. Values that are not numbers of their unit are reported by
- * field name before the schema sees them; the schema's own issues come back with their paths.
+ * Reads the form into a NewRuleSet. Values that are not numbers of their unit, or above their
+ * parameter's bound, are reported by field name before the schema sees them; the schema's own
+ * issues come back with their paths.
  */
 export function readRuleSetForm(
   form: RuleSetForm,
 ):
   | { ok: true; input: NewRuleSet }
-  | { ok: false; unreadable: { field: string; why: Unreadable }[]; issues: { field: string; message: string }[] } {
-  const unreadable: { field: string; why: Unreadable }[] = [];
+  | { ok: false; unreadable: Unreadable[]; issues: { field: string; message: string }[] } {
+  const unreadable: Unreadable[] = [];
   const parameters: Record<string, unknown> = {};
   for (const field of RULE_SET_FIELDS) {
     const text = (form.values[field.path] ?? '').trim();
-    let value: number | boolean | undefined;
-    if (field.unit === 'boolean') value = text === 'yes';
-    else if (field.unit === 'fen') value = yuanToFen(text);
-    else if (field.unit === 'bp') value = percentToBp(text);
-    else value = WHOLE.test(text) ? Number(text) : undefined;
-    if (value === undefined) {
-      unreadable.push({
-        field: field.path,
-        why: field.unit === 'fen' ? 'money' : field.unit === 'bp' ? 'percent' : 'whole',
-      });
-      continue;
+    if (field.unit === 'boolean') {
+      setAt(parameters, field.path, text === 'yes');
+    } else if (field.unit === 'fen' || field.unit === 'bp') {
+      const kind = field.unit === 'fen' ? 'yuan' : 'percent';
+      const read = readAmount(kind, text, schemaAt(field.path));
+      if (read.ok) setAt(parameters, field.path, read.value);
+      else unreadable.push({ field: field.path, kind, refusal: read.refusal });
+    } else if (WHOLE.test(text)) {
+      setAt(parameters, field.path, Number(text));
+    } else {
+      unreadable.push({ field: field.path, kind: 'whole' });
     }
-    setAt(parameters, field.path, value);
   }
   const notes = (form.values.notes ?? '').trim();
   const parsed = NewRuleSet.safeParse({

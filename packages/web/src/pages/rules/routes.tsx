@@ -336,7 +336,6 @@ export function rulesRoutes(session: TokenSource) {
       const read = readRuleSetForm(form);
       if (!read.ok) {
         const label = (path: string) => fieldLabel(m, path);
-        const unitOf = (path: string) => RULE_SET_FIELDS.find((f) => f.path === path)?.unit;
         const errors: FieldError[] = [];
         const seen = new Set<string>();
         const add = (field: string, message: string) => {
@@ -344,13 +343,15 @@ export function rulesRoutes(session: TokenSource) {
           seen.add(field);
           errors.push({ field, message, href: hrefOf(field) });
         };
-        for (const u of read.unreadable) add(u.field, r.errors[u.why](label(u.field)));
+        for (const u of read.unreadable)
+          add(
+            u.field,
+            u.kind === 'whole' ? r.errors.whole(label(u.field)) : m.errors.amount(label(u.field), u.kind, u.refusal),
+          );
         for (const issue of read.issues) {
           const head = issue.field.split('.')[0] ?? '';
           if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
             add(head, r.errors[head]);
-          else if (unitOf(issue.field) === 'bp') add(issue.field, r.errors.percent(label(issue.field)));
-          else if (unitOf(issue.field) === 'fen') add(issue.field, r.errors.money(label(issue.field)));
           else add(issue.field, r.errors.invalid(label(issue.field), issue.message));
         }
         // The summary in the order of the form.

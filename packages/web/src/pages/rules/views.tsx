@@ -12,11 +12,10 @@ import {
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { formatDate, formatMoney, type Messages } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
 import { Card, DescriptionList, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
-import { bpToPercent } from './form.ts';
 
 /** The groups a rule set is shown in, each a description list, in the order a bureau reads them. */
 export const GROUPS: readonly { key: keyof Messages['ruleSets']['groups']; paths: (p: string) => boolean }[] = [
@@ -46,7 +45,7 @@ export function shownValue(m: Messages, field: ParameterField, parameters: RuleS
     case 'fen':
       return formatMoney(value);
     case 'bp':
-      return `${bpToPercent(value)} %`;
+      return formatPercent(value);
     case 'boolean':
       return String(value);
     default:

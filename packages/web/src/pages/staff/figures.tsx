@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { CertLevel, Finding, RegistrationStatus } from '@shegong/domain';
+import { type CertLevel, type Finding, type RegistrationStatus, tenthsToHours } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
 import { formatDate, formatMoney, type Lang, type Messages } from '../../i18n/index.ts';
 import { Tag, type Tone } from '../../layout/components.tsx';
@@ -9,9 +9,6 @@ import { FindingList, type PolicyRules } from '../../layout/rule-badge.tsx';
 /** Small pieces of the staff pages: tags, figures and the wording of findings. */
 
 export type StaffMessages = Messages['staff'];
-
-/** Tenth-hours as hours with one decimal: 385 → "38.5". */
-export const hours = (tenth: number) => (tenth / 10).toFixed(1);
 
 const CERT_TONES: Record<CertLevel, Tone> = {
   none: 'grey',
@@ -62,15 +59,15 @@ export function findingText(s: StaffMessages, finding: Finding, lang: Lang): str
     case 'P-R2':
       return s.finding.ceYear(
         amount(finding, 'year'),
-        hours(amount(finding, 'tenthHours')),
-        hours(amount(finding, 'requiredTenthHours')),
-        hours(amount(finding, 'shortfallTenthHours')),
+        tenthsToHours(amount(finding, 'tenthHours')),
+        tenthsToHours(amount(finding, 'requiredTenthHours')),
+        tenthsToHours(amount(finding, 'shortfallTenthHours')),
       );
     case 'N-5':
       return s.finding.cePeriod(
-        hours(amount(finding, 'tenthHours')),
-        hours(amount(finding, 'requiredTenthHours')),
-        hours(amount(finding, 'shortfallTenthHours')),
+        tenthsToHours(amount(finding, 'tenthHours')),
+        tenthsToHours(amount(finding, 'requiredTenthHours')),
+        tenthsToHours(amount(finding, 'shortfallTenthHours')),
       );
     default:
       return finding.message;

@@ -3,13 +3,17 @@
 import {
   CERTIFICATE_LEVELS,
   CheckedPersonInput,
+  ContinuingEducation,
   EDUCATION_LEVELS,
   EMPLOYMENT_TYPES,
+  fenToYuan,
   type Person,
-  type PersonInput,
+  PersonInput,
+  readAmount,
 } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import type { Messages } from '../../i18n/index.ts';
 import {
   Card,
   type Choice,
@@ -34,7 +38,6 @@ import { STAFF } from './views.tsx';
  */
 
 export type Values = Record<string, string>;
-type ErrorKey = keyof StaffMessages['errors'];
 
 interface FieldSpec {
   name: string;
@@ -144,21 +147,28 @@ const yesNo = (s: StaffMessages): Choice[] => [
   { value: 'no', label: s.form.no },
 ];
 
-/** Yuan as typed (3600, 3,600.5, ¥3600.50) → fen; undefined when it is not an amount. */
-export function parseYuan(text: string): number | undefined {
-  const cleaned = text.replace(/[¥,，\s]/g, '');
-  const match = /^(\d{1,7})(?:\.(\d{1,2}))?$/.exec(cleaned);
-  if (!match) return undefined;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
+/**
+ * The fields typed as amounts: what the money module reads them as, their label and the schema
+ * that bounds them. A form builds the person with -1 (which no schema takes) where the module
+ * refuses the text, and checkPerson then says why in the module's words.
+ */
+const AMOUNT_FIELDS = {
+  monthlyPay: { kind: 'yuan', label: (s: StaffMessages) => s.form.pay, bound: PersonInput.shape.monthlyPay },
+  tenthHours: {
+    kind: 'hours',
+    label: (s: StaffMessages) => s.form.ceHours,
+    bound: ContinuingEducation.shape.tenthHours,
+  },
+} as const;
+type AmountFieldName = keyof typeof AMOUNT_FIELDS;
 
-export const fenToYuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
+const isAmountField = (field: string): field is AmountFieldName => Object.hasOwn(AMOUNT_FIELDS, field);
 
-/** Hours as typed (2, 2.5) → tenths; undefined when not a number with at most one decimal. */
-export function parseHours(text: string): number | undefined {
-  const match = /^(\d{1,4})(?:\.(\d))?$/.exec(text.trim());
-  if (!match) return undefined;
-  return Number(match[1]) * 10 + Number(match[2] ?? 0);
+/** An amount field's text as the number the person holds, or -1 when it is refused. */
+function typedAmount(field: AmountFieldName, text = ''): number {
+  const { kind, bound } = AMOUNT_FIELDS[field];
+  const read = readAmount(kind, text, bound);
+  return read.ok ? read.value : -1;
 }
 
 const boolOf = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
@@ -219,14 +229,13 @@ export function personValues(person: Person): Values {
 
 /** A person's input from the core form, keeping what the form does not hold (the lists). */
 export function personFromForm(values: Values, current?: Person): unknown {
-  const pay = parseYuan(values.monthlyPay ?? '');
   return {
     name: values.name,
     idCardNumber: values.idCardNumber,
     phone: values.phone,
     education: { level: values.educationLevel || undefined, socialWorkMajor: boolOf(values.socialWorkMajor) },
     employmentType: values.employmentType || undefined,
-    monthlyPay: pay ?? -1,
+    monthlyPay: typedAmount('monthlyPay', values.monthlyPay),
     employment: current?.employment ?? [],
     certificates: current?.certificates ?? [],
     continuingEducation: current?.continuingEducation ?? [],
@@ -321,7 +330,7 @@ export const LIST_FORMS: readonly ListForm[] = [
     }),
     build: (v) => ({
       date: v.date,
-      tenthHours: parseHours(v.tenthHours ?? '') ?? 0,
+      tenthHours: typedAmount('tenthHours', v.tenthHours),
       provider: v.provider,
       topic: v.topic,
     }),
@@ -334,15 +343,27 @@ function messageFor(s: StaffMessages, field: string): string {
   return (s.errors as Record<string, string | undefined>)[field] ?? s.errors.tooMany;
 }
 
+/** Why a field failed: for an amount the money module refused, its words; else the field's message. */
+function fieldMessage(m: Messages, field: string, values: Values): string {
+  if (isAmountField(field)) {
+    const { kind, label, bound } = AMOUNT_FIELDS[field];
+    const read = readAmount(kind, values[field] ?? '', bound);
+    if (!read.ok) return m.errors.amount(label(m.staff), kind, read.refusal);
+  }
+  return messageFor(m.staff, field);
+}
+
 /**
  * Checks a whole person (the same schema as the API, ID-card check included) and names the
- * failing fields of the form that changed it: the core form's fields, or those of one list entry.
+ * failing fields of the form that changed it (`values`, as typed): the core form's fields, or
+ * those of one list entry.
  */
 export function checkPerson(
-  s: StaffMessages,
+  m: Messages,
   candidate: unknown,
-  form: { fields: readonly string[]; list?: ListForm['list']; index?: number },
+  form: { fields: readonly string[]; values: Values; list?: ListForm['list']; index?: number },
 ): { input: PersonInput } | { errors: { field: string; message: string }[] } {
+  const s = m.staff;
   const parsed = CheckedPersonInput.safeParse(candidate);
   if (parsed.success) return { input: parsed.data };
   const errors = new Map<string, string>();
@@ -355,7 +376,7 @@ export function checkPerson(
     } else if (path[0] === 'education') field = path[1] === 'level' ? 'educationLevel' : 'socialWorkMajor';
     else field = path[0] ?? (form.fields[0] as string);
     if (!form.fields.includes(field)) field = form.fields[0] as string;
-    if (!errors.has(field)) errors.set(field, messageFor(s, field as ErrorKey));
+    if (!errors.has(field)) errors.set(field, fieldMessage(m, field, form.values));
   }
   // In the order of the form, as the summary should read.
   return {

@@ -188,7 +188,7 @@ export function staffRoutes(session: TokenSource) {
           />,
           400,
         );
-      const checked = checkPerson(s, personFromForm(values), { fields: PERSON_FIELDS });
+      const checked = checkPerson(c.var.m, personFromForm(values), { fields: PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       let created: Person;
       try {
@@ -256,7 +256,7 @@ export function staffRoutes(session: TokenSource) {
           stale ? 409 : 400,
         );
       if (version === undefined || version !== current.version) return again([], current, true);
-      const checked = checkPerson(s, personFromForm(values, current), { fields: PERSON_FIELDS });
+      const checked = checkPerson(c.var.m, personFromForm(values, current), { fields: PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       try {
         await replacePerson(c.var.ctx, current.id, version, checked.input);
@@ -320,7 +320,6 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
   app
     .get(path, keepers, async (c) => show(c, await personRecord(c.var.ctx, personIdOf(c)), {}, []))
     .post(path, keepers, async (c) => {
-      const s = c.var.m.staff;
       const current = await personRecord(c.var.ctx, personIdOf(c));
       const form = await readForm(c);
       const values = valuesOf(form, list.fields);
@@ -328,7 +327,7 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
       if (version === undefined || version !== current.version) return show(c, current, values, [], 409);
       const index = current[list.list].length;
       const candidate = { ...inputOf(current), [list.list]: [...current[list.list], list.build(values)] };
-      const checked = checkPerson(s, candidate, { fields: list.fields, list: list.list, index });
+      const checked = checkPerson(c.var.m, candidate, { fields: list.fields, values, list: list.list, index });
       if ('errors' in checked) return show(c, current, values, checked.errors, 400);
       try {
         await replacePerson(c.var.ctx, current.id, version, checked.input, list.audit);

@@ -8,6 +8,7 @@ import {
   type Person,
   type RuleSet,
   type StaffSummary,
+  tenthsToHours,
   wholeYearsThrough,
 } from '@shegong/domain';
 import type { Context } from 'hono';
@@ -18,7 +19,7 @@ import { Card, CsrfInput, DescriptionList, Notice, Table, Tag } from '../../layo
 import { regionName } from '../../layout/labels.tsx';
 import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
-import { CertTag, Findings, hours, RegistrationTag, registrationFigure, type StaffMessages } from './figures.tsx';
+import { CertTag, Findings, RegistrationTag, registrationFigure, type StaffMessages } from './figures.tsx';
 
 export const STAFF = '/org/staff';
 export const FILTERS = ['below-floor', 'registration-expiring', 'registration-expired', 'ce-short'] as const;
@@ -94,12 +95,12 @@ function CeFigure(props: { s: StaffMessages; rules: PolicyRules; summary: StaffS
   return (
     <span class="figure">
       <span class={short ? 'text-warning' : undefined}>
-        {s.hours(hours(year.tenthHours), hours(year.requiredTenthHours))}
+        {s.hours(tenthsToHours(year.tenthHours), tenthsToHours(year.requiredTenthHours))}
       </span>
       <RuleBadge
         rule="P-R2"
         rules={rules}
-        figure={s.figures.hours(hours(year.tenthHours), hours(year.requiredTenthHours))}
+        figure={s.figures.hours(tenthsToHours(year.tenthHours), tenthsToHours(year.requiredTenthHours))}
         tone={short ? 'amber' : 'grey'}
       />
     </span>
@@ -433,12 +434,12 @@ export function PersonPage(props: {
                   {colon}
                 </span>
                 <strong class={ceYear.shortfallTenthHours > 0 ? 'text-warning' : undefined}>
-                  {s.hours(hours(ceYear.tenthHours), hours(ceYear.requiredTenthHours))}
+                  {s.hours(tenthsToHours(ceYear.tenthHours), tenthsToHours(ceYear.requiredTenthHours))}
                 </strong>
                 <RuleBadge
                   rule="P-R2"
                   rules={rules}
-                  figure={s.figures.hours(hours(ceYear.tenthHours), hours(ceYear.requiredTenthHours))}
+                  figure={s.figures.hours(tenthsToHours(ceYear.tenthHours), tenthsToHours(ceYear.requiredTenthHours))}
                   tone={ceYear.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                 />
               </li>
@@ -449,12 +450,15 @@ export function PersonPage(props: {
                     {colon}
                   </span>
                   <strong class={cePeriod.shortfallTenthHours > 0 ? 'text-warning' : undefined}>
-                    {s.hours(hours(cePeriod.tenthHours), hours(cePeriod.requiredTenthHours))}
+                    {s.hours(tenthsToHours(cePeriod.tenthHours), tenthsToHours(cePeriod.requiredTenthHours))}
                   </strong>
                   <RuleBadge
                     rule="N-5"
                     rules={rules}
-                    figure={s.figures.hours(hours(cePeriod.tenthHours), hours(cePeriod.requiredTenthHours))}
+                    figure={s.figures.hours(
+                      tenthsToHours(cePeriod.tenthHours),
+                      tenthsToHours(cePeriod.requiredTenthHours),
+                    )}
                     tone={cePeriod.shortfallTenthHours > 0 ? 'amber' : 'grey'}
                   />
                 </li>
@@ -469,7 +473,7 @@ export function PersonPage(props: {
             {entries.map((e) => (
               <tr>
                 <td data-label={p.colDate}>{formatDate(e.date, lang)}</td>
-                <td data-label={p.colHours}>{hours(e.tenthHours)}</td>
+                <td data-label={p.colHours}>{tenthsToHours(e.tenthHours)}</td>
                 <td data-label={p.colProvider}>{e.provider}</td>
                 <td data-label={p.colTopic}>{e.topic}</td>
               </tr>
