@@ -19,4 +19,5 @@ export * from './tenancy/schemas.ts';
 export * from './tenancy/tenant.ts';
 export * from './tenancy/uscc.ts';
 export * from './text/dates.ts';
+export * from './text/labels.ts';
 export * from './text/lang.ts';

@@ -1,5 +1,8 @@
 import {
+  BUDGET_LINE_LABELS,
+  BUDGET_LINES,
   type BudgetLine,
+  CERT_LEVEL_LABELS,
   type CertLevel,
   type ContractStatus,
   type ContractTerms,
@@ -8,7 +11,7 @@ import {
   termMonths,
 } from '@shegong/domain';
 import type ExcelJS from 'exceljs';
-import { CERTIFICATE_LABELS } from './labels.ts';
+import { labelPairs } from './labels.ts';
 import type { Lang } from './template.ts';
 import { fenToYuan } from './values.ts';
 
@@ -29,14 +32,7 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom:
 export type Label = { zh: string; en: string };
 export const pick = (lang: Lang, label: Label) => (lang === 'en' ? label.en : label.zh);
 
-export const LINE_LABELS: Record<BudgetLine, Label> = {
-  personnel: { zh: '人员经费', en: 'Personnel' },
-  supervision: { zh: '督导与培训', en: 'Supervision and training' },
-  activities: { zh: '活动经费', en: 'Activities' },
-  management: { zh: '管理费', en: 'Management' },
-  tax: { zh: '税费', en: 'Tax' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const LINE_LABELS: Record<BudgetLine, Label> = labelPairs(BUDGET_LINE_LABELS, BUDGET_LINES);
 
 export const ROLE_LABELS: Record<PostRole, Label> = {
   frontline: { zh: '一线社工', en: 'Frontline social worker' },
@@ -59,8 +55,7 @@ export const SEVERITY_LABELS: Record<Finding['severity'], Label> = {
   info: { zh: '信息', en: 'Info' },
 };
 
-export const certLabel = (level: CertLevel, lang: Lang) =>
-  level === 'none' ? (lang === 'en' ? 'No certificate' : '无证书') : pick(lang, CERTIFICATE_LABELS[level]);
+export const certLabel = (level: CertLevel, lang: Lang) => CERT_LEVEL_LABELS[lang][level];
 
 /** Fen as yuan text for a sentence: 123456 → "1,234.56". */
 export function yuanText(fen: number): string {

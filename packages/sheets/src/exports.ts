@@ -1,4 +1,5 @@
 import {
+  CERT_LEVEL_LABELS,
   type CertLevel,
   type LadderInput,
   maskIdCard,
@@ -7,7 +8,7 @@ import {
   type StaffSummary,
 } from '@shegong/domain';
 import ExcelJS from 'exceljs';
-import { CERTIFICATE_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
+import { EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
 import type { Lang } from './template.ts';
 import { fenToYuan } from './values.ts';
 
@@ -41,8 +42,7 @@ function sheetWith(workbook: ExcelJS.Workbook, name: string, columns: readonly C
   return sheet;
 }
 
-const certLabel = (level: CertLevel, lang: Lang) =>
-  level === 'none' ? (lang === 'en' ? 'None' : '无') : CERTIFICATE_LABELS[level][lang === 'en' ? 'en' : 'zh'];
+const certLabel = (level: CertLevel, lang: Lang) => CERT_LEVEL_LABELS[lang][level];
 
 export interface ExportOptions {
   /** Whether the reader may see full ID-card and phone numbers (hr and admin); masked otherwise. */

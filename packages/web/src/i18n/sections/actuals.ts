@@ -1,3 +1,4 @@
+import { CERT_LEVEL_LABELS } from '@shegong/domain';
 import { contractsEn, contractsZh } from './contracts.ts';
 
 /** Messages of the actuals pages (issue 4), Chinese first; the English object must have the same keys. */
@@ -110,12 +111,7 @@ export const actualsZh = {
     colTotal: '合计',
     current: '当前',
     noHistory: '还没有登记。',
-    certLevels: {
-      none: '无证书',
-      assistant: '助理社会工作师',
-      social_worker: '社会工作师',
-      senior: '高级社会工作师',
-    } as Record<string, string>,
+    certLevels: CERT_LEVEL_LABELS['zh-CN'] as Record<string, string>,
   },
   errors: {
     rowPrefix: (n: number) => `第 ${n} 人：`,
@@ -246,12 +242,7 @@ export const actualsEn: typeof actualsZh = {
     colTotal: 'Total',
     current: 'current',
     noHistory: 'Not recorded yet.',
-    certLevels: {
-      none: 'No certificate',
-      assistant: 'Assistant social worker',
-      social_worker: 'Social worker',
-      senior: 'Senior social worker',
-    },
+    certLevels: CERT_LEVEL_LABELS.en,
   },
   errors: {
     rowPrefix: (n: number) => `Person ${n}: `,

@@ -1,3 +1,5 @@
+import { BUDGET_LINE_LABELS, CERT_LEVEL_LABELS } from '@shegong/domain';
+
 /** Messages of the contracts pages (issue 4), Chinese first; the English object must have the same keys. */
 export const contractsZh = {
   title: '合同',
@@ -27,15 +29,8 @@ export const contractsZh = {
     volunteer_management: '志愿者招募、注册、培训与考核',
   },
   roles: { frontline: '一线社工', supervisor: '督导', project_lead: '项目负责人', support: '辅助人员' },
-  certLevels: { none: '无证书', assistant: '助理社会工作师', social_worker: '社会工作师', senior: '高级社会工作师' },
-  lines: {
-    personnel: '人员经费',
-    supervision: '督导与培训',
-    activities: '活动经费',
-    management: '管理费',
-    tax: '税费',
-    other: '其他',
-  },
+  certLevels: CERT_LEVEL_LABELS['zh-CN'],
+  lines: BUDGET_LINE_LABELS['zh-CN'],
   finding: {
     payBelowFloor: (pay: string, floor: string, short: string) =>
       `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${short}。`,
@@ -346,20 +341,8 @@ export const contractsEn: typeof contractsZh = {
     project_lead: 'Project lead',
     support: 'Support staff',
   },
-  certLevels: {
-    none: 'No certificate',
-    assistant: 'Assistant social worker',
-    social_worker: 'Social worker',
-    senior: 'Senior social worker',
-  },
-  lines: {
-    personnel: 'Personnel',
-    supervision: 'Supervision and training',
-    activities: 'Activities',
-    management: 'Management',
-    tax: 'Tax',
-    other: 'Other',
-  },
+  certLevels: CERT_LEVEL_LABELS.en,
+  lines: BUDGET_LINE_LABELS.en,
   finding: {
     payBelowFloor: (pay: string, floor: string, short: string) =>
       `Pay of ${pay} a month is below the guideline of ${floor}: ${short} short each month.`,

@@ -1,3 +1,5 @@
+import { CERT_LEVEL_LABELS, EDUCATION_LEVEL_LABELS } from '@shegong/domain';
+
 /** Messages of the staff pages (issue 3), Chinese first; the English object must have the same keys. */
 export const staffZh = {
   title: '人员',
@@ -36,7 +38,7 @@ export const staffZh = {
   hours: (done: string, required: string) => `${done} / ${required} 学时`,
   shortBy: (amount: string) => `差 ${amount}`,
   exempt: '按国家规定发放（在编）',
-  certLevels: { none: '无证书', assistant: '助理社会工作师', social_worker: '社会工作师', senior: '高级社会工作师' },
+  certLevels: CERT_LEVEL_LABELS['zh-CN'],
   registration: {
     unregistered: '未登记',
     valid: '有效',
@@ -44,14 +46,7 @@ export const staffZh = {
     expired: '已过期',
     none: '—',
   },
-  education: {
-    secondary: '高中/中专',
-    vocational: '职业教育',
-    associate: '大专',
-    bachelor: '本科',
-    master: '硕士',
-    doctorate: '博士',
-  },
+  education: EDUCATION_LEVEL_LABELS['zh-CN'],
   employmentTypes: {
     civil_servant: '在编公务员',
     public_institution: '事业编制',
@@ -245,21 +240,9 @@ export const staffEn: typeof staffZh = {
   hours: (done: string, required: string) => `${done} / ${required} h`,
   shortBy: (amount: string) => `${amount} short`,
   exempt: 'Paid by state rules (establishment)',
-  certLevels: {
-    none: 'No certificate',
-    assistant: 'Assistant social worker',
-    social_worker: 'Social worker',
-    senior: 'Senior social worker',
-  },
+  certLevels: CERT_LEVEL_LABELS.en,
   registration: { unregistered: 'Not registered', valid: 'Valid', expiring: 'Expiring', expired: 'Expired', none: '—' },
-  education: {
-    secondary: 'Secondary',
-    vocational: 'Vocational',
-    associate: 'Associate degree',
-    bachelor: 'Bachelor',
-    master: 'Master',
-    doctorate: 'Doctorate',
-  },
+  education: EDUCATION_LEVEL_LABELS.en,
   employmentTypes: {
     civil_servant: 'Civil servant (establishment)',
     public_institution: 'Public institution (establishment)',
