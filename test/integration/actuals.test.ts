@@ -104,7 +104,7 @@ interface MonthBody {
   cost: {
     lines: Record<string, number>;
     total: number;
-    findings: { ruleId: string; path: string; amounts: Record<string, unknown> }[];
+    findings: { kind: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
   };
   input: ActualMonthInput;
   history?: MonthBody[];
@@ -138,9 +138,10 @@ describe('recording months', () => {
     expect(body.cost.total).toBe(1_016_340);
     expect(body.cost.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/payroll/1/grossPay',
-        amounts: expect.objectContaining({ pay: 3_700_00, floor: 3_800_00, shortfallPerMonth: 100_00 }),
+        amounts: expect.objectContaining({ pay: 3_700_00, floor: 3_800_00, shortfall: 100_00 }),
       }),
     ]);
   });
@@ -196,7 +197,7 @@ describe('recording months', () => {
       monthsElapsed: number;
       lines: { line: string; budget: number; actual: number; remaining: number; projected: number; ruleId: string }[];
       totals: Record<string, number>;
-      findings: { severity: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
+      findings: { kind: string; severity: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
     };
     // January and February of 12 months: projected = actual × 12 / 2 = actual × 6.
     expect(body).toMatchObject({ termMonths: 12, monthsElapsed: 2 });
@@ -219,8 +220,8 @@ describe('recording months', () => {
       ['warning', 'N-7', '/lines/management'],
       ['error', 'P-W3', '/months/2026-01/payroll/1/grossPay'],
     ]);
+    expect(body.findings[0]?.kind).toBe('projectedOverBudget');
     expect(body.findings[0]?.amounts).toMatchObject({
-      check: 'projectedOverBudget',
       projected: 900_000,
       excess: 300_000,
     });
@@ -329,7 +330,7 @@ describe('the rules of the month', () => {
       ruleSet: { effectiveFrom: string };
     };
     expect([june.ruleSet.effectiveFrom, june.cost.findings.length]).toEqual(['2023-01-01', 0]);
-    expect([july.ruleSet.effectiveFrom, july.cost.findings.map((f) => f.amounts.shortfallPerMonth)]).toEqual([
+    expect([july.ruleSet.effectiveFrom, july.cost.findings.map((f) => f.amounts.shortfall)]).toEqual([
       '2026-07-01',
       [100_00],
     ]);

@@ -28,6 +28,7 @@ const staff = () => world.user('orgA', 'staff');
 const foreigner = () => world.user('orgB');
 
 interface Finding {
+  kind: string;
   severity: string;
   ruleId: string;
   path: string;
@@ -67,7 +68,7 @@ interface Saved {
 interface Problem {
   status: number;
   detail?: string;
-  errors?: { path: string; message: string; ruleId?: string; amounts?: Record<string, unknown> }[];
+  errors?: { path: string; message: string; ruleId?: string; kind?: string; amounts?: Record<string, unknown> }[];
 }
 
 let serial = 0;
@@ -443,6 +444,7 @@ describe('status changes', () => {
     const { contract, version } = await create(draftOf((d) => (d.terms.milestones[2]!.amount = 80_000_00)));
     expect(version.assessment.findings).toContainEqual(
       expect.objectContaining({
+        kind: 'milestonesUnbalanced',
         ruleId: 'N-3',
         path: '/terms/milestones',
         amounts: expect.objectContaining({ difference: -4_000_00 }),
@@ -456,6 +458,7 @@ describe('status changes', () => {
       expect.objectContaining({
         path: '/terms/milestones',
         ruleId: 'N-3',
+        kind: 'milestonesUnbalanced',
         amounts: expect.objectContaining({ milestonesTotal: 276_000_00 }),
       }),
     ]);
@@ -470,7 +473,7 @@ describe('status changes', () => {
         d.plan.lines = { ...d.plan.lines, personnel: 186_400_00, management: 20_800_00, tax: 7_800_00 };
       }),
     );
-    const rules = version.assessment.findings.map((f) => [f.ruleId, f.path, f.amounts?.check]);
+    const rules = version.assessment.findings.map((f) => [f.ruleId, f.path, f.kind]);
     expect(rules).toContainEqual(['P-W2', '/terms/value', 'belowPriceFloor']);
     expect(rules).toContainEqual(['P-W2', '/plan/lines/personnel', 'personnelBelowLabourCost']);
     // The floor itself does not move with V: management share 8 % both ways.
@@ -491,6 +494,7 @@ describe('what the rules refuse', () => {
       expect.objectContaining({
         path: '/terms/stableRecurring',
         ruleId: 'N-1',
+        kind: 'termNeedsStableMark',
         amounts: expect.objectContaining({ months: 13 }),
       }),
     ]);
@@ -645,9 +649,10 @@ describe('the preview', () => {
     // ¥3,000 is ¥200 under the assistant floor of ¥3,200.
     expect(body.assessment.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/plan/posts/1/monthlyPay',
-        amounts: expect.objectContaining({ shortfallPerMonth: 200_00 }),
+        amounts: expect.objectContaining({ shortfall: 200_00 }),
       }),
     ]);
     expect(await world.table.snapshot()).toBe(before);

@@ -1,5 +1,6 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
+export * from './findings/index.ts';
 export * from './money/money.ts';
 export * from './people/certificates.ts';
 export * from './people/continuing-education.ts';

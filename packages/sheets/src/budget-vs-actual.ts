@@ -1,4 +1,4 @@
-import { type ActualMonthCost, BUDGET_LINES, type BudgetVsActual } from '@shegong/domain';
+import { type ActualMonthCost, BUDGET_LINES, type BudgetVsActual, findingText } from '@shegong/domain';
 import ExcelJS from 'exceljs';
 import { FINDINGS_SHEET, findingsSheet } from './contract-costing.ts';
 import {
@@ -6,7 +6,6 @@ import {
   type Column,
   certLabel,
   fenToYuan,
-  findingText,
   type Label,
   LINE_LABELS,
   pick,

@@ -1,6 +1,7 @@
 import {
   CERT_LEVEL_LABELS,
   type CertLevel,
+  findingText,
   type LadderInput,
   maskIdCard,
   maskPhone,
@@ -118,7 +119,7 @@ export async function staffWorkbook(
       summary ? summary.ce.year.tenthHours / 10 : null,
       summary ? summary.ce.year.requiredTenthHours / 10 : null,
       summary ? summary.ce.year.ruleId : '',
-      summary?.findings.map((f) => `[${f.ruleId}] ${f.message}`).join('\n') ?? '',
+      summary?.findings.map((f) => `[${f.ruleId}] ${findingText(f, lang)}`).join('\n') ?? '',
     ]);
   });
   note(workbook, lang, [

@@ -74,7 +74,8 @@ export class ContractRefused extends ProblemError {
         path: `${prefix}${f.path}`,
         message: `${f.ruleId}: ${f.message}`,
         ruleId: f.ruleId,
-        ...(f.amounts ? { amounts: f.amounts } : {}),
+        kind: f.kind,
+        amounts: f.amounts,
       })),
     );
   }

@@ -168,7 +168,7 @@ export function explainPriceFloor(
   const base = {
     posts: costed,
     labourCost: costing.labourCost,
-    findings: costing.findings.filter((f) => f.amounts?.check === 'payBelowFloor'),
+    findings: costing.findings.filter((f) => f.kind === 'payBelowFloor'),
     priceFloor: { ...floor, ruleId: 'P-W2' as const },
   };
   if (!floor.feasible) return { ...base, binding: [] };

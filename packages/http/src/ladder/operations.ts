@@ -3,6 +3,7 @@ import {
   type Finding,
   isoDate,
   LadderInput,
+  ladderUnchecked,
   type Person,
   type RuleSet,
   type TenantRecord,
@@ -53,13 +54,7 @@ export async function checkLadder(
   const findings: Finding[] = [];
   const ruleSet = await rulesFor(store, tenant, date);
   if (!ruleSet) {
-    findings.push({
-      severity: 'warning',
-      ruleId: 'P-W3',
-      path: '/levels',
-      message: `No rule set is in force for region ${tenant.region} on ${date}: the pay bands (P-W3) and certificates (P-C1) could not be checked`,
-      amounts: { region: tenant.region, date },
-    });
+    findings.push(ladderUnchecked({ region: tenant.region, date }));
     return { date, findings };
   }
   findings.push(...ladderFindings(input, ruleSet.parameters));
@@ -78,7 +73,13 @@ export class LadderRefused extends ProblemError {
     super(
       422,
       `The ladder breaks ${errors.length} rule${errors.length === 1 ? '' : 's'} of the rule set in force; nothing was saved`,
-      errors.map((f) => ({ path: f.path, message: `${f.ruleId}: ${f.message}`, ruleId: f.ruleId, amounts: f.amounts })),
+      errors.map((f) => ({
+        path: f.path,
+        message: `${f.ruleId}: ${f.message}`,
+        ruleId: f.ruleId,
+        kind: f.kind,
+        amounts: f.amounts,
+      })),
     );
   }
 }

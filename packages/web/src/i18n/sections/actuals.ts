@@ -49,12 +49,6 @@ export const actualsZh = {
   },
   findings: {
     title: '需要注意',
-    actualOver: (line: string, actual: string, budget: string, excess: string) =>
-      `${line}已支出 ${actual}，超出预算 ${budget}，超出 ${excess}`,
-    projectedOver: (line: string, projected: string, budget: string, excess: string) =>
-      `${line}按目前进度预计全期支出 ${projected}，将超出预算 ${budget}，超出 ${excess}`,
-    belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
-      `${month}：${name} 的应发工资 ${pay} 低于该证书等级的指导标准 ${floor}，差 ${shortfall}`,
   },
   months: {
     title: '已登记的月份',
@@ -180,12 +174,6 @@ export const actualsEn: typeof actualsZh = {
   },
   findings: {
     title: 'Needs attention',
-    actualOver: (line: string, actual: string, budget: string, excess: string) =>
-      `${line} has spent ${actual}, over its budget of ${budget} by ${excess}`,
-    projectedOver: (line: string, projected: string, budget: string, excess: string) =>
-      `${line} is heading over budget: at this rate ${projected} by the end of the term, ${excess} over its budget of ${budget}`,
-    belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
-      `${month}: ${name} was paid ${pay}, below the guideline floor of ${floor} for their level by ${shortfall}`,
   },
   months: {
     title: 'Months recorded',

@@ -32,15 +32,6 @@ export const ladderZh = {
   postClasses: POST_CLASS_LABELS['zh-CN'],
   certLevels: CERT_LEVEL_LABELS['zh-CN'],
   education: EDUCATION_LEVEL_LABELS['zh-CN'],
-  findings: {
-    floor: (min: string, cert: string, floor: string, shortfall: string) =>
-      `月薪下限 ${min} 低于${cert}的指导标准 ${floor}，差 ${shortfall}`,
-    postClass: (postClass: string, needed: string, has: string) =>
-      `${postClass}至少需要${needed}证书，这里只要求“${has}”`,
-    duplicateId: (id: string) => `代码 ${id} 已被前面的职级使用`,
-    lower: (field: string, has: string, below: string) => `要求的${field}（${has}）低于下一级（${below}）`,
-    noRuleSet: (region: string, date: string) => `${date} 地区 ${region} 没有生效的规则，薪酬区间和证书要求没有检查`,
-  },
   whoTitle: '谁符合哪一级',
   whoLead: (date: string) => `按 ${date} 的档案和规则计算。`,
   noPeople: '人员档案里还没有人。',
@@ -165,16 +156,6 @@ export const ladderEn: typeof ladderZh = {
   postClasses: POST_CLASS_LABELS.en,
   certLevels: CERT_LEVEL_LABELS.en,
   education: EDUCATION_LEVEL_LABELS.en,
-  findings: {
-    floor: (min, cert, floor, shortfall) =>
-      `Minimum ${min} is below the ${cert} floor of ${floor}, short by ${shortfall}`,
-    postClass: (postClass, needed, has) =>
-      `A ${postClass.toLowerCase()} needs at least the ${needed} certificate; this asks only for “${has}”`,
-    duplicateId: (id) => `The id ${id} is used by an earlier level`,
-    lower: (field, has, below) => `Asks for less ${field} (${has}) than the level below (${below})`,
-    noRuleSet: (region, date) =>
-      `No rule set is in force for region ${region} on ${date}: pay bands and certificates were not checked`,
-  },
   whoTitle: 'Who qualifies for what',
   whoLead: (date) => `Worked out from the records and rules of ${date}.`,
   noPeople: 'There is nobody in the staff registry yet.',

@@ -111,17 +111,6 @@ export const staffZh = {
     registration: (expires: string, days: number) => `有效期至 ${expires}（${days} 天）`,
     run: (start: string, days: number) => `自 ${start} 起连续 ${days} 天`,
   },
-  finding: {
-    payBelow: (pay: string, floor: string, shortfall: string) =>
-      `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${shortfall}。`,
-    expired: (number: string, date: string) => `证书 ${number} 的登记已于 ${date} 到期，请尽快办理。`,
-    expiring: (number: string, date: string, days: number) =>
-      `证书 ${number} 的登记将于 ${date} 到期（还有 ${days} 天），请办理续期。`,
-    ceYear: (year: number, done: string, required: string, short: string) =>
-      `${year} 年继续教育 ${done} 学时，要求 ${required} 学时，还差 ${short} 学时。`,
-    cePeriod: (done: string, required: string, short: string) =>
-      `本登记周期继续教育 ${done} 学时，要求 ${required} 学时，还差 ${short} 学时。`,
-  },
   form: {
     addTitle: '添加人员',
     editTitle: (name: string) => `修改 ${name} 的基本信息`,
@@ -306,17 +295,6 @@ export const staffEn: typeof staffZh = {
     hours: (done: string, required: string) => `${done} hours done of ${required} required`,
     registration: (expires: string, days: number) => `valid until ${expires} (${days} days)`,
     run: (start: string, days: number) => `${days} days unbroken since ${start}`,
-  },
-  finding: {
-    payBelow: (pay: string, floor: string, shortfall: string) =>
-      `Pay ${pay} is below the floor ${floor}: ${shortfall} short each month.`,
-    expired: (number: string, date: string) => `The registration of certificate ${number} expired on ${date}.`,
-    expiring: (number: string, date: string, days: number) =>
-      `The registration of certificate ${number} expires on ${date} (${days} days left): renew it now.`,
-    ceYear: (year: number, done: string, required: string, short: string) =>
-      `Continuing education in ${year}: ${done} of ${required} hours, ${short} short.`,
-    cePeriod: (done: string, required: string, short: string) =>
-      `Continuing education this registration period: ${done} of ${required} hours, ${short} short.`,
   },
   form: {
     addTitle: 'Add person',

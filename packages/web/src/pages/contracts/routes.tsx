@@ -7,6 +7,7 @@ import {
   type ContractStatus,
   chinaToday,
   type Finding,
+  findingText,
   isAmendable,
   isEditable,
   isoDate,
@@ -37,7 +38,6 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { findingText } from './costing.tsx';
 import {
   announcement,
   CONTRACTS,
@@ -105,7 +105,11 @@ function findingErrors(c: Context<PageEnv>, findings: readonly Finding[]): Field
   const k = c.var.m.contracts;
   return findings.map((f) => {
     const field = fieldOf(f.path);
-    return { field, message: `${f.ruleId} · ${withRow(field, findingText(k, f), k.form)}`, href: anchorOf(field) };
+    return {
+      field,
+      message: `${f.ruleId} · ${withRow(field, findingText(f, c.var.lang), k.form)}`,
+      href: anchorOf(field),
+    };
   });
 }
 

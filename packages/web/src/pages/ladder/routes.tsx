@@ -5,6 +5,7 @@ import {
   chinaToday,
   EDUCATION_LEVELS,
   type Finding,
+  findingText,
   isoDate,
   LadderInput,
   type LadderLevel,
@@ -32,16 +33,7 @@ import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { fenToYuan, yuanToFen } from './money.ts';
-import {
-  EditorPage,
-  findingText,
-  LADDER,
-  LadderPage,
-  type LevelRow,
-  missingLine,
-  PromotePage,
-  VersionPage,
-} from './views.tsx';
+import { EditorPage, LADDER, LadderPage, type LevelRow, missingLine, PromotePage, VersionPage } from './views.tsx';
 
 const MEMBERS = { kinds: ['org'], roles: 'any' } as const;
 const EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
@@ -261,7 +253,7 @@ export function ladderRoutes(session: TokenSource) {
         const fieldErrors = refused.map((f) => {
           const field = fieldOfFinding(f, kept);
           const row = Number(field.split('-')[1]);
-          return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(l, f)}` };
+          return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(f, c.var.lang)}` };
         });
         return editor(c, rows, version, fieldErrors, 400);
       }
