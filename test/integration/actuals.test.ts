@@ -1,5 +1,6 @@
 import { type ActualMonthInput, type ContractDraft, FANGCHENGGANG_2023 } from '@shegong/domain';
 import { changeContractStatus, createContract } from '@shegong/http';
+import { keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -477,5 +478,55 @@ describe('the pages', () => {
     const html = await (await world.page('GET', `${base}/2026-03`, { as: finance() })).text();
     expect(html).toContain('工资行按 2026年2月 的登记预填');
     expect(html).toContain('value="李明"');
+  });
+});
+
+describe('a month recorded before findings had a kind', () => {
+  it('reads its old findings as today’s, in the month and in budget against actual', async () => {
+    const id = await contract('ACT-2026-008');
+    expect((await put(id, '2026-01', JANUARY)).status).toBe(200);
+    const { cost } = await reposA().actuals.month(id, '2026-01');
+    // The shape the code wrote before: the check among the amounts, the shortfall per month so named.
+    const old = {
+      severity: 'error',
+      ruleId: 'P-W3',
+      path: '/payroll/1/grossPay',
+      message: '王芳 was paid 370000 fen in 2026-01, 10000 fen below the social_worker floor of 380000 fen.',
+      amounts: {
+        check: 'payBelowFloor',
+        month: '2026-01',
+        name: '王芳',
+        pay: 3_700_00,
+        floor: 3_800_00,
+        shortfallPerMonth: 100_00,
+      },
+    };
+    await world.table.set(keys.actualMonth(orgA().id, id, '2026-01'), { cost: { ...cost, findings: [old] } });
+
+    const upgraded = (path: string) => ({
+      kind: 'payBelowFloor',
+      severity: 'error',
+      ruleId: 'P-W3',
+      path,
+      message: 'Jan 2026: 王芳 was paid ¥3,700.00, below the guideline floor of ¥3,800.00 for their level by ¥100.00',
+      amounts: {
+        month: '2026-01',
+        name: '王芳',
+        pay: 3_700_00,
+        floor: 3_800_00,
+        shortfall: 100_00,
+        certLevel: 'social_worker',
+      },
+    });
+    const month = (await (await world.request('GET', `/v1/contracts/${id}/actuals/2026-01`, { as: hr() })).json()) as {
+      cost: { findings: unknown[] };
+    };
+    expect(month.cost.findings).toEqual([upgraded('/payroll/1/grossPay')]);
+    const bva = (await (await world.request('GET', `/v1/contracts/${id}/budget-vs-actual`, { as: hr() })).json()) as {
+      findings: { kind: string }[];
+    };
+    expect(bva.findings.filter((f) => f.kind === 'payBelowFloor')).toEqual([
+      upgraded('/months/2026-01/payroll/1/grossPay'),
+    ]);
   });
 });
