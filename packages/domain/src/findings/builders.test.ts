@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { payBelowFloor } from './costing.ts';
 import { FINDING_RULE_IDS, type Finding } from './finding.ts';
-import { EXAMPLES } from './test-fixtures.ts';
+import { EXAMPLES, PAYROLL_ROW_BELOW_FLOOR, PERSON_BELOW_FLOOR } from './test-fixtures.ts';
 import { findingText } from './text.ts';
 
 /** What a builder decides: everything but the message (which findingText writes, tested apart). */
@@ -16,14 +15,7 @@ describe('the costing builders (COSTING.md "The budget and its checks")', () => 
       path: '/posts/1/monthlyPay',
       amounts: { pay: 3_000_00, floor: 3_200_00, shortfall: 200_00, certLevel: 'assistant' },
     });
-    const row = payBelowFloor({
-      path: '/payroll/0/grossPay',
-      pay: 3_700_00,
-      floor: 3_800_00,
-      certLevel: 'social_worker',
-      month: '2026-01',
-      name: '王芳',
-    });
+    const row = PAYROLL_ROW_BELOW_FLOOR;
     expect(row.amounts).toEqual({
       pay: 3_700_00,
       floor: 3_800_00,
@@ -32,13 +24,7 @@ describe('the costing builders (COSTING.md "The budget and its checks")', () => 
       month: '2026-01',
       name: '王芳',
     });
-    const person = payBelowFloor({
-      path: '/monthlyPay',
-      pay: 2_999_99,
-      floor: 3_000_00,
-      certLevel: 'none',
-      name: '韦低薪',
-    });
+    const person = PERSON_BELOW_FLOOR;
     expect([person.ruleId, person.path, person.amounts]).toEqual([
       'P-W3',
       '/monthlyPay',

@@ -98,3 +98,20 @@ export const EXAMPLES: { [K in FindingKind]: FindingOf<K> } = {
     requiredTenthHours: 900,
   }),
 };
+
+/** P-W3 of a month's payroll row (with its month and name) and of a person in the registry (with a name). */
+export const PAYROLL_ROW_BELOW_FLOOR = payBelowFloor({
+  path: '/payroll/1/grossPay',
+  pay: 3_700_00,
+  floor: 3_800_00,
+  certLevel: 'social_worker',
+  month: '2026-01',
+  name: '王芳',
+});
+export const PERSON_BELOW_FLOOR = payBelowFloor({
+  path: '/monthlyPay',
+  pay: 2_999_99,
+  floor: 3_000_00,
+  certLevel: 'none',
+  name: '韦低薪',
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { budgetUnbalanced, payBelowFloor } from './costing.ts';
+import { budgetUnbalanced } from './costing.ts';
 import { Finding } from './finding.ts';
 import { levelBelowPrevious } from './ladder.ts';
-import { EXAMPLES } from './test-fixtures.ts';
+import { EXAMPLES, PAYROLL_ROW_BELOW_FLOOR, PERSON_BELOW_FLOOR } from './test-fixtures.ts';
 import { findingText } from './text.ts';
 
 /** Each kind in Chinese (the pages' words) and in English, written out by hand. */
@@ -131,27 +131,14 @@ describe('findingText', () => {
   });
 
   it('says P-W3 as each page says it: a month’s payroll row, a person in the registry, a planned post', () => {
-    const row = payBelowFloor({
-      path: '/payroll/1/grossPay',
-      pay: 3_700_00,
-      floor: 3_800_00,
-      certLevel: 'social_worker',
-      month: '2026-01',
-      name: '王芳',
-    });
+    const row = PAYROLL_ROW_BELOW_FLOOR;
     expect(findingText(row, 'zh-CN')).toBe(
       '2026年1月：王芳 的应发工资 ¥3,700.00 低于该证书等级的指导标准 ¥3,800.00，差 ¥100.00',
     );
     expect(findingText(row, 'en')).toBe(
       'Jan 2026: 王芳 was paid ¥3,700.00, below the guideline floor of ¥3,800.00 for their level by ¥100.00',
     );
-    const person = payBelowFloor({
-      path: '/monthlyPay',
-      pay: 2_999_99,
-      floor: 3_000_00,
-      certLevel: 'none',
-      name: '韦低薪',
-    });
+    const person = PERSON_BELOW_FLOOR;
     expect(findingText(person, 'zh-CN')).toBe('月薪 ¥2,999.99 低于指导标准 ¥3,000.00，每月差 ¥0.01。');
     expect(findingText(person, 'en')).toBe('Pay ¥2,999.99 is below the floor ¥3,000.00: ¥0.01 short each month.');
   });
