@@ -1,5 +1,6 @@
 import { actingAs, changeContractStatus, createContract } from '@shegong/core';
 import { type ActualMonthInput, type ContractDraft, FANGCHENGGANG_2023 } from '@shegong/domain';
+import { keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -104,7 +105,7 @@ interface MonthBody {
   cost: {
     lines: Record<string, number>;
     total: number;
-    findings: { ruleId: string; path: string; amounts: Record<string, unknown> }[];
+    findings: { kind: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
   };
   input: ActualMonthInput;
   history?: MonthBody[];
@@ -138,9 +139,10 @@ describe('recording months', () => {
     expect(body.cost.total).toBe(1_016_340);
     expect(body.cost.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/payroll/1/grossPay',
-        amounts: expect.objectContaining({ pay: 3_700_00, floor: 3_800_00, shortfallPerMonth: 100_00 }),
+        amounts: expect.objectContaining({ pay: 3_700_00, floor: 3_800_00, shortfall: 100_00 }),
       }),
     ]);
   });
@@ -196,7 +198,7 @@ describe('recording months', () => {
       monthsElapsed: number;
       lines: { line: string; budget: number; actual: number; remaining: number; projected: number; ruleId: string }[];
       totals: Record<string, number>;
-      findings: { severity: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
+      findings: { kind: string; severity: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
     };
     // January and February of 12 months: projected = actual × 12 / 2 = actual × 6.
     expect(body).toMatchObject({ termMonths: 12, monthsElapsed: 2 });
@@ -219,8 +221,8 @@ describe('recording months', () => {
       ['warning', 'N-7', '/lines/management'],
       ['error', 'P-W3', '/months/2026-01/payroll/1/grossPay'],
     ]);
+    expect(body.findings[0]?.kind).toBe('projectedOverBudget');
     expect(body.findings[0]?.amounts).toMatchObject({
-      check: 'projectedOverBudget',
       projected: 900_000,
       excess: 300_000,
     });
@@ -329,7 +331,7 @@ describe('the rules of the month', () => {
       ruleSet: { effectiveFrom: string };
     };
     expect([june.ruleSet.effectiveFrom, june.cost.findings.length]).toEqual(['2023-01-01', 0]);
-    expect([july.ruleSet.effectiveFrom, july.cost.findings.map((f) => f.amounts.shortfallPerMonth)]).toEqual([
+    expect([july.ruleSet.effectiveFrom, july.cost.findings.map((f) => f.amounts.shortfall)]).toEqual([
       '2026-07-01',
       [100_00],
     ]);
@@ -476,5 +478,55 @@ describe('the pages', () => {
     const html = await (await world.page('GET', `${base}/2026-03`, { as: finance() })).text();
     expect(html).toContain('工资行按 2026年2月 的登记预填');
     expect(html).toContain('value="李明"');
+  });
+});
+
+describe('a month recorded before findings had a kind', () => {
+  it('reads its old findings as today’s, in the month and in budget against actual', async () => {
+    const id = await contract('ACT-2026-008');
+    expect((await put(id, '2026-01', JANUARY)).status).toBe(200);
+    const { cost } = await reposA().actuals.month(id, '2026-01');
+    // The shape the code wrote before: the check among the amounts, the shortfall per month so named.
+    const old = {
+      severity: 'error',
+      ruleId: 'P-W3',
+      path: '/payroll/1/grossPay',
+      message: '王芳 was paid 370000 fen in 2026-01, 10000 fen below the social_worker floor of 380000 fen.',
+      amounts: {
+        check: 'payBelowFloor',
+        month: '2026-01',
+        name: '王芳',
+        pay: 3_700_00,
+        floor: 3_800_00,
+        shortfallPerMonth: 100_00,
+      },
+    };
+    await world.table.set(keys.actualMonth(orgA().id, id, '2026-01'), { cost: { ...cost, findings: [old] } });
+
+    const upgraded = (path: string) => ({
+      kind: 'payBelowFloor',
+      severity: 'error',
+      ruleId: 'P-W3',
+      path,
+      message: 'Jan 2026: 王芳 was paid ¥3,700.00, below the guideline floor of ¥3,800.00 for their level by ¥100.00',
+      amounts: {
+        month: '2026-01',
+        name: '王芳',
+        pay: 3_700_00,
+        floor: 3_800_00,
+        shortfall: 100_00,
+        certLevel: 'social_worker',
+      },
+    });
+    const month = (await (await world.request('GET', `/v1/contracts/${id}/actuals/2026-01`, { as: hr() })).json()) as {
+      cost: { findings: unknown[] };
+    };
+    expect(month.cost.findings).toEqual([upgraded('/payroll/1/grossPay')]);
+    const bva = (await (await world.request('GET', `/v1/contracts/${id}/budget-vs-actual`, { as: hr() })).json()) as {
+      findings: { kind: string }[];
+    };
+    expect(bva.findings.filter((f) => f.kind === 'payBelowFloor')).toEqual([
+      upgraded('/months/2026-01/payroll/1/grossPay'),
+    ]);
   });
 });

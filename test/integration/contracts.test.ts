@@ -1,6 +1,7 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { type ContractDraft, chinaToday, DONGXING_2026, FANGCHENGGANG_2023 } from '@shegong/domain';
 import { AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE, SIGNED_CONTRACT_EXAMPLE } from '@shegong/http';
-import { GetCommand } from '@shegong/store';
+import { GetCommand, keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -28,9 +29,11 @@ const staff = () => world.user('orgA', 'staff');
 const foreigner = () => world.user('orgB');
 
 interface Finding {
+  kind: string;
   severity: string;
   ruleId: string;
   path: string;
+  message: string;
   amounts?: Record<string, number | string>;
 }
 interface Version {
@@ -67,7 +70,7 @@ interface Saved {
 interface Problem {
   status: number;
   detail?: string;
-  errors?: { path: string; message: string; ruleId?: string; amounts?: Record<string, unknown> }[];
+  errors?: { path: string; message: string; ruleId?: string; kind?: string; amounts?: Record<string, unknown> }[];
 }
 
 let serial = 0;
@@ -443,6 +446,7 @@ describe('status changes', () => {
     const { contract, version } = await create(draftOf((d) => (d.terms.milestones[2]!.amount = 80_000_00)));
     expect(version.assessment.findings).toContainEqual(
       expect.objectContaining({
+        kind: 'milestonesUnbalanced',
         ruleId: 'N-3',
         path: '/terms/milestones',
         amounts: expect.objectContaining({ difference: -4_000_00 }),
@@ -456,6 +460,7 @@ describe('status changes', () => {
       expect.objectContaining({
         path: '/terms/milestones',
         ruleId: 'N-3',
+        kind: 'milestonesUnbalanced',
         amounts: expect.objectContaining({ milestonesTotal: 276_000_00 }),
       }),
     ]);
@@ -470,7 +475,7 @@ describe('status changes', () => {
         d.plan.lines = { ...d.plan.lines, personnel: 186_400_00, management: 20_800_00, tax: 7_800_00 };
       }),
     );
-    const rules = version.assessment.findings.map((f) => [f.ruleId, f.path, f.amounts?.check]);
+    const rules = version.assessment.findings.map((f) => [f.ruleId, f.path, f.kind]);
     expect(rules).toContainEqual(['P-W2', '/terms/value', 'belowPriceFloor']);
     expect(rules).toContainEqual(['P-W2', '/plan/lines/personnel', 'personnelBelowLabourCost']);
     // The floor itself does not move with V: management share 8 % both ways.
@@ -491,6 +496,7 @@ describe('what the rules refuse', () => {
       expect.objectContaining({
         path: '/terms/stableRecurring',
         ruleId: 'N-1',
+        kind: 'termNeedsStableMark',
         amounts: expect.objectContaining({ months: 13 }),
       }),
     ]);
@@ -645,12 +651,50 @@ describe('the preview', () => {
     // ¥3,000 is ¥200 under the assistant floor of ¥3,200.
     expect(body.assessment.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/plan/posts/1/monthlyPay',
-        amounts: expect.objectContaining({ shortfallPerMonth: 200_00 }),
+        amounts: expect.objectContaining({ shortfall: 200_00 }),
       }),
     ]);
     expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+describe('a version saved before findings had a kind', () => {
+  it('reads its old findings as today’s, in the assessment and in its costing', async () => {
+    const { contract } = await create(draftOf((d) => (d.plan.posts[1]!.monthlyPay = 3_000_00)));
+    const key = keys.contractVersion(world.tenant('orgA').id, contract.id, 1);
+    const stored = (await world.table.documents.send(new GetCommand({ TableName: world.table.tableName, Key: key })))
+      .Item as { body: Uint8Array };
+    const body = JSON.parse(gunzipSync(stored.body).toString('utf8'));
+    // The shape the code wrote before: the check among the amounts, the shortfall per month so named.
+    const old = (path: string) => ({
+      severity: 'error',
+      ruleId: 'P-W3',
+      path,
+      message: 'Post 2 pays 300000 fen a month, 20000 fen below the assistant floor of 320000 fen.',
+      amounts: { check: 'payBelowFloor', pay: 3_000_00, floor: 3_200_00, shortfallPerMonth: 200_00 },
+    });
+    body.assessment.findings = [old('/plan/posts/1/monthlyPay')];
+    body.assessment.costing.findings = [old('/posts/1/monthlyPay')];
+    await world.table.set(key, { body: gzipSync(JSON.stringify(body)) });
+
+    const response = await world.request('GET', `/v1/contracts/${contract.id}/versions/1`, { as: reader() });
+    expect(response.status).toBe(200);
+    const version = (await response.json()) as Version & {
+      assessment: { costing: { findings: Finding[] } };
+    };
+    const upgraded = (path: string) => ({
+      kind: 'payBelowFloor',
+      severity: 'error',
+      ruleId: 'P-W3',
+      path,
+      message: 'Pay of ¥3,000.00 a month is below the guideline of ¥3,200.00: ¥200.00 short each month.',
+      amounts: { pay: 3_000_00, floor: 3_200_00, shortfall: 200_00, certLevel: 'assistant' },
+    });
+    expect(version.assessment.findings).toEqual([upgraded('/plan/posts/1/monthlyPay')]);
+    expect(version.assessment.costing.findings).toEqual([upgraded('/posts/1/monthlyPay')]);
   });
 });
 

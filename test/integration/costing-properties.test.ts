@@ -1,6 +1,5 @@
 import {
   CERT_LEVELS,
-  COSTING_RULE_IDS,
   costPlan,
   costPost,
   FANGCHENGGANG_2023,
@@ -79,12 +78,12 @@ describe('costing properties', () => {
         const result = costPlan({ posts, budget: { value, lines: l }, rules: r });
         const sum = result.posts.reduce((s, p) => s + p.cost, 0);
         expect(result.labourCost).toBe(sum);
-        const gap = result.findings.find((f) => f.amounts?.check === 'personnelBelowLabourCost');
-        if (l.personnel < sum) expect(gap?.amounts?.shortfall).toBe(sum - l.personnel);
+        const gap = result.findings.find((f) => f.kind === 'personnelBelowLabourCost');
+        if (l.personnel < sum) expect(gap?.amounts.shortfall).toBe(sum - l.personnel);
         else expect(gap).toBeUndefined();
         // One P-W3 finding per post paid under its floor.
         const underFloor = posts.filter((p) => p.monthlyPay !== undefined && p.monthlyPay < r.payFloor[p.certLevel]);
-        expect(result.findings.filter((f) => f.ruleId === COSTING_RULE_IDS.payBelowFloor)).toHaveLength(
+        expect(result.findings.filter((f) => f.kind === 'payBelowFloor' && f.ruleId === 'P-W3')).toHaveLength(
           underFloor.length,
         );
       }),
@@ -131,7 +130,10 @@ describe('costing properties', () => {
           // past ⌊V × maxManagementShare / 10000⌋.
           const plan = costPlan({ posts, budget: { value, lines: got }, rules: r });
           const budgetFindings = plan.findings.filter((f) => f.path.startsWith('/budget'));
-          for (const f of budgetFindings) expect(f.amounts).toMatchObject({ check: 'managementAboveCap', excess: 1 });
+          for (const f of budgetFindings) {
+            expect(f.kind).toBe('managementOverCap');
+            expect(f.amounts).toMatchObject({ excess: 1 });
+          }
           // The smallest: V − 1 fails, and so does every value in the 200 fen below it.
           for (let v = value - 1; v >= Math.max(0, value - 200); v--)
             expect(linesForValue(v, labourCost, fixed, managementShare, r).ok).toBe(false);

@@ -25,7 +25,7 @@ const staff = () => world.user('orgA', 'staff');
 interface ProblemBody {
   status: number;
   detail?: string;
-  errors?: { path: string; message: string; ruleId?: string; amounts?: Record<string, unknown> }[];
+  errors?: { path: string; message: string; ruleId?: string; kind?: string; amounts?: Record<string, unknown> }[];
 }
 
 const clone = (ladder: LadderInput): LadderInput => structuredClone(ladder);
@@ -85,6 +85,7 @@ describe('saving the ladder', () => {
       expect.objectContaining({
         path: '/levels/1/payBand/min',
         ruleId: 'P-W3',
+        kind: 'bandBelowFloor',
         amounts: expect.objectContaining({ min: 3_199_99, floor: 3_200_00, shortfall: 1 }),
       }),
     ]);
@@ -106,6 +107,7 @@ describe('saving the ladder', () => {
       expect.objectContaining({
         path: '/levels/1/requirements/minCertificate',
         ruleId: 'P-C1',
+        kind: 'levelBelowPostClass',
         amounts: expect.objectContaining({ postClass: 'junior', needed: 'assistant', has: 'none' }),
       }),
     ]);

@@ -140,9 +140,10 @@ describe('POST /v1/contracts/price-floor', () => {
     });
     expect(body.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/posts/1/monthlyPay',
-        amounts: expect.objectContaining({ pay: 300_000, floor: 320_000, shortfallPerMonth: 20_000 }),
+        amounts: expect.objectContaining({ pay: 300_000, floor: 320_000, shortfall: 20_000 }),
       }),
     ]);
     expect(body.managementShare).toBe(500);

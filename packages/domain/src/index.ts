@@ -1,5 +1,6 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
+export * from './findings/index.ts';
 export * from './money/money.ts';
 export * from './people/certificates.ts';
 export * from './people/continuing-education.ts';
@@ -22,4 +23,5 @@ export * from './tenancy/schemas.ts';
 export * from './tenancy/tenant.ts';
 export * from './tenancy/uscc.ts';
 export * from './text/dates.ts';
+export * from './text/labels.ts';
 export * from './text/lang.ts';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { Finding as DomainFinding } from '@shegong/domain';
 import { Problem } from './problem/problem.ts';
 
 /** Shapes shared by several resources. */
@@ -21,16 +22,11 @@ export const IdParam = (name: string, example: string) =>
       .openapi({ param: { name, in: 'path' }, example }),
   });
 
-/** A rule check's result: which rule, where (a JSON pointer into the request or resource), the amounts. */
-export const Finding = z
-  .object({
-    severity: z.enum(['error', 'warning', 'info']),
-    ruleId: z.string().openapi({ example: 'P-W3' }),
-    path: z.string().openapi({ example: '/levels/1/payBand/min', description: 'JSON pointer into the resource' }),
-    message: z.string(),
-    amounts: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
-  })
-  .openapi('Finding');
+/**
+ * A rule check's result: the domain's union, told apart by `kind`, each kind with its rule id, a
+ * JSON pointer to the figure and its own typed amounts (fen, bp, tenth-hours, months, dates).
+ */
+export const Finding = DomainFinding.meta({ id: 'Finding' });
 
 /** The rule set a figure was computed with (a signed version keeps it, so its numbers never move). */
 export const RuleSetRef = z

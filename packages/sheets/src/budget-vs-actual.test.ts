@@ -93,9 +93,7 @@ describe('budgetVsActualWorkbook', () => {
         line.ruleId,
       ]);
     });
-    expect(table[9]?.[6]).toBe(
-      '活动经费按目前进度（2/12 个月）预计全年支出 ¥15,600.00，将超过预算 ¥9,000.00，超出 ¥6,600.00。',
-    );
+    expect(table[9]?.[6]).toBe('活动经费按目前进度预计全期支出 ¥15,600.00，将超出预算 ¥9,000.00，超出 ¥6,600.00');
     expect(table[10]?.[5]).toBe('N-7');
     expect(table[13]?.slice(0, 5)).toEqual([
       '合计',
@@ -127,7 +125,7 @@ describe('budgetVsActualWorkbook', () => {
       150,
       2_025.3,
       'P-W3',
-      '李四 2026-01 应发工资 ¥3,000.00，低于指导线 ¥3,200.00，差 ¥200.00。',
+      '2026年1月：李四 的应发工资 ¥3,000.00 低于该证书等级的指导标准 ¥3,200.00，差 ¥200.00',
     ]);
     const findings = sheetRows(workbook.getWorksheet(FINDINGS_SHEET)!);
     expect(findings.slice(1).map((r) => [r[1], r[2], r[3], r[5]])).toEqual([

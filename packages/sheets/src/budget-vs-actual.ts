@@ -1,11 +1,10 @@
-import { type ActualMonthCost, BUDGET_LINES, type BudgetVsActual } from '@shegong/domain';
+import { type ActualMonthCost, BUDGET_LINES, type BudgetVsActual, findingText } from '@shegong/domain';
 import ExcelJS from 'exceljs';
 import { FINDINGS_SHEET, findingsSheet } from './contract-costing.ts';
 import {
   addTableRow,
   type Column,
   certLabel,
-  findingText,
   type Label,
   LINE_LABELS,
   pick,

@@ -127,9 +127,9 @@ describe('costingWorkbook', () => {
       '错误',
       'P-W3',
       '岗位 2 · monthlyPay',
-      '岗位 2 月薪 ¥3,000.00，低于指导线 ¥3,200.00，每月差 ¥200.00。',
+      '月薪 ¥3,000.00 低于指导标准 ¥3,200.00，每月差 ¥200.00。',
       200,
-      '月薪: ¥3,000.00; 指导线: ¥3,200.00; 每月差额: ¥200.00',
+      '月薪: ¥3,000.00; 指导线: ¥3,200.00; 每月差额: ¥200.00; 证书等级: 助理社会工作师',
     ]);
   });
 
@@ -143,7 +143,7 @@ describe('costingWorkbook', () => {
       'Error',
       'P-W3',
       'Post 2 · monthlyPay',
-      'Post 2 pays 300000 fen a month, 20000 fen below the assistant floor of 320000 fen.',
+      'Pay of ¥3,000.00 a month is below the guideline of ¥3,200.00: ¥200.00 short each month.',
     ]);
   });
 

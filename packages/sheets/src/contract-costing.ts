@@ -4,11 +4,14 @@ import {
   type ContractDraft,
   type ContractStatus,
   type CostedPostInput,
-  type CostingCheck,
   type Finding,
+  type FindingKind,
+  findingText,
   formatMoney,
   formatPercent,
   ITEMISED_LINES,
+  isKind,
+  keyAmount,
   type RuleSetParameters,
   SOCIAL_INSURANCE_ITEMS,
 } from '@shegong/domain';
@@ -19,8 +22,6 @@ import {
   BORDER,
   type Column,
   certLabel,
-  findingText,
-  keyAmount,
   type Label,
   LINE_LABELS,
   pick,
@@ -232,9 +233,9 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
   });
   checkHeader.getCell(2).numFmt = '@';
   checkHeader.getCell(5).numFmt = '@';
-  const failed = new Set(costing.findings.map((f) => f.amounts?.check));
-  const verdict = (check: CostingCheck | 'price', severity: 'error' | 'warning' = 'error') =>
-    (check === 'price' ? priceFloorFailed(assessment) : failed.has(check))
+  const failed = new Set(costing.findings.map((f) => f.kind));
+  const verdict = (kind: FindingKind | 'price', severity: 'error' | 'warning' = 'error') =>
+    (kind === 'price' ? priceFloorFailed(assessment) : failed.has(kind))
       ? severity === 'error'
         ? '不符合'
         : '提示'
@@ -245,14 +246,14 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
       `人员经费占比 ≥ ${formatPercent(rules.minLabourShare)}`,
       costing.thresholds.minPersonnelByShare,
       lines.personnel,
-      verdict('labourShareBelowMinimum'),
+      verdict('labourShareBelowMin'),
       'P-W2',
     ],
     [
       `管理费 ≤ ${formatPercent(rules.maxManagementShare)}`,
       costing.thresholds.maxManagement,
       lines.management,
-      verdict('managementAboveCap'),
+      verdict('managementOverCap'),
       'N-7',
     ],
     [
@@ -262,7 +263,7 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
       verdict('taxUnderBudgeted', 'warning'),
       'P-W2',
     ],
-    ['各项合计 = 合同金额', V, costing.thresholds.linesTotal, verdict('unbalanced'), 'P-W2'],
+    ['各项合计 = 合同金额', V, costing.thresholds.linesTotal, verdict('budgetUnbalanced'), 'P-W2'],
     [
       `合同金额 ≥ 最低合同价（管理费 ${formatPercent(priceFloor.managementShare)}）`,
       priceFloor.feasible ? priceFloor.value : null,
@@ -293,7 +294,7 @@ function costingSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang)
 }
 
 function priceFloorFailed(assessment: ContractAssessment): boolean {
-  return assessment.findings.some((f) => f.amounts?.check === 'belowPriceFloor' || f.amounts?.check === 'noPriceFloor');
+  return assessment.findings.some((f) => isKind(f, 'belowPriceFloor', 'noPriceFloor'));
 }
 
 function postsSheet(workbook: ExcelJS.Workbook, view: CostingView, lang: Lang): void {

@@ -1,23 +1,33 @@
 import {
+  type AmountUnit,
+  amountsWithUnits,
+  BUDGET_LINE_LABELS,
+  BUDGET_LINES,
   type BudgetLine,
+  CERT_LEVEL_LABELS,
   type CertLevel,
   type ContractStatus,
   type ContractTerms,
   type Finding,
+  type FindingKind,
   formatMoney,
   formatPercent,
+  LADDER_REQUIREMENT_LABELS,
+  POST_CLASS_LABELS,
   type PostRole,
+  type Severity,
+  tenthsToHours,
   termMonths,
 } from '@shegong/domain';
 import type ExcelJS from 'exceljs';
-import { CERTIFICATE_LABELS } from './labels.ts';
+import { labelPairs } from './labels.ts';
 import type { Lang } from './template.ts';
 import { yuanCell } from './values.ts';
 
 /**
  * What the contract workbooks share: the labels a bureau's budget sheet uses, a table with its
- * heading row frozen and A4 print setup, and the wording of a finding in Chinese (the domain's
- * messages are English; the sheet is filed in Chinese).
+ * heading row frozen and A4 print setup, and a finding's amounts and place in words (its sentence
+ * is the domain's findingText, as on the pages).
  */
 
 export const YUAN = '#,##0.00';
@@ -31,14 +41,7 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom:
 export type Label = { zh: string; en: string };
 export const pick = (lang: Lang, label: Label) => (lang === 'en' ? label.en : label.zh);
 
-export const LINE_LABELS: Record<BudgetLine, Label> = {
-  personnel: { zh: '人员经费', en: 'Personnel' },
-  supervision: { zh: '督导与培训', en: 'Supervision and training' },
-  activities: { zh: '活动经费', en: 'Activities' },
-  management: { zh: '管理费', en: 'Management' },
-  tax: { zh: '税费', en: 'Tax' },
-  other: { zh: '其他', en: 'Other' },
-};
+export const LINE_LABELS: Record<BudgetLine, Label> = labelPairs(BUDGET_LINE_LABELS, BUDGET_LINES);
 
 export const ROLE_LABELS: Record<PostRole, Label> = {
   frontline: { zh: '一线社工', en: 'Frontline social worker' },
@@ -55,14 +58,13 @@ export const STATUS_LABELS: Record<ContractStatus, Label> = {
   closed: { zh: '已结束', en: 'Closed' },
 };
 
-export const SEVERITY_LABELS: Record<Finding['severity'], Label> = {
+export const SEVERITY_LABELS: Record<Severity, Label> = {
   error: { zh: '错误', en: 'Error' },
   warning: { zh: '提示', en: 'Warning' },
   info: { zh: '信息', en: 'Info' },
 };
 
-export const certLabel = (level: CertLevel, lang: Lang) =>
-  level === 'none' ? (lang === 'en' ? 'No certificate' : '无证书') : pick(lang, CERTIFICATE_LABELS[level]);
+export const certLabel = (level: CertLevel, lang: Lang) => CERT_LEVEL_LABELS[lang][level];
 
 export interface Column {
   header: Label;
@@ -194,14 +196,11 @@ export function titleBlock(sheet: ExcelJS.Worksheet, view: TitledVersion, lang: 
   for (const row of [2, 3, 4, 5]) sheet.getRow(row).alignment = { vertical: 'top', wrapText: true };
 }
 
-/** Keys of finding amounts that are basis points (the rest of the numbers are fen, but months). */
-const BP_KEYS = new Set(['shareBp', 'minLabourShare', 'maxManagementShare', 'taxRate', 'managementShare']);
-const COUNT_KEYS = new Set(['months', 'limit', 'post', 'monthsElapsed', 'termMonths']);
-
+/** What each amount is called in a sheet's 金额明细, by key; a kind may name its own (see KIND_AMOUNT_LABELS). */
 const AMOUNT_LABELS: Record<string, Label> = {
   pay: { zh: '月薪', en: 'pay' },
   floor: { zh: '指导线', en: 'floor' },
-  shortfallPerMonth: { zh: '每月差额', en: 'shortfall per month' },
+  certLevel: { zh: '证书等级', en: 'certificate level' },
   personnel: { zh: '人员经费', en: 'personnel' },
   labourCost: { zh: '人工成本', en: 'labour cost' },
   shortfall: { zh: '差额', en: 'shortfall' },
@@ -233,75 +232,36 @@ const AMOUNT_LABELS: Record<string, Label> = {
   name: { zh: '姓名', en: 'name' },
 };
 
-/** A finding's amounts as one line of text, money in yuan and shares in percent. */
+/** P-W3's shortfall is a month's: said so where the sheet lists it. */
+const KIND_AMOUNT_LABELS: Partial<Record<FindingKind, Record<string, Label>>> = {
+  payBelowFloor: { shortfall: { zh: '每月差额', en: 'shortfall per month' } },
+};
+
+/** The amounts that are codes, and the domain's labels for them. */
+const CODE_LABELS: Partial<Record<AmountUnit, Record<Lang, Record<string, string>>>> = {
+  certLevel: CERT_LEVEL_LABELS,
+  postClass: POST_CLASS_LABELS,
+  budgetLine: BUDGET_LINE_LABELS,
+  ladderRequirement: LADDER_REQUIREMENT_LABELS,
+};
+
+/** One amount as the sheet writes it: money in yuan, shares in percent, hours, codes by their labels. */
+function amountValueText(unit: AmountUnit, value: string | number, lang: Lang): string {
+  if (typeof value === 'string') return CODE_LABELS[unit]?.[lang][value] ?? value;
+  if (unit === 'fen') return formatMoney(value);
+  if (unit === 'bp') return formatPercent(value);
+  if (unit === 'tenthHours') return tenthsToHours(value);
+  return String(value);
+}
+
+/** A finding's amounts as one line of text, each in its unit (the domain's AMOUNT_UNITS says which). */
 export function amountsText(f: Finding, lang: Lang): string {
-  return Object.entries(f.amounts ?? {})
-    .filter(([key]) => key !== 'check')
-    .map(([key, value]) => {
-      const label = AMOUNT_LABELS[key] ? pick(lang, AMOUNT_LABELS[key]) : key;
-      if (key === 'line' && typeof value === 'string' && value in LINE_LABELS)
-        return `${label}: ${pick(lang, LINE_LABELS[value as BudgetLine])}`;
-      if (typeof value !== 'number') return `${label}: ${value}`;
-      if (BP_KEYS.has(key)) return `${label}: ${formatPercent(value)}`;
-      if (COUNT_KEYS.has(key)) return `${label}: ${value}`;
-      return `${label}: ${formatMoney(value)}`;
+  return amountsWithUnits(f)
+    .map(({ key, value, unit }) => {
+      const label = KIND_AMOUNT_LABELS[f.kind]?.[key] ?? AMOUNT_LABELS[key];
+      return `${label ? pick(lang, label) : key}: ${amountValueText(unit, value, lang)}`;
     })
     .join('; ');
-}
-
-/** The amount a finding turns on (what is short, over or off), fen; undefined when it has none. */
-export function keyAmount(f: Finding): number | undefined {
-  const a = f.amounts ?? {};
-  for (const key of ['shortfall', 'excess', 'shortfallPerMonth', 'difference']) {
-    const value = a[key];
-    if (typeof value === 'number') return key === 'difference' ? Math.abs(value) : value;
-  }
-  return undefined;
-}
-
-/** The finding in Chinese, from its check and amounts; the domain's English message otherwise. */
-export function findingText(f: Finding, lang: Lang): string {
-  if (lang === 'en') return f.message;
-  const a = f.amounts ?? {};
-  const y = (key: string) => formatMoney(Number(a[key] ?? 0));
-  const post = /^\/(?:plan\/)?posts\/(\d+)/.exec(f.path);
-  const lineLabel = typeof a.line === 'string' && a.line in LINE_LABELS ? LINE_LABELS[a.line as BudgetLine].zh : '';
-  switch (a.check) {
-    case 'payBelowFloor':
-      if (typeof a.name === 'string')
-        return `${a.name} ${a.month ?? ''} 应发工资 ${y('pay')}，低于指导线 ${y('floor')}，差 ${y('shortfallPerMonth')}。`;
-      return `岗位 ${Number(post?.[1] ?? 0) + 1} 月薪 ${y('pay')}，低于指导线 ${y('floor')}，每月差 ${y('shortfallPerMonth')}。`;
-    case 'personnelBelowLabourCost':
-      return `人员经费 ${y('personnel')} 低于测算人工成本 ${y('labourCost')}，差 ${y('shortfall')}。`;
-    case 'labourShareBelowMinimum':
-      return `人员经费 ${y('personnel')} 占合同金额的 ${formatPercent(Number(a.shareBp))}，低于本地最低 ${formatPercent(Number(a.minLabourShare))}，至少需 ${y('required')}，差 ${y('shortfall')}。`;
-    case 'managementAboveCap':
-      return `管理费 ${y('management')} 超过本地上限 ${formatPercent(Number(a.maxManagementShare))}（${y('allowed')}），超出 ${y('excess')}。`;
-    case 'taxUnderBudgeted':
-      return `税费 ${y('tax')} 低于合同金额的 ${formatPercent(Number(a.taxRate))}（${y('expected')}），差 ${y('shortfall')}。`;
-    case 'unbalanced': {
-      const difference = Number(a.difference ?? 0);
-      return `各项合计 ${y('linesTotal')}，比合同金额 ${y('value')} ${difference > 0 ? '多' : '少'} ${formatMoney(Math.abs(difference))}。`;
-    }
-    case 'belowPriceFloor':
-      return `合同金额 ${y('value')} 低于最低合同价 ${y('priceFloor')}，差 ${y('shortfall')}：按指导线支付人员所需的最小金额。`;
-    case 'noPriceFloor':
-      return '按当前的税率、管理费比例和人员经费最低占比，没有任何合同金额能按指导线支付这些岗位。';
-    case 'termTooLong':
-      return `服务期限 ${a.months} 个月，超过最长 ${a.limit} 个月。`;
-    case 'termNeedsStableMark':
-      return `服务期限 ${a.months} 个月，超过 ${a.limit} 个月，须为稳定、经常性且资金有保障的服务。`;
-    case 'actualOverBudget':
-      return `${lineLabel}已支出 ${y('actual')}，超过预算 ${y('budget')}，超出 ${y('excess')}。`;
-    case 'projectedOverBudget':
-      return `${lineLabel}按目前进度（${a.monthsElapsed}/${a.termMonths} 个月）预计全年支出 ${y('projected')}，将超过预算 ${y('budget')}，超出 ${y('excess')}。`;
-    case 'noMilestones':
-      return '合同未约定付款节点。';
-    case 'milestonesUnbalanced':
-      return `付款节点合计 ${y('milestonesTotal')}，与合同金额 ${y('value')} 不符。`;
-    default:
-      return f.message;
-  }
 }
 
 /** Where a finding points, in words: `/plan/posts/1/monthlyPay` → 岗位 2 · 月薪. */

@@ -1,5 +1,7 @@
 import {
+  CERT_LEVEL_LABELS,
   type CertLevel,
+  findingText,
   type LadderInput,
   maskIdCard,
   maskPhone,
@@ -7,7 +9,7 @@ import {
   type StaffSummary,
 } from '@shegong/domain';
 import ExcelJS from 'exceljs';
-import { CERTIFICATE_LABELS, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
+import { EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
 import type { Lang } from './template.ts';
 import { hoursCell, yuanCell } from './values.ts';
 
@@ -41,8 +43,7 @@ function sheetWith(workbook: ExcelJS.Workbook, name: string, columns: readonly C
   return sheet;
 }
 
-const certLabel = (level: CertLevel, lang: Lang) =>
-  level === 'none' ? (lang === 'en' ? 'None' : '无') : CERTIFICATE_LABELS[level][lang === 'en' ? 'en' : 'zh'];
+const certLabel = (level: CertLevel, lang: Lang) => CERT_LEVEL_LABELS[lang][level];
 
 export interface ExportOptions {
   /** Whether the reader may see full ID-card and phone numbers (hr and admin); masked otherwise. */
@@ -118,7 +119,7 @@ export async function staffWorkbook(
       summary ? hoursCell(summary.ce.year.tenthHours) : null,
       summary ? hoursCell(summary.ce.year.requiredTenthHours) : null,
       summary ? summary.ce.year.ruleId : '',
-      summary?.findings.map((f) => `[${f.ruleId}] ${f.message}`).join('\n') ?? '',
+      summary?.findings.map((f) => `[${f.ruleId}] ${findingText(f, lang)}`).join('\n') ?? '',
     ]);
   });
   note(workbook, lang, [

@@ -1,4 +1,11 @@
-import type { CertificateLevel, EducationLevel, EmploymentType } from '@shegong/domain';
+import {
+  CERT_LEVEL_LABELS,
+  CERTIFICATE_LEVELS,
+  type CertificateLevel,
+  type EducationLevel,
+  type EmploymentType,
+  type Lang,
+} from '@shegong/domain';
 
 /**
  * The Chinese labels a roster uses for enumerated values, and their English. A spreadsheet holds
@@ -20,11 +27,21 @@ export const EMPLOYMENT_LABELS: Record<EmploymentType, { zh: string; en: string 
   part_time: { zh: '非全日制', en: 'Part-time' },
 };
 
-export const CERTIFICATE_LABELS: Record<CertificateLevel, { zh: string; en: string }> = {
-  assistant: { zh: '助理社会工作师', en: 'Assistant social worker' },
-  social_worker: { zh: '社会工作师', en: 'Social worker' },
-  senior: { zh: '高级社会工作师', en: 'Senior social worker' },
-};
+/** The domain's labels of some codes (its one home of them) as the Chinese–English pairs a sheet uses. */
+export function labelPairs<K extends string>(
+  labels: Record<Lang, Record<K, string>>,
+  codes: readonly K[],
+): Record<K, { zh: string; en: string }> {
+  return Object.fromEntries(codes.map((code) => [code, { zh: labels['zh-CN'][code], en: labels.en[code] }])) as Record<
+    K,
+    { zh: string; en: string }
+  >;
+}
+
+export const CERTIFICATE_LABELS: Record<CertificateLevel, { zh: string; en: string }> = labelPairs(
+  CERT_LEVEL_LABELS,
+  CERTIFICATE_LEVELS,
+);
 
 export const YES_NO = { yes: { zh: '是', en: 'Yes' }, no: { zh: '否', en: 'No' } } as const;
 

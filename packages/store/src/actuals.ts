@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type ActualMonthCost, type ActualMonthInput, takesActuals } from '@shegong/domain';
+import { type ActualMonthCost, type ActualMonthInput, takesActuals, upgradeFinding } from '@shegong/domain';
 import { Contracts, type RuleSetRef } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
@@ -31,12 +31,14 @@ export interface StoredActualMonth extends ActualMonthEntry {
 const MAX_REVISION = 9999;
 
 function monthOf(item: Record<string, unknown>): StoredActualMonth {
+  const cost = item.cost as ActualMonthCost;
   return {
     contractId: item.contractId as string,
     month: item.month as string,
     revision: item.revision as number,
     input: item.input as ActualMonthInput,
-    cost: item.cost as ActualMonthCost,
+    // A month recorded before findings had a kind keeps its old findings: read them as today's.
+    cost: { ...cost, findings: cost.findings.map(upgradeFinding) },
     ruleSet: item.ruleSet as RuleSetRef,
     contentHash: item.contentHash as string,
     recordedAt: item.recordedAt as string,

@@ -16,6 +16,7 @@ import {
   NEXT_STATUSES,
   type RuleSet,
   type RuleSetParameters,
+  upgradeFinding,
 } from '@shegong/domain';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
@@ -139,7 +140,19 @@ export const MAX_VERSION_BYTES = 350_000;
 type VersionBody = Pick<ContractVersion, 'draft' | 'costedPosts' | 'rules' | 'assessment' | 'amendment'>;
 
 const packBody = (body: VersionBody): Buffer => gzipSync(JSON.stringify(body));
-const unpackBody = (packed: Uint8Array): VersionBody => JSON.parse(gunzipSync(packed).toString('utf8')) as VersionBody;
+const unpackBody = (packed: Uint8Array): VersionBody => {
+  const body = JSON.parse(gunzipSync(packed).toString('utf8')) as VersionBody;
+  // A version saved before findings had a kind keeps its old findings: read them as today's.
+  const { assessment } = body;
+  return {
+    ...body,
+    assessment: {
+      ...assessment,
+      findings: assessment.findings.map(upgradeFinding),
+      costing: { ...assessment.costing, findings: assessment.costing.findings.map(upgradeFinding) },
+    },
+  };
+};
 
 /** The bytes a costed draft's version item will take, near enough (the compressed body and the rest). */
 export function versionBytes(costed: CostedDraft): number {

@@ -3,6 +3,7 @@ import {
   type LadderInput,
   type LadderStanding,
   ladderStanding,
+  ladderUnchecked,
   levelGaps,
   type MissingRequirement,
   type NewPromotion,
@@ -55,21 +56,7 @@ function rulesOn(ctx: UseCaseContext, date: string): Promise<RuleSet | undefined
 export async function checkLadder(ctx: UseCaseContext, input: LadderInput): Promise<LadderCheck> {
   const date = ctx.clock.today();
   const ruleSet = await rulesOn(ctx, date);
-  if (!ruleSet) {
-    const region = ctx.tenant.region;
-    return {
-      date,
-      findings: [
-        {
-          severity: 'warning',
-          ruleId: 'P-W3',
-          path: '/levels',
-          message: `No rule set is in force for region ${region} on ${date}: the pay bands (P-W3) and certificates (P-C1) could not be checked`,
-          amounts: { region, date },
-        },
-      ],
-    };
-  }
+  if (!ruleSet) return { date, findings: [ladderUnchecked({ region: ctx.tenant.region, date })] };
   return { date, ruleSet: ruleSetRefOf(ruleSet), findings: validateLadder(input, ruleSet.parameters) };
 }
 

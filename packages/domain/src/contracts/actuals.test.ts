@@ -102,10 +102,18 @@ describe('costActualMonth', () => {
     expect(cost.payroll[1]?.costing.cost).toBe(368_550);
     expect(cost.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         severity: 'error',
         ruleId: 'P-W3',
         path: '/payroll/1/grossPay',
-        amounts: expect.objectContaining({ pay: 280_000, floor: 300_000, shortfallPerMonth: 20_000, month: '2026-03' }),
+        amounts: {
+          pay: 280_000,
+          floor: 300_000,
+          shortfall: 20_000,
+          certLevel: 'assistant',
+          month: '2026-03',
+          name: '王芳',
+        },
       }),
     ]);
   });
@@ -114,7 +122,7 @@ describe('costActualMonth', () => {
     const at = costActualMonth('2026-03', month({}, [worker(100, 400_000)]), RULES);
     const below = costActualMonth('2026-03', month({}, [worker(100, 399_999)]), RULES);
     expect(at.findings).toEqual([]);
-    expect(below.findings.map((f) => f.amounts?.shortfallPerMonth)).toEqual([1]);
+    expect(below.findings.map((f) => f.kind === 'payBelowFloor' && f.amounts.shortfall)).toEqual([1]);
   });
 
   it('does not flag a person on establishment (P-W1), whose pay follows state rules', () => {
@@ -175,7 +183,9 @@ describe('budgetVsActual', () => {
     // budget 7 210 000; actual 1 038 800 + 20 000 + 100 000 + 110 000 + 150 000 = 1 418 800
     // projected 4 155 200 + 80 000 + 400 000 + 440 000 + 600 000 = 5 675 200
     expect(result.totals).toEqual({ budget: 7_210_000, actual: 1_418_800, remaining: 5_791_200, projected: 5_675_200 });
-    expect(result.findings.map((f) => [f.severity, f.ruleId, f.path, f.amounts?.check, f.amounts?.excess])).toEqual([
+    expect(
+      result.findings.map((f) => [f.severity, f.ruleId, f.path, f.kind, 'excess' in f.amounts && f.amounts.excess]),
+    ).toEqual([
       ['warning', 'N-7', '/lines/management', 'projectedOverBudget', 140_000],
       ['error', 'P-W2', '/lines/other', 'actualOverBudget', 50_000],
     ]);
@@ -202,7 +212,9 @@ describe('budgetVsActual', () => {
     const projected = Object.fromEntries(result.lines.map((l) => [l.line, l.projected]));
     expect(projected).toMatchObject({ activities: 650_007, supervision: 216_665, other: 7 });
     // 216 665 > 120 000: supervision is heading over budget.
-    expect(result.findings.map((f) => [f.ruleId, f.path, f.amounts?.projected])).toEqual([
+    expect(
+      result.findings.map((f) => [f.ruleId, f.path, f.kind === 'projectedOverBudget' && f.amounts.projected]),
+    ).toEqual([
       ['P-W2', '/lines/supervision', 216_665],
       ['P-W2', '/lines/activities', 650_007],
     ]);
@@ -250,9 +262,10 @@ describe('budgetVsActual', () => {
     const result = budgetVsActual({ startDate: '2026-01-01', endDate: '2026-12-31', budget: BUDGET, months: [march] });
     expect(result.findings).toEqual([
       expect.objectContaining({
+        kind: 'payBelowFloor',
         ruleId: 'P-W3',
         path: '/months/2026-03/payroll/0/grossPay',
-        amounts: expect.objectContaining({ shortfallPerMonth: 10_000 }),
+        amounts: expect.objectContaining({ shortfall: 10_000 }),
       }),
     ]);
   });

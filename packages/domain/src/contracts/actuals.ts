@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { BUDGET_LINES, type BudgetLine, type BudgetLines, COSTING_RULE_IDS } from '../costing/budget.ts';
+import { BUDGET_LINES, type BudgetLine, type BudgetLines } from '../costing/budget.ts';
 import { costPost, type PostCost } from '../costing/post.ts';
 import { product, roundHalfUp } from '../costing/rounding.ts';
+import { ACTUALS_RULE_IDS, actualOverBudget, projectedOverBudget } from '../findings/actuals.ts';
+import { payBelowFloor } from '../findings/costing.ts';
+import type { Finding } from '../findings/finding.ts';
 import { addDays, addMonths } from '../people/dates.ts';
-import type { Finding } from '../people/person.ts';
 import { CERT_LEVELS, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
 import type { ItemisedLine } from './contract.ts';
 import { calendarMonths } from './term.ts';
@@ -115,23 +117,17 @@ export function costActualMonth(
       rules,
     );
     const exempt = row.personId !== undefined && exemptPersonIds.has(row.personId);
-    if (!exempt && row.grossPay < costing.floor) {
-      const shortfall = costing.floor - row.grossPay;
-      findings.push({
-        severity: 'error',
-        ruleId: COSTING_RULE_IDS.payBelowFloor,
-        path: `/payroll/${i}/grossPay`,
-        message: `${row.name} was paid ${row.grossPay} fen in ${month}, ${shortfall} fen below the ${row.certLevel} floor of ${costing.floor} fen.`,
-        amounts: {
-          check: 'payBelowFloor',
-          month,
-          name: row.name,
+    if (!exempt && row.grossPay < costing.floor)
+      findings.push(
+        payBelowFloor({
+          path: `/payroll/${i}/grossPay`,
           pay: row.grossPay,
           floor: costing.floor,
-          shortfallPerMonth: shortfall,
-        },
-      });
-    }
+          certLevel: row.certLevel,
+          month,
+          name: row.name,
+        }),
+      );
     return {
       ...(row.personId ? { personId: row.personId } : {}),
       name: row.name,
@@ -153,21 +149,6 @@ export function costActualMonth(
   const total = BUDGET_LINES.reduce((sum, line) => sum + lines[line], 0);
   return { month, payroll, lines, total, findings };
 }
-
-/**
- * The rule a line's overspending breaks. Management → N-7, the only source naming a management
- * share (its cap is the bureau's `maxManagementShare`), as in the plan's checks. Every other line →
- * P-W2: the budget must rest on a cost accounting, and a line spent beyond its costed amount no
- * longer does (the plan's tax and balance checks cite P-W2 for the same reason, COSTING_RULE_IDS).
- */
-export const ACTUALS_RULE_IDS: Record<BudgetLine, 'P-W2' | 'N-7'> = {
-  personnel: 'P-W2',
-  supervision: 'P-W2',
-  activities: 'P-W2',
-  management: 'N-7',
-  tax: 'P-W2',
-  other: 'P-W2',
-};
 
 export interface BudgetVsActualLine {
   line: BudgetLine;
@@ -237,35 +218,12 @@ export function budgetVsActual({ startDate, endDate, budget, months }: BudgetVsA
         : roundHalfUp(product(actual, termMonths), monthsElapsed);
     const ruleId = ACTUALS_RULE_IDS[line];
     const lineFindings: Finding[] = [];
-    if (actual > budget[line]) {
-      const excess = actual - budget[line];
-      lineFindings.push({
-        severity: 'error',
-        ruleId,
-        path: `/lines/${line}`,
-        message: `The ${line} line has spent ${actual} fen, ${excess} fen more than its budget of ${budget[line]} fen.`,
-        amounts: { check: 'actualOverBudget', line, budget: budget[line], actual, excess },
-      });
-    } else if (projected > budget[line]) {
-      // Only when not over already: an overspent line is projected over too, and one flag says it.
-      const excess = projected - budget[line];
-      lineFindings.push({
-        severity: 'warning',
-        ruleId,
-        path: `/lines/${line}`,
-        message: `The ${line} line is heading over budget: at this rate it will spend ${projected} fen by the end of the term, ${excess} fen more than its budget of ${budget[line]} fen.`,
-        amounts: {
-          check: 'projectedOverBudget',
-          line,
-          budget: budget[line],
-          actual,
-          projected,
-          excess,
-          monthsElapsed,
-          termMonths,
-        },
-      });
-    }
+    if (actual > budget[line]) lineFindings.push(actualOverBudget({ line, budget: budget[line], actual }));
+    // Only when not over already: an overspent line is projected over too, and one flag says it.
+    else if (projected > budget[line])
+      lineFindings.push(
+        projectedOverBudget({ line, budget: budget[line], actual, projected, monthsElapsed, termMonths }),
+      );
     findings.push(...lineFindings);
     return {
       line,

@@ -57,12 +57,12 @@ describe('assessContract', () => {
       }),
       RULES,
     );
-    const where = a.findings.map((f) => [f.ruleId, f.path, f.amounts?.check]);
+    const where = a.findings.map((f) => [f.ruleId, f.path, f.kind]);
     expect(where).toEqual([
       ['P-W3', '/plan/posts/0/monthlyPay', 'payBelowFloor'],
-      ['N-7', '/plan/lines/management', 'managementAboveCap'],
+      ['N-7', '/plan/lines/management', 'managementOverCap'],
       // 63,600 + 10,000 + 9,000 + 2,400 + 1.00 = 85,001.00: 5,001.00 over V.
-      ['P-W2', '/terms/value', 'unbalanced'],
+      ['P-W2', '/terms/value', 'budgetUnbalanced'],
       // The floor at the capped 10 % management: L = (3,900 + 969.15 + 195.00) × 12 = 60,769.80, and
       // V × 87 % ≥ 60,769.80 + 10,000.00 needs V ≈ 81,344.60 > 80,000.00.
       ['P-W2', '/terms/value', 'belowPriceFloor'],
@@ -79,15 +79,16 @@ describe('assessContract', () => {
     expect(a.priceFloor).toMatchObject({ feasible: true, value: 78_617_39, managementShare: 500 });
     expect(a.findings).toEqual([
       expect.objectContaining({
+        kind: 'personnelBelowLabourCost',
         ruleId: 'P-W2',
         path: '/plan/lines/personnel',
-        amounts: expect.objectContaining({ check: 'personnelBelowLabourCost', shortfall: 568_00 }),
+        amounts: expect.objectContaining({ shortfall: 568_00 }),
       }),
       expect.objectContaining({
+        kind: 'belowPriceFloor',
         ruleId: 'P-W2',
         path: '/terms/value',
         amounts: {
-          check: 'belowPriceFloor',
           value: 78_000_00,
           priceFloor: 78_617_39,
           shortfall: 617_39,
@@ -107,7 +108,7 @@ describe('assessContract', () => {
     const below = assessContract(
       draft((d) => atValue(d, 78_617_38)),
       RULES,
-    ).findings.map((f) => f.amounts?.check);
+    ).findings.map((f) => f.kind);
     expect(below).toContain('belowPriceFloor');
   });
 
@@ -126,9 +127,10 @@ describe('assessContract', () => {
     expect(a.priceFloor).toMatchObject({ feasible: false, reason: 'no_value', managementShare: 1000, ruleId: 'P-W2' });
     expect(a.findings).toContainEqual(
       expect.objectContaining({
+        kind: 'noPriceFloor',
         ruleId: 'P-W2',
         path: '/terms/value',
-        amounts: { check: 'noPriceFloor', value: 80_000_00, managementShare: 1000 },
+        amounts: { value: 80_000_00, managementShare: 1000 },
       }),
     );
   });
@@ -172,7 +174,7 @@ describe('blockingTermFindings', () => {
       d.terms.milestones = [];
     });
     expect(blockingTermFindings(thirteen, RULES)).toEqual([
-      expect.objectContaining({ ruleId: 'N-1', path: '/terms/stableRecurring' }),
+      expect.objectContaining({ kind: 'termNeedsStableMark', ruleId: 'N-1', path: '/terms/stableRecurring' }),
     ]);
     expect(blockingTermFindings(thirteen, RULES)[0]).not.toHaveProperty('blocking');
     expect(blockingTermFindings(draft(), RULES)).toEqual([]);

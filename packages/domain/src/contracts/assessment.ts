@@ -1,8 +1,10 @@
 import { type ContractCosting, costPlan } from '../costing/budget.ts';
 import { type PriceFloor, priceFloor } from '../costing/price-floor.ts';
 import { floorDiv, product } from '../costing/rounding.ts';
+import { BLOCKING_TERM_KINDS, belowPriceFloor, noPriceFloor, TERM_KINDS } from '../findings/contract.ts';
+import { type Finding, isKind } from '../findings/finding.ts';
 import { highestCertificate } from '../people/certificates.ts';
-import type { Finding, PersonInput } from '../people/person.ts';
+import type { PersonInput } from '../people/person.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 import type { ContractDraft, ContractPost } from './contract.ts';
 import { termFindings, termMonths } from './term.ts';
@@ -84,26 +86,11 @@ export function assessContract(draft: ContractDraft, rules: RuleSetParameters): 
   const managementShare = managementShareOf(draft, rules);
   const floor = priceFloor({ posts: plan.posts, fixed, managementShare, rules });
 
-  const findings: Finding[] = termFindings(terms, rules).map(({ blocking: _b, ...f }) => f);
+  const findings: Finding[] = termFindings(terms, rules);
   for (const f of costing.findings) findings.push({ ...f, path: intoDraft(f.path) });
-  if (!floor.feasible) {
-    findings.push({
-      severity: 'error',
-      ruleId: 'P-W2',
-      path: '/terms/value',
-      message: `No contract value pays this staffing plan at the guideline: ${floor.message}`,
-      amounts: { check: 'noPriceFloor', value: terms.value, managementShare },
-    });
-  } else if (terms.value < floor.value) {
-    const shortfall = floor.value - terms.value;
-    findings.push({
-      severity: 'error',
-      ruleId: 'P-W2',
-      path: '/terms/value',
-      message: `The contract value of ${terms.value} fen is ${shortfall} fen below the price floor of ${floor.value} fen: the smallest value that covers the labour cost and the labour share with these fixed lines.`,
-      amounts: { check: 'belowPriceFloor', value: terms.value, priceFloor: floor.value, shortfall, managementShare },
-    });
-  }
+  if (!floor.feasible) findings.push(noPriceFloor({ value: terms.value, managementShare }));
+  else if (terms.value < floor.value)
+    findings.push(belowPriceFloor({ value: terms.value, priceFloor: floor.value, managementShare }));
   return {
     termMonths: termMonths(terms.startDate, terms.endDate),
     costing,
@@ -114,12 +101,10 @@ export function assessContract(draft: ContractDraft, rules: RuleSetParameters): 
 
 /** N-1 findings that refuse a save (a term too long, or over a year without the stable mark). */
 export function blockingTermFindings(draft: ContractDraft, rules: RuleSetParameters): Finding[] {
-  return termFindings(draft.terms, rules)
-    .filter((f) => f.blocking)
-    .map(({ blocking: _b, ...f }) => f);
+  return termFindings(draft.terms, rules).filter((f) => isKind(f, ...BLOCKING_TERM_KINDS));
 }
 
 /** Findings that stop a submission: the terms' own (N-1, N-3). Costing findings are shown, not blocking. */
 export function submissionBlockers(assessment: ContractAssessment): Finding[] {
-  return assessment.findings.filter((f) => f.severity === 'error' && (f.ruleId === 'N-1' || f.ruleId === 'N-3'));
+  return assessment.findings.filter((f) => f.severity === 'error' && isKind(f, ...TERM_KINDS));
 }

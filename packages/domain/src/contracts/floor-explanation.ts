@@ -3,7 +3,7 @@ import { type BudgetLines, ContractAmount, costPlan } from '../costing/budget.ts
 import type { PostCost } from '../costing/post.ts';
 import { linesForValue, type PriceFloor, priceFloor } from '../costing/price-floor.ts';
 import { ceilDiv, compareProducts, floorDiv, product } from '../costing/rounding.ts';
-import type { Finding } from '../people/person.ts';
+import type { Finding } from '../findings/finding.ts';
 import { isoDate, type RuleSetParameters } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
 import type { CostedPostInput } from './assessment.ts';
@@ -119,7 +119,7 @@ export function explainPriceFloor(
   const base = {
     posts: costed,
     labourCost: costing.labourCost,
-    findings: costing.findings.filter((f) => f.amounts?.check === 'payBelowFloor'),
+    findings: costing.findings.filter((f) => f.kind === 'payBelowFloor'),
     priceFloor: { ...floor, ruleId: 'P-W2' as const },
   };
   if (!floor.feasible) return { ...base, binding: [] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLOCKING_TERM_KINDS } from '../findings/contract.ts';
 import { withRules } from '../people/test-fixtures.ts';
 import type { ContractTerms } from './contract.ts';
 import { calendarMonths, termFindings, termMonths } from './term.ts';
@@ -83,12 +84,13 @@ describe('termFindings: N-1', () => {
   it('refuses 13 months without the stable mark, at /terms/stableRecurring, blocking', () => {
     expect(n1(terms({ endDate: '2027-01-31' }))).toEqual([
       expect.objectContaining({
+        kind: 'termNeedsStableMark',
         severity: 'error',
         path: '/terms/stableRecurring',
-        blocking: true,
-        amounts: { check: 'termNeedsStableMark', months: 13, limit: 12 },
+        amounts: { months: 13, limit: 12 },
       }),
     ]);
+    expect(BLOCKING_TERM_KINDS).toContain('termNeedsStableMark');
   });
 
   it('allows 13 and 36 months with the stable mark', () => {
@@ -100,12 +102,13 @@ describe('termFindings: N-1', () => {
     for (const stableRecurring of [true, false]) {
       expect(n1(terms({ endDate: '2029-01-01', stableRecurring }))).toEqual([
         expect.objectContaining({
+          kind: 'termTooLong',
           path: '/terms/endDate',
-          blocking: true,
-          amounts: { check: 'termTooLong', months: 37, limit: 36 },
+          amounts: { months: 37, limit: 36 },
         }),
       ]);
     }
+    expect(BLOCKING_TERM_KINDS).toContain('termTooLong');
   });
 
   it('follows the rule set: a bureau allowing 24 months refuses 25 with the mark', () => {
@@ -134,12 +137,13 @@ describe('termFindings: N-3', () => {
     const found = n3(terms({ milestones: [] }));
     expect(found).toEqual([
       expect.objectContaining({
+        kind: 'noMilestones',
         severity: 'error',
         path: '/terms/milestones',
-        amounts: { check: 'noMilestones', value: 100_000_00 },
+        amounts: { value: 100_000_00 },
       }),
     ]);
-    expect(found[0]).not.toHaveProperty('blocking');
+    expect(BLOCKING_TERM_KINDS).not.toContain(found[0]?.kind);
   });
 
   it('gives the difference, signed, when they do not add up', () => {
@@ -152,15 +156,11 @@ describe('termFindings: N-3', () => {
         ],
       }),
     );
-    expect(short[0]?.amounts).toEqual({
-      check: 'milestonesUnbalanced',
-      value: 100_000_00,
-      milestonesTotal: 99_999_99,
-      difference: -1,
-    });
-    expect(short[0]?.message).toMatch(/1 fen less/);
+    expect(short[0]?.kind).toBe('milestonesUnbalanced');
+    expect(short[0]?.amounts).toEqual({ value: 100_000_00, milestonesTotal: 99_999_99, difference: -1 });
+    expect(short[0]?.message).toBe('The milestones add up to ¥99,999.99, less than the contract value of ¥100,000.00.');
     const over = n3(terms({ milestones: [{ name: '全款', dueDate: '2026-12-31', amount: 100_000_01 }] }));
     expect(over[0]?.amounts).toMatchObject({ difference: 1 });
-    expect(over[0]?.message).toMatch(/1 fen more/);
+    expect(over[0]?.message).toMatch(/more than the contract value/);
   });
 });

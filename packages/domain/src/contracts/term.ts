@@ -1,5 +1,6 @@
+import { milestonesUnbalanced, noMilestones, termNeedsStableMark, termTooLong } from '../findings/contract.ts';
+import type { Finding } from '../findings/finding.ts';
 import { addDays, addMonths } from '../people/dates.ts';
-import type { Finding } from '../people/person.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 import type { ContractTerms } from './contract.ts';
 
@@ -50,52 +51,21 @@ export function calendarMonths(startDate: string, endDate: string): string[] {
 }
 
 /**
- * N-1 and N-3 findings for a contract's terms. N-1 errors are `blocking`: a term over the limit is
- * refused when saved, not merely flagged; an N-3 mismatch is flagged and stops only a submission.
+ * N-1 and N-3 findings for a contract's terms. N-1 errors block (BLOCKING_TERM_KINDS): a term over
+ * the limit is refused when saved, not merely flagged; an N-3 mismatch is flagged and stops only a
+ * submission.
  */
-export function termFindings(terms: ContractTerms, rules: RuleSetParameters): (Finding & { blocking?: true })[] {
-  const findings: (Finding & { blocking?: true })[] = [];
+export function termFindings(terms: ContractTerms, rules: RuleSetParameters): Finding[] {
+  const findings: Finding[] = [];
   const months = termMonths(terms.startDate, terms.endDate);
   const { maxContractMonths, maxStableContractMonths } = rules.national;
-  if (months > maxStableContractMonths) {
-    findings.push({
-      severity: 'error',
-      ruleId: 'N-1',
-      path: '/terms/endDate',
-      message: `The term of ${months} months is longer than the ${maxStableContractMonths} months any purchase contract may run.`,
-      amounts: { check: 'termTooLong', months, limit: maxStableContractMonths },
-      blocking: true,
-    });
-  } else if (months > maxContractMonths && !terms.stableRecurring) {
-    findings.push({
-      severity: 'error',
-      ruleId: 'N-1',
-      path: '/terms/stableRecurring',
-      message: `A term of ${months} months is longer than ${maxContractMonths} months: it is allowed only for a stable, recurring service with secure funding.`,
-      amounts: { check: 'termNeedsStableMark', months, limit: maxContractMonths },
-      blocking: true,
-    });
-  }
-  if (terms.milestones.length === 0) {
-    findings.push({
-      severity: 'error',
-      ruleId: 'N-3',
-      path: '/terms/milestones',
-      message: 'The contract has no payment milestones.',
-      amounts: { check: 'noMilestones', value: terms.value },
-    });
-  } else {
+  if (months > maxStableContractMonths) findings.push(termTooLong({ months, limit: maxStableContractMonths }));
+  else if (months > maxContractMonths && !terms.stableRecurring)
+    findings.push(termNeedsStableMark({ months, limit: maxContractMonths }));
+  if (terms.milestones.length === 0) findings.push(noMilestones({ value: terms.value }));
+  else {
     const total = terms.milestones.reduce((sum, m) => sum + m.amount, 0);
-    if (total !== terms.value) {
-      const difference = total - terms.value;
-      findings.push({
-        severity: 'error',
-        ruleId: 'N-3',
-        path: '/terms/milestones',
-        message: `The milestones add up to ${total} fen, ${Math.abs(difference)} fen ${difference > 0 ? 'more' : 'less'} than the contract value of ${terms.value} fen.`,
-        amounts: { check: 'milestonesUnbalanced', value: terms.value, milestonesTotal: total, difference },
-      });
-    }
+    if (total !== terms.value) findings.push(milestonesUnbalanced({ value: terms.value, milestonesTotal: total }));
   }
   return findings;
 }

@@ -66,71 +66,74 @@ describe('costPlan', () => {
     };
     const result = costPlan({ posts, budget: { value: V, lines }, rules: RULES });
     expect(result.labourCost).toBe(7_522_725);
-    expect(result.findings.map(({ severity, ruleId, path, amounts }) => ({ severity, ruleId, path, amounts }))).toEqual(
-      [
-        {
-          severity: 'error',
-          ruleId: 'P-W3',
-          path: '/posts/1/monthlyPay',
-          amounts: { check: 'payBelowFloor', pay: 280_000, floor: 300_000, shortfallPerMonth: 20_000 },
+    expect(
+      result.findings.map(({ kind, severity, ruleId, path, amounts }) => ({ kind, severity, ruleId, path, amounts })),
+    ).toEqual([
+      {
+        kind: 'payBelowFloor',
+        severity: 'error',
+        ruleId: 'P-W3',
+        path: '/posts/1/monthlyPay',
+        amounts: { pay: 280_000, floor: 300_000, shortfall: 20_000, certLevel: 'assistant' },
+      },
+      {
+        kind: 'personnelBelowLabourCost',
+        severity: 'error',
+        ruleId: 'P-W2',
+        path: '/budget/lines/personnel',
+        amounts: {
+          personnel: 6_900_000,
+          labourCost: 7_522_725,
+          shortfall: 622_725,
         },
-        {
-          severity: 'error',
-          ruleId: 'P-W2',
-          path: '/budget/lines/personnel',
-          amounts: {
-            check: 'personnelBelowLabourCost',
-            personnel: 6_900_000,
-            labourCost: 7_522_725,
-            shortfall: 622_725,
-          },
+      },
+      {
+        kind: 'labourShareBelowMin',
+        severity: 'error',
+        ruleId: 'P-W2',
+        path: '/budget/lines/personnel',
+        amounts: {
+          personnel: 6_900_000,
+          value: V,
+          shareBp: 6900,
+          minLabourShare: 7000,
+          required: 7_000_000,
+          shortfall: 100_000,
         },
-        {
-          severity: 'error',
-          ruleId: 'P-W2',
-          path: '/budget/lines/personnel',
-          amounts: {
-            check: 'labourShareBelowMinimum',
-            personnel: 6_900_000,
-            value: V,
-            shareBp: 6900,
-            minLabourShare: 7000,
-            required: 7_000_000,
-            shortfall: 100_000,
-          },
+      },
+      {
+        kind: 'managementOverCap',
+        severity: 'error',
+        ruleId: 'N-7',
+        path: '/budget/lines/management',
+        amounts: {
+          management: 1_200_000,
+          value: V,
+          maxManagementShare: 1000,
+          allowed: 1_000_000,
+          excess: 200_000,
         },
-        {
-          severity: 'error',
-          ruleId: 'N-7',
-          path: '/budget/lines/management',
-          amounts: {
-            check: 'managementAboveCap',
-            management: 1_200_000,
-            value: V,
-            maxManagementShare: 1000,
-            allowed: 1_000_000,
-            excess: 200_000,
-          },
-        },
-        {
-          severity: 'warning',
-          ruleId: 'P-W2',
-          path: '/budget/lines/tax',
-          amounts: { check: 'taxUnderBudgeted', tax: 299_999, expected: 300_000, taxRate: 300, shortfall: 1 },
-        },
-        {
-          severity: 'error',
-          ruleId: 'P-W2',
-          path: '/budget/value',
-          amounts: { check: 'unbalanced', value: V, linesTotal: 9_699_999, difference: -300_001 },
-        },
-      ],
-    );
+      },
+      {
+        kind: 'taxUnderBudgeted',
+        severity: 'warning',
+        ruleId: 'P-W2',
+        path: '/budget/lines/tax',
+        amounts: { tax: 299_999, expected: 300_000, taxRate: 300, shortfall: 1 },
+      },
+      {
+        kind: 'budgetUnbalanced',
+        severity: 'error',
+        ruleId: 'P-W2',
+        path: '/budget/value',
+        amounts: { value: V, linesTotal: 9_699_999, difference: -300_001 },
+      },
+    ]);
     expect(result.findings[0]?.message).toBe(
-      'Post 2 pays 280000 fen a month, 20000 fen below the assistant floor of 300000 fen.',
+      'Pay of ¥2,800.00 a month is below the guideline of ¥3,000.00: ¥200.00 short each month.',
     );
     expect(result.findings[5]?.message).toBe(
-      'The budget lines add up to 9699999 fen, 300001 fen less than the contract value of 10000000 fen.',
+      'The budget lines add up to ¥96,999.99, less than the contract value of ¥100,000.00.',
     );
   });
 
@@ -141,8 +144,9 @@ describe('costPlan', () => {
     const { findings } = costPlan({ posts: [], budget: { value: 10_000_001, lines }, rules: RULES });
     expect(findings).toEqual([
       expect.objectContaining({
+        kind: 'labourShareBelowMin',
         ruleId: 'P-W2',
-        amounts: expect.objectContaining({ check: 'labourShareBelowMinimum', required: 7_000_001, shortfall: 1 }),
+        amounts: expect.objectContaining({ required: 7_000_001, shortfall: 1 }),
       }),
     ]);
   });

@@ -1,13 +1,21 @@
 import { z } from 'zod';
-import type { Finding } from '../people/person.ts';
+import {
+  budgetUnbalanced,
+  labourShareBelowMin,
+  managementOverCap,
+  payBelowFloor,
+  personnelBelowLabourCost,
+  taxUnderBudgeted,
+} from '../findings/costing.ts';
+import type { Finding } from '../findings/finding.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 import { costPost, type PostCost, type PostInput } from './post.ts';
 import { ceilDiv, compareProducts, floorDiv, product, roundHalfUp } from './rounding.ts';
 
 /**
  * A contract's budget checked against its staffing plan: COSTING.md "The budget and its checks",
- * one finding per row of its table, each with a rule id, a JSON pointer to the figure it concerns
- * and the amounts in fen (shares in bp).
+ * one finding per row of its table (findings/costing.ts says which rule each cites), with a JSON
+ * pointer to the figure it concerns and the amounts in fen (shares in bp).
  */
 
 export const BUDGET_LINES = ['personnel', 'supervision', 'activities', 'management', 'tax', 'other'] as const;
@@ -35,23 +43,6 @@ export const Budget = z.strictObject({
   }),
 });
 export type Budget = z.infer<typeof Budget>;
-
-/**
- * The rule id each check cites. The seed gives no id for the management cap, the tax line or the
- * balance, so: the management cap cites N-7 (the only source naming a management share; the cap
- * itself is the bureau's `maxManagementShare`), and the tax line and the balance cite P-W2 (the
- * budget must rest on a cost accounting, which these two make complete and consistent). The two
- * P-W2 labour findings are told apart by `amounts.check`, which every finding here carries.
- */
-export const COSTING_RULE_IDS = {
-  payBelowFloor: 'P-W3',
-  personnelBelowLabourCost: 'P-W2',
-  labourShareBelowMinimum: 'P-W2',
-  managementAboveCap: 'N-7',
-  taxUnderBudgeted: 'P-W2',
-  unbalanced: 'P-W2',
-} as const;
-export type CostingCheck = keyof typeof COSTING_RULE_IDS;
 
 export interface ContractCosting {
   posts: PostCost[];
@@ -88,16 +79,10 @@ export function costPlan({ posts, budget, rules }: CostPlanInput): ContractCosti
   let labourCost = 0;
   costs.forEach((c, i) => {
     labourCost += c.cost;
-    if (c.pay < c.floor) {
-      const shortfall = c.floor - c.pay;
-      findings.push({
-        severity: 'error',
-        ruleId: COSTING_RULE_IDS.payBelowFloor,
-        path: `/posts/${i}/monthlyPay`,
-        message: `Post ${i + 1} pays ${c.pay} fen a month, ${shortfall} fen below the ${c.certLevel} floor of ${c.floor} fen.`,
-        amounts: { check: 'payBelowFloor', pay: c.pay, floor: c.floor, shortfallPerMonth: shortfall },
-      });
-    }
+    if (c.pay < c.floor)
+      findings.push(
+        payBelowFloor({ path: `/posts/${i}/monthlyPay`, pay: c.pay, floor: c.floor, certLevel: c.certLevel }),
+      );
   });
 
   const { value, lines } = budget;
@@ -106,79 +91,36 @@ export function costPlan({ posts, budget, rules }: CostPlanInput): ContractCosti
   const expectedTax = roundHalfUp(product(value, rules.taxRate), 10_000);
   const linesTotal = BUDGET_LINES.reduce((sum, line) => sum + lines[line], 0);
 
-  if (lines.personnel < labourCost) {
-    const shortfall = labourCost - lines.personnel;
-    findings.push({
-      severity: 'error',
-      ruleId: COSTING_RULE_IDS.personnelBelowLabourCost,
-      path: '/budget/lines/personnel',
-      message: `The personnel line of ${lines.personnel} fen is ${shortfall} fen below the labour cost of ${labourCost} fen.`,
-      amounts: { check: 'personnelBelowLabourCost', personnel: lines.personnel, labourCost, shortfall },
-    });
-  }
+  if (lines.personnel < labourCost) findings.push(personnelBelowLabourCost({ personnel: lines.personnel, labourCost }));
 
   // personnel × 10000 < V × minLabourShare, exactly (no division).
-  if (compareProducts(lines.personnel, 10_000, value, rules.minLabourShare) < 0) {
-    const shortfall = minPersonnelByShare - lines.personnel;
-    // The share shown is rounded down, so it never reads as meeting a minimum it misses.
-    const shareBp = value > 0 ? floorDiv(product(lines.personnel, 10_000), value) : 0;
-    findings.push({
-      severity: 'error',
-      ruleId: COSTING_RULE_IDS.labourShareBelowMinimum,
-      path: '/budget/lines/personnel',
-      message: `The personnel line of ${lines.personnel} fen is ${shareBp} bp of the contract value ${value} fen, below the local minimum of ${rules.minLabourShare} bp: it needs at least ${minPersonnelByShare} fen, ${shortfall} fen more.`,
-      amounts: {
-        check: 'labourShareBelowMinimum',
+  if (compareProducts(lines.personnel, 10_000, value, rules.minLabourShare) < 0)
+    findings.push(
+      labourShareBelowMin({
         personnel: lines.personnel,
         value,
-        shareBp,
+        // The share shown is rounded down, so it never reads as meeting a minimum it misses.
+        shareBp: value > 0 ? floorDiv(product(lines.personnel, 10_000), value) : 0,
         minLabourShare: rules.minLabourShare,
         required: minPersonnelByShare,
-        shortfall,
-      },
-    });
-  }
+      }),
+    );
 
   // management > the cap rounded to the fen (see `thresholds.maxManagement`).
-  if (lines.management > maxManagement) {
-    const excess = lines.management - maxManagement;
-    findings.push({
-      severity: 'error',
-      ruleId: COSTING_RULE_IDS.managementAboveCap,
-      path: '/budget/lines/management',
-      message: `The management line of ${lines.management} fen is above the local cap of ${rules.maxManagementShare} bp of ${value} fen: at most ${maxManagement} fen, ${excess} fen over.`,
-      amounts: {
-        check: 'managementAboveCap',
+  if (lines.management > maxManagement)
+    findings.push(
+      managementOverCap({
         management: lines.management,
         value,
         maxManagementShare: rules.maxManagementShare,
         allowed: maxManagement,
-        excess,
-      },
-    });
-  }
+      }),
+    );
 
-  if (lines.tax < expectedTax) {
-    const shortfall = expectedTax - lines.tax;
-    findings.push({
-      severity: 'warning',
-      ruleId: COSTING_RULE_IDS.taxUnderBudgeted,
-      path: '/budget/lines/tax',
-      message: `The tax line of ${lines.tax} fen is ${shortfall} fen below ${rules.taxRate} bp of the contract value (${expectedTax} fen).`,
-      amounts: { check: 'taxUnderBudgeted', tax: lines.tax, expected: expectedTax, taxRate: rules.taxRate, shortfall },
-    });
-  }
+  if (lines.tax < expectedTax)
+    findings.push(taxUnderBudgeted({ tax: lines.tax, expected: expectedTax, taxRate: rules.taxRate }));
 
-  if (linesTotal !== value) {
-    const difference = linesTotal - value;
-    findings.push({
-      severity: 'error',
-      ruleId: COSTING_RULE_IDS.unbalanced,
-      path: '/budget/value',
-      message: `The budget lines add up to ${linesTotal} fen, ${Math.abs(difference)} fen ${difference > 0 ? 'more' : 'less'} than the contract value of ${value} fen.`,
-      amounts: { check: 'unbalanced', value, linesTotal, difference },
-    });
-  }
+  if (linesTotal !== value) findings.push(budgetUnbalanced({ value, linesTotal }));
 
   return {
     posts: costs,

@@ -8,9 +8,9 @@ export type StaffFlag = (typeof STAFF_FLAGS)[number];
 export function flagsOf(summary: StaffSummary): StaffFlag[] {
   const flags: StaffFlag[] = [];
   if (summary.pay.shortfall > 0) flags.push('below-floor');
-  const n4 = summary.findings.filter((f) => f.ruleId === 'N-4').map((f) => f.amounts?.status);
-  if (n4.includes('expiring')) flags.push('registration-expiring');
-  if (n4.includes('expired')) flags.push('registration-expired');
+  const kinds = new Set(summary.findings.map((f) => f.kind));
+  if (kinds.has('registrationExpiring')) flags.push('registration-expiring');
+  if (kinds.has('registrationExpired')) flags.push('registration-expired');
   if (summary.ce.year.shortfallTenthHours > 0) flags.push('ce-short');
   return flags;
 }

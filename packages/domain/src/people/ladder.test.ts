@@ -67,6 +67,7 @@ describe('validating a ladder against the rule set', () => {
     // social_worker floor 380000 − band min 379999 = 1 fen short.
     expect(validateLadder(withLevel(1, { payBand: { min: 379_999, max: 480_000 } }), RULES)).toEqual([
       expect.objectContaining({
+        kind: 'bandBelowFloor',
         severity: 'error',
         ruleId: 'P-W3',
         path: '/levels/1/payBand/min',
@@ -79,6 +80,7 @@ describe('validating a ladder against the rule set', () => {
     const ladder = withLevel(1, { requirements: { ...L2.requirements, minCertificate: 'assistant' } });
     expect(validateLadder(ladder, RULES)).toEqual([
       expect.objectContaining({
+        kind: 'levelBelowPostClass',
         severity: 'error',
         ruleId: 'P-C1',
         path: '/levels/1/requirements/minCertificate',
@@ -101,7 +103,15 @@ describe('validating a ladder against the rule set', () => {
 
   it('refuses an id used twice (P-C2), pointing at the second', () => {
     const findings = validateLadder(withLevel(2, { id: 'junior-1' }), RULES);
-    expect(findings).toEqual([expect.objectContaining({ severity: 'error', ruleId: 'P-C2', path: '/levels/2/id' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'duplicateLevelId',
+        severity: 'error',
+        ruleId: 'P-C2',
+        path: '/levels/2/id',
+        amounts: { id: 'junior-1' },
+      }),
+    ]);
   });
 
   it('warns (P-C2) when a higher level asks for fewer years or less education than the one below', () => {
@@ -110,16 +120,18 @@ describe('validating a ladder against the rule set', () => {
     });
     expect(validateLadder(ladder, RULES)).toEqual([
       expect.objectContaining({
+        kind: 'levelBelowPrevious',
         severity: 'warning',
         ruleId: 'P-C2',
         path: '/levels/2/requirements/minYearsPractice',
-        amounts: { has: 2, below: 3 },
+        amounts: { requirement: 'minYearsPractice', has: 2, below: 3 },
       }),
       expect.objectContaining({
+        kind: 'levelBelowPrevious',
         severity: 'warning',
         ruleId: 'P-C2',
         path: '/levels/2/requirements/minEducation',
-        amounts: { has: 'associate', below: 'bachelor' },
+        amounts: { requirement: 'minEducation', has: 'associate', below: 'bachelor' },
       }),
     ]);
   });
@@ -134,7 +146,13 @@ describe('validating a ladder against the rule set', () => {
       ],
     };
     expect(validateLadder(ladder, RULES)).toEqual([
-      expect.objectContaining({ severity: 'warning', ruleId: 'P-C2', path: '/levels/2/requirements/minCertificate' }),
+      expect.objectContaining({
+        kind: 'levelBelowPrevious',
+        severity: 'warning',
+        ruleId: 'P-C2',
+        path: '/levels/2/requirements/minCertificate',
+        amounts: { requirement: 'minCertificate', has: 'social_worker', below: 'senior' },
+      }),
     ]);
   });
 });

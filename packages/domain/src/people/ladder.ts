@@ -1,10 +1,11 @@
+import type { Finding } from '../findings/finding.ts';
+import { bandBelowFloor, duplicateLevelId, levelBelowPostClass, levelBelowPrevious } from '../findings/ladder.ts';
 import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
 import { certRank, highestCertificate } from './certificates.ts';
 import { continuingEducationUpToDate } from './continuing-education.ts';
 import {
   EDUCATION_LEVELS,
   type EducationLevel,
-  type Finding,
   type LadderInput,
   type LadderLevel,
   type PersonInput,
@@ -37,50 +38,39 @@ export function validateLadder(ladder: LadderInput, rules: RuleSetParameters): F
     const req = level.requirements;
     const floor = rules.payFloor[req.minCertificate];
     if (level.payBand.min < floor)
-      findings.push({
-        severity: 'error',
-        ruleId: 'P-W3',
-        path: `/levels/${i}/payBand/min`,
-        message: `The band of ${level.name} starts at ${level.payBand.min} fen, ${floor - level.payBand.min} fen below the ${req.minCertificate} pay floor of ${floor} fen.`,
-        amounts: { min: level.payBand.min, floor, shortfall: floor - level.payBand.min, certLevel: req.minCertificate },
-      });
+      findings.push(bandBelowFloor({ level: i, min: level.payBand.min, floor, certLevel: req.minCertificate }));
 
     const needed = POST_CLASS_CERTIFICATE[level.postClass];
     if (certRank(needed) > certRank(req.minCertificate))
-      findings.push({
-        severity: 'error',
-        ruleId: 'P-C1',
-        path: `/levels/${i}/requirements/minCertificate`,
-        message: `${level.name} is a ${level.postClass} post, which needs at least the ${needed} certificate, but it asks only for ${req.minCertificate}.`,
-        amounts: { postClass: level.postClass, needed, has: req.minCertificate },
-      });
+      findings.push(levelBelowPostClass({ level: i, postClass: level.postClass, needed, has: req.minCertificate }));
 
-    if (seen.has(level.id))
-      findings.push({
-        severity: 'error',
-        ruleId: 'P-C2',
-        path: `/levels/${i}/id`,
-        message: `The level id ${level.id} is used by an earlier level.`,
-        amounts: { id: level.id },
-      });
+    if (seen.has(level.id)) findings.push(duplicateLevelId({ level: i, id: level.id }));
     seen.add(level.id);
 
-    const below = ladder.levels[i - 1];
+    const below = ladder.levels[i - 1]?.requirements;
     if (!below) return;
-    const lower = (field: keyof LadderLevel['requirements'], has: string | number, belowHas: string | number) =>
-      findings.push({
-        severity: 'warning',
-        ruleId: 'P-C2',
-        path: `/levels/${i}/requirements/${field}`,
-        message: `${level.name} asks for less ${field} (${has}) than ${below.name} below it (${belowHas}).`,
-        amounts: { has, below: belowHas },
-      });
-    if (certRank(req.minCertificate) < certRank(below.requirements.minCertificate))
-      lower('minCertificate', req.minCertificate, below.requirements.minCertificate);
-    if (req.minYearsPractice < below.requirements.minYearsPractice)
-      lower('minYearsPractice', req.minYearsPractice, below.requirements.minYearsPractice);
-    if (educationRank(req.minEducation) < educationRank(below.requirements.minEducation))
-      lower('minEducation', req.minEducation, below.requirements.minEducation);
+    if (certRank(req.minCertificate) < certRank(below.minCertificate))
+      findings.push(
+        levelBelowPrevious({
+          level: i,
+          requirement: 'minCertificate',
+          has: req.minCertificate,
+          below: below.minCertificate,
+        }),
+      );
+    if (req.minYearsPractice < below.minYearsPractice)
+      findings.push(
+        levelBelowPrevious({
+          level: i,
+          requirement: 'minYearsPractice',
+          has: req.minYearsPractice,
+          below: below.minYearsPractice,
+        }),
+      );
+    if (educationRank(req.minEducation) < educationRank(below.minEducation))
+      findings.push(
+        levelBelowPrevious({ level: i, requirement: 'minEducation', has: req.minEducation, below: below.minEducation }),
+      );
   });
   return findings;
 }

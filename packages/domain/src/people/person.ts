@@ -148,13 +148,3 @@ export interface Promotion {
   date: string;
   ladderVersion: number;
 }
-
-/** A finding: a rule applied to a figure, with the numbers that went into it. */
-export interface Finding {
-  severity: 'error' | 'warning' | 'info';
-  ruleId: string;
-  /** Where it applies (a JSON pointer into the object checked). */
-  path: string;
-  message: string;
-  amounts?: Record<string, number | string>;
-}

@@ -34,13 +34,13 @@ describe('what the registry tells an organisation about a person', () => {
 
   it('lists errors first, each with its rule, path and amounts', () => {
     const { findings } = staffSummary(worker, RULES, TODAY, FCG);
-    expect(findings.map((f) => [f.severity, f.ruleId, f.path])).toEqual([
-      ['error', 'P-W3', '/monthlyPay'],
-      ['warning', 'N-4', '/certificates/0/registrationExpiresOn'],
-      ['warning', 'P-R2', '/continuingEducation'],
+    expect(findings.map((f) => [f.kind, f.severity, f.ruleId, f.path])).toEqual([
+      ['payBelowFloor', 'error', 'P-W3', '/monthlyPay'],
+      ['registrationExpiring', 'warning', 'N-4', '/certificates/0/registrationExpiresOn'],
+      ['ceHoursShort', 'warning', 'P-R2', '/continuingEducation'],
     ]);
     expect(findings[0]?.amounts).toMatchObject({ floor: 300_000, pay: 299_999, shortfall: 1 });
-    expect(findings[0]?.message).toContain('1 fen below');
+    expect(findings[0]?.message).toBe('Pay ¥2,999.99 is below the floor ¥3,000.00: ¥0.01 short each month.');
     expect(findings[1]?.amounts).toMatchObject({ status: 'expiring', expiresOn: '2026-04-30', daysLeft: 60 });
     expect(findings[2]?.amounts).toMatchObject({
       year: 2026,
@@ -48,13 +48,14 @@ describe('what the registry tells an organisation about a person', () => {
       requiredTenthHours: 500,
       shortfallTenthHours: 300,
     });
-    expect(findings[2]?.message).toContain('20 of 50 hours, 30 short');
+    expect(findings[2]?.message).toBe('Continuing education in 2026: 20 of 50 hours, 30 short.');
   });
 
   it('reports an expired registration as an error and a short period as N-5', () => {
     const lapsed = staffSummary(worker, RULES, '2026-05-01', FCG);
     expect(lapsed.findings).toContainEqual(
       expect.objectContaining({
+        kind: 'registrationExpired',
         severity: 'error',
         ruleId: 'N-4',
         amounts: expect.objectContaining({ status: 'expired', daysLeft: -1 }),
@@ -68,6 +69,7 @@ describe('what the registry tells an organisation about a person', () => {
     // This year 50 hours (met); the period from 2025-01-01 has 50 of 90 hours: 400 tenths short.
     expect(staffSummary(shortPeriod, RULES, TODAY, FCG).findings).toEqual([
       expect.objectContaining({
+        kind: 'cePeriodShort',
         severity: 'warning',
         ruleId: 'N-5',
         path: '/continuingEducation',

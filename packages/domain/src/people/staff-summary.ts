@@ -1,4 +1,6 @@
-import { tenthsToHours } from '../money/money.ts';
+import { payBelowFloor } from '../findings/costing.ts';
+import type { Finding } from '../findings/finding.ts';
+import { ceHoursShort, cePeriodShort, registrationExpired, registrationExpiring } from '../findings/registry.ts';
 import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
 import {
   certRank,
@@ -9,7 +11,7 @@ import {
 } from './certificates.ts';
 import { type CeStatus, continuingEducationStatus } from './continuing-education.ts';
 import { type PayCheck, payCheck } from './pay.ts';
-import type { Finding, PersonInput } from './person.ts';
+import type { PersonInput } from './person.ts';
 import { practiceYears, type SocialWorkRun, socialWorkRun } from './practice.ts';
 
 /** Everything the registry tells an organisation about one person on `today`. */
@@ -39,66 +41,34 @@ export function staffSummary(
   const findings: Finding[] = [];
 
   if (pay.shortfall > 0)
-    findings.push({
-      severity: 'error',
-      ruleId: 'P-W3',
-      path: '/monthlyPay',
-      message: `Monthly pay ${pay.pay} fen is ${pay.shortfall} fen below the ${pay.certLevel} floor of ${pay.floor} fen.`,
-      amounts: { floor: pay.floor, pay: pay.pay, shortfall: pay.shortfall, certLevel: pay.certLevel },
-    });
+    findings.push(
+      payBelowFloor({
+        path: '/monthlyPay',
+        pay: pay.pay,
+        floor: pay.floor,
+        certLevel: pay.certLevel,
+        name: person.name,
+      }),
+    );
 
   // N-4: a lapsed registration of a lower certificate does not matter once a higher one is registered.
   const registeredRank = Math.max(-1, ...registrations.filter(isRegistered).map((r) => certRank(r.level)));
   registrations.forEach((r, i) => {
     if (r.status !== 'expired' && r.status !== 'expiring') return;
     if (certRank(r.level) < registeredRank) return;
-    const expired = r.status === 'expired';
-    findings.push({
-      severity: expired ? 'error' : 'warning',
-      ruleId: 'N-4',
-      path: `/certificates/${i}/registrationExpiresOn`,
-      message: expired
-        ? `Registration of certificate ${r.number} expired on ${r.expiresOn}.`
-        : `Registration of certificate ${r.number} expires on ${r.expiresOn} (${r.daysLeft} days left); renew it now.`,
-      amounts: {
-        status: r.status,
-        number: r.number,
-        level: r.level,
-        expiresOn: r.expiresOn ?? '',
-        daysLeft: r.daysLeft ?? 0,
-      },
-    });
+    // An expired or expiring registration always has its period, so its dates are there.
+    const facts = {
+      certificate: i,
+      number: r.number,
+      level: r.level,
+      expiresOn: r.expiresOn ?? '',
+      daysLeft: r.daysLeft ?? 0,
+    };
+    findings.push(r.status === 'expired' ? registrationExpired(facts) : registrationExpiring(facts));
   });
 
-  if (ce.year.shortfallTenthHours > 0)
-    findings.push({
-      severity: 'warning',
-      ruleId: 'P-R2',
-      path: '/continuingEducation',
-      message: `Continuing education in ${ce.year.year}: ${tenthsToHours(ce.year.tenthHours)} of ${tenthsToHours(ce.year.requiredTenthHours)} hours, ${tenthsToHours(ce.year.shortfallTenthHours)} short.`,
-      amounts: {
-        year: ce.year.year,
-        tenthHours: ce.year.tenthHours,
-        requiredTenthHours: ce.year.requiredTenthHours,
-        shortfallTenthHours: ce.year.shortfallTenthHours,
-      },
-    });
-
-  if (ce.period && ce.period.shortfallTenthHours > 0)
-    findings.push({
-      severity: 'warning',
-      ruleId: 'N-5',
-      path: '/continuingEducation',
-      message: `Continuing education in the registration period ${ce.period.from} to ${ce.period.to}: ${tenthsToHours(ce.period.tenthHours)} of ${tenthsToHours(ce.period.requiredTenthHours)} hours, ${tenthsToHours(ce.period.shortfallTenthHours)} short.`,
-      amounts: {
-        from: ce.period.from,
-        to: ce.period.to,
-        level: ce.period.level,
-        tenthHours: ce.period.tenthHours,
-        requiredTenthHours: ce.period.requiredTenthHours,
-        shortfallTenthHours: ce.period.shortfallTenthHours,
-      },
-    });
+  if (ce.year.shortfallTenthHours > 0) findings.push(ceHoursShort(ce.year));
+  if (ce.period && ce.period.shortfallTenthHours > 0) findings.push(cePeriodShort(ce.period));
 
   findings.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return {

@@ -104,8 +104,8 @@ export function refusalProblem(c: Context, refusal: Refusal) {
           path: `${refusal.at}${f.path}`,
           message: `${f.ruleId}: ${f.message}`,
           ruleId: f.ruleId,
-          ...('kind' in f ? { kind: String(f.kind) } : {}),
-          ...(f.amounts ? { amounts: f.amounts } : {}),
+          kind: f.kind,
+          amounts: f.amounts,
         }))
       : [];
   return problem(c, STATUS[refusal.kind], refusal.message, { errors: [...refusal.fields, ...findings] });

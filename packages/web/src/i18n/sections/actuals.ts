@@ -1,3 +1,4 @@
+import { CERT_LEVEL_LABELS } from '@shegong/domain';
 import { contractsEn, contractsZh } from './contracts.ts';
 
 /** Messages of the actuals pages (issue 4), Chinese first; the English object must have the same keys. */
@@ -48,12 +49,6 @@ export const actualsZh = {
   },
   findings: {
     title: '需要注意',
-    actualOver: (line: string, actual: string, budget: string, excess: string) =>
-      `${line}已支出 ${actual}，超出预算 ${budget}，超出 ${excess}`,
-    projectedOver: (line: string, projected: string, budget: string, excess: string) =>
-      `${line}按目前进度预计全期支出 ${projected}，将超出预算 ${budget}，超出 ${excess}`,
-    belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
-      `${month}：${name} 的应发工资 ${pay} 低于该证书等级的指导标准 ${floor}，差 ${shortfall}`,
   },
   months: {
     title: '已登记的月份',
@@ -110,12 +105,7 @@ export const actualsZh = {
     colTotal: '合计',
     current: '当前',
     noHistory: '还没有登记。',
-    certLevels: {
-      none: '无证书',
-      assistant: '助理社会工作师',
-      social_worker: '社会工作师',
-      senior: '高级社会工作师',
-    } as Record<string, string>,
+    certLevels: CERT_LEVEL_LABELS['zh-CN'] as Record<string, string>,
   },
   errors: {
     rowPrefix: (n: number) => `第 ${n} 人：`,
@@ -182,12 +172,6 @@ export const actualsEn: typeof actualsZh = {
   },
   findings: {
     title: 'Needs attention',
-    actualOver: (line: string, actual: string, budget: string, excess: string) =>
-      `${line} has spent ${actual}, over its budget of ${budget} by ${excess}`,
-    projectedOver: (line: string, projected: string, budget: string, excess: string) =>
-      `${line} is heading over budget: at this rate ${projected} by the end of the term, ${excess} over its budget of ${budget}`,
-    belowFloor: (month: string, name: string, pay: string, floor: string, shortfall: string) =>
-      `${month}: ${name} was paid ${pay}, below the guideline floor of ${floor} for their level by ${shortfall}`,
   },
   months: {
     title: 'Months recorded',
@@ -244,12 +228,7 @@ export const actualsEn: typeof actualsZh = {
     colTotal: 'Total',
     current: 'current',
     noHistory: 'Not recorded yet.',
-    certLevels: {
-      none: 'No certificate',
-      assistant: 'Assistant social worker',
-      social_worker: 'Social worker',
-      senior: 'Senior social worker',
-    },
+    certLevels: CERT_LEVEL_LABELS.en,
   },
   errors: {
     rowPrefix: (n: number) => `Person ${n}: `,

@@ -1,3 +1,5 @@
+import { BUDGET_LINE_LABELS, CERT_LEVEL_LABELS } from '@shegong/domain';
+
 /** Messages of the contracts pages (issue 4), Chinese first; the English object must have the same keys. */
 export const contractsZh = {
   title: '合同',
@@ -27,39 +29,8 @@ export const contractsZh = {
     volunteer_management: '志愿者招募、注册、培训与考核',
   },
   roles: { frontline: '一线社工', supervisor: '督导', project_lead: '项目负责人', support: '辅助人员' },
-  certLevels: { none: '无证书', assistant: '助理社会工作师', social_worker: '社会工作师', senior: '高级社会工作师' },
-  lines: {
-    personnel: '人员经费',
-    supervision: '督导与培训',
-    activities: '活动经费',
-    management: '管理费',
-    tax: '税费',
-    other: '其他',
-  },
-  finding: {
-    payBelowFloor: (pay: string, floor: string, short: string) =>
-      `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${short}。`,
-    personnelBelowLabourCost: (personnel: string, labour: string, short: string) =>
-      `人员经费 ${personnel} 低于人力成本 ${labour}，差 ${short}。`,
-    labourShareBelowMinimum: (personnel: string, share: string, min: string, required: string) =>
-      `人员经费 ${personnel} 仅占合同金额的 ${share}，低于当地下限 ${min}：至少需要 ${required}。`,
-    managementAboveCap: (management: string, cap: string, allowed: string) =>
-      `管理费 ${management} 超过当地上限（合同金额的 ${cap}）：最多 ${allowed}。`,
-    taxUnderBudgeted: (tax: string, rate: string, expected: string) =>
-      `税费 ${tax} 低于合同金额的 ${rate}（${expected}）。`,
-    unbalanced: (total: string, value: string, over: boolean) =>
-      `各预算科目合计 ${total}，${over ? '多于' : '少于'}合同金额 ${value}。`,
-    belowPriceFloor: (value: string, floor: string, short: string) =>
-      `合同金额 ${value} 低于最低合同价 ${floor}，差 ${short}：按指导标准支付这些岗位需要更高的合同金额。`,
-    noPriceFloor: '按当地规则，任何合同金额都无法按指导标准支付这些岗位（管理费、税费与人员比例之和过高）。',
-    termTooLong: (months: number, limit: number) =>
-      `合同期限 ${months} 个月，超过任何购买服务合同的上限 ${limit} 个月。`,
-    termNeedsStableMark: (months: number, limit: number) =>
-      `合同期限 ${months} 个月，超过 ${limit} 个月：仅服务稳定、经常性且资金有保障时允许，请勾选该项或缩短期限。`,
-    noMilestones: '合同还没有付款节点。',
-    milestonesUnbalanced: (total: string, value: string, over: boolean) =>
-      `付款节点合计 ${total}，${over ? '多于' : '少于'}合同金额 ${value}。`,
-  },
+  certLevels: CERT_LEVEL_LABELS['zh-CN'],
+  lines: BUDGET_LINE_LABELS['zh-CN'],
   costing: {
     summaryHeading: '测算结果',
     summaryTitle: (errors: number, warnings: number) =>
@@ -345,45 +316,8 @@ export const contractsEn: typeof contractsZh = {
     project_lead: 'Project lead',
     support: 'Support staff',
   },
-  certLevels: {
-    none: 'No certificate',
-    assistant: 'Assistant social worker',
-    social_worker: 'Social worker',
-    senior: 'Senior social worker',
-  },
-  lines: {
-    personnel: 'Personnel',
-    supervision: 'Supervision and training',
-    activities: 'Activities',
-    management: 'Management',
-    tax: 'Tax',
-    other: 'Other',
-  },
-  finding: {
-    payBelowFloor: (pay: string, floor: string, short: string) =>
-      `Pay of ${pay} a month is below the guideline of ${floor}: ${short} short each month.`,
-    personnelBelowLabourCost: (personnel: string, labour: string, short: string) =>
-      `The personnel line of ${personnel} is below the labour cost of ${labour}: ${short} short.`,
-    labourShareBelowMinimum: (personnel: string, share: string, min: string, required: string) =>
-      `The personnel line of ${personnel} is only ${share} of the contract value, below the local minimum of ${min}: it needs at least ${required}.`,
-    managementAboveCap: (management: string, cap: string, allowed: string) =>
-      `The management line of ${management} is above the local cap of ${cap} of the value: at most ${allowed}.`,
-    taxUnderBudgeted: (tax: string, rate: string, expected: string) =>
-      `The tax line of ${tax} is below ${rate} of the contract value (${expected}).`,
-    unbalanced: (total: string, value: string, over: boolean) =>
-      `The budget lines add up to ${total}, ${over ? 'more' : 'less'} than the contract value of ${value}.`,
-    belowPriceFloor: (value: string, floor: string, short: string) =>
-      `The contract value of ${value} is below the price floor of ${floor} (${short} short): these posts cannot be paid at the guideline for less.`,
-    noPriceFloor:
-      'No contract value pays these posts at the guideline under the local rules (management, tax and the labour share add up too high).',
-    termTooLong: (months: number, limit: number) =>
-      `A term of ${months} months is longer than the ${limit} months any purchase contract may run.`,
-    termNeedsStableMark: (months: number, limit: number) =>
-      `A term of ${months} months is longer than ${limit} months: allowed only for a stable, recurring service with secure funding. Tick that box or shorten the term.`,
-    noMilestones: 'The contract has no payment milestones.',
-    milestonesUnbalanced: (total: string, value: string, over: boolean) =>
-      `The milestones add up to ${total}, ${over ? 'more' : 'less'} than the contract value of ${value}.`,
-  },
+  certLevels: CERT_LEVEL_LABELS.en,
+  lines: BUDGET_LINE_LABELS.en,
   costing: {
     summaryHeading: 'Costing',
     summaryTitle: (errors: number, warnings: number) =>

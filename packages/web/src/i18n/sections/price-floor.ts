@@ -74,7 +74,6 @@ export const priceFloorZh = {
   colCost: '岗位成本',
   time: (fte: number, months: number) => `${fte}% × ${months} 个月`,
   fromFloor: '按指导标准',
-  payBelowFloor: (pay: string, floor: string) => `月薪 ${pay} 低于指导标准 ${floor}`,
   noValueTitle: '没有可行的合同金额',
   noValue: (tax: string, management: string, share: string) =>
     `税费 ${tax}、管理费 ${management} 和人员经费最低比例 ${share} 加起来已达到或超过 100%，再加上固定费用，任何合同金额都无法同时满足。请降低管理费比例，或减少固定费用。`,
@@ -176,7 +175,6 @@ export const priceFloorEn: typeof priceFloorZh = {
   colCost: 'Post cost',
   time: (fte: number, months: number) => `${fte}% × ${months} months`,
   fromFloor: 'At the guideline',
-  payBelowFloor: (pay: string, floor: string) => `Pay ${pay} is below the guideline floor ${floor}`,
   noValueTitle: 'No contract value works',
   noValue: (tax: string, management: string, share: string) =>
     `Tax ${tax}, management ${management} and the minimum personnel share ${share} reach 100 % or more; with the fixed lines on top, no contract value can satisfy them. Lower the management share or the fixed lines.`,

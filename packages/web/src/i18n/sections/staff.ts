@@ -1,3 +1,5 @@
+import { CERT_LEVEL_LABELS, EDUCATION_LEVEL_LABELS } from '@shegong/domain';
+
 /** Messages of the staff pages (issue 3), Chinese first; the English object must have the same keys. */
 export const staffZh = {
   title: '人员',
@@ -36,7 +38,7 @@ export const staffZh = {
   hours: (done: string, required: string) => `${done} / ${required} 学时`,
   shortBy: (amount: string) => `差 ${amount}`,
   exempt: '按国家规定发放（在编）',
-  certLevels: { none: '无证书', assistant: '助理社会工作师', social_worker: '社会工作师', senior: '高级社会工作师' },
+  certLevels: CERT_LEVEL_LABELS['zh-CN'],
   registration: {
     unregistered: '未登记',
     valid: '有效',
@@ -44,14 +46,7 @@ export const staffZh = {
     expired: '已过期',
     none: '—',
   },
-  education: {
-    secondary: '高中/中专',
-    vocational: '职业教育',
-    associate: '大专',
-    bachelor: '本科',
-    master: '硕士',
-    doctorate: '博士',
-  },
+  education: EDUCATION_LEVEL_LABELS['zh-CN'],
   employmentTypes: {
     civil_servant: '在编公务员',
     public_institution: '事业编制',
@@ -115,17 +110,6 @@ export const staffZh = {
     hours: (done: string, required: string) => `已完成 ${done} 学时，要求 ${required} 学时`,
     registration: (expires: string, days: number) => `有效期至 ${expires}（${days} 天）`,
     run: (start: string, days: number) => `自 ${start} 起连续 ${days} 天`,
-  },
-  finding: {
-    payBelow: (pay: string, floor: string, shortfall: string) =>
-      `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${shortfall}。`,
-    expired: (number: string, date: string) => `证书 ${number} 的登记已于 ${date} 到期，请尽快办理。`,
-    expiring: (number: string, date: string, days: number) =>
-      `证书 ${number} 的登记将于 ${date} 到期（还有 ${days} 天），请办理续期。`,
-    ceYear: (year: number, done: string, required: string, short: string) =>
-      `${year} 年继续教育 ${done} 学时，要求 ${required} 学时，还差 ${short} 学时。`,
-    cePeriod: (done: string, required: string, short: string) =>
-      `本登记周期继续教育 ${done} 学时，要求 ${required} 学时，还差 ${short} 学时。`,
   },
   form: {
     addTitle: '添加人员',
@@ -244,21 +228,9 @@ export const staffEn: typeof staffZh = {
   hours: (done: string, required: string) => `${done} / ${required} h`,
   shortBy: (amount: string) => `${amount} short`,
   exempt: 'Paid by state rules (establishment)',
-  certLevels: {
-    none: 'No certificate',
-    assistant: 'Assistant social worker',
-    social_worker: 'Social worker',
-    senior: 'Senior social worker',
-  },
+  certLevels: CERT_LEVEL_LABELS.en,
   registration: { unregistered: 'Not registered', valid: 'Valid', expiring: 'Expiring', expired: 'Expired', none: '—' },
-  education: {
-    secondary: 'Secondary',
-    vocational: 'Vocational',
-    associate: 'Associate degree',
-    bachelor: 'Bachelor',
-    master: 'Master',
-    doctorate: 'Doctorate',
-  },
+  education: EDUCATION_LEVEL_LABELS.en,
   employmentTypes: {
     civil_servant: 'Civil servant (establishment)',
     public_institution: 'Public institution (establishment)',
@@ -322,17 +294,6 @@ export const staffEn: typeof staffZh = {
     hours: (done: string, required: string) => `${done} hours done of ${required} required`,
     registration: (expires: string, days: number) => `valid until ${expires} (${days} days)`,
     run: (start: string, days: number) => `${days} days unbroken since ${start}`,
-  },
-  finding: {
-    payBelow: (pay: string, floor: string, shortfall: string) =>
-      `Pay ${pay} is below the floor ${floor}: ${shortfall} short each month.`,
-    expired: (number: string, date: string) => `The registration of certificate ${number} expired on ${date}.`,
-    expiring: (number: string, date: string, days: number) =>
-      `The registration of certificate ${number} expires on ${date} (${days} days left): renew it now.`,
-    ceYear: (year: number, done: string, required: string, short: string) =>
-      `Continuing education in ${year}: ${done} of ${required} hours, ${short} short.`,
-    cePeriod: (done: string, required: string, short: string) =>
-      `Continuing education this registration period: ${done} of ${required} hours, ${short} short.`,
   },
   form: {
     addTitle: 'Add person',

@@ -6,7 +6,7 @@ import {
   type BudgetVsActualLine,
   CERT_LEVELS,
   calendarMonths,
-  type Finding,
+  findingText,
   ITEMISED_LINES,
 } from '@shegong/domain';
 import type { StoredActualMonth, StoredContract } from '@shegong/store';
@@ -52,32 +52,12 @@ export type ExpenseValues = Record<(typeof ITEMISED_LINES)[number], string> & { 
 
 const lineName = (a: A, line: string) => a.lines[line] ?? line;
 
-/** A finding of budget against actual in the page's language, with its amounts. */
-export function findingText(a: A, f: Finding, lang: PageEnv['Variables']['lang']): string {
-  const x = f.amounts ?? {};
-  const money = (v: unknown) => (typeof v === 'number' ? formatMoney(v) : String(v ?? ''));
-  const line = lineName(a, String(x.line ?? ''));
-  if (x.check === 'actualOverBudget')
-    return a.findings.actualOver(line, money(x.actual), money(x.budget), money(x.excess));
-  if (x.check === 'projectedOverBudget')
-    return a.findings.projectedOver(line, money(x.projected), money(x.budget), money(x.excess));
-  if (x.check === 'payBelowFloor')
-    return a.findings.belowFloor(
-      formatMonth(String(x.month), lang),
-      String(x.name),
-      money(x.pay),
-      money(x.floor),
-      money(x.shortfallPerMonth),
-    );
-  return f.message;
-}
-
 /** The line's flag in the table: a tag with the rule badge (the sentence is under 需要注意). */
 function LineFlags(props: { a: A; rules: PolicyRules; line: BudgetVsActualLine }) {
   const { a, line } = props;
   const f = line.findings[0];
   if (!f) return <Tag tone="green">{a.summary.ok}</Tag>;
-  const over = f.amounts?.check === 'actualOverBudget';
+  const over = f.kind === 'actualOverBudget';
   return (
     <span class="figure">
       <RuleBadge rule={f.ruleId} rules={props.rules} tone={over ? 'red' : 'amber'} />
@@ -317,8 +297,9 @@ export function ActualsPage(props: ActualsPageProps) {
   const s = a.summary;
   const term = calendarMonths(contract.startDate, contract.endDate);
   const next = nextMonth(contract, bva.months);
-  const monthFindings = bva.findings.filter((f) => f.amounts?.check === 'payBelowFloor');
-  const lineFindings = bva.findings.filter((f) => f.amounts?.check !== 'payBelowFloor');
+  // The lines' flags first, then each month's pay below the floor.
+  const monthFindings = bva.findings.filter((f) => f.kind === 'payBelowFloor');
+  const lineFindings = bva.findings.filter((f) => f.kind !== 'payBelowFloor');
   return (
     <Shell
       c={c}
@@ -360,7 +341,7 @@ export function ActualsPage(props: ActualsPageProps) {
           <FindingList
             rules={m.policyRules}
             findings={[...lineFindings, ...monthFindings]}
-            text={(f) => findingText(a, f, lang)}
+            text={(f) => findingText(f, lang)}
           />
         </Card>
       ) : null}
@@ -525,7 +506,7 @@ function RecordedMonth(props: {
               {row.exempt ? (
                 <Tag tone="grey">{e.exempt}</Tag>
               ) : flagOf(i).length ? (
-                <FindingList rules={rules} findings={flagOf(i)} text={(f) => findingText(a, f, lang)} />
+                <FindingList rules={rules} findings={flagOf(i)} text={(f) => findingText(f, lang)} />
               ) : (
                 <Tag tone="green">{a.summary.ok}</Tag>
               )}

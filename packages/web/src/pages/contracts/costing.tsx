@@ -6,6 +6,7 @@ import {
   type ContractAssessment,
   type CostedPostInput,
   type Finding,
+  findingText,
   type PostCost,
 } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
@@ -30,54 +31,9 @@ export interface Costing {
   ruleSet: { title: string; effectiveFrom: string };
 }
 
-const n = (f: Finding, key: string) => Number(f.amounts?.[key] ?? 0);
-const money = (f: Finding, key: string) => formatMoney(n(f, key));
-
-/** A finding in the reader's language, from its check and amounts (the domain's message is English). */
-export function findingText(k: ContractMessages, f: Finding): string {
-  const t = k.finding;
-  switch (f.amounts?.check) {
-    case 'payBelowFloor':
-      return t.payBelowFloor(money(f, 'pay'), money(f, 'floor'), money(f, 'shortfallPerMonth'));
-    case 'personnelBelowLabourCost':
-      return t.personnelBelowLabourCost(money(f, 'personnel'), money(f, 'labourCost'), money(f, 'shortfall'));
-    case 'labourShareBelowMinimum':
-      return t.labourShareBelowMinimum(
-        money(f, 'personnel'),
-        formatPercent(n(f, 'shareBp')),
-        formatPercent(n(f, 'minLabourShare')),
-        money(f, 'required'),
-      );
-    case 'managementAboveCap':
-      return t.managementAboveCap(
-        money(f, 'management'),
-        formatPercent(n(f, 'maxManagementShare')),
-        money(f, 'allowed'),
-      );
-    case 'taxUnderBudgeted':
-      return t.taxUnderBudgeted(money(f, 'tax'), formatPercent(n(f, 'taxRate')), money(f, 'expected'));
-    case 'unbalanced':
-      return t.unbalanced(money(f, 'linesTotal'), money(f, 'value'), n(f, 'difference') > 0);
-    case 'belowPriceFloor':
-      return t.belowPriceFloor(money(f, 'value'), money(f, 'priceFloor'), money(f, 'shortfall'));
-    case 'noPriceFloor':
-      return t.noPriceFloor;
-    case 'termTooLong':
-      return t.termTooLong(n(f, 'months'), n(f, 'limit'));
-    case 'termNeedsStableMark':
-      return t.termNeedsStableMark(n(f, 'months'), n(f, 'limit'));
-    case 'noMilestones':
-      return t.noMilestones;
-    case 'milestonesUnbalanced':
-      return t.milestonesUnbalanced(money(f, 'milestonesTotal'), money(f, 'value'), n(f, 'difference') > 0);
-    default:
-      return f.message;
-  }
-}
-
 /** Findings in the reader's language, each with its rule badge. */
-export function FindingList(props: { k: ContractMessages; rules: PolicyRules; findings: readonly Finding[] }) {
-  return <Findings rules={props.rules} findings={props.findings} text={(f) => findingText(props.k, f)} />;
+export function FindingList(props: { rules: PolicyRules; findings: readonly Finding[]; lang: Lang }) {
+  return <Findings rules={props.rules} findings={props.findings} text={(f) => findingText(f, props.lang)} />;
 }
 
 /** The findings whose pointer is `prefix` or under it. */
@@ -119,9 +75,9 @@ export function FindingsSummary(props: {
             <li class={`finding finding-${f.severity}`}>
               <FindingBadge rules={rules} finding={f} />
               {props.links ? (
-                <a href={`#${anchorOf(field)}`}>{withRow(field, findingText(k, f), k.form)}</a>
+                <a href={`#${anchorOf(field)}`}>{withRow(field, findingText(f, props.lang), k.form)}</a>
               ) : (
-                <span>{withRow(field, findingText(k, f), k.form)}</span>
+                <span>{withRow(field, findingText(f, props.lang), k.form)}</span>
               )}
             </li>
           );
@@ -148,6 +104,7 @@ function Figure(props: { label: string; value: string; badge?: Child; strong?: b
 export function PostFigures(props: {
   k: ContractMessages;
   rules: PolicyRules;
+  lang: Lang;
   cost: PostCost;
   post?: CostedPostInput | undefined;
   findings: readonly Finding[];
@@ -197,7 +154,7 @@ export function PostFigures(props: {
           }
         />
       </dl>
-      <FindingList k={k} rules={rules} findings={props.findings} />
+      <FindingList rules={rules} findings={props.findings} lang={props.lang} />
     </div>
   );
 }
@@ -231,6 +188,7 @@ function lineThreshold(
 export function LineFigures(props: {
   k: ContractMessages;
   rules: PolicyRules;
+  lang: Lang;
   line: BudgetLine;
   assessment: ContractAssessment;
 }) {
@@ -250,7 +208,7 @@ export function LineFigures(props: {
           <span>{threshold.text}</span>
         </div>
       ) : null}
-      <FindingList k={k} rules={rules} findings={findings} />
+      <FindingList rules={rules} findings={findings} lang={props.lang} />
     </div>
   );
 }
@@ -309,29 +267,39 @@ export function Totals(props: {
 }
 
 /** The term's length and its N-1 findings; the milestones' sum against the value and N-3. */
-export function TermFigures(props: { k: ContractMessages; rules: PolicyRules; assessment: ContractAssessment }) {
+export function TermFigures(props: {
+  k: ContractMessages;
+  rules: PolicyRules;
+  lang: Lang;
+  assessment: ContractAssessment;
+}) {
   const { k, rules, assessment } = props;
   return (
     <div class="costing-line">
       <p class="muted">{k.costing.termMonths(assessment.termMonths)}</p>
       <FindingList
-        k={k}
         rules={rules}
+        lang={props.lang}
         findings={findingsAt(assessment.findings, '/terms/endDate', '/terms/stableRecurring', '/terms/startDate')}
       />
     </div>
   );
 }
 
-export function ValueFigures(props: { k: ContractMessages; rules: PolicyRules; assessment: ContractAssessment }) {
+export function ValueFigures(props: { rules: PolicyRules; lang: Lang; assessment: ContractAssessment }) {
   return (
-    <FindingList k={props.k} rules={props.rules} findings={findingsAt(props.assessment.findings, '/terms/value')} />
+    <FindingList
+      rules={props.rules}
+      lang={props.lang}
+      findings={findingsAt(props.assessment.findings, '/terms/value')}
+    />
   );
 }
 
 export function MilestoneFigures(props: {
   k: ContractMessages;
   rules: PolicyRules;
+  lang: Lang;
   assessment: ContractAssessment;
   total: number;
   value: number;
@@ -346,7 +314,7 @@ export function MilestoneFigures(props: {
         </span>
         <RuleBadge rule="N-3" rules={rules} tone={findings.length ? 'red' : 'green'} />
       </div>
-      <FindingList k={k} rules={rules} findings={findings} />
+      <FindingList rules={rules} findings={findings} lang={props.lang} />
     </div>
   );
 }
@@ -355,6 +323,7 @@ export function MilestoneFigures(props: {
 export function CostingTables(props: {
   k: ContractMessages;
   rules: PolicyRules;
+  lang: Lang;
   costing: Costing;
   posts: readonly { title: string; role: string }[];
   lines: Record<BudgetLine, number>;
@@ -385,6 +354,7 @@ export function CostingTables(props: {
                 <PostFigures
                   k={k}
                   rules={rules}
+                  lang={props.lang}
                   cost={cost}
                   post={costing.costedPosts[i]}
                   findings={findingsAt(a.findings, `/plan/posts/${i}`)}
@@ -400,14 +370,14 @@ export function CostingTables(props: {
             <td data-label={k.editor.line}>{k.lines[line]}</td>
             <td data-label={k.editor.amount}>{formatMoney(props.lines[line])}</td>
             <td data-label={k.costing.check} class="cell-figures">
-              <LineFigures k={k} rules={rules} line={line} assessment={a} />
+              <LineFigures k={k} rules={rules} lang={props.lang} line={line} assessment={a} />
             </td>
           </tr>
         ))}
       </Table>
       <div class="costing-tables-totals">
         <Totals k={k} rules={rules} costing={costing} value={props.value} floorHref={props.floorHref} />
-        <ValueFigures k={k} rules={rules} assessment={a} />
+        <ValueFigures rules={rules} lang={props.lang} assessment={a} />
       </div>
     </div>
   );

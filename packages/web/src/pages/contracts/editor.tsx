@@ -91,6 +91,7 @@ export function costingSlots(c: Context<PageEnv>, values: EditorValues, costing:
       <PostFigures
         k={k}
         rules={rules}
+        lang={c.var.lang}
         cost={cost}
         post={costing.costedPosts[i]}
         findings={findingsAt(a.findings, `/plan/posts/${i}`)}
@@ -98,14 +99,15 @@ export function costingSlots(c: Context<PageEnv>, values: EditorValues, costing:
     );
   });
   for (const line of BUDGET_LINES)
-    slots.set(`costing-line-${line}`, <LineFigures k={k} rules={rules} line={line} assessment={a} />);
-  slots.set('costing-term', <TermFigures k={k} rules={rules} assessment={a} />);
-  slots.set('costing-value', <ValueFigures k={k} rules={rules} assessment={a} />);
+    slots.set(`costing-line-${line}`, <LineFigures k={k} rules={rules} lang={c.var.lang} line={line} assessment={a} />);
+  slots.set('costing-term', <TermFigures k={k} rules={rules} lang={c.var.lang} assessment={a} />);
+  slots.set('costing-value', <ValueFigures rules={rules} lang={c.var.lang} assessment={a} />);
   slots.set(
     'costing-milestones',
     <MilestoneFigures
       k={k}
       rules={rules}
+      lang={c.var.lang}
       assessment={a}
       total={terms.milestones.reduce((s, m) => s + m.amount, 0)}
       value={terms.value}

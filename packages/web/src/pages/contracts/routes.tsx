@@ -28,6 +28,7 @@ import {
   CONTRACT_STATUSES,
   type ContractDraft,
   type ContractStatus,
+  findingText,
   isAmendable,
   isEditable,
   isoDate,
@@ -45,7 +46,6 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { findingText } from './costing.tsx';
 import {
   announcement,
   CONTRACTS,
@@ -99,7 +99,7 @@ function draftErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
     field: (path) => fieldOf(path.replace(/^\/draft(?=\/)/, '')),
     href: anchorOf,
     problem: (problem, field) => withRow(field, (problem.code && codes[problem.code]) || problem.message, k.form),
-    finding: (f, field) => `${f.ruleId} · ${withRow(field, findingText(k, f), k.form)}`,
+    finding: (f, field) => `${f.ruleId} · ${withRow(field, findingText(f, c.var.lang), k.form)}`,
   });
 }
 

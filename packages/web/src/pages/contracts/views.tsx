@@ -216,7 +216,11 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
   return (
     <Card title={k.contract.termsTitle} id="terms">
       <DescriptionList items={items} />
-      <FindingList k={k} rules={rules} findings={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring')} />
+      <FindingList
+        rules={rules}
+        lang={lang}
+        findings={findingsAt(a.findings, '/terms/endDate', '/terms/stableRecurring')}
+      />
       <h3 class="contract-subtitle">{k.editor.deliverablesTitle}</h3>
       <Table
         caption={k.editor.deliverablesTitle}
@@ -248,7 +252,7 @@ function TermsCard(props: { c: Context<PageEnv>; version: ContractVersion }) {
           </tr>
         ))}
       </Table>
-      <MilestoneFigures k={k} rules={rules} assessment={a} total={total} value={terms.value} />
+      <MilestoneFigures k={k} rules={rules} lang={lang} assessment={a} total={total} value={terms.value} />
     </Card>
   );
 }
@@ -265,6 +269,7 @@ function CostingCard(props: { c: Context<PageEnv>; contractId: string; version: 
       <CostingTables
         k={k}
         rules={rules}
+        lang={c.var.lang}
         costing={costing}
         posts={version.draft.plan.posts}
         lines={version.draft.plan.lines}

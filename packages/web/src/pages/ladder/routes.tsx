@@ -27,6 +27,7 @@ import {
   EDUCATION_LEVELS,
   type Finding,
   fenToYuan,
+  findingText,
   isoDate,
   LadderInput,
   LadderLevel,
@@ -44,16 +45,7 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import {
-  EditorPage,
-  findingText,
-  LADDER,
-  LadderPage,
-  type LevelRow,
-  missingLine,
-  PromotePage,
-  VersionPage,
-} from './views.tsx';
+import { EditorPage, LADDER, LadderPage, type LevelRow, missingLine, PromotePage, VersionPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_LEVELS = 20;
@@ -279,7 +271,7 @@ export function ladderRoutes(session: TokenSource) {
           const fieldErrors = refusal.findings.map((f) => {
             const field = fieldOfFinding(f, kept);
             const row = Number(field.split('-')[1]);
-            return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(l, f)}` };
+            return { field, message: `${l.errors.levelPrefix(row + 1)}${f.ruleId} · ${findingText(f, c.var.lang)}` };
           });
           return editor(c, rows, version, fieldErrors, 400);
         }

@@ -8,6 +8,7 @@ import {
   EDUCATION_LEVELS,
   type EducationLevel,
   type Finding,
+  findingText,
   type LadderLevel,
   POST_CLASSES,
   type PostClass,
@@ -55,36 +56,11 @@ export interface LevelRow {
 const certLabel = (l: L, level: unknown) => l.certLevels[level as CertLevel] ?? String(level);
 const educationLabel = (l: L, level: unknown) => l.education[level as EducationLevel] ?? String(level);
 const postClassLabel = (l: L, c: unknown) => l.postClasses[c as PostClass] ?? String(c);
-const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value) : String(value));
-
-const REQUIREMENT_LABEL = {
-  minCertificate: 'colCertificate',
-  minYearsPractice: 'colYears',
-  minEducation: 'colEducation',
-} as const;
-
-/** A finding in the page's language, with the amounts that went into it. */
-export function findingText(l: L, f: Finding): string {
-  const a = f.amounts ?? {};
-  if (f.ruleId === 'P-W3' && 'floor' in a)
-    return l.findings.floor(money(a.min), certLabel(l, a.certLevel), money(a.floor), money(a.shortfall));
-  if (f.ruleId === 'P-W3' && 'region' in a) return l.findings.noRuleSet(String(a.region), String(a.date));
-  if (f.ruleId === 'P-C1')
-    return l.findings.postClass(postClassLabel(l, a.postClass), certLabel(l, a.needed), certLabel(l, a.has));
-  if (f.ruleId === 'P-C2' && 'id' in a) return l.findings.duplicateId(String(a.id));
-  if (f.ruleId === 'P-C2' && 'below' in a) {
-    const field = f.path.split('/').at(-1) as keyof typeof REQUIREMENT_LABEL;
-    const show = (v: unknown) =>
-      field === 'minCertificate' ? certLabel(l, v) : field === 'minEducation' ? educationLabel(l, v) : String(v);
-    return l.findings.lower(l[REQUIREMENT_LABEL[field] ?? 'colYears'], show(a.has), show(a.below));
-  }
-  return f.message;
-}
 
 /** The findings of one level, errors red and warnings amber, each with its rule badge. */
-function LevelFindings(props: { l: L; rules: PolicyRules; findings: readonly Finding[] }) {
+function LevelFindings(props: { l: L; rules: PolicyRules; lang: Lang; findings: readonly Finding[] }) {
   if (!props.findings.length) return <Tag tone="green">{props.l.ok}</Tag>;
-  return <FindingList rules={props.rules} findings={props.findings} text={(f) => findingText(props.l, f)} />;
+  return <FindingList rules={props.rules} findings={props.findings} text={(f) => findingText(f, props.lang)} />;
 }
 
 const ofLevel = (findings: readonly Finding[], i: number) =>
@@ -94,6 +70,7 @@ const ofLevel = (findings: readonly Finding[], i: number) =>
 export function LevelsTable(props: {
   l: L;
   rules: PolicyRules;
+  lang: Lang;
   levels: readonly LadderLevel[];
   findings?: readonly Finding[];
 }) {
@@ -136,7 +113,7 @@ export function LevelsTable(props: {
           </td>
           {props.findings ? (
             <td data-label={l.colFindings}>
-              <LevelFindings l={l} rules={rules} findings={ofLevel(props.findings, i)} />
+              <LevelFindings l={l} rules={rules} lang={props.lang} findings={ofLevel(props.findings, i)} />
             </td>
           ) : null}
         </tr>
@@ -293,6 +270,7 @@ export function LadderPage(props: {
               <LevelsTable
                 l={l}
                 rules={c.var.m.policyRules}
+                lang={lang}
                 levels={ladder.levels}
                 findings={props.check?.findings ?? []}
               />
@@ -506,7 +484,7 @@ export function VersionPage(props: { c: Context<PageEnv>; who: SignedIn; ladder:
     <Shell c={c} who={who} title={l.versionTitle(ladder.version)} crumbs={[{ label: l.title, href: LADDER }]}>
       <div class="card-flush">
         <Card title={l.levelsTitle} extra={l.version(ladder.version, formatDate(ladder.savedAt, c.var.lang))}>
-          <LevelsTable l={l} rules={c.var.m.policyRules} levels={ladder.levels} />
+          <LevelsTable l={l} rules={c.var.m.policyRules} lang={c.var.lang} levels={ladder.levels} />
         </Card>
       </div>
     </Shell>

@@ -1,9 +1,15 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import type { PriceFloorCalculation } from '@shegong/core';
-import type { FloorConditions } from '@shegong/domain';
-import { CERT_LEVELS, type CertLevel, type Finding, knownRegions, POST_ROLES, type PostRole } from '@shegong/domain';
+import {
+  CERT_LEVELS,
+  type CertLevel,
+  type FloorConditions,
+  findingText,
+  knownRegions,
+  POST_ROLES,
+  type PostRole,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
@@ -240,12 +246,6 @@ function bindingText(p: P, result: PriceFloorCalculation): string {
   return p.binding.zero;
 }
 
-/** A P-W3 finding of a post in the page's words. */
-function payFinding(p: P, f: Finding): string {
-  const a = f.amounts ?? {};
-  return p.payBelowFloor(formatMoney(Number(a.pay ?? 0)), formatMoney(Number(a.floor ?? 0)));
-}
-
 /** The result: the floor, why it is the smallest, the budget at the floor, and the labour cost. */
 function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
   const { c, result } = props;
@@ -360,10 +360,10 @@ function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
                     rule="P-W3"
                     rules={m.policyRules}
                     tone={finding ? 'red' : 'grey'}
-                    figure={finding ? payFinding(p, finding) : undefined}
+                    figure={finding ? findingText(finding, c.var.lang) : undefined}
                   />
                 </span>
-                {finding ? <p class="finding finding-error">{payFinding(p, finding)}</p> : null}
+                {finding ? <p class="finding finding-error">{findingText(finding, c.var.lang)}</p> : null}
               </td>
               <td data-label={p.colSi}>
                 <span class="figure">

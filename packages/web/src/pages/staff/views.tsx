@@ -4,6 +4,7 @@
 import type { StaffFlag } from '@shegong/domain';
 import {
   type Finding,
+  isKind,
   isWithin,
   type Person,
   type RuleSet,
@@ -111,7 +112,7 @@ function CeFigure(props: { s: StaffMessages; rules: PolicyRules; summary: StaffS
 function RegistrationFigure(props: { c: Context<PageEnv>; summary: StaffSummary }) {
   const s = props.c.var.m.staff;
   const rules = props.c.var.m.policyRules;
-  const flagged = props.summary.findings.find((f) => f.ruleId === 'N-4');
+  const flagged = props.summary.findings.find((f) => isKind(f, 'registrationExpired', 'registrationExpiring'));
   const index = flagged ? Number(flagged.path.split('/')[2]) : props.summary.registrations.length - 1;
   const r = props.summary.registrations[index];
   if (!r) return <span class="muted">{s.registration.none}</span>;
@@ -339,7 +340,7 @@ export function PersonPage(props: {
       <RuleSetLine c={c} context={context} />
       {summary ? (
         <Card title={p.findings} id="findings">
-          <Findings s={s} rules={m.policyRules} findings={findings} lang={lang} empty={p.noFindings} />
+          <Findings rules={m.policyRules} findings={findings} lang={lang} empty={p.noFindings} />
         </Card>
       ) : null}
       <Card title={p.details} id="details">

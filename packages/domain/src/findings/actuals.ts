@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { BUDGET_LINES, type BudgetLine } from '../costing/budget.ts';
+import { count, fen, findingSchema } from './shape.ts';
+import { worded } from './text.ts';
+
+/**
+ * The findings of budget against actual: a line already spent beyond its budget (an error), or
+ * heading beyond it on a straight-line projection (a warning). Paths are `/lines/<line>`.
+ */
+
+/**
+ * The rule a line's overspending breaks. Management → N-7, the only source naming a management
+ * share (its cap is the bureau's `maxManagementShare`), as in the plan's checks. Every other line →
+ * P-W2: the budget must rest on a cost accounting, and a line spent beyond its costed amount no
+ * longer does (the plan's tax and balance checks cite P-W2 for the same reason).
+ */
+export const ACTUALS_RULE_IDS: Record<BudgetLine, 'P-W2' | 'N-7'> = {
+  personnel: 'P-W2',
+  supervision: 'P-W2',
+  activities: 'P-W2',
+  management: 'N-7',
+  tax: 'P-W2',
+  other: 'P-W2',
+};
+
+const lineRule = z.enum(['P-W2', 'N-7']).meta({ description: 'N-7 for the management line, P-W2 for the others' });
+
+export const ActualOverBudgetFinding = findingSchema('actualOverBudget', {
+  severity: z.literal('error'),
+  ruleId: lineRule,
+  description: 'A budget line has spent more than its budget',
+  amounts: z.object({ line: z.enum(BUDGET_LINES), budget: fen, actual: fen, excess: fen }),
+});
+export type ActualOverBudgetFinding = z.infer<typeof ActualOverBudgetFinding>;
+
+export function actualOverBudget(facts: { line: BudgetLine; budget: number; actual: number }): ActualOverBudgetFinding {
+  const { line, budget, actual } = facts;
+  return worded({
+    kind: 'actualOverBudget',
+    severity: 'error',
+    ruleId: ACTUALS_RULE_IDS[line],
+    path: `/lines/${line}`,
+    amounts: { line, budget, actual, excess: actual - budget },
+  });
+}
+
+export const ProjectedOverBudgetFinding = findingSchema('projectedOverBudget', {
+  severity: z.literal('warning'),
+  ruleId: lineRule,
+  description: 'A budget line is heading over its budget: projected straight-line to the end of the term',
+  amounts: z.object({
+    line: z.enum(BUDGET_LINES),
+    budget: fen,
+    actual: fen,
+    projected: fen,
+    excess: fen,
+    monthsElapsed: count,
+    termMonths: count,
+  }),
+});
+export type ProjectedOverBudgetFinding = z.infer<typeof ProjectedOverBudgetFinding>;
+
+export function projectedOverBudget(facts: {
+  line: BudgetLine;
+  budget: number;
+  actual: number;
+  projected: number;
+  monthsElapsed: number;
+  termMonths: number;
+}): ProjectedOverBudgetFinding {
+  const { line, budget, actual, projected, monthsElapsed, termMonths } = facts;
+  return worded({
+    kind: 'projectedOverBudget',
+    severity: 'warning',
+    ruleId: ACTUALS_RULE_IDS[line],
+    path: `/lines/${line}`,
+    amounts: { line, budget, actual, projected, excess: projected - budget, monthsElapsed, termMonths },
+  });
+}
