@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, type CertificateLevel } from '../rules/rule-set.ts';
-import { count, date, findingSchema, tenthHours } from './shape.ts';
+import { count, date, tenthHours } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**
