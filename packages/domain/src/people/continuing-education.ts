@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CERTIFICATE_LEVELS, type CertificateLevel, type RuleSetParameters } from '../rules/rule-set.ts';
-import { count, date, tenthHours } from '../units/units.ts';
+import { PeriodHours, YearHours } from '../findings/registry.ts';
+import type { CertificateLevel, RuleSetParameters } from '../rules/rule-set.ts';
 import { certRank, isRegistered, registrationPeriod, registrationStatus } from './certificates.ts';
 import type { ContinuingEducation, PersonInput } from './person.ts';
 
@@ -11,25 +11,10 @@ import type { ContinuingEducation, PersonInput } from './person.ts';
  * count: a course booked for next month is not yet done.
  */
 export const CeStatus = z.object({
-  year: z
-    .object({
-      year: count,
-      tenthHours,
-      requiredTenthHours: tenthHours,
-      shortfallTenthHours: tenthHours,
-      ruleId: z.literal('P-R2'),
-    })
-    .describe('P-R2: this calendar year’s hours against the local yearly minimum'),
-  period: z
-    .object({
-      from: date,
-      to: date,
-      level: z.enum(CERTIFICATE_LEVELS),
-      tenthHours,
-      requiredTenthHours: tenthHours,
-      shortfallTenthHours: tenthHours,
-      ruleId: z.literal('N-5'),
-    })
+  year: YearHours.extend({ ruleId: z.literal('P-R2') }).describe(
+    'P-R2: this calendar year’s hours against the local yearly minimum',
+  ),
+  period: PeriodHours.extend({ ruleId: z.literal('N-5') })
     .optional()
     .describe('N-5: the current registration period of the highest certificate registered today; absent when none is'),
 });

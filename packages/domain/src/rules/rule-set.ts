@@ -100,8 +100,11 @@ export const NewRuleSet = z.strictObject({
   title: z.string().trim().min(2).max(120),
   /** Why this version (a correction names what it corrects). */
   notes: z.string().trim().max(2000).optional(),
-  /** Parameter paths whose values are illustrative, not from a published source (shown as such). */
-  illustrative: z.array(z.string().max(100)).max(100).default([]),
+  illustrative: z
+    .array(z.string().max(100))
+    .max(100)
+    .default([])
+    .describe('Parameter paths whose values are illustrative, not from a published source (shown as such)'),
   parameters: RuleSetParameters,
 });
 export type NewRuleSet = z.infer<typeof NewRuleSet>;
