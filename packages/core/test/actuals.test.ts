@@ -11,13 +11,13 @@ import {
   type UseCaseContext,
 } from '../src/index.ts';
 import {
-  CoreWorld,
+  type CoreWorld,
   certificateNumber,
   contractDraft,
+  orgWorld,
   personInput,
   refusalOf,
   signedContract,
-  type TestTenant,
 } from './fixtures.ts';
 
 /**
@@ -50,17 +50,13 @@ const EXPENSES = { supervision: 1_000_00, activities: 2_000_00, management: 500_
 const month = (payroll: ActualMonthInput['payroll']): ActualMonthInput => ({ payroll, expenses: EXPENSES });
 
 let world: CoreWorld;
-let org: TestTenant;
 let ctx: UseCaseContext;
 let contract: StoredContract;
 
 beforeAll(async () => {
-  world = await CoreWorld.open('actuals');
-  await world.publish(FANGCHENGGANG_2023);
+  ({ world, ctx } = await orgWorld('actuals', 'finance'));
   await world.publish(CITY_2026_06);
   await world.publish(NANNING_2026);
-  org = await world.tenant('org', '450602');
-  ctx = await world.as(org, 'finance');
   contract = await signedContract(ctx);
 });
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { FANGCHENGGANG_2023 } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   amendContract,
@@ -14,25 +13,21 @@ import {
   type UseCaseContext,
 } from '../src/index.ts';
 import {
-  CoreWorld,
+  type CoreWorld,
   certificateNumber,
   contractDraft,
+  orgWorld,
   personInput,
   refusalOf,
   signedContract,
-  type TestTenant,
   TODAY,
 } from './fixtures.ts';
 
 let world: CoreWorld;
-let org: TestTenant;
 let ctx: UseCaseContext;
 
 beforeAll(async () => {
-  world = await CoreWorld.open('contracts');
-  await world.publish(FANGCHENGGANG_2023);
-  org = await world.tenant('org', '450602');
-  ctx = await world.as(org, 'project_manager');
+  ({ world, ctx } = await orgWorld('contracts', 'project_manager'));
 });
 
 afterAll(() => world?.close());
@@ -292,44 +287,24 @@ describe('amendContract', () => {
 
   it('puts the draft’s refusals under /draft: fields and findings', async () => {
     const signed = await signedContract(ctx);
-    const unknown = await world.refusedWithoutWriting(() =>
-      amendContract(
-        ctx,
-        signed.id,
-        amendment(signed.number, (d) => {
-          d.plan.posts[0]!.personId = randomUUID();
-        }),
-        signed.version,
-      ),
-    );
+    const refused = (change: Parameters<typeof contractDraft>[0], effectiveDate = '2026-07-01') =>
+      world.refusedWithoutWriting(() =>
+        amendContract(ctx, signed.id, { ...amendment(signed.number, change), effectiveDate }, signed.version),
+      );
+    const unknown = await refused((d) => {
+      d.plan.posts[0]!.personId = randomUUID();
+    });
     expect(unknown.fields.map((f) => [f.path, f.code])).toEqual([['/draft/plan/posts/0/personId', 'unknownPerson']]);
 
-    const early = await world.refusedWithoutWriting(() =>
-      amendContract(
-        ctx,
-        signed.id,
-        {
-          ...amendment(signed.number, (d) => {
-            d.terms.startDate = '2022-07-01';
-          }),
-          effectiveDate: '2022-07-01',
-        },
-        signed.version,
-      ),
-    );
+    const early = await refused((d) => {
+      d.terms.startDate = '2022-07-01';
+    }, '2022-07-01');
     expect(early.fields.map((f) => [f.path, f.code])).toEqual([['/draft/terms/startDate', 'noRuleSet']]);
 
-    const long = await world.refusedWithoutWriting(() =>
-      amendContract(
-        ctx,
-        signed.id,
-        amendment(signed.number, (d) => {
-          d.terms.endDate = '2029-12-31';
-          d.terms.stableRecurring = true;
-        }),
-        signed.version,
-      ),
-    );
+    const long = await refused((d) => {
+      d.terms.endDate = '2029-12-31';
+      d.terms.stableRecurring = true;
+    });
     expect(long).toBeInstanceOf(Refused);
     expect((long as Refused).at).toBe('/draft');
     expect((long as Refused).findings.map((f) => [f.kind, f.path, f.amounts])).toEqual([

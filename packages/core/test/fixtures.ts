@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   type ContractDraft,
+  FANGCHENGGANG_2023,
   idCardCheckCharacter,
-  type LadderInput,
   type NewRuleSet,
   type PersonInput,
   type Role,
@@ -161,6 +161,20 @@ export class CoreWorld {
   }
 }
 
+/**
+ * A world where Fangchenggang's 2023 rule set is in force, with an organisation of 港口区 (450602)
+ * and one of its members: where most files start.
+ */
+export async function orgWorld(
+  label: string,
+  role: Role,
+): Promise<{ world: CoreWorld; org: TestTenant; ctx: UseCaseContext }> {
+  const world = await CoreWorld.open(label);
+  await world.publish(FANGCHENGGANG_2023);
+  const org = await world.tenant('org', '450602');
+  return { world, org, ctx: await world.as(org, role) };
+}
+
 /** An organisation's unified social credit code (GB 32100), new each time. */
 function orgCode(kind: TenantKind, region: string): { uscc?: string } {
   if (kind !== 'org') return {};
@@ -257,48 +271,3 @@ export async function signedContract(ctx: UseCaseContext, draft = contractDraft(
   }
   return contract;
 }
-
-/**
- * A three-level ladder that FANGCHENGGANG_2023 passes: each band's minimum at or above the floor
- * of its certificate (¥2,400 / ¥3,200 / ¥3,800), each level asking at least what the one below does.
- */
-export const LADDER: LadderInput = {
-  levels: [
-    {
-      id: 'trainee',
-      name: '社工助理',
-      postClass: 'none',
-      requirements: {
-        minCertificate: 'none',
-        minYearsPractice: 0,
-        minEducation: 'secondary',
-        continuingEducationUpToDate: false,
-      },
-      payBand: { min: 2_600_00, max: 3_200_00 },
-    },
-    {
-      id: 'assistant',
-      name: '助理社工师',
-      postClass: 'junior',
-      requirements: {
-        minCertificate: 'assistant',
-        minYearsPractice: 1,
-        minEducation: 'associate',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 3_400_00, max: 4_200_00 },
-    },
-    {
-      id: 'social-worker',
-      name: '社工师',
-      postClass: 'intermediate',
-      requirements: {
-        minCertificate: 'social_worker',
-        minYearsPractice: 3,
-        minEducation: 'bachelor',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 4_200_00, max: 5_600_00 },
-    },
-  ],
-};

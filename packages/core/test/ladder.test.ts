@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FANGCHENGGANG_2023, type LadderInput, type Person, type PersonInput } from '@shegong/domain';
+import { FANGCHENGGANG_2023, LADDER_EXAMPLE, type LadderInput, type Person, type PersonInput } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   currentLadder,
@@ -11,7 +11,7 @@ import {
   saveLadder,
   type UseCaseContext,
 } from '../src/index.ts';
-import { CoreWorld, LADDER, personInput } from './fixtures.ts';
+import { CoreWorld, personInput } from './fixtures.ts';
 
 /**
  * The career ladder (P-C1, P-C2, P-W3) of organisations in 港口区 under Fangchenggang's 2023 rule
@@ -33,9 +33,9 @@ async function hrOfNewOrg(options: { region?: string; ladder?: LadderInput } = {
   return hr;
 }
 
-/** LADDER with one level changed. */
+/** The example ladder with one level changed. */
 function changed(level: number, change: (l: LadderInput['levels'][number]) => void): LadderInput {
-  const ladder = structuredClone(LADDER);
+  const ladder = structuredClone(LADDER_EXAMPLE);
   change(ladder.levels[level]!);
   return ladder;
 }
@@ -43,7 +43,7 @@ function changed(level: number, change: (l: LadderInput['levels'][number]) => vo
 describe('saveLadder', () => {
   it('refuses a ladder that breaks a rule with the findings, writing nothing', async () => {
     const hr = await hrOfNewOrg();
-    const broken = structuredClone(LADDER);
+    const broken = structuredClone(LADDER_EXAMPLE);
     broken.levels[1]!.payBand.min = 3_000_00; // under the assistant floor of ¥3,200 (P-W3)
     broken.levels[2]!.requirements.minCertificate = 'assistant'; // an intermediate post needs social worker (P-C1)
     const refusal = await world.refusedWithoutWriting(() => saveLadder(hr, broken, { firstSave: true }));
@@ -77,7 +77,7 @@ describe('saveLadder', () => {
 
   it('saves a ladder no rule set can check, saying so as a warning', async () => {
     const hr = await hrOfNewOrg({ region: '450100' });
-    const { ladder, check } = await saveLadder(hr, LADDER, { firstSave: true });
+    const { ladder, check } = await saveLadder(hr, LADDER_EXAMPLE, { firstSave: true });
     expect(ladder.version).toBe(1);
     expect(check.ruleSet).toBeUndefined();
     expect(check.findings.map((f) => [f.kind, f.severity, f.amounts])).toEqual([
@@ -86,8 +86,8 @@ describe('saveLadder', () => {
   });
 
   it('refuses a first save when a ladder is already there as Stale, writing nothing', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
-    const refusal = await world.refusedWithoutWriting(() => saveLadder(hr, LADDER, { firstSave: true }));
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
+    const refusal = await world.refusedWithoutWriting(() => saveLadder(hr, LADDER_EXAMPLE, { firstSave: true }));
     expect(refusal.kind).toBe('stale');
   });
 });
@@ -101,9 +101,12 @@ describe('promote', () => {
     personInput({ name: '甲', education: { level: 'associate', socialWorkMajor: true }, ...change });
   const newcomer = async (hr: UseCaseContext, change: Partial<PersonInput> = {}): Promise<Person> =>
     hr.repos.people.create(candidate(change));
+  /** The refusal of a promotion without a key, checking it wrote nothing. */
+  const refusedPromotion = (hr: UseCaseContext, person: Person, toLevelId: string, date: string) =>
+    world.refusedWithoutWriting(() => promote(hr, person.id, { toLevelId, date }));
 
   it('records a promotion once per key and moves the person to the level', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
     const person = await newcomer(hr);
     const key = randomUUID();
     const first = await promote(hr, person.id, { toLevelId: 'assistant', date: '2026-03-01' }, key);
@@ -124,11 +127,9 @@ describe('promote', () => {
   });
 
   it('refuses a person who lacks what the level requires, naming each requirement (NotQualified)', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
     const person = await newcomer(hr);
-    const refusal = await world.refusedWithoutWriting(() =>
-      promote(hr, person.id, { toLevelId: 'social-worker', date: '2026-03-01' }),
-    );
+    const refusal = await refusedPromotion(hr, person, 'social-worker', '2026-03-01');
     expect(refusal).toBeInstanceOf(NotQualified);
     expect(refusal).toMatchObject({ kind: 'refused', reason: 'not_qualified' });
     expect((refusal as NotQualified).missing).toEqual([
@@ -153,37 +154,29 @@ describe('promote', () => {
     ]);
     // Without continuing education in 2025 or 2026, P-R2's 50 hours (500 tenth-hours) are missing.
     const lapsed = await newcomer(hr, { continuingEducation: [] });
-    const missing = await world.refusedWithoutWriting(() =>
-      promote(hr, lapsed.id, { toLevelId: 'assistant', date: '2026-03-01' }),
-    );
+    const missing = await refusedPromotion(hr, lapsed, 'assistant', '2026-03-01');
     expect((missing as NotQualified).missing).toEqual([
       { requirement: 'continuingEducationUpToDate', needed: 500, has: 0 },
     ]);
   });
 
   it('refuses a level the ladder does not have, and a date in the future', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
     const person = await newcomer(hr);
-    const unknown = await world.refusedWithoutWriting(() =>
-      promote(hr, person.id, { toLevelId: 'director', date: '2026-03-01' }),
-    );
+    const unknown = await refusedPromotion(hr, person, 'director', '2026-03-01');
     expect(unknown).toMatchObject({ kind: 'refused', reason: 'unknown_level' });
     expect(unknown.fields).toEqual([{ path: '/toLevelId', message: 'is not a level of ladder version 1' }]);
-    const future = await world.refusedWithoutWriting(() =>
-      promote(hr, person.id, { toLevelId: 'assistant', date: '2026-03-16' }),
-    );
+    const future = await refusedPromotion(hr, person, 'assistant', '2026-03-16');
     expect(future).toMatchObject({ kind: 'refused', reason: 'future_date' });
     expect(future.fields).toEqual([{ path: '/date', message: 'must not be in the future' }]);
   });
 
   it('refuses a level that is not above the one held', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
     const person = await newcomer(hr);
     await promote(hr, person.id, { toLevelId: 'assistant', date: '2026-03-01' });
     for (const toLevelId of ['assistant', 'trainee']) {
-      const refusal = await world.refusedWithoutWriting(() =>
-        promote(hr, person.id, { toLevelId, date: '2026-03-10' }),
-      );
+      const refusal = await refusedPromotion(hr, person, toLevelId, '2026-03-10');
       expect(refusal).toMatchObject({ kind: 'conflict', reason: 'not_above' });
       expect(refusal.message).toBe('甲 already holds this level or a higher one');
       expect(refusal.fields).toEqual([{ path: '/toLevelId', message: 'must be above the level held (assistant)' }]);
@@ -191,11 +184,9 @@ describe('promote', () => {
   });
 
   it('refuses a level asking for up-to-date continuing education on a day no rule set says how much', async () => {
-    const hr = await hrOfNewOrg({ ladder: LADDER });
+    const hr = await hrOfNewOrg({ ladder: LADDER_EXAMPLE });
     const person = await newcomer(hr);
-    const refusal = await world.refusedWithoutWriting(() =>
-      promote(hr, person.id, { toLevelId: 'assistant', date: '2022-12-31' }),
-    );
+    const refusal = await refusedPromotion(hr, person, 'assistant', '2022-12-31');
     expect(refusal).toMatchObject({ kind: 'conflict', reason: 'no_rules' });
     expect(refusal.message).toContain('No rule set is in force for region 450602 on 2022-12-31');
     // A level that asks nothing of continuing education is judged on the rest.
@@ -206,9 +197,7 @@ describe('promote', () => {
   it('refuses a promotion before the organisation has a ladder', async () => {
     const hr = await hrOfNewOrg();
     const person = await newcomer(hr);
-    const refusal = await world.refusedWithoutWriting(() =>
-      promote(hr, person.id, { toLevelId: 'assistant', date: '2026-03-01' }),
-    );
+    const refusal = await refusedPromotion(hr, person, 'assistant', '2026-03-01');
     expect(refusal).toMatchObject({ kind: 'conflict', reason: 'no_ladder' });
   });
 });

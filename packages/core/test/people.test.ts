@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FANGCHENGGANG_2023, type Role } from '@shegong/domain';
+import type { Role } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addCertificate,
@@ -11,7 +11,7 @@ import {
   Stale,
   type UseCaseContext,
 } from '../src/index.ts';
-import { CoreWorld, certificateNumber, personInput, type TestTenant, TODAY } from './fixtures.ts';
+import { type CoreWorld, certificateNumber, orgWorld, personInput, type TestTenant, TODAY } from './fixtures.ts';
 
 /** The staff registry (P-R1) of an organisation in 港口区 under Fangchenggang's 2023 rule set. */
 let world: CoreWorld;
@@ -19,10 +19,7 @@ let org: TestTenant;
 let hr: UseCaseContext;
 
 beforeAll(async () => {
-  world = await CoreWorld.open('people');
-  await world.publish(FANGCHENGGANG_2023);
-  org = await world.tenant('org', '450602');
-  hr = await world.as(org, 'hr');
+  ({ world, org, ctx: hr } = await orgWorld('people', 'hr'));
 });
 
 afterAll(() => world?.close());

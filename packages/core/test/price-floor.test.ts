@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type ContractPost, FANGCHENGGANG_2023, type PriceFloorRequest } from '@shegong/domain';
+import type { ContractPost, PriceFloorRequest } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calculatePriceFloor, type UseCaseContext } from '../src/index.ts';
-import { CoreWorld, personInput, refusalOf, type TestTenant } from './fixtures.ts';
+import { type CoreWorld, orgWorld, personInput, refusalOf } from './fixtures.ts';
 
 /**
  * The price-floor calculator (COSTING.md, "The price floor") against Fangchenggang's 2023 rule set
@@ -21,7 +21,6 @@ const post: ContractPost = {
 const fixed = { supervision: 0, activities: 10_000_00, other: 0 };
 
 let world: CoreWorld;
-let org: TestTenant;
 let ctx: UseCaseContext;
 
 const ask = (change: Partial<PriceFloorRequest> = {}): PriceFloorRequest => ({
@@ -34,10 +33,7 @@ const ask = (change: Partial<PriceFloorRequest> = {}): PriceFloorRequest => ({
 });
 
 beforeAll(async () => {
-  world = await CoreWorld.open('price-floor');
-  await world.publish(FANGCHENGGANG_2023);
-  org = await world.tenant('org', '450602');
-  ctx = await world.as(org, 'finance');
+  ({ world, ctx } = await orgWorld('price-floor', 'finance'));
 });
 
 afterAll(() => world?.close());

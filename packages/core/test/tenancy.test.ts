@@ -201,20 +201,21 @@ describe('changeMember', () => {
 });
 
 describe('createTenant', () => {
-  const uscc = (serial: number) => {
+  /** An organisation of 防城区 to create, with the credit code of this serial. */
+  const newOrg = (serial: number, name: string, adminEmail: string) => {
     const first17 = `52450603MJY${String(serial).padStart(6, '0')}`;
-    return `${first17}${usccCheckCharacter(first17)}`;
+    return {
+      kind: 'org' as const,
+      name,
+      region: '450603',
+      uscc: `${first17}${usccCheckCharacter(first17)}`,
+      adminEmail,
+    };
   };
 
   it('creates the tenant and its first admin’s invitation in one go, once per key', async () => {
     const platform = await world.as(await world.platform(), 'platform_admin');
-    const input = {
-      kind: 'org' as const,
-      name: '防城区同心社会工作服务社',
-      region: '450603',
-      uscc: uscc(901),
-      adminEmail: 'first.admin@example.cn',
-    };
+    const input = newOrg(901, '防城区同心社会工作服务社', 'first.admin@example.cn');
     const key = randomUUID();
     const created = await createTenant(platform, { publicBaseUrl }, input, key);
     expect(created.replayed).toBe(false);
@@ -234,13 +235,7 @@ describe('createTenant', () => {
 
   it('writes neither the tenant nor the invitation when the credit code is taken', async () => {
     const platform = await world.as(await world.platform(), 'platform_admin');
-    const taken = {
-      kind: 'org' as const,
-      name: '甲社工',
-      region: '450603',
-      uscc: uscc(902),
-      adminEmail: 'a@example.cn',
-    };
+    const taken = newOrg(902, '甲社工', 'a@example.cn');
     await createTenant(platform, { publicBaseUrl }, taken);
     const refusal = await world.refusedWithoutWriting(() =>
       createTenant(platform, { publicBaseUrl }, { ...taken, name: '乙社工', adminEmail: 'b@example.cn' }),
