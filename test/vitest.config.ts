@@ -40,7 +40,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           testTimeout: 120_000,
-          hookTimeout: 120_000,
+          // A world starts DynamoDB Local, the local system and the demo data: generous for a busy CI box.
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

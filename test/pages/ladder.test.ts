@@ -1,4 +1,4 @@
-import { FANGCHENGGANG_2023, type LadderInput } from '@shegong/domain';
+import { FANGCHENGGANG_2023, LADDER_EXAMPLE, type LadderInput } from '@shegong/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createWorld, hiddenField, type SeededUser, validUscc, type World } from './support.ts';
 
@@ -12,34 +12,8 @@ let hr: SeededUser;
 let staff: SeededUser;
 let personId: string;
 
-const LADDER: LadderInput = {
-  levels: [
-    {
-      id: 'trainee',
-      name: '社工助理',
-      postClass: 'none',
-      requirements: {
-        minCertificate: 'none',
-        minYearsPractice: 0,
-        minEducation: 'secondary',
-        continuingEducationUpToDate: false,
-      },
-      payBand: { min: 2_600_00, max: 3_200_00 },
-    },
-    {
-      id: 'assistant',
-      name: '助理社工师',
-      postClass: 'junior',
-      requirements: {
-        minCertificate: 'assistant',
-        minYearsPractice: 1,
-        minEducation: 'associate',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 3_400_00, max: 4_200_00 },
-    },
-  ],
-};
+/** The example ladder's first two levels: trainee and assistant (band from ¥3,400). */
+const LADDER: LadderInput = { levels: LADDER_EXAMPLE.levels.slice(0, 2) };
 
 beforeAll(async () => {
   world = await createWorld();

@@ -20,6 +20,15 @@ describe('access policies', () => {
     expect(() => checkAccess(WRITERS, { kind: 'org', roles: ['staff'] })).toThrow(/admin, finance/);
   });
 
+  it('let the admitted through without a word, and anyone through a public policy', () => {
+    expect(() => checkAccess(WRITERS, { kind: 'org', roles: ['finance'] })).not.toThrow();
+    expect(() =>
+      checkAccess({ public: true, reason: 'the sign-in page' }, { kind: 'bureau', roles: [] }),
+    ).not.toThrow();
+    // The kind is checked first: a bureau's admin is told about the kind, not about roles.
+    expect(() => checkAccess(WRITERS, { kind: 'bureau', roles: [] })).toThrow(/kind of organisation/);
+  });
+
   it('mark a route so the isolation matrix finds its policy', () => {
     const handler = markAccess(() => undefined, WRITERS);
     expect(accessPolicyOf(handler)).toBe(WRITERS);

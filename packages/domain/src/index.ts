@@ -8,6 +8,7 @@ export * from './people/dates.ts';
 export * from './people/flags.ts';
 export * from './people/id-card.ts';
 export * from './people/ladder.ts';
+export * from './people/ladder-example.ts';
 export * from './people/pay.ts';
 export * from './people/person.ts';
 export * from './people/person-view.ts';

@@ -131,8 +131,15 @@ function lastLine(text: string): string {
   return text.trim().split('\n').at(-1) ?? 'no output';
 }
 
+/**
+ * How long a JVM that is still running may take to answer. About 2 s on a quiet machine; a busy
+ * 2-core CI box running other suites beside it has been seen past 30 s. A JVM that dies is
+ * reported at once (failedToStart), so a long wait costs nothing when something is really wrong.
+ */
+const READY_WITHIN_MS = 120_000;
+
 async function waitUntilAnswering(endpoint: string, gaveUp: AbortSignal): Promise<void> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + READY_WITHIN_MS;
   while (Date.now() < deadline && !gaveUp.aborted) {
     try {
       // Any HTTP answer (DynamoDB Local says 400 to a bare GET) means it is listening.
@@ -142,5 +149,5 @@ async function waitUntilAnswering(endpoint: string, gaveUp: AbortSignal): Promis
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  throw new LocalSystemError(`DynamoDB Local did not answer on ${endpoint} within 30 s.`);
+  throw new LocalSystemError(`DynamoDB Local did not answer on ${endpoint} within ${READY_WITHIN_MS / 1000} s.`);
 }

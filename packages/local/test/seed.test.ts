@@ -6,6 +6,12 @@ import { seedDemo } from '../src/seed/seed.ts';
 import { ensureTable } from '../src/table.ts';
 
 const endpoint = inject('dynamoEndpoint');
+/**
+ * The whole demo (tenants, users, people, ladders, contracts with months of actuals) is a few
+ * thousand writes: seconds on a quiet machine, more on a busy CI box. The guard is generous so
+ * that a loaded machine cannot fail a seed that is right.
+ */
+const SEEDING = { timeout: 180_000 };
 const platformTenant = DEMO_TENANTS[0]!;
 const yangguang = DEMO_TENANTS.find((t) => t.domain === 'yangguang.demo')!;
 
@@ -28,7 +34,7 @@ describe('seedDemo', () => {
 
   beforeAll(() => ensureTable(store));
 
-  it('writes the tenants, a user of every role and a pending invitation, with audit events', async () => {
+  it('writes the tenants, a user of every role and a pending invitation, with audit events', SEEDING, async () => {
     const first = await seedDemo({ store, directory });
     expect(first.seeded).toBe(true);
     expect(first.invitationToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -74,7 +80,7 @@ describe('seedDemo', () => {
     });
   });
 
-  it('changes nothing the second time, and leaves an edited user as edited', async () => {
+  it('changes nothing the second time, and leaves an edited user as edited', SEEDING, async () => {
     const hr = DEMO_USERS.find((u) => u.email === 'hr@yangguang.demo')!;
     const repos = store.tenant({ tenantId: yangguang.id, userId: 'test' });
     const id = (await directory.find(hr.email))!.sub;
@@ -92,7 +98,7 @@ describe('seedDemo cut short', () => {
   const store = new Store({ tableName: 'local-seed-partial', endpoint });
   const directory = new LocalIdentityDirectory(store);
 
-  it('completes around what is there without overwriting it', async () => {
+  it('completes around what is there without overwriting it', SEEDING, async () => {
     await ensureTable(store);
     // As if a first seed stopped after the platform created one tenant, which a user then renamed.
     const platform = store.platform({ tenantId: platformTenant.id, userId: 'someone', kind: 'platform' });

@@ -1,5 +1,4 @@
 import { runImport, type Store } from '@shegong/store';
-import type { CoreDeps } from '../context.ts';
 import { logger } from '../logger.ts';
 
 /**
@@ -44,7 +43,7 @@ export class TableStreamImportRunner implements ImportRunner {
 const runners = new WeakMap<Store, InProcessImportRunner>();
 
 /** The deps' runner, or one in-process runner per store. */
-export function importRunner(deps: Pick<CoreDeps, 'store' | 'importRunner'>): ImportRunner {
+export function importRunner(deps: { store: Store; importRunner?: ImportRunner | undefined }): ImportRunner {
   if (deps.importRunner) return deps.importRunner;
   let runner = runners.get(deps.store);
   if (!runner) {

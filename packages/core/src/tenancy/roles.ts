@@ -3,10 +3,17 @@ import { Conflict, Invalid } from '../refusals.ts';
 
 /** Refuses roles that do not belong to the tenant's kind, naming the field of each (code `roleOfOtherKind`). */
 export function checkRoles(principal: Pick<Principal, 'kind'>, roles: readonly string[], path = '/roles'): void {
+  const article = /^[aeiou]/.test(principal.kind) ? 'an' : 'a';
   const wrong = roles.flatMap((role, i) =>
     isRoleOfKind(principal.kind, role)
       ? []
-      : [{ path: `${path}/${i}`, message: `is not a role of a ${principal.kind} tenant`, code: 'roleOfOtherKind' }],
+      : [
+          {
+            path: `${path}/${i}`,
+            message: `is not a role of ${article} ${principal.kind} tenant`,
+            code: 'roleOfOtherKind',
+          },
+        ],
   );
   if (wrong.length) throw new Invalid('Some roles do not exist for this kind of tenant', { fields: wrong });
 }

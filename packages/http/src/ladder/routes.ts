@@ -13,8 +13,8 @@ import {
 } from '@shegong/core';
 import {
   CheckedLadder,
+  LADDER_EXAMPLE,
   LadderInput,
-  type LadderInput as LadderInputType,
   LadderStandings,
   NewPromotion,
   PromotionRecord,
@@ -41,62 +41,7 @@ import {
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 
-/**
- * A realistic ladder, valid against Fangchenggang's 2023 floors (¥2,400 / ¥3,200 / ¥3,800 / ¥4,600):
- * the OpenAPI example of a save, and the ladder the test world seeds.
- */
-export const LADDER_EXAMPLE: LadderInputType = {
-  levels: [
-    {
-      id: 'trainee',
-      name: '社工助理',
-      postClass: 'none',
-      requirements: {
-        minCertificate: 'none',
-        minYearsPractice: 0,
-        minEducation: 'secondary',
-        continuingEducationUpToDate: false,
-      },
-      payBand: { min: 2_600_00, max: 3_200_00 },
-    },
-    {
-      id: 'assistant',
-      name: '助理社工师',
-      postClass: 'junior',
-      requirements: {
-        minCertificate: 'assistant',
-        minYearsPractice: 1,
-        minEducation: 'associate',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 3_400_00, max: 4_200_00 },
-    },
-    {
-      id: 'social-worker',
-      name: '社工师',
-      postClass: 'intermediate',
-      requirements: {
-        minCertificate: 'social_worker',
-        minYearsPractice: 3,
-        minEducation: 'bachelor',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 4_200_00, max: 5_600_00 },
-    },
-    {
-      id: 'senior',
-      name: '高级社工师',
-      postClass: 'senior',
-      requirements: {
-        minCertificate: 'senior',
-        minYearsPractice: 8,
-        minEducation: 'bachelor',
-        continuingEducationUpToDate: true,
-      },
-      payBand: { min: 5_600_00, max: 8_000_00 },
-    },
-  ],
-};
+export { LADDER_EXAMPLE };
 
 export const PROMOTION_EXAMPLE = { toLevelId: 'trainee', date: '2026-01-05' };
 

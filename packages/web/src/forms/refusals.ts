@@ -33,8 +33,13 @@ export function refusalErrors(refusal: Refusal, form: FormFields): FieldError[] 
   return [...problems, ...findings];
 }
 
-/** The refusal an error stands for, when it is one a form shows as field errors (the rules refuse the input). */
+/**
+ * The refusal an error stands for, when it is one a form shows as field errors: the rules refuse
+ * the input, or its values contradict each other. (A form key reused for other input is refused
+ * too, but names no field: each page says that in its own way.)
+ */
 export function refusedInput(error: unknown): Refusal | undefined {
   const refusal = asRefusal(error);
+  if (refusal?.reason === 'idempotency_mismatch') return undefined;
   return refusal?.kind === 'refused' || refusal?.kind === 'invalid' ? refusal : undefined;
 }

@@ -20,7 +20,6 @@ import {
   personNames,
   previewContract,
   type Refusal,
-  Refused,
   Stale,
 } from '@shegong/core';
 import {
@@ -232,11 +231,6 @@ async function contractPage(
 
 const staleOf = (error: unknown) => asRefusal(error) instanceof Stale;
 const conflictOf = (error: unknown) => asRefusal(error) instanceof Conflict;
-/** The rules refuse the draft (or its submission): its findings and field problems, at the editor's fields. */
-const refusedOf = (error: unknown) => {
-  const refusal = asRefusal(error);
-  return refusal instanceof Refused && refusal.reason !== 'idempotency_mismatch' ? refusal : undefined;
-};
 
 export function contractRoutes(session: TokenSource) {
   // As the API: every member of the organisation reads its contracts; admin, project managers and finance write them.
@@ -317,7 +311,7 @@ export function contractRoutes(session: TokenSource) {
       }
     } catch (error) {
       if (staleOf(error)) return stale();
-      const refused = refusedOf(error);
+      const refused = refusedInput(error);
       if (refused) return editorPage(c, options, values, draftErrors(c, refused), 422);
       if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
       throw error;
@@ -374,7 +368,7 @@ export function contractRoutes(session: TokenSource) {
           // A double submit of one form (its `_key`) creates one contract and lands on it.
           ({ contract: created } = await createContract(c.var.ctx, parsed.draft, key));
         } catch (error) {
-          const refused = refusedOf(error);
+          const refused = refusedInput(error);
           if (refused) return editorPage(c, options, values, draftErrors(c, refused), 422);
           if (conflictOf(error)) return editorPage(c, options, values, conflictErrors(c, error), 409);
           throw error;
@@ -420,7 +414,7 @@ export function contractRoutes(session: TokenSource) {
         } catch (error) {
           if (staleOf(error))
             return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.stale }], status: 409 });
-          const refused = refusedOf(error);
+          const refused = refusedInput(error);
           if (refused) return contractPage(c, id, { errors: draftErrors(c, refused), status: 422 });
           if (conflictOf(error))
             return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.wrongState }], status: 409 });
