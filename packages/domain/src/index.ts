@@ -26,6 +26,7 @@ export * from './tenancy/me.ts';
 export * from './tenancy/region.ts';
 export * from './tenancy/schemas.ts';
 export * from './tenancy/tenant.ts';
+export * from './tenancy/tenant-example.ts';
 export * from './tenancy/uscc.ts';
 export * from './text/dates.ts';
 export * from './text/labels.ts';

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { createTenant, getTenant, listTenants, PLATFORM_ADMINS } from '@shegong/core';
-import { CreatedTenant, NewTenant, TenantRecord } from '@shegong/domain';
+import { CreatedTenant, NEW_BUREAU_EXAMPLE, NewTenant, TenantRecord } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
@@ -17,13 +17,6 @@ import {
 } from '../schemas.ts';
 
 const NewTenantBody = NewTenant.meta({ id: 'NewTenant' });
-const NEW_TENANT_EXAMPLE = {
-  kind: 'bureau',
-  name: '上思县民政局',
-  nameEn: 'Shangsi County Civil Affairs Bureau',
-  region: '450621',
-  adminEmail: 'admin@shangsi.example.cn',
-} as const;
 
 export const tenants = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -50,7 +43,7 @@ export const tenants = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PLATFORM_ADMINS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: jsonBody(NewTenantBody, NEW_TENANT_EXAMPLE),
+        body: jsonBody(NewTenantBody, NEW_BUREAU_EXAMPLE),
       },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: CreatedTenant } } },
