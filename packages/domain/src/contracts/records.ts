@@ -77,7 +77,11 @@ export const ContractVersion = z
     savedAt: instant,
     savedBy: z.string(),
   })
-  .meta({ id: 'ContractVersion' });
+  .meta({
+    id: 'ContractVersion',
+    description:
+      'One version of a contract: `draft` as saved, `costedPosts` and `assessment` its costing, `rules` the rule set’s parameters as used',
+  });
 export type ContractVersion = z.infer<typeof ContractVersion>;
 
 export const ContractWithVersion = z
