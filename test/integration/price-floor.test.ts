@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { PriceFloorCalculation } from '@shegong/core';
-import { FANGCHENGGANG_2023 } from '@shegong/domain';
+
+import { FANGCHENGGANG_2023, type PriceFloorCalculation } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 

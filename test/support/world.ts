@@ -21,6 +21,7 @@ import {
 import { Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { inject } from 'vitest';
+import { ApiDescription, isJson, openApiDocument, recordSeen } from './documented.ts';
 import { RecordingDirectory } from './identity.ts';
 import { TestTable } from './table.ts';
 import { TestIssuer, type TokenSubject } from './tokens.ts';
@@ -400,6 +401,7 @@ export class World {
   }
 
   async dispose(): Promise<void> {
+    if (World.description) recordSeen(inject('responsesSeenDir'), this.table.tableName, await World.description);
     await this.table.drop();
   }
 
@@ -454,7 +456,29 @@ export class World {
       body = JSON.stringify(options.json);
       headers['Content-Type'] ??= 'application/json';
     }
-    return this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    await this.checkDocumented(method, path, response);
+    return response;
+  }
+
+  /** The app's OpenAPI document, compiled once per test file (every World serves the same one). */
+  private static description?: Promise<ApiDescription>;
+
+  /**
+   * Every answer of a /v1 route must be what the app's OpenAPI document says it is: a documented
+   * status and media type, and a JSON body that matches its schema exactly (documented.ts). So the
+   * whole suite checks the document against what the API really returns.
+   */
+  private async checkDocumented(method: string, path: string, response: Response): Promise<void> {
+    if (!path.startsWith('/v1/')) return;
+    World.description ??= openApiDocument(this.app).then((doc) => new ApiDescription(doc));
+    const contentType = response.headers.get('Content-Type') ?? '';
+    const { name, problems } = (await World.description).check(method, path, {
+      status: response.status,
+      contentType,
+      ...(isJson(contentType) ? { json: await response.clone().json() } : {}),
+    });
+    if (problems.length) throw new Error(`${name} is not what /v1/openapi.json documents:\n  ${problems.join('\n  ')}`);
   }
 
   /** A browser's request for a page: session and CSRF cookies, and for a post a form with `_csrf`. */

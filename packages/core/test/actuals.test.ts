@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type ActualMonthInput, FANGCHENGGANG_2023, type NewRuleSet } from '@shegong/domain';
-import type { StoredContract } from '@shegong/store';
+import { type ActualMonthInput, FANGCHENGGANG_2023, type NewRuleSet, type StoredContract } from '@shegong/domain';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actualMonths,

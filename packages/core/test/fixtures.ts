@@ -7,11 +7,12 @@ import {
   type PersonInput,
   type Role,
   type RuleSet,
+  type StoredContract,
   type TenantKind,
   type TenantRecord,
   usccCheckCharacter,
 } from '@shegong/domain';
-import { Store, type StoredContract } from '@shegong/store';
+import { Store } from '@shegong/store';
 import { expect, inject } from 'vitest';
 import { TestTable } from '../../../test/support/table.ts';
 import {

@@ -60,8 +60,10 @@ describe('inviteMember', () => {
     expect(first).toMatchObject({
       mailed: true,
       replayed: false,
-      invitation: { email: 'new.hire@example.cn', roles: ['finance'], status: 'pending', tenantId: org.record.id },
+      invitation: { email: 'new.hire@example.cn', roles: ['finance'], status: 'pending' },
     });
+    // Members see an invitation without its tenant id (it is theirs), as they see a user.
+    expect(first.invitation).not.toHaveProperty('tenantId');
     expect(first.link).toMatch(/^https:\/\/shegong\.test\/invite\/[A-Za-z0-9_-]{43}$/);
     expect(mailer.sent).toEqual([
       {

@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { Finding as DomainFinding } from '@shegong/domain';
 import { Problem } from './problem/problem.ts';
 
-/** Shapes shared by several resources. */
+/**
+ * What the routes share that belongs to HTTP: pages, parameters, headers and the problems every
+ * route can answer. The bodies themselves are the domain's schemas (one per shape).
+ */
 export const Page = <T extends z.ZodType>(item: T) =>
   z.object({
     items: z.array(item),
@@ -23,53 +25,16 @@ export const IdParam = (name: string, example: string) =>
   });
 
 /**
- * A rule check's result: the domain's union, told apart by `kind`, each kind with its rule id, a
- * JSON pointer to the figure and its own typed amounts (fen, bp, tenth-hours, months, dates).
+ * A JSON request body: a domain schema, with the example a client (and the isolation matrix) sends.
+ * The example sits on the media type, not on the schema, so a schema that responses share keeps
+ * one component in the document.
  */
-export const Finding = DomainFinding.meta({ id: 'Finding' });
-
-/** The rule set a figure was computed with (a signed version keeps it, so its numbers never move). */
-export const RuleSetRef = z
-  .object({
-    id: z.string(),
-    region: z.string(),
-    effectiveFrom: z.string(),
-    version: z.number().int(),
-    title: z.string(),
-  })
-  .openapi('RuleSetRef');
-
-/** An amount per budget line of a contract, fen. */
-export const BudgetLines = z.object({
-  personnel: z.number().int(),
-  supervision: z.number().int(),
-  activities: z.number().int(),
-  management: z.number().int(),
-  tax: z.number().int(),
-  other: z.number().int(),
+export const jsonBody = <S extends z.ZodType>(schema: S, example: z.input<S>) => ({
+  required: true as const,
+  content: { 'application/json': { schema, example } },
 });
 
-/** One post costed by COSTING.md steps 1–5, every figure in fen. */
-export const PostCost = z
-  .object({
-    certLevel: z.string(),
-    ftePercent: z.number().int(),
-    months: z.number().int(),
-    floor: z.number().int().openapi({ description: 'P-W3 pay floor of the level, fen a month' }),
-    pay: z.number().int(),
-    payFrom: z.enum(['given', 'floor']),
-    siBase: z.number().int(),
-    siItems: z.record(z.string(), z.number().int()),
-    si: z.number().int(),
-    hfBase: z.number().int(),
-    hf: z.number().int(),
-    monthly: z.number().int(),
-    cost: z.number().int(),
-    ruleIds: z.record(z.string(), z.string()).openapi({ description: 'The rule each figure follows' }),
-  })
-  .openapi('PostCost');
-
-const problemContent = { 'application/problem+json': { schema: Problem } };
+export const problemContent = { 'application/problem+json': { schema: Problem } };
 
 /** The error answers every protected route can give. */
 export const errorResponses = {
@@ -84,6 +49,20 @@ export const updateResponses = {
   409: { description: 'Conflict with the current state', content: problemContent },
   412: { description: 'If-Match names an old version: reload and try again', content: problemContent },
   428: { description: 'If-Match is required', content: problemContent },
+} as const;
+
+/** What a route that reads a body can answer about the body itself, before any use case runs. */
+export const bodyResponses = {
+  413: { description: 'The body is larger than the API takes', content: problemContent },
+  415: { description: 'The body is not of a media type this route reads', content: problemContent },
+} as const;
+
+/** A creating request whose Idempotency-Key was used before with another body. */
+export const REUSED_KEY = 'the Idempotency-Key was used before with a different body';
+
+/** The 422 of a creating route that refuses nothing else. */
+export const reusedKeyResponse = {
+  422: { description: `Unprocessable: ${REUSED_KEY}`, content: problemContent },
 } as const;
 
 // Header names are case-insensitive and Hono's header validator sees them in lower case, so the

@@ -25,8 +25,8 @@ import { yuanCell } from './values.ts';
  */
 
 /**
- * What the workbook needs: structurally the `BudgetVsActualView` of @shegong/http (the current
- * version, the recorded months, and the domain's budget against actual).
+ * What the workbook needs: structurally the core's `BudgetVsActualView` (the current version, the
+ * recorded months, and the domain's budget against actual).
  */
 export interface BudgetVsActualSheetView extends TitledVersion {
   months: readonly { month: string; revision: number; cost: ActualMonthCost; ruleSet: { id: string } }[];

@@ -3,7 +3,7 @@ import {
   type ContractAssessment,
   type ContractDraft,
   type ContractStatus,
-  type CostedPostInput,
+  type CostedPost,
   type Finding,
   type FindingKind,
   findingText,
@@ -13,6 +13,7 @@ import {
   isKind,
   keyAmount,
   type RuleSetParameters,
+  type RuleSetRef,
   SOCIAL_INSURANCE_ITEMS,
 } from '@shegong/domain';
 import ExcelJS from 'exceljs';
@@ -44,17 +45,14 @@ import { yuanCell } from './values.ts';
  * by a formula in Excel — so the file says what the API and the page say.
  */
 
-/**
- * What the workbook needs of a contract and one of its versions: structurally the store's
- * `StoredContract` and `ContractVersion` (this package depends on the domain only).
- */
+/** What the workbook needs of a contract and one of its versions (the domain's `StoredContract` and `ContractVersion`). */
 export interface CostingView {
   contract: { id: string; status: ContractStatus };
   version: {
     number: number;
     draft: ContractDraft;
-    costedPosts: readonly CostedPostInput[];
-    ruleSet: { id: string; region: string; effectiveFrom: string; version: number; title: string };
+    costedPosts: readonly CostedPost[];
+    ruleSet: RuleSetRef;
     rules: RuleSetParameters;
     assessment: ContractAssessment;
     amendment?: { reason: string; effectiveDate: string } | undefined;

@@ -1,32 +1,20 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type ActualMonthCost, type ActualMonthInput, takesActuals, upgradeFinding } from '@shegong/domain';
-import { Contracts, type RuleSetRef } from './contracts.ts';
+import {
+  type ActualMonthCost,
+  type ActualMonthEntry,
+  type ActualMonthInput,
+  type RuleSetRef,
+  type StoredActualMonth,
+  takesActuals,
+  upgradeFinding,
+} from '@shegong/domain';
+import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import { stateHash } from './mutation.ts';
 import { type PageRequest, queryPage } from './query.ts';
 import type { TenantScope } from './scope.ts';
-
-/** What a month is recorded with: the input as resolved (registry names and levels), costed by the caller. */
-export interface ActualMonthEntry {
-  input: ActualMonthInput;
-  cost: ActualMonthCost;
-  /** The rule set the month was costed with (in force for the purchaser's region on its first day). */
-  ruleSet: RuleSetRef;
-}
-
-/** A month of actuals as recorded; the same shape for the current month and each kept revision. */
-export interface StoredActualMonth extends ActualMonthEntry {
-  contractId: string;
-  month: string;
-  /** 1, 2, …: a new one each time the month is recorded with different content (ETag / If-Match). */
-  revision: number;
-  /** A hash of input, cost and rule set: recording the same content again changes nothing. */
-  contentHash: string;
-  recordedAt: string;
-  recordedBy: string;
-}
 
 const MAX_REVISION = 9999;
 

@@ -3,19 +3,16 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
-  type ContractAssessment,
-  type ContractDraft,
   type ContractStatus,
-  type CostedPostInput,
+  type ContractVersion,
+  type CostedDraft,
   chinaToday,
   cityOf,
-  type DraftChange,
   diffDrafts,
   isAmendable,
   isEditable,
   NEXT_STATUSES,
-  type RuleSet,
-  type RuleSetParameters,
+  type StoredContract,
   upgradeFinding,
 } from '@shegong/domain';
 import type { Page } from './cursor.ts';
@@ -37,91 +34,8 @@ import { type TenantScope, toRecord } from './scope.ts';
  *   T#<tenant>#CONTRACTNO / <number>   guard: a contract number is unique within the organisation
  */
 
-/** The rule set a costing used, named so a reader can find it. */
-export interface RuleSetRef {
-  id: string;
-  region: string;
-  effectiveFrom: string;
-  version: number;
-  title: string;
-}
-
-export const ruleSetRefOf = (r: RuleSet): RuleSetRef => ({
-  id: r.id,
-  region: r.region,
-  effectiveFrom: r.effectiveFrom,
-  version: r.version,
-  title: r.title,
-});
-
-/** A status change as it happened. */
-export interface StatusChange {
-  from?: ContractStatus;
-  to: ContractStatus;
-  /** The day it happened (signed on, started on…), as the user gave it or today. */
-  date: string;
-  note?: string;
-  at: string;
-  by: string;
-}
-
-/** The contract as listed: the head item. */
-export interface StoredContract {
-  id: string;
-  status: ContractStatus;
-  number: string;
-  title: string;
-  purchaser: { name: string; region: string };
-  startDate: string;
-  endDate: string;
-  value: number;
-  /** The number of the current version (1 until the first amendment). */
-  currentVersion: number;
-  /** The current version's findings, counted, and their rule ids: the list's flags. */
-  findingCounts: { errors: number; warnings: number };
-  findingRuleIds: string[];
-  /** labour cost and price floor of the current version, fen (the floor absent when none exists). */
-  labourCost: number;
-  priceFloor?: number;
-  /** The rule each of those figures applies (P-W2: the labour cost as the budget's basis, and the floor from it). */
-  ruleIds: { labourCost: 'P-W2'; priceFloor: 'P-W2' };
-  history: StatusChange[];
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  /** Optimistic-concurrency version of the head (ETag / If-Match); changes on every write. */
-  version: number;
-}
-
-/** One version of a contract: the draft as saved, costed, and frozen once signed. */
-export interface ContractVersion {
-  contractId: string;
-  /** 1, 2, … (an amendment adds one). */
-  number: number;
-  draft: ContractDraft;
-  /** The posts as costed: named persons' pay and certificate filled in (same order as draft.plan.posts). */
-  costedPosts: CostedPostInput[];
-  /** The rule set in force for the purchaser's region on the start date, and its parameters as used. */
-  ruleSet: RuleSetRef;
-  rules: RuleSetParameters;
-  assessment: ContractAssessment;
-  /** Present on versions made by amendment. */
-  amendment?: { reason: string; effectiveDate: string; changes: DraftChange[] };
-  savedAt: string;
-  savedBy: string;
-}
-
 export interface ContractListFilter {
   status?: ContractStatus;
-}
-
-/** What a save needs beyond the draft: the costing, done by the caller against the rule set. */
-export interface CostedDraft {
-  draft: ContractDraft;
-  costedPosts: CostedPostInput[];
-  ruleSet: RuleSetRef;
-  rules: RuleSetParameters;
-  assessment: ContractAssessment;
 }
 
 /** The most versions a contract keeps (the sort key holds four digits). */

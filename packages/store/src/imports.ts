@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { PersonInput } from '@shegong/domain';
+import type { ImportJob, ImportRowError, PersonInput } from '@shegong/domain';
 import type { Page } from './cursor.ts';
 import { notFound, StoreError } from './errors.ts';
 import { keys } from './keys.ts';
@@ -10,7 +10,7 @@ import { type PageRequest, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /**
- * Roster import jobs (issue 3 §5). The upload request reads and checks the whole file; only a
+ * Roster import jobs (issue 3 §5); the job's shape is the domain's `ImportJob`. The upload request reads and checks the whole file; only a
  * file whose every row is valid (and collides with nobody) gets status `writing`, and its rows are
  * written after the response by `runImport`, chunk by chunk, so a 5 000-row file never holds a
  * request open for the writes.
@@ -29,44 +29,6 @@ import { type TenantScope, toRecord } from './scope.ts';
  * in this flow the request checks first, so a job is born `invalid` or `writing`, and ends
  * `done` or `failed`.
  */
-
-export const IMPORT_STATUSES = ['validating', 'invalid', 'writing', 'done', 'failed'] as const;
-export type ImportStatus = (typeof IMPORT_STATUSES)[number];
-
-/** One error of a roster, at its row (as the spreadsheet numbers them) and column (its heading). */
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-  messageEn?: string;
-}
-
-export interface ImportJob {
-  id: string;
-  status: ImportStatus;
-  fileName: string;
-  /** People in the file (rows with data). */
-  rows: number;
-  /** People written so far. */
-  written: number;
-  /** The first ERRORS_KEPT row errors. */
-  errors: ImportRowError[];
-  /** How many row errors there were in all. */
-  errorCount: number;
-  /** Chunks of validated rows waiting for the worker. */
-  chunks: number;
-  createdAt: string;
-  createdBy: string;
-  /** When the worker took the job (it is taken once). */
-  startedAt?: string;
-  finishedAt?: string;
-  /** Why a job failed, in words. */
-  failure?: string;
-  /** After a failure: people written by this job that were removed again, and any left behind. */
-  rolledBack?: number;
-  leftBehind?: string[];
-  version: number;
-}
 
 export interface ImportRow {
   row: number;

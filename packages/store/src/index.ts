@@ -2,20 +2,14 @@
 // issuer's sign-in records) and tests, which do not depend on the SDK themselves.
 export { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-export { type ActualMonthEntry, ContractActuals, type StoredActualMonth } from './actuals.ts';
+export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
 export { documentClient, type StoreConfig } from './client.ts';
 export {
   type ContractListFilter,
   Contracts,
-  type ContractVersion,
-  type CostedDraft,
   MAX_CONTRACT_VERSIONS,
   MAX_VERSION_BYTES,
-  type RuleSetRef,
-  ruleSetRefOf,
-  type StatusChange,
-  type StoredContract,
   timeOrderedId,
   versionBytes,
 } from './contracts.ts';
@@ -25,18 +19,14 @@ export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
 export {
   CHUNK_ROWS,
   ERRORS_KEPT,
-  IMPORT_STATUSES,
-  type ImportJob,
   ImportJobs,
   type ImportRepositories,
   type ImportRow,
-  type ImportRowError,
-  type ImportStatus,
   runImport,
 } from './imports.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { keys } from './keys.ts';
-export { type LadderPrecondition, Ladders, type PromotionRecord, type StoredLadder } from './ladders.ts';
+export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';

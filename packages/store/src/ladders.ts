@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Ladder, LadderInput, Promotion } from '@shegong/domain';
+import type { LadderInput, Promotion, PromotionRecord, SavedLadder } from '@shegong/domain';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
@@ -8,24 +8,12 @@ import type { Mutation } from './mutation.ts';
 import { type PageRequest, queryPage } from './query.ts';
 import type { TenantScope } from './scope.ts';
 
-/** A saved ladder: the current one, or any earlier version (they are never edited). */
-export interface StoredLadder extends Ladder {
-  savedBy: string;
-}
-
-/** A recorded promotion (P-C2): the level moved to, on which date, under which ladder version. */
-export interface PromotionRecord extends Promotion {
-  id: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-
 /** The ladder the caller read, so a save can check nobody saved in between (If-Match). */
 export type LadderPrecondition = { expectedVersion: number } | { firstSave: true };
 
-function ladderOf(item: Record<string, unknown>, version: number): StoredLadder {
+function ladderOf(item: Record<string, unknown>, version: number): SavedLadder {
   return {
-    levels: item.levels as StoredLadder['levels'],
+    levels: item.levels as SavedLadder['levels'],
     version,
     savedAt: item.savedAt as string,
     savedBy: item.savedBy as string,
@@ -48,19 +36,19 @@ export class Ladders {
   }
 
   /** The current ladder, or undefined before the first save. */
-  async find(): Promise<StoredLadder | undefined> {
+  async find(): Promise<SavedLadder | undefined> {
     const item = await this.read(keys.ladder(this.scope.tenantId));
     return item ? ladderOf(item, item.version as number) : undefined;
   }
 
-  async get(): Promise<StoredLadder> {
+  async get(): Promise<SavedLadder> {
     const ladder = await this.find();
     if (!ladder) throw notFound('Ladder');
     return ladder;
   }
 
   /** One saved version, as it was saved. */
-  async version(version: number): Promise<StoredLadder> {
+  async version(version: number): Promise<SavedLadder> {
     if (!Number.isSafeInteger(version) || version < 1 || version > 9999) throw notFound('Ladder version');
     const item = await this.read(keys.ladderVersion(this.scope.tenantId, version));
     if (!item) throw notFound('Ladder version');
@@ -68,7 +56,7 @@ export class Ladders {
   }
 
   /** The saved versions, newest first. */
-  async versions(page: PageRequest): Promise<Page<StoredLadder>> {
+  async versions(page: PageRequest): Promise<Page<SavedLadder>> {
     const found = await queryPage<Record<string, unknown>>(
       this.scope,
       { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.ladderVersionPrefix, newestFirst: true },
@@ -81,10 +69,10 @@ export class Ladders {
    * Saves a new version of the ladder in a mutation: the current item (created, or replaced if it
    * is still at the version the caller read) and the immutable copy of the new version.
    */
-  stageSave(mutation: Mutation, input: LadderInput, precondition: LadderPrecondition): StoredLadder {
+  stageSave(mutation: Mutation, input: LadderInput, precondition: LadderPrecondition): SavedLadder {
     const version = 'firstSave' in precondition ? 1 : precondition.expectedVersion + 1;
     if (version > 9999) throw conflict('The ladder has reached its last version number');
-    const saved: StoredLadder = {
+    const saved: SavedLadder = {
       levels: input.levels,
       version,
       savedAt: new Date().toISOString(),
@@ -107,7 +95,7 @@ export class Ladders {
   }
 
   /** Saves a new version in its own audited transaction. */
-  async save(input: LadderInput, precondition: LadderPrecondition): Promise<StoredLadder> {
+  async save(input: LadderInput, precondition: LadderPrecondition): Promise<SavedLadder> {
     const mutation = this.scope.mutation();
     const saved = this.stageSave(mutation, input, precondition);
     await mutation.audited('ladder.save', 'Ladder', 'LADDER', saved.version, saved).commit();

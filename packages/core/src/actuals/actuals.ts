@@ -2,15 +2,18 @@ import {
   type ActualMonthInput,
   type BudgetVsActual,
   budgetVsActual,
+  type ContractVersion,
   costActualMonth,
   highestCertificate,
   monthFirstDay,
   monthInTerm,
   monthLastDay,
   STATE_PAID_EMPLOYMENT,
+  type StoredActualMonth,
+  type StoredContract,
   takesActuals,
 } from '@shegong/domain';
-import { type ContractVersion, type StoredActualMonth, type StoredContract, StoreError } from '@shegong/store';
+import { StoreError } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { costingContext } from '../contracts/costing-context.ts';
 import { Conflict, Refused } from '../refusals.ts';

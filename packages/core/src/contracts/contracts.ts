@@ -2,28 +2,20 @@ import {
   type Amendment,
   assessContract,
   blockingTermFindings,
-  type ContractAssessment,
   type ContractDraft,
+  type ContractPreview,
   type ContractStatus,
-  type CostedPostInput,
+  type ContractWithVersion,
+  type CostedDraft,
   isAmendable,
   isEditable,
   NEXT_STATUSES,
   resolveNamedPosts,
+  type StoredContract,
   submissionBlockers,
   type Transition,
 } from '@shegong/domain';
-import {
-  type ContractListFilter,
-  type ContractVersion,
-  type CostedDraft,
-  MAX_VERSION_BYTES,
-  type PageRequest,
-  type RuleSetRef,
-  type StoredContract,
-  StoreError,
-  versionBytes,
-} from '@shegong/store';
+import { type ContractListFilter, MAX_VERSION_BYTES, type PageRequest, StoreError, versionBytes } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Refused } from '../refusals.ts';
@@ -79,21 +71,10 @@ export async function costDraft(ctx: UseCaseContext, draft: ContractDraft, at = 
   return costed;
 }
 
-export interface ContractPreview {
-  ruleSet: RuleSetRef;
-  costedPosts: CostedPostInput[];
-  assessment: ContractAssessment;
-}
-
 /** Costs a draft without saving anything: an organisation tries prices before it bids. */
 export async function previewContract(ctx: UseCaseContext, draft: ContractDraft): Promise<ContractPreview> {
   const costed = await costDraft(ctx, draft);
   return { ruleSet: costed.ruleSet, costedPosts: costed.costedPosts, assessment: costed.assessment };
-}
-
-export interface ContractWithVersion {
-  contract: StoredContract;
-  version: ContractVersion;
 }
 
 /** A new draft contract (version 1), costed and stored with its number guard. Recorded once per key. */

@@ -1,5 +1,5 @@
-import type { Person, RuleSetParameters } from '@shegong/domain';
-import { type RuleSetRef, ruleSetRefOf } from '@shegong/store';
+import { type Person, type RuleSetParameters, type RuleSetRef, ruleSetRefOf } from '@shegong/domain';
+
 import type { UseCaseContext } from '../context.ts';
 import { Refused } from '../refusals.ts';
 

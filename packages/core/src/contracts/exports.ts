@@ -1,5 +1,5 @@
-import type { Lang } from '@shegong/domain';
-import type { StoredContract } from '@shegong/store';
+import type { Lang, StoredContract } from '@shegong/domain';
+
 import { budgetVsActualView } from '../actuals/actuals.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadWorkbooks, type XlsxFile } from '../files.ts';

@@ -1,11 +1,10 @@
 import {
   explainPriceFloor,
-  type PriceFloorExplanation,
+  type PriceFloorCalculation,
   type PriceFloorRequest,
-  type RuleSetParameters,
   resolveNamedPosts,
 } from '@shegong/domain';
-import type { RuleSetRef } from '@shegong/store';
+
 import type { UseCaseContext } from '../context.ts';
 import { Refused } from '../refusals.ts';
 import { costingContext } from './costing-context.ts';
@@ -16,16 +15,6 @@ import { costingContext } from './costing-context.ts';
  * smallest value (the domain's explanation). Stateless: it reads the rule set and the named persons
  * and writes nothing.
  */
-export interface PriceFloorCalculation extends PriceFloorExplanation {
-  region: string;
-  startDate: string;
-  ruleSet: RuleSetRef;
-  /** The rule-set figures the floor turns on, bp. */
-  rules: Pick<RuleSetParameters, 'taxRate' | 'minLabourShare' | 'maxManagementShare'>;
-  managementShare: number;
-  fixed: PriceFloorRequest['fixed'];
-}
-
 export async function calculatePriceFloor(
   ctx: UseCaseContext,
   input: PriceFloorRequest,

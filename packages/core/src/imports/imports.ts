@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { ImportJob, ImportRowError } from '@shegong/domain';
 import { loadWorkbooks, type RowError, XLSX_TYPE } from '@shegong/sheets/light';
-import type { ImportJob, ImportRowError, PageRequest, TenantRepositories } from '@shegong/store';
+import type { PageRequest, TenantRepositories } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Invalid } from '../refusals.ts';

@@ -1,24 +1,21 @@
 import {
-  type Finding,
+  type LadderCheck,
   type LadderInput,
-  type LadderStanding,
   ladderStanding,
   ladderUnchecked,
   levelGaps,
   type MissingRequirement,
   type NewPromotion,
   type Person,
-  type RuleSet,
-  validateLadder,
-} from '@shegong/domain';
-import {
-  type LadderPrecondition,
-  type PageRequest,
+  type PersonStanding,
   type PromotionRecord,
+  type RuleSet,
   type RuleSetRef,
   ruleSetRefOf,
-  type StoredLadder,
-} from '@shegong/store';
+  type SavedLadder,
+  validateLadder,
+} from '@shegong/domain';
+import type { LadderPrecondition, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Refused } from '../refusals.ts';
@@ -35,13 +32,6 @@ export const LADDER_READERS = { kinds: ['org'], roles: 'any' } as const;
 export const LADDER_EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
 /** Standings show each person's pay: the registry's readers only. */
 export const LADDER_MANAGERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
-
-export interface LadderCheck {
-  /** The date whose rule set was applied. */
-  date: string;
-  ruleSet?: RuleSetRef;
-  findings: Finding[];
-}
 
 /** The rule set in force for the organisation's region on a date. */
 function rulesOn(ctx: UseCaseContext, date: string): Promise<RuleSet | undefined> {
@@ -63,13 +53,13 @@ export async function checkLadder(ctx: UseCaseContext, input: LadderInput): Prom
 export const errorsOf = (check: LadderCheck) => check.findings.filter((f) => f.severity === 'error');
 
 /** The current ladder (NotFound before the first save) with today's check of it. */
-export async function currentLadder(ctx: UseCaseContext): Promise<StoredLadder & LadderCheck> {
+export async function currentLadder(ctx: UseCaseContext): Promise<SavedLadder & LadderCheck> {
   const ladder = await ctx.repos.ladders.get();
   return { ...ladder, ...(await checkLadder(ctx, ladder)) };
 }
 
 /** The current ladder, or undefined before the first save. */
-export function findLadder(ctx: UseCaseContext): Promise<StoredLadder | undefined> {
+export function findLadder(ctx: UseCaseContext): Promise<SavedLadder | undefined> {
   return ctx.repos.ladders.find();
 }
 
@@ -89,7 +79,7 @@ export async function saveLadder(
   ctx: UseCaseContext,
   input: LadderInput,
   precondition: LadderPrecondition,
-): Promise<{ ladder: StoredLadder; check: LadderCheck }> {
+): Promise<{ ladder: SavedLadder; check: LadderCheck }> {
   const check = await checkLadder(ctx, input);
   const errors = errorsOf(check);
   if (errors.length)
@@ -101,19 +91,10 @@ export async function saveLadder(
   return { ladder, check };
 }
 
-export interface PersonStanding {
-  personId: string;
-  name: string;
-  monthlyPay: number;
-  heldLevelId?: string;
-  /** Absent where no rule set is in force (continuing education cannot be judged, P-R2). */
-  standing?: LadderStanding;
-}
-
 /** Every person's standing on the current ladder today (highest level qualified, what is missing, band). */
 export async function ladderStandings(
   ctx: UseCaseContext,
-): Promise<{ ladder: StoredLadder; date: string; ruleSet?: RuleSetRef; people: PersonStanding[] }> {
+): Promise<{ ladder: SavedLadder; date: string; ruleSet?: RuleSetRef; people: PersonStanding[] }> {
   const date = ctx.clock.today();
   const [ladder, people, ruleSet] = await Promise.all([
     ctx.repos.ladders.get(),

@@ -6,6 +6,7 @@ import {
   maskPersonalData,
   type Person,
   type PersonInput,
+  type PersonView,
   type RuleSet,
   type StaffFlag,
   type StaffSummary,
@@ -32,9 +33,6 @@ export interface RegistryRules {
   today: string;
   ruleSet?: RuleSet;
 }
-
-/** A person as this member may see them, with today's summary and flags where a rule set is in force. */
-export type PersonView = Person & { summary?: StaffSummary & { flags: StaffFlag[] } };
 
 export async function registryRules(ctx: UseCaseContext): Promise<RegistryRules> {
   const today = ctx.clock.today();

@@ -5,6 +5,7 @@ import {
   type NewRuleSet,
   parameterRules,
   type RuleSet,
+  type RuleSetView,
   ruleSetInconsistencies,
 } from '@shegong/domain';
 import type { PageRequest } from '@shegong/store';
@@ -21,9 +22,6 @@ export const RULE_SET_READERS = {
   roles: 'any',
   sharedReason: 'published policy is public to every tenant: a rule set holds only what a bureau publishes',
 } as const;
-
-/** A rule set as it is shown: every stored value, and beside them the rule each one serves. */
-export type RuleSetView = RuleSet & { rules: Record<string, string> };
 
 export function ruleSetView(ruleSet: RuleSet): RuleSetView {
   return { ...ruleSet, rules: parameterRules() };

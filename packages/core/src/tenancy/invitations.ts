@@ -1,4 +1,12 @@
-import type { Acceptance, InvitationRecord, NewInvitation, TenantRecord, UserRecord } from '@shegong/domain';
+import type {
+  Acceptance,
+  Invitation,
+  InvitationRecord,
+  NewInvitation,
+  SentInvitation,
+  TenantRecord,
+  UserRecord,
+} from '@shegong/domain';
 import { type PageRequest, StoreError } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { logger } from '../logger.ts';
@@ -11,15 +19,12 @@ export function invitationLink(deps: Pick<CoreDeps, 'publicBaseUrl'>, token: str
   return `${deps.publicBaseUrl.replace(/\/$/, '')}/invite/${token}`;
 }
 
-export interface SentInvitation {
-  invitation: InvitationRecord;
-  link: string;
-  /** Whether the link went out by mail (only where the deployment has mail, and only the first time). */
-  mailed: boolean;
-}
+/** An invitation as the tenant's administrators see it: the tenant id is theirs, so it is not repeated. */
+const asInvitation = ({ tenantId: _t, ...invitation }: InvitationRecord): Invitation => invitation;
 
-export function listInvitations(ctx: UseCaseContext, page: PageRequest) {
-  return ctx.repos.invitations.list(page);
+export async function listInvitations(ctx: UseCaseContext, page: PageRequest) {
+  const found = await ctx.repos.invitations.list(page);
+  return { ...found, items: found.items.map(asInvitation) };
 }
 
 /**
@@ -41,13 +46,13 @@ export async function inviteMember(
     return { mutation, body: { invitation, link: invitationLink(deps, token), mailed: false } };
   });
   const mailed = !replayed && (await mailInvitation(deps, ctx.tenant, body));
-  return { ...body, mailed, replayed };
+  return { ...body, invitation: asInvitation(body.invitation), mailed, replayed };
 }
 
 async function mailInvitation(
   deps: Pick<CoreDeps, 'mailer'>,
   tenant: TenantRecord,
-  sent: { invitation: InvitationRecord; link: string },
+  sent: { invitation: Invitation; link: string },
 ): Promise<boolean> {
   if (!deps.mailer) return false;
   try {
@@ -69,8 +74,12 @@ export function getInvitation(ctx: UseCaseContext, invitationId: string): Promis
 }
 
 /** Revokes a pending invitation (Conflict once it is used or revoked; Stale on an old version). */
-export function revokeInvitation(ctx: UseCaseContext, invitationId: string, expectedVersion: number) {
-  return ctx.repos.invitations.revoke(invitationId, expectedVersion);
+export async function revokeInvitation(
+  ctx: UseCaseContext,
+  invitationId: string,
+  expectedVersion: number,
+): Promise<Invitation> {
+  return asInvitation(await ctx.repos.invitations.revoke(invitationId, expectedVersion));
 }
 
 /** What an invitee sees before accepting: whose invitation, for which address, still valid or not. */

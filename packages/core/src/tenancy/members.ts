@@ -1,4 +1,4 @@
-import { TENANT_KINDS, type UserRecord } from '@shegong/domain';
+import { type Member, TENANT_KINDS, type UserRecord } from '@shegong/domain';
 import type { PageRequest } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { checkRoles, guardSelf } from './roles.ts';
@@ -11,9 +11,6 @@ export interface MemberChange {
   roles?: string[];
   status?: 'active' | 'disabled';
 }
-
-/** A user as the tenant's members see them (the record without its tenant id). */
-export type Member = Omit<UserRecord, 'tenantId'>;
 
 const asMember = ({ tenantId: _t, ...user }: UserRecord): Member => user;
 

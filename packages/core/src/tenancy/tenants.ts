@@ -1,4 +1,4 @@
-import type { InvitationRecord, NewTenant, TenantRecord } from '@shegong/domain';
+import type { CreatedTenant, InvitationRecord, NewTenant } from '@shegong/domain';
 import type { PageRequest } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
@@ -7,12 +7,8 @@ import { invitationLink } from './invitations.ts';
 /** The platform's operators: they create tenants and read the directory. */
 export const PLATFORM_ADMINS = { kinds: ['platform'], roles: ['platform_admin'] } as const;
 
-export interface CreatedTenant {
-  tenant: TenantRecord;
-  /** The first administrator's invitation and its link, to pass on. */
-  invitation: InvitationRecord;
-  adminInvitationLink: string;
-}
+/** The tenant and its first administrator's link, and the invitation itself (the pages show its address). */
+export type TenantCreation = CreatedTenant & { invitation: InvitationRecord };
 
 /**
  * The platform creates a bureau, incubation base or organisation and, in the same transaction,
@@ -23,7 +19,7 @@ export async function createTenant(
   deps: Pick<CoreDeps, 'publicBaseUrl'>,
   input: NewTenant,
   key?: string,
-): Promise<CreatedTenant & { replayed: boolean }> {
+): Promise<TenantCreation & { replayed: boolean }> {
   const platform = ctx.store.platform(ctx.actor);
   const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'tenant.create', input }, () => {
     const mutation = platform.scope.mutation();

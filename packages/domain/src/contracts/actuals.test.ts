@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BudgetLines } from '../costing/budget.ts';
+import type { BudgetLines } from '../costing/lines.ts';
 import { COSTING_RULES as RULES } from '../costing/test-fixtures.ts';
 import {
   type ActualMonthInput,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { BUDGET_LINES, type BudgetLine, type BudgetLines } from '../costing/budget.ts';
-import { costPost, type PostCost } from '../costing/post.ts';
+import { BUDGET_LINES, BudgetLines } from '../costing/lines.ts';
+import { costPost, PostCost } from '../costing/post.ts';
 import { product, roundHalfUp } from '../costing/rounding.ts';
 import { ACTUALS_RULE_IDS, actualOverBudget, projectedOverBudget } from '../findings/actuals.ts';
 import { payBelowFloor } from '../findings/costing.ts';
-import type { Finding } from '../findings/finding.ts';
+import { Finding } from '../findings/finding.ts';
 import { addDays, addMonths } from '../people/dates.ts';
-import { CERT_LEVELS, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
+import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import { fen as amount, month as calendarMonth, count, date } from '../units/units.ts';
 import type { ItemisedLine } from './contract.ts';
 import { calendarMonths } from './term.ts';
 
@@ -56,47 +57,62 @@ export const ActualExpenses = z.strictObject({
 });
 export type ActualExpenses = Record<ItemisedLine, number>;
 
-export const ActualMonthInput = z.strictObject({
-  payroll: z
-    .array(ActualPayrollRow)
-    .max(500, 'at most 500 people a month')
-    .superRefine((rows, ctx) => {
-      const seen = new Set<string>();
-      rows.forEach((row, i) => {
-        if (!row.personId) return;
-        if (seen.has(row.personId))
-          ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'lists this person twice in the month' });
-        seen.add(row.personId);
-      });
-    }),
-  expenses: ActualExpenses,
-  note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
-});
+export const ActualMonthInput = z
+  .strictObject({
+    payroll: z
+      .array(ActualPayrollRow)
+      .max(500, 'at most 500 people a month')
+      .superRefine((rows, ctx) => {
+        const seen = new Set<string>();
+        rows.forEach((row, i) => {
+          if (!row.personId) return;
+          if (seen.has(row.personId))
+            ctx.addIssue({ code: 'custom', path: [i, 'personId'], message: 'lists this person twice in the month' });
+          seen.add(row.personId);
+        });
+      }),
+    expenses: ActualExpenses,
+    note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+  })
+  .meta({
+    id: 'ActualMonthInput',
+    description: 'A month of actuals: the payroll with time shares, and the spending by line',
+  });
 export type ActualMonthInput = z.infer<typeof ActualMonthInput>;
 
 /** One payroll row costed: the share of a month of a post at the person's gross pay. */
-export interface ActualPayrollCost {
-  personId?: string;
-  name: string;
-  certLevel: CertLevel;
-  grossPay: number;
-  sharePercent: number;
-  /** costPost({certLevel, ftePercent: sharePercent, months: 1, monthlyPay: grossPay}): `cost` is what the contract bears. */
-  costing: PostCost;
-  /** P-W1: on civil-service or public-institution establishment, paid by state rules (no P-W3 check). */
-  exempt: boolean;
-}
+export const ActualPayrollCost = z
+  .object({
+    personId: z.string().optional(),
+    name: z.string(),
+    certLevel: z.enum(CERT_LEVELS),
+    grossPay: amount.describe('The person’s gross pay for the month, fen (all of it, not only this contract’s share)'),
+    sharePercent: count.describe('The share of the person’s time on this contract, whole percent'),
+    costing: PostCost,
+    exempt: z.boolean().describe('On establishment (P-W1): paid by state rules, not checked against the floor'),
+  })
+  .meta({
+    id: 'ActualPayrollCost',
+    description:
+      'One person in the month: `costing` is COSTING.md steps 1–5 for one month at this share, its `cost` what the contract bears',
+  });
+export type ActualPayrollCost = z.infer<typeof ActualPayrollCost>;
 
-export interface ActualMonthCost {
-  month: string;
-  payroll: ActualPayrollCost[];
-  /** personnel = the sum of the rows' costs; the other lines are the expenses as recorded. */
-  lines: BudgetLines;
-  /** The sum of the six lines. */
-  total: number;
-  /** P-W3 per person paid below the floor of their level; paths point into the input (/payroll/i/grossPay). */
-  findings: Finding[];
-}
+export const ActualMonthCost = z
+  .object({
+    month: calendarMonth,
+    payroll: z.array(ActualPayrollCost),
+    lines: BudgetLines,
+    total: amount.describe('The sum of the six lines'),
+    findings: z
+      .array(Finding)
+      .describe('P-W3 per person paid below the floor of their level; paths into the input (/payroll/i/grossPay)'),
+  })
+  .meta({
+    id: 'ActualMonthCost',
+    description: 'A month costed: personnel is the sum of the rows’ costs, the other lines the spending as recorded',
+  });
+export type ActualMonthCost = z.infer<typeof ActualMonthCost>;
 
 /**
  * Costs one month of actuals with the rule set in force for it. Each row is one month of a post at
@@ -150,37 +166,36 @@ export function costActualMonth(
   return { month, payroll, lines, total, findings };
 }
 
-export interface BudgetVsActualLine {
-  line: BudgetLine;
-  budget: number;
-  /** The sum of the recorded months to date. */
-  actual: number;
-  /** budget − actual; negative once overspent. */
-  remaining: number;
-  /** Straight-line to the end of the term: round(actual × termMonths / monthsElapsed). */
-  projected: number;
-  ruleId: 'P-W2' | 'N-7';
-  findings: Finding[];
-}
+export const BudgetVsActualLine = z.object({
+  line: z.enum(BUDGET_LINES),
+  budget: amount,
+  actual: amount.describe('The sum of the recorded months to date'),
+  remaining: amount.describe('budget − actual; negative once overspent'),
+  projected: amount.describe('round(actual × termMonths / monthsElapsed), half-up'),
+  ruleId: z.enum(['P-W2', 'N-7']),
+  findings: z.array(Finding),
+});
+export type BudgetVsActualLine = z.infer<typeof BudgetVsActualLine>;
 
-export interface BudgetVsActual {
-  startDate: string;
-  endDate: string;
-  /** The calendar months the term touches (calendarMonths(start, end).length; see the convention below). */
-  termMonths: number;
-  /** Calendar months from the start month through the latest recorded month; 0 with none recorded. */
-  monthsElapsed: number;
-  /** The recorded months, oldest first. */
-  months: string[];
-  lines: BudgetVsActualLine[];
-  /** Sums of the lines' figures (projected is the sum of the line projections, so the table adds up). */
-  totals: { budget: number; actual: number; remaining: number; projected: number };
-  /**
-   * Line findings (path /lines/<line>) and every month's P-W3 finding, its path prefixed with the
-   * month (/months/2026-03/payroll/0/grossPay).
-   */
-  findings: Finding[];
-}
+export const BudgetVsActual = z.object({
+  startDate: date,
+  endDate: date,
+  termMonths: count.describe('Calendar months the term touches'),
+  monthsElapsed: count.describe(
+    'Calendar months from the start month through the latest recorded month; 0 with none recorded',
+  ),
+  months: z.array(calendarMonth).describe('The recorded months, oldest first'),
+  lines: z.array(BudgetVsActualLine),
+  totals: z
+    .object({ budget: amount, actual: amount, remaining: amount, projected: amount })
+    .describe('Sums of the lines’ figures (projected is the sum of the line projections, so the table adds up)'),
+  findings: z
+    .array(Finding)
+    .describe(
+      'Line findings (path /lines/<line>) and every month’s P-W3 finding, its path prefixed with the month (/months/2026-03/payroll/0/grossPay)',
+    ),
+});
+export type BudgetVsActual = z.infer<typeof BudgetVsActual>;
 
 export interface BudgetVsActualInput {
   startDate: string;

@@ -1,16 +1,38 @@
+import { z } from 'zod';
 import type { ContractDraft } from './contract.ts';
+
+/** A leaf of a draft: what a change can hold on either side. */
+const DraftValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 /**
  * What an amendment changed: every leaf of the draft whose value differs, as a JSON pointer with
- * the value before and after (an added or removed array entry shows as undefined on one side).
+ * the value before and after (an added or removed array entry has no value on one side).
  */
-export interface DraftChange {
-  path: string;
-  before?: unknown;
-  after?: unknown;
-}
+export const DraftChange = z
+  .object({
+    path: z.string().describe('JSON pointer into the draft'),
+    before: DraftValue.optional(),
+    after: DraftValue.optional(),
+  })
+  .meta({ id: 'DraftChange' });
+export type DraftChange = z.infer<typeof DraftChange>;
+
+/** Why and from when a version was made by amendment, and what it changed. */
+export const AmendmentRecord = z.object({
+  reason: z.string(),
+  effectiveDate: z.string(),
+  changes: z.array(DraftChange),
+});
+export type AmendmentRecord = z.infer<typeof AmendmentRecord>;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+/** A draft parsed from JSON holds only JSON's scalars at its leaves; anything else is a bug upstream. */
+function leaf(value: unknown): z.infer<typeof DraftValue> {
+  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  throw new TypeError(`a draft holds a ${typeof value} at a leaf, not a JSON value`);
+}
 
 function walk(before: unknown, after: unknown, path: string, out: DraftChange[]): void {
   if (Array.isArray(before) || Array.isArray(after)) {
@@ -32,8 +54,8 @@ function walk(before: unknown, after: unknown, path: string, out: DraftChange[])
   }
   out.push({
     path,
-    ...(before === undefined ? {} : { before }),
-    ...(after === undefined ? {} : { after }),
+    ...(before === undefined ? {} : { before: leaf(before) }),
+    ...(after === undefined ? {} : { after: leaf(after) }),
   });
 }
 

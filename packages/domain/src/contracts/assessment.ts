@@ -1,12 +1,14 @@
-import { type ContractCosting, costPlan } from '../costing/budget.ts';
-import { type PriceFloor, priceFloor } from '../costing/price-floor.ts';
+import { z } from 'zod';
+import { ContractCosting, costPlan } from '../costing/budget.ts';
+import { priceFloor, priceFloorWith } from '../costing/price-floor.ts';
 import { floorDiv, product } from '../costing/rounding.ts';
 import { BLOCKING_TERM_KINDS, belowPriceFloor, noPriceFloor, TERM_KINDS } from '../findings/contract.ts';
-import { type Finding, isKind } from '../findings/finding.ts';
+import { Finding, isKind } from '../findings/finding.ts';
 import { highestCertificate } from '../people/certificates.ts';
 import type { PersonInput } from '../people/person.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
-import type { ContractDraft, ContractPost } from './contract.ts';
+import { bp, count, fen } from '../units/units.ts';
+import { type ContractDraft, ContractPost } from './contract.ts';
 import { termFindings, termMonths } from './term.ts';
 
 /**
@@ -20,7 +22,11 @@ import { termFindings, termMonths } from './term.ts';
 export type NamedPerson = Pick<PersonInput, 'name' | 'monthlyPay' | 'certificates'> & { id: string };
 
 /** A post as costed: a named person's pay and certificate replace the plan's. */
-export type CostedPostInput = ContractPost & { personName?: string };
+export const CostedPost = ContractPost.extend({ personName: z.string().optional() }).meta({
+  id: 'CostedPost',
+  description: 'A post as costed: a named person’s pay, highest certificate and name filled in',
+});
+export type CostedPost = z.infer<typeof CostedPost>;
 
 /**
  * Puts each named person's monthly pay and highest certificate on the start date into their post.
@@ -30,7 +36,7 @@ export function resolveNamedPosts(
   posts: readonly ContractPost[],
   people: ReadonlyMap<string, NamedPerson>,
   startDate: string,
-): { posts: CostedPostInput[]; unknown: number[] } {
+): { posts: CostedPost[]; unknown: number[] } {
   const unknown: number[] = [];
   const resolved = posts.map((post, i) => {
     if (!post.personId) return post;
@@ -49,20 +55,30 @@ export function resolveNamedPosts(
   return { posts: resolved, unknown };
 }
 
-export type ContractPriceFloor = PriceFloor & {
-  /** m: the budget's own management share (bp, rounded down), at most the cap. */
-  managementShare: number;
-  fixed: { supervision: number; activities: number; other: number };
-  ruleId: 'P-W2';
-};
+export const ContractPriceFloor = priceFloorWith({
+  managementShare: bp.describe('m: the budget’s own management share (bp, rounded down), at most the cap'),
+  fixed: z.object({ supervision: fen, activities: fen, other: fen }).describe('The budget’s own fixed lines'),
+  ruleId: z.literal('P-W2'),
+}).meta({
+  id: 'ContractPriceFloor',
+  description: 'The smallest contract value that pays this plan at the guideline (P-W2)',
+});
+export type ContractPriceFloor = z.infer<typeof ContractPriceFloor>;
 
-export interface ContractAssessment {
-  termMonths: number;
-  costing: ContractCosting;
-  priceFloor: ContractPriceFloor;
-  /** Every finding, with a JSON pointer into the draft (`/terms/…`, `/plan/…`). */
-  findings: Finding[];
-}
+export const ContractAssessment = z
+  .object({
+    termMonths: count,
+    costing: ContractCosting,
+    priceFloor: ContractPriceFloor,
+    findings: z
+      .array(Finding)
+      .describe('Every finding (N-1, N-3, P-W2, P-W3, N-7), with a JSON pointer into the draft (/terms/…, /plan/…)'),
+  })
+  .meta({
+    id: 'ContractAssessment',
+    description: 'A contract version costed against the rule set in force on its start date',
+  });
+export type ContractAssessment = z.infer<typeof ContractAssessment>;
 
 /** costPlan's pointers are into {posts, budget}; a draft keeps them under /plan and /terms. */
 function intoDraft(path: string): string {

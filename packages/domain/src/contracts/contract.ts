@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BUDGET_LINES, ContractAmount } from '../costing/budget.ts';
+import { ContractAmount } from '../costing/budget.ts';
+import { BUDGET_LINES } from '../costing/lines.ts';
 import { Post } from '../costing/post.ts';
 import { addMonths, isRealIsoDate } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
@@ -157,40 +158,43 @@ export type ContractPlan = z.infer<typeof ContractPlan>;
  * halves are refused here with the field they concern: a post longer than the term, a milestone
  * outside it, an itemised line that is not the sum of its items.
  */
-export const ContractDraft = z.strictObject({ terms: ContractTerms, plan: ContractPlan }).superRefine((draft, ctx) => {
-  const { terms, plan } = draft;
-  // A missing or unreal date, or an end before the start, is reported on the terms already (and
-  // the term cannot be counted from it).
-  if (!isRealIsoDate(terms.startDate) || !isRealIsoDate(terms.endDate) || terms.endDate < terms.startDate) return;
-  const months = termMonths(terms.startDate, terms.endDate);
-  plan.posts.forEach((post, i) => {
-    if (post.months > months)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['plan', 'posts', i, 'months'],
-        message: `cannot exceed the contract term of ${months} months`,
-      });
-  });
-  terms.milestones.forEach((m, i) => {
-    if (m.dueDate < terms.startDate || m.dueDate > addMonths(terms.endDate, 3))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['terms', 'milestones', i, 'dueDate'],
-        message: 'must fall within the contract term (or the 3 months after it, for the final payment)',
-      });
-  });
-  for (const line of ITEMISED_LINES) {
-    const items = plan.items.filter((item) => item.line === line);
-    if (items.length === 0) continue;
-    const sum = items.reduce((total, item) => total + item.unitPrice * item.quantity, 0);
-    if (sum !== plan.lines[line])
-      ctx.addIssue({
-        code: 'custom',
-        path: ['plan', 'lines', line],
-        message: `must equal the sum of its items, ${sum} fen`,
-      });
-  }
-});
+export const ContractDraft = z
+  .strictObject({ terms: ContractTerms, plan: ContractPlan })
+  .superRefine((draft, ctx) => {
+    const { terms, plan } = draft;
+    // A missing or unreal date, or an end before the start, is reported on the terms already (and
+    // the term cannot be counted from it).
+    if (!isRealIsoDate(terms.startDate) || !isRealIsoDate(terms.endDate) || terms.endDate < terms.startDate) return;
+    const months = termMonths(terms.startDate, terms.endDate);
+    plan.posts.forEach((post, i) => {
+      if (post.months > months)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plan', 'posts', i, 'months'],
+          message: `cannot exceed the contract term of ${months} months`,
+        });
+    });
+    terms.milestones.forEach((m, i) => {
+      if (m.dueDate < terms.startDate || m.dueDate > addMonths(terms.endDate, 3))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['terms', 'milestones', i, 'dueDate'],
+          message: 'must fall within the contract term (or the 3 months after it, for the final payment)',
+        });
+    });
+    for (const line of ITEMISED_LINES) {
+      const items = plan.items.filter((item) => item.line === line);
+      if (items.length === 0) continue;
+      const sum = items.reduce((total, item) => total + item.unitPrice * item.quantity, 0);
+      if (sum !== plan.lines[line])
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plan', 'lines', line],
+          message: `must equal the sum of its items, ${sum} fen`,
+        });
+    }
+  })
+  .meta({ id: 'ContractDraft', description: 'The whole of one version of a contract: its terms and its plan' });
 export type ContractDraft = z.infer<typeof ContractDraft>;
 
 /** An amendment of a signed or running contract: the new version, and why and from when. */

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { type BudgetLines, ContractAmount, costPlan } from '../costing/budget.ts';
-import type { PostCost } from '../costing/post.ts';
-import { linesForValue, type PriceFloor, priceFloor } from '../costing/price-floor.ts';
+import { ContractAmount, costPlan } from '../costing/budget.ts';
+import { BudgetLines } from '../costing/lines.ts';
+import { PostCost } from '../costing/post.ts';
+import { linesForValue, priceFloor, priceFloorWith } from '../costing/price-floor.ts';
 import { ceilDiv, compareProducts, floorDiv, product } from '../costing/rounding.ts';
-import type { Finding } from '../findings/finding.ts';
-import { isoDate, type RuleSetParameters } from '../rules/rule-set.ts';
+import { Finding } from '../findings/finding.ts';
+import { isoDate, RuleSetParameters, RuleSetRef } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
-import type { CostedPostInput } from './assessment.ts';
-import { ContractPost } from './contract.ts';
+import { bp, date, fen } from '../units/units.ts';
+import type { CostedPost } from './assessment.ts';
+import { ContractPost, POST_ROLES } from './contract.ts';
 
 /**
  * The price floor explained (COSTING.md "The price floor", P-W2): what a contract must be worth for
@@ -33,25 +35,30 @@ export const PriceFloorRequest = z.strictObject({
 });
 export type PriceFloorRequest = z.infer<typeof PriceFloorRequest>;
 
-export type FloorCondition = 'labourCost' | 'labourShare';
+export const FLOOR_CONDITIONS = ['labourCost', 'labourShare'] as const;
+export type FloorCondition = (typeof FLOOR_CONDITIONS)[number];
 
 /** The two P-W2 conditions for one value V, with the lines COSTING.md derives from it. */
-export interface FloorConditions {
-  value: number;
-  lines: BudgetLines;
-  /** personnel ≥ L. */
-  labourCost: { holds: boolean; personnel: number; required: number; ruleId: 'P-W2' };
-  /** personnel × 10000 ≥ V × minLabourShare; `required` = ⌈V × minLabourShare / 10000⌉. */
-  labourShare: {
-    holds: boolean;
-    personnel: number;
-    required: number;
-    /** personnel as a share of V, bp rounded down (0 when personnel is not positive). */
-    shareBp: number;
-    minLabourShare: number;
-    ruleId: 'P-W2';
-  };
-}
+export const FloorConditions = z
+  .object({
+    value: fen,
+    lines: BudgetLines,
+    labourCost: z
+      .object({ holds: z.boolean(), personnel: fen, required: fen, ruleId: z.literal('P-W2') })
+      .describe('personnel ≥ L'),
+    labourShare: z
+      .object({
+        holds: z.boolean(),
+        personnel: fen,
+        required: fen.describe('⌈V × minLabourShare / 10000⌉'),
+        shareBp: bp.describe('personnel as a share of V, rounded down (0 when personnel is not positive)'),
+        minLabourShare: bp,
+        ruleId: z.literal('P-W2'),
+      })
+      .describe('personnel × 10000 ≥ V × minLabourShare'),
+  })
+  .meta({ id: 'FloorConditions' });
+export type FloorConditions = z.infer<typeof FloorConditions>;
 
 export type FixedLines = PriceFloorRequest['fixed'];
 
@@ -80,24 +87,51 @@ export function conditionsAt(
 }
 
 /** A post as the explanation shows it: its costing with its title, role and named person. */
-export type ExplainedPost = PostCost & { title: string; role: string; personId?: string; personName?: string };
+export const ExplainedPost = PostCost.extend({
+  title: z.string(),
+  role: z.enum(POST_ROLES),
+  personId: z.string().optional(),
+  personName: z.string().optional(),
+});
+export type ExplainedPost = z.infer<typeof ExplainedPost>;
 
-export interface PriceFloorExplanation {
-  posts: ExplainedPost[];
-  /** L, the sum of the post costs. */
-  labourCost: number;
-  /** P-W3: posts paid under the floor (the floor still pays them as given). */
-  findings: Finding[];
-  priceFloor: PriceFloor & { ruleId: 'P-W2' };
-  /** At the floor and one fen below it: which condition holds (absent when there is no value). */
-  conditions?: { atFloor: FloorConditions; belowFloor?: FloorConditions };
-  /** The conditions that fail one fen below the floor: why it is the smallest. */
-  binding: FloorCondition[];
-}
+export const PriceFloorExplanation = z.object({
+  posts: z.array(ExplainedPost),
+  labourCost: fen.describe('L, the sum of the post costs'),
+  findings: z.array(Finding).describe('P-W3: posts paid under the floor (the floor still pays them as given)'),
+  priceFloor: priceFloorWith({ ruleId: z.literal('P-W2') }),
+  conditions: z
+    .object({ atFloor: FloorConditions, belowFloor: FloorConditions.optional() })
+    .optional()
+    .describe('The two P-W2 conditions at the floor and one fen below it (absent when there is no value)'),
+  binding: z
+    .array(z.enum(FLOOR_CONDITIONS))
+    .describe('The conditions that fail one fen below the floor: why it is the smallest'),
+});
+export type PriceFloorExplanation = z.infer<typeof PriceFloorExplanation>;
+
+/** The calculator's answer: the request as applied, the rule set it used, and the floor explained. */
+export const PriceFloorCalculation = z
+  .object({
+    region: z.string(),
+    startDate: date,
+    ruleSet: RuleSetRef,
+    rules: RuleSetParameters.pick({ taxRate: true, minLabourShare: true, maxManagementShare: true }).describe(
+      'The rule-set figures the floor turns on, bp',
+    ),
+    managementShare: bp.describe('m, as asked for or the local cap'),
+    fixed: z.object({ supervision: fen, activities: fen, other: fen }),
+    ...PriceFloorExplanation.shape,
+  })
+  .meta({
+    id: 'PriceFloorCalculation',
+    description: 'The minimum contract value for a staffing plan (P-W2), and why it is the smallest',
+  });
+export type PriceFloorCalculation = z.infer<typeof PriceFloorCalculation>;
 
 /** The floor of posts already resolved (named persons' pay and certificate in them), explained. */
 export function explainPriceFloor(
-  posts: readonly CostedPostInput[],
+  posts: readonly CostedPost[],
   fixed: FixedLines,
   managementShare: number,
   rules: RuleSetParameters,

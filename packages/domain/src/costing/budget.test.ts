@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Budget, type BudgetLines, costPlan } from './budget.ts';
+import { Budget, costPlan } from './budget.ts';
+import type { BudgetLines } from './lines.ts';
 import type { PostInput } from './post.ts';
 import { COSTING_RULES as RULES } from './test-fixtures.ts';
 

@@ -7,9 +7,11 @@ import {
   personnelBelowLabourCost,
   taxUnderBudgeted,
 } from '../findings/costing.ts';
-import type { Finding } from '../findings/finding.ts';
+import { Finding } from '../findings/finding.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
-import { costPost, type PostCost, type PostInput } from './post.ts';
+import { fen as amount } from '../units/units.ts';
+import { BUDGET_LINES } from './lines.ts';
+import { costPost, PostCost, type PostInput } from './post.ts';
 import { ceilDiv, compareProducts, floorDiv, product, roundHalfUp } from './rounding.ts';
 
 /**
@@ -17,10 +19,6 @@ import { ceilDiv, compareProducts, floorDiv, product, roundHalfUp } from './roun
  * one finding per row of its table (findings/costing.ts says which rule each cites), with a JSON
  * pointer to the figure it concerns and the amounts in fen (shares in bp).
  */
-
-export const BUDGET_LINES = ['personnel', 'supervision', 'activities', 'management', 'tax', 'other'] as const;
-export type BudgetLine = (typeof BUDGET_LINES)[number];
-export type BudgetLines = Record<BudgetLine, number>;
 
 /** An amount of a contract, whole fen: its value, a budget line, a fixed cost. */
 export const ContractAmount = z
@@ -44,27 +42,31 @@ export const Budget = z.strictObject({
 });
 export type Budget = z.infer<typeof Budget>;
 
-export interface ContractCosting {
-  posts: PostCost[];
-  /** L: the sum of the post costs. */
-  labourCost: number;
-  /** The thresholds the budget was checked against, fen. */
-  thresholds: {
-    /** ⌈V × minLabourShare / 10000⌉: the least personnel line the share allows. */
-    minPersonnelByShare: number;
-    /**
-     * round(V × maxManagementShare / 10000): the largest management line the cap allows, the cap
-     * rounded to the fen like every other derived line. (Read exactly, as `management × 10000 >
-     * V × cap`, the check would fail the price floor's own half-up management line by 1 fen.)
-     */
-    maxManagement: number;
-    /** round(V × taxRate / 10000). */
-    expectedTax: number;
-    /** The sum of the six lines. */
-    linesTotal: number;
-  };
-  findings: Finding[];
-}
+export const ContractCosting = z
+  .object({
+    posts: z.array(PostCost),
+    labourCost: amount.describe('L, the sum of the post costs (P-W2)'),
+    thresholds: z
+      .object({
+        minPersonnelByShare: amount.describe('⌈V × minLabourShare / 10000⌉: the least personnel line the share allows'),
+        /**
+         * The cap rounded to the fen like every other derived line. (Read exactly, as `management ×
+         * 10000 > V × cap`, the check would fail the price floor's own half-up management line by 1 fen.)
+         */
+        maxManagement: amount.describe(
+          'round(V × maxManagementShare / 10000): the largest management line the cap allows',
+        ),
+        expectedTax: amount.describe('round(V × taxRate / 10000)'),
+        linesTotal: amount.describe('The sum of the six lines'),
+      })
+      .describe('The thresholds the budget was checked against, fen'),
+    findings: z.array(Finding),
+  })
+  .meta({
+    id: 'ContractCosting',
+    description: 'Every post costed, the labour cost L, and the budget checked against them',
+  });
+export type ContractCosting = z.infer<typeof ContractCosting>;
 
 export interface CostPlanInput {
   posts: readonly PostInput[];

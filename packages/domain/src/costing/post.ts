@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CERT_LEVELS, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
+import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import { count, fen } from '../units/units.ts';
 import { product, roundHalfUp } from './rounding.ts';
 
 /**
@@ -38,32 +39,38 @@ export const Post = z.strictObject({
 });
 export type PostInput = z.infer<typeof Post>;
 
-export interface PostCost {
-  certLevel: CertLevel;
-  ftePercent: number;
-  months: number;
-  /** The guideline floor for the level, fen a month (P-W3). */
-  floor: number;
-  /** Step 1, G: the given pay, else the floor. */
-  pay: number;
-  payFrom: 'given' | 'floor';
-  /** Step 2: min(max(G, baseFloor), baseCap). */
-  siBase: number;
-  /** Step 2: each item round(siBase × rate / 10000). */
-  siItems: Record<SocialInsuranceItem, number>;
-  /** Step 2: SI, the sum of the items. */
-  si: number;
-  /** Step 3: min(max(G, hf.baseFloor), hf.baseCap). */
-  hfBase: number;
-  /** Step 3: HF = round(hfBase × hf.rate / 10000). */
-  hf: number;
-  /** Step 4: M = G + SI + HF, one full-time post for a month. */
-  monthly: number;
-  /** Step 5: round(M × fte × months / 100). */
-  cost: number;
-  /** The rule each figure follows, where one applies: P-W3 for a pay taken from the floor, P-W1 for SI and HF. */
-  ruleIds: { pay?: 'P-W3'; siBase: 'P-W1'; si: 'P-W1'; hfBase: 'P-W1'; hf: 'P-W1' };
-}
+/** A figure of a post's costing, fen. */
+const amount = fen;
+
+export const PostCost = z
+  .object({
+    certLevel: z.enum(CERT_LEVELS),
+    ftePercent: count.describe('Full-time equivalent, whole percent'),
+    months: count,
+    floor: amount.describe('P-W3 pay floor of the level, fen a month'),
+    pay: amount.describe('Step 1, G: the given monthly pay, else the floor'),
+    payFrom: z.enum(['given', 'floor']),
+    siBase: amount.describe('Step 2: min(max(G, baseFloor), baseCap)'),
+    siItems: z
+      .object({ pension: amount, medical: amount, unemployment: amount, workInjury: amount, maternity: amount })
+      .describe('Step 2: each item round(siBase × rate / 10000)'),
+    si: amount.describe('Step 2: SI, the sum of the items'),
+    hfBase: amount.describe('Step 3: min(max(G, hf.baseFloor), hf.baseCap)'),
+    hf: amount.describe('Step 3: HF = round(hfBase × hf.rate / 10000)'),
+    monthly: amount.describe('Step 4: M = G + SI + HF, one full-time post for a month'),
+    cost: amount.describe('Step 5: round(M × fte × months / 100)'),
+    ruleIds: z
+      .object({
+        pay: z.literal('P-W3').optional(),
+        siBase: z.literal('P-W1'),
+        si: z.literal('P-W1'),
+        hfBase: z.literal('P-W1'),
+        hf: z.literal('P-W1'),
+      })
+      .describe('The rule each figure follows: P-W3 for a pay taken from the floor, P-W1 for SI and HF'),
+  })
+  .meta({ id: 'PostCost', description: 'One post costed by COSTING.md steps 1–5, every figure in fen' });
+export type PostCost = z.infer<typeof PostCost>;
 
 const clamp = (value: number, floor: number, cap: number) => Math.min(Math.max(value, floor), cap);
 

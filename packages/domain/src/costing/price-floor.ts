@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
-import type { BudgetLines } from './budget.ts';
+import { fen } from '../units/units.ts';
+import { BudgetLines } from './lines.ts';
 import { costPost, type PostInput } from './post.ts';
 import { compareProducts, product, roundHalfUp } from './rounding.ts';
 
@@ -43,11 +45,31 @@ export interface PriceFloorInput {
   rules: RuleSetParameters;
 }
 
-export type PriceFloorRefusal = 'management_above_cap' | 'invalid_input' | 'no_value';
+export const PRICE_FLOOR_REFUSALS = ['management_above_cap', 'invalid_input', 'no_value'] as const;
+export type PriceFloorRefusal = (typeof PRICE_FLOOR_REFUSALS)[number];
 
-export type PriceFloor =
-  | { feasible: true; value: number; lines: BudgetLines; labourCost: number }
-  | { feasible: false; reason: PriceFloorRefusal; message: string; labourCost: number };
+const FeasibleFloor = z.object({
+  feasible: z.literal(true),
+  value: fen.describe('The minimum contract value V, fen'),
+  lines: BudgetLines,
+  labourCost: fen.describe('L, the sum of the post costs'),
+});
+const NoFloor = z.object({
+  feasible: z.literal(false),
+  reason: z.enum(PRICE_FLOOR_REFUSALS),
+  message: z.string(),
+  labourCost: fen.describe('L, the sum of the post costs'),
+});
+
+/**
+ * The price floor with what a caller adds to both of its outcomes (the rule it applies, the shares
+ * it was found with): one union, so a reader narrows on `feasible` whatever was added.
+ */
+export const priceFloorWith = <S extends z.ZodRawShape>(shape: S) =>
+  z.discriminatedUnion('feasible', [FeasibleFloor.extend(shape), NoFloor.extend(shape)]);
+
+export const PriceFloor = priceFloorWith({});
+export type PriceFloor = z.infer<typeof PriceFloor>;
 
 /** The budget lines COSTING.md derives from a value V, and whether they meet both conditions. */
 export function linesForValue(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { BUDGET_LINES, type BudgetLine } from '../costing/budget.ts';
-import { count, fen, findingSchema } from './shape.ts';
+import { BUDGET_LINES, type BudgetLine } from '../costing/lines.ts';
+import { count, fen } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**

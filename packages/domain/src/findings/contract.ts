@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bp, count, fen, findingSchema } from './shape.ts';
+import { bp, count, fen } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**

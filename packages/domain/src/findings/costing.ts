@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERT_LEVELS, type CertLevel } from '../rules/rule-set.ts';
-import { bp, fen, findingSchema } from './shape.ts';
+import { bp, fen } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**

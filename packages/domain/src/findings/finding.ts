@@ -35,31 +35,37 @@ import {
  * each kind is built in one place (its module's builder) with its rule id and typed amounts, and
  * rendered by the one `findingText`.
  */
-export const Finding = z.discriminatedUnion('kind', [
-  PayBelowFloorFinding,
-  PersonnelBelowLabourCostFinding,
-  LabourShareBelowMinFinding,
-  ManagementOverCapFinding,
-  TaxUnderBudgetedFinding,
-  BudgetUnbalancedFinding,
-  BelowPriceFloorFinding,
-  NoPriceFloorFinding,
-  TermTooLongFinding,
-  TermNeedsStableMarkFinding,
-  NoMilestonesFinding,
-  MilestonesUnbalancedFinding,
-  ActualOverBudgetFinding,
-  ProjectedOverBudgetFinding,
-  BandBelowFloorFinding,
-  LevelBelowPostClassFinding,
-  DuplicateLevelIdFinding,
-  LevelBelowPreviousFinding,
-  LadderUncheckedFinding,
-  RegistrationExpiredFinding,
-  RegistrationExpiringFinding,
-  CeHoursShortFinding,
-  CePeriodShortFinding,
-]);
+export const Finding = z
+  .discriminatedUnion('kind', [
+    PayBelowFloorFinding,
+    PersonnelBelowLabourCostFinding,
+    LabourShareBelowMinFinding,
+    ManagementOverCapFinding,
+    TaxUnderBudgetedFinding,
+    BudgetUnbalancedFinding,
+    BelowPriceFloorFinding,
+    NoPriceFloorFinding,
+    TermTooLongFinding,
+    TermNeedsStableMarkFinding,
+    NoMilestonesFinding,
+    MilestonesUnbalancedFinding,
+    ActualOverBudgetFinding,
+    ProjectedOverBudgetFinding,
+    BandBelowFloorFinding,
+    LevelBelowPostClassFinding,
+    DuplicateLevelIdFinding,
+    LevelBelowPreviousFinding,
+    LadderUncheckedFinding,
+    RegistrationExpiredFinding,
+    RegistrationExpiringFinding,
+    CeHoursShortFinding,
+    CePeriodShortFinding,
+  ])
+  .meta({
+    id: 'Finding',
+    description:
+      'A rule check’s result, told apart by `kind`: each kind with its rule id, a JSON pointer to the figure and its own typed amounts (fen, bp, tenth-hours, months, dates)',
+  });
 export type Finding = z.infer<typeof Finding>;
 
 export type FindingKind = Finding['kind'];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EDUCATION_LEVELS, POST_CLASSES, type PostClass } from '../people/person.ts';
 import { CERT_LEVELS, type CertLevel } from '../rules/rule-set.ts';
-import { count, date, fen, findingSchema } from './shape.ts';
+import { count, date, fen } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**

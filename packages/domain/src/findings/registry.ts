@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_LEVELS, type CertificateLevel } from '../rules/rule-set.ts';
-import { count, date, findingSchema, tenthHours } from './shape.ts';
+import { count, date, tenthHours } from '../units/units.ts';
+import { findingSchema } from './shape.ts';
 import { worded } from './text.ts';
 
 /**
@@ -74,11 +75,29 @@ interface HoursFacts {
   requiredTenthHours: number;
 }
 
+/** P-R2: a calendar year's hours against the local yearly minimum (the registry's summary shows them too). */
+export const YearHours = z.object({
+  year: count,
+  tenthHours,
+  requiredTenthHours: tenthHours,
+  shortfallTenthHours: tenthHours,
+});
+
+/** N-5: a registration period's hours against the national minimum for the certificate level. */
+export const PeriodHours = z.object({
+  from: date,
+  to: date,
+  level: z.enum(CERTIFICATE_LEVELS),
+  tenthHours,
+  requiredTenthHours: tenthHours,
+  shortfallTenthHours: tenthHours,
+});
+
 export const CeHoursShortFinding = findingSchema('ceHoursShort', {
   severity: z.literal('warning'),
   ruleId: z.literal('P-R2'),
   description: 'P-R2: continuing education this calendar year is short of the local yearly minimum',
-  amounts: z.object({ year: count, tenthHours, requiredTenthHours: tenthHours, shortfallTenthHours: tenthHours }),
+  amounts: YearHours,
 });
 export type CeHoursShortFinding = z.infer<typeof CeHoursShortFinding>;
 
@@ -97,14 +116,7 @@ export const CePeriodShortFinding = findingSchema('cePeriodShort', {
   severity: z.literal('warning'),
   ruleId: z.literal('N-5'),
   description: 'N-5: continuing education in the current registration period is short of the national minimum',
-  amounts: z.object({
-    from: date,
-    to: date,
-    level: z.enum(CERTIFICATE_LEVELS),
-    tenthHours,
-    requiredTenthHours: tenthHours,
-    shortfallTenthHours: tenthHours,
-  }),
+  amounts: PeriodHours,
 });
 export type CePeriodShortFinding = z.infer<typeof CePeriodShortFinding>;
 

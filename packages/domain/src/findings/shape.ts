@@ -9,14 +9,6 @@ import { z } from 'zod';
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** Amounts are integers in the product's units: fen, basis points, tenth-hours, months, days. */
-export const fen = z.number().int();
-export const bp = z.number().int();
-export const count = z.number().int();
-export const tenthHours = z.number().int();
-/** A calendar date, `YYYY-MM-DD`. */
-export const date = z.string();
-
 /** `payBelowFloor` → `PayBelowFloorFinding`: the schema's name in the OpenAPI document. */
 const schemaId = (kind: string) => `${kind.charAt(0).toUpperCase()}${kind.slice(1)}Finding`;
 

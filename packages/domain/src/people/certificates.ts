@@ -1,4 +1,6 @@
-import { CERT_LEVELS, type CertificateLevel, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
+import { z } from 'zod';
+import { CERT_LEVELS, CERTIFICATE_LEVELS, type CertLevel, type RuleSetParameters } from '../rules/rule-set.ts';
+import { count, date } from '../units/units.ts';
 import { addDays, addMonths, addYears, daysBetween } from './dates.ts';
 import type { Certificate, PersonInput } from './person.ts';
 
@@ -18,20 +20,20 @@ export function highestCertificate(person: Pick<PersonInput, 'certificates'>, on
   return highest;
 }
 
-export interface RegistrationStatus {
-  number: string;
-  level: CertificateLevel;
-  status: 'unregistered' | 'valid' | 'expiring' | 'expired';
-  /** The registration's first day (given, or worked back from the expiry). */
-  registeredOn?: string;
-  /** The last day the registration is valid. */
-  expiresOn?: string;
-  /** The first day of the renewal window. */
-  renewalOpensOn?: string;
-  /** expiresOn − today: 0 on the expiry day, negative once expired. */
-  daysLeft?: number;
-  ruleId: 'N-4';
-}
+export const REGISTRATION_STATES = ['unregistered', 'valid', 'expiring', 'expired'] as const;
+
+/** N-4: where one certificate's registration stands on a day. */
+export const RegistrationStatus = z.object({
+  number: z.string(),
+  level: z.enum(CERTIFICATE_LEVELS),
+  status: z.enum(REGISTRATION_STATES),
+  registeredOn: date.optional().describe('The registration’s first day (given, or worked back from the expiry)'),
+  expiresOn: date.optional().describe('The last day the registration is valid'),
+  renewalOpensOn: date.optional().describe('The first day of the renewal window'),
+  daysLeft: count.optional().describe('expiresOn − today: 0 on the expiry day, negative once expired'),
+  ruleId: z.literal('N-4'),
+});
+export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
 
 /**
  * The registration period of a certificate (N-4), or undefined when it was never registered.

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { PeriodHours, YearHours } from '../findings/registry.ts';
 import type { CertificateLevel, RuleSetParameters } from '../rules/rule-set.ts';
 import { certRank, isRegistered, registrationPeriod, registrationStatus } from './certificates.ts';
 import type { ContinuingEducation, PersonInput } from './person.ts';
@@ -8,19 +10,15 @@ import type { ContinuingEducation, PersonInput } from './person.ts';
  * set's minimums are whole hours and are multiplied by ten. Only entries dated on or before today
  * count: a course booked for next month is not yet done.
  */
-export interface CeStatus {
-  year: { year: number; tenthHours: number; requiredTenthHours: number; shortfallTenthHours: number; ruleId: 'P-R2' };
-  /** The current registration period of the highest certificate registered today; absent when none is. */
-  period?: {
-    from: string;
-    to: string;
-    level: CertificateLevel;
-    tenthHours: number;
-    requiredTenthHours: number;
-    shortfallTenthHours: number;
-    ruleId: 'N-5';
-  };
-}
+export const CeStatus = z.object({
+  year: YearHours.extend({ ruleId: z.literal('P-R2') }).describe(
+    'P-R2: this calendar year’s hours against the local yearly minimum',
+  ),
+  period: PeriodHours.extend({ ruleId: z.literal('N-5') })
+    .optional()
+    .describe('N-5: the current registration period of the highest certificate registered today; absent when none is'),
+});
+export type CeStatus = z.infer<typeof CeStatus>;
 
 /** Tenth-hours of the entries dated from `from` through `to`, both included. */
 export function tenthHoursBetween(entries: readonly ContinuingEducation[], from: string, to: string): number {

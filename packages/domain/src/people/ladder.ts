@@ -1,6 +1,8 @@
-import type { Finding } from '../findings/finding.ts';
+import { z } from 'zod';
+import { Finding } from '../findings/finding.ts';
 import { bandBelowFloor, duplicateLevelId, levelBelowPostClass, levelBelowPrevious } from '../findings/ladder.ts';
-import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
+import { type CertLevel, type RuleSetParameters, RuleSetRef } from '../rules/rule-set.ts';
+import { count, date, fen } from '../units/units.ts';
 import { certRank, highestCertificate } from './certificates.ts';
 import { continuingEducationUpToDate } from './continuing-education.ts';
 import {
@@ -10,6 +12,7 @@ import {
   type LadderLevel,
   type PersonInput,
   type PostClass,
+  SavedLadder,
 } from './person.ts';
 import { practiceYears } from './practice.ts';
 
@@ -75,12 +78,21 @@ export function validateLadder(ladder: LadderInput, rules: RuleSetParameters): F
   return findings;
 }
 
-export type LadderRequirement = 'minCertificate' | 'minYearsPractice' | 'minEducation' | 'continuingEducationUpToDate';
-export interface MissingRequirement {
-  requirement: LadderRequirement;
-  needed: string | number;
-  has: string | number;
-}
+export const LADDER_REQUIREMENTS = [
+  'minCertificate',
+  'minYearsPractice',
+  'minEducation',
+  'continuingEducationUpToDate',
+] as const;
+export type LadderRequirement = (typeof LADDER_REQUIREMENTS)[number];
+
+/** A requirement of a level the person does not meet: a certificate level, years, an education level or tenth-hours. */
+export const MissingRequirement = z.object({
+  requirement: z.enum(LADDER_REQUIREMENTS),
+  needed: z.union([z.string(), z.number()]),
+  has: z.union([z.string(), z.number()]),
+});
+export type MissingRequirement = z.infer<typeof MissingRequirement>;
 
 /** What the person brings to a ladder on a date; worked out once and compared with every level. */
 interface Credentials {
@@ -134,16 +146,26 @@ export function levelGaps(
   return lacking(credentialsOf(person, rules, date), level);
 }
 
-export interface LadderStanding {
-  /** Id of the highest level whose requirements the person meets. */
-  qualifiesFor?: string;
-  /** person.ladderLevelId. */
-  held?: string;
-  /** The level above both the held and the qualified-for level, and what the person lacks for it. */
-  next?: { levelId: string; missing: MissingRequirement[] };
-  /** Pay against the held level's band. */
-  band?: { levelId: string; min: number; max: number; pay: number; inBand: boolean; ruleId: 'P-C2' };
-}
+export const LadderStanding = z.object({
+  qualifiesFor: z.string().optional().describe('Id of the highest level whose requirements the person meets'),
+  held: z.string().optional().describe('The level the person holds'),
+  next: z
+    .object({ levelId: z.string(), missing: z.array(MissingRequirement) })
+    .optional()
+    .describe('The level above both the held and the qualified-for level, and what the person lacks for it'),
+  band: z
+    .object({
+      levelId: z.string(),
+      min: fen,
+      max: fen,
+      pay: fen,
+      inBand: z.boolean(),
+      ruleId: z.literal('P-C2'),
+    })
+    .optional()
+    .describe('Pay against the held level’s band (P-C2)'),
+});
+export type LadderStanding = z.infer<typeof LadderStanding>;
 
 /**
  * Where a person stands on the ladder on `today`. Certificates count once obtained; years of
@@ -181,3 +203,37 @@ export function ladderStanding(
   if (nextLevel) standing.next = { levelId: nextLevel.id, missing: missingFor(nextLevel) };
   return standing;
 }
+
+/** One person's standing on the ladder, as the standings list shows it. */
+export const PersonStanding = z.object({
+  personId: z.string(),
+  name: z.string(),
+  monthlyPay: fen,
+  heldLevelId: z.string().optional(),
+  standing: LadderStanding.optional().describe(
+    'Absent where no rule set is in force (continuing education cannot be judged, P-R2)',
+  ),
+});
+export type PersonStanding = z.infer<typeof PersonStanding>;
+
+/** Everyone's standing on the current ladder on a date. */
+export const LadderStandings = z
+  .object({
+    ladderVersion: count,
+    date,
+    ruleSet: RuleSetRef.optional(),
+    items: z.array(PersonStanding),
+  })
+  .meta({ id: 'LadderStandings' });
+export type LadderStandings = z.infer<typeof LadderStandings>;
+
+/** A ladder checked against the rule set in force on a date (P-W3, P-C1, P-C2). */
+export const LadderCheck = z.object({
+  date: date.describe('The date whose rule set was applied (today, China time)'),
+  ruleSet: RuleSetRef.optional(),
+  findings: z.array(Finding).describe('Warnings (and, on a read, errors) with their rule ids'),
+});
+export type LadderCheck = z.infer<typeof LadderCheck>;
+
+export const CheckedLadder = z.object({ ...SavedLadder.shape, ...LadderCheck.shape }).meta({ id: 'CheckedLadder' });
+export type CheckedLadder = z.infer<typeof CheckedLadder>;

@@ -1,21 +1,22 @@
-import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
+import { z } from 'zod';
+import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import { fen } from '../units/units.ts';
 import { highestCertificate } from './certificates.ts';
 import type { EmploymentType, PersonInput } from './person.ts';
 
 /** P-W1: staff on establishment are paid by state rules, not by the employer's guideline. */
 export const STATE_PAID_EMPLOYMENT: readonly EmploymentType[] = ['civil_servant', 'public_institution'];
 
-export interface PayCheck {
-  certLevel: CertLevel;
-  /** The guideline floor for the certificate level, fen a month. */
-  floor: number;
-  /** The person's monthly gross pay, fen. */
-  pay: number;
-  /** floor − pay when pay is below the floor, else 0 (always 0 when exempt). */
-  shortfall: number;
-  ruleId: 'P-W3' | 'P-W1';
-  exempt: boolean;
-}
+/** P-W3: a person's monthly gross pay against the guideline floor of their highest certificate. */
+export const PayCheck = z.object({
+  certLevel: z.enum(CERT_LEVELS),
+  floor: fen.describe('The guideline floor for the certificate level, fen a month'),
+  pay: fen.describe('The person’s monthly gross pay, fen'),
+  shortfall: fen.describe('floor − pay when pay is below the floor, else 0 (always 0 when exempt)'),
+  ruleId: z.enum(['P-W3', 'P-W1']),
+  exempt: z.boolean().describe('On establishment (P-W1): paid by state rules, not checked against the floor'),
+});
+export type PayCheck = z.infer<typeof PayCheck>;
 
 /**
  * P-W3: monthly gross pay against the local guideline floor for the highest certificate held

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountAboveText } from '../money/money.ts';
 import { CERT_LEVELS, CERTIFICATE_LEVELS, isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
+import { count, instant } from '../units/units.ts';
 import { isValidIdCardNumber } from './id-card.ts';
 
 /** An organisation's staff record (P-R1): who they are, what they hold, where they have worked. */
@@ -22,7 +23,8 @@ export const EmploymentPeriod = z
     end: isoDate.optional(),
     socialWork: z.boolean(),
   })
-  .refine((p) => !p.end || p.end >= p.start, { message: 'must not end before it starts', path: ['end'] });
+  .refine((p) => !p.end || p.end >= p.start, { message: 'must not end before it starts', path: ['end'] })
+  .meta({ id: 'EmploymentPeriod', description: 'A period of employment (P-A3 counts the social-work ones)' });
 export type EmploymentPeriod = z.infer<typeof EmploymentPeriod>;
 
 export const Certificate = z
@@ -37,23 +39,26 @@ export const Certificate = z
   .refine((c) => !c.registeredOn || !c.registrationExpiresOn || c.registrationExpiresOn > c.registeredOn, {
     message: 'must be after the registration date',
     path: ['registrationExpiresOn'],
-  });
+  })
+  .meta({ id: 'Certificate', description: 'A social-work certificate, with its registration (N-4)' });
 export type Certificate = z.infer<typeof Certificate>;
 
 /** The most hours one continuing-education entry may hold, in tenths (1000 学时). */
 const MAX_ENTRY_TENTH_HOURS = 10_000;
 
-export const ContinuingEducation = z.strictObject({
-  date: isoDate,
-  /** Hours (学时), in tenths: 2.5 hours is 25. Integers keep sums exact. */
-  tenthHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_ENTRY_TENTH_HOURS, amountAboveText('hours', MAX_ENTRY_TENTH_HOURS, 'en')),
-  provider: z.string().trim().min(1).max(100),
-  topic: z.string().trim().min(1).max(200),
-});
+export const ContinuingEducation = z
+  .strictObject({
+    date: isoDate,
+    /** Hours (学时), in tenths: 2.5 hours is 25. Integers keep sums exact. */
+    tenthHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_ENTRY_TENTH_HOURS, amountAboveText('hours', MAX_ENTRY_TENTH_HOURS, 'en')),
+    provider: z.string().trim().min(1).max(100),
+    topic: z.string().trim().min(1).max(200),
+  })
+  .meta({ id: 'ContinuingEducation', description: 'A continuing-education entry (P-R2, N-5)' });
 export type ContinuingEducation = z.infer<typeof ContinuingEducation>;
 
 /**
@@ -77,8 +82,7 @@ export const PersonInput = z.strictObject({
     .regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
   education: z.strictObject({ level: z.enum(EDUCATION_LEVELS), socialWorkMajor: z.boolean() }),
   employmentType: z.enum(EMPLOYMENT_TYPES),
-  /** Current monthly gross pay, fen. */
-  monthlyPay: monthlyPayFen,
+  monthlyPay: monthlyPayFen.describe('Current monthly gross pay, fen'),
   employment: z.array(EmploymentPeriod).max(50),
   certificates: z.array(Certificate).max(10),
   continuingEducation: z.array(ContinuingEducation).max(500),
@@ -95,44 +99,56 @@ export const CheckedPersonInput = PersonInput.extend({
   ),
 });
 
-export interface Person extends PersonInput {
-  id: string;
-  createdAt: string;
-  version: number;
-}
+/**
+ * A person as the registry keeps them. As a member is shown them, the ID-card number and the phone
+ * may be masked (maskPersonalData), so here they are any text, not the input's formats.
+ */
+export const Person = PersonInput.extend({
+  id: z.string(),
+  idCardNumber: z.string().describe('Masked (450602********1234) except to hr and admin'),
+  phone: z.string().describe('Masked (139****2345) except to hr and admin'),
+  createdAt: instant,
+  version: count.describe('The ETag’s number: send it back in If-Match'),
+}).meta({ id: 'Person' });
+export type Person = z.infer<typeof Person>;
 
 export const POST_CLASSES = ['none', 'junior', 'intermediate', 'senior'] as const;
 export type PostClass = (typeof POST_CLASSES)[number];
 
-export const LadderLevel = z.strictObject({
-  id: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9-]{1,40}$/, 'must be lower-case letters, digits and hyphens'),
-  name: z.string().trim().min(1).max(40),
-  /** P-C1: the professional post class the level corresponds to. */
-  postClass: z.enum(POST_CLASSES),
-  requirements: z.strictObject({
-    minCertificate: z.enum(CERT_LEVELS),
-    minYearsPractice: z.number().int().min(0).max(50),
-    minEducation: z.enum(EDUCATION_LEVELS),
-    continuingEducationUpToDate: z.boolean(),
-  }),
-  /** Monthly gross pay band, fen. */
-  payBand: z
-    .strictObject({ min: monthlyPayFen, max: monthlyPayFen })
-    .refine((b) => b.max >= b.min, { message: 'must not be below the minimum', path: ['max'] }),
-});
+export const LadderLevel = z
+  .strictObject({
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{1,40}$/, 'must be lower-case letters, digits and hyphens'),
+    name: z.string().trim().min(1).max(40),
+    /** P-C1: the professional post class the level corresponds to. */
+    postClass: z.enum(POST_CLASSES),
+    requirements: z.strictObject({
+      minCertificate: z.enum(CERT_LEVELS),
+      minYearsPractice: z.number().int().min(0).max(50),
+      minEducation: z.enum(EDUCATION_LEVELS),
+      continuingEducationUpToDate: z.boolean(),
+    }),
+    /** Monthly gross pay band, fen. */
+    payBand: z
+      .strictObject({ min: monthlyPayFen, max: monthlyPayFen })
+      .refine((b) => b.max >= b.min, { message: 'must not be below the minimum', path: ['max'] }),
+  })
+  .meta({ id: 'LadderLevel', description: 'A level of the career ladder (P-C1, P-C2); pay band in fen a month' });
 export type LadderLevel = z.infer<typeof LadderLevel>;
 
 /** P-C2: the organisation's career ladder, lowest level first. */
 export const LadderInput = z.strictObject({ levels: z.array(LadderLevel).min(1).max(20) });
 export type LadderInput = z.infer<typeof LadderInput>;
 
-export interface Ladder extends LadderInput {
-  version: number;
-  savedAt: string;
-}
+/** A saved version of the ladder: the current one, or any earlier one (they are never edited). */
+export const SavedLadder = LadderInput.extend({
+  version: count,
+  savedAt: instant,
+  savedBy: z.string(),
+}).meta({ id: 'SavedLadder' });
+export type SavedLadder = z.infer<typeof SavedLadder>;
 
 /** A promotion asked for: the level to move to and the day it takes effect (not in the future). */
 export const NewPromotion = z.strictObject({
@@ -141,10 +157,18 @@ export const NewPromotion = z.strictObject({
 });
 export type NewPromotion = z.infer<typeof NewPromotion>;
 
-export interface Promotion {
-  personId: string;
-  fromLevelId?: string;
-  toLevelId: string;
-  date: string;
-  ladderVersion: number;
-}
+/** A promotion (P-C2): the level moved to, on which date, under which ladder version. */
+export const Promotion = z.object({
+  personId: z.string(),
+  fromLevelId: z.string().optional(),
+  toLevelId: z.string(),
+  date: isoDate,
+  ladderVersion: count,
+});
+export type Promotion = z.infer<typeof Promotion>;
+
+/** A promotion as recorded. */
+export const PromotionRecord = z
+  .object({ id: z.string(), ...Promotion.shape, recordedBy: z.string(), recordedAt: instant })
+  .meta({ id: 'Promotion' });
+export type PromotionRecord = z.infer<typeof PromotionRecord>;

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { isWithin } from '../tenancy/region.ts';
+import { count, date } from '../units/units.ts';
 import { addDays, daysBetween, wholeYearsThrough } from './dates.ts';
 import type { EmploymentPeriod, PersonInput } from './person.ts';
 
@@ -54,14 +56,14 @@ export function practiceYears(person: Pick<PersonInput, 'employment'>, today: st
   return wholeYearsThrough(first.start, addDays(first.start, days - 1));
 }
 
-export interface SocialWorkRun {
-  start: string;
-  /** Always `today`: the run is the one still going on today. */
-  end: string;
-  /** end − start + 1. */
-  days: number;
-  ruleId: 'P-A3';
-}
+/** P-A3: the unbroken run of social-work employment in a jurisdiction that reaches today. */
+export const SocialWorkRun = z.object({
+  start: date,
+  end: date.describe('Always today: the run is the one still going on today'),
+  days: count.describe('end − start + 1'),
+  ruleId: z.literal('P-A3'),
+});
+export type SocialWorkRun = z.infer<typeof SocialWorkRun>;
 
 /**
  * P-A3: the unbroken run of social-work employment inside `jurisdiction` that reaches `today`.

@@ -1,32 +1,30 @@
+import { z } from 'zod';
 import { payBelowFloor } from '../findings/costing.ts';
-import type { Finding } from '../findings/finding.ts';
+import { Finding } from '../findings/finding.ts';
 import { ceHoursShort, cePeriodShort, registrationExpired, registrationExpiring } from '../findings/registry.ts';
-import type { CertLevel, RuleSetParameters } from '../rules/rule-set.ts';
-import {
-  certRank,
-  highestCertificate,
-  isRegistered,
-  type RegistrationStatus,
-  registrationStatus,
-} from './certificates.ts';
-import { type CeStatus, continuingEducationStatus } from './continuing-education.ts';
-import { type PayCheck, payCheck } from './pay.ts';
+import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import { count } from '../units/units.ts';
+import { certRank, highestCertificate, isRegistered, RegistrationStatus, registrationStatus } from './certificates.ts';
+import { CeStatus, continuingEducationStatus } from './continuing-education.ts';
+import { PayCheck, payCheck } from './pay.ts';
 import type { PersonInput } from './person.ts';
-import { practiceYears, type SocialWorkRun, socialWorkRun } from './practice.ts';
+import { practiceYears, SocialWorkRun, socialWorkRun } from './practice.ts';
 
 /** Everything the registry tells an organisation about one person on `today`. */
-export interface StaffSummary {
-  certLevel: CertLevel;
-  ce: CeStatus;
-  /** One per certificate, in the person's order (index i is /certificates/i). */
-  registrations: RegistrationStatus[];
-  practiceYears: number;
-  /** P-A3: the unbroken run in the jurisdiction reaching today (the rule set's gap tolerance). */
-  run?: SocialWorkRun;
-  pay: PayCheck;
-  /** Errors first, then warnings, each citing its rule. */
-  findings: Finding[];
-}
+export const StaffSummary = z.object({
+  certLevel: z.enum(CERT_LEVELS),
+  ce: CeStatus,
+  registrations: z
+    .array(RegistrationStatus)
+    .describe('One per certificate, in the person’s order (index i is /certificates/i)'),
+  practiceYears: count,
+  run: SocialWorkRun.optional().describe(
+    'P-A3: the unbroken run in the jurisdiction reaching today (the rule set’s gap tolerance)',
+  ),
+  pay: PayCheck,
+  findings: z.array(Finding).describe('Errors first, then warnings, each citing its rule'),
+});
+export type StaffSummary = z.infer<typeof StaffSummary>;
 
 export function staffSummary(
   person: PersonInput,

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { regionChain, regionLevel } from '../tenancy/region.ts';
-import type { RuleSet } from './rule-set.ts';
+import { date } from '../units/units.ts';
+import { RuleSet, RuleSetView } from './rule-set.ts';
 
 /** Orders rule sets later first: by effectiveFrom, then by version (a correction beats what it corrects). */
 function later(a: RuleSet, b: RuleSet): boolean {
@@ -24,16 +26,21 @@ export function ruleSetInForce(candidates: readonly RuleSet[], region: string, d
 }
 
 /** Where the rule set in force comes from, seen from the region asked about. */
-export type RuleSetSource = 'own' | 'city' | 'province';
+export const RULE_SET_SOURCES = ['own', 'city', 'province'] as const;
+export type RuleSetSource = (typeof RULE_SET_SOURCES)[number];
 
-export interface InForce {
-  region: string;
-  date: string;
-  source: RuleSetSource;
-  /** Why this one applies, in a sentence (P-U1). */
-  reason: string;
-  ruleSet: RuleSet;
-}
+export const InForce = z.object({
+  region: z.string().describe('The region asked about'),
+  date,
+  source: z.enum(RULE_SET_SOURCES).describe('Whose rule set applies (P-U1)'),
+  reason: z.string().describe('Why this one applies, in a sentence (P-U1)'),
+  ruleSet: RuleSet,
+});
+export type InForce = z.infer<typeof InForce>;
+
+/** The rule set in force as it is shown: with the rule each parameter serves. */
+export const RuleSetInForce = InForce.extend({ ruleSet: RuleSetView }).meta({ id: 'RuleSetInForce' });
+export type RuleSetInForce = z.infer<typeof RuleSetInForce>;
 
 export function sourceOf(asked: string, found: RuleSet): RuleSetSource {
   if (found.region === asked) return 'own';

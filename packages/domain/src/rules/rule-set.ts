@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCode } from '../tenancy/schemas.ts';
+import { count, instant } from '../units/units.ts';
 
 /**
  * A bureau's rule set: every jurisdiction parameter of POLICY.md and COSTING.md, published for a
@@ -28,63 +29,68 @@ const fen = z
   .max(100_000_000_00, 'is implausibly large');
 const bp = z.number().int('must be whole basis points').min(0, 'cannot be negative').max(10_000, 'cannot exceed 100 %');
 
-export const RuleSetParameters = z.strictObject({
-  /** P-W3: monthly gross pay floor per certificate level. */
-  payFloor: z.strictObject({ none: fen, assistant: fen, social_worker: fen, senior: fen }),
-  /** P-W1: employer social-insurance rates and the contribution base's floor and cap. */
-  socialInsurance: z.strictObject({
-    pension: bp,
-    medical: bp,
-    unemployment: bp,
-    workInjury: bp,
-    maternity: bp,
-    baseFloor: fen,
-    baseCap: fen,
-  }),
-  /** P-W1: employer housing-fund rate, base floor and cap. */
-  housingFund: z.strictObject({ rate: bp, baseFloor: fen, baseCap: fen }),
-  /** P-W2: the personnel line must reach this share of the contract value. */
-  minLabourShare: bp,
-  /** The management line may not exceed this share of the contract value. */
-  maxManagementShare: bp,
-  /** Tax budgeted as this share of the contract value. */
-  taxRate: bp,
-  /** P-R2: continuing-education hours each social worker needs per calendar year. */
-  continuingEducationHoursPerYear: z.number().int().min(0).max(1000),
-  awards: z.strictObject({
-    /** P-A2: one-off award per certificate level. */
-    amounts: z.strictObject({ assistant: fen, social_worker: fen, senior: fen }),
-    /** P-A3: years of unbroken social-work employment in the jurisdiction before a claim. */
-    continuityYears: z.number().int().min(0).max(20),
-    /** P-A3: days of gap between two periods that still count as unbroken (default none). */
-    gapToleranceDays: z.number().int().min(0).max(365),
-    /** P-A4: certificates obtained in or before this year earn one award at the highest level. */
-    legacyCutoffYear: z.number().int().min(2000).max(2100),
-    /** P-A6: civil servants on active establishment are excluded. */
-    excludeCivilServants: z.boolean(),
-  }),
-  /** National defaults a bureau may change (N-1 … N-6). */
-  national: z.strictObject({
-    /** N-1: a contract runs at most this many months … */
-    maxContractMonths: z.number().int().min(1).max(120),
-    /** N-1: … or this many where the service is stable and recurring. */
-    maxStableContractMonths: z.number().int().min(1).max(120),
-    /** N-4: a registration is valid this many years … */
-    registrationValidityYears: z.number().int().min(1).max(10),
-    /** N-4: … and is renewed in this many months before expiry. */
-    renewalWindowMonths: z.number().int().min(0).max(24),
-    /** N-5: continuing-education hours per registration period, by certificate level. */
-    cePerRegistrationPeriod: z.strictObject({
-      assistant: z.number().int().min(0),
-      social_worker: z.number().int().min(0),
-      senior: z.number().int().min(0),
+export const RuleSetParameters = z
+  .strictObject({
+    /** P-W3: monthly gross pay floor per certificate level. */
+    payFloor: z.strictObject({ none: fen, assistant: fen, social_worker: fen, senior: fen }),
+    /** P-W1: employer social-insurance rates and the contribution base's floor and cap. */
+    socialInsurance: z.strictObject({
+      pension: bp,
+      medical: bp,
+      unemployment: bp,
+      workInjury: bp,
+      maternity: bp,
+      baseFloor: fen,
+      baseCap: fen,
     }),
-    /** N-6: evaluation grade thresholds (scores out of 100). */
-    evaluationGrades: z.strictObject({ excellent: z.number().int(), good: z.number().int(), pass: z.number().int() }),
-    /** N-6: share of running projects spot-checked each year. */
-    spotCheckShare: bp,
-  }),
-});
+    /** P-W1: employer housing-fund rate, base floor and cap. */
+    housingFund: z.strictObject({ rate: bp, baseFloor: fen, baseCap: fen }),
+    /** P-W2: the personnel line must reach this share of the contract value. */
+    minLabourShare: bp,
+    /** The management line may not exceed this share of the contract value. */
+    maxManagementShare: bp,
+    /** Tax budgeted as this share of the contract value. */
+    taxRate: bp,
+    /** P-R2: continuing-education hours each social worker needs per calendar year. */
+    continuingEducationHoursPerYear: z.number().int().min(0).max(1000),
+    awards: z.strictObject({
+      /** P-A2: one-off award per certificate level. */
+      amounts: z.strictObject({ assistant: fen, social_worker: fen, senior: fen }),
+      /** P-A3: years of unbroken social-work employment in the jurisdiction before a claim. */
+      continuityYears: z.number().int().min(0).max(20),
+      /** P-A3: days of gap between two periods that still count as unbroken (default none). */
+      gapToleranceDays: z.number().int().min(0).max(365),
+      /** P-A4: certificates obtained in or before this year earn one award at the highest level. */
+      legacyCutoffYear: z.number().int().min(2000).max(2100),
+      /** P-A6: civil servants on active establishment are excluded. */
+      excludeCivilServants: z.boolean(),
+    }),
+    /** National defaults a bureau may change (N-1 … N-6). */
+    national: z.strictObject({
+      /** N-1: a contract runs at most this many months … */
+      maxContractMonths: z.number().int().min(1).max(120),
+      /** N-1: … or this many where the service is stable and recurring. */
+      maxStableContractMonths: z.number().int().min(1).max(120),
+      /** N-4: a registration is valid this many years … */
+      registrationValidityYears: z.number().int().min(1).max(10),
+      /** N-4: … and is renewed in this many months before expiry. */
+      renewalWindowMonths: z.number().int().min(0).max(24),
+      /** N-5: continuing-education hours per registration period, by certificate level. */
+      cePerRegistrationPeriod: z.strictObject({
+        assistant: z.number().int().min(0),
+        social_worker: z.number().int().min(0),
+        senior: z.number().int().min(0),
+      }),
+      /** N-6: evaluation grade thresholds (scores out of 100). */
+      evaluationGrades: z.strictObject({ excellent: z.number().int(), good: z.number().int(), pass: z.number().int() }),
+      /** N-6: share of running projects spot-checked each year. */
+      spotCheckShare: bp,
+    }),
+  })
+  .meta({
+    id: 'RuleSetParameters',
+    description: 'Every jurisdiction parameter of a rule set: money in fen, rates in basis points',
+  });
 export type RuleSetParameters = z.infer<typeof RuleSetParameters>;
 
 /** What a bureau sends to publish a version. */
@@ -94,20 +100,52 @@ export const NewRuleSet = z.strictObject({
   title: z.string().trim().min(2).max(120),
   /** Why this version (a correction names what it corrects). */
   notes: z.string().trim().max(2000).optional(),
-  /** Parameter paths whose values are illustrative, not from a published source (shown as such). */
-  illustrative: z.array(z.string().max(100)).max(100).default([]),
+  illustrative: z
+    .array(z.string().max(100))
+    .max(100)
+    .default([])
+    .describe('Parameter paths whose values are illustrative, not from a published source (shown as such)'),
   parameters: RuleSetParameters,
 });
 export type NewRuleSet = z.infer<typeof NewRuleSet>;
 
-export interface RuleSet extends NewRuleSet {
-  id: string;
-  /** The publishing bureau. */
-  bureauId: string;
-  /** Its name when it published (public, like the rule set: shown as the publisher). */
-  bureauName?: string;
-  /** 1 for the first rule set of a region and date; a correction of the same date is the next. */
-  version: number;
-  publishedAt: string;
-  publishedBy: string;
-}
+/** A published version: what the bureau sent, and who published it when. It never changes. */
+export const RuleSet = NewRuleSet.extend({
+  id: z.string().meta({ description: '<region>-<effectiveFrom>-v<version>', example: '450600-2023-01-01-v2' }),
+  bureauId: z.string().describe('The publishing bureau'),
+  /** Public, like the rule set: shown as the publisher. */
+  bureauName: z.string().optional().describe('Its name when it published'),
+  version: count.describe('1 for the first rule set of a region and date, then 2 for a correction of that date, …'),
+  publishedAt: instant,
+  publishedBy: z.string(),
+});
+export type RuleSet = z.infer<typeof RuleSet>;
+
+/** The rule set a figure was computed with (a signed version keeps it, so its numbers never move). */
+export const RuleSetRef = RuleSet.pick({
+  id: true,
+  region: true,
+  effectiveFrom: true,
+  version: true,
+  title: true,
+}).meta({
+  id: 'RuleSetRef',
+  description: 'The rule set a figure was computed with, named so a reader can find it',
+});
+export type RuleSetRef = z.infer<typeof RuleSetRef>;
+
+export const ruleSetRefOf = (r: RuleSet): RuleSetRef => ({
+  id: r.id,
+  region: r.region,
+  effectiveFrom: r.effectiveFrom,
+  version: r.version,
+  title: r.title,
+});
+
+/** A rule set as it is shown: every stored value, and beside them the rule each one serves. */
+export const RuleSetView = RuleSet.extend({
+  rules: z
+    .record(z.string(), z.string())
+    .describe('Parameter path → the POLICY.md rule it serves (cite it beside the value)'),
+}).meta({ id: 'RuleSet', description: 'A published version of a rule set, with the rule each parameter serves' });
+export type RuleSetView = z.infer<typeof RuleSetView>;

@@ -1,12 +1,15 @@
+import { z } from 'zod';
+
 /**
  * Administrative divisions (GB/T 2260) Shegong knows by name. Jurisdiction follows the code:
  * a city (xxxx00) contains its counties (xxxxNN); a province (xx0000) contains its cities.
  */
-export interface Region {
-  code: string;
-  zh: string;
-  en: string;
-}
+export const Region = z.object({
+  code: z.string().describe('GB/T 2260 region code'),
+  zh: z.string(),
+  en: z.string(),
+});
+export type Region = z.infer<typeof Region>;
 
 const REGIONS: readonly Region[] = [
   { code: '450000', zh: '广西壮族自治区', en: 'Guangxi Zhuang Autonomous Region' },
@@ -32,7 +35,8 @@ export function isKnownRegion(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-export type RegionLevel = 'province' | 'city' | 'county';
+export const REGION_LEVELS = ['province', 'city', 'county'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 export function regionLevel(code: string): RegionLevel {
   if (code.endsWith('0000')) return 'province';

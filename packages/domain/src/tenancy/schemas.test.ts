@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Acceptance, NewInvitation, NewTenant, RoleChange } from './schemas.ts';
+import { NEW_BUREAU_EXAMPLE } from './tenant-example.ts';
 
 const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   result.error?.issues.map((i) => ({ path: i.path, message: i.message })) ?? [];
 
-const bureau = {
-  kind: 'bureau',
-  name: '上思县民政局',
-  nameEn: 'Shangsi County Civil Affairs Bureau',
-  region: '450621',
-  adminEmail: 'admin@shangsi.example.cn',
-} as const;
+const bureau = NEW_BUREAU_EXAMPLE;
 
 const org = {
   kind: 'org',

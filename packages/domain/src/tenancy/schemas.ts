@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { count, instant } from '../units/units.ts';
 import { isKnownRegion } from './region.ts';
 import { ALL_ROLES, TENANT_KINDS } from './tenant.ts';
 import { isValidUscc } from './uscc.ts';
@@ -57,41 +58,58 @@ export const Acceptance = z.strictObject({
 });
 export type Acceptance = z.infer<typeof Acceptance>;
 
-export interface TenantRecord {
-  id: string;
-  kind: (typeof TENANT_KINDS)[number];
-  name: string;
-  nameEn?: string;
-  region: string;
-  uscc?: string;
-  status: 'active' | 'suspended';
-  createdAt: string;
-  version: number;
-}
+export const TENANT_STATUSES = ['active', 'suspended'] as const;
 
-export interface UserRecord {
-  id: string;
-  tenantId: string;
-  email: string;
-  name: string;
-  roles: string[];
-  status: 'active' | 'disabled';
-  createdAt: string;
-  version: number;
-}
+export const TenantRecord = z
+  .object({
+    id: z.string(),
+    kind: z.enum(TENANT_KINDS),
+    name: z.string(),
+    nameEn: z.string().optional(),
+    region: z.string(),
+    uscc: z.string().optional(),
+    status: z.enum(TENANT_STATUSES),
+    createdAt: instant,
+    version: count,
+  })
+  .meta({ id: 'Tenant' });
+export type TenantRecord = z.infer<typeof TenantRecord>;
 
-export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
+export const USER_STATUSES = ['active', 'disabled'] as const;
 
-export interface InvitationRecord {
-  id: string;
-  tenantId: string;
-  email: string;
-  roles: string[];
-  status: InvitationStatus;
-  invitedBy: string;
-  createdAt: string;
-  /** ISO time after which the link no longer works (7 days). */
-  expiresOn: string;
-  acceptedUserId?: string;
-  version: number;
-}
+export const UserRecord = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  status: z.enum(USER_STATUSES),
+  createdAt: instant,
+  version: count,
+});
+export type UserRecord = z.infer<typeof UserRecord>;
+
+/** A user as the tenant's members see them: the record without its tenant id (it is theirs). */
+export const Member = UserRecord.omit({ tenantId: true }).meta({ id: 'User' });
+export type Member = z.infer<typeof Member>;
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+export const InvitationRecord = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  email: z.string(),
+  roles: z.array(z.string()),
+  status: z.enum(INVITATION_STATUSES),
+  invitedBy: z.string(),
+  createdAt: instant,
+  expiresOn: instant.describe('The time after which the link no longer works (7 days)'),
+  acceptedUserId: z.string().optional(),
+  version: count,
+});
+export type InvitationRecord = z.infer<typeof InvitationRecord>;
+
+/** An invitation as the tenant's administrators see it: the record without its tenant id (it is theirs). */
+export const Invitation = InvitationRecord.omit({ tenantId: true }).meta({ id: 'Invitation' });
+export type Invitation = z.infer<typeof Invitation>;

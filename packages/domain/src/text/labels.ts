@@ -1,4 +1,4 @@
-import type { BudgetLine } from '../costing/budget.ts';
+import type { BudgetLine } from '../costing/lines.ts';
 import type { LadderRequirement } from '../people/ladder.ts';
 import type { EducationLevel, PostClass } from '../people/person.ts';
 import type { CertLevel } from '../rules/rule-set.ts';

@@ -7,18 +7,26 @@ import {
   budgetVsActualView,
   recordActualMonth,
 } from '@shegong/core';
-import { ActualMonthInput, type ActualMonthInput as ActualMonthInputType } from '@shegong/domain';
+import {
+  ActualMonthInput,
+  type ActualMonthInput as ActualMonthInputType,
+  ActualMonthSummary,
+  ActualMonthWithHistory,
+  ContractBudgetVsActual,
+  monthSummary,
+  RecordedMonth,
+  shownMonth,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import {
-  BudgetLines,
+  bodyResponses,
   errorResponses,
-  Finding,
   IdParam,
   ifMatchHeader,
-  PostCost,
-  RuleSetRef,
+  jsonBody,
+  problemContent,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
@@ -37,91 +45,6 @@ export const ACTUAL_MONTH_EXAMPLE: ActualMonthInputType = {
   note: '3月份工资与活动支出',
 };
 
-const ActualMonthBody = ActualMonthInput.meta({ id: 'ActualMonthInput', example: ACTUAL_MONTH_EXAMPLE });
-
-const PayrollCost = z
-  .object({
-    personId: z.string().optional(),
-    name: z.string(),
-    certLevel: z.string(),
-    grossPay: z.number().int(),
-    sharePercent: z.number().int(),
-    costing: PostCost,
-    exempt: z
-      .boolean()
-      .openapi({ description: 'On establishment (P-W1): paid by state rules, not checked against the floor' }),
-  })
-  .openapi({
-    description:
-      'One person in the month: `costing` is COSTING.md steps 1–5 for one month at this share, its `cost` what the contract bears',
-  });
-
-const RecordedMonth = z
-  .object({
-    contractId: z.string(),
-    month: z.string().openapi({ example: '2026-03' }),
-    revision: z.number().int(),
-    input: z.object({}).passthrough().openapi({ description: 'The month as recorded (named people resolved)' }),
-    cost: z.object({
-      month: z.string(),
-      payroll: z.array(PayrollCost),
-      lines: BudgetLines,
-      total: z.number().int(),
-      findings: z.array(Finding).openapi({ description: 'P-W3 per person paid below the floor of their level' }),
-    }),
-    ruleSet: RuleSetRef,
-    recordedAt: z.string(),
-    recordedBy: z.string(),
-  })
-  .openapi('ActualMonth');
-
-const MonthWithHistory = RecordedMonth.extend({
-  history: z.array(RecordedMonth).openapi({ description: 'Every revision, newest first' }),
-}).openapi('ActualMonthWithHistory');
-
-const MonthSummary = z.object({
-  month: z.string(),
-  revision: z.number().int(),
-  lines: BudgetLines,
-  total: z.number().int(),
-  findings: z.array(Finding),
-  recordedAt: z.string(),
-  recordedBy: z.string(),
-});
-
-const BvaLine = z.object({
-  line: z.string(),
-  budget: z.number().int(),
-  actual: z.number().int(),
-  remaining: z.number().int().openapi({ description: 'budget − actual; negative once overspent' }),
-  projected: z.number().int().openapi({ description: 'round(actual × termMonths / monthsElapsed), half-up' }),
-  ruleId: z.string().openapi({ example: 'P-W2' }),
-  findings: z.array(Finding),
-});
-
-const BudgetVsActualBody = z
-  .object({
-    contractId: z.string(),
-    version: z.number().int().openapi({ description: 'The contract version whose budget and term are used' }),
-    startDate: z.string(),
-    endDate: z.string(),
-    termMonths: z.number().int().openapi({ description: 'Calendar months the term touches' }),
-    monthsElapsed: z
-      .number()
-      .int()
-      .openapi({ description: 'Calendar months from the start month through the latest recorded month' }),
-    months: z.array(z.string()),
-    lines: z.array(BvaLine),
-    totals: z.object({
-      budget: z.number().int(),
-      actual: z.number().int(),
-      remaining: z.number().int(),
-      projected: z.number().int(),
-    }),
-    findings: z.array(Finding),
-  })
-  .openapi('BudgetVsActual');
-
 const contractId = IdParam('contractId', '3b0f7c52-6a4e-4d1b-9e2f-8c7d6b5a4f3e');
 const MonthParams = contractId.extend({
   month: z
@@ -134,8 +57,6 @@ const MonthParams = contractId.extend({
 function optionalRevision(c: Context): number | undefined {
   return c.req.header('If-Match') ? expectedVersion(c) : undefined;
 }
-
-const withoutStorage = <T extends { contentHash?: string }>({ contentHash: _h, ...month }: T) => month;
 
 export const actuals = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -150,14 +71,15 @@ export const actuals = new OpenAPIHono<AppEnv>()
       request: {
         params: MonthParams,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: ActualMonthBody } } },
+        body: jsonBody(ActualMonthInput, ACTUAL_MONTH_EXAMPLE),
       },
       responses: {
         200: { description: 'Recorded (or unchanged)', content: { 'application/json': { schema: RecordedMonth } } },
         ...updateResponses,
+        ...bodyResponses,
         422: {
           description: 'The month is outside the term, or a person is not in the registry: each in `errors`',
-          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+          content: problemContent,
         },
       },
     }),
@@ -170,7 +92,7 @@ export const actuals = new OpenAPIHono<AppEnv>()
         c.req.valid('json'),
         optionalRevision(c),
       );
-      return c.json(withoutStorage(recorded), 200, { ETag: etag(recorded.revision) });
+      return c.json(shownMonth(recorded), 200, { ETag: etag(recorded.revision) });
     },
   )
   .openapi(
@@ -184,27 +106,14 @@ export const actuals = new OpenAPIHono<AppEnv>()
       responses: {
         200: {
           description: 'Every recorded month, oldest first',
-          content: { 'application/json': { schema: z.object({ items: z.array(MonthSummary) }) } },
+          content: { 'application/json': { schema: z.object({ items: z.array(ActualMonthSummary) }) } },
         },
         ...errorResponses,
       },
     }),
     async (c) => {
       const months = await actualMonths(c.var.ctx, c.req.valid('param').contractId as string);
-      return c.json(
-        {
-          items: months.map((m) => ({
-            month: m.month,
-            revision: m.revision,
-            lines: m.cost.lines,
-            total: m.cost.total,
-            findings: m.cost.findings,
-            recordedAt: m.recordedAt,
-            recordedBy: m.recordedBy,
-          })),
-        },
-        200,
-      );
+      return c.json({ items: months.map(monthSummary) }, 200);
     },
   )
   .openapi(
@@ -216,14 +125,14 @@ export const actuals = new OpenAPIHono<AppEnv>()
       middleware: [authorize(ACTUALS_READERS)] as const,
       request: { params: MonthParams },
       responses: {
-        200: { description: 'The month', content: { 'application/json': { schema: MonthWithHistory } } },
+        200: { description: 'The month', content: { 'application/json': { schema: ActualMonthWithHistory } } },
         ...errorResponses,
       },
     }),
     async (c) => {
       const { contractId: id, month } = c.req.valid('param');
       const view = await actualMonthView(c.var.ctx, id as string, month as string);
-      return c.json({ ...withoutStorage(view.month), history: view.history.map(withoutStorage) }, 200, {
+      return c.json({ ...shownMonth(view.month), history: view.history.map(shownMonth) }, 200, {
         ETag: etag(view.month.revision),
       });
     },
@@ -239,7 +148,10 @@ export const actuals = new OpenAPIHono<AppEnv>()
       middleware: [authorize(ACTUALS_READERS)] as const,
       request: { params: contractId },
       responses: {
-        200: { description: 'Budget against actual', content: { 'application/json': { schema: BudgetVsActualBody } } },
+        200: {
+          description: 'Budget against actual',
+          content: { 'application/json': { schema: ContractBudgetVsActual } },
+        },
         ...errorResponses,
       },
     }),

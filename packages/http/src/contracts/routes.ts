@@ -11,131 +11,37 @@ import {
   listContracts,
   previewContract,
 } from '@shegong/core';
-import { Amendment, CONTRACT_STATUSES, ContractDraft, Transition } from '@shegong/domain';
+import {
+  Amendment,
+  CONTRACT_STATUSES,
+  ContractDraft,
+  ContractPreview,
+  ContractVersion,
+  ContractWithVersion,
+  StoredContract,
+  Transition,
+} from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
+  bodyResponses,
   errorResponses,
-  Finding,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
+  jsonBody,
   Page,
   PageQuery,
-  PostCost,
-  RuleSetRef,
+  problemContent,
+  REUSED_KEY,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 import { AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE, DRAFT_EDIT_EXAMPLE, TRANSITION_EXAMPLE } from './examples.ts';
 
-const DraftBody = ContractDraft.meta({ id: 'ContractDraft', example: CONTRACT_EXAMPLE });
-/** The same schema for a draft's replacement, with an example of its own (the draft it replaces keeps its number). */
-const DraftEditBody = ContractDraft.meta({ id: 'ContractDraftEdit', example: DRAFT_EDIT_EXAMPLE });
-const AmendmentBody = Amendment.meta({ id: 'Amendment', example: AMENDMENT_EXAMPLE });
-const TransitionBody = Transition.meta({ id: 'Transition', example: TRANSITION_EXAMPLE });
-
-const Assessment = z
-  .object({
-    termMonths: z.number().int(),
-    costing: z.object({
-      posts: z.array(PostCost),
-      labourCost: z.number().int().openapi({ description: 'L, the sum of the post costs (P-W2)' }),
-      thresholds: z.object({
-        minPersonnelByShare: z.number().int(),
-        maxManagement: z.number().int(),
-        expectedTax: z.number().int(),
-        linesTotal: z.number().int(),
-      }),
-      findings: z.array(Finding),
-    }),
-    priceFloor: z
-      .object({
-        feasible: z.boolean(),
-        value: z.number().int().optional(),
-        lines: z.record(z.string(), z.number().int()).optional(),
-        labourCost: z.number().int(),
-        reason: z.string().optional(),
-        message: z.string().optional(),
-        managementShare: z.number().int(),
-        fixed: z.object({ supervision: z.number().int(), activities: z.number().int(), other: z.number().int() }),
-        ruleId: z.literal('P-W2'),
-      })
-      .openapi({ description: 'The smallest contract value that pays this plan at the guideline (P-W2)' }),
-    findings: z
-      .array(Finding)
-      .openapi({ description: 'Every finding (N-1, N-3, P-W2, P-W3, N-7), paths into the draft' }),
-  })
-  .openapi('ContractAssessment');
-
-const StatusChange = z.object({
-  from: z.enum(CONTRACT_STATUSES).optional(),
-  to: z.enum(CONTRACT_STATUSES),
-  date: z.string(),
-  note: z.string().optional(),
-  at: z.string(),
-  by: z.string(),
-});
-
-const Contract = z
-  .object({
-    id: z.string(),
-    status: z.enum(CONTRACT_STATUSES),
-    number: z.string(),
-    title: z.string(),
-    purchaser: z.object({ name: z.string(), region: z.string() }),
-    startDate: z.string(),
-    endDate: z.string(),
-    value: z.number().int(),
-    currentVersion: z.number().int(),
-    findingCounts: z.object({ errors: z.number().int(), warnings: z.number().int() }),
-    findingRuleIds: z.array(z.string()),
-    labourCost: z.number().int().openapi({ description: 'L of the current version, fen (P-W2)' }),
-    priceFloor: z
-      .number()
-      .int()
-      .optional()
-      .openapi({ description: 'The current version’s price floor, fen; absent when no value is feasible (P-W2)' }),
-    ruleIds: z.object({ labourCost: z.literal('P-W2'), priceFloor: z.literal('P-W2') }),
-    history: z.array(StatusChange),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    updatedAt: z.string(),
-    version: z.number().int().openapi({ description: 'The ETag’s number: send it back in If-Match' }),
-  })
-  .openapi('Contract');
-
-const CostedPost = z.object({}).passthrough().openapi({
-  description: 'A post as costed: a named person’s pay, highest certificate and name filled in',
-});
-
-const ContractVersion = z
-  .object({
-    contractId: z.string(),
-    number: z.number().int(),
-    draft: z.object({}).passthrough().openapi({ description: 'The ContractDraft as saved' }),
-    costedPosts: z.array(CostedPost),
-    ruleSet: RuleSetRef,
-    rules: z.object({}).passthrough().openapi({ description: 'The rule set’s parameters as used' }),
-    assessment: Assessment,
-    amendment: z
-      .object({
-        reason: z.string(),
-        effectiveDate: z.string(),
-        changes: z.array(z.object({ path: z.string(), before: z.unknown().optional(), after: z.unknown().optional() })),
-      })
-      .optional(),
-    savedAt: z.string(),
-    savedBy: z.string(),
-  })
-  .openapi('ContractVersion');
-
-const ContractWithVersion = z.object({ contract: Contract, version: ContractVersion }).openapi('ContractWithVersion');
-
-const Preview = z
-  .object({ ruleSet: RuleSetRef, costedPosts: z.array(CostedPost), assessment: Assessment })
-  .openapi('ContractPreview');
+const AmendmentBody = Amendment.meta({ id: 'Amendment' });
+const TransitionBody = Transition.meta({ id: 'Transition' });
 
 const contractId = IdParam('contractId', '0193a7c2-4f1e-7b3a-9c4d-5e6f7a8b9c0d');
 const VersionParams = contractId.extend({
@@ -149,13 +55,9 @@ const ListQuery = PageQuery.extend({
   status: z.enum(CONTRACT_STATUSES).optional().openapi({ example: 'running' }),
 });
 
-const refused = {
-  422: {
-    description:
-      'The rules refuse it: no rule set in force (`/terms/startDate`), an unknown person, a term N-1 forbids, or a submission the terms (N-1, N-3) block. Each in `errors` with its `ruleId` and `amounts`.',
-    content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
-  },
-} as const;
+const refusal =
+  'The rules refuse it: no rule set in force (`/terms/startDate`), an unknown person, a term N-1 forbids, or a submission the terms (N-1, N-3) block. Each in `errors` with its `ruleId` and `amounts`.';
+const refused = { 422: { description: refusal, content: problemContent } } as const;
 
 const location = (id: string) => `/v1/contracts/${id}`;
 
@@ -171,7 +73,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
       middleware: [authorize(CONTRACT_READERS)] as const,
       request: { query: ListQuery },
       responses: {
-        200: { description: 'A page of contracts', content: { 'application/json': { schema: Page(Contract) } } },
+        200: { description: 'A page of contracts', content: { 'application/json': { schema: Page(StoredContract) } } },
         ...errorResponses,
       },
     }),
@@ -191,7 +93,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
       middleware: [authorize(CONTRACT_WRITERS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: DraftBody } } },
+        body: jsonBody(ContractDraft, CONTRACT_EXAMPLE),
       },
       responses: {
         201: {
@@ -199,8 +101,9 @@ export const contracts = new OpenAPIHono<AppEnv>()
           content: { 'application/json': { schema: ContractWithVersion } },
         },
         ...errorResponses,
+        ...bodyResponses,
         409: { ...updateResponses[409], description: 'The organisation already has a contract with this number' },
-        ...refused,
+        422: { description: `${refusal} Also when ${REUSED_KEY}.`, content: problemContent },
       },
     }),
     async (c) => {
@@ -221,10 +124,11 @@ export const contracts = new OpenAPIHono<AppEnv>()
         'The same costing a save would store — every post’s pay, insurance items and housing fund, the labour cost, every finding with its rule id and amounts, and the price floor — for an organisation trying prices before it bids. Writes nothing.',
       tags: ['contracts'],
       middleware: [authorize(CONTRACT_WRITERS)] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: DraftBody } } } },
+      request: { body: jsonBody(ContractDraft, CONTRACT_EXAMPLE) },
       responses: {
-        200: { description: 'The costing', content: { 'application/json': { schema: Preview } } },
+        200: { description: 'The costing', content: { 'application/json': { schema: ContractPreview } } },
         ...errorResponses,
+        ...bodyResponses,
         ...refused,
       },
     }),
@@ -260,11 +164,12 @@ export const contracts = new OpenAPIHono<AppEnv>()
       request: {
         params: contractId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: DraftEditBody } } },
+        body: jsonBody(ContractDraft, DRAFT_EDIT_EXAMPLE),
       },
       responses: {
         200: { description: 'Saved', content: { 'application/json': { schema: ContractWithVersion } } },
         ...updateResponses,
+        ...bodyResponses,
         ...refused,
       },
     }),
@@ -291,11 +196,12 @@ export const contracts = new OpenAPIHono<AppEnv>()
       request: {
         params: contractId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: AmendmentBody } } },
+        body: jsonBody(AmendmentBody, AMENDMENT_EXAMPLE),
       },
       responses: {
         201: { description: 'The new version', content: { 'application/json': { schema: ContractWithVersion } } },
         ...updateResponses,
+        ...bodyResponses,
         ...refused,
       },
     }),
@@ -321,11 +227,15 @@ export const contracts = new OpenAPIHono<AppEnv>()
       request: {
         params: contractId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: TransitionBody } } },
+        body: jsonBody(TransitionBody, TRANSITION_EXAMPLE),
       },
       responses: {
-        200: { description: 'The contract in its new status', content: { 'application/json': { schema: Contract } } },
+        200: {
+          description: 'The contract in its new status',
+          content: { 'application/json': { schema: StoredContract } },
+        },
         ...updateResponses,
+        ...bodyResponses,
         ...refused,
       },
     }),

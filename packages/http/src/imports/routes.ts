@@ -13,47 +13,21 @@ import {
   startImport,
   TEMPLATE_READERS,
 } from '@shegong/core';
+import { ImportJob } from '@shegong/domain';
 import { XLSX_TYPE } from '@shegong/sheets/light';
-import type { ImportJob } from '@shegong/store';
+
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { xlsxAttachment, xlsxResponse } from '../files.ts';
 import { idempotencyKey } from '../idempotency.ts';
-import { ProblemError } from '../problem/problem.ts';
-import { errorResponses, IdParam, PageQuery } from '../schemas.ts';
-
-const RowError = z
-  .object({
-    row: z.number().int().openapi({ description: 'The row as the spreadsheet numbers it (headings are row 1)' }),
-    column: z
-      .string()
-      .openapi({ description: 'The column’s Chinese heading, as in the template', example: '身份证号' }),
-    message: z.string(),
-    messageEn: z.string().optional(),
-  })
-  .openapi('ImportRowError');
-
-const Job = z
-  .object({
-    id: z.string(),
-    status: z.enum(['validating', 'invalid', 'writing', 'done', 'failed']),
-    fileName: z.string(),
-    rows: z.number().int(),
-    written: z.number().int(),
-    errors: z.array(RowError),
-    errorCount: z.number().int(),
-    chunks: z.number().int(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    startedAt: z.string().optional(),
-    finishedAt: z.string().optional(),
-    failure: z.string().optional(),
-    rolledBack: z.number().int().optional(),
-    leftBehind: z.array(z.string()).optional(),
-    version: z.number().int(),
-  })
-  .openapi('ImportJob');
+import {
+  Problem,
+  ProblemError,
+  RosterInvalidProblem as RosterInvalid,
+  type RosterInvalidProblem,
+} from '../problem/problem.ts';
+import { errorResponses, IdParam, idempotencyHeader, Page, PageQuery, problemContent, REUSED_KEY } from '../schemas.ts';
 
 /** A one-row roster in the template's headings: the example the API document (and the isolation matrix) sends. */
 export const EXAMPLE_ROSTER_CSV = [
@@ -99,7 +73,7 @@ function accepted(c: Context<AppEnv>, job: ImportJob, replayed: boolean) {
   };
   if (job.status !== 'invalid') return c.json(job, 202, headers);
   // Every error of the file, at its row and column; the job keeps the first 500 for its page.
-  const body = {
+  const body: RosterInvalidProblem = {
     type: 'https://shegong.cn/problems/roster-invalid',
     title: 'The roster has errors; nothing was imported',
     status: 422,
@@ -140,12 +114,7 @@ export const imports = new OpenAPIHono<AppEnv>()
       tags: ['imports'],
       middleware: [authorize(IMPORTERS)] as const,
       request: {
-        headers: z.object({
-          'idempotency-key': z
-            .string()
-            .optional()
-            .openapi({ param: { in: 'header' }, example: 'b1946ac9-2d1e-4f43-9c3c' }),
-        }),
+        headers: idempotencyHeader,
         body: {
           required: true,
           content: {
@@ -165,11 +134,14 @@ export const imports = new OpenAPIHono<AppEnv>()
         202: {
           description: 'Valid: the people are being written; poll Location',
           headers: { Location: { schema: { type: 'string' }, description: '/v1/imports/{importId}' } },
-          content: { 'application/json': { schema: Job } },
+          content: { 'application/json': { schema: ImportJob } },
         },
-        413: { description: 'File larger than 5 MB' },
-        415: { description: 'Not xlsx or csv' },
-        422: { description: 'The file has errors (rowErrors: row, column, message); nothing was written' },
+        413: { description: 'File larger than 5 MB', content: problemContent },
+        415: { description: 'Not xlsx or csv', content: problemContent },
+        422: {
+          description: `The file has errors (rowErrors: row, column, message); nothing was written. Or ${REUSED_KEY} (a plain Problem).`,
+          content: { 'application/problem+json': { schema: z.union([RosterInvalid, Problem]) } },
+        },
         ...errorResponses,
       },
     }),
@@ -192,7 +164,7 @@ export const imports = new OpenAPIHono<AppEnv>()
         200: {
           description: 'A page of jobs (errors are on each job)',
           content: {
-            'application/json': { schema: z.object({ items: z.array(Job), cursor: z.string().optional() }) },
+            'application/json': { schema: Page(ImportJob) },
           },
         },
         ...errorResponses,
@@ -209,7 +181,7 @@ export const imports = new OpenAPIHono<AppEnv>()
       middleware: [authorize(IMPORTERS)] as const,
       request: { params: IdParam('importId', '0f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a') },
       responses: {
-        200: { description: 'The job', content: { 'application/json': { schema: Job } } },
+        200: { description: 'The job', content: { 'application/json': { schema: ImportJob } } },
         ...errorResponses,
       },
     }),

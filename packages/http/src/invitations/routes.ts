@@ -7,63 +7,40 @@ import {
   revokeInvitation,
   TENANT_ADMINS,
 } from '@shegong/core';
-import { Acceptance, NewInvitation } from '@shegong/domain';
+import {
+  Acceptance,
+  AcceptedInvitation,
+  Invitation,
+  InvitationPreview,
+  invitationPreview,
+  NewInvitation,
+  SentInvitation,
+} from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
+  bodyResponses,
   errorResponses,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
+  jsonBody,
   Page,
   PageQuery,
+  reusedKeyResponse,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
 
-export const Invitation = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    roles: z.array(z.string()),
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-    invitedBy: z.string(),
-    createdAt: z.string(),
-    expiresOn: z.string(),
-    acceptedUserId: z.string().optional(),
-    version: z.number().int(),
-  })
-  .openapi('Invitation');
-
-const NewInvitationBody = NewInvitation.meta({
-  id: 'NewInvitation',
-  example: { email: 'li.na@example.cn', roles: ['hr'] },
-});
-const CreatedInvitation = z
-  .object({
-    invitation: Invitation,
-    link: z.string().openapi({ description: 'Single-use link for the invitee; valid 7 days. Shown once.' }),
-    mailed: z.boolean(),
-  })
-  .openapi('CreatedInvitation');
+const NewInvitationBody = NewInvitation.meta({ id: 'NewInvitation' });
+const AcceptanceBody = Acceptance.meta({ id: 'Acceptance' });
 
 const TokenParam = z.object({
   token: z
     .string()
     .openapi({ param: { name: 'token', in: 'path' }, example: 'Vq3mB0yH6l2rX8sZk1pT9aW4cE7dN5fJ0gL3uR6tY2o' }),
 });
-const InvitationPreview = z
-  .object({
-    tenant: z.object({ name: z.string(), nameEn: z.string().optional(), kind: z.string() }),
-    email: z.string(),
-    roles: z.array(z.string()),
-    status: z.enum(['pending', 'accepted', 'revoked', 'expired']),
-    expiresOn: z.string(),
-  })
-  .openapi('InvitationPreview');
-const AcceptanceBody = Acceptance.meta({ id: 'Acceptance', example: { name: '李娜', password: 'Correct-horse-9' } });
-
 export const invitations = new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
@@ -89,11 +66,13 @@ export const invitations = new OpenAPIHono<AppEnv>()
       middleware: [authorize(TENANT_ADMINS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: NewInvitationBody } } },
+        body: jsonBody(NewInvitationBody, { email: 'li.na@example.cn', roles: ['hr'] }),
       },
       responses: {
-        201: { description: 'Invited', content: { 'application/json': { schema: CreatedInvitation } } },
+        201: { description: 'Invited', content: { 'application/json': { schema: SentInvitation } } },
         ...updateResponses,
+        ...bodyResponses,
+        ...reusedKeyResponse,
       },
     }),
     async (c) => {
@@ -140,16 +119,7 @@ export const invitations = new OpenAPIHono<AppEnv>()
     }),
     async (c) => {
       const { invitation, tenant } = await previewInvitation(c.var.deps, c.req.valid('param').token);
-      return c.json(
-        {
-          tenant: { name: tenant.name, ...(tenant.nameEn ? { nameEn: tenant.nameEn } : {}), kind: tenant.kind },
-          email: invitation.email,
-          roles: invitation.roles,
-          status: invitation.status,
-          expiresOn: invitation.expiresOn,
-        },
-        200,
-      );
+      return c.json(invitationPreview(invitation, tenant), 200);
     },
   )
   .openapi(
@@ -163,14 +133,12 @@ export const invitations = new OpenAPIHono<AppEnv>()
       ] as const,
       request: {
         params: TokenParam,
-        body: { required: true, content: { 'application/json': { schema: AcceptanceBody } } },
+        body: jsonBody(AcceptanceBody, { name: '李娜', password: 'Correct-horse-9' }),
       },
       responses: {
-        201: {
-          description: 'Joined',
-          content: { 'application/json': { schema: z.object({ userId: z.string(), email: z.string() }) } },
-        },
+        201: { description: 'Joined', content: { 'application/json': { schema: AcceptedInvitation } } },
         400: errorResponses[400],
+        ...bodyResponses,
         404: errorResponses[404],
         409: updateResponses[409],
       },

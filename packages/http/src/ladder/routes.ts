@@ -11,7 +11,15 @@ import {
   promotionsOf,
   saveLadder,
 } from '@shegong/core';
-import { LADDER_EXAMPLE, LadderInput, NewPromotion } from '@shegong/domain';
+import {
+  CheckedLadder,
+  LADDER_EXAMPLE,
+  LadderInput,
+  LadderStandings,
+  NewPromotion,
+  PromotionRecord,
+  SavedLadder,
+} from '@shegong/domain';
 import type { LadderPrecondition } from '@shegong/store';
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
@@ -19,14 +27,16 @@ import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import { ProblemError } from '../problem/problem.ts';
 import {
+  bodyResponses,
   errorResponses,
-  Finding,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
+  jsonBody,
   Page,
   PageQuery,
-  RuleSetRef,
+  problemContent,
+  REUSED_KEY,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
@@ -35,93 +45,8 @@ export { LADDER_EXAMPLE };
 
 export const PROMOTION_EXAMPLE = { toLevelId: 'trainee', date: '2026-01-05' };
 
-const LadderBody = LadderInput.meta({ id: 'LadderInput', example: LADDER_EXAMPLE });
-const NewPromotionBody = NewPromotion.meta({ id: 'NewPromotion', example: PROMOTION_EXAMPLE });
-
-const Level = z.object({
-  id: z.string(),
-  name: z.string(),
-  postClass: z.string(),
-  requirements: z.object({
-    minCertificate: z.string(),
-    minYearsPractice: z.number().int(),
-    minEducation: z.string(),
-    continuingEducationUpToDate: z.boolean(),
-  }),
-  payBand: z.object({ min: z.number().int(), max: z.number().int() }),
-});
-
-const SavedLadder = z
-  .object({
-    levels: z.array(Level),
-    version: z.number().int(),
-    savedAt: z.string(),
-    savedBy: z.string(),
-  })
-  .openapi('SavedLadder');
-
-const CheckedLadder = SavedLadder.extend({
-  date: z.string().openapi({ description: 'The date whose rule set was applied (today, China time)' }),
-  ruleSet: RuleSetRef.optional(),
-  findings: z.array(Finding).openapi({ description: 'Warnings (and, on a read, errors) with their rule ids' }),
-}).openapi('CheckedLadder');
-
-const Standing = z.object({
-  qualifiesFor: z.string().optional(),
-  held: z.string().optional(),
-  next: z
-    .object({
-      levelId: z.string(),
-      missing: z.array(
-        z.object({
-          requirement: z.string(),
-          needed: z.union([z.string(), z.number()]),
-          has: z.union([z.string(), z.number()]),
-        }),
-      ),
-    })
-    .optional(),
-  band: z
-    .object({
-      levelId: z.string(),
-      min: z.number().int(),
-      max: z.number().int(),
-      pay: z.number().int(),
-      inBand: z.boolean(),
-      ruleId: z.string(),
-    })
-    .optional(),
-});
-
-const Standings = z
-  .object({
-    ladderVersion: z.number().int(),
-    date: z.string(),
-    ruleSet: RuleSetRef.optional(),
-    items: z.array(
-      z.object({
-        personId: z.string(),
-        name: z.string(),
-        monthlyPay: z.number().int(),
-        heldLevelId: z.string().optional(),
-        standing: Standing.optional().openapi({ description: 'Absent where no rule set is in force (P-R2)' }),
-      }),
-    ),
-  })
-  .openapi('LadderStandings');
-
-const Promotion = z
-  .object({
-    id: z.string(),
-    personId: z.string(),
-    fromLevelId: z.string().optional(),
-    toLevelId: z.string(),
-    date: z.string(),
-    ladderVersion: z.number().int(),
-    recordedBy: z.string(),
-    recordedAt: z.string(),
-  })
-  .openapi('Promotion');
+const LadderBody = LadderInput.meta({ id: 'LadderInput' });
+const NewPromotionBody = NewPromotion.meta({ id: 'NewPromotion' });
 
 const VersionParam = z.object({
   ladderVersion: z
@@ -184,15 +109,13 @@ export const ladder = new OpenAPIHono<AppEnv>()
       middleware: [authorize(LADDER_EDITORS)] as const,
       request: {
         headers: saveHeaders,
-        body: { required: true, content: { 'application/json': { schema: LadderBody } } },
+        body: jsonBody(LadderBody, LADDER_EXAMPLE),
       },
       responses: {
         200: { description: 'Saved as a new version', content: { 'application/json': { schema: CheckedLadder } } },
         ...updateResponses,
-        422: {
-          description: 'The ladder breaks a rule (P-W3, P-C1): each in `errors`',
-          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
-        },
+        ...bodyResponses,
+        422: { description: 'The ladder breaks a rule (P-W3, P-C1): each in `errors`', content: problemContent },
       },
     }),
     async (c) => {
@@ -242,7 +165,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       tags: ['ladder'],
       middleware: [authorize(LADDER_MANAGERS)] as const,
       responses: {
-        200: { description: 'The standings', content: { 'application/json': { schema: Standings } } },
+        200: { description: 'The standings', content: { 'application/json': { schema: LadderStandings } } },
         ...errorResponses,
       },
     }),
@@ -271,14 +194,15 @@ export const ladder = new OpenAPIHono<AppEnv>()
       request: {
         params: personId,
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: NewPromotionBody } } },
+        body: jsonBody(NewPromotionBody, PROMOTION_EXAMPLE),
       },
       responses: {
-        201: { description: 'Recorded', content: { 'application/json': { schema: Promotion } } },
+        201: { description: 'Recorded', content: { 'application/json': { schema: PromotionRecord } } },
         ...updateResponses,
+        ...bodyResponses,
         422: {
-          description: 'The person does not qualify for the level on that date',
-          content: { 'application/problem+json': { schema: z.object({}).passthrough() } },
+          description: `The person does not qualify for the level on that date, or ${REUSED_KEY}`,
+          content: problemContent,
         },
       },
     }),
@@ -297,7 +221,10 @@ export const ladder = new OpenAPIHono<AppEnv>()
       middleware: [authorize(LADDER_MANAGERS)] as const,
       request: { params: personId, query: PageQuery },
       responses: {
-        200: { description: 'A page of promotions', content: { 'application/json': { schema: Page(Promotion) } } },
+        200: {
+          description: 'A page of promotions',
+          content: { 'application/json': { schema: Page(PromotionRecord) } },
+        },
         ...errorResponses,
       },
     }),

@@ -10,18 +10,30 @@ import {
   removePerson,
   replacePerson,
 } from '@shegong/core';
-import { Certificate, CheckedPersonInput, ContinuingEducation, type PersonInput, STAFF_FLAGS } from '@shegong/domain';
-import { ruleSetRefOf } from '@shegong/store';
+import {
+  Certificate,
+  CheckedPersonInput,
+  ContinuingEducation,
+  Person,
+  type PersonInput,
+  PersonView,
+  RuleSetRef,
+  ruleSetRefOf,
+  STAFF_FLAGS,
+} from '@shegong/domain';
+
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
 import {
+  bodyResponses,
   errorResponses,
-  Finding,
   IdParam,
   idempotencyHeader,
   ifMatchHeader,
-  RuleSetRef,
+  jsonBody,
+  Page,
+  reusedKeyResponse,
   updateResponses,
 } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
@@ -48,123 +60,33 @@ const EXAMPLE_PERSON: PersonInput = {
 
 // The create example holds no certificate: a certificate number is unique platform-wide, so an
 // example that any organisation may send twice must not claim one (certificates have their own route).
-const PersonBody = CheckedPersonInput.meta({ id: 'PersonInput', example: { ...EXAMPLE_PERSON, certificates: [] } });
-/** The same schema for a replacement, with an example of its own (another person's numbers). */
-const PersonReplacementBody = CheckedPersonInput.meta({
-  id: 'PersonReplacement',
-  example: {
-    ...EXAMPLE_PERSON,
-    name: '陆海燕',
-    idCardNumber: '450621199501010215',
-    monthlyPay: 4_200_00,
-    certificates: [{ level: 'social_worker', number: 'Z2022450600456', obtainedOn: '2022-06-19' }],
-  },
-});
-const CertificateBody = Certificate.meta({
-  id: 'Certificate',
-  example: { level: 'social_worker', number: 'Z2024450600777', obtainedOn: '2024-06-23', registeredOn: '2024-09-01' },
-});
-const ContinuingEducationBody = ContinuingEducation.meta({
-  id: 'ContinuingEducation',
-  example: { date: '2026-05-20', tenthHours: 65, provider: '广西社会工作协会', topic: '社区矛盾调解' },
-});
+const PERSON_EXAMPLE: PersonInput = { ...EXAMPLE_PERSON, certificates: [] };
+/** A replacement's example: another person's numbers. */
+const REPLACEMENT_EXAMPLE: PersonInput = {
+  ...EXAMPLE_PERSON,
+  name: '陆海燕',
+  idCardNumber: '450621199501010215',
+  monthlyPay: 4_200_00,
+  certificates: [{ level: 'social_worker', number: 'Z2022450600456', obtainedOn: '2022-06-19' }],
+};
+const PersonBody = CheckedPersonInput.meta({ id: 'PersonInput' });
+const CERTIFICATE_EXAMPLE: Certificate = {
+  level: 'social_worker',
+  number: 'Z2024450600777',
+  obtainedOn: '2024-06-23',
+  registeredOn: '2024-09-01',
+};
+const CONTINUING_EDUCATION_EXAMPLE: ContinuingEducation = {
+  date: '2026-05-20',
+  tenthHours: 65,
+  provider: '广西社会工作协会',
+  topic: '社区矛盾调解',
+};
 
-const Summary = z
-  .object({
-    certLevel: z.string(),
-    ce: z.object({
-      year: z.object({
-        year: z.number().int(),
-        tenthHours: z.number().int(),
-        requiredTenthHours: z.number().int(),
-        shortfallTenthHours: z.number().int(),
-        ruleId: z.literal('P-R2'),
-      }),
-      period: z
-        .object({
-          from: z.string(),
-          to: z.string(),
-          level: z.string(),
-          tenthHours: z.number().int(),
-          requiredTenthHours: z.number().int(),
-          shortfallTenthHours: z.number().int(),
-          ruleId: z.literal('N-5'),
-        })
-        .optional(),
-    }),
-    registrations: z.array(
-      z.object({
-        number: z.string(),
-        level: z.string(),
-        status: z.enum(['unregistered', 'valid', 'expiring', 'expired']),
-        registeredOn: z.string().optional(),
-        expiresOn: z.string().optional(),
-        renewalOpensOn: z.string().optional(),
-        daysLeft: z.number().int().optional(),
-        ruleId: z.literal('N-4'),
-      }),
-    ),
-    practiceYears: z.number().int(),
-    run: z.object({ start: z.string(), end: z.string(), days: z.number().int(), ruleId: z.literal('P-A3') }).optional(),
-    pay: z.object({
-      certLevel: z.string(),
-      floor: z.number().int(),
-      pay: z.number().int(),
-      shortfall: z.number().int(),
-      ruleId: z.enum(['P-W3', 'P-W1']),
-      exempt: z.boolean(),
-    }),
-    findings: z.array(Finding),
-    flags: z.array(z.enum(STAFF_FLAGS)),
-  })
-  .openapi('StaffSummary', {
-    description:
-      'What the registry says about the person today under the rule set in force: P-R2 and N-5 hours (tenths), N-4 registrations, practice years, the P-A3 run, pay against the P-W3 floor (fen).',
-  });
-
-const PersonSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    idCardNumber: z.string().openapi({ description: 'Masked (450602********1234) except to hr and admin' }),
-    phone: z.string().openapi({ description: 'Masked (139****2345) except to hr and admin' }),
-    education: z.object({ level: z.string(), socialWorkMajor: z.boolean() }),
-    employmentType: z.string(),
-    monthlyPay: z.number().int().openapi({ description: 'Monthly gross pay, fen' }),
-    employment: z.array(
-      z.object({
-        employer: z.string(),
-        region: z.string(),
-        start: z.string(),
-        end: z.string().optional(),
-        socialWork: z.boolean(),
-      }),
-    ),
-    certificates: z.array(
-      z.object({
-        level: z.string(),
-        number: z.string(),
-        obtainedOn: z.string(),
-        registeredOn: z.string().optional(),
-        registrationExpiresOn: z.string().optional(),
-      }),
-    ),
-    continuingEducation: z.array(
-      z.object({ date: z.string(), tenthHours: z.number().int(), provider: z.string(), topic: z.string() }),
-    ),
-    ladderLevelId: z.string().optional(),
-    createdAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi('Person');
-
-const PersonWithSummary = PersonSchema.extend({ summary: Summary.optional() }).openapi('PersonWithSummary');
-
-const StaffList = z
-  .object({
-    items: z.array(PersonWithSummary),
-    cursor: z.string().optional(),
-    today: z.string(),
+/** A page of the registry, with the rule set its summaries use. */
+const StaffList = Page(PersonView)
+  .extend({
+    today: z.string().openapi({ description: 'The day the summaries are for (China time)' }),
     ruleSet: RuleSetRef.nullable().openapi({
       description: 'The rule set the summaries use; null when none is in force for the region today',
     }),
@@ -228,11 +150,13 @@ export const people = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PEOPLE_KEEPERS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: PersonBody } } },
+        body: jsonBody(PersonBody, PERSON_EXAMPLE),
       },
       responses: {
-        201: { description: 'Added', content: { 'application/json': { schema: PersonSchema } } },
+        201: { description: 'Added', content: { 'application/json': { schema: Person } } },
         ...updateResponses,
+        ...bodyResponses,
+        ...reusedKeyResponse,
       },
     }),
     async (c) => {
@@ -249,7 +173,7 @@ export const people = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PEOPLE_READERS)] as const,
       request: { params: personId },
       responses: {
-        200: { description: 'The person', content: { 'application/json': { schema: PersonWithSummary } } },
+        200: { description: 'The person', content: { 'application/json': { schema: PersonView } } },
         ...errorResponses,
       },
     }),
@@ -268,11 +192,12 @@ export const people = new OpenAPIHono<AppEnv>()
       request: {
         params: personId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: PersonReplacementBody } } },
+        body: jsonBody(PersonBody, REPLACEMENT_EXAMPLE),
       },
       responses: {
-        200: { description: 'Replaced', content: { 'application/json': { schema: PersonSchema } } },
+        200: { description: 'Replaced', content: { 'application/json': { schema: Person } } },
         ...updateResponses,
+        ...bodyResponses,
       },
     }),
     async (c) => {
@@ -308,11 +233,12 @@ export const people = new OpenAPIHono<AppEnv>()
       request: {
         params: personId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: ContinuingEducationBody } } },
+        body: jsonBody(ContinuingEducation, CONTINUING_EDUCATION_EXAMPLE),
       },
       responses: {
-        200: { description: 'Recorded', content: { 'application/json': { schema: PersonSchema } } },
+        200: { description: 'Recorded', content: { 'application/json': { schema: Person } } },
         ...updateResponses,
+        ...bodyResponses,
       },
     }),
     async (c) => {
@@ -332,11 +258,12 @@ export const people = new OpenAPIHono<AppEnv>()
       request: {
         params: personId,
         headers: ifMatchHeader,
-        body: { required: true, content: { 'application/json': { schema: CertificateBody } } },
+        body: jsonBody(Certificate, CERTIFICATE_EXAMPLE),
       },
       responses: {
-        200: { description: 'Added', content: { 'application/json': { schema: PersonSchema } } },
+        200: { description: 'Added', content: { 'application/json': { schema: Person } } },
         ...updateResponses,
+        ...bodyResponses,
       },
     }),
     async (c) => {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { type FieldProblem, type Refusal, type RefusalKind, Refused } from '@shegong/core';
+import { ImportRowError } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -18,19 +19,35 @@ export const FieldError = z
   })
   .openapi('FieldError');
 
+/** The members of RFC 9457 problem details every problem of the API has, with its failing fields. */
+const problemMembers = {
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(FieldError).optional().openapi({ description: 'One entry per failing field or broken rule' }),
+};
+
 /** RFC 9457 problem details, with the failing fields of a bad request. */
-export const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string().optional(),
-    instance: z.string().optional(),
-    requestId: z.string().optional(),
-    errors: z.array(FieldError).optional().openapi({ description: 'One entry per failing field or broken rule' }),
-  })
-  .openapi('Problem');
+export const Problem = z.object(problemMembers).openapi('Problem');
 export type Problem = z.infer<typeof Problem>;
+
+/**
+ * A roster that has errors (422 of POST /v1/imports): a problem with the job that recorded it and
+ * every error of the file by row and column. Built from the problem's own members rather than
+ * extended from it, so the document describes it in one piece.
+ */
+export const RosterInvalidProblem = z
+  .object({
+    ...problemMembers,
+    importId: z.string().openapi({ description: 'The import job that recorded the errors' }),
+    rowErrors: z.array(ImportRowError).openapi({ description: 'The errors by row and column (the first 500)' }),
+    errorCount: z.number().int().openapi({ description: 'How many errors the file has in all' }),
+  })
+  .openapi('RosterInvalidProblem');
+export type RosterInvalidProblem = z.infer<typeof RosterInvalidProblem>;
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',

@@ -8,54 +8,28 @@ import {
   ruleSetHistory,
   ruleSetView,
 } from '@shegong/core';
-import { FANGCHENGGANG_2023, isoDate, NewRuleSet, RuleSetParameters } from '@shegong/domain';
+import { FANGCHENGGANG_2023, isoDate, NewRuleSet, RuleSetInForce, RuleSetView } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
-import { errorResponses, idempotencyHeader, Page, updateResponses } from '../schemas.ts';
+import {
+  bodyResponses,
+  errorResponses,
+  idempotencyHeader,
+  jsonBody,
+  Page,
+  reusedKeyResponse,
+  updateResponses,
+} from '../schemas.ts';
 import { etag } from '../versioning.ts';
 
-const NewRuleSetBody = NewRuleSet.meta({
-  id: 'NewRuleSet',
-  // Fangchenggang's values as a new version from mid-2026 (the example a bureau of 450600 can send).
-  example: {
-    ...FANGCHENGGANG_2023,
-    effectiveFrom: '2026-07-01',
-    title: '防城港市社会工作人才激励保障参数（2026年7月）',
-  },
-});
-
-const RuleSetParametersBody = RuleSetParameters.meta({ id: 'RuleSetParameters' });
-
-export const RuleSetSchema = z
-  .object({
-    id: z.string().openapi({ example: '450600-2023-01-01-v2', description: '<region>-<effectiveFrom>-v<version>' }),
-    region: z.string(),
-    effectiveFrom: z.string(),
-    title: z.string(),
-    notes: z.string().optional(),
-    illustrative: z.array(z.string()).openapi({ description: 'Parameter paths whose values are illustrative' }),
-    parameters: RuleSetParametersBody,
-    bureauId: z.string().openapi({ description: 'The publishing bureau' }),
-    bureauName: z.string().optional().openapi({ description: 'Its name when it published' }),
-    version: z.number().int().openapi({ description: '1, then 2 for a correction of the same date, …' }),
-    publishedAt: z.string(),
-    publishedBy: z.string(),
-    rules: z
-      .record(z.string(), z.string())
-      .openapi({ description: 'Parameter path → the POLICY.md rule it serves (cite it beside the value)' }),
-  })
-  .openapi('RuleSet');
-
-const InForceSchema = z
-  .object({
-    region: z.string().openapi({ description: 'The region asked about' }),
-    date: z.string(),
-    source: z.enum(['own', 'city', 'province']).openapi({ description: 'Whose rule set applies (P-U1)' }),
-    reason: z.string(),
-    ruleSet: RuleSetSchema,
-  })
-  .openapi('RuleSetInForce');
+const NewRuleSetBody = NewRuleSet.meta({ id: 'NewRuleSet' });
+/** Fangchenggang's values as a new version from mid-2026 (the example a bureau of 450600 can send). */
+const NEW_RULE_SET_EXAMPLE: NewRuleSet = {
+  ...FANGCHENGGANG_2023,
+  effectiveFrom: '2026-07-01',
+  title: '防城港市社会工作人才激励保障参数（2026年7月）',
+};
 
 const regionQuery = z
   .string()
@@ -94,11 +68,13 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       middleware: [authorize(RULE_SET_PUBLISHERS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: NewRuleSetBody } } },
+        body: jsonBody(NewRuleSetBody, NEW_RULE_SET_EXAMPLE),
       },
       responses: {
-        201: { description: 'Published', content: { 'application/json': { schema: RuleSetSchema } } },
+        201: { description: 'Published', content: { 'application/json': { schema: RuleSetView } } },
         ...updateResponses,
+        ...bodyResponses,
+        ...reusedKeyResponse,
       },
     }),
     async (c) => {
@@ -119,7 +95,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       middleware: [authorize(RULE_SET_READERS)] as const,
       request: { query: HistoryQuery },
       responses: {
-        200: { description: 'A page of rule sets', content: { 'application/json': { schema: Page(RuleSetSchema) } } },
+        200: { description: 'A page of rule sets', content: { 'application/json': { schema: Page(RuleSetView) } } },
         ...errorResponses,
       },
     }),
@@ -139,7 +115,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       middleware: [authorize(RULE_SET_READERS)] as const,
       request: { query: InForceQuery },
       responses: {
-        200: { description: 'The rule set in force', content: { 'application/json': { schema: InForceSchema } } },
+        200: { description: 'The rule set in force', content: { 'application/json': { schema: RuleSetInForce } } },
         ...errorResponses,
       },
     }),
@@ -161,7 +137,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       middleware: [authorize(RULE_SET_READERS)] as const,
       request: { params: RuleSetIdParam },
       responses: {
-        200: { description: 'The rule set', content: { 'application/json': { schema: RuleSetSchema } } },
+        200: { description: 'The rule set', content: { 'application/json': { schema: RuleSetView } } },
         ...errorResponses,
       },
     }),

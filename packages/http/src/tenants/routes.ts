@@ -1,37 +1,22 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { createTenant, getTenant, listTenants, PLATFORM_ADMINS } from '@shegong/core';
-import { NewTenant } from '@shegong/domain';
+import { CreatedTenant, NEW_BUREAU_EXAMPLE, NewTenant, TenantRecord } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
-import { errorResponses, IdParam, idempotencyHeader, Page, PageQuery, updateResponses } from '../schemas.ts';
+import {
+  bodyResponses,
+  errorResponses,
+  IdParam,
+  idempotencyHeader,
+  jsonBody,
+  Page,
+  PageQuery,
+  reusedKeyResponse,
+  updateResponses,
+} from '../schemas.ts';
 
-export const Tenant = z
-  .object({
-    id: z.string(),
-    kind: z.enum(['platform', 'bureau', 'incubator', 'org']),
-    name: z.string(),
-    nameEn: z.string().optional(),
-    region: z.string(),
-    uscc: z.string().optional(),
-    status: z.enum(['active', 'suspended']),
-    createdAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi('Tenant');
-
-// `.meta`, not `.openapi`: the domain's schemas are built before @hono/zod-openapi extends zod,
-// and zod 4 copies prototype methods only onto schemas built after the extension.
-const NewTenantBody = NewTenant.meta({
-  id: 'NewTenant',
-  example: {
-    kind: 'bureau',
-    name: '上思县民政局',
-    nameEn: 'Shangsi County Civil Affairs Bureau',
-    region: '450621',
-    adminEmail: 'admin@shangsi.example.cn',
-  },
-});
+const NewTenantBody = NewTenant.meta({ id: 'NewTenant' });
 
 export const tenants = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -43,7 +28,7 @@ export const tenants = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PLATFORM_ADMINS)] as const,
       request: { query: PageQuery },
       responses: {
-        200: { description: 'A page of tenants', content: { 'application/json': { schema: Page(Tenant) } } },
+        200: { description: 'A page of tenants', content: { 'application/json': { schema: Page(TenantRecord) } } },
         ...errorResponses,
       },
     }),
@@ -58,14 +43,13 @@ export const tenants = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PLATFORM_ADMINS)] as const,
       request: {
         headers: idempotencyHeader,
-        body: { required: true, content: { 'application/json': { schema: NewTenantBody } } },
+        body: jsonBody(NewTenantBody, NEW_BUREAU_EXAMPLE),
       },
       responses: {
-        201: {
-          description: 'Created',
-          content: { 'application/json': { schema: z.object({ tenant: Tenant, adminInvitationLink: z.string() }) } },
-        },
+        201: { description: 'Created', content: { 'application/json': { schema: CreatedTenant } } },
         ...updateResponses,
+        ...bodyResponses,
+        ...reusedKeyResponse,
       },
     }),
     async (c) => {
@@ -86,7 +70,7 @@ export const tenants = new OpenAPIHono<AppEnv>()
       middleware: [authorize(PLATFORM_ADMINS)] as const,
       request: { params: IdParam('tenantId', '0e6f6b1e-1d0c-4c8e-9d8f-3a2b1c0d9e8f') },
       responses: {
-        200: { description: 'The tenant', content: { 'application/json': { schema: Tenant } } },
+        200: { description: 'The tenant', content: { 'application/json': { schema: TenantRecord } } },
         ...errorResponses,
       },
     }),

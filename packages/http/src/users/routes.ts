@@ -1,27 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { changeMember, getMember, listMembers, TENANT_ADMINS } from '@shegong/core';
-import { RoleChange } from '@shegong/domain';
+import { Member, RoleChange, USER_STATUSES } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
-import { errorResponses, IdParam, ifMatchHeader, Page, PageQuery, updateResponses } from '../schemas.ts';
+import { bodyResponses, errorResponses, IdParam, ifMatchHeader, Page, PageQuery, updateResponses } from '../schemas.ts';
 import { etag, expectedVersion } from '../versioning.ts';
-
-export const User = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(z.string()),
-    status: z.enum(['active', 'disabled']),
-    createdAt: z.string(),
-    version: z.number().int(),
-  })
-  .openapi('User');
 
 const UserChange = z
   .strictObject({
     roles: RoleChange.shape.roles.optional(),
-    status: z.enum(['active', 'disabled']).optional(),
+    status: z.enum(USER_STATUSES).optional(),
   })
   .refine((v) => v.roles !== undefined || v.status !== undefined, {
     message: 'change roles or status',
@@ -41,7 +29,7 @@ export const users = new OpenAPIHono<AppEnv>()
       middleware: [authorize(TENANT_ADMINS)] as const,
       request: { query: PageQuery },
       responses: {
-        200: { description: 'A page of users', content: { 'application/json': { schema: Page(User) } } },
+        200: { description: 'A page of users', content: { 'application/json': { schema: Page(Member) } } },
         ...errorResponses,
       },
     }),
@@ -56,7 +44,7 @@ export const users = new OpenAPIHono<AppEnv>()
       middleware: [authorize(TENANT_ADMINS)] as const,
       request: { params: userId },
       responses: {
-        200: { description: 'The user', content: { 'application/json': { schema: User } } },
+        200: { description: 'The user', content: { 'application/json': { schema: Member } } },
         ...errorResponses,
       },
     }),
@@ -78,8 +66,9 @@ export const users = new OpenAPIHono<AppEnv>()
         body: { required: true, content: { 'application/json': { schema: UserChange } } },
       },
       responses: {
-        200: { description: 'Changed', content: { 'application/json': { schema: User } } },
+        200: { description: 'Changed', content: { 'application/json': { schema: Member } } },
         ...updateResponses,
+        ...bodyResponses,
       },
     }),
     async (c) => {

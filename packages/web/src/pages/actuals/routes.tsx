@@ -30,9 +30,11 @@ import {
   fenToYuan,
   ITEMISED_LINES,
   monthInTerm,
+  type StoredActualMonth,
+  type StoredContract,
   takesActuals,
 } from '@shegong/domain';
-import type { StoredActualMonth, StoredContract } from '@shegong/store';
+
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

@@ -8,8 +8,10 @@ import {
   calendarMonths,
   findingText,
   ITEMISED_LINES,
+  type StoredActualMonth,
+  type StoredContract,
 } from '@shegong/domain';
-import type { StoredActualMonth, StoredContract } from '@shegong/store';
+
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';

@@ -4,7 +4,7 @@ import {
   BUDGET_LINES,
   type BudgetLine,
   type ContractAssessment,
-  type CostedPostInput,
+  type CostedPost,
   type Finding,
   findingText,
   type PostCost,
@@ -27,7 +27,7 @@ export type ContractMessages = Messages['contracts'];
 /** What a costing needs to be shown: the assessment and, for names, the posts as costed. */
 export interface Costing {
   assessment: ContractAssessment;
-  costedPosts: readonly CostedPostInput[];
+  costedPosts: readonly CostedPost[];
   ruleSet: { title: string; effectiveFrom: string };
 }
 
@@ -106,7 +106,7 @@ export function PostFigures(props: {
   rules: PolicyRules;
   lang: Lang;
   cost: PostCost;
-  post?: CostedPostInput | undefined;
+  post?: CostedPost | undefined;
   findings: readonly Finding[];
 }) {
   const { k, rules, cost, post } = props;

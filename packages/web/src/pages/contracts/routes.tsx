@@ -27,13 +27,15 @@ import {
   CONTRACT_STATUSES,
   type ContractDraft,
   type ContractStatus,
+  type ContractVersion,
   findingText,
   isAmendable,
   isEditable,
   isoDate,
   NEXT_STATUSES,
+  type StoredContract,
 } from '@shegong/domain';
-import type { ContractVersion, StoredContract } from '@shegong/store';
+
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

@@ -3,14 +3,16 @@
 import {
   CONTRACT_STATUSES,
   type ContractStatus,
+  type ContractVersion,
   type DraftChange,
   isAmendable,
   isEditable,
   NEXT_STATUSES,
   SERVICES,
+  type StoredContract,
   takesActuals,
 } from '@shegong/domain';
-import type { ContractVersion, StoredContract } from '@shegong/store';
+
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';

@@ -17,8 +17,9 @@ import {
   startImport,
   TEMPLATE_READERS,
 } from '@shegong/core';
+import type { ImportJob } from '@shegong/domain';
 import { ROSTER_COLUMNS } from '@shegong/sheets/light';
-import type { ImportJob } from '@shegong/store';
+
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

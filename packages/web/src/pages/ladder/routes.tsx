@@ -32,8 +32,9 @@ import {
   LadderInput,
   LadderLevel,
   POST_CLASSES,
+  type SavedLadder,
 } from '@shegong/domain';
-import type { StoredLadder } from '@shegong/store';
+
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
@@ -252,7 +253,7 @@ export function ladderRoutes(session: TokenSource) {
       if (action === 'add') return editor(c, [...rows, emptyRow()].slice(0, MAX_LEVELS), version, []);
       const { input, errors, kept } = parseRows(c, rows);
       if (!input) return editor(c, rows, version, errors, 400);
-      let saved: StoredLadder;
+      let saved: SavedLadder;
       try {
         ({ ladder: saved } = await saveLadder(
           c.var.ctx,

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { type LadderCheck, type PersonStanding, STAFF_EXPORTERS } from '@shegong/core';
+import { STAFF_EXPORTERS } from '@shegong/core';
 import {
   CERT_LEVELS,
   type CertLevel,
@@ -9,12 +9,16 @@ import {
   type EducationLevel,
   type Finding,
   findingText,
+  type LadderCheck,
   type LadderLevel,
+  type PersonStanding,
   POST_CLASSES,
   type PostClass,
+  type PromotionRecord,
+  type SavedLadder,
   tenthsToHours,
 } from '@shegong/domain';
-import type { PromotionRecord, StoredLadder } from '@shegong/store';
+
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
@@ -145,7 +149,7 @@ function missingLine(l: L, m: { requirement: string; needed: string | number; ha
 export function StandingsTable(props: {
   l: L;
   rules: PolicyRules;
-  ladder: StoredLadder;
+  ladder: SavedLadder;
   people: readonly PersonStanding[];
   canPromote: boolean;
 }) {
@@ -226,7 +230,7 @@ function CheckedNote(props: { l: L; check: LadderCheck }) {
 export function LadderPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
-  ladder?: StoredLadder | undefined;
+  ladder?: SavedLadder | undefined;
   check?: LadderCheck | undefined;
   standings?: { date: string; people: readonly PersonStanding[] } | undefined;
   canEdit: boolean;
@@ -419,7 +423,7 @@ export function EditorPage(props: {
   /** Warnings shown beside the levels (errors are field errors). */
   warnings?: readonly FieldError[];
   ruleSetTitle?: string | undefined;
-  history: readonly StoredLadder[];
+  history: readonly SavedLadder[];
   stale?: boolean;
 }) {
   const { c, who, rows, errors } = props;
@@ -477,7 +481,7 @@ export function EditorPage(props: {
 }
 
 /** One saved version, read only. */
-export function VersionPage(props: { c: Context<PageEnv>; who: SignedIn; ladder: StoredLadder }) {
+export function VersionPage(props: { c: Context<PageEnv>; who: SignedIn; ladder: SavedLadder }) {
   const { c, who, ladder } = props;
   const l = c.var.m.ladder;
   return (
@@ -496,7 +500,7 @@ export function PromotePage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
   person: { id: string; name: string; ladderLevelId?: string | undefined };
-  ladder: StoredLadder;
+  ladder: SavedLadder;
   qualifiesFor?: string | undefined;
   values: { toLevelId: string; date: string };
   errors: readonly FieldError[];

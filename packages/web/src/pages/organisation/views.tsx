@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { Member } from '@shegong/core';
-import { adminRoleOf, type InvitationRecord, ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
+
+import { adminRoleOf, type Invitation, type Member, ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -64,7 +64,7 @@ export function OrganisationPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
   users: Page<Member>;
-  invitations: Page<InvitationRecord>;
+  invitations: Page<Invitation>;
   cursors: { users?: string | undefined; invitations?: string | undefined };
   notice?: Extract<Flash, { t: 'notice' }> | undefined;
 }) {

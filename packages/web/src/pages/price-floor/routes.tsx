@@ -5,12 +5,11 @@ import {
   contractView,
   NotFound,
   PRICE_FLOOR_USERS,
-  type PriceFloorCalculation,
   peopleChoices,
   type Refusal,
   ruleSetInForce,
 } from '@shegong/core';
-import { bpToPercent, formatPercent, knownRegions } from '@shegong/domain';
+import { bpToPercent, formatPercent, knownRegions, type PriceFloorCalculation } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

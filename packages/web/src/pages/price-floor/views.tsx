@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { PriceFloorCalculation } from '@shegong/core';
+
 import {
   CERT_LEVELS,
   type CertLevel,
@@ -9,6 +9,7 @@ import {
   knownRegions,
   POST_ROLES,
   type PostRole,
+  type PriceFloorCalculation,
 } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';

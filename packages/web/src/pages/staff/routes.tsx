@@ -9,7 +9,6 @@ import {
   NotFound,
   PEOPLE_KEEPERS,
   PEOPLE_READERS,
-  type PersonView,
   permits,
   personRecord,
   type RegistryRules,
@@ -19,7 +18,14 @@ import {
   Stale,
   staffRegistry,
 } from '@shegong/core';
-import { type Person, type PersonInput, STAFF_FLAGS, type StaffFlag, seesPersonalData } from '@shegong/domain';
+import {
+  type Person,
+  type PersonInput,
+  type PersonView,
+  STAFF_FLAGS,
+  type StaffFlag,
+  seesPersonalData,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
