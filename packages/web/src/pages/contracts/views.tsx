@@ -38,7 +38,7 @@ import {
   findingsAt,
   MilestoneFigures,
 } from './costing.tsx';
-import { CONTRACTS, PRICE_FLOOR } from './editor.tsx';
+import { CONTRACTS, contractHref, floorHref, PRICE_FLOOR } from './paths.ts';
 
 const STATUS_TONES: Record<ContractStatus, Tone> = {
   draft: 'grey',
@@ -51,9 +51,6 @@ const STATUS_TONES: Record<ContractStatus, Tone> = {
 export function StatusTag(props: { k: ContractMessages; status: ContractStatus }) {
   return <Tag tone={STATUS_TONES[props.status]}>{props.k.statuses[props.status]}</Tag>;
 }
-
-export const contractHref = (id: string) => `${CONTRACTS}/${encodeURIComponent(id)}`;
-export const floorHref = (id: string) => `${PRICE_FLOOR}?contract=${encodeURIComponent(id)}`;
 
 /** The flags of a contract in the list: error and warning counts, and the rules they break. */
 export function Flags(props: { k: ContractMessages; rules: PolicyRules; contract: StoredContract }) {
