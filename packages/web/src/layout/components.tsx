@@ -278,6 +278,34 @@ export function CopyField(props: { m: Messages; id: string; label: string; hint:
   );
 }
 
+/** Links that filter a list, the one in force marked: plain links, so a filtered list has its own address. */
+export function FilterRow(props: {
+  label: string;
+  filters: readonly { label: string; href: string; active: boolean }[];
+}) {
+  return (
+    <nav class="filter-row" aria-label={props.label}>
+      <span class="filter-label">{props.label}</span>
+      {props.filters.map((f) => (
+        <a class={`filter${f.active ? ' is-active' : ''}`} href={f.href} aria-current={f.active ? 'page' : undefined}>
+          {f.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Paging by cursor: back to the first page, on to the next; nothing when the list fits one page. */
+export function Pager(props: { m: Messages; label: string; first?: string | undefined; next?: string | undefined }) {
+  if (!props.first && !props.next) return null;
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.first ? <a href={props.first}>{props.m.pagination.first}</a> : null}
+      {props.next ? <a href={props.next}>{props.m.pagination.next}</a> : null}
+    </nav>
+  );
+}
+
 /** A table that becomes stacked cards on a phone: each cell says its column (data-label). */
 export function Table(props: {
   caption?: string;

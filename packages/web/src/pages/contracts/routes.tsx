@@ -61,8 +61,9 @@ import {
   valuesOf,
   withRow,
 } from './form.ts';
+import { ContractListPage } from './list.tsx';
 import { CONTRACTS, contractHref, floorHref, PRICE_FLOOR } from './paths.ts';
-import { ContractListPage, ContractPage, VersionPage } from './views.tsx';
+import { ContractPage, VersionPage } from './views.tsx';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PAGE_SIZE = 20;

@@ -18,6 +18,7 @@ import {
   errorFor,
   type FieldError,
   Notice,
+  Pager,
   Table,
   TextField,
 } from '../../layout/components.tsx';
@@ -131,18 +132,12 @@ export function OrganisationPage(props: {
               </tr>
             ))}
           </Table>
-          {users.cursor || props.cursors.users ? (
-            <nav class="pager" aria-label={o.members}>
-              {props.cursors.users ? (
-                <a href={pageLink({ invitations: props.cursors.invitations })}>{m.pagination.first}</a>
-              ) : null}
-              {users.cursor ? (
-                <a href={pageLink({ users: users.cursor, invitations: props.cursors.invitations })}>
-                  {m.pagination.next}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            m={m}
+            label={o.members}
+            first={props.cursors.users ? pageLink({ invitations: props.cursors.invitations }) : undefined}
+            next={users.cursor ? pageLink({ users: users.cursor, invitations: props.cursors.invitations }) : undefined}
+          />
         </Card>
         <Card title={o.invitations} id="invitations">
           <Table
@@ -186,18 +181,14 @@ export function OrganisationPage(props: {
               </tr>
             ))}
           </Table>
-          {invitations.cursor || props.cursors.invitations ? (
-            <nav class="pager" aria-label={o.invitations}>
-              {props.cursors.invitations ? (
-                <a href={pageLink({ users: props.cursors.users })}>{m.pagination.first}</a>
-              ) : null}
-              {invitations.cursor ? (
-                <a href={pageLink({ users: props.cursors.users, invitations: invitations.cursor })}>
-                  {m.pagination.next}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            m={m}
+            label={o.invitations}
+            first={props.cursors.invitations ? pageLink({ users: props.cursors.users }) : undefined}
+            next={
+              invitations.cursor ? pageLink({ users: props.cursors.users, invitations: invitations.cursor }) : undefined
+            }
+          />
         </Card>
       </div>
     </Shell>

@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { Card, Notice, Table } from '../../layout/components.tsx';
+import { Card, FilterRow, Notice, Table } from '../../layout/components.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { CeHours, CertTag, ListedRegistration, PayFigure, type StaffMessages } from './figures.tsx';
 
@@ -162,18 +162,14 @@ export function StaffListPage(props: {
       <NoticeLine s={s} notice={props.notice} />
       <RuleSetLine c={c} context={context} />
       {context.ruleSet ? <StaffCounts c={c} counts={counts} flag={flag} /> : null}
-      <nav class="filter-row" aria-label={s.filters.label}>
-        <span class="filter-label">{s.filters.label}</span>
-        {[undefined, ...FILTERS].map((f) => (
-          <a
-            class={`filter${flag === f ? ' is-active' : ''}`}
-            href={filterLink(f)}
-            aria-current={flag === f ? 'page' : undefined}
-          >
-            {f ? s.filters[f] : s.filters.all}
-          </a>
-        ))}
-      </nav>
+      <FilterRow
+        label={s.filters.label}
+        filters={[undefined, ...FILTERS].map((f) => ({
+          label: f ? s.filters[f] : s.filters.all,
+          href: filterLink(f),
+          active: flag === f,
+        }))}
+      />
       <div class="card-flush">
         <Card title={flag ? s.filters[flag] : s.title} id="staff" extra={s.showing(entries.length, props.total)}>
           <StaffTable c={c} context={context} entries={entries} flag={flag} />
