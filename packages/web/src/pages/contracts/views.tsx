@@ -20,8 +20,9 @@ import { regionName } from '../../layout/labels.tsx';
 import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { ChangeList } from './changes.tsx';
-import { type ContractMessages, CostingTables, FindingsSummary } from './costing.tsx';
-import { CONTRACTS, contractHref, floorHref } from './paths.ts';
+import type { ContractMessages } from './costing.tsx';
+import { CONTRACTS, contractHref } from './paths.ts';
+import { CostingCard } from './saved-costing.tsx';
 import { TermsCard } from './terms.tsx';
 
 const STATUS_TONES: Record<ContractStatus, Tone> = {
@@ -50,29 +51,6 @@ export function Flags(props: { k: ContractMessages; rules: PolicyRules; contract
         <RuleBadge rule={rule} rules={rules} tone={tone} />
       ))}
     </span>
-  );
-}
-
-/** A version's costing, read only: the findings at the top, every post and line, the price floor. */
-function CostingCard(props: { c: Context<PageEnv>; contractId: string; version: ContractVersion; title: string }) {
-  const { c, version } = props;
-  const k = c.var.m.contracts;
-  const rules = c.var.m.policyRules;
-  const costing = { assessment: version.assessment, costedPosts: version.costedPosts, ruleSet: version.ruleSet };
-  return (
-    <Card title={props.title} id="costing">
-      <FindingsSummary k={k} rules={rules} costing={costing} lang={c.var.lang} links={false} />
-      <CostingTables
-        k={k}
-        rules={rules}
-        lang={c.var.lang}
-        costing={costing}
-        posts={version.draft.plan.posts}
-        lines={version.draft.plan.lines}
-        value={version.draft.terms.value}
-        floorHref={floorHref(props.contractId)}
-      />
-    </Card>
   );
 }
 
