@@ -92,27 +92,33 @@ function AddButton(props: { k: ContractMessages; list: RowList; label: string; c
   );
 }
 
-/** A list of rows, each a small fieldset of inputs with its remove button, and an add button. */
-export function RowsSection(props: {
-  k: ContractMessages;
-  id: string;
-  title: string;
-  list: RowList;
-  count: number;
-  addLabel: string;
-  empty: string;
-  error?: string | undefined;
-  children: Child;
-  after?: Child;
-}) {
+/** Each list's words: its card's title, its add button, and what the card says while it is empty. */
+function listWords(e: ContractMessages['editor'], list: RowList) {
+  const words = {
+    deliverable: { title: e.deliverablesTitle, add: e.addDeliverable, empty: e.noDeliverables },
+    milestone: { title: e.milestonesTitle, add: e.addMilestone, empty: e.noMilestones },
+    post: { title: e.postsTitle, add: e.addPost, empty: e.noPosts },
+    item: { title: e.itemsTitle, add: e.addItem, empty: e.noItems },
+  } satisfies Record<RowList, { title: string; add: string; empty: string }>;
+  return words[list];
+}
+
+/**
+ * A list of rows, each a small fieldset of inputs with its remove button, and an add button. The
+ * card's id is the list's form key, which is also the field an error about the whole list is on.
+ */
+export function RowsSection(props: FieldsProps & { list: RowList; count: number; children: Child; after?: Child }) {
+  const { key } = ROW_LISTS[props.list];
+  const words = listWords(props.k.editor, props.list);
+  const error = errorFor(props.errors, key);
   return (
-    <Card title={props.title} id={props.id}>
-      <input type="hidden" name={ROW_LISTS[props.list].key} value={String(props.count)} />
-      {props.error ? <p class="field-error">{props.error}</p> : null}
-      {props.count ? props.children : <p class="muted">{props.empty}</p>}
+    <Card title={words.title} id={key}>
+      <input type="hidden" name={key} value={String(props.count)} />
+      {error ? <p class="field-error">{error}</p> : null}
+      {props.count ? props.children : <p class="muted">{words.empty}</p>}
       {props.after}
       <div class="actions">
-        <AddButton k={props.k} list={props.list} label={props.addLabel} count={props.count} />
+        <AddButton k={props.k} list={props.list} label={words.add} count={props.count} />
       </div>
     </Card>
   );
@@ -120,16 +126,15 @@ export function RowsSection(props: {
 
 export function Row(props: {
   k: ContractMessages;
+  errors: readonly FieldError[];
   list: RowList;
   index: number;
-  legend: string;
-  errors: readonly FieldError[];
   children: Child;
   aside?: Child;
 }) {
   const prefix = `${props.list}-${props.index}-`;
   // The row's name without the colon it has as an error prefix ("岗位 1：").
-  const title = props.legend.replace(/[：:]\s*$/, '');
+  const title = props.k.form.row[props.list](props.index + 1).replace(/[：:]\s*$/, '');
   const bad = props.errors.some((e) => e.field.startsWith(prefix));
   return (
     <fieldset

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { BUDGET_LINES, CERT_LEVELS, ITEMISED_LINES, POST_ROLES } from '@shegong/domain';
-import { Card, errorFor } from '../../../layout/components.tsx';
+import { Card } from '../../../layout/components.tsx';
 import type { EditorValues } from '../form.ts';
 import { type FieldsProps, options, Row, RowsSection, type SectionProps, Select, Text } from './fields.tsx';
 import { Slot } from './slots.tsx';
@@ -14,25 +14,9 @@ export function StaffingSection(props: SectionProps & { people: readonly { id: s
   const e = k.editor;
   const people = props.people.map((p) => ({ value: p.id, label: p.name }));
   return (
-    <RowsSection
-      k={k}
-      id="posts"
-      title={e.postsTitle}
-      list="post"
-      count={v.posts.length}
-      addLabel={e.addPost}
-      empty={e.noPosts}
-      error={errorFor(errors, 'posts')}
-    >
+    <RowsSection {...f} list="post" count={v.posts.length}>
       {v.posts.map((p, i) => (
-        <Row
-          k={k}
-          list="post"
-          index={i}
-          legend={k.form.row.post(i + 1)}
-          errors={errors}
-          aside={<Slot id={`costing-post-${i}`} slots={props.slots} />}
-        >
+        <Row {...f} list="post" index={i} aside={<Slot id={`costing-post-${i}`} slots={props.slots} />}>
           <Text {...f} name={`post-${i}-title`} label={e.postTitle} value={p.title} />
           <Select
             {...f}
@@ -103,18 +87,9 @@ export function BudgetItemsSection(props: FieldsProps & { values: EditorValues }
   const f = { m: props.m, k, errors };
   const e = k.editor;
   return (
-    <RowsSection
-      k={k}
-      id="items"
-      title={e.itemsTitle}
-      list="item"
-      count={v.items.length}
-      addLabel={e.addItem}
-      empty={e.noItems}
-      error={errorFor(errors, 'items')}
-    >
+    <RowsSection {...f} list="item" count={v.items.length}>
       {v.items.map((it, i) => (
-        <Row k={k} list="item" index={i} legend={k.form.row.item(i + 1)} errors={errors}>
+        <Row {...f} list="item" index={i}>
           <Select
             {...f}
             name={`item-${i}-line`}

@@ -86,18 +86,9 @@ export function DeliverablesSection(props: FieldsProps & { values: EditorValues 
   const f = { m: props.m, k, errors };
   const e = k.editor;
   return (
-    <RowsSection
-      k={k}
-      id="deliverables"
-      title={e.deliverablesTitle}
-      list="deliverable"
-      count={v.deliverables.length}
-      addLabel={e.addDeliverable}
-      empty={e.noDeliverables}
-      error={errorFor(errors, 'deliverables')}
-    >
+    <RowsSection {...f} list="deliverable" count={v.deliverables.length}>
       {v.deliverables.map((d, i) => (
-        <Row k={k} list="deliverable" index={i} legend={k.form.row.deliverable(i + 1)} errors={errors}>
+        <Row {...f} list="deliverable" index={i}>
           <Text {...f} name={`deliverable-${i}-name`} label={e.deliverableName} value={d.name} />
           <Text {...f} name={`deliverable-${i}-indicator`} label={e.indicator} value={d.indicator} />
           <Text {...f} name={`deliverable-${i}-target`} label={e.target} value={d.target} width="short" />
@@ -115,18 +106,13 @@ export function MilestonesSection(props: SectionProps) {
   const e = k.editor;
   return (
     <RowsSection
-      k={k}
-      id="milestones"
-      title={e.milestonesTitle}
+      {...f}
       list="milestone"
       count={v.milestones.length}
-      addLabel={e.addMilestone}
-      empty={e.noMilestones}
-      error={errorFor(errors, 'milestones')}
       after={<Slot id="costing-milestones" slots={props.slots} />}
     >
       {v.milestones.map((ms, i) => (
-        <Row k={k} list="milestone" index={i} legend={k.form.row.milestone(i + 1)} errors={errors}>
+        <Row {...f} list="milestone" index={i}>
           <Text {...f} name={`milestone-${i}-name`} label={e.milestoneName} value={ms.name} />
           <Text
             {...f}
