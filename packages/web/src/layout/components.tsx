@@ -169,6 +169,10 @@ export function choiceId(name: string, value: string): string {
   return `${name}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
+/** A fixed list of values (roles, levels, lines…) as options, each labelled in the reader's language. */
+export const optionsOf = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
+
 export function SelectField(props: {
   m: Messages;
   id: string;
@@ -201,6 +205,18 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** One yes/no box on its own, posted as "1" when ticked; its name is its id. */
+export function Checkbox(props: { id: string; label: string; checked: boolean }) {
+  return (
+    <div class="choice">
+      <input class="choice-input" type="checkbox" id={props.id} name={props.id} value="1" checked={props.checked} />
+      <label class="choice-label" for={props.id}>
+        {props.label}
+      </label>
     </div>
   );
 }

@@ -5,7 +5,17 @@ import type { StoredContract } from '@shegong/store';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatMonth, type Messages } from '../../i18n/index.ts';
-import { Card, CsrfInput, errorFor, type FieldError, SelectField, TextField } from '../../layout/components.tsx';
+import {
+  Card,
+  Checkbox,
+  CsrfInput,
+  errorFor,
+  type FieldError,
+  optionsOf,
+  SelectField,
+  TextField,
+} from '../../layout/components.tsx';
+import { personOptions } from '../../layout/labels.tsx';
 import { lineName } from './budget.tsx';
 import { actualsHref, monthHref } from './paths.ts';
 
@@ -55,7 +65,7 @@ function PayrollFields(props: {
             label={e.person}
             error={errorFor(errors, id('personId'))}
             placeholder={e.notInRegistry}
-            options={props.people.map((p) => ({ value: p.id, label: p.name }))}
+            options={personOptions(props.people)}
             value={row.personId}
           />
         ) : null}
@@ -76,7 +86,7 @@ function PayrollFields(props: {
           label={e.certLevel}
           error={errorFor(errors, id('certLevel'))}
           placeholder={e.certLevel}
-          options={CERT_LEVELS.map((level) => ({ value: level, label: e.certLevels[level] ?? level }))}
+          options={optionsOf(CERT_LEVELS, (level) => e.certLevels[level] ?? level)}
           value={row.certLevel}
         />
         <TextField
@@ -98,19 +108,7 @@ function PayrollFields(props: {
           width="short"
         />
       </div>
-      <div class="choice">
-        <input
-          class="choice-input"
-          type="checkbox"
-          id={id('remove')}
-          name={id('remove')}
-          value="1"
-          checked={row.remove}
-        />
-        <label class="choice-label" for={id('remove')}>
-          {e.remove}
-        </label>
-      </div>
+      <Checkbox id={id('remove')} label={e.remove} checked={row.remove} />
     </fieldset>
   );
 }

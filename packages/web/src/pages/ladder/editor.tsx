@@ -7,11 +7,13 @@ import type { PageEnv } from '../../env.ts';
 import { formatDate, type Messages } from '../../i18n/index.ts';
 import {
   Card,
+  Checkbox,
   CsrfInput,
   ErrorSummary,
   errorFor,
   type FieldError,
   Notice,
+  optionsOf,
   SelectField,
   Table,
   TextField,
@@ -34,9 +36,6 @@ export interface LevelRow {
   max: string;
   remove: boolean;
 }
-
-const options = <T extends string>(values: readonly T[], label: (v: T) => string) =>
-  values.map((value) => ({ value, label: label(value) }));
 
 /** The inputs of one level; each input's id is `level-<i>-<field>`, as the error summary links. */
 function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; errors: readonly FieldError[] }) {
@@ -72,7 +71,7 @@ function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; e
           name={id('postClass')}
           label={l.editor.postClass}
           placeholder={l.promotion.choose}
-          options={options(POST_CLASSES, (v) => l.postClasses[v])}
+          options={optionsOf(POST_CLASSES, (v) => l.postClasses[v])}
           value={row.postClass}
           error={errorFor(errors, id('postClass'))}
         />
@@ -82,7 +81,7 @@ function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; e
           name={id('minCertificate')}
           label={l.editor.minCertificate}
           placeholder={l.promotion.choose}
-          options={options(CERT_LEVELS, (v) => l.certLevels[v])}
+          options={optionsOf(CERT_LEVELS, (v) => l.certLevels[v])}
           value={row.minCertificate}
           error={errorFor(errors, id('minCertificate'))}
         />
@@ -101,7 +100,7 @@ function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; e
           name={id('minEducation')}
           label={l.editor.minEducation}
           placeholder={l.promotion.choose}
-          options={options(EDUCATION_LEVELS, (v) => l.education[v])}
+          options={optionsOf(EDUCATION_LEVELS, (v) => l.education[v])}
           value={row.minEducation}
           error={errorFor(errors, id('minEducation'))}
         />
@@ -125,25 +124,8 @@ function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; e
         />
       </div>
       <div class="choices">
-        <div class="choice">
-          <input class="choice-input" type="checkbox" id={id('ce')} name={id('ce')} value="1" checked={row.ce} />
-          <label class="choice-label" for={id('ce')}>
-            {l.editor.ce}
-          </label>
-        </div>
-        <div class="choice">
-          <input
-            class="choice-input"
-            type="checkbox"
-            id={id('remove')}
-            name={id('remove')}
-            value="1"
-            checked={row.remove}
-          />
-          <label class="choice-label" for={id('remove')}>
-            {l.editor.remove}
-          </label>
-        </div>
+        <Checkbox id={id('ce')} label={l.editor.ce} checked={row.ce} />
+        <Checkbox id={id('remove')} label={l.editor.remove} checked={row.remove} />
       </div>
     </fieldset>
   );

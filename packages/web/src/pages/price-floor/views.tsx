@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { PriceFloorCalculation } from '@shegong/core';
-import { CERT_LEVELS, type CertLevel, knownRegions, POST_ROLES, type PostRole } from '@shegong/domain';
+import { CERT_LEVELS, POST_ROLES } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatPercent, type Messages } from '../../i18n/index.ts';
@@ -11,9 +11,11 @@ import {
   errorFor,
   type FieldError,
   Notice,
+  optionsOf,
   SelectField,
   TextField,
 } from '../../layout/components.tsx';
+import { personOptions, regionOptions } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { MAX_ROWS, type PostRow, type PriceFloorForm } from './form.ts';
 import { Result } from './result.tsx';
@@ -53,7 +55,7 @@ function PostFields(props: {
           name={id('role')}
           label={p.role}
           placeholder={p.choose}
-          options={POST_ROLES.map((r) => ({ value: r, label: k.roles[r as PostRole] }))}
+          options={optionsOf(POST_ROLES, (r) => k.roles[r])}
           value={row.role}
           error={errorFor(errors, id('role'))}
         />
@@ -63,7 +65,7 @@ function PostFields(props: {
           name={id('level')}
           label={p.level}
           placeholder={p.choose}
-          options={CERT_LEVELS.map((l) => ({ value: l, label: k.certLevels[l as CertLevel] }))}
+          options={optionsOf(CERT_LEVELS, (l) => k.certLevels[l])}
           value={row.level}
           error={errorFor(errors, id('level'))}
         />
@@ -101,7 +103,7 @@ function PostFields(props: {
             name={id('person')}
             label={p.person}
             placeholder={p.noPerson}
-            options={props.people.map((x) => ({ value: x.id, label: x.name }))}
+            options={personOptions(props.people)}
             value={row.person}
             error={errorFor(errors, id('person'))}
           />
@@ -147,7 +149,7 @@ function CalculatorForm(props: {
           label={p.region}
           hint={p.regionHint}
           placeholder={p.regionChoose}
-          options={knownRegions().map((r) => ({ value: r.code, label: `${lang === 'en' ? r.en : r.zh} (${r.code})` }))}
+          options={regionOptions(lang)}
           value={form.region}
           error={errorFor(errors, 'region')}
         />

@@ -14,6 +14,7 @@ import {
   SelectField,
   TextField,
 } from '../../layout/components.tsx';
+import { regionOptions } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { fieldId, type RuleSetForm } from './form.ts';
@@ -70,10 +71,7 @@ function GeneralSection(props: FormProps & { c: Context<PageEnv>; who: SignedIn 
         placeholder={f.regionChoose}
         value={form.values.region}
         error={errorFor(errors, 'region')}
-        options={regions.map((region) => ({
-          value: region.code,
-          label: `${lang === 'zh-CN' ? region.zh : region.en} (${region.code})`,
-        }))}
+        options={regionOptions(lang, regions)}
       />
       <TextField
         m={m}

@@ -17,10 +17,6 @@ export interface FieldsProps {
 /** What a section of the form reads: the values as typed, and the costing slots to place beside them. */
 export type SectionProps = FieldsProps & { values: EditorValues; slots: Map<string, Child> };
 
-type Option = { value: string; label: string };
-export const options = <T extends string>(values: readonly T[], label: (v: T) => string): Option[] =>
-  values.map((value) => ({ value, label: label(value) }));
-
 export function Text(
   props: FieldsProps & {
     name: string;
@@ -46,7 +42,13 @@ export function Text(
 }
 
 export function Select(
-  props: FieldsProps & { name: string; label: string; value: string; options: Option[]; placeholder?: string },
+  props: FieldsProps & {
+    name: string;
+    label: string;
+    value: string;
+    options: readonly { value: string; label: string }[];
+    placeholder?: string;
+  },
 ) {
   return (
     <SelectField

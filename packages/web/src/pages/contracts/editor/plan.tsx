@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { BUDGET_LINES, CERT_LEVELS, ITEMISED_LINES, POST_ROLES } from '@shegong/domain';
-import { Card } from '../../../layout/components.tsx';
+import { Card, optionsOf } from '../../../layout/components.tsx';
+import { personOptions } from '../../../layout/labels.tsx';
 import type { EditorValues } from '../form.ts';
-import { type FieldsProps, options, Row, RowsSection, type SectionProps, Select, Text } from './fields.tsx';
+import { type FieldsProps, Row, RowsSection, type SectionProps, Select, Text } from './fields.tsx';
 import { Slot } from './slots.tsx';
 
 /** The plan the value pays for: the posts with their costing beside each, the budget lines, the items. */
@@ -12,7 +13,6 @@ export function StaffingSection(props: SectionProps & { people: readonly { id: s
   const { k, errors, values: v } = props;
   const f = { m: props.m, k, errors };
   const e = k.editor;
-  const people = props.people.map((p) => ({ value: p.id, label: p.name }));
   return (
     <RowsSection {...f} list="post" count={v.posts.length}>
       {v.posts.map((p, i) => (
@@ -23,14 +23,14 @@ export function StaffingSection(props: SectionProps & { people: readonly { id: s
             name={`post-${i}-role`}
             label={e.role}
             value={p.role}
-            options={options(POST_ROLES, (r) => k.roles[r])}
+            options={optionsOf(POST_ROLES, (r) => k.roles[r])}
           />
           <Select
             {...f}
             name={`post-${i}-certLevel`}
             label={e.certLevel}
             value={p.certLevel}
-            options={options(CERT_LEVELS, (l) => k.certLevels[l])}
+            options={optionsOf(CERT_LEVELS, (l) => k.certLevels[l])}
           />
           <Text
             {...f}
@@ -54,7 +54,7 @@ export function StaffingSection(props: SectionProps & { people: readonly { id: s
             name={`post-${i}-personId`}
             label={e.person}
             value={p.personId}
-            options={people}
+            options={personOptions(props.people)}
             placeholder={e.noPerson}
           />
         </Row>
@@ -95,7 +95,7 @@ export function BudgetItemsSection(props: FieldsProps & { values: EditorValues }
             name={`item-${i}-line`}
             label={e.line}
             value={it.line}
-            options={options(ITEMISED_LINES, (l) => k.lines[l])}
+            options={optionsOf(ITEMISED_LINES, (l) => k.lines[l])}
           />
           <Text {...f} name={`item-${i}-category`} label={e.category} value={it.category} />
           <Text

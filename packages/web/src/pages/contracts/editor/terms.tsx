@@ -1,9 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { knownRegions, SERVICES } from '@shegong/domain';
-import { Card, Choices, errorFor } from '../../../layout/components.tsx';
+import { SERVICES } from '@shegong/domain';
+import type { Lang } from '../../../i18n/index.ts';
+import { Card, Choices, errorFor, optionsOf } from '../../../layout/components.tsx';
+import { regionOptions } from '../../../layout/labels.tsx';
 import type { EditorValues } from '../form.ts';
-import { type FieldsProps, options, Row, RowsSection, type SectionProps, Select, Text } from './fields.tsx';
+import { type FieldsProps, Row, RowsSection, type SectionProps, Select, Text } from './fields.tsx';
 import { Slot } from './slots.tsx';
 
 /** The terms of the contract: the purchaser and the service, the term, the value, what is delivered and paid when. */
@@ -41,19 +43,21 @@ function StableRecurringField(props: FieldsProps & { checked: boolean }) {
   );
 }
 
-export function TermsSection(props: SectionProps & { lang: string }) {
+export function TermsSection(props: SectionProps & { lang: Lang }) {
   const { m, k, errors, values: v } = props;
   const f = { m, k, errors };
   const e = k.editor;
-  const regions = knownRegions().map((r) => ({
-    value: r.code,
-    label: `${props.lang === 'zh-CN' ? r.zh : r.en} (${r.code})`,
-  }));
   return (
     <Card title={e.termsTitle} id="terms">
       <div class="contract-grid">
         <Text {...f} name="purchaserName" label={e.purchaserName} hint={e.purchaserNameHint} value={v.purchaserName} />
-        <Select {...f} name="purchaserRegion" label={e.purchaserRegion} value={v.purchaserRegion} options={regions} />
+        <Select
+          {...f}
+          name="purchaserRegion"
+          label={e.purchaserRegion}
+          value={v.purchaserRegion}
+          options={regionOptions(props.lang)}
+        />
         <Text {...f} name="number" label={e.number} value={v.number} width="medium" />
         <Text {...f} name="title" label={e.title} value={v.title} />
       </div>
@@ -64,7 +68,7 @@ export function TermsSection(props: SectionProps & { lang: string }) {
         legend={e.services}
         hint={e.servicesHint}
         error={errorFor(errors, 'services')}
-        choices={options(SERVICES, (s) => k.services[s])}
+        choices={optionsOf(SERVICES, (s) => k.services[s])}
         selected={v.services}
         inline
       />
