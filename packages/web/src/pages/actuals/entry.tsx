@@ -40,6 +40,20 @@ export type ExpenseValues = Record<(typeof ITEMISED_LINES)[number], string> & { 
 /** Where the rows were prefilled from, if not from this month itself. */
 export type Prefilled = { from: 'month'; month: string } | { from: 'posts' } | undefined;
 
+/** What the entry form is filled from: the rows and expenses as typed, and the people to pick from. */
+export interface EntryProps {
+  c: Context<PageEnv>;
+  contract: StoredContract;
+  month: string;
+  rows: readonly PayrollRow[];
+  expenses: ExpenseValues;
+  /** The revision the form was rendered from ('' before the first record). */
+  revision: string;
+  errors: readonly FieldError[];
+  people: readonly { id: string; name: string }[];
+  prefilled?: Prefilled;
+}
+
 /** One payroll row of the entry form. */
 function PayrollFields(props: {
   m: Messages;
@@ -157,17 +171,7 @@ function PrefilledNote(props: { c: Context<PageEnv>; prefilled: Prefilled }) {
 }
 
 /** The entry form: the payroll (rows added without script), the expenses, the revision it was read at. */
-export function EntrySection(props: {
-  c: Context<PageEnv>;
-  contract: StoredContract;
-  month: string;
-  rows: readonly PayrollRow[];
-  expenses: ExpenseValues;
-  revision: string;
-  errors: readonly FieldError[];
-  people: readonly { id: string; name: string }[];
-  prefilled?: Prefilled;
-}) {
+export function EntrySection(props: EntryProps) {
   const { c, contract, rows, errors } = props;
   const m = c.var.m;
   const e = m.actuals.entry;

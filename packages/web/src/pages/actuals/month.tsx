@@ -1,32 +1,22 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { BUDGET_LINES, findingText } from '@shegong/domain';
-import type { StoredActualMonth, StoredContract } from '@shegong/store';
+import type { StoredActualMonth } from '@shegong/store';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, formatMonth, type Lang } from '../../i18n/index.ts';
-import { Card, DescriptionList, ErrorSummary, type FieldError, Notice, Table, Tag } from '../../layout/components.tsx';
+import { Card, DescriptionList, ErrorSummary, Notice, Table, Tag } from '../../layout/components.tsx';
 import { FindingList, type PolicyRules } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { CONTRACTS, contractHref } from '../contracts/paths.ts';
 import { type A, lineName, Money, NoFlags } from './budget.tsx';
-import { EntrySection, type ExpenseValues, type PayrollRow, type Prefilled } from './entry.tsx';
+import { type EntryProps, EntrySection } from './entry.tsx';
 import { actualsHref, monthHref } from './paths.ts';
 
-export interface MonthPageProps {
-  c: Context<PageEnv>;
+export interface MonthPageProps extends EntryProps {
   who: SignedIn;
-  contract: StoredContract;
-  month: string;
   canWrite: boolean;
-  rows: readonly PayrollRow[];
-  expenses: ExpenseValues;
-  /** The revision the form was rendered from ('' before the first record). */
-  revision: string;
-  errors: readonly FieldError[];
-  people: readonly { id: string; name: string }[];
-  prefilled?: Prefilled;
   current?: StoredActualMonth | undefined;
   history: readonly (StoredActualMonth & { recordedByName?: string })[];
   stale?: boolean;
