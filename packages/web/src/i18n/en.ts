@@ -299,5 +299,5 @@ export const en: Messages = {
   actuals: actualsEn,
   priceFloor: priceFloorEn,
   policyRules: policyRulesEn,
-  common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—' },
+  common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },
 };

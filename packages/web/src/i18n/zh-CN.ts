@@ -293,7 +293,7 @@ export const zhCN = {
   actuals: actualsZh,
   priceFloor: priceFloorZh,
   policyRules: policyRulesZh,
-  common: { optional: '（可选）', yes: '是', no: '否', none: '—' },
+  common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },
 };
 
 export type Messages = typeof zhCN;

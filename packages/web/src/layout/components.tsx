@@ -169,6 +169,10 @@ export function choiceId(name: string, value: string): string {
   return `${name}-${value.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 }
 
+/** A fixed list of values (roles, levels, lines…) as options, each labelled in the reader's language. */
+export const optionsOf = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
+
 export function SelectField(props: {
   m: Messages;
   id: string;
@@ -201,6 +205,18 @@ export function SelectField(props: {
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+/** One yes/no box on its own, posted as "1" when ticked; its name is its id. */
+export function Checkbox(props: { id: string; label: string; checked: boolean }) {
+  return (
+    <div class="choice">
+      <input class="choice-input" type="checkbox" id={props.id} name={props.id} value="1" checked={props.checked} />
+      <label class="choice-label" for={props.id}>
+        {props.label}
+      </label>
     </div>
   );
 }
@@ -275,6 +291,34 @@ export function CopyField(props: { m: Messages; id: string; label: string; hint:
         </button>
       </div>
     </div>
+  );
+}
+
+/** Links that filter a list, the one in force marked: plain links, so a filtered list has its own address. */
+export function FilterRow(props: {
+  label: string;
+  filters: readonly { label: string; href: string; active: boolean }[];
+}) {
+  return (
+    <nav class="filter-row" aria-label={props.label}>
+      <span class="filter-label">{props.label}</span>
+      {props.filters.map((f) => (
+        <a class={`filter${f.active ? ' is-active' : ''}`} href={f.href} aria-current={f.active ? 'page' : undefined}>
+          {f.label}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+/** Paging by cursor: back to the first page, on to the next; nothing when the list fits one page. */
+export function Pager(props: { m: Messages; label: string; first?: string | undefined; next?: string | undefined }) {
+  if (!props.first && !props.next) return null;
+  return (
+    <nav class="pager" aria-label={props.label}>
+      {props.first ? <a href={props.first}>{props.m.pagination.first}</a> : null}
+      {props.next ? <a href={props.next}>{props.m.pagination.next}</a> : null}
+    </nav>
   );
 }
 

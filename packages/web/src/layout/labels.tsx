@@ -4,6 +4,7 @@ import {
   findRegion,
   type InvitationStatus,
   isRoleOfKind,
+  knownRegions,
   type TenantKind,
   type TenantRecord,
   type UserRecord,
@@ -17,6 +18,16 @@ export function regionName(code: string, lang: Lang): string {
   const region = findRegion(code);
   if (!region) return code;
   return lang === 'zh-CN' ? region.zh : region.en;
+}
+
+/** Regions as a select's options: the name in the reader's language, then the code. */
+export function regionOptions(lang: Lang, regions = knownRegions()) {
+  return regions.map((r) => ({ value: r.code, label: `${lang === 'zh-CN' ? r.zh : r.en} (${r.code})` }));
+}
+
+/** People of the registry as a select's options, by name. */
+export function personOptions(people: readonly { id: string; name: string }[]) {
+  return people.map((p) => ({ value: p.id, label: p.name }));
 }
 
 export function roleName(m: Messages, role: string): string {

@@ -47,19 +47,13 @@ import { Notice } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
-import {
-  ActualsPage,
-  actualsHref,
-  CONTRACTS,
-  type ExpenseValues,
-  MonthPage,
-  type MonthPageProps,
-  monthHref,
-  type PayrollRow,
-} from './views.tsx';
+import { CONTRACTS } from '../contracts/paths.ts';
+import { type ExpenseValues, MAX_ROWS, type PayrollRow } from './entry.tsx';
+import { MonthPage, type MonthPageProps } from './month.tsx';
+import { actualsHref, monthHref } from './paths.ts';
+import { ActualsPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_ROWS = 500;
 const ACTUALS = `${CONTRACTS}/:contractId/actuals`;
 
 function notFound(): never {

@@ -1,7 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import {
-  BUDGET_LINES,
   type BudgetLine,
   type ContractAssessment,
   type CostedPost,
@@ -11,7 +10,6 @@ import {
 } from '@shegong/domain';
 import type { Child } from 'hono/jsx';
 import { formatDate, formatMoney, formatPercent, type Lang, type Messages } from '../../i18n/index.ts';
-import { Table, Tag } from '../../layout/components.tsx';
 import { FindingBadge, FindingList as Findings, type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { anchorOf, fieldOf, withRow } from './form.ts';
 
@@ -19,7 +17,7 @@ import { anchorOf, fieldOf, withRow } from './form.ts';
  * The costing beside the figures it concerns: each post's G / SI / HF / M / cost, each budget
  * line's threshold, the labour cost and the price floor, every finding with its rule id. The
  * editor shows these pieces in "slots" beside its inputs (the recost script swaps them by id);
- * the contract page and a version's page show the same pieces in tables, read only.
+ * the contract page and a version's page show the same pieces in tables, read only (saved-costing.tsx).
  */
 
 export type ContractMessages = Messages['contracts'];
@@ -315,70 +313,6 @@ export function MilestoneFigures(props: {
         <RuleBadge rule="N-3" rules={rules} tone={findings.length ? 'red' : 'green'} />
       </div>
       <FindingList rules={rules} findings={findings} lang={props.lang} />
-    </div>
-  );
-}
-
-/** The read-only costing of a saved version: every post and every line, in tables. */
-export function CostingTables(props: {
-  k: ContractMessages;
-  rules: PolicyRules;
-  lang: Lang;
-  costing: Costing;
-  posts: readonly { title: string; role: string }[];
-  lines: Record<BudgetLine, number>;
-  value: number;
-  floorHref?: string | undefined;
-}) {
-  const { k, rules, costing } = props;
-  const a = costing.assessment;
-  return (
-    <div class="costing-tables">
-      <Table
-        caption={k.costing.postsTitle}
-        columns={[k.editor.postTitle, k.editor.role, k.editor.certLevel, k.costing.figures]}
-        empty={a.costing.posts.length ? undefined : k.costing.noPosts}
-      >
-        {a.costing.posts.map((cost, i) => {
-          const post = props.posts[i];
-          return (
-            <tr id={`post-${i}`}>
-              <td data-label={k.editor.postTitle}>{post?.title ?? ''}</td>
-              <td data-label={k.editor.role}>
-                {post ? (k.roles[post.role as keyof ContractMessages['roles']] ?? post.role) : ''}
-              </td>
-              <td data-label={k.editor.certLevel}>
-                <Tag tone="blue">{k.certLevels[cost.certLevel]}</Tag>
-              </td>
-              <td data-label={k.costing.figures} class="cell-figures">
-                <PostFigures
-                  k={k}
-                  rules={rules}
-                  lang={props.lang}
-                  cost={cost}
-                  post={costing.costedPosts[i]}
-                  findings={findingsAt(a.findings, `/plan/posts/${i}`)}
-                />
-              </td>
-            </tr>
-          );
-        })}
-      </Table>
-      <Table caption={k.costing.linesTitle} columns={[k.editor.line, k.editor.amount, k.costing.check]}>
-        {BUDGET_LINES.map((line) => (
-          <tr id={`line-${line}`}>
-            <td data-label={k.editor.line}>{k.lines[line]}</td>
-            <td data-label={k.editor.amount}>{formatMoney(props.lines[line])}</td>
-            <td data-label={k.costing.check} class="cell-figures">
-              <LineFigures k={k} rules={rules} lang={props.lang} line={line} assessment={a} />
-            </td>
-          </tr>
-        ))}
-      </Table>
-      <div class="costing-tables-totals">
-        <Totals k={k} rules={rules} costing={costing} value={props.value} floorHref={props.floorHref} />
-        <ValueFigures rules={rules} lang={props.lang} assessment={a} />
-      </div>
     </div>
   );
 }

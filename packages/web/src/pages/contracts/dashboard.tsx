@@ -7,8 +7,8 @@ import { CONTRACT_STATUSES, type ContractStatus, type StoredContract } from '@sh
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { Card } from '../../layout/components.tsx';
-import { CONTRACTS } from './editor.tsx';
-import { contractHref, Flags, StatusTag } from './views.tsx';
+import { CONTRACTS, contractHref } from './paths.ts';
+import { Flags, StatusTag } from './views.tsx';
 
 /** The dashboard reads at most this many contracts (newest first); an organisation has tens. */
 const DASHBOARD_LIMIT = 200;

@@ -47,15 +47,8 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import {
-  announcement,
-  CONTRACTS,
-  CostingFragment,
-  costingSlots,
-  type EditorCosting,
-  EditorPage,
-  PRICE_FLOOR,
-} from './editor.tsx';
+import { EditorPage } from './editor/page.tsx';
+import { announcement, CostingFragment, costingSlots, type EditorCosting } from './editor/slots.tsx';
 import {
   actionOf,
   anchorOf,
@@ -69,7 +62,9 @@ import {
   valuesOf,
   withRow,
 } from './form.ts';
-import { ContractListPage, ContractPage, contractHref, floorHref, VersionPage } from './views.tsx';
+import { ContractListPage } from './list.tsx';
+import { CONTRACTS, contractHref, floorHref, PRICE_FLOOR } from './paths.ts';
+import { ContractPage, VersionPage } from './views.tsx';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PAGE_SIZE = 20;

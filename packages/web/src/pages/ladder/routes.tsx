@@ -46,10 +46,11 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { EditorPage, LADDER, LadderPage, type LevelRow, missingLine, PromotePage, VersionPage } from './views.tsx';
+import { EditorPage, type LevelRow, MAX_LEVELS } from './editor.tsx';
+import { PromotePage } from './promote.tsx';
+import { LADDER, LadderPage, missingLine, VersionPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_LEVELS = 20;
 
 const isEditor = (c: Context<PageEnv>) => permits(LADDER_EDITORS, c.var.principal);
 

@@ -29,7 +29,9 @@ import { render } from '../../layout/render.ts';
 import { type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { InvitePage, InviteSentPage, ORGANISATION, OrganisationPage, UserPage } from './views.tsx';
+import { InvitePage, InviteSentPage } from './invite.tsx';
+import { UserPage } from './user.tsx';
+import { ORGANISATION, OrganisationPage } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 50;

@@ -8,20 +8,7 @@ import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import type { Flash } from '../../flash/flash.ts';
 import { formatDate, type Messages } from '../../i18n/index.ts';
-import {
-  Card,
-  Choices,
-  CopyField,
-  CsrfInput,
-  DescriptionList,
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  Notice,
-  Table,
-  TextField,
-} from '../../layout/components.tsx';
-import { Icon } from '../../layout/icons.tsx';
+import { Card, CsrfInput, DescriptionList, Notice, Pager, Table } from '../../layout/components.tsx';
 import { InvitationStatusTag, KindTag, RoleTags, regionName, UserStatusTag } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 
@@ -59,6 +46,139 @@ function pageLink(query: Record<string, string | undefined>): string {
   return search ? `${ORGANISATION}?${search}` : ORGANISATION;
 }
 
+/** The tenant as registered: names, kind, region, for an organisation its credit code, since when. */
+function DetailsSection(props: { c: Context<PageEnv>; tenant: SignedIn['tenant'] }) {
+  const { tenant } = props;
+  const m = props.c.var.m;
+  const o = m.organisation;
+  const lang = props.c.var.lang;
+  const details: [string, Child][] = [[o.name, tenant.name]];
+  if (tenant.nameEn) details.push([o.nameEn, tenant.nameEn]);
+  details.push([o.kind, <KindTag m={m} kind={tenant.kind} />], [o.region, regionName(tenant.region, lang)]);
+  if (tenant.kind === 'org') details.push([o.uscc, <span class="mono">{tenant.uscc ?? m.common.none}</span>]);
+  details.push([o.created, formatDate(tenant.createdAt, lang)]);
+  return (
+    <Card title={o.details} id="details">
+      <DescriptionList items={details} />
+    </Card>
+  );
+}
+
+/** What a list of the page reads: who is looking (admins manage), and each list's cursor (paging one keeps the other's). */
+interface ListProps {
+  c: Context<PageEnv>;
+  who: SignedIn;
+  cursors: { users?: string | undefined; invitations?: string | undefined };
+}
+
+function MembersSection(props: ListProps & { users: Page<Member> }) {
+  const { c, who, users, cursors } = props;
+  const m = c.var.m;
+  const o = m.organisation;
+  const admin = isAdmin(who);
+  return (
+    <Card title={o.members} id="members" extra={o.memberCount(users.items.length)}>
+      <Table
+        caption={o.members}
+        columns={[o.colName, o.colEmail, o.colRoles, o.colStatus, o.colJoined, ...(admin ? [o.colActions] : [])]}
+      >
+        {users.items.map((user) => (
+          <tr>
+            <td data-label={o.colName}>
+              <span>
+                {user.name}
+                {user.id === who.user.id ? <span class="muted">{o.you}</span> : null}
+              </span>
+            </td>
+            <td data-label={o.colEmail}>{user.email}</td>
+            <td data-label={o.colRoles}>
+              <RoleTags m={m} kind={who.tenant.kind} roles={user.roles} />
+            </td>
+            <td data-label={o.colStatus}>
+              <UserStatusTag m={m} status={user.status} />
+            </td>
+            <td data-label={o.colJoined}>{formatDate(user.createdAt, c.var.lang)}</td>
+            {admin ? (
+              <td data-label={o.colActions} class="cell-actions">
+                <a href={`${ORGANISATION}/users/${user.id}`} aria-label={o.manageUser(user.name)}>
+                  {o.manage}
+                </a>
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
+      <Pager
+        m={m}
+        label={o.members}
+        first={cursors.users ? pageLink({ invitations: cursors.invitations }) : undefined}
+        next={users.cursor ? pageLink({ users: users.cursor, invitations: cursors.invitations }) : undefined}
+      />
+    </Card>
+  );
+}
+
+/** A pending invitation can be revoked (confirmed first), carrying the version it was read at. */
+function RevokeInvitation(props: { c: Context<PageEnv>; invitation: Invitation }) {
+  const { invitation } = props;
+  const o = props.c.var.m.organisation;
+  return (
+    <form method="post" action={`${ORGANISATION}/invitations/${invitation.id}/revoke`} data-confirm={o.confirmRevoke}>
+      <CsrfInput token={props.c.var.csrfToken} />
+      <input type="hidden" name="version" value={String(invitation.version)} />
+      <button type="submit" class="btn-link btn-link-danger" aria-label={o.revokeInvitation(invitation.email)}>
+        {o.revoke}
+      </button>
+    </form>
+  );
+}
+
+/** The invitations, newest first, each with its status; admins may revoke the pending ones. */
+function InvitationsSection(props: ListProps & { invitations: Page<Invitation> }) {
+  const { c, who, invitations, cursors } = props;
+  const m = c.var.m;
+  const o = m.organisation;
+  const admin = isAdmin(who);
+  const sorted = [...invitations.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Card title={o.invitations} id="invitations">
+      <Table
+        caption={o.invitations}
+        columns={[o.colEmail, o.colRoles, o.colStatus, o.colExpires, ...(admin ? [o.colActions] : [])]}
+        empty={sorted.length ? undefined : o.noInvitations}
+      >
+        {sorted.map((invitation) => (
+          <tr>
+            <td data-label={o.colEmail}>{invitation.email}</td>
+            <td data-label={o.colRoles}>
+              <RoleTags m={m} kind={who.tenant.kind} roles={invitation.roles} />
+            </td>
+            <td data-label={o.colStatus}>
+              <InvitationStatusTag m={m} status={invitation.status} />
+            </td>
+            <td data-label={o.colExpires}>{formatDate(invitation.expiresOn, c.var.lang)}</td>
+            {admin ? (
+              <td data-label={o.colActions} class="cell-actions">
+                {invitation.status === 'pending' ? (
+                  <RevokeInvitation c={c} invitation={invitation} />
+                ) : (
+                  <span class="muted">{m.common.none}</span>
+                )}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </Table>
+      <Pager
+        m={m}
+        label={o.invitations}
+        first={cursors.invitations ? pageLink({ users: cursors.users }) : undefined}
+        next={invitations.cursor ? pageLink({ users: cursors.users, invitations: invitations.cursor }) : undefined}
+      />
+    </Card>
+  );
+}
+
 /** 我的机构: the tenant's details, its members and its invitations; admins also manage them. */
 export function OrganisationPage(props: {
   c: Context<PageEnv>;
@@ -68,19 +188,11 @@ export function OrganisationPage(props: {
   cursors: { users?: string | undefined; invitations?: string | undefined };
   notice?: Extract<Flash, { t: 'notice' }> | undefined;
 }) {
-  const { c, who, users, invitations } = props;
+  const { c, who } = props;
   const m = c.var.m;
-  const lang = c.var.lang;
   const o = m.organisation;
   const admin = isAdmin(who);
-  const tenant = who.tenant;
   const notice = props.notice ? noticeText(m, props.notice) : undefined;
-  const details: [string, Child][] = [[o.name, tenant.name]];
-  if (tenant.nameEn) details.push([o.nameEn, tenant.nameEn]);
-  details.push([o.kind, <KindTag m={m} kind={tenant.kind} />], [o.region, regionName(tenant.region, lang)]);
-  if (tenant.kind === 'org') details.push([o.uscc, <span class="mono">{tenant.uscc ?? m.common.none}</span>]);
-  details.push([o.created, formatDate(tenant.createdAt, lang)]);
-  const sortedInvitations = [...invitations.items].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return (
     <Shell
       c={c}
@@ -96,272 +208,11 @@ export function OrganisationPage(props: {
     >
       {notice ? <Notice tone={notice.tone}>{notice.text}</Notice> : null}
       {admin ? null : <Notice tone="info">{o.readOnly}</Notice>}
-      <Card title={o.details} id="details">
-        <DescriptionList items={details} />
-      </Card>
+      <DetailsSection c={c} tenant={who.tenant} />
       <div class="card-flush">
-        <Card title={o.members} id="members" extra={o.memberCount(users.items.length)}>
-          <Table
-            caption={o.members}
-            columns={[o.colName, o.colEmail, o.colRoles, o.colStatus, o.colJoined, ...(admin ? [o.colActions] : [])]}
-          >
-            {users.items.map((user) => (
-              <tr>
-                <td data-label={o.colName}>
-                  <span>
-                    {user.name}
-                    {user.id === who.user.id ? <span class="muted">{o.you}</span> : null}
-                  </span>
-                </td>
-                <td data-label={o.colEmail}>{user.email}</td>
-                <td data-label={o.colRoles}>
-                  <RoleTags m={m} kind={tenant.kind} roles={user.roles} />
-                </td>
-                <td data-label={o.colStatus}>
-                  <UserStatusTag m={m} status={user.status} />
-                </td>
-                <td data-label={o.colJoined}>{formatDate(user.createdAt, lang)}</td>
-                {admin ? (
-                  <td data-label={o.colActions} class="cell-actions">
-                    <a href={`${ORGANISATION}/users/${user.id}`} aria-label={o.manageUser(user.name)}>
-                      {o.manage}
-                    </a>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </Table>
-          {users.cursor || props.cursors.users ? (
-            <nav class="pager" aria-label={o.members}>
-              {props.cursors.users ? (
-                <a href={pageLink({ invitations: props.cursors.invitations })}>{m.pagination.first}</a>
-              ) : null}
-              {users.cursor ? (
-                <a href={pageLink({ users: users.cursor, invitations: props.cursors.invitations })}>
-                  {m.pagination.next}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
-        </Card>
-        <Card title={o.invitations} id="invitations">
-          <Table
-            caption={o.invitations}
-            columns={[o.colEmail, o.colRoles, o.colStatus, o.colExpires, ...(admin ? [o.colActions] : [])]}
-            empty={sortedInvitations.length ? undefined : o.noInvitations}
-          >
-            {sortedInvitations.map((invitation) => (
-              <tr>
-                <td data-label={o.colEmail}>{invitation.email}</td>
-                <td data-label={o.colRoles}>
-                  <RoleTags m={m} kind={tenant.kind} roles={invitation.roles} />
-                </td>
-                <td data-label={o.colStatus}>
-                  <InvitationStatusTag m={m} status={invitation.status} />
-                </td>
-                <td data-label={o.colExpires}>{formatDate(invitation.expiresOn, lang)}</td>
-                {admin ? (
-                  <td data-label={o.colActions} class="cell-actions">
-                    {invitation.status === 'pending' ? (
-                      <form
-                        method="post"
-                        action={`${ORGANISATION}/invitations/${invitation.id}/revoke`}
-                        data-confirm={o.confirmRevoke}
-                      >
-                        <CsrfInput token={c.var.csrfToken} />
-                        <input type="hidden" name="version" value={String(invitation.version)} />
-                        <button
-                          type="submit"
-                          class="btn-link btn-link-danger"
-                          aria-label={o.revokeInvitation(invitation.email)}
-                        >
-                          {o.revoke}
-                        </button>
-                      </form>
-                    ) : (
-                      <span class="muted">{m.common.none}</span>
-                    )}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </Table>
-          {invitations.cursor || props.cursors.invitations ? (
-            <nav class="pager" aria-label={o.invitations}>
-              {props.cursors.invitations ? (
-                <a href={pageLink({ users: props.cursors.users })}>{m.pagination.first}</a>
-              ) : null}
-              {invitations.cursor ? (
-                <a href={pageLink({ users: props.cursors.users, invitations: invitations.cursor })}>
-                  {m.pagination.next}
-                </a>
-              ) : null}
-            </nav>
-          ) : null}
-        </Card>
+        <MembersSection c={c} who={who} users={props.users} cursors={props.cursors} />
+        <InvitationsSection c={c} who={who} invitations={props.invitations} cursors={props.cursors} />
       </div>
-    </Shell>
-  );
-}
-
-/** 邀请成员: one task on one page (GOV.UK), with a hidden key so a double submit invites once. */
-export function InvitePage(props: {
-  c: Context<PageEnv>;
-  who: SignedIn;
-  values: { email: string; roles: readonly string[] };
-  errors: readonly FieldError[];
-  formKey: string;
-}) {
-  const { c, who, errors } = props;
-  const m = c.var.m;
-  return (
-    <Shell
-      c={c}
-      who={who}
-      title={m.invite.title}
-      crumbs={[{ label: m.organisation.title, href: ORGANISATION }]}
-      lead={m.invite.lead}
-      here={`${ORGANISATION}/invite`}
-    >
-      <Card>
-        <ErrorSummary m={m} errors={errors} />
-        <form class="form" method="post" action={`${ORGANISATION}/invite`} novalidate>
-          <CsrfInput token={c.var.csrfToken} />
-          <input type="hidden" name="_key" value={props.formKey} />
-          <TextField
-            m={m}
-            id="email"
-            name="email"
-            type="email"
-            label={m.invite.email}
-            hint={m.invite.emailHint}
-            value={props.values.email}
-            error={errorFor(errors, 'email')}
-            autocomplete="off"
-            width="medium"
-          />
-          <Choices
-            m={m}
-            type="checkbox"
-            name="roles"
-            legend={m.invite.roles}
-            hint={m.invite.rolesHint}
-            error={errorFor(errors, 'roles')}
-            choices={roleChoices(m, who.principal.kind)}
-            selected={props.values.roles}
-          />
-          <div class="actions">
-            <button type="submit" class="btn btn-primary">
-              {m.invite.submit}
-            </button>
-            <a class="btn" href={ORGANISATION}>
-              {m.invite.cancel}
-            </a>
-          </div>
-        </form>
-      </Card>
-    </Shell>
-  );
-}
-
-export function InviteSentPage(props: { c: Context<PageEnv>; who: SignedIn; flash: Extract<Flash, { t: 'invited' }> }) {
-  const { c, who, flash } = props;
-  const m = c.var.m;
-  return (
-    <Shell c={c} who={who} title={m.invite.sentTitle} crumbs={[{ label: m.organisation.title, href: ORGANISATION }]}>
-      <Card>
-        <div class="panel-success" role="status">
-          <span class="result-icon" aria-hidden="true">
-            <Icon name="check" class="result-svg" />
-          </span>
-          <h2>{m.invite.sentTo(flash.email)}</h2>
-          <p>{flash.mailed ? m.invite.mailed(flash.email) : m.invite.notMailed}</p>
-          <p>{m.invite.expires(formatDate(flash.expiresOn, c.var.lang))}</p>
-        </div>
-        <CopyField m={m} id="invitation-link" label={m.invite.linkLabel} hint={m.invite.linkHint} value={flash.link} />
-        <div class="actions">
-          <a class="btn btn-primary" href={`${ORGANISATION}/invite`}>
-            {m.invite.another}
-          </a>
-          <a class="btn" href={ORGANISATION}>
-            {m.invite.back}
-          </a>
-        </div>
-      </Card>
-    </Shell>
-  );
-}
-
-/** One member: change roles, disable or enable; each form carries the version it was read at. */
-export function UserPage(props: {
-  c: Context<PageEnv>;
-  who: SignedIn;
-  user: Member;
-  selected?: readonly string[];
-  errors?: readonly FieldError[];
-  stale?: boolean;
-}) {
-  const { c, who, user } = props;
-  const m = c.var.m;
-  const errors = props.errors ?? [];
-  const self = user.id === who.user.id;
-  const here = `${ORGANISATION}/users/${user.id}`;
-  return (
-    <Shell c={c} who={who} title={user.name} crumbs={[{ label: m.organisation.title, href: ORGANISATION }]} here={here}>
-      {props.stale ? <Notice tone="error">{m.errors.stale}</Notice> : null}
-      <ErrorSummary m={m} errors={errors} />
-      {self ? <Notice tone="info">{m.user.selfNote}</Notice> : null}
-      <Card>
-        <DescriptionList
-          items={[
-            [m.user.email, user.email],
-            [m.user.status, <UserStatusTag m={m} status={user.status} />],
-            [m.user.joined, formatDate(user.createdAt, c.var.lang)],
-          ]}
-        />
-      </Card>
-      <Card title={m.user.rolesTitle} id="roles-card">
-        <form class="form" method="post" action={here} novalidate>
-          <CsrfInput token={c.var.csrfToken} />
-          <input type="hidden" name="version" value={String(user.version)} />
-          <Choices
-            m={m}
-            type="checkbox"
-            name="roles"
-            legend={m.user.rolesTitle}
-            hint={m.user.rolesHint}
-            error={errorFor(errors, 'roles')}
-            choices={roleChoices(m, who.principal.kind)}
-            selected={props.selected ?? user.roles}
-          />
-          <button type="submit" class="btn btn-primary">
-            {m.user.saveRoles}
-          </button>
-        </form>
-      </Card>
-      <Card title={m.user.accessTitle} id="access">
-        <p>{user.status === 'active' ? m.user.disableLead : m.user.enableLead}</p>
-        <form
-          method="post"
-          action={`${here}/status`}
-          {...(user.status === 'active' ? { 'data-confirm': m.user.confirmDisable } : {})}
-        >
-          <CsrfInput token={c.var.csrfToken} />
-          <input type="hidden" name="version" value={String(user.version)} />
-          <input type="hidden" name="status" value={user.status === 'active' ? 'disabled' : 'active'} />
-          <p class="field-error" id="status-error" hidden={!errorFor(errors, 'status')}>
-            {errorFor(errors, 'status')}
-          </p>
-          <button
-            type="submit"
-            id="status"
-            class={user.status === 'active' ? 'btn btn-danger' : 'btn'}
-            disabled={self && user.status === 'active'}
-          >
-            {user.status === 'active' ? m.user.disable : m.user.enable}
-          </button>
-        </form>
-      </Card>
     </Shell>
   );
 }

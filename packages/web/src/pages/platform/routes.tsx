@@ -19,6 +19,7 @@ import {
   ErrorSummary,
   errorFor,
   type FieldError,
+  Pager,
   SelectField,
   Table,
   TextField,
@@ -89,14 +90,12 @@ function TenantsPage(props: {
               </tr>
             ))}
           </Table>
-          {tenants.cursor || props.cursor ? (
-            <nav class="pager" aria-label={t.title}>
-              {props.cursor ? <a href={TENANTS}>{m.pagination.first}</a> : null}
-              {tenants.cursor ? (
-                <a href={`${TENANTS}?cursor=${encodeURIComponent(tenants.cursor)}`}>{m.pagination.next}</a>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pager
+            m={m}
+            label={t.title}
+            first={props.cursor ? TENANTS : undefined}
+            next={tenants.cursor ? `${TENANTS}?cursor=${encodeURIComponent(tenants.cursor)}` : undefined}
+          />
         </Card>
       </div>
     </Shell>

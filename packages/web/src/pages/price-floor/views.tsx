@@ -1,36 +1,25 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
-import {
-  CERT_LEVELS,
-  type CertLevel,
-  type FloorConditions,
-  findingText,
-  knownRegions,
-  POST_ROLES,
-  type PostRole,
-  type PriceFloorCalculation,
-} from '@shegong/domain';
+import { CERT_LEVELS, POST_ROLES, type PriceFloorCalculation } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
+import { formatPercent, type Messages } from '../../i18n/index.ts';
 import {
   Card,
   ErrorSummary,
   errorFor,
   type FieldError,
   Notice,
+  optionsOf,
   SelectField,
-  Table,
   TextField,
 } from '../../layout/components.tsx';
-import { RuleBadge } from '../../layout/rule-badge.tsx';
+import { personOptions, regionOptions } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { MAX_ROWS, type PostRow, type PriceFloorForm } from './form.ts';
+import { Result } from './result.tsx';
 
 export const PRICE_FLOOR = '/org/price-floor';
-
-type P = Messages['priceFloor'];
 
 /** One post's inputs; ids are `post-<i>-<field>`, as the error summary links. */
 function PostFields(props: {
@@ -65,7 +54,7 @@ function PostFields(props: {
           name={id('role')}
           label={p.role}
           placeholder={p.choose}
-          options={POST_ROLES.map((r) => ({ value: r, label: k.roles[r as PostRole] }))}
+          options={optionsOf(POST_ROLES, (r) => k.roles[r])}
           value={row.role}
           error={errorFor(errors, id('role'))}
         />
@@ -75,7 +64,7 @@ function PostFields(props: {
           name={id('level')}
           label={p.level}
           placeholder={p.choose}
-          options={CERT_LEVELS.map((l) => ({ value: l, label: k.certLevels[l as CertLevel] }))}
+          options={optionsOf(CERT_LEVELS, (l) => k.certLevels[l])}
           value={row.level}
           error={errorFor(errors, id('level'))}
         />
@@ -113,7 +102,7 @@ function PostFields(props: {
             name={id('person')}
             label={p.person}
             placeholder={p.noPerson}
-            options={props.people.map((x) => ({ value: x.id, label: x.name }))}
+            options={personOptions(props.people)}
             value={row.person}
             error={errorFor(errors, id('person'))}
           />
@@ -159,7 +148,7 @@ function CalculatorForm(props: {
           label={p.region}
           hint={p.regionHint}
           placeholder={p.regionChoose}
-          options={knownRegions().map((r) => ({ value: r.code, label: `${lang === 'en' ? r.en : r.zh} (${r.code})` }))}
+          options={regionOptions(lang)}
           value={form.region}
           error={errorFor(errors, 'region')}
         />
@@ -214,178 +203,6 @@ function CalculatorForm(props: {
         </button>
       </div>
     </form>
-  );
-}
-
-/** The two conditions at one value, each ✓ or ✗, in words. */
-function ConditionList(props: { p: P; at: FloorConditions; labourCost: number }) {
-  const { p, at } = props;
-  const min = formatPercent(at.labourShare.minLabourShare);
-  return (
-    <ul class="findings">
-      <li class={at.labourCost.holds ? '' : 'finding finding-error'}>
-        {(at.labourCost.holds ? p.labourCostHolds : p.labourCostFails)(
-          formatMoney(at.labourCost.personnel),
-          formatMoney(props.labourCost),
-        )}
-      </li>
-      <li class={at.labourShare.holds ? '' : 'finding finding-error'}>
-        {(at.labourShare.holds ? p.shareHolds : p.shareFails)(
-          formatMoney(at.labourShare.personnel),
-          formatMoney(at.labourShare.required),
-          min,
-        )}
-      </li>
-    </ul>
-  );
-}
-
-function bindingText(p: P, result: PriceFloorCalculation): string {
-  const [first, second] = result.binding;
-  if (second) return p.binding.both;
-  if (first) return p.binding[first];
-  return p.binding.zero;
-}
-
-/** The result: the floor, why it is the smallest, the budget at the floor, and the labour cost. */
-function Result(props: { c: Context<PageEnv>; result: PriceFloorCalculation }) {
-  const { c, result } = props;
-  const m = c.var.m;
-  const p = m.priceFloor;
-  const k = m.contracts;
-  const floor = result.priceFloor;
-  const rules = result.rules;
-  return (
-    <Card title={p.result} id="result">
-      <p class="muted">
-        {p.ruleSet(result.ruleSet.title, result.ruleSet.id, formatDate(result.ruleSet.effectiveFrom, c.var.lang))}
-      </p>
-      {floor.feasible ? (
-        <>
-          <dl class="price-floor-figure">
-            <dt>{p.floorLabel}</dt>
-            <dd>
-              <strong class="price-floor-value" id="price-floor-value">
-                {formatMoney(floor.value)}
-              </strong>{' '}
-              <RuleBadge rule="P-W2" rules={m.policyRules} figure={p.floorLead} />
-            </dd>
-          </dl>
-          <h3 class="price-floor-subtitle">{p.whyTitle}</h3>
-          <p>{bindingText(p, result)}</p>
-          {result.conditions ? (
-            <div class="price-floor-why">
-              <div>
-                <p class="price-floor-at">{p.atFloor(formatMoney(result.conditions.atFloor.value))}</p>
-                <ConditionList p={p} at={result.conditions.atFloor} labourCost={result.labourCost} />
-              </div>
-              {result.conditions.belowFloor ? (
-                <div>
-                  <p class="price-floor-at">{p.belowFloor(formatMoney(result.conditions.belowFloor.value))}</p>
-                  <ConditionList p={p} at={result.conditions.belowFloor} labourCost={result.labourCost} />
-                </div>
-              ) : null}
-            </div>
-          ) : null}
-          <h3 class="price-floor-subtitle">{p.linesTitle}</h3>
-          <Table caption={p.linesTitle} columns={[p.colLine, p.colAmount, p.colBasis]}>
-            {(['personnel', 'supervision', 'activities', 'management', 'tax', 'other'] as const).map((line) => (
-              <tr id={`line-${line}`}>
-                <td data-label={p.colLine}>{k.lines[line]}</td>
-                <td data-label={p.colAmount} class="num">
-                  {formatMoney(floor.lines[line])}
-                </td>
-                <td data-label={p.colBasis}>
-                  <span class="figure">
-                    {line === 'personnel'
-                      ? p.basis.personnel
-                      : line === 'tax'
-                        ? p.basis.tax(formatPercent(rules.taxRate))
-                        : line === 'management'
-                          ? p.basis.management(formatPercent(result.managementShare))
-                          : p.basis.fixed}
-                    {line === 'personnel' ? <RuleBadge rule="P-W2" rules={m.policyRules} /> : null}
-                    {line === 'management' ? <RuleBadge rule="N-7" rules={m.policyRules} /> : null}
-                  </span>
-                </td>
-              </tr>
-            ))}
-            <tr class="row-total">
-              <td data-label={p.colLine}>{p.total}</td>
-              <td data-label={p.colAmount} class="num">
-                {formatMoney(floor.value)}
-              </td>
-              <td data-label={p.colBasis}>{p.basis.total}</td>
-            </tr>
-          </Table>
-        </>
-      ) : (
-        <Notice tone="error">
-          <strong>{p.noValueTitle}</strong>{' '}
-          {floor.reason === 'no_value'
-            ? p.noValue(
-                formatPercent(rules.taxRate),
-                formatPercent(result.managementShare),
-                formatPercent(rules.minLabourShare),
-              )
-            : p.noValueOther}{' '}
-          <RuleBadge rule="P-W2" rules={m.policyRules} tone="red" />
-        </Notice>
-      )}
-      <h3 class="price-floor-subtitle" id="labour">
-        {p.labourTitle} {formatMoney(result.labourCost)}
-      </h3>
-      <p class="muted">{p.labourLead(formatMoney(result.labourCost))}</p>
-      <Table
-        caption={p.labourTitle}
-        columns={[p.colPost, p.colLevel, p.colTime, p.colPay, p.colSi, p.colHf, p.colMonthly, p.colCost]}
-        empty={result.posts.length ? undefined : p.noPostsYet}
-      >
-        {result.posts.map((post, i) => {
-          const finding = result.findings.find((f) => f.path === `/posts/${i}/monthlyPay`);
-          return (
-            <tr id={`cost-${i}`}>
-              <td data-label={p.colPost}>
-                <span>
-                  {post.title}
-                  {post.personName ? <span class="muted"> · {post.personName}</span> : null}
-                </span>
-              </td>
-              <td data-label={p.colLevel}>{k.certLevels[post.certLevel as CertLevel]}</td>
-              <td data-label={p.colTime}>{p.time(post.ftePercent, post.months)}</td>
-              <td data-label={p.colPay}>
-                <span class="figure">
-                  <span class="num">{formatMoney(post.pay)}</span>
-                  {post.payFrom === 'floor' ? <span class="muted">{p.fromFloor}</span> : null}
-                  <RuleBadge
-                    rule="P-W3"
-                    rules={m.policyRules}
-                    tone={finding ? 'red' : 'grey'}
-                    figure={finding ? findingText(finding, c.var.lang) : undefined}
-                  />
-                </span>
-                {finding ? <p class="finding finding-error">{findingText(finding, c.var.lang)}</p> : null}
-              </td>
-              <td data-label={p.colSi}>
-                <span class="figure">
-                  <span class="num">{formatMoney(post.si)}</span>
-                  <RuleBadge rule="P-W1" rules={m.policyRules} />
-                </span>
-              </td>
-              <td data-label={p.colHf} class="num">
-                {formatMoney(post.hf)}
-              </td>
-              <td data-label={p.colMonthly} class="num">
-                {formatMoney(post.monthly)}
-              </td>
-              <td data-label={p.colCost} class="num">
-                {formatMoney(post.cost)}
-              </td>
-            </tr>
-          );
-        })}
-      </Table>
-    </Card>
   );
 }
 

@@ -14,33 +14,22 @@ import {
   ruleSetHistory,
   ruleSetInForce,
 } from '@shegong/core';
-import { isWithin, knownRegions, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
+import { isWithin, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
 import { readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
-import {
-  Card,
-  Choices,
-  CsrfInput,
-  ErrorSummary,
-  errorFor,
-  type FieldError,
-  Notice,
-  SelectField,
-  TextField,
-} from '../../layout/components.tsx';
+import { type FieldError, Notice } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
-import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { fieldId, formOf, type RuleSetForm, readRuleSetForm } from './form.ts';
-import { fieldLabel, fieldsOf, GROUPS, HistoryTable, InForceView, RuleSetMeta, RuleSetValues } from './views.tsx';
+import { BUREAU_RULES, RULES } from './paths.ts';
+import { PublishPage } from './publish.tsx';
+import { fieldLabel, HistoryTable, InForceView, RuleSetMeta, RuleSetValues } from './views.tsx';
 
-const BUREAU_RULES = '/bureau/rules';
-const RULES = '/rules';
 const BUREAU_READERS = { ...RULE_SET_READERS, kinds: ['bureau'] } as const;
 const HISTORY_PAGE = 25;
 const ID_SHAPE = /^\d{6}-\d{4}-\d{2}-\d{2}-v\d{1,4}$/;
@@ -139,161 +128,6 @@ async function versionPage(c: Context<PageEnv>, back: string) {
       <RuleSetMeta c={c} ruleSet={ruleSet} publisher={ruleSet.bureauName} />
       <RuleSetValues m={c.var.m} ruleSet={ruleSet} />
     </Shell>,
-  );
-}
-
-function PublishPage(props: {
-  c: Context<PageEnv>;
-  who: SignedIn;
-  form: RuleSetForm;
-  errors: readonly FieldError[];
-  formKey: string;
-}) {
-  const { c, who, form, errors } = props;
-  const m = c.var.m;
-  const r = m.ruleSets;
-  const f = r.form;
-  const lang = c.var.lang;
-  const regions = knownRegions().filter((region) => isWithin(region.code, who.principal.region));
-  const illustrative = new Set(form.illustrative);
-  return (
-    <Shell
-      c={c}
-      who={who}
-      title={f.title}
-      lead={f.lead}
-      crumbs={[{ label: r.bureauTitle, href: BUREAU_RULES }]}
-      here={`${BUREAU_RULES}/new`}
-    >
-      <ErrorSummary m={m} errors={errors} />
-      <form class="form" method="post" action={`${BUREAU_RULES}/new`} novalidate>
-        <CsrfInput token={c.var.csrfToken} />
-        <input type="hidden" name="_key" value={props.formKey} />
-        <Card title={f.general} id="general">
-          <SelectField
-            m={m}
-            id="region"
-            name="region"
-            label={f.region}
-            hint={f.regionHint}
-            placeholder={f.regionChoose}
-            value={form.values.region}
-            error={errorFor(errors, 'region')}
-            options={regions.map((region) => ({
-              value: region.code,
-              label: `${lang === 'zh-CN' ? region.zh : region.en} (${region.code})`,
-            }))}
-          />
-          <TextField
-            m={m}
-            id="effectiveFrom"
-            name="effectiveFrom"
-            label={f.effectiveFrom}
-            hint={f.effectiveFromHint}
-            value={form.values.effectiveFrom}
-            error={errorFor(errors, 'effectiveFrom')}
-            width="short"
-            maxlength={10}
-            autocomplete="off"
-          />
-          <TextField
-            m={m}
-            id="title"
-            name="title"
-            label={f.titleField}
-            value={form.values.title}
-            error={errorFor(errors, 'title')}
-            maxlength={120}
-          />
-          <div class={`field${errorFor(errors, 'notes') ? ' field-has-error' : ''}`}>
-            <label class="label" for="notes">
-              {f.notes}
-            </label>
-            <p class="hint" id="notes-hint">
-              {f.notesHint}
-            </p>
-            {errorFor(errors, 'notes') ? (
-              <p class="field-error" id="notes-error">
-                {errorFor(errors, 'notes')}
-              </p>
-            ) : null}
-            <textarea class="textarea" id="notes" name="notes" rows={3} aria-describedby="notes-hint">
-              {form.values.notes}
-            </textarea>
-          </div>
-        </Card>
-        {GROUPS.map((group) => (
-          <Card title={r.groups[group.key]} id={`form-${group.key}`}>
-            <div class="rule-fields">
-              {fieldsOf(group).map((field) => {
-                const id = fieldId(field.path);
-                const label = fieldLabel(m, field.path);
-                const error = errorFor(errors, field.path);
-                if (field.unit === 'boolean') {
-                  return (
-                    <div class="rule-field">
-                      <Choices
-                        m={m}
-                        type="checkbox"
-                        name={field.path}
-                        legend={label}
-                        error={error}
-                        choices={[{ value: 'yes', label: r.yes }]}
-                        selected={[form.values[field.path] ?? '']}
-                      />
-                      <RuleBadge rule={field.rule} rules={m.policyRules} />
-                    </div>
-                  );
-                }
-                const unit = field.unit === 'fen' ? f.yuan : field.unit === 'bp' ? f.percent : '';
-                return (
-                  <div class={`rule-field field${error ? ' field-has-error' : ''}`}>
-                    <label class="label" for={id}>
-                      {label} {unit ? <span class="muted">({unit})</span> : null}{' '}
-                      <RuleBadge rule={field.rule} rules={m.policyRules} />
-                    </label>
-                    {error ? (
-                      <p class="field-error" id={`${id}-error`}>
-                        <span class="visually-hidden">{m.errors.prefix}</span>
-                        {error}
-                      </p>
-                    ) : null}
-                    <input
-                      class="input input-short"
-                      id={id}
-                      name={field.path}
-                      type="text"
-                      inputmode="decimal"
-                      value={form.values[field.path]}
-                      autocomplete="off"
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      aria-invalid={error ? 'true' : undefined}
-                    />
-                    <label class="rule-illustrative">
-                      <input
-                        type="checkbox"
-                        name="illustrative"
-                        value={field.path}
-                        checked={illustrative.has(field.path)}
-                      />{' '}
-                      {f.illustrative}
-                    </label>
-                  </div>
-                );
-              })}
-            </div>
-          </Card>
-        ))}
-        <div class="actions">
-          <button type="submit" class="btn btn-primary">
-            {f.submit}
-          </button>
-          <a class="btn" href={BUREAU_RULES}>
-            {f.cancel}
-          </a>
-        </div>
-      </form>
-    </Shell>
   );
 }
 

@@ -13,7 +13,7 @@ import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
-import { Card, DescriptionList, Table, Tag } from '../../layout/components.tsx';
+import { Card, DescriptionList, Pager, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 
@@ -163,11 +163,7 @@ export function HistoryTable(props: {
           </tr>
         ))}
       </Table>
-      {props.nextHref ? (
-        <nav class="pager" aria-label={r.history}>
-          <a href={props.nextHref}>{m.pagination.next}</a>
-        </nav>
-      ) : null}
+      <Pager m={m} label={r.history} next={props.nextHref} />
     </Card>
   );
 }

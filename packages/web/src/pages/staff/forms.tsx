@@ -24,6 +24,7 @@ import {
   errorFor,
   type FieldError,
   Notice,
+  optionsOf,
   SelectField,
   TextField,
 } from '../../layout/components.tsx';
@@ -186,14 +187,14 @@ export function personForm(s: StaffMessages, action: string, title: string, leve
         name: 'educationLevel',
         label: s.form.educationLevel,
         kind: 'select',
-        choices: EDUCATION_LEVELS.map((l) => ({ value: l, label: s.education[l] })),
+        choices: optionsOf(EDUCATION_LEVELS, (l) => s.education[l]),
       },
       { name: 'socialWorkMajor', label: s.form.major, kind: 'radio', choices: yesNo(s) },
       {
         name: 'employmentType',
         label: s.form.employmentType,
         kind: 'radio',
-        choices: EMPLOYMENT_TYPES.map((t) => ({ value: t, label: s.employmentTypes[t] })),
+        choices: optionsOf(EMPLOYMENT_TYPES, (t) => s.employmentTypes[t]),
       },
       { name: 'monthlyPay', label: s.form.pay, hint: s.form.payHint, kind: 'text', width: 'short' },
       ...(levels.length
@@ -267,7 +268,7 @@ export const LIST_FORMS: readonly ListForm[] = [
           name: 'level',
           label: s.form.certLevel,
           kind: 'radio',
-          choices: CERTIFICATE_LEVELS.map((l) => ({ value: l, label: s.certLevels[l] })),
+          choices: optionsOf(CERTIFICATE_LEVELS, (l) => s.certLevels[l]),
         },
         { name: 'number', label: s.form.certNumber, kind: 'text', autocomplete: 'off' },
         { name: 'obtainedOn', label: s.form.obtainedOn, hint: s.form.dateHint, kind: 'text', width: 'short' },

@@ -48,15 +48,8 @@ import {
   personValues,
   type Values,
 } from './forms.tsx';
-import {
-  DeletePage,
-  PersonPage,
-  STAFF,
-  type StaffContext,
-  type StaffEntry,
-  StaffListPage,
-  type StaffNotice,
-} from './views.tsx';
+import { DeletePage, PersonPage } from './person.tsx';
+import { STAFF, type StaffContext, type StaffEntry, StaffListPage, type StaffNotice } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTICES: readonly StaffNotice[] = ['created', 'saved', 'deleted', 'stale'];
