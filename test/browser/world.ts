@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@shegong/local';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
 
 /** What every browser journey stands on: the whole local system with demo data, and chromium. */
@@ -13,7 +14,10 @@ export interface BrowserWorld {
   readonly shots: string;
 }
 
-/** Starts the system (DynamoDB Local in memory, on free ports) and chromium for this file, and stops both after. */
+/**
+ * Starts the system (on a free port, with its own table in the run's DynamoDB Local) and chromium
+ * for this file, and stops both after. `pnpm start`'s own DynamoDB Local is packages/local's test.
+ */
 export function useBrowserWorld(): BrowserWorld {
   const world = { shots: join(import.meta.dirname, '..', '..', '.data', 'screenshots') } as {
     system: LocalSystem;
@@ -23,7 +27,8 @@ export function useBrowserWorld(): BrowserWorld {
   beforeAll(async () => {
     world.system = await startLocalSystem({
       port: await freePort(),
-      dynamoPort: await freePort(),
+      dynamoEndpoint: inject('dynamoEndpoint'),
+      tableName: `browser-${randomUUID()}`,
       seed: true,
       quiet: true,
     });

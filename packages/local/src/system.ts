@@ -5,16 +5,24 @@ import { createTokenVerifier, logger } from '@shegong/core';
 import { createApp, type ShegongApp } from '@shegong/http';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
-import { assertPortFree, checkJava, LocalSystemError, startDynamoDb } from './dynamodb-local.ts';
+import { assertPortFree, checkJava, LocalSystemError, type RunningDynamoDb, startDynamoDb } from './dynamodb-local.ts';
 import { inProcessFetch } from './in-process-fetch.ts';
 import { createLocalIssuer, ISSUER_PATH, type LocalIssuer } from './issuer/issuer.ts';
 import { type SeedResult, seedDemo } from './seed/seed.ts';
 import { ensureTable } from './table.ts';
 
-export interface LocalSystemOptions {
+export type LocalSystemOptions = SystemOptions &
+  (
+    | { /** Starts DynamoDB Local on this port, and stops it with the system. */ dynamoPort: number }
+    | {
+        /** Uses a DynamoDB Local that is running already (the test run's one), and leaves it running. */
+        dynamoEndpoint: string;
+      }
+  );
+
+interface SystemOptions {
   /** Where the API and the pages are served (on 127.0.0.1, as http://localhost:<port>). */
   port: number;
-  dynamoPort: number;
   /** Kept on disk here (DynamoDB Local's files and the issuer's key); in memory without it. */
   dataDir?: string;
   tableName?: string;
@@ -30,7 +38,7 @@ export interface LocalSystem {
   app: ShegongApp;
   issuer: LocalIssuer;
   seed?: SeedResult;
-  /** Settles if DynamoDB Local ends (on its own, or through stop()). */
+  /** Settles if DynamoDB Local ends (on its own, or through stop()); never, for one it did not start. */
   dynamoExited: Promise<number | null>;
   stop(): Promise<void>;
 }
@@ -43,15 +51,8 @@ export interface LocalSystem {
 export async function startLocalSystem(options: LocalSystemOptions): Promise<LocalSystem> {
   const say = options.quiet ? () => {} : (line: string) => console.log(line);
   if (options.quiet) logger.setLogLevel('ERROR');
-  await checkJava();
   await assertPortFree(options.port, 'Shegong');
-  await assertPortFree(options.dynamoPort, 'DynamoDB Local');
-
-  say(`启动 DynamoDB Local · Starting DynamoDB Local on port ${options.dynamoPort}…`);
-  const dynamo = await startDynamoDb({
-    port: options.dynamoPort,
-    ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
-  });
+  const dynamo = await dynamoOf(options, say);
   try {
     const url = `http://localhost:${options.port}`;
     const store = new Store({ tableName: options.tableName ?? 'shegong', endpoint: dynamo.endpoint });
@@ -122,6 +123,19 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     await dynamo.stop();
     throw error;
   }
+}
+
+/** DynamoDB Local as the options say: started here, or the one running already at an endpoint. */
+async function dynamoOf(options: LocalSystemOptions, say: (line: string) => void): Promise<RunningDynamoDb> {
+  if ('dynamoEndpoint' in options)
+    return { endpoint: options.dynamoEndpoint, exited: new Promise(() => {}), stop: async () => {} };
+  await checkJava();
+  await assertPortFree(options.dynamoPort, 'DynamoDB Local');
+  say(`启动 DynamoDB Local · Starting DynamoDB Local on port ${options.dynamoPort}…`);
+  return startDynamoDb({
+    port: options.dynamoPort,
+    ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
+  });
 }
 
 /** Listens on 127.0.0.1 only: the local system is for this machine, not the network. */

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { DescribeTableCommand, Store } from '@shegong/store';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort, LocalSystemError } from '../src/dynamodb-local.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
 import { type LocalSystem, startLocalSystem } from '../src/system.ts';
@@ -79,9 +81,12 @@ describe('startLocalSystem', { timeout: 90_000 }, () => {
   });
 
   it('signs a demo user in to the pages through the issuer (the callback redeems the code in-process)', async () => {
+    // On the run's DynamoDB Local, in a table of its own (as the browser journeys start theirs).
+    const store = new Store({ tableName: `system-${randomUUID()}`, endpoint: inject('dynamoEndpoint') });
     const system = await startLocalSystem({
       port: await freePort(),
-      dynamoPort: await freePort(),
+      dynamoEndpoint: inject('dynamoEndpoint'),
+      tableName: store.tableName,
       seed: true,
       quiet: true,
     });
@@ -115,6 +120,9 @@ describe('startLocalSystem', { timeout: 90_000 }, () => {
     expect(callback.status).toBe(303);
     expect(jar.get('sg_session')).toMatch(/^ey/);
     await system.stop();
+    // A DynamoDB Local the system did not start is left running.
+    const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+    expect(Table?.TableStatus).toBe('ACTIVE');
   });
 
   it('says in one sentence that a port is taken, before starting anything', async () => {

@@ -1,4 +1,11 @@
-import { actingAs, amendContract, changeContractStatus, createContract, recordActualMonth } from '@shegong/core';
+import {
+  actingAs,
+  amendContract,
+  changeContractStatus,
+  createContract,
+  recordActualMonth,
+  type UseCaseContext,
+} from '@shegong/core';
 import {
   type ActualMonthInput,
   addDays,
@@ -6,6 +13,7 @@ import {
   highestCertificate,
   monthLastDay,
   roundHalfUp,
+  type StoredContract,
 } from '@shegong/domain';
 import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
 import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
@@ -79,13 +87,20 @@ function actualMonth(contract: DemoContract, draft: ContractDraft, month: string
   };
 }
 
-async function seedContract(store: Store, contract: DemoContract): Promise<void> {
+/** Creates a demo contract as its organisation's admin; undefined when it is there already. */
+async function createDemoContract(store: Store, contract: DemoContract) {
   const member = { tenantId: contract.tenant.id, userId: await adminOf(store, contract.tenant) };
-  if (await exists(store.tenant(member), contract.draft.terms.number)) return;
+  if (await exists(store.tenant(member), contract.draft.terms.number)) return undefined;
   // Drafted a couple of weeks before its first step (or before the demo's today): histories read in order.
   const draftedOn = addDays(contract.steps[0]?.date ?? DEMO_TODAY, -14);
   const ctx = await actingAs({ store, today: () => draftedOn }, member);
-  let { contract: stored } = await createContract(ctx, contract.draft);
+  const { contract: stored } = await createContract(ctx, contract.draft);
+  return { ctx, stored };
+}
+
+/** Moves a created demo contract through its steps and amendment, then records its months. */
+async function runDemoContract(contract: DemoContract, ctx: UseCaseContext, created: StoredContract): Promise<void> {
+  let stored = created;
   let draft = contract.draft;
   const amendAfter = contract.steps.findIndex((s) => s.to === 'running');
   for (const [i, step] of contract.steps.entries()) {
@@ -105,16 +120,35 @@ async function seedContract(store: Store, contract: DemoContract): Promise<void>
     await recordActualMonth(ctx, stored.id, month, actualMonth(contract, draft, month, index));
 }
 
+/** Names the demo contract a failure came from. */
+function failedContract(contract: DemoContract, error: unknown): Error {
+  const detail = error instanceof StoreError ? `${error.code}: ${error.message}` : String(error);
+  return new Error(`seeding contract ${contract.draft.terms.number} failed: ${detail}`, { cause: error });
+}
+
 SEED_PARTS.push({
   name: 'contracts-v1',
   async run(store: Store) {
+    // Created one after another, so the lists show them in the same order on every machine; each
+    // one's history then runs beside the others' (no two contracts share an item).
+    const histories: Promise<void>[] = [];
+    let failure: Error | undefined;
     for (const contract of DEMO_CONTRACTS) {
-      try {
-        await seedContract(store, contract);
-      } catch (error) {
-        const detail = error instanceof StoreError ? `${error.code}: ${error.message}` : String(error);
-        throw new Error(`seeding contract ${contract.draft.terms.number} failed: ${detail}`, { cause: error });
-      }
+      const made = await createDemoContract(store, contract).catch((error) => {
+        failure = failedContract(contract, error);
+      });
+      if (failure) break;
+      if (made)
+        histories.push(
+          runDemoContract(contract, made.ctx, made.stored).catch((error) => {
+            throw failedContract(contract, error);
+          }),
+        );
     }
+    // Every history settles before the part ends, even when one failed.
+    const settled = await Promise.allSettled(histories);
+    const rejected = settled.find((r) => r.status === 'rejected');
+    if (failure) throw failure;
+    if (rejected) throw rejected.reason;
   },
 });

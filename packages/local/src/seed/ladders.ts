@@ -1,4 +1,12 @@
-import { type LadderInput, type LadderLevel, ladderStanding, type Person, validateLadder } from '@shegong/domain';
+import {
+  type LadderInput,
+  type LadderLevel,
+  ladderStanding,
+  type Person,
+  type RuleSet,
+  type SavedLadder,
+  validateLadder,
+} from '@shegong/domain';
 import type { Store, TenantRepositories } from '@shegong/store';
 import { DEMO_TENANTS, type DemoTenant } from './demo-data.ts';
 import { SEED_PARTS } from './parts.ts';
@@ -73,53 +81,81 @@ function tenantOf(domain: string): DemoTenant {
   return tenant;
 }
 
-/** The index of the highest level a person qualifies for on a date (-1: none). */
-async function qualifiedIndex(store: Store, tenant: DemoTenant, person: Person, ladder: LadderInput, date: string) {
-  const rules = await store.ruleSetInForce(tenant.region, date);
-  if (!rules) throw new Error(`no rule set in force for ${tenant.region} on ${date}: seed 'rule-sets-v1' first`);
+/** The index of the highest level a person qualifies for under a rule set on a date (-1: none). */
+function qualifiedIndex(person: Person, ladder: LadderInput, rules: RuleSet, date: string): number {
   const { ladderLevelId: _, ...unplaced } = person;
   const standing = ladderStanding(unplaced, ladder, rules.parameters, date);
   return ladder.levels.findIndex((l) => l.id === standing.qualifiesFor);
 }
 
+async function rulesOn(store: Store, tenant: DemoTenant, date: string): Promise<RuleSet> {
+  const rules = await store.ruleSetInForce(tenant.region, date);
+  if (!rules) throw new Error(`no rule set in force for ${tenant.region} on ${date}: seed 'rule-sets-v1' first`);
+  return rules;
+}
+
+/** Where a person starts on the ladder and the level they hold after this year's promotions. */
+interface Placement {
+  person: Person;
+  placedAt: number;
+  held: number;
+}
+
+function placementOf(
+  n: number,
+  person: Person,
+  ladder: LadderInput,
+  rules: Record<'now' | 'earlier', RuleSet>,
+): Placement | undefined {
+  if (person.ladderLevelId) return undefined;
+  const now = qualifiedIndex(person, ladder, rules.now, PROMOTION_DATE);
+  if (now < 0) return undefined;
+  const earlier = qualifiedIndex(person, ladder, rules.earlier, PLACED_ON);
+  const held = n % 5 === 1 && now > 0 ? now - 1 : now;
+  const placedAt = n % 5 === 2 && earlier >= 0 && earlier < held ? earlier : held;
+  return { person, placedAt, held };
+}
+
 async function seedLadder(store: Store, tenant: DemoTenant, input: LadderInput): Promise<void> {
   const repos: TenantRepositories = store.tenant({ tenantId: tenant.id, userId: 'seed' });
-  const rules = await store.ruleSetInForce(tenant.region, '2026-11-25');
   // The demo ladders pass cleanly: no error and no warning.
-  const errors = rules ? validateLadder(input, rules.parameters) : [];
+  const errors = validateLadder(input, (await rulesOn(store, tenant, '2026-11-25')).parameters);
   if (errors.length)
     throw new Error(`the demo ladder of ${tenant.name} breaks ${errors.map((e) => e.ruleId).join(', ')}`);
   const ladder = (await repos.ladders.find()) ?? (await repos.ladders.save(input, { firstSave: true }));
+  const rules = { now: await rulesOn(store, tenant, PROMOTION_DATE), earlier: await rulesOn(store, tenant, PLACED_ON) };
 
   const people = (await repos.people.listAll()).sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
   );
-  for (const [n, person] of people.entries()) {
-    if (person.ladderLevelId) continue;
-    const now = await qualifiedIndex(store, tenant, person, ladder, PROMOTION_DATE);
-    if (now < 0) continue;
-    const earlier = await qualifiedIndex(store, tenant, person, ladder, PLACED_ON);
-    const held = n % 5 === 1 && now > 0 ? now - 1 : now;
-    const placedAt = n % 5 === 2 && earlier >= 0 && earlier < held ? earlier : held;
-    const mutation = repos.scope.mutation();
-    let placed = repos.people.stageLevelChange(mutation, person, ladder.levels[placedAt]!.id);
-    await mutation.audited('ladder.place', 'Person', person.id, placed.version, placed).commit();
-    if (placedAt < held) {
-      // The step up is a recorded promotion under the ladder version it was decided by.
-      const promote = repos.scope.mutation();
-      const promotion = repos.ladders.stagePromotion(promote, {
-        personId: person.id,
-        fromLevelId: placed.ladderLevelId,
-        toLevelId: ladder.levels[held]!.id,
-        date: PROMOTION_DATE,
-        ladderVersion: ladder.version,
-      });
-      placed = repos.people.stageLevelChange(promote, placed, promotion.toLevelId);
-      await promote
-        .audited('ladder.promote', 'Person', person.id, placed.version, { promotion, person: placed })
-        .commit();
-    }
-  }
+  const placements = people.flatMap((person, n) => placementOf(n, person, ladder, rules) ?? []);
+  // Placements side by side (one person's items each); promotions after, one at a time, as each
+  // checks the ladder's version in its transaction.
+  const placed = await Promise.all(
+    placements.map(async ({ person, placedAt, held }) => {
+      const mutation = repos.scope.mutation();
+      const record = repos.people.stageLevelChange(mutation, person, ladder.levels[placedAt]!.id);
+      await mutation.audited('ladder.place', 'Person', person.id, record.version, record).commit();
+      return { person: record, placedAt, held };
+    }),
+  );
+  for (const { person, placedAt, held } of placed) if (placedAt < held) await promote(repos, ladder, person, held);
+}
+
+/** The step up is a recorded promotion under the ladder version it was decided by. */
+async function promote(repos: TenantRepositories, ladder: SavedLadder, person: Person, held: number) {
+  const mutation = repos.scope.mutation();
+  const promotion = repos.ladders.stagePromotion(mutation, {
+    personId: person.id,
+    fromLevelId: person.ladderLevelId,
+    toLevelId: ladder.levels[held]!.id,
+    date: PROMOTION_DATE,
+    ladderVersion: ladder.version,
+  });
+  const promoted = repos.people.stageLevelChange(mutation, person, promotion.toLevelId);
+  await mutation
+    .audited('ladder.promote', 'Person', person.id, promoted.version, { promotion, person: promoted })
+    .commit();
 }
 
 SEED_PARTS.push({
