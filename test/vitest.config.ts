@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // The SDK warns on Node 20 that its 2027 releases need Node 22; the SDK is pinned (TOOLCHAIN.md),
@@ -11,6 +12,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 export default defineConfig({
   root: `${import.meta.dirname}/..`,
   test: {
+    // A file spends much of its time waiting on DynamoDB Local (another process) or on a page; the
+    // default of one worker fewer than the cores would run one file at a time on a 2-core CI box.
+    maxWorkers: Math.max(availableParallelism(), 2),
     globalSetup: ['test/global-setup.ts'],
     projects: [
       {
@@ -42,7 +46,6 @@ export default defineConfig({
           testTimeout: 120_000,
           // A world starts DynamoDB Local, the local system and the demo data: generous for a busy CI box.
           hookTimeout: 300_000,
-          fileParallelism: false,
         },
       },
       {
