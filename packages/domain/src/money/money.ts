@@ -66,12 +66,19 @@ export function fenToYuan(fen: number): string {
   return formatScaled(fen, 2, false);
 }
 
-/** Money as a page shows it: ¥12,345.67 (the same in both languages). */
+/**
+ * Money as a page shows it: ¥12,345.67 (the same in both languages). Every finding's text prints
+ * amounts through here, so it groups the digits by hand rather than by regular expression.
+ */
 export function formatMoney(fen: number): string {
-  const text = formatScaled(fen, 2, false);
-  const [whole = '', cents = '00'] = text.replace('-', '').split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${fen < 0 ? '-' : ''}¥${grouped}.${cents}`;
+  if (!Number.isSafeInteger(fen)) throw new RangeError(`${fen} is not a whole number of fen`);
+  const abs = Math.abs(fen);
+  const whole = String(Math.floor(abs / 100));
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let i = head; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  const cents = abs % 100;
+  return `${fen < 0 ? '-' : ''}¥${grouped}.${cents < 10 ? '0' : ''}${cents}`;
 }
 
 /** A percent as typed, to basis points: "6.8" → 680, "8.25%" → 825. Two decimals at most, 100 % at most. */
