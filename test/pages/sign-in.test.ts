@@ -158,6 +158,16 @@ describe('language', () => {
     expect(html).not.toContain('退出登录');
   });
 
+  it('never sends the browser to another site, whatever the next path normalises to', async () => {
+    const browser = new Browser(world.app);
+    for (const lang of ['en', 'zh-CN', 'fr'])
+      for (const next of ['/..//evil.example', '/.//evil.example/x', '/a/..//evil.example', '/%2e%2e//evil.example']) {
+        const response = await browser.get(`/lang/${lang}?next=${encodeURIComponent(next)}`);
+        expect(response.status).toBe(303);
+        expect(response.headers.get('Location')).toBe('/');
+      }
+  });
+
   it('ignores a language it does not know', async () => {
     const response = await new Browser(world.app).get('/lang/fr?next=/');
     expect(response.status).toBe(303);
