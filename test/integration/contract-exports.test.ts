@@ -1,6 +1,5 @@
 import type { BudgetVsActual, ContractDraft, ContractVersion, StoredContract } from '@shegong/domain';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The test package does not depend on ExcelJS; the sheets package reads its own files back.
 import { type CellRead, workbookCells, XLSX_TYPE } from '../../packages/sheets/src/index.ts';

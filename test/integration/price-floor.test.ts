@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-
 import { FANGCHENGGANG_2023, type PriceFloorCalculation } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';

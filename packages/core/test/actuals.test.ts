@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type ActualMonthInput, FANGCHENGGANG_2023, type NewRuleSet, type StoredContract } from '@shegong/domain';
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   actualMonths,

@@ -1,5 +1,4 @@
 import { type Person, type RuleSetParameters, type RuleSetRef, ruleSetRefOf } from '@shegong/domain';
-
 import type { UseCaseContext } from '../context.ts';
 import { Refused } from '../refusals.ts';
 

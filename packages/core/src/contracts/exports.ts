@@ -1,5 +1,4 @@
 import type { Lang, StoredContract } from '@shegong/domain';
-
 import { budgetVsActualView } from '../actuals/actuals.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadWorkbooks, type XlsxFile } from '../files.ts';

@@ -4,7 +4,6 @@ import {
   type PriceFloorRequest,
   resolveNamedPosts,
 } from '@shegong/domain';
-
 import type { UseCaseContext } from '../context.ts';
 import { Refused } from '../refusals.ts';
 import { costingContext } from './costing-context.ts';

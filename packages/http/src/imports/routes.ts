@@ -15,7 +15,6 @@ import {
 } from '@shegong/core';
 import { ImportJob } from '@shegong/domain';
 import { XLSX_TYPE } from '@shegong/sheets/light';
-
 import type { Context } from 'hono';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';

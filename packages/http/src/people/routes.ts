@@ -21,7 +21,6 @@ import {
   ruleSetRefOf,
   STAFF_FLAGS,
 } from '@shegong/domain';
-
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';

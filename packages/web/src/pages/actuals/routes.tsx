@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import {
   ACTUALS_READERS,
   ACTUALS_WRITERS,
@@ -34,7 +33,6 @@ import {
   type StoredContract,
   takesActuals,
 } from '@shegong/domain';
-
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

@@ -1,9 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import { CONTRACT_READERS } from '@shegong/core';
 import { CONTRACT_STATUSES, type ContractStatus, type StoredContract } from '@shegong/domain';
-
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { Card } from '../../layout/components.tsx';

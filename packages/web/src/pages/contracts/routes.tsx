@@ -35,7 +35,6 @@ import {
   NEXT_STATUSES,
   type StoredContract,
 } from '@shegong/domain';
-
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

@@ -19,7 +19,6 @@ import {
 } from '@shegong/core';
 import type { ImportJob } from '@shegong/domain';
 import { ROSTER_COLUMNS } from '@shegong/sheets/light';
-
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

@@ -34,7 +34,6 @@ import {
   POST_CLASSES,
   type SavedLadder,
 } from '@shegong/domain';
-
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';

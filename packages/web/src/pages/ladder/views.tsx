@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import { STAFF_EXPORTERS } from '@shegong/core';
 import {
   type CertLevel,

@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import { adminRoleOf, type Invitation, type Member, ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';

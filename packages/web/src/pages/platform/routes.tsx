@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import { asRefusal, Conflict, createTenant, listTenants, PLATFORM_ADMINS, Refused } from '@shegong/core';
 import { knownRegions, NewTenant, type TenantKind, type TenantRecord } from '@shegong/domain';
 import type { Page } from '@shegong/store';

@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import type { InForce } from '@shegong/domain';
 import {
   type ParameterField,

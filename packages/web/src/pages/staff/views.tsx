@@ -1,6 +1,5 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-
 import type { Person, RuleSet, StaffFlag, StaffSummary } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
