@@ -9,6 +9,7 @@ export * from './context.ts';
 export * from './contracts/contracts.ts';
 export * from './contracts/costing-context.ts';
 export * from './contracts/exports.ts';
+export * from './contracts/overview.ts';
 export * from './contracts/policies.ts';
 export * from './contracts/price-floor.ts';
 export * from './files.ts';

@@ -103,6 +103,7 @@ function summaryOf(costed: CostedDraft) {
     labourCost: costing.labourCost,
     ...(priceFloor.feasible ? { priceFloor: priceFloor.value } : {}),
     ruleIds: { labourCost: 'P-W2', priceFloor: priceFloor.ruleId },
+    ruleSet: costed.ruleSet,
   } as const;
 }
 
@@ -143,7 +144,18 @@ export class Contracts {
   async get(id: string): Promise<StoredContract> {
     const item = await this.read(keys.contract(this.scope.tenantId, id));
     if (!item) throw notFound('Contract');
-    return toRecord<StoredContract>(item);
+    return this.headOf(item);
+  }
+
+  /**
+   * A head as read. Heads saved before they named their rule set take it from their current
+   * version (one read each, until the contract is next saved).
+   */
+  private async headOf(item: Record<string, unknown>): Promise<StoredContract> {
+    const head = toRecord<StoredContract>(item);
+    if (head.ruleSet) return head;
+    const { ruleSet } = await this.version(head.id, head.currentVersion);
+    return { ...head, ruleSet };
   }
 
   /**
@@ -151,8 +163,8 @@ export class Contracts {
    * `CONTRACT#` prefix; the status is a FilterExpression on it, so a filtered page may be short
    * (follow the cursor). A bureau's view reads the GSI instead (a later issue).
    */
-  list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
-    return queryPage<StoredContract>(
+  async list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
+    const found = await queryPage<Record<string, unknown>>(
       this.scope,
       {
         partition: `T#${this.scope.tenantId}`,
@@ -162,6 +174,7 @@ export class Contracts {
       },
       page,
     );
+    return { ...found, items: await Promise.all(found.items.map((item) => this.headOf(item))) };
   }
 
   /** One version; not_found when there is none. */
@@ -224,11 +237,15 @@ export class Contracts {
     return { contract, version };
   }
 
-  /** Replaces the draft's version 1 (only while draft; 412 on a stale head version). */
+  /**
+   * Replaces the draft's version 1 (only while draft; 412 on a stale head version). `recostedFrom`
+   * marks a recost for a rule set that came into force after it was saved, audited as such.
+   */
   async editDraft(
     id: string,
     costed: CostedDraft,
     expectedVersion: number,
+    { recostedFrom }: { recostedFrom?: ContractVersion['ruleSet'] } = {},
   ): Promise<{ contract: StoredContract; version: ContractVersion }> {
     const [current, stored] = await Promise.all([
       this.get(id),
@@ -242,7 +259,10 @@ export class Contracts {
       });
     }
     const now = new Date().toISOString();
-    const version = this.versionRecord(id, 1, costed, now);
+    const version: ContractVersion = {
+      ...this.versionRecord(id, 1, costed, now),
+      ...(recostedFrom ? { recosted: { from: recostedFrom, at: now } } : {}),
+    };
     const contract: StoredContract = {
       ...current,
       ...summaryOf(costed),
@@ -259,7 +279,10 @@ export class Contracts {
         stored.version as number,
       );
     this.moveNumber(mutation, id, current.number, contract.number);
-    mutation.audited('contract.edit', 'Contract', id, contract.version, { contract, version });
+    mutation.audited(recostedFrom ? 'contract.recost' : 'contract.edit', 'Contract', id, contract.version, {
+      contract,
+      version,
+    });
     await this.commitAgainst(mutation, id, expectedVersion);
     return { contract: withoutUndefined(contract), version };
   }
@@ -367,7 +390,8 @@ export class Contracts {
 
   /** The head as stored: its record (Mutation sets `version`) and the bureaus' GSI projection. */
   private headItem(contract: StoredContract) {
-    const { version: _v, ...record } = withoutUndefined(contract);
+    // A newer guideline is worked out when read, from rule sets published later: never stored.
+    const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
     const region = contract.purchaser.region;
     return {
       ...keys.contract(this.scope.tenantId, contract.id),

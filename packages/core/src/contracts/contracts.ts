@@ -20,6 +20,7 @@ import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Refused } from '../refusals.ts';
 import { costingContext } from './costing-context.ts';
+import { currentHead, type InForceLookup, inForceLookup, type Recost, withEffect } from './guideline.ts';
 
 /**
  * Purchase contracts: costing a draft against the rule set in force for the purchaser's region on
@@ -199,25 +200,51 @@ export async function changeContractStatus(
   );
 }
 
-/** A contract's head: its status, term, value and current version's figures. */
-export function getContract(ctx: UseCaseContext, id: string): Promise<StoredContract> {
-  return ctx.repos.contracts.get(id);
+/**
+ * Costs a stale draft again with the rule set now in force (guideline.ts says when). A draft that
+ * can no longer be costed as it stands — someone named has left the registry, or the new rule set's
+ * N-1 refuses its term — is not rewritten: it is shown the newer guideline, and its editor says why.
+ */
+const recostDraft =
+  (ctx: UseCaseContext): Recost =>
+  async (head) => {
+    const stored = await ctx.repos.contracts.version(head.id, head.currentVersion);
+    const costed = await costDraft(ctx, stored.draft).catch((error: unknown) => {
+      if (error instanceof Refused) return undefined;
+      throw error;
+    });
+    if (!costed) return { contract: head, version: stored };
+    return ctx.repos.contracts.editDraft(head.id, costed, head.version, { recostedFrom: stored.ruleSet });
+  };
+
+function current(ctx: UseCaseContext, head: StoredContract, lookup: InForceLookup = inForceLookup(ctx)) {
+  return currentHead(ctx, head, lookup, recostDraft(ctx));
 }
 
-/** The head and one version (the current one by default). */
+/** A contract's head: its status, term, value and current version's figures, under the rules in force. */
+export async function getContract(ctx: UseCaseContext, id: string): Promise<StoredContract> {
+  return current(ctx, await ctx.repos.contracts.get(id));
+}
+
+/**
+ * The head and one version (the current one by default). On the current version, a newer guideline
+ * comes with what it would change.
+ */
 export async function contractView(
   ctx: UseCaseContext,
   id: string,
   versionNumber?: number,
 ): Promise<ContractWithVersion> {
-  const contract = await ctx.repos.contracts.get(id);
+  const contract = await getContract(ctx, id);
   const version = await ctx.repos.contracts.version(id, versionNumber ?? contract.currentVersion);
-  return { contract, version };
+  return { contract: await withEffect(ctx, contract, version), version };
 }
 
-/** The organisation's contracts, newest first, optionally of one status. */
-export function listContracts(ctx: UseCaseContext, page: PageRequest, filter: ContractListFilter = {}) {
-  return ctx.repos.contracts.list(page, filter);
+/** The organisation's contracts, newest first, optionally of one status, under the rules in force. */
+export async function listContracts(ctx: UseCaseContext, page: PageRequest, filter: ContractListFilter = {}) {
+  const found = await ctx.repos.contracts.list(page, filter);
+  const lookup = inForceLookup(ctx);
+  return { ...found, items: await Promise.all(found.items.map((head) => current(ctx, head, lookup))) };
 }
 
 /** A page of a contract's versions, oldest first (another organisation's contract answers NotFound). */

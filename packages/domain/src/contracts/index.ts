@@ -4,5 +4,6 @@ export * from './amendment.ts';
 export * from './assessment.ts';
 export * from './contract.ts';
 export * from './floor-explanation.ts';
+export * from './guideline.ts';
 export * from './records.ts';
 export * from './term.ts';

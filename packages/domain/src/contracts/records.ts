@@ -4,6 +4,7 @@ import { count, date, fen, instant } from '../units/units.ts';
 import { AmendmentRecord } from './amendment.ts';
 import { ContractAssessment, CostedPost } from './assessment.ts';
 import { CONTRACT_STATUSES, ContractDraft } from './contract.ts';
+import { NewerGuideline } from './guideline.ts';
 
 /**
  * A purchase contract as it is kept and shown: the head (status, the current version's summary)
@@ -46,6 +47,10 @@ export const StoredContract = z
     ruleIds: z
       .object({ labourCost: z.literal('P-W2'), priceFloor: z.literal('P-W2') })
       .describe('The rule each of those figures applies'),
+    ruleSet: RuleSetRef.describe('The rule set the current version was costed with'),
+    newerGuideline: NewerGuideline.optional().describe(
+      'A submitted, signed or running contract (or a draft whose term reaches a later rule set): the newer rule set in force within the term, worked out when read (never stored)',
+    ),
     history: z.array(StatusChange),
     createdAt: instant,
     createdBy: z.string(),
@@ -74,6 +79,12 @@ export const ContractVersion = z
     number: count.describe('1, 2, … (an amendment adds one)'),
     ...CostedDraft.shape,
     amendment: AmendmentRecord.optional().describe('Present on versions made by amendment'),
+    recosted: z
+      .object({ from: RuleSetRef, at: instant })
+      .optional()
+      .describe(
+        'Present on a draft costed again because another rule set came into force for its start date: the one it was costed with before, and when',
+      ),
     savedAt: instant,
     savedBy: z.string(),
   })

@@ -273,6 +273,28 @@ export const contractsZh = {
     ruleSet: '测算依据的规则集',
     ruleSetFrom: (date: string, version: number) => `${date} 起施行 · 第 ${version} 版`,
   },
+  guideline: {
+    tag: (date: string) => `${date}起适用新指导标准`,
+    title: '适用新的指导标准',
+    lead: (title: string, date: string) =>
+      `${date}起，本合同服务期限内适用更新的规则集“${title}”。已提交或签订的版本保持原样，不会被改写；下表按新规则集重新测算同一人员配置和预算，供续签、变更或与购买方沟通时参考。`,
+    leadDraft: (title: string, date: string) =>
+      `本草稿服务期限内，${date}起适用更新的规则集“${title}”。草稿按开始日期适用的规则集测算；下表是按新规则集测算的结果。`,
+    notRecosted: (title: string) =>
+      `开始日期适用的规则集已更新为“${title}”，但本草稿按现有内容无法重新测算（例如指定人员已移出名册，或服务期限不符合新规定）。请编辑草稿后保存。`,
+    figure: '项目',
+    agreed: '按当前版本',
+    newer: '按新规则集',
+    labourCost: '人力成本 L',
+    priceFloor: '最低合同价',
+    noFloor: '无可行值',
+    added: '新规则集下新增的问题',
+    resolved: '新规则集下不再存在的问题',
+    sameFindings: '发现的问题不变。',
+    recosted: (title: string, date: string) =>
+      `开始日期适用的规则集已更新，本草稿已于${date}按新规则集自动重新测算（此前依据：${title}）。`,
+    dashboard: (n: number) => `${n} 份已提交或签订的合同适用新指导标准`,
+  },
   dashboard: {
     title: '合同',
     byStatus: '按状态',
@@ -565,6 +587,28 @@ export const contractsEn: typeof contractsZh = {
     aboutTitle: 'About this version',
     ruleSet: 'Rule set used for the costing',
     ruleSetFrom: (date: string, version: number) => `in force from ${date} · version ${version}`,
+  },
+  guideline: {
+    tag: (date: string) => `Newer guideline from ${date}`,
+    title: 'A newer guideline applies',
+    lead: (title: string, date: string) =>
+      `From ${date}, a newer rule set applies within this contract's term: “${title}”. The submitted or signed version is kept as it was agreed; the table costs the same staffing and budget with the newer rule set, for a renewal, an amendment or a talk with the purchaser.`,
+    leadDraft: (title: string, date: string) =>
+      `From ${date}, a newer rule set applies within this draft's term: “${title}”. A draft is costed with the rule set in force on its start date; the table shows what the newer one would change.`,
+    notRecosted: (title: string) =>
+      `The rule set in force on the start date is now “${title}”, but this draft cannot be costed with it as it stands (someone named has left the registry, or its term breaks the new rules). Edit the draft and save it.`,
+    figure: 'Figure',
+    agreed: 'Current version',
+    newer: 'Newer rule set',
+    labourCost: 'Labour cost L',
+    priceFloor: 'Price floor',
+    noFloor: 'none feasible',
+    added: 'Findings the newer rule set adds',
+    resolved: 'Findings the newer rule set clears',
+    sameFindings: 'The findings stay the same.',
+    recosted: (title: string, date: string) =>
+      `The rule set in force on the start date changed, so this draft was costed again on ${date} with the newer one (before: ${title}).`,
+    dashboard: (n: number) => `${n} submitted or signed contracts under a newer guideline`,
   },
   dashboard: {
     title: 'Contracts',

@@ -1,44 +1,52 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { CONTRACT_READERS } from '@shegong/core';
-import { CONTRACT_STATUSES, type ContractStatus, type StoredContract } from '@shegong/domain';
+import { CONTRACT_READERS, type ContractOverview, contractOverview } from '@shegong/core';
+import { CONTRACT_STATUSES, type StoredContract } from '@shegong/domain';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { Card } from '../../layout/components.tsx';
+import { GuidelineTag } from './guideline.tsx';
 import { CONTRACTS, contractHref } from './paths.ts';
 import { Flags, StatusTag } from './views.tsx';
 
-/** The dashboard reads at most this many contracts (newest first); an organisation has tens. */
-const DASHBOARD_LIMIT = 200;
 const SHOWN = 5;
 
-export interface ContractAlertsData {
-  total: number;
-  byStatus: Record<ContractStatus, number>;
-  withErrors: StoredContract[];
-}
-
-/** Contracts counted by status, and those whose current version has errors (the dashboard's card). */
-export async function contractAlerts(c: Context<PageEnv>): Promise<ContractAlertsData | undefined> {
+/** The organisation's contracts as the dashboard counts them, for members who read contracts. */
+export async function contractAlerts(c: Context<PageEnv>): Promise<ContractOverview | undefined> {
   const { kind, roles } = c.var.principal;
   if (kind !== 'org' || !roles.some((r) => (CONTRACT_READERS.roles as readonly string[]).includes(r))) return undefined;
-  const all: StoredContract[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await c.var.repos.contracts.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor && all.length < DASHBOARD_LIMIT);
-  const byStatus = Object.fromEntries(
-    CONTRACT_STATUSES.map((s) => [s, all.filter((x) => x.status === s).length]),
-  ) as Record<ContractStatus, number>;
-  return { total: all.length, byStatus, withErrors: all.filter((x) => x.findingCounts.errors > 0) };
+  return contractOverview(c.var.ctx);
 }
 
-export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractAlertsData }) {
+/** A few contracts, each a link with its status and a mark; "n more" past SHOWN. */
+function ContractLinks(props: {
+  c: Context<PageEnv>;
+  title: string;
+  contracts: readonly StoredContract[];
+  mark: (contract: StoredContract) => Child;
+}) {
   const k = props.c.var.m.contracts;
-  const rules = props.c.var.m.policyRules;
-  const { data } = props;
+  if (!props.contracts.length) return null;
+  return (
+    <>
+      <h3 class="contract-subtitle">{props.title}</h3>
+      <ul class="dashboard-contracts">
+        {props.contracts.slice(0, SHOWN).map((x) => (
+          <li>
+            <a href={contractHref(x.id)}>{x.title}</a> <StatusTag k={k} status={x.status} /> {props.mark(x)}
+          </li>
+        ))}
+      </ul>
+      {props.contracts.length > SHOWN ? <p class="muted">{k.dashboard.more(props.contracts.length - SHOWN)}</p> : null}
+    </>
+  );
+}
+
+export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractOverview }) {
+  const { c, data } = props;
+  const k = c.var.m.contracts;
+  const rules = c.var.m.policyRules;
   return (
     <Card title={k.dashboard.title} id="contract-alerts">
       <ul class="staff-counts" aria-label={k.dashboard.byStatus}>
@@ -50,24 +58,19 @@ export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractAlert
           </li>
         ))}
       </ul>
-      {data.withErrors.length ? (
-        <>
-          <h3 class="contract-subtitle">{k.dashboard.withErrors}</h3>
-          <ul class="dashboard-contracts">
-            {data.withErrors.slice(0, SHOWN).map((x) => (
-              <li>
-                <a href={contractHref(x.id)}>{x.title}</a> <StatusTag k={k} status={x.status} />{' '}
-                <Flags k={k} rules={rules} contract={x} />
-              </li>
-            ))}
-          </ul>
-          {data.withErrors.length > SHOWN ? (
-            <p class="muted">{k.dashboard.more(data.withErrors.length - SHOWN)}</p>
-          ) : null}
-        </>
-      ) : (
-        <p class="muted">{k.dashboard.none}</p>
-      )}
+      <ContractLinks
+        c={c}
+        title={k.dashboard.withErrors}
+        contracts={data.withErrors}
+        mark={(x) => <Flags k={k} rules={rules} contract={x} />}
+      />
+      <ContractLinks
+        c={c}
+        title={k.guideline.dashboard(data.withNewerGuideline.length)}
+        contracts={data.withNewerGuideline}
+        mark={(x) => <GuidelineTag c={c} contract={x} />}
+      />
+      {data.withErrors.length || data.withNewerGuideline.length ? null : <p class="muted">{k.dashboard.none}</p>}
       <div class="actions">
         <a class="btn" href={CONTRACTS}>
           {k.dashboard.open(data.total)}

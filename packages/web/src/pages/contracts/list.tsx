@@ -7,6 +7,7 @@ import { formatMoney } from '../../i18n/index.ts';
 import { Card, FilterRow, Notice, Pager, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { GuidelineTag } from './guideline.tsx';
 import { CONTRACTS, contractHref, PRICE_FLOOR } from './paths.ts';
 import { contractTerm } from './terms.tsx';
 import { Flags, StatusTag } from './views.tsx';
@@ -48,7 +49,7 @@ function ContractsTable(props: { c: Context<PageEnv>; contracts: readonly Stored
             <StatusTag k={k} status={contract.status} />
           </td>
           <td data-label={k.col.flags}>
-            <Flags k={k} rules={c.var.m.policyRules} contract={contract} />
+            <Flags k={k} rules={c.var.m.policyRules} contract={contract} /> <GuidelineTag c={c} contract={contract} />
           </td>
         </tr>
       ))}

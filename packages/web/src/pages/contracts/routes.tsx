@@ -203,7 +203,9 @@ async function contractPage(
   id: string,
   extra: { errors?: FieldError[]; status?: 200 | 409 | 422 } = {},
 ) {
-  const [who, view, versions] = await Promise.all([signedIn(c), contractView(c.var.ctx, id), allVersions(c, id)]);
+  // The view first: reading a stale draft recosts it, and the versions listed must be the ones after.
+  const [who, view] = await Promise.all([signedIn(c), contractView(c.var.ctx, id)]);
+  const versions = await allVersions(c, id);
   return render(
     c,
     <ContractPage

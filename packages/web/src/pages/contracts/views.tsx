@@ -28,6 +28,7 @@ import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { ChangeList } from './changes.tsx';
 import type { ContractMessages } from './costing.tsx';
+import { GuidelineCard, RecostedNotice } from './guideline.tsx';
 import { CONTRACTS, contractHref } from './paths.ts';
 import { CostingCard } from './saved-costing.tsx';
 import { TermsCard } from './terms.tsx';
@@ -235,7 +236,9 @@ export function ContractPage(props: {
     >
       {props.notice ? <Notice tone="success">{props.notice}</Notice> : null}
       <ErrorSummary m={m} errors={props.errors ?? []} />
+      <RecostedNotice c={c} version={version} />
       <StatusCard c={c} contract={contract} writer={props.writer} today={props.today} />
+      <GuidelineCard c={c} contract={contract} />
       <TermsCard c={c} version={version} />
       <CostingCard c={c} contractId={contract.id} version={version} title={k.contract.costingTitle(version.number)} />
       <VersionsCard c={c} contract={contract} versions={props.versions} names={props.names} people={props.people} />
