@@ -73,7 +73,11 @@ describe('a newer guideline reaches the contracts it covers', () => {
     expect(await notice.textContent()).toContain('已提交或签订的版本保持原样');
     expect(await notice.textContent()).toContain('按新规则集');
     // The costing as signed still names the rule set it was signed with.
-    expect(await text(page, '#costing')).not.toContain('防城港市参数（2026年12月起）');
+    const costing = await text(page, '#costing');
+    expect(costing).not.toContain('防城港市参数（2026年12月起）');
+    // Below its floor because of the 70 % personnel share, not pay (point 3): said as the calculator says it.
+    expect(costing).toMatch(/起决定作用的是人员经费比例：.*（人力成本 ¥131,274\.00 本身付得起，原因不在薪酬）/);
+    expect(costing).not.toContain('按指导标准支付这些岗位需要更高的合同金额');
     await page.screenshot({ path: join(world.shots, 'guideline-signed.png'), fullPage: true });
 
     await page.goto(`${world.system.url}/lang/en?next=${encodeURIComponent(new URL(page.url()).pathname)}`);

@@ -10,6 +10,7 @@ import {
   type ContractTerms,
   type Finding,
   type FindingKind,
+  FLOOR_BINDING_LABELS,
   formatMoney,
   formatPercent,
   LADDER_REQUIREMENT_LABELS,
@@ -203,6 +204,7 @@ const AMOUNT_LABELS: Record<string, Label> = {
   certLevel: { zh: '证书等级', en: 'certificate level' },
   personnel: { zh: '人员经费', en: 'personnel' },
   labourCost: { zh: '人工成本', en: 'labour cost' },
+  bindsOn: { zh: '决定最低价的条件', en: 'set by' },
   shortfall: { zh: '差额', en: 'shortfall' },
   value: { zh: '合同金额', en: 'value' },
   shareBp: { zh: '人员经费占比', en: 'share' },
@@ -243,6 +245,7 @@ const CODE_LABELS: Partial<Record<AmountUnit, Record<Lang, Record<string, string
   postClass: POST_CLASS_LABELS,
   budgetLine: BUDGET_LINE_LABELS,
   ladderRequirement: LADDER_REQUIREMENT_LABELS,
+  floorBinding: FLOOR_BINDING_LABELS,
 };
 
 /** One amount as the sheet writes it: money in yuan, shares in percent, hours, codes by their labels. */

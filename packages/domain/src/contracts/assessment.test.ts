@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costingRules, COSTING_RULES as RULES } from '../costing/test-fixtures.ts';
+import { findingText } from '../findings/text.ts';
 import {
   assessContract,
   blockingTermFindings,
@@ -8,6 +9,7 @@ import {
   submissionBlockers,
 } from './assessment.ts';
 import type { ContractDraft, ContractPost } from './contract.ts';
+import { explainPriceFloor } from './floor-explanation.ts';
 import { draft, post } from './test-fixtures.ts';
 
 /** Lines for a value V with management 5 %, tax 3 %, activities 10,000.00 and the rest personnel. */
@@ -93,9 +95,31 @@ describe('assessContract', () => {
           priceFloor: 78_617_39,
           shortfall: 617_39,
           managementShare: 500,
+          labourCost: 62_328_00,
+          bindsOn: 'labourCost',
         },
       }),
     ]);
+    expect(findingText(a.findings[1]!, 'zh-CN')).toContain('起决定作用的是人力成本');
+  });
+
+  it('blames the personnel share, not pay, when the share sets the floor (as the calculator explains it)', () => {
+    // A minimum share of 80 %: personnel = 0.92 V − 10,000 ≥ 0.80 V needs V ≈ 83,333.34, above the
+    // 78,617.39 that L needs; with the lines rounded to the fen, at 83,333.34 personnel is 66,666.67 <
+    // ⌈66,666.672⌉, at 83,333.35 it is 66,666.68 = ⌈66,666.68⌉. At V = 80,000.00 personnel is
+    // 63,600.00: L = 62,328.00 fits, the share does not.
+    const rules = costingRules((r) => {
+      r.minLabourShare = 8000;
+    });
+    const a = assessContract(draft(), rules);
+    const below = a.findings.find((f) => f.kind === 'belowPriceFloor');
+    expect(below?.amounts).toMatchObject({ priceFloor: 83_333_35, labourCost: 62_328_00, bindsOn: 'labourShare' });
+    expect(a.findings.map((f) => f.kind)).not.toContain('personnelBelowLabourCost');
+    const calculator = explainPriceFloor(draft().plan.posts, a.priceFloor.fixed, a.priceFloor.managementShare, rules);
+    expect(calculator.binding).toEqual(['labourShare']);
+    expect(findingText(below!, 'zh-CN')).toContain(
+      '起决定作用的是人员经费比例：再少一分钱，人员经费就达不到当地最低比例（人力成本 ¥62,328.00 本身付得起，原因不在薪酬）',
+    );
   });
 
   it('is silent at the floor itself and flags one fen below it', () => {

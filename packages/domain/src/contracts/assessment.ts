@@ -9,6 +9,7 @@ import type { PersonInput } from '../people/person.ts';
 import type { RuleSetParameters } from '../rules/rule-set.ts';
 import { bp, count, fen } from '../units/units.ts';
 import { type ContractDraft, ContractPost } from './contract.ts';
+import { floorBinding } from './floor-explanation.ts';
 import { termFindings, termMonths } from './term.ts';
 
 /**
@@ -105,8 +106,18 @@ export function assessContract(draft: ContractDraft, rules: RuleSetParameters): 
   const findings: Finding[] = termFindings(terms, rules);
   for (const f of costing.findings) findings.push({ ...f, path: intoDraft(f.path) });
   if (!floor.feasible) findings.push(noPriceFloor({ value: terms.value, managementShare }));
-  else if (terms.value < floor.value)
-    findings.push(belowPriceFloor({ value: terms.value, priceFloor: floor.value, managementShare }));
+  else if (terms.value < floor.value) {
+    const binding = floorBinding(floor.value, costing.labourCost, fixed, managementShare, rules);
+    findings.push(
+      belowPriceFloor({
+        value: terms.value,
+        priceFloor: floor.value,
+        managementShare,
+        labourCost: costing.labourCost,
+        binding,
+      }),
+    );
+  }
   return {
     termMonths: termMonths(terms.startDate, terms.endDate),
     costing,

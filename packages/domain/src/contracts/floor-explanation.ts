@@ -4,6 +4,7 @@ import { BudgetLines } from '../costing/lines.ts';
 import { PostCost } from '../costing/post.ts';
 import { linesForValue, priceFloor, priceFloorWith } from '../costing/price-floor.ts';
 import { ceilDiv, compareProducts, floorDiv, product } from '../costing/rounding.ts';
+import { FLOOR_CONDITIONS, type FloorCondition } from '../findings/contract.ts';
 import { Finding } from '../findings/finding.ts';
 import { isoDate, RuleSetParameters, RuleSetRef } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
@@ -34,9 +35,6 @@ export const PriceFloorRequest = z.strictObject({
     .optional(),
 });
 export type PriceFloorRequest = z.infer<typeof PriceFloorRequest>;
-
-export const FLOOR_CONDITIONS = ['labourCost', 'labourShare'] as const;
-export type FloorCondition = (typeof FLOOR_CONDITIONS)[number];
 
 /** The two P-W2 conditions for one value V, with the lines COSTING.md derives from it. */
 export const FloorConditions = z
@@ -160,6 +158,22 @@ export function explainPriceFloor(
   const atFloor = conditionsAt(floor.value, costing.labourCost, fixed, managementShare, rules);
   if (floor.value === 0) return { ...base, conditions: { atFloor }, binding: [] };
   const belowFloor = conditionsAt(floor.value - 1, costing.labourCost, fixed, managementShare, rules);
-  const binding = (['labourCost', 'labourShare'] as const).filter((c) => !belowFloor[c].holds);
-  return { ...base, conditions: { atFloor, belowFloor }, binding };
+  return { ...base, conditions: { atFloor, belowFloor }, binding: failing(belowFloor) };
+}
+
+const failing = (at: FloorConditions): FloorCondition[] => FLOOR_CONDITIONS.filter((c) => !at[c].holds);
+
+/**
+ * The conditions a (positive) floor is set by: those failing one fen below it. The contract's
+ * below-floor finding names them, as the calculator does.
+ */
+export function floorBinding(
+  floorValue: number,
+  labourCost: number,
+  fixed: FixedLines,
+  managementShare: number,
+  rules: RuleSetParameters,
+): FloorCondition[] {
+  if (floorValue <= 0) return [];
+  return failing(conditionsAt(floorValue - 1, labourCost, fixed, managementShare, rules));
 }

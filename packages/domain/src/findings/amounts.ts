@@ -19,6 +19,8 @@ export type AmountUnit =
   | 'postClass'
   | 'budgetLine'
   | 'ladderRequirement'
+  /** What sets a price floor: labourCost, labourShare or both. */
+  | 'floorBinding'
   /** A ladder requirement's value: a certificate level, a number of years or an education level. */
   | 'requirementValue'
   | 'text';
@@ -39,7 +41,14 @@ export const AMOUNT_UNITS: { [K in FindingKind]: { [A in keyof AmountsOf<K>]-?: 
   managementOverCap: { management: 'fen', value: 'fen', maxManagementShare: 'bp', allowed: 'fen', excess: 'fen' },
   taxUnderBudgeted: { tax: 'fen', expected: 'fen', taxRate: 'bp', shortfall: 'fen' },
   budgetUnbalanced: { value: 'fen', linesTotal: 'fen', difference: 'fen' },
-  belowPriceFloor: { value: 'fen', priceFloor: 'fen', shortfall: 'fen', managementShare: 'bp' },
+  belowPriceFloor: {
+    value: 'fen',
+    priceFloor: 'fen',
+    shortfall: 'fen',
+    managementShare: 'bp',
+    labourCost: 'fen',
+    bindsOn: 'floorBinding',
+  },
   noPriceFloor: { value: 'fen', managementShare: 'bp' },
   termTooLong: { months: 'months', limit: 'months' },
   termNeedsStableMark: { months: 'months', limit: 'months' },

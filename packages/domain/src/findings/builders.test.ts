@@ -103,7 +103,14 @@ describe('the contract builders (P-W2 price floor, N-1, N-3)', () => {
       severity: 'error',
       ruleId: 'P-W2',
       path: '/terms/value',
-      amounts: { value: 78_000_00, priceFloor: 78_617_39, shortfall: 617_39, managementShare: 500 },
+      amounts: {
+        value: 78_000_00,
+        priceFloor: 78_617_39,
+        shortfall: 617_39,
+        managementShare: 500,
+        labourCost: 50_000_00,
+        bindsOn: 'labourShare',
+      },
     });
     expect(facts(EXAMPLES.noPriceFloor)).toEqual({
       kind: 'noPriceFloor',

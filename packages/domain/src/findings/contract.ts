@@ -8,12 +8,37 @@ import { worded } from './text.ts';
  * milestones that add up to the value) and the P-W2 price floor. Paths point into the draft.
  */
 
+/**
+ * The two P-W2 conditions a price floor meets (COSTING.md): the personnel line covers the labour
+ * cost L, and it is at least the local minimum share of the value. The floor "binds" on those that
+ * fail one fen below it.
+ */
+export const FLOOR_CONDITIONS = ['labourCost', 'labourShare'] as const;
+export type FloorCondition = (typeof FLOOR_CONDITIONS)[number];
+
+/** What sets a floor, in one word: one of the conditions, or both. */
+export const FLOOR_BINDINGS = [...FLOOR_CONDITIONS, 'both'] as const;
+export type FloorBinding = (typeof FLOOR_BINDINGS)[number];
+
+export const floorBindingOf = (conditions: readonly FloorCondition[]): FloorBinding | undefined =>
+  conditions.length > 1 ? 'both' : conditions[0];
+
 export const BelowPriceFloorFinding = findingSchema('belowPriceFloor', {
   severity: z.literal('error'),
   ruleId: z.literal('P-W2'),
   description:
     'P-W2: the contract value is below the price floor, the smallest value that pays the plan at the guideline',
-  amounts: z.object({ value: fen, priceFloor: fen, shortfall: fen, managementShare: bp }),
+  amounts: z.object({
+    value: fen,
+    priceFloor: fen,
+    shortfall: fen,
+    managementShare: bp,
+    labourCost: fen.optional().describe('L, fen (absent on findings saved before it was given)'),
+    bindsOn: z
+      .enum(FLOOR_BINDINGS)
+      .optional()
+      .describe('The P-W2 condition the floor is set by (or both), as the price-floor calculator explains it'),
+  }),
 });
 export type BelowPriceFloorFinding = z.infer<typeof BelowPriceFloorFinding>;
 
@@ -21,14 +46,24 @@ export function belowPriceFloor(facts: {
   value: number;
   priceFloor: number;
   managementShare: number;
+  labourCost: number;
+  binding: readonly FloorCondition[];
 }): BelowPriceFloorFinding {
-  const { value, priceFloor, managementShare } = facts;
+  const { value, priceFloor, managementShare, labourCost } = facts;
+  const bindsOn = floorBindingOf(facts.binding);
   return worded({
     kind: 'belowPriceFloor',
     severity: 'error',
     ruleId: 'P-W2',
     path: '/terms/value',
-    amounts: { value, priceFloor, shortfall: priceFloor - value, managementShare },
+    amounts: {
+      value,
+      priceFloor,
+      shortfall: priceFloor - value,
+      managementShare,
+      labourCost,
+      ...(bindsOn ? { bindsOn } : {}),
+    },
   });
 }
 

@@ -7,4 +7,4 @@ export * from './ladder.ts';
 export { upgradeFinding } from './legacy.ts';
 export * from './registry.ts';
 export { SEVERITIES, type Severity } from './shape.ts';
-export { findingText } from './text.ts';
+export { findingText, floorBindingText } from './text.ts';

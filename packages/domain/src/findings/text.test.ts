@@ -39,8 +39,8 @@ const TEXTS: [Finding, string, string][] = [
   ],
   [
     EXAMPLES.belowPriceFloor,
-    '合同金额 ¥78,000.00 低于最低合同价 ¥78,617.39，差 ¥617.39：按指导标准支付这些岗位需要更高的合同金额。',
-    'The contract value of ¥78,000.00 is below the price floor of ¥78,617.39 (¥617.39 short): these posts cannot be paid at the guideline for less.',
+    '合同金额 ¥78,000.00 低于最低合同价 ¥78,617.39，差 ¥617.39。起决定作用的是人员经费比例：再少一分钱，人员经费就达不到当地最低比例（人力成本 ¥50,000.00 本身付得起，原因不在薪酬）。',
+    'The contract value of ¥78,000.00 is below the price floor of ¥78,617.39: ¥617.39 short. The personnel share sets it: one fen less, and the personnel line falls below the local minimum share (the labour cost of ¥50,000.00 itself fits: pay is not the cause).',
   ],
   [
     EXAMPLES.noPriceFloor,

@@ -8,7 +8,32 @@ import {
   POST_CLASS_LABELS,
 } from '../text/labels.ts';
 import type { Lang } from '../text/lang.ts';
+import type { FloorBinding } from './contract.ts';
 import type { Finding, FindingFacts, FindingOf } from './finding.ts';
+
+/**
+ * Why a price floor is the smallest value (COSTING.md, P-W2): the conditions that fail one fen
+ * below it. The price-floor calculator and the below-floor finding both say it this way. With the
+ * labour cost given, a floor set by the share alone says that L itself fits: the pay is not the cause.
+ */
+export function floorBindingText(binding: FloorBinding | undefined, lang: Lang, labourCost?: number): string {
+  const zh = lang === 'zh-CN';
+  if (binding === 'both')
+    return zh
+      ? '两个条件同时起作用：再少一分钱，人员经费既付不起岗位，也达不到最低比例。'
+      : 'Both conditions bind: one fen less, and the personnel line neither pays the posts nor reaches the minimum share.';
+  if (binding === 'labourCost')
+    return zh
+      ? '起决定作用的是人力成本：再少一分钱，人员经费就付不起这些岗位。'
+      : 'The labour cost sets it: one fen less, and the personnel line cannot pay these posts.';
+  if (binding === 'labourShare') {
+    const fits = labourCost === undefined ? undefined : money(labourCost);
+    return zh
+      ? `起决定作用的是人员经费比例：再少一分钱，人员经费就达不到当地最低比例${fits ? `（人力成本 ${fits} 本身付得起，原因不在薪酬）` : ''}。`
+      : `The personnel share sets it: one fen less, and the personnel line falls below the local minimum share${fits ? ` (the labour cost of ${fits} itself fits: pay is not the cause)` : ''}.`;
+  }
+  return zh ? '没有岗位和固定费用，最低合同价为零。' : 'With no posts and no fixed costs, the price floor is zero.';
+}
 
 /**
  * Every finding in the reader's language: the one wording of each kind, used by the pages, the
@@ -62,6 +87,11 @@ export function findingText(finding: Finding | FindingFacts, lang: Lang): string
     case 'belowPriceFloor': {
       const a = finding.amounts;
       const [value, floor, short] = [money(a.value), money(a.priceFloor), money(a.shortfall)];
+      const why = a.bindsOn ? floorBindingText(a.bindsOn, lang, a.labourCost) : undefined;
+      if (why)
+        return zh
+          ? `合同金额 ${value} 低于最低合同价 ${floor}，差 ${short}。${why}`
+          : `The contract value of ${value} is below the price floor of ${floor}: ${short} short. ${why}`;
       return zh
         ? `合同金额 ${value} 低于最低合同价 ${floor}，差 ${short}：按指导标准支付这些岗位需要更高的合同金额。`
         : `The contract value of ${value} is below the price floor of ${floor} (${short} short): these posts cannot be paid at the guideline for less.`;

@@ -1,4 +1,5 @@
 import type { BudgetLine } from '../costing/lines.ts';
+import type { FloorBinding } from '../findings/contract.ts';
 import type { LadderRequirement } from '../people/ladder.ts';
 import type { EducationLevel, PostClass } from '../people/person.ts';
 import type { CertLevel } from '../rules/rule-set.ts';
@@ -88,4 +89,10 @@ export const LADDER_REQUIREMENT_LABELS: Labels<LadderRequirement> = {
     minEducation: 'Minimum education',
     continuingEducationUpToDate: 'Continuing education up to date',
   },
+};
+
+/** What sets a price floor (P-W2), as a sheet's amounts column names it. */
+export const FLOOR_BINDING_LABELS: Labels<FloorBinding> = {
+  'zh-CN': { labourCost: '人力成本', labourShare: '人员经费比例', both: '人力成本与人员经费比例' },
+  en: { labourCost: 'Labour cost', labourShare: 'Personnel share', both: 'Labour cost and personnel share' },
 };

@@ -44,12 +44,6 @@ export const priceFloorZh = {
     `人员经费 ${personnel} 不低于合同金额的 ${min}（${required}）✓`,
   shareFails: (personnel: string, required: string, min: string) =>
     `人员经费 ${personnel} 低于合同金额的 ${min}（${required}）✗`,
-  binding: {
-    labourCost: '起决定作用的是人力成本：再少一分钱，人员经费就付不起这些岗位。',
-    labourShare: '起决定作用的是人员经费比例：再少一分钱，人员经费就达不到当地最低比例。',
-    both: '两个条件同时起作用：再少一分钱，人员经费既付不起岗位，也达不到最低比例。',
-    zero: '没有岗位和固定费用，最低合同价为零。',
-  },
   linesTitle: '按最低合同价的预算',
   colLine: '科目',
   colAmount: '金额',
@@ -144,12 +138,6 @@ export const priceFloorEn: typeof priceFloorZh = {
     `personnel ${personnel} reaches ${min} of the value (${required}) ✓`,
   shareFails: (personnel: string, required: string, min: string) =>
     `personnel ${personnel} is below ${min} of the value (${required}) ✗`,
-  binding: {
-    labourCost: 'The labour cost decides it: one fen less and the personnel line cannot pay these posts.',
-    labourShare: 'The personnel share decides it: one fen less and the personnel line falls below the local minimum.',
-    both: 'Both conditions decide it: one fen less and the personnel line neither pays the posts nor reaches the minimum.',
-    zero: 'With no posts and no fixed lines, the price floor is zero.',
-  },
   linesTitle: 'The budget at the price floor',
   colLine: 'Line',
   colAmount: 'Amount',

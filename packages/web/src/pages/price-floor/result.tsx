@@ -6,6 +6,8 @@ import {
   type CertLevel,
   type FloorConditions,
   findingText,
+  floorBindingOf,
+  floorBindingText,
   type PriceFloorCalculation,
 } from '@shegong/domain';
 import type { Context } from 'hono';
@@ -50,13 +52,6 @@ function ConditionList(props: { p: P; at: FloorConditions; labourCost: number })
   );
 }
 
-function bindingText(p: P, result: PriceFloorCalculation): string {
-  const [first, second] = result.binding;
-  if (second) return p.binding.both;
-  if (first) return p.binding[first];
-  return p.binding.zero;
-}
-
 function FloorFigure(props: { c: Context<PageEnv>; floor: Feasible }) {
   const m = props.c.var.m;
   const p = m.priceFloor;
@@ -81,7 +76,7 @@ function WhyFloor(props: ResultProps) {
   return (
     <>
       <h3 class="price-floor-subtitle">{p.whyTitle}</h3>
-      <p>{bindingText(p, result)}</p>
+      <p>{floorBindingText(floorBindingOf(result.binding), props.c.var.lang)}</p>
       {conditions ? (
         <div class="price-floor-why">
           <div>
