@@ -155,6 +155,8 @@ export async function budgetVsActualView(ctx: UseCaseContext, contractId: string
       endDate,
       budget: version.draft.plan.lines,
       months: months.map((m) => m.cost),
+      // Versions costed before the tolerance was a parameter carry rules without it: the default applies.
+      tolerance: version.rules.projectionTolerance,
     }),
   };
 }

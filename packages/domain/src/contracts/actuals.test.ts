@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetLines } from '../costing/lines.ts';
 import { COSTING_RULES as RULES } from '../costing/test-fixtures.ts';
+import { findingText } from '../findings/text.ts';
 import {
   type ActualMonthInput,
   ActualMonthInput as ActualMonthSchema,
@@ -8,6 +9,7 @@ import {
   costActualMonth,
   monthInTerm,
   monthLastDay,
+  projectionToleranceFor,
 } from './actuals.ts';
 import { CONTRACT_STATUSES, NEXT_STATUSES, takesActuals } from './contract.ts';
 
@@ -191,6 +193,56 @@ describe('budgetVsActual', () => {
     ]);
     // The overspent line carries one flag, not also "heading over".
     expect(result.lines[5]?.findings).toHaveLength(1);
+  });
+
+  it('notes, not warns, a projected overrun within the tolerance; real overruns stay warnings (issue 10, point 9)', () => {
+    // Activities budget ¥6,000.00 (600 000 fen): 1 % = ¥60.00 < ¥100.00, so the tolerance is ¥100.00.
+    // Six months of ¥500.00 (4 fen more in January) project 300 004 × 12 / 6 = 600 008: ¥0.08 over, a
+    // note. At ¥510.00 a month, 306 004 × 2 = 612 008: ¥120.08 over, a warning.
+    const months = (amount: number) =>
+      ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].map((m, i) =>
+        costActualMonth(m, month({ activities: amount + (i === 0 ? 4 : 0) }), RULES),
+      );
+    const pennies = budgetVsActual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      budget: BUDGET,
+      months: months(50_000),
+    });
+    expect(pennies.findings.map((f) => [f.kind, f.severity, f.amounts])).toEqual([
+      ['projectedOverBudget', 'info', expect.objectContaining({ excess: 8, tolerance: 100_00 })],
+    ]);
+    expect(findingText(pennies.findings[0]!, 'zh-CN')).toContain('在提示阈值 ¥100.00 之内，仅作提示');
+    const real = budgetVsActual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      budget: BUDGET,
+      months: months(51_000),
+    });
+    expect(real.findings.map((f) => [f.kind, f.severity])).toEqual([['projectedOverBudget', 'warning']]);
+    // The rule set's own tolerance: 2 % of ¥6,000.00 = ¥120.00 < ¥120.08, a warning; 3 % = ¥180.00, a note.
+    const custom = budgetVsActual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      budget: BUDGET,
+      months: months(51_000),
+      tolerance: { share: 200, amount: 0 },
+    });
+    expect(custom.findings.map((f) => f.severity)).toEqual(['warning']);
+    const lenient = budgetVsActual({
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      budget: BUDGET,
+      months: months(51_000),
+      tolerance: { share: 300, amount: 0 },
+    });
+    expect(lenient.findings.map((f) => f.severity)).toEqual(['info']);
+  });
+
+  it('takes the larger of the share of the line and the amount as the tolerance', () => {
+    expect(projectionToleranceFor(600_000)).toBe(100_00);
+    expect(projectionToleranceFor(50_000_000)).toBe(500_000);
+    expect(projectionToleranceFor(1_000_050, { share: 100, amount: 0 })).toBe(10_001);
   });
 
   it('counts calendar months for a contract starting mid-month, and rounds the projection half-up', () => {

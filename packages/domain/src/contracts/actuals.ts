@@ -6,7 +6,7 @@ import { ACTUALS_RULE_IDS, actualOverBudget, projectedOverBudget } from '../find
 import { payBelowFloor } from '../findings/costing.ts';
 import { Finding } from '../findings/finding.ts';
 import { addDays, addMonths } from '../people/dates.ts';
-import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import { CERT_LEVELS, DEFAULT_PROJECTION_TOLERANCE, type RuleSetParameters } from '../rules/rule-set.ts';
 import { fen as amount, month as calendarMonth, count, date } from '../units/units.ts';
 import type { ItemisedLine } from './contract.ts';
 import { calendarMonths } from './term.ts';
@@ -202,6 +202,20 @@ export interface BudgetVsActualInput {
   endDate: string;
   budget: BudgetLines;
   months: readonly ActualMonthCost[];
+  /** The contract's rule set's projection tolerance (the default when absent). */
+  tolerance?: RuleSetParameters['projectionTolerance'] | undefined;
+}
+
+/**
+ * The excess of a line's projection that is only noted: the larger of the share of the line
+ * (rounded half up to the fen) and the amount. "1 % of the line or ¥100" read as whichever is
+ * larger, so a small line is not warned about for pennies and a large one not for its rounding.
+ */
+export function projectionToleranceFor(
+  budget: number,
+  tolerance: RuleSetParameters['projectionTolerance'] = DEFAULT_PROJECTION_TOLERANCE,
+): number {
+  return Math.max(roundHalfUp(product(budget, tolerance.share), 10_000), tolerance.amount);
 }
 
 /** 'YYYY-MM' as a month count, so differences are whole months. */
@@ -217,7 +231,7 @@ const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(m
  * fully recorded term would fall below what was spent.) A month not recorded between the start and
  * the latest recorded month counts as elapsed with nothing spent: nothing is guessed for it.
  */
-export function budgetVsActual({ startDate, endDate, budget, months }: BudgetVsActualInput): BudgetVsActual {
+export function budgetVsActual({ startDate, endDate, budget, months, tolerance }: BudgetVsActualInput): BudgetVsActual {
   const termMonths = calendarMonths(startDate, endDate).length;
   const sorted = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
   const latest = sorted.at(-1)?.month;
@@ -237,7 +251,15 @@ export function budgetVsActual({ startDate, endDate, budget, months }: BudgetVsA
     // Only when not over already: an overspent line is projected over too, and one flag says it.
     else if (projected > budget[line])
       lineFindings.push(
-        projectedOverBudget({ line, budget: budget[line], actual, projected, monthsElapsed, termMonths }),
+        projectedOverBudget({
+          line,
+          budget: budget[line],
+          actual,
+          projected,
+          monthsElapsed,
+          termMonths,
+          tolerance: projectionToleranceFor(budget[line], tolerance),
+        }),
       );
     findings.push(...lineFindings);
     return {

@@ -46,9 +46,10 @@ export function actualOverBudget(facts: { line: BudgetLine; budget: number; actu
 }
 
 export const ProjectedOverBudgetFinding = findingSchema('projectedOverBudget', {
-  severity: z.literal('warning'),
+  severity: z.enum(['warning', 'info']),
   ruleId: lineRule,
-  description: 'A budget line is heading over its budget: projected straight-line to the end of the term',
+  description:
+    'A budget line is heading over its budget: projected straight-line to the end of the term. A note (info) when the excess is within the rule set’s projection tolerance, a warning beyond it',
   amounts: z.object({
     line: z.enum(BUDGET_LINES),
     budget: fen,
@@ -57,6 +58,7 @@ export const ProjectedOverBudgetFinding = findingSchema('projectedOverBudget', {
     excess: fen,
     monthsElapsed: count,
     termMonths: count,
+    tolerance: fen.optional().describe('The excess up to which it is a note (absent on findings saved before)'),
   }),
 });
 export type ProjectedOverBudgetFinding = z.infer<typeof ProjectedOverBudgetFinding>;
@@ -68,13 +70,15 @@ export function projectedOverBudget(facts: {
   projected: number;
   monthsElapsed: number;
   termMonths: number;
+  tolerance: number;
 }): ProjectedOverBudgetFinding {
-  const { line, budget, actual, projected, monthsElapsed, termMonths } = facts;
+  const { line, budget, actual, projected, monthsElapsed, termMonths, tolerance } = facts;
+  const excess = projected - budget;
   return worded({
     kind: 'projectedOverBudget',
-    severity: 'warning',
+    severity: excess <= tolerance ? 'info' : 'warning',
     ruleId: ACTUALS_RULE_IDS[line],
     path: `/lines/${line}`,
-    amounts: { line, budget, actual, projected, excess: projected - budget, monthsElapsed, termMonths },
+    amounts: { line, budget, actual, projected, excess, monthsElapsed, termMonths, tolerance },
   });
 }

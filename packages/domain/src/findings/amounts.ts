@@ -63,6 +63,7 @@ export const AMOUNT_UNITS: { [K in FindingKind]: { [A in keyof AmountsOf<K>]-?: 
     excess: 'fen',
     monthsElapsed: 'months',
     termMonths: 'months',
+    tolerance: 'fen',
   },
   bandBelowFloor: { min: 'fen', floor: 'fen', shortfall: 'fen', certLevel: 'certLevel' },
   levelBelowPostClass: { postClass: 'postClass', needed: 'certLevel', has: 'certLevel' },

@@ -181,6 +181,7 @@ describe('the actuals builders', () => {
         excess: 1_400_00,
         monthsElapsed: 3,
         termMonths: 12,
+        tolerance: 100_00,
       },
     });
   });

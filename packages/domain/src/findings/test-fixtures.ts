@@ -65,6 +65,7 @@ export const EXAMPLES: { [K in FindingKind]: FindingOf<K> } = {
     projected: 4_400_00,
     monthsElapsed: 3,
     termMonths: 12,
+    tolerance: 100_00,
   }),
   bandBelowFloor: bandBelowFloor({ level: 1, min: 3_199_99, floor: 3_200_00, certLevel: 'assistant' }),
   levelBelowPostClass: levelBelowPostClass({

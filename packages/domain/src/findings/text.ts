@@ -141,6 +141,11 @@ export function findingText(finding: Finding | FindingFacts, lang: Lang): string
         money(a.budget),
         money(a.excess),
       ];
+      const within = finding.severity === 'info' && a.tolerance !== undefined ? money(a.tolerance) : undefined;
+      if (within)
+        return zh
+          ? `${line}按目前进度预计全期支出 ${projected}，略超预算 ${budget}（超出 ${excess}，在提示阈值 ${within} 之内，仅作提示）`
+          : `${line} may end slightly over budget: at this rate ${projected} by the end of the term, ${excess} over its budget of ${budget} (within the ${within} tolerance: a note, not a warning)`;
       return zh
         ? `${line}按目前进度预计全期支出 ${projected}，将超出预算 ${budget}，超出 ${excess}`
         : `${line} is heading over budget: at this rate ${projected} by the end of the term, ${excess} over its budget of ${budget}`;

@@ -1,4 +1,4 @@
-import type { RuleSetParameters } from '../rules/rule-set.ts';
+import { DEFAULT_PROJECTION_TOLERANCE, type RuleSetParameters } from '../rules/rule-set.ts';
 import type { PersonInput } from './person.ts';
 
 /**
@@ -6,6 +6,7 @@ import type { PersonInput } from './person.ts';
  * illustrative numbers chosen so the sums in the tests are easy to check by hand.
  */
 export const RULES: RuleSetParameters = {
+  projectionTolerance: DEFAULT_PROJECTION_TOLERANCE,
   payFloor: { none: 200_000, assistant: 300_000, social_worker: 380_000, senior: 500_000 },
   socialInsurance: {
     pension: 1600,

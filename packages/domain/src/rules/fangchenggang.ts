@@ -1,4 +1,4 @@
-import type { NewRuleSet, RuleSetParameters } from './rule-set.ts';
+import { DEFAULT_PROJECTION_TOLERANCE, type NewRuleSet, type RuleSetParameters } from './rule-set.ts';
 
 /**
  * The demo rule sets of Fangchenggang (450600) and of its county Dongxing (450681).
@@ -31,6 +31,8 @@ export const FANGCHENGGANG_ILLUSTRATIVE: readonly string[] = [
 ];
 
 const FANGCHENGGANG_2023_PARAMETERS: RuleSetParameters = {
+  // Actuals: a projected overrun up to 1 % of the line or ¥100, whichever is larger, is a note.
+  projectionTolerance: DEFAULT_PROJECTION_TOLERANCE,
   // P-W3, illustrative: ¥2,400 / ¥3,200 / ¥3,800 / ¥4,600 a month.
   payFloor: { none: 2_400_00, assistant: 3_200_00, social_worker: 3_800_00, senior: 4_600_00 },
   // P-W1, illustrative: 16 % + 6.8 % + 0.5 % + 0.4 % + 0 %, base ¥3,800 … ¥20,000.

@@ -35,6 +35,8 @@ export const RULE_SET_FIELDS: readonly ParameterField[] = [
   field('minLabourShare', 'P-W2', 'bp'),
   field('maxManagementShare', 'N-7', 'bp'),
   field('taxRate', 'P-W2', 'bp'),
+  field('projectionTolerance.share', 'P-W2', 'bp'),
+  field('projectionTolerance.amount', 'P-W2', 'fen'),
   field('continuingEducationHoursPerYear', 'P-R2', 'hours'),
   field('awards.amounts.assistant', 'P-A2', 'fen'),
   field('awards.amounts.social_worker', 'P-A2', 'fen'),

@@ -29,6 +29,9 @@ const fen = z
   .max(100_000_000_00, 'is implausibly large');
 const bp = z.number().int('must be whole basis points').min(0, 'cannot be negative').max(10_000, 'cannot exceed 100 %');
 
+/** 1 % of the line or ¥100, whichever is larger. */
+export const DEFAULT_PROJECTION_TOLERANCE = { share: 100, amount: 100_00 };
+
 export const RuleSetParameters = z
   .strictObject({
     /** P-W3: monthly gross pay floor per certificate level. */
@@ -51,6 +54,12 @@ export const RuleSetParameters = z
     maxManagementShare: bp,
     /** Tax budgeted as this share of the contract value. */
     taxRate: bp,
+    /**
+     * Actuals: a projected overrun of a budget line up to the larger of this share of the line and
+     * this amount is a note, not a warning (a straight-line projection is not exact to the fen).
+     * Rule sets published before it existed read as the default (projectionToleranceOf).
+     */
+    projectionTolerance: z.strictObject({ share: bp, amount: fen }).default(DEFAULT_PROJECTION_TOLERANCE),
     /** P-R2: continuing-education hours each social worker needs per calendar year. */
     continuingEducationHoursPerYear: z.number().int().min(0).max(1000),
     awards: z.strictObject({

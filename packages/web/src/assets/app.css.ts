@@ -315,6 +315,7 @@ main:focus { outline: none; }
 .finding { margin: 2px 0; }
 .finding-error { color: var(--error); }
 .finding-warning { color: #ad4e00; }
+.finding-info { color: #595959; }
 .missing-list li { margin: 2px 0; }
 
 /* Staff registry: figures with their rule badge, counts, the filter row, the P-A3 run */

@@ -32,7 +32,8 @@ export function RuleBadge(props: { rules: PolicyRules; rule: string; figure?: st
 }
 
 /** A finding's badge colour: errors red, warnings amber. */
-const findingTone = (f: Pick<Finding, 'severity'>): Tone => (f.severity === 'error' ? 'red' : 'amber');
+const findingTone = (f: Pick<Finding, 'severity'>): Tone =>
+  f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'amber' : 'grey';
 
 /** A finding's rule badge, coloured by its severity. */
 export function FindingBadge(props: { rules: PolicyRules; finding: Finding }) {
