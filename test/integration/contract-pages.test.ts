@@ -52,7 +52,7 @@ describe('the contract editor’s forms', () => {
     expect(named.status).toBe(200);
     expect(named.html).toContain(`按 ${person.name} 的月薪与证书测算`);
     const unknown = await post('/org/contracts/preview', { ...fields, 'post-1-personId': 'nobody-here' });
-    expect(unknown.html).toContain('<a href="#post-1-personId">岗位 2：所选人员不在本机构人员名册中</a>');
+    expect(unknown.html).toContain('<a href="#post-1-personId">岗位 2 · 指定人员：所选人员不在本机构人员名册中</a>');
   });
 
   it('creates a contract once for a form posted twice, with the yuan as exact fen', async () => {

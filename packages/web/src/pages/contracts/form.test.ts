@@ -120,10 +120,13 @@ describe('the contract editor form', () => {
     // The services' summary link lands on the first checkbox.
     expect(by('services').href).toBe('services-helping_needy');
     // 2026-01-01 … 2026-12-31 is 12 months, so 13 is refused with the term in the words.
-    expect(by('post-0-months').message).toBe('岗位 1：请输入 1 到 12（合同期限）之间的整数');
-    expect(by('post-0-ftePercent').message).toBe('岗位 1：请输入 1 到 100 之间的整数');
+    expect(by('post-0-months').message).toBe('岗位 1 · 月数：请输入 1 到 12（合同期限）之间的整数');
+    expect(by('post-0-ftePercent').message).toBe('岗位 1 · 投入比例（%）：请输入 1 到 100 之间的整数');
     // The activities line is itemised: 6 × ¥2,000.25 = ¥12,001.50.
-    expect(by('line-activities').message).toBe('须等于其明细合计 ¥12,001.50');
+    expect(by('line-activities').message).toBe('活动经费：须等于其明细合计 ¥12,001.50');
+    // Every message names its field (issue 10, point 2): none is a bare "请填写此项".
+    expect(by('title').message).toBe('项目名称：请填写此项');
+    expect(by('services').message).toBe('服务内容：请至少选择一项服务内容（P-S1）');
   });
 
   it('reads every amount through the money module, naming the field and its bound', () => {

@@ -79,10 +79,10 @@ export interface EditorValues {
 
 /** The editor's lists: the prefix of their inputs (`post-0-title`) and the most rows a form carries. */
 export const ROW_LISTS = {
-  deliverable: { key: 'deliverables', max: 50 },
-  milestone: { key: 'milestones', max: 36 },
-  post: { key: 'posts', max: 200 },
-  item: { key: 'items', max: 300 },
+  deliverable: { key: 'deliverables', max: 50, first: 'name' },
+  milestone: { key: 'milestones', max: 36, first: 'name' },
+  post: { key: 'posts', max: 200, first: 'title' },
+  item: { key: 'items', max: 300, first: 'line' },
 } as const;
 export type RowList = keyof typeof ROW_LISTS;
 export const isRowList = (value: string): value is RowList => value in ROW_LISTS;
@@ -337,6 +337,8 @@ export function draftFrom(
 ): { draft: ContractDraft; errors: [] } | { draft?: undefined; errors: FieldError[] } {
   const f = m.contracts.form;
   const errors = new Map<string, string>();
+  /** Fields whose message names them already (the money module's say "合同金额（元）应为…"). */
+  const named = new Set<string>();
   const fail = (field: string, message: string) => {
     if (!errors.has(field)) errors.set(field, message);
   };
@@ -347,7 +349,10 @@ export function draftFrom(
       return 0;
     }
     const read = amountField(m, 'yuan', text, amountOf(m, field));
-    if (!read.ok) fail(field, read.message);
+    if (!read.ok && !errors.has(field)) {
+      fail(field, read.message);
+      named.add(field);
+    }
     return read.ok ? read.value : 0;
   };
   const whole = (field: string, text: string, message = f.whole): number => {
@@ -415,7 +420,7 @@ export function draftFrom(
     const field = fieldOf(issue.path);
     fail(field, messageFor(field, issue.code, values, f, term));
   }
-  return { errors: ordered(errors, values, f) };
+  return { errors: ordered(errors, named, values, m) };
 }
 
 /** A message in the reader's language for a failing field (zod's own are English). */
@@ -465,8 +470,72 @@ function messageFor(field: string, code: string, values: EditorValues, f: FormMe
   }
 }
 
-/** Errors in the order of the form (as the summary should read), a row's errors prefixed with its row. */
-function ordered(errors: Map<string, string>, values: EditorValues, f: FormMessages): FieldError[] {
+/** What each input is called on the form, by its name (a row's inputs by their last part). */
+const LABEL_KEYS: Record<string, keyof EditorLabels> = {
+  purchaserName: 'purchaserName',
+  purchaserRegion: 'purchaserRegion',
+  number: 'number',
+  title: 'title',
+  services: 'services',
+  serviceArea: 'serviceArea',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  value: 'value',
+  reason: 'reason',
+  effectiveDate: 'effectiveDate',
+  deliverables: 'deliverablesTitle',
+  milestones: 'milestonesTitle',
+  posts: 'postsTitle',
+  items: 'itemsTitle',
+  'deliverable-name': 'deliverableName',
+  'deliverable-indicator': 'indicator',
+  'deliverable-target': 'target',
+  'deliverable-unit': 'unit',
+  'milestone-name': 'milestoneName',
+  'milestone-dueDate': 'dueDate',
+  'milestone-amount': 'amount',
+  'milestone-condition': 'condition',
+  'post-title': 'postTitle',
+  'post-role': 'role',
+  'post-certLevel': 'certLevel',
+  'post-ftePercent': 'ftePercent',
+  'post-months': 'months',
+  'post-monthlyPay': 'monthlyPay',
+  'post-personId': 'person',
+  'item-line': 'line',
+  'item-category': 'category',
+  'item-unitPrice': 'unitPrice',
+  'item-unit': 'unit',
+  'item-quantity': 'quantity',
+  'item-note': 'note',
+};
+
+/** The editor's labels an error names its field by (the same words as above the input). */
+export type EditorLabels = Messages['contracts']['editor'];
+
+/**
+ * An input error naming its field as the form labels it, a row's with its row: "付款节点 2 · 金额（元）：
+ * 请填写此项". A budget line is named by the line.
+ */
+export function labelled(field: string, message: string, m: Messages): string {
+  const k = m.contracts;
+  const row = /^(deliverable|milestone|post|item)-(\d+)-(\w+)$/.exec(field);
+  const line = /^line-(\w+)$/.exec(field);
+  const key = row ? LABEL_KEYS[`${row[1]}-${row[3]}`] : LABEL_KEYS[field];
+  const label = line ? (k.lines[line[1] as BudgetLine] ?? field) : key ? k.editor[key] : undefined;
+  const named = typeof label === 'string' ? label : undefined;
+  if (!named) return withRow(field, message, k.form);
+  const where = row ? `${k.form.rowName[row[1] as RowList](Number(row[2]) + 1)} · ${named}` : named;
+  return k.form.fieldError(where, message);
+}
+
+/** Errors in the order of the form (as the summary should read), each naming its field. */
+function ordered(
+  errors: Map<string, string>,
+  named: ReadonlySet<string>,
+  values: EditorValues,
+  m: Messages,
+): FieldError[] {
   const order = fieldOrder(values);
   const rank = (field: string) => {
     const i = order.indexOf(field);
@@ -474,7 +543,11 @@ function ordered(errors: Map<string, string>, values: EditorValues, f: FormMessa
   };
   return [...errors]
     .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([field, message]) => ({ field, message: withRow(field, message, f), href: anchorOf(field) }));
+    .map(([field, message]) => ({
+      field,
+      message: named.has(field) ? withRow(field, message, m.contracts.form) : labelled(field, message, m),
+      href: anchorOf(field),
+    }));
 }
 
 export function withRow(field: string, message: string, f: Pick<FormMessages, 'row'>): string {
@@ -511,12 +584,22 @@ export function fieldOrder(values: EditorValues): string[] {
   ];
 }
 
+/** Rows left out of a costing because they are not filled in yet, by list, as indexes of the form. */
+export type SkippedRows = Record<RowList, number[]>;
+
+const ROW_FIELD = /^(deliverable|milestone|post|item)-(\d+)-/;
+
 /**
  * For recosting while a contract is still being typed: the same draft with placeholders in the
  * text the costing does not read (names, number, services, deliverables), so the figures show
- * before every term is filled in. Returns the strict result when the placeholders do not help.
+ * before every term is filled in; and a row not filled in yet (an empty milestone, a post without
+ * its months) is left out rather than blanking the costing of the rest. `skipped` says which rows
+ * were left out; their errors stay in `errors`. Returns the strict result when neither helps.
  */
-export function costableDraft(values: EditorValues, m: Messages): ReturnType<typeof draftFrom> {
+export function costableDraft(
+  values: EditorValues,
+  m: Messages,
+): ReturnType<typeof draftFrom> & { skipped?: SkippedRows } {
   const strict = draftFrom(values, m);
   if (strict.draft) return strict;
   const filled: EditorValues = {
@@ -531,7 +614,43 @@ export function costableDraft(values: EditorValues, m: Messages): ReturnType<typ
     items: values.items.map((i) => ({ ...i, category: i.category || '—', unit: i.unit || '—' })),
   };
   const lenient = draftFrom(filled, m);
-  return lenient.draft ? lenient : strict;
+  if (lenient.draft) return lenient;
+  const skipped: SkippedRows = { deliverable: [], milestone: [], post: [], item: [] };
+  for (const { field } of lenient.errors) {
+    const row = ROW_FIELD.exec(field);
+    if (!row) return strict; // a term or a line is missing: nothing to cost around
+    const list = skipped[row[1] as RowList];
+    if (!list.includes(Number(row[2]))) list.push(Number(row[2]));
+  }
+  const keep = <T>(rows: readonly T[], list: RowList) => rows.filter((_, i) => !skipped[list].includes(i));
+  const around = draftFrom(
+    {
+      ...filled,
+      milestones: keep(filled.milestones, 'milestone'),
+      posts: keep(filled.posts, 'post'),
+      items: keep(filled.items, 'item'),
+    },
+    m,
+  );
+  return around.draft ? { draft: around.draft, errors: [], skipped } : strict;
+}
+
+/** Where row `i` of the form went in a draft costed around the skipped rows (undefined: skipped). */
+export function costedIndex(skipped: SkippedRows | undefined, list: RowList, i: number): number | undefined {
+  if (!skipped) return i;
+  if (skipped[list].includes(i)) return undefined;
+  return i - skipped[list].filter((s) => s < i).length;
+}
+
+/** A draft path of the costed draft back to the form's row: `/plan/posts/1` → `/plan/posts/2` past a skipped post. */
+export function formPath(path: string, skipped: SkippedRows | undefined): string {
+  if (!skipped) return path;
+  return path.replace(/^\/(plan\/posts|terms\/milestones|plan\/items)\/(\d+)/, (_, at: string, n: string) => {
+    const list: RowList = at === 'plan/posts' ? 'post' : at === 'plan/items' ? 'item' : 'milestone';
+    let j = Number(n);
+    for (let i = 0; i <= j; i++) if (skipped[list].includes(i)) j++;
+    return `/${at}/${j}`;
+  });
 }
 
 /** The fields a browser posts for these values (the inverse of readValues): tests and fixtures fill forms with it. */

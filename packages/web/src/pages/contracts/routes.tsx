@@ -54,10 +54,14 @@ import {
   applyRowAction,
   costableDraft,
   draftFrom,
+  type EditorAction,
   type EditorValues,
   emptyValues,
   fieldOf,
+  formPath,
+  labelled,
   readValues,
+  type SkippedRows,
   valuesOf,
   withRow,
 } from './form.ts';
@@ -93,7 +97,7 @@ function draftErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
   return refusalErrors(refusal, {
     field: (path) => fieldOf(path.replace(/^\/draft(?=\/)/, '')),
     href: anchorOf,
-    problem: (problem, field) => withRow(field, (problem.code && codes[problem.code]) || problem.message, k.form),
+    problem: (problem, field) => labelled(field, (problem.code && codes[problem.code]) || problem.message, c.var.m),
     finding: (f, field) => `${f.ruleId} · ${withRow(field, findingText(f, c.var.lang), k.form)}`,
   });
 }
@@ -102,16 +106,44 @@ function draftErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
  * The costing of what the form holds: the same operation as POST /v1/contracts/preview (the rule
  * set in force for the purchaser's region on the start date, named persons' pay), or why not yet.
  */
-async function costingOf(c: Context<PageEnv>, values: EditorValues): Promise<EditorCosting> {
+async function costingOf(c: Context<PageEnv>, values: EditorValues, shown: ShownErrors): Promise<EditorCosting> {
   const parsed = costableDraft(values, c.var.m);
-  if (!parsed.draft) return { unavailable: true, errors: parsed.errors };
-  return costDraft(c, parsed.draft);
+  if (!parsed.draft) return { unavailable: true, errors: shownErrors(parsed.errors, shown) };
+  return costDraft(c, parsed.draft, parsed.skipped);
 }
 
-async function costDraft(c: Context<PageEnv>, draft: ContractDraft): Promise<EditorCosting> {
+/** Pressing 重新计算 is trying: every error shows. Adding or removing a row is not. */
+const shownAfter = (action: EditorAction): ShownErrors => (action.kind === 'recalculate' ? 'all' : 'none');
+
+/**
+ * Which input errors the live costing shows: none on a form just opened, those of the fields the
+ * user has left (the recost script sends their names), or all once they press 重新计算 or save.
+ */
+type ShownErrors = 'none' | 'all' | ReadonlySet<string>;
+
+function shownErrors(errors: readonly FieldError[], shown: ShownErrors): FieldError[] {
+  if (shown === 'all') return [...errors];
+  if (shown === 'none') return [];
+  return errors.filter((e) => shown.has(e.field));
+}
+
+async function costDraft(c: Context<PageEnv>, draft: ContractDraft, skipped?: SkippedRows): Promise<EditorCosting> {
   try {
     const preview = await previewContract(c.var.ctx, draft);
-    return { ...preview, draft };
+    if (!skipped) return { ...preview, draft };
+    // Findings point at the rows of the draft costed; the editor's rows include the skipped ones.
+    const at = <F extends { path: string }>(f: F): F => ({ ...f, path: formPath(f.path, skipped) });
+    const { assessment } = preview;
+    return {
+      ...preview,
+      assessment: {
+        ...assessment,
+        findings: assessment.findings.map(at),
+        costing: { ...assessment.costing, findings: assessment.costing.findings.map(at) },
+      },
+      draft,
+      skipped,
+    };
   } catch (error) {
     const refusal = refusedInput(error);
     if (!refusal) throw error;
@@ -137,8 +169,13 @@ async function editorPage(
   values: EditorValues,
   errors: FieldError[],
   status: 200 | 400 | 409 | 422 = 200,
+  shown: ShownErrors = status === 200 ? 'none' : 'all',
 ) {
-  const [who, people, costing] = await Promise.all([signedIn(c), peopleChoices(c.var.ctx), costingOf(c, values)]);
+  const [who, people, costing] = await Promise.all([
+    signedIn(c),
+    peopleChoices(c.var.ctx),
+    costingOf(c, values, shown),
+  ]);
   return render(
     c,
     <EditorPage c={c} who={who} {...options} values={values} errors={errors} costing={costing} people={people} />,
@@ -275,7 +312,7 @@ export function contractRoutes(session: TokenSource) {
     const { form, values, action } = await readEditor(c);
     const posted = formVersion(form.text('version'));
     const options = changeOptions(c, current, amendment, posted ?? current.version);
-    if (action.kind !== 'save') return editorPage(c, options, values, []);
+    if (action.kind !== 'save') return editorPage(c, options, values, [], 200, shownAfter(action));
     if (!(amendment ? isAmendable(current.status) : isEditable(current.status)))
       return c.redirect(contractHref(id), 303);
     const parsed = draftFrom(values, c.var.m);
@@ -356,7 +393,7 @@ export function contractRoutes(session: TokenSource) {
         const { form, values, action } = await readEditor(c);
         const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
         const options = newOptions(c, key);
-        if (action.kind !== 'save') return editorPage(c, options, values, []);
+        if (action.kind !== 'save') return editorPage(c, options, values, [], 200, shownAfter(action));
         const parsed = draftFrom(values, c.var.m);
         if (!parsed.draft) return editorPage(c, options, values, parsed.errors, 400);
         let created: StoredContract;
@@ -375,7 +412,7 @@ export function contractRoutes(session: TokenSource) {
       .post(`${CONTRACTS}/preview`, writers, async (c) => {
         const form = await readForm(c);
         const values = readValues(form);
-        const costing = await costingOf(c, values);
+        const costing = await costingOf(c, values, new Set(form.list('_touched')));
         const slots = costingSlots(c, values, costing);
         c.header('Cache-Control', 'no-store');
         const html = await (

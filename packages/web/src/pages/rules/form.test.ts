@@ -1,6 +1,7 @@
-import { FANGCHENGGANG_2023 } from '@shegong/domain';
+import { FANGCHENGGANG_2023, RULE_SET_FIELDS } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { formOf, readRuleSetForm } from './form.ts';
+import { GROUPS } from './views.tsx';
 
 /** The form prefilled from Fangchenggang's rule set, titled, with some values typed over. */
 function typed(values: Record<string, string>) {
@@ -64,5 +65,16 @@ describe('yuan and percent in the publish form', () => {
     if (read.ok) return;
     expect(read.unreadable).toEqual([]);
     expect(read.issues.map((i) => i.field)).toEqual(['title']);
+  });
+});
+
+describe('the publish form’s groups', () => {
+  it('shows every parameter of a rule set in exactly one group (a new parameter cannot go missing from the form)', () => {
+    for (const field of RULE_SET_FIELDS) {
+      expect(
+        GROUPS.filter((g) => g.paths(field.path)).map((g) => g.key),
+        field.path,
+      ).toHaveLength(1);
+    }
   });
 });

@@ -21,7 +21,11 @@ export const GROUPS: readonly { key: keyof Messages['ruleSets']['groups']; paths
   { key: 'payFloor', paths: (p) => p.startsWith('payFloor.') },
   { key: 'socialInsurance', paths: (p) => p.startsWith('socialInsurance.') },
   { key: 'housingFund', paths: (p) => p.startsWith('housingFund.') },
-  { key: 'shares', paths: (p) => ['minLabourShare', 'maxManagementShare', 'taxRate'].includes(p) },
+  {
+    key: 'shares',
+    paths: (p) =>
+      ['minLabourShare', 'maxManagementShare', 'taxRate'].includes(p) || p.startsWith('projectionTolerance.'),
+  },
   { key: 'continuingEducation', paths: (p) => p === 'continuingEducationHoursPerYear' },
   { key: 'awards', paths: (p) => p.startsWith('awards.') },
   { key: 'national', paths: (p) => p.startsWith('national.') },

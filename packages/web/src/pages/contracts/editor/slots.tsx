@@ -17,16 +17,18 @@ import {
   Totals,
   ValueFigures,
 } from '../costing.tsx';
-import type { EditorValues } from '../form.ts';
+import { costedIndex, type EditorValues, ROW_LISTS, type RowList, type SkippedRows } from '../form.ts';
 
 /** The costing of what the form holds, or why there is none yet (input errors, no rule set). */
 export type EditorCosting =
-  | (Costing & { draft: ContractDraft })
+  | (Costing & { draft: ContractDraft; skipped?: SkippedRows | undefined })
   | { unavailable: true; errors: readonly FieldError[]; reason?: string | undefined };
 
 type PendingCosting = Extract<EditorCosting, { unavailable: true }>;
 
-const hasCosting = (x: EditorCosting): x is Costing & { draft: ContractDraft } => !('unavailable' in x);
+type CostedForm = Extract<EditorCosting, { draft: ContractDraft }>;
+
+const hasCosting = (x: EditorCosting): x is CostedForm => !('unavailable' in x);
 
 /** The slots that hold no post's or line's figures: the term, the value, the milestones, the totals. */
 const TERM_SLOTS = ['costing-term', 'costing-value', 'costing-milestones', 'costing-totals'] as const;
@@ -37,7 +39,9 @@ const TERM_SLOTS = ['costing-term', 'costing-value', 'costing-milestones', 'cost
  * the recost script swaps each in by id.
  */
 export function costingSlots(c: Context<PageEnv>, values: EditorValues, costing: EditorCosting, floorHref?: string) {
-  return hasCosting(costing) ? costedSlots(c, costing, floorHref) : pendingSlots(c.var.m.contracts, values, costing);
+  return hasCosting(costing)
+    ? costedSlots(c, values, costing, floorHref)
+    : pendingSlots(c.var.m.contracts, values, costing);
 }
 
 /** Why there is no costing yet, each input error a link to its field. */
@@ -71,25 +75,59 @@ function pendingSlots(k: ContractMessages, values: EditorValues, costing: Pendin
   return slots;
 }
 
-function costedSlots(c: Context<PageEnv>, costing: Costing & { draft: ContractDraft }, floorHref?: string) {
+/** The rows a costing left out because they are not filled in yet, each a link to the row. */
+function SkippedNotice(props: { k: ContractMessages; skipped?: SkippedRows | undefined }) {
+  const { k, skipped } = props;
+  const rows = skipped
+    ? (Object.entries(skipped) as [RowList, number[]][]).flatMap(([list, indexes]) =>
+        indexes.map((i) => ({ href: `${list}-${i}-${ROW_LISTS[list].first}`, name: k.form.rowName[list](i + 1) })),
+      )
+    : [];
+  if (!rows.length) return null;
+  return (
+    <p class="hint costing-skipped">
+      {k.costing.skipped}
+      {rows.map((r, i) => (
+        <>
+          {i ? '、' : ' '}
+          <a href={`#${r.href}`}>{r.name}</a>
+        </>
+      ))}
+    </p>
+  );
+}
+
+function costedSlots(c: Context<PageEnv>, values: EditorValues, costing: CostedForm, floorHref?: string) {
   const k = c.var.m.contracts;
   const rules = c.var.m.policyRules;
   const lang = c.var.lang;
   const a = costing.assessment;
   const { terms } = costing.draft;
   const slots = new Map<string, Child>();
-  slots.set('costing-summary', <FindingsSummary k={k} rules={rules} costing={costing} lang={lang} links />);
-  a.costing.posts.forEach((cost, i) => {
+  slots.set(
+    'costing-summary',
+    <>
+      <FindingsSummary k={k} rules={rules} costing={costing} lang={lang} links />
+      <SkippedNotice k={k} skipped={costing.skipped} />
+    </>,
+  );
+  values.posts.forEach((_, i) => {
+    const j = costedIndex(costing.skipped, 'post', i);
+    const cost = j === undefined ? undefined : a.costing.posts[j];
     slots.set(
       `costing-post-${i}`,
-      <PostFigures
-        k={k}
-        rules={rules}
-        lang={lang}
-        cost={cost}
-        post={costing.costedPosts[i]}
-        findings={findingsAt(a.findings, `/plan/posts/${i}`)}
-      />,
+      cost === undefined ? (
+        <p class="muted">{k.costing.rowSkipped}</p>
+      ) : (
+        <PostFigures
+          k={k}
+          rules={rules}
+          lang={lang}
+          cost={cost}
+          post={costing.costedPosts[j as number]}
+          findings={findingsAt(a.findings, `/plan/posts/${i}`)}
+        />
+      ),
     );
   });
   for (const line of BUDGET_LINES)
