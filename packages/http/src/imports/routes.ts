@@ -26,7 +26,16 @@ import {
   RosterInvalidProblem as RosterInvalid,
   type RosterInvalidProblem,
 } from '../problem/problem.ts';
-import { errorResponses, IdParam, idempotencyHeader, Page, PageQuery, problemContent, REUSED_KEY } from '../schemas.ts';
+import {
+  errorResponses,
+  IdParam,
+  idempotencyHeader,
+  keyInFlightResponse,
+  Page,
+  PageQuery,
+  problemContent,
+  REUSED_KEY,
+} from '../schemas.ts';
 
 /** A one-row roster in the template's headings: the example the API document (and the isolation matrix) sends. */
 export const EXAMPLE_ROSTER_CSV = [
@@ -135,6 +144,7 @@ export const imports = new OpenAPIHono<AppEnv>()
           headers: { Location: { schema: { type: 'string' }, description: '/v1/imports/{importId}' } },
           content: { 'application/json': { schema: ImportJob } },
         },
+        ...keyInFlightResponse(),
         413: { description: 'File larger than 5 MB', content: problemContent },
         415: { description: 'Not xlsx or csv', content: problemContent },
         422: {

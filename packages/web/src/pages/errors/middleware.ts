@@ -84,4 +84,7 @@ export const pageErrors: MiddlewareHandler<PageEnv> = async (c, next) => {
             ? 'server'
             : 'problem';
   c.res = await errorPage(c, status, kind);
+  // A refusal that passes with time (another try of the same form still in flight) says when.
+  const retryAfter = asRefusal(error)?.retryAfter;
+  if (retryAfter !== undefined) c.res.headers.set('Retry-After', String(retryAfter));
 };
