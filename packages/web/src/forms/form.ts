@@ -1,4 +1,5 @@
 import { Invalid } from '@shegong/core';
+import { isHiddenCharacterIssue } from '@shegong/domain';
 import type { Context } from 'hono';
 
 /**
@@ -40,6 +41,18 @@ export async function readForm(c: Context): Promise<{ text(name: string): string
         .map((v) => v.trim())
         .filter(Boolean),
   };
+}
+
+/**
+ * The fields (the first segment of each path) whose text the plain-text rule refused: control or
+ * text-direction characters (domain text/plain-text.ts). A form says so in its own words, naming
+ * the field, rather than its usual message for the field (which would send the user looking for a
+ * mistake they cannot see).
+ */
+export function hiddenCharacterFields(
+  issues: readonly { path: readonly PropertyKey[]; code?: string; params?: unknown }[],
+): Set<string> {
+  return new Set(issues.filter(isHiddenCharacterIssue).map((i) => String(i.path[0] ?? '')));
 }
 
 /** The field paths zod names as failing (the first segment), in the order they failed. */

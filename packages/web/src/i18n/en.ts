@@ -261,6 +261,8 @@ export const en: Messages = {
     notRevocable: 'This invitation is no longer pending, so it cannot be revoked.',
     duplicate: 'This form was already sent. Go back, open the form again and retry.',
     generic: 'That did not work. Please try again in a moment.',
+    hiddenCharacters: (label: string) =>
+      `“${label}” holds invisible control or text-direction characters (such as U+202E): remove them and try again`,
     amount: (label, kind, refusal) => `${label}: ${amountRefusalText(kind, refusal, 'en')}`,
   },
   errorPages: {

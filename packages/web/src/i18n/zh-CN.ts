@@ -254,6 +254,9 @@ export const zhCN = {
     notRevocable: '这个邀请已经不是待接受状态，无法撤销。',
     duplicate: '这个表单已经提交过了。请返回后重新打开表单再试。',
     generic: '没能完成操作，请稍后重试。',
+    /** A name, title or note holding control or text-direction characters (domain text/plain-text.ts). */
+    hiddenCharacters: (label: string) =>
+      `「${label}」里有看不见的控制字符或文字方向字符（例如 U+202E），请删除后再提交`,
     /** A typed amount, rate or hours the money module refused: the field's label, then its words. */
     amount: (label: string, kind: AmountKind, refusal: AmountRefusal) =>
       `${label}：${amountRefusalText(kind, refusal, 'zh-CN')}`,
