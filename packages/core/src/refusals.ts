@@ -33,18 +33,22 @@ export interface RefusalDetail {
   fields?: readonly FieldProblem[];
   /** A stable name for the refusal as a whole. */
   reason?: string;
+  /** Seconds after which the same request may succeed (another try of it is still in flight). */
+  retryAfter?: number;
 }
 
 export abstract class Refusal extends Error {
   abstract readonly kind: RefusalKind;
   readonly fields: readonly FieldProblem[];
   readonly reason: string | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(message: string, detail: RefusalDetail = {}) {
     super(message);
     this.name = new.target.name;
     this.fields = detail.fields ?? [];
     this.reason = detail.reason;
+    this.retryAfter = detail.retryAfter;
   }
 }
 

@@ -31,3 +31,4 @@ export * from './tenancy/uscc.ts';
 export * from './text/dates.ts';
 export * from './text/labels.ts';
 export * from './text/lang.ts';
+export * from './text/plain-text.ts';

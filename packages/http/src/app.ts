@@ -48,7 +48,9 @@ function api() {
       title: 'Shegong 社工 API',
       version: '1.0.0',
       description:
-        'Multi-tenant API for social-work organisations, incubation bases and civil-affairs bureaus. Money is integer fen; rates are basis points; errors are RFC 9457 problems.',
+        'Multi-tenant API for social-work organisations, incubation bases and civil-affairs bureaus. Money is integer fen; rates are basis points; errors are RFC 9457 problems. ' +
+        'A creating request with an `Idempotency-Key` is done once: a retry, even one sent while the first is still in flight, gets the first 201 (`Idempotent-Replayed: true`), or a 409 with `Retry-After` when the first is still being processed. ' +
+        'Names, titles and notes refuse control characters and text-direction marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C): 400 naming the field; notes keep their line breaks.',
     },
     servers: [{ url: '/v1' }],
     security: [{ bearer: [] }],

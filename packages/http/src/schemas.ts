@@ -60,6 +60,28 @@ export const bodyResponses = {
 /** A creating request whose Idempotency-Key was used before with another body. */
 export const REUSED_KEY = 'the Idempotency-Key was used before with a different body';
 
+/** A creating request whose Idempotency-Key another try of it is still committing (core's commitOnce). */
+export const KEY_IN_FLIGHT =
+  'another request with this Idempotency-Key is still being processed: retry after `Retry-After` seconds to get its result';
+
+/**
+ * The 409 of a creating route that takes an Idempotency-Key: `conflicts` says what else of the
+ * route's own answers 409 (a number already taken), if anything.
+ */
+export const keyInFlightResponse = (conflicts?: string) =>
+  ({
+    409: {
+      description: conflicts ? `${conflicts}; or ${KEY_IN_FLIGHT}` : `Conflict: ${KEY_IN_FLIGHT}`,
+      headers: {
+        'Retry-After': {
+          schema: { type: 'integer' },
+          description: 'Seconds to wait before sending the same request again (with an in-flight key)',
+        },
+      },
+      content: problemContent,
+    },
+  }) as const;
+
 /** The 422 of a creating route that refuses nothing else. */
 export const reusedKeyResponse = {
   422: { description: `Unprocessable: ${REUSED_KEY}`, content: problemContent },

@@ -226,6 +226,16 @@ describe('authorization code flow with PKCE', () => {
     expect(back.searchParams.get('error')).toBe('invalid_request');
     expect(back.searchParams.get('code')).toBeNull();
   });
+
+  it('answers a sign-in post whose multipart body cannot be read with its 400 page, not a 500', async () => {
+    const response = await fetcher(`${BASE}/local-idp/authorize`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'multipart/form-data' },
+      body: '--x\r\nContent-Disposition: form-data; name="email"\r\n\r\nli.na@example.cn\r\n--x--\r\n',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+  });
 });
 
 describe('the issuer’s user records', () => {

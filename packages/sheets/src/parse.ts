@@ -2,6 +2,7 @@ import {
   type Certificate,
   ContinuingEducation,
   type EmploymentPeriod,
+  isHiddenCharacterIssue,
   isKnownRegion,
   isValidIdCardNumber,
   PersonInput,
@@ -324,7 +325,10 @@ function readContinuingEducation(text: string): ContinuingEducation[] | undefine
 }
 
 /** What the schema still finds once every cell has been read (lengths, mostly), on its column. */
-function schemaProblem(row: number, issue: { path: readonly PropertyKey[]; message: string }): RowError {
+function schemaProblem(
+  row: number,
+  issue: { path: readonly PropertyKey[]; message: string; code?: string; params?: unknown },
+): RowError {
   const [first, second, third] = issue.path.map(String);
   const key: RosterKey =
     first === 'education'
@@ -348,6 +352,11 @@ function schemaProblem(row: number, issue: { path: readonly PropertyKey[]; messa
             : (first as RosterKey) in COLUMN_BY_KEY
               ? (first as RosterKey)
               : 'name';
-  const zh = key === 'registrationExpiresOn' ? '登记有效期须晚于登记日期' : `不符合要求（${issue.message}）`;
+  const zh =
+    key === 'registrationExpiresOn'
+      ? '登记有效期须晚于登记日期'
+      : isHiddenCharacterIssue(issue)
+        ? `含有看不见的控制字符或文字方向字符（${(issue.params as { character?: string }).character}），请删除后重新上传`
+        : `不符合要求（${issue.message}）`;
   return problem(row, key, zh, issue.message);
 }

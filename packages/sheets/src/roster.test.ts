@@ -209,6 +209,23 @@ describe('checking a roster', () => {
     ]);
   });
 
+  it('refuses a name holding a text-direction override, in Chinese first, naming the character', async () => {
+    const { rows, errors } = await parseRoster(
+      await filledTemplate([row(1, { 姓名: '黄\u202E小梅' })]),
+      'xlsx',
+      CONTEXT,
+    );
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        column: '姓名',
+        message: '含有看不见的控制字符或文字方向字符（U+202E），请删除后重新上传',
+        messageEn: 'must not contain control or text-direction characters (found U+202E)',
+      },
+    ]);
+  });
+
   it('asks for the certificate number and date when a level is given', async () => {
     const { errors } = await parseRoster(csv([row(1, { 证书编号: '', 取得日期: '' })]), 'csv', CONTEXT);
     expect(errors.map((e) => e.column)).toEqual(['证书编号', '取得日期']);

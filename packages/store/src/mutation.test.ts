@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it, vi } from 'vitest';
+import { conflict, StoreError } from './errors.ts';
 import { Mutation, stateHash } from './mutation.ts';
 
 describe('stateHash', () => {
@@ -38,5 +39,48 @@ describe('Mutation.commit', () => {
     });
     await expect(mutation.commit()).rejects.toThrow(/audit/);
     expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe('Mutation.commit when DynamoDB cancels the transaction', () => {
+  /** A client whose TransactWriteItems is cancelled with these reasons, one per item in order. */
+  const cancelledWith = (...codes: string[]) =>
+    ({
+      send: vi.fn(async () => {
+        throw Object.assign(new Error('Transaction cancelled'), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: codes.map((Code) => ({ Code })),
+        });
+      }),
+    }) as unknown as DynamoDBDocumentClient;
+
+  /** A person's create with its ID-card guard, recorded under an Idempotency-Key. */
+  const personCreate = (client: DynamoDBDocumentClient) =>
+    new Mutation(client, 'table', { tenantId: 't-1', userId: 'u-1' })
+      .create('Person', { pk: 'T#t-1', sk: 'PERSON#p-1' })
+      .guard({ pk: 'T#t-1#IDCARD', sk: '450602199003070021' }, {}, () => conflict('ID card taken', { field: 'idCard' }))
+      .idempotent('retry-key-1', 'hash', { status: 201, body: { id: 'p-1' } })
+      .audited('person.create', 'Person', 'p-1', 1, {});
+
+  it('names the key, not the guard, when the key’s record already exists (the other try committed)', async () => {
+    const error = await personCreate(cancelledWith('None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None'))
+      .commit()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as StoreError).detail).toEqual({ idempotencyKey: 'retry-key-1', inFlight: false });
+  });
+
+  it('says the other try is in flight when the key’s record is being written by another transaction', async () => {
+    const error = await personCreate(cancelledWith('None', 'TransactionConflict', 'TransactionConflict', 'None'))
+      .commit()
+      .catch((e: unknown) => e);
+    expect((error as StoreError).detail).toEqual({ idempotencyKey: 'retry-key-1', inFlight: true });
+  });
+
+  it('names the guard when the key was free and only the guard failed (another person holds the number)', async () => {
+    const error = await personCreate(cancelledWith('None', 'ConditionalCheckFailed', 'None', 'None'))
+      .commit()
+      .catch((e: unknown) => e);
+    expect((error as StoreError).detail).toEqual({ field: 'idCard' });
   });
 });

@@ -36,6 +36,8 @@ interface Step {
 export class Mutation {
   private readonly steps: Step[] = [];
   private audit?: AuditEvent;
+  /** The Idempotency-Key this mutation records, and the index of its step. */
+  private idempotency?: { key: string; step: number };
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -149,6 +151,7 @@ export class Mutation {
   /** Records the response of a creating request under its Idempotency-Key (24 hours). */
   idempotent(key: string, requestHash: string, response: { status: number; body: unknown }): this {
     const now = Date.now();
+    this.idempotency = { key, step: this.steps.length };
     this.steps.push({
       item: {
         Put: {
@@ -166,7 +169,7 @@ export class Mutation {
           ExpressionAttributeValues: { ':now': now / 1000 },
         },
       },
-      onConditionFailed: () => new StoreError('conflict', 'idempotency key in use', { idempotencyKey: key }),
+      onConditionFailed: () => keyInUse(key, false),
     });
     return this;
   }
@@ -207,6 +210,12 @@ export class Mutation {
       if ((error as Error).name === 'TransactionCanceledException') {
         const cancelled = error as TransactionCanceledException;
         const reasons = cancelled.CancellationReasons ?? [];
+        // Another try with the same Idempotency-Key committed first (its record is there) or is
+        // committing now. Either is why this one failed, even where a guard of the other try (a
+        // number, an ID card) failed too: the caller answers with that try's result.
+        const keyReason = this.idempotency && reasons[this.idempotency.step]?.Code;
+        if (keyReason === 'ConditionalCheckFailed') throw keyInUse(this.idempotency!.key, false);
+        if (keyReason === 'TransactionConflict') throw keyInUse(this.idempotency!.key, true);
         const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         const step = this.steps[failed];
         if (step) throw step.onConditionFailed();
@@ -217,6 +226,14 @@ export class Mutation {
       throw error;
     }
   }
+}
+
+/**
+ * A creating mutation lost to another try with the same Idempotency-Key: `inFlight` when that try
+ * was still committing (its result cannot be read yet), otherwise it has committed.
+ */
+function keyInUse(key: string, inFlight: boolean): StoreError {
+  return new StoreError('conflict', 'idempotency key in use', { idempotencyKey: key, inFlight });
 }
 
 /** SHA-256 of the canonical JSON (keys sorted) of a state, so equal states hash equally. */

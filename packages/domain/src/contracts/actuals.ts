@@ -7,6 +7,7 @@ import { payBelowFloor } from '../findings/costing.ts';
 import { Finding } from '../findings/finding.ts';
 import { addDays, addMonths } from '../people/dates.ts';
 import { CERT_LEVELS, DEFAULT_PROJECTION_TOLERANCE, type RuleSetParameters } from '../rules/rule-set.ts';
+import { plainLine, plainNotes } from '../text/plain-text.ts';
 import { fen as amount, month as calendarMonth, count, date } from '../units/units.ts';
 import type { ItemisedLine } from './contract.ts';
 import { calendarMonths } from './term.ts';
@@ -35,7 +36,7 @@ const fen = z
 export const ActualPayrollRow = z.strictObject({
   /** A person in the staff registry: their name and certificate then come from the registry. */
   personId: z.string().max(40).optional(),
-  name: z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters'),
+  name: plainLine(z.string().trim().min(1, 'is required').max(40, 'must be at most 40 characters')),
   certLevel: z.enum(CERT_LEVELS, { error: `must be one of ${CERT_LEVELS.join(', ')}` }),
   /** The person's gross pay for the month, fen (all of it, not only this contract's share). */
   grossPay: fen,
@@ -72,7 +73,7 @@ export const ActualMonthInput = z
         });
       }),
     expenses: ActualExpenses,
-    note: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+    note: plainNotes(z.string().trim().max(500, 'must be at most 500 characters')).optional(),
   })
   .meta({
     id: 'ActualMonthInput',

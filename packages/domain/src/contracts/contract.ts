@@ -5,6 +5,7 @@ import { Post } from '../costing/post.ts';
 import { addMonths, isRealIsoDate } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
+import { plainLine, plainNotes } from '../text/plain-text.ts';
 import { termMonths } from './term.ts';
 
 /**
@@ -52,7 +53,11 @@ export const ITEMISED_LINES = BUDGET_LINES.filter((l) => l !== 'personnel') as E
 >[];
 export type ItemisedLine = (typeof ITEMISED_LINES)[number];
 
-const text = (max: number) => z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+/** A name, title or other one line a user types: required, bounded, plain (text/plain-text.ts). */
+const text = (max: number) =>
+  plainLine(z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`));
+/** A note or reason: may run to several lines. */
+const notes = (max: number) => plainNotes(z.string().trim().max(max, `must be at most ${max} characters`));
 const fen = ContractAmount;
 
 export const Purchaser = z.strictObject({
@@ -77,7 +82,7 @@ export const Milestone = z.strictObject({
   dueDate: isoDate,
   amount: fen,
   /** What must be met first (e.g. 中期评估合格). */
-  condition: z.string().trim().max(200).optional(),
+  condition: plainLine(z.string().trim().max(200)).optional(),
 });
 export type Milestone = z.infer<typeof Milestone>;
 
@@ -132,7 +137,7 @@ export const BudgetItem = z.strictObject({
   unitPrice: fen,
   unit: text(20),
   quantity: z.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(1_000_000),
-  note: z.string().trim().max(200).optional(),
+  note: notes(200).optional(),
 });
 export type BudgetItem = z.infer<typeof BudgetItem>;
 
@@ -199,7 +204,7 @@ export type ContractDraft = z.infer<typeof ContractDraft>;
 
 /** An amendment of a signed or running contract: the new version, and why and from when. */
 export const Amendment = z.strictObject({
-  reason: text(500),
+  reason: notes(500).min(1, 'is required'),
   effectiveDate: isoDate,
   draft: ContractDraft,
 });
@@ -209,7 +214,7 @@ export type Amendment = z.infer<typeof Amendment>;
 export const Transition = z.strictObject({
   to: z.enum(CONTRACT_STATUSES, { error: `must be one of ${CONTRACT_STATUSES.join(', ')}` }),
   date: isoDate.optional(),
-  note: z.string().trim().max(500).optional(),
+  note: notes(500).optional(),
 });
 export type Transition = z.infer<typeof Transition>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountAboveText } from '../money/money.ts';
 import { CERT_LEVELS, CERTIFICATE_LEVELS, isoDate } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
+import { plainLine } from '../text/plain-text.ts';
 import { count, instant } from '../units/units.ts';
 import { isValidIdCardNumber } from './id-card.ts';
 
@@ -16,7 +17,7 @@ export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 export const EmploymentPeriod = z
   .strictObject({
-    employer: z.string().trim().min(1).max(100),
+    employer: plainLine(z.string().trim().min(1).max(100)),
     region: regionCode,
     start: isoDate,
     /** Absent while the period goes on. */
@@ -30,7 +31,7 @@ export type EmploymentPeriod = z.infer<typeof EmploymentPeriod>;
 export const Certificate = z
   .strictObject({
     level: z.enum(CERTIFICATE_LEVELS),
-    number: z.string().trim().min(4).max(40),
+    number: plainLine(z.string().trim().min(4).max(40)),
     obtainedOn: isoDate,
     /** N-4: registration (登记) date and its expiry (3 years by default). */
     registeredOn: isoDate.optional(),
@@ -55,8 +56,8 @@ export const ContinuingEducation = z
       .int()
       .min(1)
       .max(MAX_ENTRY_TENTH_HOURS, amountAboveText('hours', MAX_ENTRY_TENTH_HOURS, 'en')),
-    provider: z.string().trim().min(1).max(100),
-    topic: z.string().trim().min(1).max(200),
+    provider: plainLine(z.string().trim().min(1).max(100)),
+    topic: plainLine(z.string().trim().min(1).max(200)),
   })
   .meta({ id: 'ContinuingEducation', description: 'A continuing-education entry (P-R2, N-5)' });
 export type ContinuingEducation = z.infer<typeof ContinuingEducation>;
@@ -74,7 +75,7 @@ const monthlyPayFen = z
 
 /** The fields a person is created or replaced with. */
 export const PersonInput = z.strictObject({
-  name: z.string().trim().min(1).max(40),
+  name: plainLine(z.string().trim().min(1).max(40)),
   idCardNumber: z.string().trim().toUpperCase(),
   phone: z
     .string()
@@ -121,7 +122,7 @@ export const LadderLevel = z
       .string()
       .trim()
       .regex(/^[a-z0-9-]{1,40}$/, 'must be lower-case letters, digits and hyphens'),
-    name: z.string().trim().min(1).max(40),
+    name: plainLine(z.string().trim().min(1).max(40)),
     /** P-C1: the professional post class the level corresponds to. */
     postClass: z.enum(POST_CLASSES),
     requirements: z.strictObject({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCode } from '../tenancy/schemas.ts';
+import { plainLine, plainNotes } from '../text/plain-text.ts';
 import { count, instant } from '../units/units.ts';
 
 /**
@@ -106,9 +107,9 @@ export type RuleSetParameters = z.infer<typeof RuleSetParameters>;
 export const NewRuleSet = z.strictObject({
   region: regionCode,
   effectiveFrom: isoDate,
-  title: z.string().trim().min(2).max(120),
+  title: plainLine(z.string().trim().min(2).max(120)),
   /** Why this version (a correction names what it corrects). */
-  notes: z.string().trim().max(2000).optional(),
+  notes: plainNotes(z.string().trim().max(2000)).optional(),
   illustrative: z
     .array(z.string().max(100))
     .max(100)

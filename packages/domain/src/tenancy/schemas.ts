@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainLine } from '../text/plain-text.ts';
 import { count, instant } from '../units/units.ts';
 import { isKnownRegion } from './region.ts';
 import { ALL_ROLES, TENANT_KINDS } from './tenant.ts';
@@ -23,8 +24,8 @@ export const role = z.enum(ALL_ROLES as [string, ...string[]]);
 export const NewTenant = z
   .strictObject({
     kind: z.enum(TENANT_KINDS),
-    name: z.string().trim().min(2, 'must be at least 2 characters').max(100),
-    nameEn: z.string().trim().max(120).optional(),
+    name: plainLine(z.string().trim().min(2, 'must be at least 2 characters').max(100)),
+    nameEn: plainLine(z.string().trim().max(120)).optional(),
     region: regionCode,
     uscc: uscc.optional(),
     /** The first administrator, invited when the tenant is created. */
@@ -47,7 +48,7 @@ export type NewInvitation = z.infer<typeof NewInvitation>;
 export const RoleChange = z.strictObject({ roles: z.array(role).min(1, 'choose at least one role').max(5) });
 
 export const Acceptance = z.strictObject({
-  name: z.string().trim().min(1, 'is required').max(60),
+  name: plainLine(z.string().trim().min(1, 'is required').max(60)),
   password: z
     .string()
     .min(12, 'must be at least 12 characters')

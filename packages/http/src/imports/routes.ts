@@ -26,7 +26,16 @@ import {
   RosterInvalidProblem as RosterInvalid,
   type RosterInvalidProblem,
 } from '../problem/problem.ts';
-import { errorResponses, IdParam, idempotencyHeader, Page, PageQuery, problemContent, REUSED_KEY } from '../schemas.ts';
+import {
+  errorResponses,
+  IdParam,
+  idempotencyHeader,
+  keyInFlightResponse,
+  Page,
+  PageQuery,
+  problemContent,
+  REUSED_KEY,
+} from '../schemas.ts';
 
 /** A one-row roster in the template's headings: the example the API document (and the isolation matrix) sends. */
 export const EXAMPLE_ROSTER_CSV = [
@@ -41,7 +50,14 @@ async function readUpload(c: Context<AppEnv>): Promise<RosterUpload> {
   let fileName: string;
   let type = contentType;
   if (/^multipart\/form-data/i.test(contentType)) {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      // No boundary, or not the one the body uses: the client's error, never ours (a 500).
+      throw new ProblemError(
+        400,
+        'The body is not a multipart/form-data form with the boundary its Content-Type names',
+        [{ path: 'body', message: 'is not multipart/form-data with the boundary its Content-Type names' }],
+      );
+    });
     const file = form.file;
     if (!(file instanceof File))
       throw new ProblemError(400, 'Send the roster as the form field `file`', [
@@ -109,7 +125,7 @@ export const imports = new OpenAPIHono<AppEnv>()
       path: '/imports',
       summary: 'Import a staff roster (xlsx or csv): every row is checked first; all or nothing',
       description:
-        'The whole file is read and checked in the request. Any error (a cell, a duplicate in the file, a number someone in the registry already has) answers 422 with every error by row and column, and nothing is written but the job record. A valid file answers 202 with the job; its people are written after the response — poll `Location` until `status` is `done`. Send the file as `multipart/form-data` field `file`, or as the raw body with Content-Type `text/csv` or the xlsx type. At most 5 000 rows and 5 MB.',
+        'The whole file is read and checked in the request. Any error (a cell, a duplicate in the file, a number someone in the registry already has) answers 422 with every error by row and column, and nothing is written but the job record. A valid file answers 202 with the job; its people are written after the response — poll `Location` until `status` is `done`. Send the file as `multipart/form-data` field `file`, or as the raw body with Content-Type `text/csv` or the xlsx type (a multipart body without the boundary its Content-Type names answers 400 naming `body`). At most 5 000 rows and 5 MB.',
       tags: ['imports'],
       middleware: [authorize(IMPORTERS)] as const,
       request: {
@@ -135,6 +151,7 @@ export const imports = new OpenAPIHono<AppEnv>()
           headers: { Location: { schema: { type: 'string' }, description: '/v1/imports/{importId}' } },
           content: { 'application/json': { schema: ImportJob } },
         },
+        ...keyInFlightResponse(),
         413: { description: 'File larger than 5 MB', content: problemContent },
         415: { description: 'Not xlsx or csv', content: problemContent },
         422: {

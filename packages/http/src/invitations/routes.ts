@@ -26,6 +26,7 @@ import {
   idempotencyHeader,
   ifMatchHeader,
   jsonBody,
+  keyInFlightResponse,
   Page,
   PageQuery,
   reusedKeyResponse,
@@ -71,6 +72,7 @@ export const invitations = new OpenAPIHono<AppEnv>()
       responses: {
         201: { description: 'Invited', content: { 'application/json': { schema: SentInvitation } } },
         ...updateResponses,
+        ...keyInFlightResponse(),
         ...bodyResponses,
         ...reusedKeyResponse,
       },

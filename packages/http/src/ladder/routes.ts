@@ -33,6 +33,7 @@ import {
   idempotencyHeader,
   ifMatchHeader,
   jsonBody,
+  keyInFlightResponse,
   Page,
   PageQuery,
   problemContent,
@@ -199,6 +200,7 @@ export const ladder = new OpenAPIHono<AppEnv>()
       responses: {
         201: { description: 'Recorded', content: { 'application/json': { schema: PromotionRecord } } },
         ...updateResponses,
+        ...keyInFlightResponse('The person already holds the level or a higher one'),
         ...bodyResponses,
         422: {
           description: `The person does not qualify for the level on that date, or ${REUSED_KEY}`,

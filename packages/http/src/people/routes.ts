@@ -31,6 +31,7 @@ import {
   idempotencyHeader,
   ifMatchHeader,
   jsonBody,
+  keyInFlightResponse,
   Page,
   reusedKeyResponse,
   updateResponses,
@@ -154,6 +155,9 @@ export const people = new OpenAPIHono<AppEnv>()
       responses: {
         201: { description: 'Added', content: { 'application/json': { schema: Person } } },
         ...updateResponses,
+        ...keyInFlightResponse(
+          'Someone in the organisation already has this ID-card number, or a certificate number is taken',
+        ),
         ...bodyResponses,
         ...reusedKeyResponse,
       },

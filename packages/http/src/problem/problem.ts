@@ -125,6 +125,8 @@ export function refusalProblem(c: Context, refusal: Refusal) {
           amounts: f.amounts,
         }))
       : [];
+  // A refusal that passes with time (another try of the same key still in flight) says when.
+  if (refusal.retryAfter !== undefined) c.header('Retry-After', String(refusal.retryAfter));
   return problem(c, STATUS[refusal.kind], refusal.message, { errors: [...refusal.fields, ...findings] });
 }
 

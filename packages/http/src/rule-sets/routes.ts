@@ -17,6 +17,7 @@ import {
   errorResponses,
   idempotencyHeader,
   jsonBody,
+  keyInFlightResponse,
   Page,
   reusedKeyResponse,
   updateResponses,
@@ -73,6 +74,7 @@ export const ruleSets = new OpenAPIHono<AppEnv>()
       responses: {
         201: { description: 'Published', content: { 'application/json': { schema: RuleSetView } } },
         ...updateResponses,
+        ...keyInFlightResponse('Another version of the region and date was published at the same moment'),
         ...bodyResponses,
         ...reusedKeyResponse,
       },

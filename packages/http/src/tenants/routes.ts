@@ -10,6 +10,7 @@ import {
   IdParam,
   idempotencyHeader,
   jsonBody,
+  keyInFlightResponse,
   Page,
   PageQuery,
   reusedKeyResponse,
@@ -48,6 +49,7 @@ export const tenants = new OpenAPIHono<AppEnv>()
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: CreatedTenant } } },
         ...updateResponses,
+        ...keyInFlightResponse('An organisation with this unified social credit code already exists'),
         ...bodyResponses,
         ...reusedKeyResponse,
       },

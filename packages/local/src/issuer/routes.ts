@@ -106,7 +106,8 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
       return renderSignIn(c, authorizationParams(parsed.request));
     })
     .post('/authorize', open('the sign-in form: the e-mail and password are the credential'), async (c) => {
-      const form = strings(await c.req.parseBody());
+      // A body that is not a readable form (multipart without its boundary) is an empty form: 400.
+      const form = strings(await c.req.parseBody().catch(() => ({})));
       const parsed = parseAuthorization(form, expected);
       if (!parsed.ok)
         return 'page' in parsed

@@ -261,6 +261,8 @@ export const en: Messages = {
     notRevocable: 'This invitation is no longer pending, so it cannot be revoked.',
     duplicate: 'This form was already sent. Go back, open the form again and retry.',
     generic: 'That did not work. Please try again in a moment.',
+    hiddenCharacters: (label: string) =>
+      `“${label}” holds invisible control or text-direction characters (such as U+202E): remove them and try again`,
     amount: (label, kind, refusal) => `${label}: ${amountRefusalText(kind, refusal, 'en')}`,
   },
   errorPages: {
@@ -271,6 +273,9 @@ export const en: Messages = {
     forbidden: 'Your account may not see or do this. If you need to, ask your organisation’s administrator.',
     csrfTitle: 'We could not confirm this form',
     csrf: 'For your safety we could not confirm that this form came from this site, so nothing was saved. Go back, reload the page and try again.',
+    unreadableFormTitle: 'We could not read this form',
+    unreadableForm:
+      'The form arrived incomplete or malformed, so nothing was saved. Go back, reload the page and try again.',
     signInTitle: 'Sign-in did not finish',
     signIn: 'The sign-in request expired or was incomplete. Please sign in again.',
     signInRefused: 'The identity provider refused this sign-in. Please sign in again.',

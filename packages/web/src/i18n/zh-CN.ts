@@ -254,6 +254,9 @@ export const zhCN = {
     notRevocable: '这个邀请已经不是待接受状态，无法撤销。',
     duplicate: '这个表单已经提交过了。请返回后重新打开表单再试。',
     generic: '没能完成操作，请稍后重试。',
+    /** A name, title or note holding control or text-direction characters (domain text/plain-text.ts). */
+    hiddenCharacters: (label: string) =>
+      `「${label}」里有看不见的控制字符或文字方向字符（例如 U+202E），请删除后再提交`,
     /** A typed amount, rate or hours the money module refused: the field's label, then its words. */
     amount: (label: string, kind: AmountKind, refusal: AmountRefusal) =>
       `${label}：${amountRefusalText(kind, refusal, 'zh-CN')}`,
@@ -265,6 +268,8 @@ export const zhCN = {
     forbidden: '你的账号没有查看或操作这个页面的权限。如果你需要，请联系你所在机构的管理员。',
     csrfTitle: '无法确认这次提交',
     csrf: '为了安全，我们没能确认这次提交来自本站，所以什么都没有保存。请返回上一页，刷新后再试一次。',
+    unreadableFormTitle: '无法读取这次提交',
+    unreadableForm: '这次提交的表单内容不完整或格式不对，所以什么都没有保存。请返回上一页，刷新后再试一次。',
     signInTitle: '登录没有完成',
     signIn: '登录请求已过期或不完整，请重新登录。',
     signInRefused: '身份提供方拒绝了这次登录，请重新登录。',

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { PageEnv, PageServices } from '../env.ts';
+import { formBody } from '../forms/form.ts';
 import { langOf, messagesFor } from '../i18n/index.ts';
 import { fromSameOrigin, isTokenShaped, randomToken, sameSecret } from '../security/csrf.ts';
 import { CsrfRejected, isApiPath } from './errors/middleware.ts';
@@ -41,7 +42,7 @@ export function pageContext(services: PageServices): MiddlewareHandler<PageEnv> 
     if (!SAFE_METHODS.has(c.req.method)) {
       if (!fromSameOrigin(c, allowedOrigins(c.req.url, c.var.deps.publicBaseUrl))) throw new CsrfRejected();
       if (!FORM_TYPES.test(c.req.header('Content-Type') ?? '')) throw new CsrfRejected();
-      const body = await c.req.parseBody();
+      const body = await formBody(c);
       const posted = typeof body._csrf === 'string' ? body._csrf : undefined;
       if (!isTokenShaped(cookieToken) || !sameSecret(posted, cookieToken)) throw new CsrfRejected();
     }

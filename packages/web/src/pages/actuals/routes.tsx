@@ -28,6 +28,7 @@ import {
   type CertLevel,
   fenToYuan,
   ITEMISED_LINES,
+  isHiddenCharacterIssue,
   monthInTerm,
   type StoredActualMonth,
   type StoredContract,
@@ -162,7 +163,9 @@ function parseEntry(
     if (row.personId) seen.add(row.personId);
     // A registered person's name and level come from the registry (the operation fills them in).
     const name = registered ?? row.name;
-    if (!name || name.length > 40) fail('name', x.name);
+    const typed = ActualPayrollRow.shape.name.safeParse(name);
+    if (!typed.success)
+      fail('name', isHidden(typed.error) ? c.var.m.errors.hiddenCharacters(c.var.m.actuals.entry.name) : x.name);
     const certLevel = (CERT_LEVELS as readonly string[]).includes(row.certLevel)
       ? (row.certLevel as CertLevel)
       : undefined;
@@ -194,7 +197,12 @@ function parseEntry(
     if (!read.ok) errors.push({ field: `expense-${line}`, message: read.message });
     fen[line] = read.ok ? read.value : 0;
   }
-  if (expenses.note.length > 500) errors.push({ field: 'note', message: x.note });
+  const note = ActualMonthInput.shape.note.safeParse(expenses.note || undefined);
+  if (!note.success)
+    errors.push({
+      field: 'note',
+      message: isHidden(note.error) ? c.var.m.errors.hiddenCharacters(c.var.m.actuals.entry.note) : x.note,
+    });
   if (errors.length) return { errors, kept };
   const parsed = ActualMonthInput.safeParse({
     payroll,
@@ -205,6 +213,9 @@ function parseEntry(
   if (!parsed.success) return { errors: [{ field: 'row-0-name', message: parsed.error.issues[0]!.message }], kept };
   return { input: parsed.data, errors, kept };
 }
+
+const isHidden = (error: { issues: readonly { code?: string; params?: unknown }[] }) =>
+  error.issues.some(isHiddenCharacterIssue);
 
 /** A refusal's fields (`/payroll/2/personId`, `month`) at the form's: the row the user typed. */
 function formErrors(c: Context<PageEnv>, refusal: Refusal, kept: readonly number[]): FieldError[] {

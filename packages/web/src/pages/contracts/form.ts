@@ -10,6 +10,7 @@ import {
   fenToYuan,
   formatMoney,
   type ItemisedLine,
+  isHiddenCharacterIssue,
   Milestone,
   SERVICES,
   termMonths,
@@ -283,6 +284,29 @@ export function anchorOf(field: string): string {
   return field;
 }
 
+/** The typed text fields of the editor (by their names: `item-2-category`) and the key of each one's label. */
+const TEXT_FIELDS: readonly [RegExp, keyof Messages['contracts']['editor']][] = [
+  [/^purchaserName$/, 'purchaserName'],
+  [/^number$/, 'number'],
+  [/^title$/, 'title'],
+  [/^serviceArea$/, 'serviceArea'],
+  [/^deliverable-\d+-name$/, 'deliverableName'],
+  [/^deliverable-\d+-indicator$/, 'indicator'],
+  [/^(deliverable|item)-\d+-unit$/, 'unit'],
+  [/^milestone-\d+-name$/, 'milestoneName'],
+  [/^milestone-\d+-condition$/, 'condition'],
+  [/^post-\d+-title$/, 'postTitle'],
+  [/^item-\d+-category$/, 'category'],
+  [/^item-\d+-note$/, 'note'],
+];
+
+/** The label of a typed text field (the plain-text rule names it), or undefined for any other field. */
+function textLabel(m: Messages, field: string): string | undefined {
+  const key = TEXT_FIELDS.find(([pattern]) => pattern.test(field))?.[1];
+  const label = key ? m.contracts.editor[key] : undefined;
+  return typeof label === 'string' ? label : undefined;
+}
+
 /** The messages the parser needs: one per kind of field, and the row names for the prefix. */
 export interface FormMessages {
   required: string;
@@ -416,9 +440,15 @@ export function draftFrom(
     DATE.test(values.startDate) && DATE.test(values.endDate) && values.endDate >= values.startDate
       ? termMonths(values.startDate, values.endDate)
       : undefined;
-  for (const issue of parsed.success ? [] : parsed.error.issues) {
+  // Characters nobody can see first: the field's usual words would send the user looking for a
+  // mistake they cannot find.
+  const issues = parsed.success ? [] : parsed.error.issues;
+  for (const issue of [...issues].sort(
+    (a, b) => Number(isHiddenCharacterIssue(b)) - Number(isHiddenCharacterIssue(a)),
+  )) {
     const field = fieldOf(issue.path);
-    fail(field, messageFor(field, issue.code, values, f, term));
+    const label = isHiddenCharacterIssue(issue) ? textLabel(m, field) : undefined;
+    fail(field, label ? m.errors.hiddenCharacters(label) : messageFor(field, issue.code, values, f, term));
   }
   return { errors: ordered(errors, named, values, m) };
 }

@@ -31,6 +31,7 @@ import {
   findingText,
   isAmendable,
   isEditable,
+  isHiddenCharacterIssue,
   isoDate,
   NEXT_STATUSES,
   type StoredContract,
@@ -318,7 +319,16 @@ export function contractRoutes(session: TokenSource) {
     const parsed = draftFrom(values, c.var.m);
     const errors: FieldError[] = [...parsed.errors];
     if (amendment) {
-      if (!values.reason) errors.push({ field: 'reason', message: k.form.required });
+      const reason = Amendment.shape.reason.safeParse(values.reason);
+      if (!reason.success)
+        errors.push({
+          field: 'reason',
+          message: reason.error.issues.some(isHiddenCharacterIssue)
+            ? c.var.m.errors.hiddenCharacters(k.editor.reason)
+            : values.reason
+              ? k.form.tooLong
+              : k.form.required,
+        });
       if (!isoDate.safeParse(values.effectiveDate).success)
         errors.push({ field: 'effectiveDate', message: k.form.date });
     }

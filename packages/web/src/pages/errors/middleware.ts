@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PageEnv } from '../../env.ts';
+import { UnreadableForm } from '../../forms/form.ts';
 import { currentPath, safeNext } from '../../session/next.ts';
 import { errorPage } from './pages.tsx';
 
@@ -76,12 +77,17 @@ export const pageErrors: MiddlewareHandler<PageEnv> = async (c, next) => {
   const kind =
     error instanceof CsrfRejected
       ? 'csrf'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'notFound'
-          : status >= 500
-            ? 'server'
-            : 'problem';
+      : error instanceof UnreadableForm
+        ? 'unreadableForm'
+        : status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'notFound'
+            : status >= 500
+              ? 'server'
+              : 'problem';
   c.res = await errorPage(c, status, kind);
+  // A refusal that passes with time (another try of the same form still in flight) says when.
+  const retryAfter = asRefusal(error)?.retryAfter;
+  if (retryAfter !== undefined) c.res.headers.set('Retry-After', String(retryAfter));
 };

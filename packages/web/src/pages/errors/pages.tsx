@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'notFound'
   | 'forbidden'
   | 'csrf'
+  | 'unreadableForm'
   | 'signIn'
   | 'signInRefused'
   | 'inactive'
@@ -26,6 +27,8 @@ function texts(m: Messages, kind: ErrorKind): { title: string; body: string } {
       return { title: p.forbiddenTitle, body: p.forbidden };
     case 'csrf':
       return { title: p.csrfTitle, body: p.csrf };
+    case 'unreadableForm':
+      return { title: p.unreadableFormTitle, body: p.unreadableForm };
     case 'signIn':
       return { title: p.signInTitle, body: p.signIn };
     case 'signInRefused':

@@ -22,6 +22,7 @@ import { ROSTER_COLUMNS } from '@shegong/sheets/light';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
+import { formBody } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { Card, CsrfInput, ErrorSummary, type FieldError, Notice, Table, Tag } from '../../layout/components.tsx';
@@ -228,7 +229,7 @@ function JobPage(props: { c: Context<PageEnv>; who: SignedIn; job: ImportJob }) 
 /** The file of a page post: the chosen file, else pasted csv text; undefined when neither. */
 async function formUpload(c: Context<PageEnv>): Promise<{ upload?: RosterUpload; key: string; error?: string }> {
   const t = c.var.m.imports;
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const key = typeof body._key === 'string' && FORM_KEY.test(body._key) ? body._key : randomToken();
   const file = body.file;
   if (file instanceof File && file.size > 0) {

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { setFlash, takeFlash } from '../../flash/flash.ts';
-import { failingFields, readForm } from '../../forms/form.ts';
+import { failingFields, hiddenCharacterFields, readForm } from '../../forms/form.ts';
 import { formatDate } from '../../i18n/index.ts';
 import {
   CsrfInput,
@@ -197,7 +197,14 @@ export const inviteRoutes = new Hono<PageEnv>()
     const errors: FieldError[] = [];
     const fields = parsed.success ? [] : failingFields(parsed.error.issues);
     if (fields.includes('name'))
-      errors.push({ field: 'name', message: name ? m.errors.nameTooLong : m.errors.nameRequired });
+      errors.push({
+        field: 'name',
+        message: hiddenCharacterFields(parsed.error?.issues ?? []).has('name')
+          ? m.errors.hiddenCharacters(m.accept.name)
+          : name
+            ? m.errors.nameTooLong
+            : m.errors.nameRequired,
+      });
     if (fields.includes('password')) errors.push({ field: 'password', message: m.errors.password });
     else if (confirm !== input.password) errors.push({ field: 'confirm', message: m.errors.passwordMismatch });
     if (errors.length || !parsed.success) return again(errors);

@@ -28,6 +28,7 @@ import {
   type Finding,
   fenToYuan,
   findingText,
+  isHiddenCharacterIssue,
   isoDate,
   LadderInput,
   LadderLevel,
@@ -122,7 +123,12 @@ function parseRows(
     const fail = (field: keyof LevelRow, message: string) =>
       errors.push({ field: `level-${i}-${field}`, message: `${l.errors.levelPrefix(i + 1)}${message}` });
     if (!/^[a-z0-9-]{1,40}$/.test(row.id)) fail('id', l.errors.id);
-    if (!row.name || row.name.length > 40) fail('name', l.errors.name);
+    const name = LadderLevel.shape.name.safeParse(row.name);
+    if (!name.success)
+      fail(
+        'name',
+        name.error.issues.some(isHiddenCharacterIssue) ? c.var.m.errors.hiddenCharacters(l.editor.name) : l.errors.name,
+      );
     if (!(POST_CLASSES as readonly string[]).includes(row.postClass)) fail('postClass', l.errors.postClass);
     if (!(CERT_LEVELS as readonly string[]).includes(row.minCertificate))
       fail('minCertificate', l.errors.minCertificate);

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
 import { type Flash, setFlash, takeFlash } from '../../flash/flash.ts';
-import { failingFields, readForm } from '../../forms/form.ts';
+import { failingFields, hiddenCharacterFields, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { formatDate } from '../../i18n/index.ts';
 import {
@@ -280,10 +280,14 @@ export function platformRoutes(session: TokenSource) {
       });
       if (!parsed.success) {
         const fields = failingFields(parsed.error.issues);
+        const hidden = hiddenCharacterFields(parsed.error.issues);
+        const text = (field: 'name' | 'nameEn', message: string): [string] => [
+          hidden.has(field) ? m.errors.hiddenCharacters(m.tenants[field]) : message,
+        ];
         const messages: Record<string, [string, string?]> = {
           kind: [m.errors.kind, `kind-${CREATABLE[0]}`],
-          name: [m.errors.tenantName],
-          nameEn: [m.errors.tenantNameEn],
+          name: text('name', m.errors.tenantName),
+          nameEn: text('nameEn', m.errors.tenantNameEn),
           region: [m.errors.region],
           uscc: [m.errors.uscc],
           adminEmail: [m.errors.email],

@@ -3,6 +3,7 @@ import {
   type Bounded,
   bpToPercent,
   fenToYuan,
+  isHiddenCharacterIssue,
   NewRuleSet,
   type ParameterField,
   parameterAt,
@@ -61,7 +62,7 @@ export function readRuleSetForm(
   form: RuleSetForm,
 ):
   | { ok: true; input: NewRuleSet }
-  | { ok: false; unreadable: Unreadable[]; issues: { field: string; message: string }[] } {
+  | { ok: false; unreadable: Unreadable[]; issues: { field: string; message: string; hidden: boolean }[] } {
   const unreadable: Unreadable[] = [];
   const parameters: Record<string, unknown> = {};
   for (const field of RULE_SET_FIELDS) {
@@ -94,7 +95,7 @@ export function readRuleSetForm(
   const issues = parsed.success
     ? []
     : parsed.error.issues
-        .map((i) => ({ field: i.path.map(String).join('.'), message: i.message }))
+        .map((i) => ({ field: i.path.map(String).join('.'), message: i.message, hidden: isHiddenCharacterIssue(i) }))
         .map((i) => ({
           ...i,
           field: i.field.startsWith('parameters.') ? i.field.slice('parameters.'.length) : i.field,

@@ -182,9 +182,12 @@ export function rulesRoutes(session: TokenSource) {
             u.field,
             u.kind === 'whole' ? r.errors.whole(label(u.field)) : m.errors.amount(label(u.field), u.kind, u.refusal),
           );
-        for (const issue of read.issues) {
+        // A field's hidden characters first: its usual message would send the user looking for a mistake they cannot see.
+        for (const issue of [...read.issues].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
           const head = issue.field.split('.')[0] ?? '';
-          if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
+          if ((head === 'title' || head === 'notes') && issue.hidden)
+            add(head, m.errors.hiddenCharacters(head === 'title' ? r.form.titleField : r.form.notes));
+          else if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
             add(head, r.errors[head]);
           else add(issue.field, r.errors.invalid(label(issue.field), issue.message));
         }

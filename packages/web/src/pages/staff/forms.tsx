@@ -7,6 +7,7 @@ import {
   EDUCATION_LEVELS,
   EMPLOYMENT_TYPES,
   fenToYuan,
+  isHiddenCharacterIssue,
   type Person,
   PersonInput,
   readAmount,
@@ -354,6 +355,15 @@ function fieldMessage(m: Messages, field: string, values: Values): string {
   return messageFor(m.staff, field);
 }
 
+/** The labels of the typed text fields the plain-text rule checks (names, numbers, places, topics). */
+const TEXT_LABELS: Record<string, (s: StaffMessages) => string> = {
+  name: (s) => s.form.name,
+  number: (s) => s.form.certNumber,
+  employer: (s) => s.form.employer,
+  provider: (s) => s.form.provider,
+  topic: (s) => s.form.topic,
+};
+
 /**
  * Checks a whole person (the same schema as the API, ID-card check included) and names the
  * failing fields of the form that changed it (`values`, as typed): the core form's fields, or
@@ -377,7 +387,10 @@ export function checkPerson(
     } else if (path[0] === 'education') field = path[1] === 'level' ? 'educationLevel' : 'socialWorkMajor';
     else field = path[0] ?? (form.fields[0] as string);
     if (!form.fields.includes(field)) field = form.fields[0] as string;
-    if (!errors.has(field)) errors.set(field, fieldMessage(m, field, form.values));
+    // Characters nobody can see: said as such (before the field's usual words), naming the field.
+    const label = path.at(-1) === field ? TEXT_LABELS[field] : undefined;
+    if (label && isHiddenCharacterIssue(issue)) errors.set(field, m.errors.hiddenCharacters(label(s)));
+    else if (!errors.has(field)) errors.set(field, fieldMessage(m, field, form.values));
   }
   // In the order of the form, as the summary should read.
   return {
