@@ -1,3 +1,4 @@
+import { actingAs, changeMember } from '@shegong/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Browser, createWorld, type SeededUser, validUscc, type World } from './support.ts';
 
@@ -42,5 +43,19 @@ describe('a page session', () => {
     expect(cookie).not.toMatch(/^ey/);
     const api = await world.app.request('http://localhost/v1/me', { headers: { Authorization: `Bearer ${cookie}` } });
     expect(api.status).toBe(401);
+  });
+
+  it('sees a role change on its next page, without signing in again', async () => {
+    const staff = await world.addUser(admin.tenant, '陆青', ['staff']);
+    const browser = new Browser(world.app);
+    await signInThroughFlow(browser, staff);
+    expect((await browser.get('/org/staff')).status).toBe(403);
+    const ctx = await actingAs(world.deps, { tenantId: admin.tenant.id, userId: admin.id });
+    await changeMember(ctx, world.identity, staff.id, 1, { roles: ['hr'] });
+    expect((await browser.get('/org/staff')).status).toBe(200);
+    await changeMember(ctx, world.identity, staff.id, 2, { status: 'disabled' });
+    const ended = await browser.get('/org/staff');
+    expect(ended.status).toBe(303);
+    expect(ended.headers.get('Location')).toMatch(/^\/auth\/login/);
   });
 });
