@@ -375,7 +375,8 @@ export function platformRoutes(session: TokenSource) {
       }
     })
     .get(`${TENANTS}/:tenantId/reissued`, platform, async (c) => {
-      const id = tenantIdOf(c);
+      const { tenant } = await openTenant(c.var.ctx, tenantIdOf(c));
+      const id = tenant.id;
       const flash = takeFlash(c, c.var.pages.cookies, 'reissued');
       if (!flash || flash.tenantId !== id) return c.redirect(tenantPath(id), 303);
       return render(c, <ReissuedPage c={c} who={await signedIn(c)} tenantId={id} flash={flash} />);
