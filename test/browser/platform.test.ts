@@ -33,7 +33,7 @@ const me = (token: string) => fetch(`${world.system.url}/v1/me`, { headers: { Au
 
 /** Fits the page at 360 px: nothing wider than the screen. */
 async function expectNoSideScroll(page: import('playwright-core').Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
 }
 
 describe('the platform administrator opens a tenant, reissues an invitation, suspends and restores it', () => {
