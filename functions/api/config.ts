@@ -6,6 +6,8 @@ export interface FunctionConfig {
   userPoolId?: string;
   mailFrom?: string;
   publicBaseUrl?: string;
+  /** How a suspended organisation's members reach the platform's operator (shown on their page). */
+  supportContact?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
@@ -21,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     ...(env.COGNITO_USER_POOL_ID ? { userPoolId: env.COGNITO_USER_POOL_ID } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+    ...(env.SUPPORT_CONTACT ? { supportContact: env.SUPPORT_CONTACT } : {}),
   };
 }

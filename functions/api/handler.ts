@@ -18,7 +18,11 @@ const deps: AppDeps = {
   importRunner: new TableStreamImportRunner(),
 };
 const app = createApp(deps);
-mountPages(app, deps, { oidc: { issuer: config.issuer, clientId: config.audience }, secureCookies: true });
+mountPages(app, deps, {
+  oidc: { issuer: config.issuer, clientId: config.audience },
+  secureCookies: true,
+  ...(config.supportContact ? { supportContact: config.supportContact } : {}),
+});
 const serve = handle(app);
 
 export async function handler(event: LambdaEvent, context: LambdaContext) {

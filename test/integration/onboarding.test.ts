@@ -183,4 +183,20 @@ describe('an organisation’s admin invites someone', () => {
     expect(accepted.status).toBe(409);
     expect(await world.table.snapshot()).toBe(before);
   });
+
+  it('does not tell whoever holds the link that the address signs in to another organisation', async () => {
+    // Issue 10, point 13: the inviter holds the link too. An address that signs in elsewhere is
+    // answered exactly as one that is already a member here (which the inviter knows anyway).
+    const elsewhere = await accept((await invite(world.user('orgB', 'staff').email, ['staff'])).link, '某人');
+    const here = await accept((await invite(world.user('orgA', 'staff').email, ['staff'])).link, '某人');
+    const answer = async (response: Response) => {
+      const { requestId: _r, instance: _i, ...rest } = (await response.json()) as Record<string, unknown>;
+      return { status: response.status, ...rest } as Record<string, unknown>;
+    };
+    const [a, b] = [await answer(elsewhere), await answer(here)];
+    expect(a).toEqual(b);
+    expect(a.status).toBe(409);
+    expect(JSON.stringify(a)).not.toMatch(/another|elsewhere|other tenant|organisation/i);
+    expect(a.detail).toMatch(/sign in with it/);
+  });
 });

@@ -277,6 +277,15 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     revision: String((await storedMonth(ids))?.revision ?? ''),
     action: 'save',
   }),
+  // The platform's actions on a tenant: on bureau B (the API's act on incubator B), see ROUTE_PARAM_FIXTURES.
+  'POST /platform/tenants/:tenantId/invitations/:invitationId/reissue': async () => ({}),
+  'POST /platform/tenants/:tenantId/suspend': async () => ({
+    reason: '矩阵测试暂停',
+    version: String(await storedTenantVersion(world.tenant('bureauB').id)),
+  }),
+  'POST /platform/tenants/:tenantId/restore': async () => ({
+    version: String(await storedTenantVersion(world.tenant('bureauB').id)),
+  }),
   'POST /platform/tenants/new': async () => ({
     kind: 'bureau',
     name: '上思县民政局',
@@ -344,6 +353,25 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   'POST /v1/contracts/:contractId/transitions': {
     contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),
   },
+  // The platform reissues, suspends and restores another tenant (its own cannot be suspended): the
+  // API acts on incubator B, the pages on bureau B, so one's controls leave the other its pending
+  // invitation. Suspend comes before restore in the route table, so restore finds it suspended.
+  ...Object.fromEntries(
+    [
+      ['POST /v1/tenants/:tenantId/invitations/:invitationId/reissue', 'incubatorB'],
+      ['POST /v1/tenants/:tenantId/suspend', 'incubatorB'],
+      ['POST /v1/tenants/:tenantId/restore', 'incubatorB'],
+      ['POST /platform/tenants/:tenantId/invitations/:invitationId/reissue', 'bureauB'],
+      ['POST /platform/tenants/:tenantId/suspend', 'bureauB'],
+      ['POST /platform/tenants/:tenantId/restore', 'bureauB'],
+    ].map(([name, label]) => [
+      name,
+      {
+        tenantId: () => world.tenant(label as TenantLabel).id,
+        invitationId: () => world.tenant(label as TenantLabel).invitation.id,
+      },
+    ]),
+  ),
   // The pages' amendment and status forms likewise (the edit form takes the draft).
   'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
   'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
@@ -360,6 +388,13 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
     ].map((name) => [name, { contractId: (t: SeededTenant) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) }]),
   ),
 };
+
+/** A tenant's record version as the store holds it now (for If-Match and the platform's forms). */
+async function storedTenantVersion(tenantId: string): Promise<number> {
+  const platform = world.tenant('platform');
+  const directory = world.store.platform({ tenantId: platform.id, userId: 'isolation-matrix', kind: 'platform' });
+  return (await directory.directory.get(tenantId).catch(() => undefined))?.version ?? 1;
+}
 
 /** The head version of the contract a route's path names, as the store holds it now (for If-Match). */
 async function storedContractVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
@@ -379,6 +414,11 @@ async function storedMonth(ids: SeededTenant) {
 async function storedPerson(route: AppRoute, ids: SeededTenant) {
   const fixture = ROUTE_PARAM_FIXTURES[route.name]?.personId ?? PARAM_FIXTURES.personId!;
   return world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).people.find(fixture(ids));
+}
+
+/** The value a route's path gives one parameter for these ids. */
+function pathParam(route: AppRoute, ids: SeededTenant, name: string): string {
+  return (ROUTE_PARAM_FIXTURES[route.name]?.[name] ?? PARAM_FIXTURES[name])?.(ids) ?? 'unknown-parameter';
 }
 
 function pathFor(route: AppRoute, ids: SeededTenant): string {
@@ -436,7 +476,9 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
         ? `"${(await storedMonth(ids))?.revision ?? 1}"`
         : route.params.includes('contractId')
           ? `"${await storedContractVersion(route, ids)}"`
-          : '"1"';
+          : route.params.includes('tenantId')
+            ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+            : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);
@@ -633,6 +675,48 @@ describe.each(crossTenantCases)('%s by %s user of tenant B with tenant A’s ids
       expect(ofA(await world.table.items())).toEqual(before);
     });
   }
+});
+
+// The platform's routes reach into other tenants by design, so "tenant B with tenant A's ids" does
+// not apply to them; instead, ids that are no tenant's, or an invitation of another tenant than
+// the one the path names, answer 404 and change nothing.
+const platformIdCases = guarded
+  .filter((route) => strictest(route).kinds.includes('platform') && route.params.includes('tenantId'))
+  .flatMap((route) => [
+    [route.name, 'a tenant id that is no tenant’s', route] as const,
+    ...(route.params.includes('invitationId') ? [[route.name, 'another tenant’s invitation id', route] as const] : []),
+  ]);
+
+describe.each(platformIdCases)('%s by the platform admin with %s', (_, which, route) => {
+  it('→ 404, and the table is unchanged', async () => {
+    const platform = world.tenant('platform');
+    const ids: SeededTenant = {
+      ...platform,
+      id: which.startsWith('a tenant id') ? randomUUID() : world.tenant('orgB').id,
+      invitation: { ...platform.invitation, id: world.tenant('orgA').invitation.id },
+    };
+    const values = Object.fromEntries(
+      route.params.map((p) => [p, p === 'tenantId' ? ids.id : pathParam(route, ids, p)]),
+    );
+    if (route.params.includes('invitationId')) values.invitationId = ids.invitation.id;
+    const path = fillPath(route.path, values);
+    const before = await world.table.snapshot();
+    const method = requestMethod(route);
+    const as = world.user('platform');
+    const response =
+      route.surface === 'api'
+        ? await world.request(method, path, {
+            as,
+            headers: isMutating(method) ? { 'If-Match': '"1"' } : {},
+            ...(route.name.endsWith('/suspend') ? { json: { reason: '矩阵测试暂停' } } : {}),
+          })
+        : await world.page(method, path, {
+            as,
+            ...(isMutating(method) ? { form: { reason: '矩阵测试暂停', version: '1' } } : {}),
+          });
+    await expectRefusal(route, response, 404);
+    expect(await world.table.snapshot()).toBe(before);
+  });
 });
 
 const wrongRoleCases = guarded.flatMap((route) => {

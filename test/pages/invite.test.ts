@@ -114,4 +114,29 @@ describe('accepting an invitation', () => {
     expect(response.status).toBe(403);
     expect(world.identity.created.some((u) => u.email === 'csrf.invitee@example.cn')).toBe(false);
   });
+
+  it('says the same to the link’s holder whether the address signs in here or to another organisation', async () => {
+    // Issue 10, point 13: the inviter holds the link too, so the page must not tell them more than
+    // they know already (their own members): both answers are one, and it names no other organisation.
+    const other = await world.addTenant('org', '东兴市另一家社工服务中心', '450681', validUscc(22));
+    const elsewhere = await world.addUser(other, '外机构成员', ['staff']);
+    const here = await world.addUser(admin.tenant, '本机构成员', ['staff']);
+    const answers: string[] = [];
+    for (const user of [elsewhere, here]) {
+      const path = await invite(user.email, ['staff']);
+      const browser = new Browser(world.app);
+      await browser.get(path);
+      const response = await browser.post(path, {
+        name: '某人',
+        password: 'Correct-horse-9',
+        confirm: 'Correct-horse-9',
+      });
+      expect(response.status).toBe(409);
+      const main = /<main[\s\S]*<\/main>/.exec(await response.text())?.[0] ?? '';
+      answers.push(main.replace(/\/invite\/[A-Za-z0-9_-]{43}/g, '/invite/…').replace(user.email, '…'));
+    }
+    expect(answers[0]).toBe(answers[1]);
+    expect(answers[0]).toContain('这个邮箱已经可以登录社工平台');
+    expect(answers[0]).not.toMatch(/其他机构|另一|another/);
+  });
 });

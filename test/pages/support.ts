@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createTokenVerifier, type IdentityDirectory, type NewIdentity, TENANCY_CLAIMS } from '@shegong/core';
+import {
+  createTokenVerifier,
+  type IdentityDirectory,
+  type NewIdentity,
+  SignInExists,
+  startPageSession,
+  TENANCY_CLAIMS,
+} from '@shegong/core';
 import { type TenantKind, type TenantRecord, usccCheckCharacter } from '@shegong/domain';
 import { type AppDeps, createApp } from '@shegong/http';
 import { createTableInput, Store } from '@shegong/store';
@@ -35,9 +42,17 @@ export class FakeDirectory implements IdentityDirectory {
   readonly created: NewIdentity[] = [];
   readonly roleUpdates: { email: string; roles: string[] }[] = [];
   readonly enabled: { email: string; enabled: boolean }[] = [];
+  /** Sign-ins by e-mail: the seeded users' and those created here. */
+  readonly signIns = new Map<string, { tenantId: string; userId: string }>();
   async createUser(input: NewIdentity) {
+    const existing = this.signIns.get(input.email);
+    // As Cognito and the local issuer do: the same tenant's sign-in is a retry, another's is refused.
+    if (existing?.tenantId === input.tenantId) return { userId: existing.userId };
+    if (existing) throw new SignInExists();
     this.created.push(input);
-    return { userId: randomUUID() };
+    const userId = randomUUID();
+    this.signIns.set(input.email, { tenantId: input.tenantId, userId });
+    return { userId };
   }
   async updateRoles(email: string, roles: string[]) {
     this.roleUpdates.push({ email, roles });
@@ -156,6 +171,7 @@ export async function createWorld(options: { secureCookies?: boolean } = {}) {
     await mutation.audited('user.add', 'User', record.id, record.version, record).commit();
     const user = { id: record.id, email, name, roles, tenant };
     users.set(user.id, user);
+    identity.signIns.set(email, { tenantId: tenant.id, userId: record.id });
     return user;
   }
 
@@ -183,8 +199,9 @@ export class Browser {
 
   constructor(private readonly app: World['app']) {}
 
+  /** Signed in as the app's callback does it: a server-side session for the user's ID token. */
   async signIn(world: World, user: SeededUser, cookieName = 'sg_session') {
-    this.cookies.set(cookieName, await world.signToken(user));
+    this.cookies.set(cookieName, (await startPageSession(world.deps, await world.signToken(user))).secret);
   }
 
   private cookieHeader(): string {

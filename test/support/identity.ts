@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Conflict, type IdentityDirectory, type NewIdentity } from '@shegong/core';
+import { type IdentityDirectory, type NewIdentity, SignInExists } from '@shegong/core';
 
 export type DirectoryCall =
   | { method: 'createUser'; input: NewIdentity }
@@ -26,8 +26,7 @@ export class RecordingDirectory implements IdentityDirectory {
     const existing = this.entries.get(email);
     if (existing && existing.tenantId === input.tenantId) return { userId: existing.userId };
     // As the Cognito directory does: one sign-in per e-mail address across the platform.
-    if (existing)
-      throw new Conflict('This e-mail address already has a sign-in elsewhere', { reason: 'emailElsewhere' });
+    if (existing) throw new SignInExists();
     const { password: _password, ...rest } = input;
     const entry: DirectoryEntry = { ...rest, email, roles: [...input.roles], userId: randomUUID(), enabled: true };
     this.entries.set(email, entry);

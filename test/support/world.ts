@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { actingAs, changeContractStatus, costDraft, recordActualMonth } from '@shegong/core';
+import { actingAs, changeContractStatus, costDraft, recordActualMonth, startPageSession } from '@shegong/core';
 import {
   DONGXING_2026,
   FANGCHENGGANG_2023,
@@ -78,7 +78,7 @@ interface TenantPlan {
 }
 
 export interface PageRequestOptions {
-  /** Signed in as this user: their ID token in the session cookie. */
+  /** Signed in as this user: a page session of theirs in the session cookie. */
   as?: TokenSubject;
   /** Exactly this value in the session cookie. */
   token?: string;
@@ -182,6 +182,7 @@ export class World {
   /** The double-submit CSRF token a browser of these tests holds. */
   readonly csrfToken = randomBytes(32).toString('base64url');
   private readonly tokens = new Map<string, string>();
+  private readonly sessions = new Map<string, string>();
 
   private constructor(
     readonly table: TestTable,
@@ -282,6 +283,9 @@ export class World {
     await this.store
       .tenant({ tenantId: orgA.id, userId: orgA.users[0]!.id })
       .ladders.save(LADDER_EXAMPLE, { firstSave: true });
+    if (this.pagesMounted) {
+      for (const tenant of Object.values(this.tenants)) await Promise.all(tenant.users.map((u) => this.session(u)));
+    }
     return this;
   }
 
@@ -439,6 +443,20 @@ export class World {
     };
   }
 
+  /**
+   * The secret of a page session for the subject, started as the sign-in callback starts one (from
+   * their ID token), once per user: seed() starts the seeded users', so that a case comparing the
+   * table before and after a page request does not see a session being started.
+   */
+  async session(subject: TokenSubject): Promise<string> {
+    let secret = this.sessions.get(subject.id);
+    if (!secret) {
+      secret = (await startPageSession(this.deps, await this.token(subject))).secret;
+      this.sessions.set(subject.id, secret);
+    }
+    return secret;
+  }
+
   async token(subject: TokenSubject): Promise<string> {
     const cached = this.tokens.get(subject.id);
     if (cached) return cached;
@@ -484,7 +502,7 @@ export class World {
   /** A browser's request for a page: session and CSRF cookies, and for a post a form with `_csrf`. */
   async page(method: string, path: string, options: PageRequestOptions = {}): Promise<Response> {
     const csrf = options.csrf ?? 'same-origin';
-    const token = options.token ?? (options.as ? await this.token(options.as) : undefined);
+    const token = options.token ?? (options.as ? await this.session(options.as) : undefined);
     const cookies = [
       ...(token ? [`${this.cookies.name('session')}=${token}`] : []),
       ...(csrf !== 'missing' ? [`${this.cookies.name('csrf')}=${this.csrfToken}`] : []),

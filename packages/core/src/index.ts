@@ -29,5 +29,6 @@ export * from './tenancy/invitations.ts';
 export * from './tenancy/members.ts';
 export * from './tenancy/roles.ts';
 export * from './tenancy/session.ts';
+export * from './tenancy/suspension.ts';
 export * from './tenancy/tenants.ts';
 export * from './tenancy/token.ts';

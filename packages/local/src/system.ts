@@ -88,6 +88,8 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
         fetch: inProcessFetch(issuer.issuer, app),
       },
       secureCookies: false,
+      // The demo platform's operator: what a suspended demo organisation's members are told to contact.
+      supportContact: 'platform@shegong.demo',
     });
 
     const seed = options.seed ? await seedDemo({ store, directory: issuer.directory }) : undefined;

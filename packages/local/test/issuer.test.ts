@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessPolicyOf, createTokenVerifier, TENANCY_CLAIMS } from '@shegong/core';
-import { GetCommand, Store, StoreError } from '@shegong/store';
+import { accessPolicyOf, createTokenVerifier, SignInExists, TENANCY_CLAIMS } from '@shegong/core';
+import { GetCommand, Store } from '@shegong/store';
 import { Hono } from 'hono';
 import { createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -286,7 +286,7 @@ describe('the issuer’s user records', () => {
         roles: ['admin'],
         region: '450681',
       }),
-    ).rejects.toBeInstanceOf(StoreError);
+    ).rejects.toBeInstanceOf(SignInExists);
   });
 
   it('puts changed roles into the next token', async () => {

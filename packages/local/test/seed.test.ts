@@ -1,4 +1,5 @@
-import { ScanCommand, Store, StoreError } from '@shegong/store';
+import { SignInExists } from '@shegong/core';
+import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
 import { DEMO_INVITATION, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from '../src/seed/demo-data.ts';
@@ -126,6 +127,6 @@ describe('seedDemo cut short', () => {
         roles: ['platform_admin'],
         region: '450000',
       }),
-    ).rejects.toBeInstanceOf(StoreError);
+    ).rejects.toBeInstanceOf(SignInExists);
   });
 });

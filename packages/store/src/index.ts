@@ -39,6 +39,7 @@ export {
   ruleSetKeys,
 } from './rule-sets.ts';
 export { TenantScope, toRecord } from './scope.ts';
+export { newSessionSecret, type PageSession } from './sessions.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, type TableDefinition, tableDefinition } from './table.ts';
 export { OwnTenant, TenantDirectory } from './tenants.ts';

@@ -91,6 +91,18 @@ export class Invitations {
     return { ...invitation, ...change, version: version + 1 };
   }
 
+  /**
+   * Replaces a lost invitation in a mutation: the old one is revoked (its link stops working) and
+   * a new one for the same address and roles is created, with a new link and a new week.
+   */
+  reissue(mutation: Mutation, current: InvitationRecord): { invitation: InvitationRecord; token: string } {
+    if (current.status !== 'pending' && current.status !== 'expired') {
+      throw conflict(`This invitation is ${current.status} and cannot be reissued`, { reason: current.status });
+    }
+    this.transition(mutation, current, { status: 'revoked' });
+    return this.create(mutation, { email: current.email, roles: current.roles });
+  }
+
   async revoke(invitationId: string, expectedVersion: number): Promise<InvitationRecord> {
     const current = await this.get(invitationId);
     if (current.status !== 'pending') throw conflict(`This invitation is ${current.status} and cannot be revoked`);

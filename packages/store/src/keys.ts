@@ -1,7 +1,7 @@
 /**
  * Every key in one place. Tenant-owned items live under `T#<tenantId>`; the few global items are
  * lookups that hold no tenant data beyond the ids they point to (an e-mail's owner, an
- * invitation token's hash, the platform's tenant directory).
+ * invitation token's hash, a page session's, the platform's tenant directory).
  */
 export const keys = {
   tenant: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'TENANT' }),
@@ -27,6 +27,8 @@ export const keys = {
   emailGuard: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
   usccGuard: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'USCC' }),
   invitationToken: (tokenHash: string) => ({ pk: `INVITE#${tokenHash}`, sk: 'INVITE' }),
+  /** A page session, by the hash of its cookie's secret (see sessions.ts). */
+  session: (secretHash: string) => ({ pk: `SESSION#${secretHash}`, sk: 'SESSION' }),
   person: (tenantId: string, personId: string) => ({ pk: `T#${tenantId}`, sk: `PERSON#${personId}` }),
   personPrefix: 'PERSON#',
   /** Certificate numbers are unique platform-wide; the guard names the holder's tenant and person. */

@@ -5,6 +5,7 @@ import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
+import { StoreError } from './errors.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
@@ -13,6 +14,7 @@ import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
+import { type PageSession, sessions } from './sessions.ts';
 import { OwnTenant, TenantDirectory } from './tenants.ts';
 import { Users } from './users.ts';
 
@@ -96,6 +98,32 @@ export class Store {
 
   private get publishedRuleSets(): PublishedRuleSets {
     return new PublishedRuleSets(this.client, this.tableName);
+  }
+
+  /** The live page session a cookie's secret names (one GetItem, made without a tenant context). */
+  session(secret: string): Promise<PageSession | undefined> {
+    return sessions.find(this.client, this.tableName, secret);
+  }
+
+  /** Starts a page session for a member, audited in their tenant. */
+  async startSession(secret: string, session: PageSession): Promise<void> {
+    const mutation = this.tenant({ tenantId: session.tenantId, userId: session.userId }).scope.mutation();
+    sessions.start(mutation, secret, session);
+    await mutation.audited('session.start', 'Session', session.userId, 1, { userId: session.userId }).commit();
+  }
+
+  /** Ends a page session, audited in its tenant; a session already gone is left alone. */
+  async endSession(secret: string): Promise<void> {
+    const session = await this.session(secret);
+    if (!session) return;
+    const mutation = this.tenant({ tenantId: session.tenantId, userId: session.userId }).scope.mutation();
+    sessions.end(mutation, secret);
+    try {
+      await mutation.audited('session.end', 'Session', session.userId, 1, { userId: session.userId }).commit();
+    } catch (error) {
+      // Ended at the same moment elsewhere (two tabs signing out): it is gone either way.
+      if (!(error instanceof StoreError && error.code === 'stale_version')) throw error;
+    }
   }
 
   /** Which tenant an invitation link belongs to: the one lookup made without a tenant context. */

@@ -57,13 +57,43 @@ export class TenantDirectory {
     return record;
   }
 
+  /**
+   * Replaces a tenant's record in a mutation, checking it is still the version read; the
+   * directory's projection goes with it. `suspension` is written only when the change has one.
+   */
+  replace(
+    mutation: Mutation,
+    current: TenantRecord,
+    change: Pick<TenantRecord, 'status' | 'suspension'>,
+  ): TenantRecord {
+    const { suspension: _old, ...rest } = current;
+    const next: TenantRecord = {
+      ...rest,
+      status: change.status,
+      ...(change.suspension ? { suspension: change.suspension } : {}),
+      version: current.version + 1,
+    };
+    const { version: _v, ...stored } = next;
+    mutation.replace(
+      'Tenant',
+      {
+        ...keys.tenant(current.id),
+        ...stored,
+        gsi1pk: keys.tenantDirectory,
+        gsi1sk: `${current.createdAt}#${current.id}`,
+      },
+      current.version,
+    );
+    return next;
+  }
+
   list(page: PageRequest): Promise<Page<TenantRecord>> {
     return queryPage(this.scope, { partition: keys.tenantDirectory, index: 'scope', newestFirst: true }, page);
   }
 
   async get(tenantId: string): Promise<TenantRecord> {
     const { Item } = await this.scope.client.send(
-      new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId) }),
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId), ConsistentRead: true }),
     );
     if (!Item) throw notFound('Tenant');
     return toRecord<TenantRecord>(Item);

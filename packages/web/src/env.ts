@@ -10,9 +10,11 @@ export interface PagesConfig {
   oidc: OidcConfig;
   /** True behind HTTPS: cookies get Secure and the `__Host-` prefix. */
   secureCookies: boolean;
+  /** How to reach the platform's operator (an e-mail address or phone), shown to a suspended organisation's members. */
+  supportContact?: string;
 }
 
-/** Where a page request's token comes from: the session cookie. */
+/** Where a page request's session comes from: the secret in the session cookie. */
 export type TokenSource = (c: Context) => string | undefined;
 
 /** What the pages share, built once by mountPages. */
@@ -20,7 +22,7 @@ export interface PageServices {
   config: PagesConfig;
   cookies: PageCookies;
   oidc: OidcClient;
-  /** The session cookie as a token source for `pageAccess`. */
+  /** The session cookie's secret, as `pageAccess` reads it. */
   sessionToken: TokenSource;
 }
 

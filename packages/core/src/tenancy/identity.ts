@@ -1,4 +1,5 @@
 import type { TenantKind } from '@shegong/domain';
+import { Conflict } from '../refusals.ts';
 
 export interface NewIdentity {
   email: string;
@@ -16,7 +17,10 @@ export interface NewIdentity {
  * the provider holds credentials and the claims that go into tokens.
  */
 export interface IdentityDirectory {
-  /** Creates the sign-in; for an e-mail it already holds in the same tenant, returns that subject. */
+  /**
+   * Creates the sign-in; for an e-mail it already holds in the same tenant, returns that subject (a
+   * retried acceptance); for one another tenant holds, throws SignInExists.
+   */
   createUser(input: NewIdentity): Promise<{ userId: string }>;
   /** Keeps the roles claim in step with the user record. */
   updateRoles(email: string, roles: string[]): Promise<void>;
@@ -26,4 +30,19 @@ export interface IdentityDirectory {
 /** Sends an invitation link by mail where the deployment has mail. */
 export interface Mailer {
   sendInvitation(input: { to: string; link: string; tenantName: string; expiresOn: string }): Promise<void>;
+}
+
+/**
+ * The address already has a sign-in: the identity provider holds it for another tenant, or it is a
+ * member here already. One refusal for both, which names no organisation: the inviter holds the
+ * link too and must not learn where an address signs in (issue 10, point 13). The invitee is told
+ * to sign in with the account they have.
+ */
+export class SignInExists extends Conflict {
+  constructor() {
+    super(
+      'This e-mail address can already sign in to Shegong: sign in with it. One address joins one tenant only; to join this one, ask for an invitation to a different address',
+      { reason: 'signInExists' },
+    );
+  }
 }

@@ -12,7 +12,9 @@ import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { logger } from '../logger.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, NotFound } from '../refusals.ts';
+import { SignInExists } from './identity.ts';
 import { checkRoles } from './roles.ts';
+import { TenantSuspended } from './suspension.ts';
 
 /** The link an invitee opens: on the pages, with the token as the only credential. */
 export function invitationLink(deps: Pick<CoreDeps, 'publicBaseUrl'>, token: string): string {
@@ -20,7 +22,7 @@ export function invitationLink(deps: Pick<CoreDeps, 'publicBaseUrl'>, token: str
 }
 
 /** An invitation as the tenant's administrators see it: the tenant id is theirs, so it is not repeated. */
-const asInvitation = ({ tenantId: _t, ...invitation }: InvitationRecord): Invitation => invitation;
+export const asInvitation = ({ tenantId: _t, ...invitation }: InvitationRecord): Invitation => invitation;
 
 export async function listInvitations(ctx: UseCaseContext, page: PageRequest) {
   const found = await ctx.repos.invitations.list(page);
@@ -49,7 +51,7 @@ export async function inviteMember(
   return { ...body, invitation: asInvitation(body.invitation), mailed, replayed };
 }
 
-async function mailInvitation(
+export async function mailInvitation(
   deps: Pick<CoreDeps, 'mailer'>,
   tenant: TenantRecord,
   sent: { invitation: Invitation; link: string },
@@ -108,6 +110,7 @@ export async function acceptInvitation(
   if (invitation.status !== 'pending') {
     throw new Conflict(`This invitation is ${invitation.status}; ask for a new one`, { reason: invitation.status });
   }
+  if (tenant.status !== 'active') throw new TenantSuspended(tenant);
   const { userId } = await deps.identity.createUser({
     email: invitation.email,
     name: input.name,
@@ -131,6 +134,11 @@ export async function acceptInvitation(
   } catch (error) {
     if (error instanceof StoreError && error.code === 'stale_version') {
       throw new Conflict('This invitation was just used or revoked; ask for a new one', { reason: 'justUsed' });
+    }
+    // The address is a user already: here (the provider answered with their own subject), or in a
+    // tenant whose sign-in the provider did not hold (its e-mail guard is taken).
+    if (error instanceof StoreError && error.code === 'conflict') {
+      throw new SignInExists();
     }
     throw error;
   }

@@ -12,7 +12,7 @@ export interface MemberChange {
   status?: 'active' | 'disabled';
 }
 
-const asMember = ({ tenantId: _t, ...user }: UserRecord): Member => user;
+export const asMember = ({ tenantId: _t, ...user }: UserRecord): Member => user;
 
 export async function listMembers(ctx: UseCaseContext, page: PageRequest) {
   const found = await ctx.repos.users.list(page);

@@ -7,12 +7,13 @@ import {
   type TenantRecord,
   type UserRecord,
 } from '@shegong/domain';
-import type { TenantRepositories } from '@shegong/store';
+import { newSessionSecret, type TenantRepositories } from '@shegong/store';
 import type { JWTPayload } from 'jose';
 import { type AccessPolicy, checkAccess } from '../access.ts';
 import { type CoreDeps, clockOf, type UseCaseContext } from '../context.ts';
 import { Unauthenticated } from '../refusals.ts';
 import { TENANCY_CLAIMS } from './claims.ts';
+import { TenantSuspended } from './suspension.ts';
 import { InvalidToken } from './token.ts';
 
 /** A verified member: who they are, in which tenant, with that tenant's repositories. */
@@ -24,14 +25,23 @@ export interface Session {
 }
 
 /**
- * Token → session. The tenant comes only from the verified token; the user's record in that
- * tenant must exist and be enabled, and its roles (not the token's) count, so a role change or a
- * disabled account takes effect at once.
+ * Token → session (the API's bearer tokens). The tenant comes only from the verified token; the
+ * user's record in that tenant must exist and be enabled, and its roles (not the token's) count, so
+ * a role change, a disabled account or a suspended tenant takes effect at once.
  */
 export async function openSession(
   deps: Pick<CoreDeps, 'store' | 'verifyToken'>,
   token: string | undefined,
 ): Promise<Session> {
+  const { member, claimed } = await verifiedMember(deps, token);
+  return memberSession(deps, member, claimed);
+}
+
+/** Who a verified token names, and the tenant's kind and region it claims. */
+async function verifiedMember(
+  deps: Pick<CoreDeps, 'verifyToken'>,
+  token: string | undefined,
+): Promise<{ member: Member; claimed: Claimed; expiresAt: number }> {
   if (!token) throw new Unauthenticated('Sign in first: no token was sent');
   let claims: JWTPayload;
   try {
@@ -46,22 +56,77 @@ export async function openSession(
   if (typeof tenantId !== 'string' || !TENANT_KINDS.includes(kind) || typeof region !== 'string' || !claims.sub) {
     throw new Unauthenticated('Sign in again: the token does not name a tenant');
   }
-  const repos = deps.store.tenant({ tenantId, userId: claims.sub });
-  // Read in parallel: the record of the tenant and of the user in it are the authority on kind,
-  // region, roles and being enabled; a token that disagrees with them is not trusted.
-  const [user, tenant] = await Promise.all([repos.users.find(claims.sub), repos.tenant.find()]);
+  return { member: { tenantId, userId: claims.sub }, claimed: { kind, region }, expiresAt: claims.exp ?? 0 };
+}
+
+interface Member {
+  tenantId: string;
+  userId: string;
+}
+interface Claimed {
+  kind: TenantKind;
+  region: string;
+}
+
+/**
+ * A member's session from the records: two GetItems in parallel (the tenant's and the user's), the
+ * authority on kind, region, roles, being enabled and the tenant being active. Claims that
+ * disagree with them are not trusted.
+ */
+async function memberSession(deps: Pick<CoreDeps, 'store'>, member: Member, claimed?: Claimed): Promise<Session> {
+  const repos = deps.store.tenant(member);
+  const [user, tenant] = await Promise.all([repos.users.find(member.userId), repos.tenant.find()]);
   if (user?.status !== 'active' || !tenant) throw new Unauthenticated('This account is not active in its organisation');
-  if (tenant.kind !== kind || tenant.region !== region || tenant.status !== 'active') {
+  if (claimed && (tenant.kind !== claimed.kind || tenant.region !== claimed.region)) {
     throw new Unauthenticated('Sign in again: the token does not match your organisation');
   }
+  if (tenant.status !== 'active') throw new TenantSuspended(tenant);
   const principal: Principal = {
-    userId: claims.sub,
-    tenantId,
+    userId: member.userId,
+    tenantId: member.tenantId,
     kind: tenant.kind,
     region: tenant.region,
     roles: user.roles.filter((r): r is Role => isRoleOfKind(tenant.kind, r)),
   };
   return { principal, user, tenant, repos };
+}
+
+/**
+ * The pages' sign-in: the ID token from the provider, checked as the API checks a bearer token,
+ * becomes a server-side session that lasts as long as the token would. The cookie carries only
+ * the session's random secret, so it is no bearer token for the API, and ending the session
+ * (sign-out) ends it everywhere at once.
+ */
+export async function startPageSession(
+  deps: Pick<CoreDeps, 'store' | 'verifyToken'>,
+  idToken: string,
+): Promise<{ secret: string; session: Session; expiresAt: number }> {
+  const { member, claimed, expiresAt } = await verifiedMember(deps, idToken);
+  const session = await memberSession(deps, member, claimed);
+  const secret = newSessionSecret();
+  await deps.store.startSession(secret, { ...member, createdAt: new Date().toISOString(), expiresAt });
+  return { secret, session, expiresAt };
+}
+
+/**
+ * The member behind a page's session cookie. Per request: one strongly consistent GetItem for the
+ * session, then the member's two records as on the API. A session of a suspended tenant is ended
+ * here, so it does not come back when the tenant is restored.
+ */
+export async function openPageSession(deps: Pick<CoreDeps, 'store'>, secret: string | undefined): Promise<Session> {
+  const found = secret ? await deps.store.session(secret) : undefined;
+  if (!secret || !found) throw new Unauthenticated('Sign in again: the session has ended');
+  try {
+    return await memberSession(deps, found);
+  } catch (error) {
+    if (error instanceof TenantSuspended) await deps.store.endSession(secret);
+    throw error;
+  }
+}
+
+/** Signing out: the session is deleted, so its cookie opens nothing, wherever it was kept. */
+export async function endPageSession(deps: Pick<CoreDeps, 'store'>, secret: string | undefined): Promise<void> {
+  if (secret) await deps.store.endSession(secret);
 }
 
 /** A session the policy admits (Unauthenticated without one, Forbidden for the wrong kind or roles). */

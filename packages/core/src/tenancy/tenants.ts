@@ -1,8 +1,18 @@
-import type { CreatedTenant, InvitationRecord, NewTenant } from '@shegong/domain';
-import type { PageRequest } from '@shegong/store';
+import type {
+  CreatedTenant,
+  Invitation,
+  InvitationRecord,
+  Member,
+  NewTenant,
+  SentInvitation,
+  TenantRecord,
+} from '@shegong/domain';
+import { type Page, type PageRequest, StoreError, type TenantRepositories } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
-import { invitationLink } from './invitations.ts';
+import { Conflict } from '../refusals.ts';
+import { asInvitation, invitationLink, mailInvitation } from './invitations.ts';
+import { asMember, memberNames } from './members.ts';
 
 /** The platform's operators: they create tenants and read the directory. */
 export const PLATFORM_ADMINS = { kinds: ['platform'], roles: ['platform_admin'] } as const;
@@ -39,4 +49,85 @@ export function listTenants(ctx: UseCaseContext, page: PageRequest) {
 
 export function getTenant(ctx: UseCaseContext, tenantId: string) {
   return ctx.store.platform(ctx.actor).directory.get(tenantId);
+}
+
+/**
+ * Another tenant's repositories, for the platform's operators only, once the tenant is known to
+ * exist (NotFound otherwise); the platform admin is recorded as the actor.
+ */
+async function platformReach(
+  ctx: UseCaseContext,
+  tenantId: string,
+): Promise<{ tenant: TenantRecord; repos: TenantRepositories }> {
+  const tenant = await ctx.store.platform(ctx.actor).directory.get(tenantId);
+  return { tenant, repos: ctx.store.tenant({ tenantId, userId: ctx.actor.userId }) };
+}
+
+/** A tenant as the platform opens it: the record and, while suspended, the name of who did it. */
+export interface TenantOverview {
+  tenant: TenantRecord;
+  suspendedBy?: string;
+}
+
+export async function openTenant(ctx: UseCaseContext, tenantId: string): Promise<TenantOverview> {
+  const tenant = await getTenant(ctx, tenantId);
+  if (!tenant.suspension) return { tenant };
+  const names = await memberNames(ctx, [tenant.suspension.by]);
+  return { tenant, suspendedBy: names.get(tenant.suspension.by) ?? tenant.suspension.by };
+}
+
+/** A page of another tenant's members, as its own admins see them. */
+export async function listTenantMembers(
+  ctx: UseCaseContext,
+  tenantId: string,
+  page: PageRequest,
+): Promise<Page<Member>> {
+  const { repos } = await platformReach(ctx, tenantId);
+  const found = await repos.users.list(page);
+  return { ...found, items: found.items.map(asMember) };
+}
+
+/** A page of another tenant's invitations (pending, expired, used and revoked). */
+export async function listTenantInvitations(
+  ctx: UseCaseContext,
+  tenantId: string,
+  page: PageRequest,
+): Promise<Page<Invitation>> {
+  const { repos } = await platformReach(ctx, tenantId);
+  const found = await repos.invitations.list(page);
+  return { ...found, items: found.items.map(asInvitation) };
+}
+
+/**
+ * Reissues a tenant's lost invitation (its first administrator's, typically): one transaction
+ * revokes the old one, so its link stops working, creates a new one for the same address and
+ * roles, and records it in the platform's audit trail. Only a pending or expired invitation can be
+ * reissued; another tenant's invitation id answers NotFound.
+ */
+export async function reissueInvitation(
+  ctx: UseCaseContext,
+  deps: Pick<CoreDeps, 'publicBaseUrl' | 'mailer'>,
+  tenantId: string,
+  invitationId: string,
+): Promise<SentInvitation> {
+  const { tenant, repos } = await platformReach(ctx, tenantId);
+  const old = await repos.invitations.get(invitationId);
+  if (old.status !== 'pending' && old.status !== 'expired') {
+    throw new Conflict(`This invitation is ${old.status}; only a pending or expired one can be reissued`, {
+      reason: old.status,
+    });
+  }
+  const mutation = ctx.store.platform(ctx.actor).scope.mutation();
+  const { invitation, token } = repos.invitations.reissue(mutation, old);
+  try {
+    await mutation.audited('invitation.reissue', 'Invitation', invitation.id, invitation.version, invitation).commit();
+  } catch (error) {
+    // Accepted or revoked between the read and the write: nothing was written.
+    if (error instanceof StoreError && error.code === 'stale_version') {
+      throw new Conflict('This invitation was just used or changed; reload the organisation', { reason: 'justUsed' });
+    }
+    throw error;
+  }
+  const sent = { invitation: asInvitation(invitation), link: invitationLink(deps, token) };
+  return { ...sent, mailed: await mailInvitation(deps, tenant, sent) };
 }

@@ -61,6 +61,28 @@ export type Acceptance = z.infer<typeof Acceptance>;
 
 export const TENANT_STATUSES = ['active', 'suspended'] as const;
 
+/** Why the platform suspends a tenant: said in a few words, for the platform's own record. */
+export const SuspensionRequest = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(4, 'say in a few words why (at least 4 characters)')
+      .max(500, 'must be at most 500 characters'),
+  })
+  .meta({ id: 'SuspensionRequest' });
+export type SuspensionRequest = z.infer<typeof SuspensionRequest>;
+
+/** Who suspended a tenant, when and why: on the record while it is suspended (the audit trail keeps every one). */
+export const Suspension = z
+  .object({
+    at: instant,
+    by: z.string().describe('The platform administrator who suspended it (user id)'),
+    reason: z.string(),
+  })
+  .meta({ id: 'Suspension' });
+export type Suspension = z.infer<typeof Suspension>;
+
 export const TenantRecord = z
   .object({
     id: z.string(),
@@ -70,6 +92,7 @@ export const TenantRecord = z
     region: z.string(),
     uscc: z.string().optional(),
     status: z.enum(TENANT_STATUSES),
+    suspension: Suspension.optional().describe('Present while the tenant is suspended'),
     createdAt: instant,
     version: count,
   })

@@ -9,7 +9,7 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Conflict, type IdentityDirectory, type NewIdentity, TENANCY_CLAIMS, Unsupported } from '@shegong/core';
+import { type IdentityDirectory, type NewIdentity, SignInExists, TENANCY_CLAIMS, Unsupported } from '@shegong/core';
 
 /** Created once per container, as Powertools advises. */
 const client = new CognitoIdentityProviderClient({});
@@ -49,8 +49,7 @@ export class CognitoDirectory implements IdentityDirectory {
         new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: input.email }),
       );
       const tenant = existing.UserAttributes?.find((a) => a.Name === TENANCY_CLAIMS.tenant)?.Value;
-      if (tenant !== input.tenantId)
-        throw new Conflict('This e-mail address already has a sign-in elsewhere', { reason: 'emailElsewhere' });
+      if (tenant !== input.tenantId) throw new SignInExists();
       userId = existing.UserAttributes?.find((a) => a.Name === 'sub')?.Value;
     }
     if (!userId) throw new Error('Cognito returned no subject for the new user');

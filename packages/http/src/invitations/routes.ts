@@ -29,6 +29,7 @@ import {
   keyInFlightResponse,
   Page,
   PageQuery,
+  problemContent,
   reusedKeyResponse,
   updateResponses,
 } from '../schemas.ts';
@@ -141,8 +142,13 @@ export const invitations = new OpenAPIHono<AppEnv>()
         201: { description: 'Joined', content: { 'application/json': { schema: AcceptedInvitation } } },
         400: errorResponses[400],
         ...bodyResponses,
+        403: { description: 'The inviting tenant is suspended', content: problemContent },
         404: errorResponses[404],
-        409: updateResponses[409],
+        409: {
+          description:
+            'The invitation is used, revoked or expired; or the address can already sign in (the answer does not say where)',
+          content: problemContent,
+        },
       },
     }),
     async (c) => {

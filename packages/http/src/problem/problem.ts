@@ -113,6 +113,11 @@ const STATUS: Record<RefusalKind, ContentfulStatusCode> = {
   unsupported: 501,
 };
 
+/** Refusals a client must tell apart from others of their status, by their problem type. */
+const PROBLEM_TYPES: Record<string, string> = {
+  tenantSuspended: 'https://shegong.cn/problems/tenant-suspended',
+};
+
 /** A refusal as problem+json: its fields, and for a rules' refusal each finding at its path in the body. */
 export function refusalProblem(c: Context, refusal: Refusal) {
   const findings =
@@ -127,7 +132,10 @@ export function refusalProblem(c: Context, refusal: Refusal) {
       : [];
   // A refusal that passes with time (another try of the same key still in flight) says when.
   if (refusal.retryAfter !== undefined) c.header('Retry-After', String(refusal.retryAfter));
-  return problem(c, STATUS[refusal.kind], refusal.message, { errors: [...refusal.fields, ...findings] });
+  return problem(c, STATUS[refusal.kind], refusal.message, {
+    errors: [...refusal.fields, ...findings],
+    ...(refusal.reason && PROBLEM_TYPES[refusal.reason] ? { type: PROBLEM_TYPES[refusal.reason] } : {}),
+  });
 }
 
 /** An HTTP-level problem a route throws itself (a missing If-Match, a file of the wrong type). */

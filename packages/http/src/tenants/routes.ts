@@ -1,6 +1,25 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { createTenant, getTenant, listTenants, PLATFORM_ADMINS } from '@shegong/core';
-import { CreatedTenant, NEW_BUREAU_EXAMPLE, NewTenant, TenantRecord } from '@shegong/domain';
+import {
+  createTenant,
+  getTenant,
+  listTenantInvitations,
+  listTenantMembers,
+  listTenants,
+  PLATFORM_ADMINS,
+  reissueInvitation,
+  restoreTenant,
+  suspendTenant,
+} from '@shegong/core';
+import {
+  CreatedTenant,
+  Invitation,
+  Member,
+  NEW_BUREAU_EXAMPLE,
+  NewTenant,
+  SentInvitation,
+  SuspensionRequest,
+  TenantRecord,
+} from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
@@ -9,6 +28,7 @@ import {
   errorResponses,
   IdParam,
   idempotencyHeader,
+  ifMatchHeader,
   jsonBody,
   keyInFlightResponse,
   Page,
@@ -16,6 +36,10 @@ import {
   reusedKeyResponse,
   updateResponses,
 } from '../schemas.ts';
+import { etag, expectedVersion } from '../versioning.ts';
+
+const tenantId = IdParam('tenantId', '0e6f6b1e-1d0c-4c8e-9d8f-3a2b1c0d9e8f');
+const tenantAndInvitation = tenantId.extend(IdParam('invitationId', '4b0c1c36-3b9e-4a47-8f6e-1f3f0a9a2b10').shape);
 
 const NewTenantBody = NewTenant.meta({ id: 'NewTenant' });
 
@@ -70,11 +94,122 @@ export const tenants = new OpenAPIHono<AppEnv>()
       summary: 'One tenant (platform)',
       tags: ['platform'],
       middleware: [authorize(PLATFORM_ADMINS)] as const,
-      request: { params: IdParam('tenantId', '0e6f6b1e-1d0c-4c8e-9d8f-3a2b1c0d9e8f') },
+      request: { params: tenantId },
       responses: {
         200: { description: 'The tenant', content: { 'application/json': { schema: TenantRecord } } },
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await getTenant(c.var.ctx, c.req.valid('param').tenantId as string), 200),
+    async (c) => {
+      const tenant = await getTenant(c.var.ctx, c.req.valid('param').tenantId as string);
+      return c.json(tenant, 200, { ETag: etag(tenant.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenantId}/users',
+      summary: 'The members of a tenant (platform)',
+      tags: ['platform'],
+      middleware: [authorize(PLATFORM_ADMINS)] as const,
+      request: { params: tenantId, query: PageQuery },
+      responses: {
+        200: { description: 'A page of the tenant’s users', content: { 'application/json': { schema: Page(Member) } } },
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await listTenantMembers(c.var.ctx, c.req.valid('param').tenantId as string, c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/tenants/{tenantId}/invitations',
+      summary: 'The invitations of a tenant, its first administrator’s among them (platform)',
+      tags: ['platform'],
+      middleware: [authorize(PLATFORM_ADMINS)] as const,
+      request: { params: tenantId, query: PageQuery },
+      responses: {
+        200: {
+          description: 'A page of the tenant’s invitations',
+          content: { 'application/json': { schema: Page(Invitation) } },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await listTenantInvitations(c.var.ctx, c.req.valid('param').tenantId as string, c.req.valid('query')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenantId}/invitations/{invitationId}/reissue',
+      summary: 'Reissue a lost invitation: the old link stops working, a new one is made (platform)',
+      description:
+        'One transaction revokes the invitation and creates a new one for the same address and roles, valid 7 days, recorded in the platform’s audit trail. Only a pending or expired invitation can be reissued (409 otherwise); an invitation of another tenant answers 404.',
+      tags: ['platform'],
+      middleware: [authorize(PLATFORM_ADMINS)] as const,
+      request: { params: tenantAndInvitation },
+      responses: {
+        201: {
+          description: 'The new invitation and its link',
+          content: { 'application/json': { schema: SentInvitation } },
+        },
+        ...errorResponses,
+        409: updateResponses[409],
+      },
+    }),
+    async (c) => {
+      const { tenantId, invitationId } = c.req.valid('param');
+      return c.json(await reissueInvitation(c.var.ctx, c.var.deps, tenantId as string, invitationId as string), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenantId}/suspend',
+      summary: 'Suspend a tenant: its members cannot sign in or call the API; nothing is deleted (platform)',
+      description:
+        'Takes effect at once: the tenant’s members are answered 403 (`tenant-suspended`) on every request and their page sessions end. The tenant records who suspended it, when and why, until it is restored. The platform’s own tenant cannot be suspended.',
+      tags: ['platform'],
+      middleware: [authorize(PLATFORM_ADMINS)] as const,
+      request: {
+        params: tenantId,
+        headers: ifMatchHeader,
+        body: jsonBody(SuspensionRequest, {
+          reason: '机构申请注销，待核实 · The organisation asked to close; checking',
+        }),
+      },
+      responses: {
+        200: { description: 'Suspended', content: { 'application/json': { schema: TenantRecord } } },
+        ...updateResponses,
+        ...bodyResponses,
+      },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').tenantId as string;
+      const tenant = await suspendTenant(c.var.ctx, id, expectedVersion(c), c.req.valid('json').reason);
+      return c.json(tenant, 200, { ETag: etag(tenant.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/tenants/{tenantId}/restore',
+      summary: 'Restore a suspended tenant: its members sign in again as before (platform)',
+      tags: ['platform'],
+      middleware: [authorize(PLATFORM_ADMINS)] as const,
+      request: { params: tenantId, headers: ifMatchHeader },
+      responses: {
+        200: { description: 'Restored', content: { 'application/json': { schema: TenantRecord } } },
+        ...updateResponses,
+      },
+    }),
+    async (c) => {
+      const tenant = await restoreTenant(c.var.ctx, c.req.valid('param').tenantId as string, expectedVersion(c));
+      return c.json(tenant, 200, { ETag: etag(tenant.version) });
+    },
   );

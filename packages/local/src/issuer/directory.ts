@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IdentityDirectory, NewIdentity } from '@shegong/core';
+import { type IdentityDirectory, type NewIdentity, SignInExists } from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
 import { GetCommand, PutCommand, type Store, StoreError, UpdateCommand } from '@shegong/store';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
@@ -62,7 +62,7 @@ export class LocalIdentityDirectory implements IdentityDirectory {
     // acceptance); the same address in another tenant is someone else's sign-in.
     const existing = await this.find(email);
     if (existing?.tenantId === input.tenantId) return { userId: existing.sub };
-    throw new StoreError('conflict', 'This e-mail address already signs in to another organisation');
+    throw new SignInExists();
   }
 
   async updateRoles(email: string, roles: string[]): Promise<void> {

@@ -14,11 +14,16 @@ const link = z.string().regex(INVITATION_LINK);
 export const NOTICES = ['revoked', 'rolesSaved', 'disabled', 'enabled', 'notRevocable', 'stale'] as const;
 export type NoticeKey = (typeof NOTICES)[number];
 
+/** What the platform's tenant page says after an action on the tenant. */
+export const TENANT_NOTICES = ['suspended', 'restored', 'stale', 'notSuspended', 'cannotReissue'] as const;
+
 const Flash = z.discriminatedUnion('t', [
   z.object({ t: z.literal('invited'), email: z.string(), link, mailed: z.boolean(), expiresOn: z.string() }),
   z.object({ t: z.literal('tenant'), name: z.string(), email: z.string(), link, expiresOn: z.string() }),
   z.object({ t: z.literal('joined'), org: z.string(), email: z.string() }),
   z.object({ t: z.literal('notice'), key: z.enum(NOTICES), arg: z.string() }),
+  z.object({ t: z.literal('reissued'), tenantId: z.string(), email: z.string(), link, expiresOn: z.string() }),
+  z.object({ t: z.literal('tenantNotice'), key: z.enum(TENANT_NOTICES), arg: z.string() }),
 ]);
 export type Flash = z.infer<typeof Flash>;
 
@@ -48,6 +53,6 @@ export function takeFlash<T extends Flash['t']>(
 ): Extract<Flash, { t: T }> | undefined {
   const flash = peekFlash(c, cookies);
   if (flash?.t !== kind) return undefined;
-  if (kind === 'notice') cookies.clear(c, 'flash');
+  if (kind === 'notice' || kind === 'tenantNotice') cookies.clear(c, 'flash');
   return flash as Extract<Flash, { t: T }>;
 }

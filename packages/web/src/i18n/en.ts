@@ -3,6 +3,7 @@ import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
+import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
 import { rulesEn } from './sections/rules.ts';
@@ -253,7 +254,6 @@ export const en: Messages = {
     region: 'Choose a region',
     uscc: 'Enter a valid 18-character unified social credit code',
     usccTaken: 'An organisation with this unified social credit code already exists',
-    emailTaken: 'This e-mail address already has an account. Sign in, or use another address.',
     stale: 'Someone else changed this just now. The latest version is shown below: check it and try again.',
     selfDisable: 'You cannot disable your own account',
     selfAdmin: 'You cannot remove your own administrator role',
@@ -300,6 +300,7 @@ export const en: Messages = {
   staff: staffEn,
   ladder: ladderEn,
   imports: importsEn,
+  platform: platformEn,
   contracts: contractsEn,
   actuals: actualsEn,
   priceFloor: priceFloorEn,

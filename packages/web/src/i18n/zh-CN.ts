@@ -3,6 +3,7 @@ import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
+import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
 import { rulesZh } from './sections/rules.ts';
@@ -246,7 +247,6 @@ export const zhCN = {
     region: '请选择地区',
     uscc: '请输入有效的 18 位统一社会信用代码',
     usccTaken: '已有机构使用这个统一社会信用代码',
-    emailTaken: '这个邮箱已经有账号了。请直接登录，或换一个邮箱。',
     stale: '这条记录刚被其他人修改过。下面显示的是最新信息，请确认后重试。',
     selfDisable: '你不能停用自己的账号',
     selfAdmin: '你不能去掉自己的管理员角色',
@@ -294,6 +294,7 @@ export const zhCN = {
   staff: staffZh,
   ladder: ladderZh,
   imports: importsZh,
+  platform: platformZh,
   contracts: contractsZh,
   actuals: actualsZh,
   priceFloor: priceFloorZh,

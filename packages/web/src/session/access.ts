@@ -4,7 +4,7 @@ import {
   contextOf,
   type MemberPolicy,
   markAccess,
-  openSession,
+  openPageSession,
   type Session,
 } from '@shegong/core';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -12,7 +12,11 @@ import type { PageEnv, TokenSource } from '../env.ts';
 
 /** The member behind the session cookie, set on the context as the handlers use it. */
 export async function authenticatePage(c: Context<PageEnv>, source: TokenSource): Promise<Session> {
-  const session = await openSession(c.var.deps, source(c));
+  return admitted(c, await openPageSession(c.var.deps, source(c)));
+}
+
+/** Sets a member's session on the context, as the handlers use it. */
+export function admitted(c: Context<PageEnv>, session: Session): Session {
   c.set('principal', session.principal);
   c.set('repos', session.repos);
   c.set('user', session.user);

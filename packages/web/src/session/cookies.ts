@@ -3,7 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 
 /** The cookies the pages use; all httpOnly, SameSite=Lax, Path=/. */
 const NAMES = {
-  /** The verified ID token: the page session. */
+  /** The page session's random secret (the session itself is kept server-side). */
   session: 'sg_session',
   /** The double-submit CSRF token. */
   csrf: 'sg_csrf',

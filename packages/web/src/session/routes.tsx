@@ -1,15 +1,15 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { InvalidToken, Unauthenticated } from '@shegong/core';
+import { endPageSession, InvalidToken, startPageSession, TenantSuspended, Unauthenticated } from '@shegong/core';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { PageEnv } from '../env.ts';
 import { render } from '../layout/render.ts';
 import { PublicPage } from '../layout/shell.tsx';
-import { errorPage } from '../pages/errors/pages.tsx';
+import { errorPage, suspendedPage } from '../pages/errors/pages.tsx';
 import { randomToken, sameSecret } from '../security/csrf.ts';
-import { authenticatePage, pageAccess } from './access.ts';
+import { admitted, pageAccess } from './access.ts';
 import { safeNext } from './next.ts';
 import { OidcError, pkcePair } from './oidc.ts';
 
@@ -38,8 +38,9 @@ function redirectUri(c: Context): string {
 /**
  * Sign-in is the OpenID Connect authorization-code flow with PKCE, against the configured
  * issuer (Cognito's managed login in AWS, the local issuer on a laptop). The ID token, checked by
- * the app's one verifier, becomes the session cookie; every page then checks it again through
- * `authorize`, so a disabled user or a changed role counts at once.
+ * the app's one verifier, starts a server-side session whose random secret is the cookie; every
+ * page reads the session and the member's records again, so a sign-out, a disabled user, a changed
+ * role or a suspended organisation counts at once.
  */
 export const authRoutes = new Hono<PageEnv>()
   .get('/auth/login', pageAccess(PUBLIC), async (c) => {
@@ -96,22 +97,28 @@ export const authRoutes = new Hono<PageEnv>()
       throw error;
     }
     if (typeof claims.nonce !== 'string' || !sameSecret(claims.nonce, flow.nonce)) return errorPage(c, 400, 'signIn');
-    // A token the pages would refuse (no tenant, disabled account) must not become a session:
-    // the provider would sign the user straight back in and the pages would loop.
+    const lifetime = Math.floor((claims.exp ?? 0) - Date.now() / 1000);
+    if (lifetime <= 0) return errorPage(c, 400, 'signIn');
+    // A token the pages would refuse (no tenant, disabled account, suspended organisation) must not
+    // become a session: the provider would sign the user straight back in and the pages would loop.
+    let secret: string;
     try {
-      await authenticatePage(c, () => idToken);
+      const started = await startPageSession(c.var.deps, idToken);
+      admitted(c, started.session);
+      secret = started.secret;
     } catch (error) {
+      if (error instanceof TenantSuspended) return suspendedPage(c, error);
       if (error instanceof Unauthenticated) return errorPage(c, 403, 'inactive');
       throw error;
     }
-    const lifetime = Math.floor((claims.exp ?? 0) - Date.now() / 1000);
-    if (lifetime <= 0) return errorPage(c, 400, 'signIn');
-    cookies.set(c, 'session', idToken, lifetime);
+    cookies.set(c, 'session', secret, lifetime);
     c.header('Cache-Control', 'no-store');
     return c.redirect(safeNext(flow.next), 303);
   })
   .post('/auth/logout', pageAccess(PUBLIC), async (c) => {
-    const { oidc, cookies } = c.var.pages;
+    const { oidc, cookies, sessionToken } = c.var.pages;
+    // The session is deleted, not only forgotten by this browser: a copy of the cookie opens nothing.
+    await endPageSession(c.var.deps, sessionToken(c));
     cookies.clear(c, 'session');
     let endSession: string | undefined;
     try {
@@ -150,10 +157,10 @@ export const authRoutes = new Hono<PageEnv>()
     );
   });
 
-/** The session cookie as the token source `pageAccess` reads on page routes. */
+/** The session cookie's secret, as `pageAccess` reads it on page routes (anything else shaped is none). */
 export function sessionTokenSource(cookies: { get(c: Context, name: 'session'): string | undefined }) {
   return (c: Context) => {
-    const token = cookies.get(c, 'session');
-    return token && /^[A-Za-z0-9_.-]+$/.test(token) ? token : undefined;
+    const secret = cookies.get(c, 'session');
+    return secret && /^[A-Za-z0-9_-]{43}$/.test(secret) ? secret : undefined;
   };
 }

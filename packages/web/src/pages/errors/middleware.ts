@@ -1,11 +1,11 @@
-import { asRefusal, Forbidden, type RefusalKind } from '@shegong/core';
+import { asRefusal, Forbidden, type RefusalKind, TenantSuspended } from '@shegong/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PageEnv } from '../../env.ts';
 import { UnreadableForm } from '../../forms/form.ts';
 import { currentPath, safeNext } from '../../session/next.ts';
-import { errorPage } from './pages.tsx';
+import { errorPage, suspendedPage } from './pages.tsx';
 
 /** A form post that failed the CSRF checks: a 403 page, and nothing was written. */
 export class CsrfRejected extends Forbidden {
@@ -67,6 +67,12 @@ export const pageErrors: MiddlewareHandler<PageEnv> = async (c, next) => {
   const error = c.error;
   if (!error || isApiPath(c.req.path)) return;
   const status = statusOf(error);
+  if (error instanceof TenantSuspended) {
+    // Its session has ended (openPageSession): the cookie goes too.
+    if (c.var.pages?.cookies.get(c, 'session')) c.var.pages.cookies.clear(c, 'session');
+    c.res = await suspendedPage(c, error);
+    return;
+  }
   if (status === 401) {
     const pages = c.var.pages;
     if (pages?.cookies.get(c, 'session')) pages.cookies.clear(c, 'session');

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import type { TenantSuspended } from '@shegong/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { PageEnv } from '../../env.ts';
@@ -94,5 +95,39 @@ export async function errorPage(c: Context<PageEnv>, status: ContentfulStatusCod
       {content(true)}
     </PublicPage>,
     status,
+  );
+}
+
+/**
+ * What a member of a suspended organisation sees, at sign-in and on any page: which organisation,
+ * that nothing is lost, and whom to contact (the platform's operator, and its address where the
+ * deployment gives one). The reason the platform recorded is for the platform only.
+ */
+export function suspendedPage(c: Context<PageEnv>, refusal: TenantSuspended): Promise<Response> {
+  const m = c.var.m ?? messagesFor(langOf(c));
+  if (!c.var.m) c.set('m', m);
+  const p = m.platform;
+  const { name, nameEn } = refusal.tenant;
+  const org = c.var.lang === 'en' && nameEn ? nameEn : name;
+  const contact = c.var.pages?.config.supportContact;
+  return render(
+    c,
+    <PublicPage c={c} title={p.suspendedTitle}>
+      <div class="status-page" data-testid="tenant-suspended">
+        <span class="result-icon result-icon-warn" aria-hidden="true">
+          !
+        </span>
+        <h1>{p.suspendedTitle}</h1>
+        <p>{p.suspendedLead(org)}</p>
+        <p>{p.suspendedContact}</p>
+        {contact ? <p class="mono">{p.suspendedContactAt(contact)}</p> : null}
+        <div class="actions">
+          <a class="btn" href="/">
+            {m.errorPages.home}
+          </a>
+        </div>
+      </div>
+    </PublicPage>,
+    403,
   );
 }

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { acceptInvitation, asRefusal, Conflict, NotFound, previewInvitation } from '@shegong/core';
+import { acceptInvitation, asRefusal, Conflict, NotFound, previewInvitation, SignInExists } from '@shegong/core';
 import { Acceptance, type InvitationRecord, type TenantRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -64,6 +64,31 @@ function Unusable(props: { c: Context<PageEnv>; preview: Preview | undefined }) 
             </a>
           </div>
         ) : null}
+      </div>
+    </PublicPage>
+  );
+}
+
+/**
+ * The address can sign in already, here or elsewhere: one answer for both, naming no organisation,
+ * since whoever holds the link (the inviter too) reads it.
+ */
+function HasSignIn(props: { c: Context<PageEnv> }) {
+  const { c } = props;
+  const p = c.var.m.platform;
+  return (
+    <PublicPage c={c} title={p.signInExistsTitle}>
+      <div class="status-page">
+        <span class="result-icon result-icon-warn" aria-hidden="true">
+          !
+        </span>
+        <h1>{p.signInExistsTitle}</h1>
+        <p>{p.signInExists}</p>
+        <div class="actions">
+          <a class="btn btn-primary" href="/auth/login">
+            {c.var.m.accept.signIn}
+          </a>
+        </div>
       </div>
     </PublicPage>
   );
@@ -214,9 +239,8 @@ export const inviteRoutes = new Hono<PageEnv>()
       setFlash(c, c.var.pages.cookies, { t: 'joined', org: tenantName(c, tenant), email: user.email });
     } catch (error) {
       const refusal = asRefusal(error);
+      if (refusal instanceof SignInExists) return render(c, <HasSignIn c={c} />, 409);
       if (!(refusal instanceof Conflict)) throw error;
-      if (refusal.fields.some((f) => f.path === '/email'))
-        return again([{ field: 'account', href: 'name', message: m.errors.emailTaken }]);
       const fresh = await findInvitation(c, token);
       return render(c, <Unusable c={c} preview={fresh} />, 410);
     }

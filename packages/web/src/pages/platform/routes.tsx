@@ -1,7 +1,22 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { asRefusal, Conflict, createTenant, listTenants, PLATFORM_ADMINS, Refused } from '@shegong/core';
-import { knownRegions, NewTenant, type TenantKind, type TenantRecord } from '@shegong/domain';
+import {
+  asRefusal,
+  Conflict,
+  createTenant,
+  listTenantInvitations,
+  listTenantMembers,
+  listTenants,
+  NotFound,
+  openTenant,
+  PLATFORM_ADMINS,
+  Refused,
+  reissueInvitation,
+  restoreTenant,
+  Stale,
+  suspendTenant,
+} from '@shegong/core';
+import { knownRegions, NewTenant, SuspensionRequest, type TenantKind, type TenantRecord } from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -29,8 +44,8 @@ import { render } from '../../layout/render.ts';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
+import { ReissuedPage, SuspendPage, TENANTS, type TenantNotice, TenantPage, tenantPath } from './tenant.tsx';
 
-const TENANTS = '/platform/tenants';
 const CREATABLE: readonly TenantKind[] = ['bureau', 'incubator', 'org'];
 const PAGE_SIZE = 50;
 
@@ -75,7 +90,9 @@ function TenantsPage(props: {
             {tenants.items.map((tenant) => (
               <tr>
                 <td data-label={t.colName}>
-                  {tenant.name}
+                  <a href={tenantPath(tenant.id)} aria-label={c.var.m.platform.open(tenant.name)}>
+                    {tenant.name}
+                  </a>
                   {tenant.nameEn ? <span class="muted"> · {tenant.nameEn}</span> : null}
                 </td>
                 <td data-label={t.colKind}>
@@ -321,5 +338,115 @@ export function platformRoutes(session: TokenSource) {
       const flash = takeFlash(c, c.var.pages.cookies, 'tenant');
       if (!flash) return c.redirect(TENANTS, 303);
       return render(c, <CreatedPage c={c} who={await signedIn(c)} flash={flash} />);
+    })
+    .get(`${TENANTS}/:tenantId`, platform, async (c) => {
+      const id = tenantIdOf(c);
+      const { tenant, suspendedBy } = await openTenant(c.var.ctx, id);
+      const [members, invitations] = await Promise.all([
+        listTenantMembers(c.var.ctx, id, { limit: LIST_SIZE }),
+        listTenantInvitations(c.var.ctx, id, { limit: LIST_SIZE }),
+      ]);
+      return render(
+        c,
+        <TenantPage
+          c={c}
+          who={await signedIn(c)}
+          tenant={tenant}
+          suspendedBy={suspendedBy}
+          members={members.items}
+          invitations={invitations.items}
+          notice={takeFlash(c, c.var.pages.cookies, 'tenantNotice')}
+        />,
+      );
+    })
+    .post(`${TENANTS}/:tenantId/invitations/:invitationId/reissue`, platform, async (c) => {
+      const id = tenantIdOf(c);
+      const invitationId = c.req.param('invitationId');
+      if (!UUID.test(invitationId)) throw new NotFound('There is no such invitation');
+      try {
+        const sent = await reissueInvitation(c.var.ctx, c.var.deps, id, invitationId);
+        setFlash(c, c.var.pages.cookies, {
+          t: 'reissued',
+          tenantId: id,
+          email: sent.invitation.email,
+          link: sent.link,
+          expiresOn: sent.invitation.expiresOn,
+        });
+        return c.redirect(`${tenantPath(id)}/reissued`, 303);
+      } catch (error) {
+        if (!(asRefusal(error) instanceof Conflict)) throw error;
+        return back(c, id, 'cannotReissue');
+      }
+    })
+    .get(`${TENANTS}/:tenantId/reissued`, platform, async (c) => {
+      const { tenant } = await openTenant(c.var.ctx, tenantIdOf(c));
+      const id = tenant.id;
+      const flash = takeFlash(c, c.var.pages.cookies, 'reissued');
+      if (!flash || flash.tenantId !== id) return c.redirect(tenantPath(id), 303);
+      return render(c, <ReissuedPage c={c} who={await signedIn(c)} tenantId={id} flash={flash} />);
+    })
+    .get(`${TENANTS}/:tenantId/suspend`, platform, async (c) => {
+      const { tenant } = await openTenant(c.var.ctx, tenantIdOf(c));
+      if (tenant.status !== 'active' || tenant.kind === 'platform') return c.redirect(tenantPath(tenant.id), 303);
+      return render(c, <SuspendPage c={c} who={await signedIn(c)} tenant={tenant} reason="" errors={[]} />);
+    })
+    .post(`${TENANTS}/:tenantId/suspend`, platform, async (c) => {
+      const id = tenantIdOf(c);
+      const form = await readForm(c);
+      const reason = form.text('reason');
+      const parsed = SuspensionRequest.safeParse({ reason });
+      if (!parsed.success) {
+        const { tenant } = await openTenant(c.var.ctx, id);
+        const errors = [{ field: 'reason', message: c.var.m.platform.reasonError }];
+        return render(
+          c,
+          <SuspendPage c={c} who={await signedIn(c)} tenant={tenant} reason={reason} errors={errors} />,
+          400,
+        );
+      }
+      return changeStatus(c, id, 'suspended', (version) => suspendTenant(c.var.ctx, id, version, parsed.data.reason));
+    })
+    .post(`${TENANTS}/:tenantId/restore`, platform, async (c) => {
+      const id = tenantIdOf(c);
+      return changeStatus(c, id, 'restored', (version) => restoreTenant(c.var.ctx, id, version));
     });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How many members and invitations the tenant page lists (the API pages through the rest). */
+const LIST_SIZE = 100;
+
+/** The tenant id in the path; one that cannot be a tenant's answers like an unknown one: 404. */
+function tenantIdOf(c: Context<PageEnv>): string {
+  const id = c.req.param('tenantId') ?? '';
+  if (!UUID.test(id)) throw new NotFound('There is no such tenant');
+  return id;
+}
+
+/** Back to the tenant page with a notice (post-redirect-get). */
+function back(c: Context<PageEnv>, tenantId: string, key: TenantNotice['key'], arg = '') {
+  setFlash(c, c.var.pages.cookies, { t: 'tenantNotice', key, arg });
+  return c.redirect(tenantPath(tenantId), 303);
+}
+
+/**
+ * Suspends or restores with the version the form was read at: a change since, or a state that no
+ * longer allows it (suspended twice in two tabs), goes back to the tenant page saying so.
+ */
+async function changeStatus(
+  c: Context<PageEnv>,
+  tenantId: string,
+  done: 'suspended' | 'restored',
+  change: (version: number) => Promise<TenantRecord>,
+) {
+  const version = Number((await readForm(c)).text('version'));
+  try {
+    const tenant = await change(Number.isSafeInteger(version) ? version : 0);
+    return back(c, tenantId, done, c.var.lang === 'en' && tenant.nameEn ? tenant.nameEn : tenant.name);
+  } catch (error) {
+    const refusal = asRefusal(error);
+    if (refusal instanceof Stale) return back(c, tenantId, 'stale');
+    if (refusal instanceof Conflict) return back(c, tenantId, done === 'restored' ? 'notSuspended' : 'stale');
+    throw error;
+  }
 }
