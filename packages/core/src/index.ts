@@ -18,6 +18,7 @@ export * from './imports/runner.ts';
 export * from './ladder/export.ts';
 export * from './ladder/ladder.ts';
 export * from './logger.ts';
+export * from './onboarding/getting-started.ts';
 export * from './once.ts';
 export * from './people/export.ts';
 export * from './people/registry.ts';

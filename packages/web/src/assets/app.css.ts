@@ -317,6 +317,11 @@ main:focus { outline: none; }
 .finding-warning { color: #ad4e00; }
 .finding-info { color: #595959; }
 .missing-list li { margin: 2px 0; }
+.checklist { margin: 0; padding: 0; list-style: none; }
+.checklist li { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 0; border-top: 1px solid var(--border); }
+.checklist li:first-child { border-top: 0; }
+.checklist-done > span:not(.tag) { color: #8c8c8c; text-decoration: line-through; }
+.checklist-action { margin-left: auto; }
 
 /* Staff registry: figures with their rule badge, counts, the filter row, the P-A3 run */
 .rule-badge-red > summary { color: var(--error); background: var(--error-bg); border-color: #ffa39e; }

@@ -6,6 +6,7 @@ export const staffZh = {
   lead: '本机构的社会工作者：证书、继续教育、从业年限与薪酬，按当地规则检查。',
   add: '添加人员',
   exportXlsx: '导出 xlsx',
+  importRoster: '导入名册',
   noRuleSet: '本地区今天没有生效的规则集，因此无法检查薪酬指导标准、继续教育学时和证书登记。',
   ruleSetUsed: (title: string, date: string) => `依据：${title}（${date} 起施行）`,
   counts: {
@@ -195,6 +196,7 @@ export const staffEn: typeof staffZh = {
   lead: 'Your social workers: certificates, continuing education, years of practice and pay, checked against the local rules.',
   add: 'Add person',
   exportXlsx: 'Export xlsx',
+  importRoster: 'Import a roster',
   noRuleSet:
     'No rule set is in force for your region today, so pay floors, continuing-education hours and registrations cannot be checked.',
   ruleSetUsed: (title: string, date: string) => `Rules: ${title} (in force from ${date})`,

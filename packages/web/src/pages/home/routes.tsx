@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { Unauthenticated } from '@shegong/core';
+import { gettingStarted, Unauthenticated } from '@shegong/core';
 import { adminRoleOf, TENANT_KINDS, type TenantKind } from '@shegong/domain';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -19,6 +19,7 @@ import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
 import { STAFF, StaffCounts } from '../staff/views.tsx';
+import { GettingStartedCard } from './getting-started.tsx';
 
 const LANDING = { public: true, reason: 'the landing page and its sign-in button come before a session' } as const;
 const LANGUAGE = { public: true, reason: 'choosing a language is a preference cookie, no data' } as const;
@@ -65,10 +66,15 @@ export function homeRoutes(session: TokenSource) {
     routes.get(path, pageAccess({ kinds: [kind], roles: 'any' }, session), async (c) => {
       const m = c.var.m;
       const who = await signedIn(c);
-      const [staff, contracts] = await Promise.all([canReadRegistry(c) ? registry(c) : undefined, contractAlerts(c)]);
+      const [staff, contracts, progress] = await Promise.all([
+        canReadRegistry(c) ? registry(c) : undefined,
+        contractAlerts(c),
+        kind === 'org' ? gettingStarted(c.var.ctx) : undefined,
+      ]);
       return render(
         c,
         <Shell c={c} who={who} title={m.dashboard.title} lead={m.dashboard.welcome(who.user.name)}>
+          {progress && !progress.done ? <GettingStartedCard c={c} progress={progress} /> : null}
           <div class="grid-2">
             <Card title={m.dashboard.organisation} id="organisation">
               <DescriptionList
@@ -79,6 +85,11 @@ export function homeRoutes(session: TokenSource) {
                   [m.dashboard.yourRoles, <RoleTags m={m} kind={who.principal.kind} roles={who.principal.roles} />],
                 ]}
               />
+              <div class="actions">
+                <a class="btn" href="/my/organisation">
+                  {who.principal.roles.includes(adminRoleOf(kind)) ? m.dashboard.manageMembers : m.nav.myOrganisation}
+                </a>
+              </div>
             </Card>
             {staff ? (
               <Card title={m.dashboard.staffAlerts} id="staff-alerts">
@@ -91,14 +102,6 @@ export function homeRoutes(session: TokenSource) {
               </Card>
             ) : null}
             {contracts ? <ContractAlerts c={c} data={contracts} /> : null}
-            <Card title={m.dashboard.next} id="next">
-              <p>{m.dashboard.comingFeatures}</p>
-              <div class="actions">
-                <a class="btn" href="/my/organisation">
-                  {who.principal.roles.includes(adminRoleOf(kind)) ? m.dashboard.manageMembers : m.nav.myOrganisation}
-                </a>
-              </div>
-            </Card>
           </div>
         </Shell>,
       );

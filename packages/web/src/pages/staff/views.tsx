@@ -7,6 +7,7 @@ import type { PageEnv } from '../../env.ts';
 import { formatDate } from '../../i18n/index.ts';
 import { Card, FilterRow, Notice, Table } from '../../layout/components.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { IMPORT_PAGE } from '../imports/routes.tsx';
 import { CeHours, CertTag, ListedRegistration, PayFigure, type StaffMessages } from './figures.tsx';
 
 export const STAFF = '/org/staff';
@@ -152,6 +153,9 @@ export function StaffListPage(props: {
     );
   if (context.keeper)
     actions.push(
+      <a class="btn" href={IMPORT_PAGE}>
+        {s.importRoster}
+      </a>,
       <a class="btn btn-primary" href={`${STAFF}/new`}>
         {s.add}
       </a>,
