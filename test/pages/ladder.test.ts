@@ -169,6 +169,30 @@ describe('the ladder editor', () => {
     expect(ladder.levels[1]!.payBand.min).toBe(3_400_10);
   });
 
+  it('gives a new level its code: no one types one, and no page shows one (issue 10, point 8)', async () => {
+    const browser = await signedIn(hr);
+    const form = await (await browser.get('/org/ladder/edit')).text();
+    expect(form).not.toContain('id="level-0-id"'); // a hidden input, not a field to fill in
+    const third = {
+      rows: '3',
+      'level-2-id': '',
+      'level-2-name': '督导助理',
+      'level-2-postClass': 'intermediate',
+      'level-2-minCertificate': 'social_worker',
+      'level-2-minYears': '3',
+      'level-2-minEducation': 'bachelor',
+      'level-2-min': '4800',
+      'level-2-max': '6000',
+    };
+    const saved = await browser.post('/org/ladder/edit', editorForm(form, third));
+    expect(saved.status, await saved.clone().text()).toBe(303);
+    const ladder = await world.store.tenant({ tenantId: hr.tenant.id, userId: 'test' }).ladders.get();
+    expect(ladder.levels.map((l) => l.id)).toEqual([...LADDER.levels.map((l) => l.id), 'level-1']);
+    const page = await (await browser.get('/org/ladder')).text();
+    expect(page).toContain('督导助理');
+    for (const level of ladder.levels) expect(page).not.toContain(`>${level.id}<`);
+  });
+
   it('says the ladder was changed meanwhile when the form’s version is stale', async () => {
     const browser = await signedIn(hr);
     await browser.get('/org/ladder/edit');

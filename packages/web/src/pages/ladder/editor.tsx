@@ -54,16 +54,8 @@ function LevelFields(props: { m: Messages; l: L; row: LevelRow; index: number; e
           error={errorFor(errors, id('name'))}
           maxlength={40}
         />
-        <TextField
-          m={m}
-          id={id('id')}
-          name={id('id')}
-          label={l.editor.id}
-          hint={l.editor.idHint}
-          value={row.id}
-          error={errorFor(errors, id('id'))}
-          maxlength={40}
-        />
+        {/* The level's code stays with it (people hold it) but is no one's to type: new levels get one. */}
+        <input type="hidden" name={id('id')} value={row.id} />
         <SelectField
           m={m}
           id={id('postClass')}

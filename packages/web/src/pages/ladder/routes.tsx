@@ -117,12 +117,13 @@ function parseRows(
   const errors: FieldError[] = [];
   const kept: number[] = [];
   const levels: LadderLevel[] = [];
+  const codes = levelCodes(rows);
   rows.forEach((row, i) => {
     if (row.remove) return;
     kept.push(i);
     const fail = (field: keyof LevelRow, message: string) =>
       errors.push({ field: `level-${i}-${field}`, message: `${l.errors.levelPrefix(i + 1)}${message}` });
-    if (!/^[a-z0-9-]{1,40}$/.test(row.id)) fail('id', l.errors.id);
+    if (!/^[a-z0-9-]{1,40}$/.test(codes[i] ?? '')) fail('id', l.errors.id);
     const name = LadderLevel.shape.name.safeParse(row.name);
     if (!name.success)
       fail(
@@ -143,7 +144,7 @@ function parseRows(
     if (!max.ok) fail('max', max.message);
     else if (min.ok && max.value < min.value) fail('max', l.errors.maxBelowMin);
     levels.push({
-      id: row.id,
+      id: codes[i] ?? row.id,
       name: row.name,
       postClass: row.postClass as LadderLevel['postClass'],
       requirements: {
@@ -160,6 +161,22 @@ function parseRows(
   const parsed = LadderInput.safeParse({ levels });
   if (!parsed.success) return { errors: [{ field: 'level-0-name', message: l.errors.name }], kept };
   return { input: parsed.data, errors, kept };
+}
+
+/**
+ * Each row's code: the one it was saved with, or for a new level the first free `level-<n>`. A
+ * code is how people's records name their level, so it never changes once given and is not shown.
+ */
+function levelCodes(rows: readonly LevelRow[]): string[] {
+  const taken = new Set(rows.map((r) => r.id).filter(Boolean));
+  let n = 0;
+  return rows.map((row) => {
+    if (row.id) return row.id;
+    do n++;
+    while (taken.has(`level-${n}`));
+    taken.add(`level-${n}`);
+    return `level-${n}`;
+  });
 }
 
 async function readRows(c: Context<PageEnv>) {

@@ -64,9 +64,7 @@ export function LevelsTable(props: {
       {props.levels.map((level, i) => (
         <tr id={`level-${level.id}`}>
           <td data-label={l.colLevel}>
-            <span>
-              {level.name} <span class="muted mono">{level.id}</span>
-            </span>
+            <span>{level.name}</span>
           </td>
           <td data-label={l.colPostClass}>
             <span>
