@@ -34,18 +34,19 @@ export interface ParameterDiff {
 type Compared = Pick<RuleSet, 'parameters' | 'illustrative'>;
 
 /**
- * A stored version as it reads today: a version published before a parameter with a default
- * existed means that default (the schema fills it in), so it is not shown as a change.
+ * A stored version's parameters as they read today: a version published before a parameter with a
+ * default existed means that default (the schema fills it in), so it is neither shown as a change
+ * nor left blank where it prefills a form.
  */
-function asRead(parameters: RuleSetParameters): RuleSetParameters {
+export function withParameterDefaults(parameters: RuleSetParameters): RuleSetParameters {
   const read = RuleSetParameters.safeParse(parameters);
   return read.success ? read.data : parameters;
 }
 
 /** The parameters `after` changes against `before` (the version in force; undefined when none is). */
 export function diffParameters(before: Compared | undefined, after: Compared): ParameterDiff {
-  const old = before ? asRead(before.parameters) : undefined;
-  const next = asRead(after.parameters);
+  const old = before ? withParameterDefaults(before.parameters) : undefined;
+  const next = withParameterDefaults(after.parameters);
   const markedBefore = new Set(before?.illustrative ?? []);
   const markedAfter = new Set(after.illustrative);
   const diff: ParameterDiff = { changed: [], unchanged: [] };

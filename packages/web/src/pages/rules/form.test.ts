@@ -1,4 +1,4 @@
-import { FANGCHENGGANG_2023 } from '@shegong/domain';
+import { FANGCHENGGANG_2023, type RuleSetParameters } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { formOf, readRuleSetForm } from './form.ts';
 
@@ -33,6 +33,13 @@ describe('yuan and percent in the publish form', () => {
     form.values.title = FANGCHENGGANG_2023.title;
     const read = readRuleSetForm(form);
     expect(read.ok && read.input.parameters).toEqual(FANGCHENGGANG_2023.parameters);
+  });
+
+  it('prefills a parameter added since the version in force was published with its default', () => {
+    const { projectionTolerance: _absent, ...older } = FANGCHENGGANG_2023.parameters;
+    const form = formOf({ ...FANGCHENGGANG_2023, parameters: older as RuleSetParameters }, '2026-01-01');
+    expect(form.values['projectionTolerance.share']).toBe('1');
+    expect(form.values['projectionTolerance.amount']).toBe('100');
   });
 
   it('names each refused value by its parameter path, with the money module’s reason', () => {
