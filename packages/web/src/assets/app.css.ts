@@ -306,6 +306,8 @@ main:focus { outline: none; }
 .rule-scope > .hint { margin-top: -8px; margin-bottom: 16px; }
 .rule-scope-national { padding-top: 20px; border-top: 1px solid var(--divider); }
 .rule-diff-summary { font-weight: 600; margin: 0 0 16px; }
+.rule-change-name { min-width: 0; overflow-wrap: anywhere; }
+.rule-change-name .rule-badge > summary { white-space: nowrap; }
 .pre-line { white-space: pre-line; }
 .textarea { width: 100%; font: inherit; padding: 6px 11px; border: 1px solid #8c8c8c; border-radius: 6px; }
 

@@ -77,8 +77,11 @@ function ChangeRow(props: { m: Messages; change: ParameterChange }) {
   return (
     <tr>
       <td data-label={k.colParameter}>
-        <span class="muted">{groupTitleOf(m, field)}</span> · {fieldLabel(m, field.path)}{' '}
-        <RuleBadge rule={field.rule} rules={m.policyRules} />
+        {/* One piece, so a phone's stacked row keeps it together beside its label. */}
+        <span class="rule-change-name">
+          <span class="muted">{groupTitleOf(m, field)}</span> · {fieldLabel(m, field.path)}{' '}
+          <RuleBadge rule={field.rule} rules={m.policyRules} />
+        </span>
       </td>
       <td data-label={k.colBefore}>
         <ParameterFigure m={m} field={field} value={change.before} illustrative={change.illustrative.before} />
