@@ -72,7 +72,10 @@ export async function previewRuleSet(ctx: UseCaseContext, input: NewRuleSet): Pr
  * with each other. Published once per key. With `confirmed`, only while the version in force there
  * is still the one the bureau compared with (`comparedWith`, undefined for none): otherwise Stale,
  * so nobody publishes over a change they did not see. A retry of a published key is answered as
- * the first try, though the one in force is by then the version it published.
+ * the first try, though the one in force is by then the version it published. The check reads the
+ * region index before the write and is not part of its transaction: a version published between
+ * the two is not caught (one of the same date still is, as a taken version number), a window of
+ * one request's time that a confirmation page, read minutes earlier, does not otherwise have.
  */
 export async function publishRuleSet(
   ctx: UseCaseContext,
