@@ -37,9 +37,10 @@ describe('a newer guideline reaches the contracts it covers', () => {
     await page.locator('#p-payFloor-assistant').fill('3600');
     await page.locator('#title').fill('防城港市参数（2026年12月起）');
     await page.locator('#notes').fill('助理社会工作师薪酬指导标准调整为 ¥3,600（示例值）。');
+    await page.getByRole('button', { name: '发布', exact: true }).click();
     await Promise.all([
       page.waitForURL(/\/bureau\/rules\/450600-2026-12-01-v1/),
-      page.getByRole('button', { name: '发布' }).click(),
+      page.getByRole('button', { name: '确认发布' }).click(),
     ]);
     await page.close();
   });

@@ -23,8 +23,9 @@ describe('a bureau raises the floor; an organisation imports its roster and sees
     // ¥4,000 for an assistant social worker, in force from today for the whole city.
     await official.locator('#p-payFloor-assistant').fill('4000');
     await official.locator('#title').fill('防城港市参数（助理社工薪酬指导标准上调）');
-    await official.getByRole('button', { name: '发布' }).click();
-    await official.waitForLoadState();
+    await official.getByRole('button', { name: '发布', exact: true }).click();
+    await official.getByRole('button', { name: '确认发布' }).click();
+    await official.waitForURL(/\/bureau\/rules\/450600-/);
     expect(await official.locator('[role=status]').first().textContent()).toContain('已发布');
     await bureau.close();
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FANGCHENGGANG_2023, type NewRuleSet } from '@shegong/domain';
+import { FANGCHENGGANG_2023, type NewRuleSet, RULE_SET_FIELDS } from '@shegong/domain';
 import { ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
@@ -206,24 +206,189 @@ describe('the pages', () => {
     expect(await world.table.snapshot()).toBe(before);
   });
 
-  it('publish exact fen and basis points from yuan and percent, and show the new version', async () => {
-    const response = await world.page('POST', '/bureau/rules/new', {
-      as: world.user('bureauA'),
-      form: form(
-        { ...FANGCHENGGANG_2023, effectiveFrom: '2026-02-15', title: '页面发布' },
-        { 'payFloor.assistant': '3200.50', 'socialInsurance.medical': '6.8' },
-      ),
-    });
+  /** The fields a page's form posts back unseen (the CSRF field is the test browser's own), repeated names as lists. */
+  function hiddenFields(html: string): Record<string, string | string[]> {
+    const fields: Record<string, string | string[]> = {};
+    const unescaped = (v: string) =>
+      v
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+    for (const [, name = '', value = ''] of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)"/g)) {
+      if (name === '_csrf') continue;
+      const had = fields[name];
+      fields[name] = had === undefined ? unescaped(value) : [...(Array.isArray(had) ? had : [had]), unescaped(value)];
+    }
+    return fields;
+  }
+
+  /** The text a reader sees of a page's main part (no tags, no hidden values). */
+  const mainText = (html: string) =>
+    (html.split('<main')[1] ?? '')
+      .split('</main>')[0]
+      ?.replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ') ?? '';
+
+  const review = (input: NewRuleSet, typed: Record<string, string> = {}) =>
+    world.page('POST', '/bureau/rules/new', { as: world.user('bureauA'), form: form(input, typed) });
+
+  const confirm = (fields: Record<string, string | string[]>, action = 'publish') =>
+    world.page('POST', '/bureau/rules/new', { as: world.user('bureauA'), form: { ...fields, action } });
+
+  const PAGE_VERSION: NewRuleSet = { ...FANGCHENGGANG_2023, effectiveFrom: '2026-02-15', title: '页面发布' };
+  const TYPED = {
+    'payFloor.assistant': '3200.50',
+    'socialInsurance.medical': '6.8',
+    'national.maxContractMonths': '24',
+  };
+
+  it('show what a new version changes against the one in force before publishing, writing nothing', async () => {
+    const before = await world.table.snapshot();
+    const response = await review(PAGE_VERSION, TYPED);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(await world.table.snapshot()).toBe(before);
+    const text = mainText(html);
+    // The version in force on 2026-02-15 for 450600, by its title, version and date, never its id.
+    expect(text).toContain('更正版本（第 2 版）');
+    expect(text).toContain('2025年1月1日起生效');
+    expect(text).not.toContain('450600-2025-01-01-v2');
+    // Published for good: said before anything else can be pressed.
+    expect(text).toContain('发布后不可修改');
+    expect(text).toContain('如发现错误，请发布一个更正版本');
+    // Two changes (6.8 % is the medical rate in force), the rest counted.
+    expect(text).toContain(`2 项参数变更，${RULE_SET_FIELDS.length - 2} 项未变`);
+    const local = html.indexOf('id="changes-local"');
+    const national = html.indexOf('id="changes-national"');
+    expect(local).toBeGreaterThan(0);
+    expect(national).toBeGreaterThan(local);
+    // The pay floor among the local parameters, money in yuan, with its rule; the term among the national.
+    const floor = html.indexOf('¥3,200.50');
+    expect(floor).toBeGreaterThan(local);
+    expect(floor).toBeLessThan(national);
+    expect(html.slice(local, national)).toContain('¥3,200.00');
+    expect(html.slice(local, national)).toContain('P-W3');
+    expect(html.slice(local, national)).not.toContain('医疗保险');
+    expect(html.slice(national)).toContain('12 个月');
+    expect(html.slice(national)).toContain('24 个月');
+    expect(html.slice(national)).toContain('N-1');
+    // What was typed goes back unseen with the confirmation, and the buttons say what they do.
+    const fields = hiddenFields(html);
+    expect(fields['payFloor.assistant']).toBe('3200.50');
+    expect(fields.title).toBe('页面发布');
+    expect(fields.illustrative).toEqual([...FANGCHENGGANG_2023.illustrative]);
+    expect(html).toContain('确认发布');
+    expect(html).toContain('返回修改');
+  });
+
+  it('go back to the form with everything typed, writing nothing', async () => {
+    const fields = hiddenFields(await (await review(PAGE_VERSION, { ...TYPED, notes: '第一行\n第二行' })).text());
+    const before = await world.table.snapshot();
+    const response = await confirm(fields, 'edit');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('id="p-payFloor-assistant"');
+    expect(html).toContain('value="3200.50"');
+    expect(html).toContain('value="页面发布"');
+    expect(html).toMatch(/<textarea[^>]*>第一行\r?\n第二行<\/textarea>/);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+
+  it('publish exact fen and basis points once confirmed, and show the new version', async () => {
+    const fields = hiddenFields(await (await review(PAGE_VERSION, TYPED)).text());
+    const response = await confirm(fields);
     expect(response.status).toBe(303);
     expect(response.headers.get('Location')).toBe('/bureau/rules/450600-2026-02-15-v1?published=1');
     const stored = await world.store.ruleSet('450600-2026-02-15-v1');
     expect(stored.parameters.payFloor.assistant).toBe(320_050); // '3200.50' yuan
     expect(stored.parameters.socialInsurance.medical).toBe(680); // '6.8' %
+    expect(stored.parameters.national.maxContractMonths).toBe(24);
     expect(stored.illustrative).toEqual(FANGCHENGGANG_2023.illustrative);
+    // Pressed twice: the second press is answered as the first, nothing published again.
+    const again = await confirm(fields);
+    expect(again.status).toBe(303);
+    expect(again.headers.get('Location')).toBe('/bureau/rules/450600-2026-02-15-v1?published=1');
+    const history = await world.request('GET', '/v1/rule-sets?region=450600&limit=10', { as: world.user('orgA') });
+    expect(((await history.json()) as { items: RuleSetBody[] }).items.map((r) => r.id)).not.toContain(
+      '450600-2026-02-15-v2',
+    );
     const page = await world.page('GET', '/bureau/rules/450600-2026-02-15-v1?published=1', { as: world.user('orgA') });
     expect(page.status).toBe(403); // the bureau's address is for bureaus; an organisation has /rules
     const shown = await (await world.page('GET', '/rules/450600-2026-02-15-v1', { as: world.user('orgA') })).text();
     expect(shown).toContain('¥3,200.50');
     expect(shown).toContain('6.8%');
+    // The national parameters in their own section, after the local ones.
+    expect(shown.indexOf('id="scope-national"')).toBeGreaterThan(shown.indexOf('id="scope-local"'));
+    expect(shown.indexOf('24 个月')).toBeGreaterThan(shown.indexOf('id="scope-national"'));
+  });
+
+  it('show the confirmation again with the new changes when the version in force changed meanwhile', async () => {
+    const version = { ...PAGE_VERSION, effectiveFrom: '2026-02-25', title: '页面发布（二月底）' };
+    const fields = hiddenFields(await (await review(version, TYPED)).text());
+    // Meanwhile a colleague publishes a version from 2026-02-20 with the new assistant floor already in it.
+    const meanwhile = await publish({
+      ...version,
+      effectiveFrom: '2026-02-20',
+      title: '同事发布的版本',
+      parameters: {
+        ...FANGCHENGGANG_2023.parameters,
+        payFloor: { ...FANGCHENGGANG_2023.parameters.payFloor, assistant: 320_050 },
+      },
+    });
+    expect(meanwhile.status).toBe(201);
+    const before = await world.table.snapshot();
+    const response = await confirm(fields);
+    expect(response.status).toBe(409);
+    expect(await world.table.snapshot()).toBe(before);
+    const text = mainText(await response.clone().text());
+    expect(text).toContain('现行版本已变更');
+    expect(text).toContain('同事发布的版本（第 1 版）');
+    // Against the colleague's version only the contract term is still a change.
+    expect(text).toContain(`1 项参数变更，${RULE_SET_FIELDS.length - 1} 项未变`);
+    // Confirming what is now shown publishes.
+    const published = await confirm(hiddenFields(await response.text()));
+    expect(published.status).toBe(303);
+    expect(published.headers.get('Location')).toBe('/bureau/rules/450600-2026-02-25-v1?published=1');
+  });
+
+  it('show the confirmation again, publishing nothing, when the values posted are not those shown', async () => {
+    const version = { ...PAGE_VERSION, effectiveFrom: '2026-02-27', title: '页面发布（被改动）' };
+    const fields = hiddenFields(await (await review(version, TYPED)).text());
+    const before = await world.table.snapshot();
+    for (const tampered of [
+      { ...fields, 'payFloor.senior': '9999' },
+      { ...fields, _compared: '' },
+      { ...fields, _confirm: '' },
+    ]) {
+      const response = await confirm(tampered);
+      expect(response.status).toBe(409);
+      const text = mainText(await response.text());
+      expect(text).toContain('与确认页所示的不一致');
+    }
+    const shown = mainText(await (await confirm({ ...fields, 'payFloor.senior': '9999' })).text());
+    expect(shown).toContain('¥9,999.00');
+    expect(await world.table.snapshot()).toBe(before);
+  });
+
+  it('say so when nothing changed, and in English when the reader chose it', async () => {
+    const inForce = await (
+      await world.request('GET', '/v1/rule-sets/450600-2026-02-25-v1', { as: world.user('bureauA') })
+    ).json();
+    const same = {
+      ...FANGCHENGGANG_2023,
+      parameters: (inForce as RuleSetBody).parameters,
+      effectiveFrom: '2026-02-28',
+      title: '只改标题',
+    };
+    const zh = mainText(await (await review(same)).text());
+    expect(zh).toContain('没有任何参数变更');
+    const en = await world.page('POST', '/bureau/rules/new', {
+      as: world.user('bureauA'),
+      form: form(same),
+      lang: 'en',
+    });
+    expect(mainText(await en.text())).toContain('No parameter changes');
   });
 });

@@ -89,6 +89,8 @@ export interface PageRequestOptions {
    * `missing`: no CSRF token at all; `cross-site`: the browser says another site sent it.
    */
   csrf?: 'same-origin' | 'missing' | 'cross-site';
+  /** The language the reader chose (the `lang` cookie); Chinese without it. */
+  lang?: 'zh-CN' | 'en';
   headers?: Record<string, string>;
 }
 
@@ -506,6 +508,7 @@ export class World {
     const cookies = [
       ...(token ? [`${this.cookies.name('session')}=${token}`] : []),
       ...(csrf !== 'missing' ? [`${this.cookies.name('csrf')}=${this.csrfToken}`] : []),
+      ...(options.lang ? [`lang=${options.lang}`] : []),
     ];
     const headers: Record<string, string> = { Accept: 'text/html', ...options.headers };
     if (cookies.length) headers.Cookie = cookies.join('; ');

@@ -3,6 +3,7 @@ import { DONGXING_2026, FANGCHENGGANG_2023, FANGCHENGGANG_2023_V2, type NewRuleS
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Forbidden,
+  previewRuleSet,
   publishRuleSet,
   requireRuleSetInForce,
   ruleSetHistory,
@@ -107,6 +108,86 @@ describe('publishRuleSet', () => {
       '/parameters/minLabourShare',
       '/illustrative/1',
     ]);
+  });
+});
+
+describe('previewRuleSet: what publishing would change, before anything is written', () => {
+  it('compares with the version in force for the region on the new effective date, writing nothing', async () => {
+    const input: NewRuleSet = {
+      ...FANGCHENGGANG_2023_V2,
+      effectiveFrom: '2026-08-01',
+      title: '防城港市参数（2026）',
+      parameters: {
+        ...FANGCHENGGANG_2023_V2.parameters,
+        payFloor: { ...FANGCHENGGANG_2023_V2.parameters.payFloor, assistant: 3_300_50 },
+      },
+    };
+    const before = await world.snapshot();
+    const preview = await previewRuleSet(city, input);
+    expect(await world.snapshot()).toBe(before);
+    expect(preview.comparedWith).toMatchObject({ source: 'own', ruleSet: { id: '450600-2023-01-01-v2' } });
+    expect(preview.diff.changed.map((c) => [c.field.path, c.before, c.after])).toEqual([
+      ['payFloor.assistant', 3_200_00, 3_300_50],
+    ]);
+    // A county without its own is compared with its city's version, which it would replace there.
+    const shangsi = await previewRuleSet(city, { ...input, region: '450621' });
+    expect(shangsi.comparedWith).toMatchObject({ source: 'city', ruleSet: { id: '450600-2023-01-01-v2' } });
+    // Before anything took effect, there is nothing to compare with: every value is new.
+    const first = await previewRuleSet(city, { ...input, effectiveFrom: '2020-01-01' });
+    expect(first.comparedWith).toBeUndefined();
+    expect(first.diff.unchanged).toEqual([]);
+  });
+
+  it('refuses what publishing refuses: another jurisdiction, contradicting values', async () => {
+    const outside = await world.refusedWithoutWriting(() =>
+      previewRuleSet(county, { ...DONGXING_2026, region: '450600', effectiveFrom: '2026-09-01' }),
+    );
+    expect(outside).toBeInstanceOf(Forbidden);
+    const p = FANGCHENGGANG_2023.parameters;
+    const contradictory = await refusalOf(
+      previewRuleSet(city, {
+        ...FANGCHENGGANG_2023,
+        parameters: { ...p, housingFund: { ...p.housingFund, baseFloor: 3_000_00, baseCap: 2_000_00 } },
+      }),
+    );
+    expect(contradictory).toMatchObject({ kind: 'invalid' });
+    expect(contradictory.fields.map((f) => f.path)).toEqual(['/parameters/housingFund/baseCap']);
+    expect(await refusalOf(previewRuleSet(org, FANGCHENGGANG_2023))).toMatchObject({ kind: 'forbidden' });
+  });
+});
+
+describe('publishRuleSet after a confirmation', () => {
+  const input: NewRuleSet = { ...DONGXING_2026, effectiveFrom: '2026-10-01', title: '东兴市参数（2026 年 10 月）' };
+
+  it('publishes when the version compared with is still the one in force', async () => {
+    const { comparedWith } = await previewRuleSet(county, input);
+    expect(comparedWith?.ruleSet.id).toBe('450681-2026-01-01-v1');
+    const key = randomUUID();
+    const { ruleSet } = await publishRuleSet(county, input, key, { comparedWith: comparedWith?.ruleSet.id });
+    expect(ruleSet.id).toBe('450681-2026-10-01-v1');
+    // A second press of the same confirmation is answered as the first, though the one in force is now it.
+    expect(await publishRuleSet(county, input, key, { comparedWith: comparedWith?.ruleSet.id })).toMatchObject({
+      replayed: true,
+      ruleSet: { id: '450681-2026-10-01-v1' },
+    });
+  });
+
+  it('refuses as Stale, writing nothing, when another version came into force since the comparison', async () => {
+    // Compared with v1 of 2026-10-01 (the one just published); meanwhile someone corrects it (v2).
+    const correction = { ...input, title: '东兴市参数（2026 年 10 月，更正）' };
+    await publishRuleSet(county, correction, randomUUID());
+    const refusal = await world.refusedWithoutWriting(() =>
+      publishRuleSet(county, { ...input, notes: '再次发布' }, randomUUID(), { comparedWith: '450681-2026-10-01-v1' }),
+    );
+    expect(refusal).toMatchObject({ kind: 'stale', reason: 'comparedWithChanged' });
+    expect(refusal.message).toBe(
+      'The rule set in force for 450681 on 2026-10-01 is now 450681-2026-10-01-v2, not 450681-2026-10-01-v1: compare again',
+    );
+    // Compared with nothing, though one is in force.
+    const none = await world.refusedWithoutWriting(() =>
+      publishRuleSet(county, input, randomUUID(), { comparedWith: undefined }),
+    );
+    expect(none).toMatchObject({ kind: 'stale', reason: 'comparedWithChanged' });
   });
 });
 

@@ -19,6 +19,7 @@ export * from './people/staff-summary.ts';
 export * from './rules/consistency.ts';
 export * from './rules/fangchenggang.ts';
 export * from './rules/in-force.ts';
+export * from './rules/parameter-diff.ts';
 export * from './rules/parameter-rules.ts';
 export * from './rules/rule-set.ts';
 export * from './tenancy/invitation.ts';

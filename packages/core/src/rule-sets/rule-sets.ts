@@ -1,8 +1,10 @@
 import {
   describeInForce,
+  diffParameters,
   type InForce,
   isWithin,
   type NewRuleSet,
+  type ParameterDiff,
   parameterRules,
   type RuleSet,
   type RuleSetView,
@@ -11,7 +13,7 @@ import {
 import type { PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
-import { Forbidden, Invalid, NotFound } from '../refusals.ts';
+import { Forbidden, Invalid, NotFound, Stale } from '../refusals.ts';
 
 /** Who may publish: a bureau's admin or reviewer (the auditor reads only). */
 export const RULE_SET_PUBLISHERS = { kinds: ['bureau'], roles: ['admin', 'reviewer'] } as const;
@@ -27,15 +29,8 @@ export function ruleSetView(ruleSet: RuleSet): RuleSetView {
   return { ...ruleSet, rules: parameterRules() };
 }
 
-/**
- * Publishes a rule set: a bureau's, for a region inside its own jurisdiction, with values that agree
- * with each other. Published once per key.
- */
-export async function publishRuleSet(
-  ctx: UseCaseContext,
-  input: NewRuleSet,
-  key?: string,
-): Promise<{ ruleSet: RuleSetView; replayed: boolean }> {
+/** What publishing refuses before anything is read: anyone but a bureau, another jurisdiction, contradicting values. */
+function checkPublishable(ctx: UseCaseContext, input: NewRuleSet): void {
   if (ctx.actor.kind !== 'bureau') throw new Forbidden('Only a civil-affairs bureau publishes rule sets');
   if (!isWithin(input.region, ctx.actor.region)) {
     throw new Forbidden(`Your bureau may publish rule sets only for ${ctx.actor.region} and the regions in it`, {
@@ -46,7 +41,58 @@ export async function publishRuleSet(
   }
   const problems = ruleSetInconsistencies(input);
   if (problems.length) throw new Invalid('Some values contradict each other', { fields: problems });
+}
+
+/** What publishing a version would change, shown before it is published for good. */
+export interface RuleSetPreview {
+  /**
+   * The version in force for the new one's region on its effective date: the one it takes over
+   * from there (the one it corrects when both have that date). Undefined when none is.
+   */
+  comparedWith: InForce | undefined;
+  diff: ParameterDiff;
+}
+
+/** The rule set in force where and when `input` would take effect. */
+const inForceAt = (ctx: UseCaseContext, input: NewRuleSet) =>
+  ruleSetInForce(ctx, { region: input.region, date: input.effectiveFrom });
+
+/**
+ * What publishing `input` would change against the version in force, refused as publishing would
+ * refuse it. Writes nothing: a bureau confirms, then publishes.
+ */
+export async function previewRuleSet(ctx: UseCaseContext, input: NewRuleSet): Promise<RuleSetPreview> {
+  checkPublishable(ctx, input);
+  const comparedWith = await inForceAt(ctx, input);
+  return { comparedWith, diff: diffParameters(comparedWith?.ruleSet, input) };
+}
+
+/**
+ * Publishes a rule set: a bureau's, for a region inside its own jurisdiction, with values that agree
+ * with each other. Published once per key. With `confirmed`, only while the version in force there
+ * is still the one the bureau compared with (`comparedWith`, undefined for none): otherwise Stale,
+ * so nobody publishes over a change they did not see. A retry of a published key is answered as
+ * the first try, though the one in force is by then the version it published. The check reads the
+ * region index before the write and is not part of its transaction: a version published between
+ * the two is not caught (one of the same date still is, as a taken version number), a window of
+ * one request's time that a confirmation page, read minutes earlier, does not otherwise have.
+ */
+export async function publishRuleSet(
+  ctx: UseCaseContext,
+  input: NewRuleSet,
+  key?: string,
+  confirmed?: { comparedWith: string | undefined },
+): Promise<{ ruleSet: RuleSetView; replayed: boolean }> {
+  checkPublishable(ctx, input);
   const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'ruleSet.publish', input }, async () => {
+    if (confirmed) {
+      const now = (await inForceAt(ctx, input))?.ruleSet.id;
+      if (now !== confirmed.comparedWith)
+        throw new Stale(
+          `The rule set in force for ${input.region} on ${input.effectiveFrom} is now ${now ?? 'none'}, not ${confirmed.comparedWith ?? 'none'}: compare again`,
+          { reason: 'comparedWithChanged' },
+        );
+    }
     const { ruleSet, mutation } = await ctx.repos.ruleSets.publish(input, { bureauName: ctx.tenant.name });
     return { body: ruleSetView(ruleSet), mutation };
   });

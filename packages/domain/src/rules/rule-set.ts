@@ -58,7 +58,7 @@ export const RuleSetParameters = z
     /**
      * Actuals: a projected overrun of a budget line up to the larger of this share of the line and
      * this amount is a note, not a warning (a straight-line projection is not exact to the fen).
-     * Rule sets published before it existed read as the default (projectionToleranceOf).
+     * Rule sets published before it existed read as the default (withParameterDefaults).
      */
     projectionTolerance: z.strictObject({ share: bp, amount: fen }).default(DEFAULT_PROJECTION_TOLERANCE),
     /** P-R2: continuing-education hours each social worker needs per calendar year. */

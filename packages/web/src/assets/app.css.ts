@@ -220,6 +220,7 @@ main:focus { outline: none; }
 .notice-success { background: var(--success-bg); border-color: #b7eb8f; }
 .notice-error { background: var(--error-bg); border-color: #ffa39e; color: #820014; }
 .notice-info { background: var(--primary-bg); border-color: #91caff; }
+.notice-warning { background: var(--warning-bg); border-color: #ffd591; }
 .panel-success { text-align: center; padding: 28px 24px; border-radius: var(--radius); background: var(--success-bg); border: 1px solid #b7eb8f; margin-bottom: 20px; }
 .panel-success h2 { font-size: 20px; color: var(--success); }
 .panel-success p { margin: 8px 0 0; }
@@ -300,6 +301,14 @@ main:focus { outline: none; }
 .rule-field { min-width: 0; }
 .rule-illustrative { display: inline-flex; gap: 6px; align-items: center; margin-top: 6px; color: var(--text-2); font-size: 13px; }
 .rule-note { margin-top: 12px; }
+/* The local parameters, then the national ones apart (N-1 … N-6) */
+.rule-scope { margin-bottom: 24px; }
+.rule-scope > .hint { margin-top: -8px; margin-bottom: 16px; }
+.rule-scope-national { padding-top: 20px; border-top: 1px solid var(--divider); }
+.rule-diff-summary { font-weight: 600; margin: 0 0 16px; }
+.rule-change-name { min-width: 0; overflow-wrap: anywhere; }
+.rule-change-name .rule-badge > summary { white-space: nowrap; }
+.pre-line { white-space: pre-line; }
 .textarea { width: 100%; font: inherit; padding: 6px 11px; border: 1px solid #8c8c8c; border-radius: 6px; }
 
 /* Career ladder: one fieldset per level in the editor; findings beside the level they concern */

@@ -257,8 +257,8 @@ export function Card(props: { title?: string; extra?: Child; id?: string; childr
   );
 }
 
-/** A message after an action (role="status" so screen readers hear it). */
-export function Notice(props: { tone: 'success' | 'error' | 'info'; children: Child }) {
+/** A message after an action (role="status" so screen readers hear it), or a warning before one. */
+export function Notice(props: { tone: 'success' | 'error' | 'info' | 'warning'; children: Child }) {
   return (
     <div class={`notice notice-${props.tone}`} role={props.tone === 'error' ? 'alert' : 'status'}>
       {props.children}

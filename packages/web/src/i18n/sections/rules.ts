@@ -44,8 +44,22 @@ export const rulesZh = {
     shares: '经费比例与税费',
     continuingEducation: '继续教育',
     awards: '奖励',
-    national: '国家默认参数（N-1…N-6）',
+    actuals: '预算执行',
+    other: '其他参数',
   },
+  scopes: {
+    local: '本地参数',
+    localHint: '本局按本地情况发布的参数。',
+    national: '国家参数（N-1…N-6）',
+    nationalHint: '来自国家层面规定的默认值（不在本市文件中），本局可以按本地情况调整。',
+  },
+  /** The national parameters by the rule they serve (a rule without a name here shows its id). */
+  nationalGroups: {
+    'N-1': '购买服务合同期限',
+    'N-4': '证书登记',
+    'N-5': '每个登记期的继续教育',
+    'N-6': '项目评估',
+  } as Record<string, string>,
   /** Keyed by parameter path with `/` for `.` (see fieldLabel). */
   fields: {
     'payFloor/none': '未持证',
@@ -97,7 +111,7 @@ export const rulesZh = {
   },
   form: {
     title: '发布新版本',
-    lead: '按现行版本预填。金额以元填写（最多两位小数），比例以百分比填写（最多两位小数）。发布后不可修改。',
+    lead: '按现行版本预填。金额以元填写（最多两位小数），比例以百分比填写（最多两位小数）。按“发布”后先核对与现行版本相比的变更，确认后才发布；发布后不可修改。',
     general: '版本',
     region: '适用地区',
     regionHint: '本局辖区内的地区。',
@@ -113,6 +127,31 @@ export const rulesZh = {
     illustrativeHint: '勾选表示该数值不是来自已公布的文件。',
     submit: '发布',
     cancel: '取消',
+  },
+  confirm: {
+    title: '确认发布',
+    lead: '请核对新版本与现行版本相比的变更。确认之前不会保存任何内容。',
+    final: '发布后不可修改。',
+    finalDetail:
+      '已发布的版本不能修改或撤回，辖区内的机构将按它核算。如发现错误，请发布一个更正版本（同一生效日期的新版本）。',
+    version: '新版本',
+    comparedWith: '比较对象',
+    comparedWithValue: (version: string, date: string) => `现行版本：${version}，${date}起生效`,
+    comparedWithRegion: (region: string) => `（${region}的规则集）`,
+    noneInForce: '该地区在生效日期没有适用的规则集：以下列出新版本的全部参数。',
+    correction: (version: number) => `同一地区、同一生效日期已有这个版本：本次发布为更正，将成为第 ${version} 版。`,
+    summary: (changed: number, unchanged: number) => `与现行版本相比：${changed} 项参数变更，${unchanged} 项未变。`,
+    nothingChanged: '与现行版本相比，没有任何参数变更。确认后将发布一个参数相同的新版本（例如只改了标题或说明）。',
+    scopeSummary: (changed: number, unchanged: number) => `${changed} 项变更，${unchanged} 项未变。`,
+    scopeUnchanged: (unchanged: number) => `没有变更（${unchanged} 项未变）。`,
+    colParameter: '参数',
+    colRule: '规则',
+    colBefore: '现行值',
+    colAfter: '新值',
+    submit: '确认发布',
+    back: '返回修改',
+    changedSince: '在您确认之前，该地区的现行版本已变更，未发布。以下是与新的现行版本相比的变更，请核对后再次确认。',
+    notAsShown: '提交的内容与确认页所示的不一致，未发布。以下是按提交内容重新比较的变更，请核对后再次确认。',
   },
   errors: {
     whole: (label: string) => `${label}：请填写整数`,
@@ -173,7 +212,21 @@ export const rulesEn: typeof rulesZh = {
     shares: 'Budget shares and tax',
     continuingEducation: 'Continuing education',
     awards: 'Awards',
-    national: 'National defaults (N-1…N-6)',
+    actuals: 'Budget against actual',
+    other: 'Other parameters',
+  },
+  scopes: {
+    local: 'Local parameters',
+    localHint: 'What your bureau publishes for its own jurisdiction.',
+    national: 'National parameters (N-1…N-6)',
+    nationalHint:
+      'Defaults from national rules (not in the city’s own document); your bureau may change them to fit local practice.',
+  },
+  nationalGroups: {
+    'N-1': 'Purchase contract terms',
+    'N-4': 'Certificate registration',
+    'N-5': 'Continuing education per registration period',
+    'N-6': 'Project evaluation',
   },
   fields: {
     'payFloor/none': 'No certificate',
@@ -225,7 +278,7 @@ export const rulesEn: typeof rulesZh = {
   },
   form: {
     title: 'Publish a new version',
-    lead: 'Prefilled from the version in force. Money in yuan (up to two decimals), rates in percent (up to two decimals). A published version cannot be edited.',
+    lead: 'Prefilled from the version in force. Money in yuan (up to two decimals), rates in percent (up to two decimals). “Publish” first shows what changes against the version in force; nothing is published until you confirm, and a published version cannot be edited.',
     general: 'Version',
     region: 'Region',
     regionHint: 'A region in your jurisdiction.',
@@ -242,6 +295,36 @@ export const rulesEn: typeof rulesZh = {
     illustrativeHint: 'Tick when the value comes from no published document.',
     submit: 'Publish',
     cancel: 'Cancel',
+  },
+  confirm: {
+    title: 'Confirm publishing',
+    lead: 'Check what the new version changes against the version in force. Nothing is saved until you confirm.',
+    final: 'A published version cannot be edited afterwards.',
+    finalDetail:
+      'It can be neither edited nor withdrawn, and the organisations in the jurisdiction cost with it. A mistake is corrected by publishing a correction (a new version of the same effective date).',
+    version: 'The new version',
+    comparedWith: 'Compared with',
+    comparedWithValue: (version: string, date: string) => `The version in force: ${version}, effective from ${date}`,
+    comparedWithRegion: (region: string) => ` (the rule set of ${region})`,
+    noneInForce: 'No rule set is in force for the region on that date: every parameter of the new version is listed.',
+    correction: (version: number) =>
+      `This version is in force for the same region and date: publishing corrects it, as version ${version}.`,
+    summary: (changed: number, unchanged: number) =>
+      `Against the version in force: ${changed} ${changed === 1 ? 'parameter changes' : 'parameters change'}, ${unchanged} unchanged.`,
+    nothingChanged:
+      'No parameter changes against the version in force. Confirming publishes a new version with the same values (a new title or notes, say).',
+    scopeSummary: (changed: number, unchanged: number) => `${changed} changed, ${unchanged} unchanged.`,
+    scopeUnchanged: (unchanged: number) => `No changes (${unchanged} unchanged).`,
+    colParameter: 'Parameter',
+    colRule: 'Rule',
+    colBefore: 'In force',
+    colAfter: 'New',
+    submit: 'Confirm and publish',
+    back: 'Back to edit',
+    changedSince:
+      'The version in force for the region changed before you confirmed: nothing was published. Below is what changes against the version now in force; check it and confirm again.',
+    notAsShown:
+      'What was sent is not what the confirmation showed: nothing was published. Below is what it changes, compared again; check it and confirm again.',
   },
   errors: {
     whole: (label: string) => `${label}: enter a whole number`,

@@ -10,6 +10,7 @@ import {
   RULE_SET_FIELDS,
   RuleSetParameters,
   readAmount,
+  withParameterDefaults,
 } from '@shegong/domain';
 
 /**
@@ -30,7 +31,8 @@ export interface RuleSetForm {
 /** What the form shows for a rule set (the one in force prefills a new version). */
 export function formOf(input: Pick<NewRuleSet, 'region' | 'parameters' | 'illustrative'>, today: string): RuleSetForm {
   const values: Record<string, string> = { region: input.region, effectiveFrom: today, title: '', notes: '' };
-  for (const field of RULE_SET_FIELDS) values[field.path] = display(field, input.parameters);
+  const parameters = withParameterDefaults(input.parameters);
+  for (const field of RULE_SET_FIELDS) values[field.path] = display(field, parameters);
   return { values, illustrative: [...input.illustrative] };
 }
 

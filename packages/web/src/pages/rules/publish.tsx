@@ -19,9 +19,12 @@ import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { fieldId, type RuleSetForm } from './form.ts';
 import { BUREAU_RULES } from './paths.ts';
-import { fieldLabel, fieldsOf, GROUPS } from './views.tsx';
+import { fieldLabel, type ParameterGroup, parameterGroups, SCOPES, ScopeSection } from './views.tsx';
 
-/** 发布参数: the version's region, date, title and notes, then every parameter by group, each with its rule. */
+/**
+ * 发布参数: the version's region, date, title and notes, then every parameter by group, each with its
+ * rule, the local ones first and the national ones apart. Publishing it shows the confirmation first.
+ */
 
 interface FormProps {
   m: Messages;
@@ -159,12 +162,12 @@ function AmountParameter(props: FormProps & { field: ParameterField; illustrativ
   );
 }
 
-function ParameterGroup(props: FormProps & { group: (typeof GROUPS)[number] }) {
+function ParameterCard(props: FormProps & { group: ParameterGroup }) {
   const illustrative = new Set(props.form.illustrative);
   return (
-    <Card title={props.m.ruleSets.groups[props.group.key]} id={`form-${props.group.key}`}>
+    <Card title={props.group.title} id={`form-${props.group.key}`}>
       <div class="rule-fields">
-        {fieldsOf(props.group).map((field) =>
+        {props.group.fields.map((field) =>
           field.unit === 'boolean' ? (
             <BooleanParameter {...props} field={field} />
           ) : (
@@ -202,8 +205,12 @@ export function PublishPage(props: {
         <CsrfInput token={c.var.csrfToken} />
         <input type="hidden" name="_key" value={props.formKey} />
         <GeneralSection {...fields} c={c} who={who} />
-        {GROUPS.map((group) => (
-          <ParameterGroup {...fields} group={group} />
+        {SCOPES.map((scope) => (
+          <ScopeSection m={m} scope={scope} id={`form-scope-${scope}`}>
+            {parameterGroups(m, scope).map((group) => (
+              <ParameterCard {...fields} group={group} />
+            ))}
+          </ScopeSection>
         ))}
         <div class="actions">
           <button type="submit" class="btn btn-primary">

@@ -7,12 +7,15 @@ import {
   Invalid,
   listMembers,
   NotFound,
+  previewRuleSet,
   publishRuleSet,
+  type Refusal,
   Refused,
   RULE_SET_PUBLISHERS,
   RULE_SET_READERS,
   ruleSetHistory,
   ruleSetInForce,
+  Stale,
 } from '@shegong/core';
 import { isWithin, RULE_SET_FIELDS, type RuleSet } from '@shegong/domain';
 import type { Context } from 'hono';
@@ -20,11 +23,14 @@ import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
 import { readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
+import type { Messages } from '../../i18n/index.ts';
 import { type FieldError, Notice } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
+import { ConfirmPage, type ShownAgain } from './confirm.tsx';
+import { confirmationDigest } from './confirmation.ts';
 import { fieldId, formOf, type RuleSetForm, readRuleSetForm } from './form.ts';
 import { BUREAU_RULES, RULES } from './paths.ts';
 import { PublishPage } from './publish.tsx';
@@ -136,6 +142,55 @@ function hrefOf(field: string): string {
   return RULE_SET_FIELDS.some((f) => f.path === field) ? fieldId(field) : field;
 }
 
+/** The form's values that are not numbers of their unit, or that the schema refuses, each by its field, in the form's order. */
+function unreadableErrors(m: Messages, read: Extract<ReturnType<typeof readRuleSetForm>, { ok: false }>): FieldError[] {
+  const r = m.ruleSets;
+  const label = (path: string) => fieldLabel(m, path);
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (field: string, message: string) => {
+    if (seen.has(field)) return;
+    seen.add(field);
+    errors.push({ field, message, href: hrefOf(field) });
+  };
+  for (const u of read.unreadable)
+    add(
+      u.field,
+      u.kind === 'whole' ? r.errors.whole(label(u.field)) : m.errors.amount(label(u.field), u.kind, u.refusal),
+    );
+  // A field's hidden characters first: its usual message would send the user looking for a mistake they cannot see.
+  for (const issue of [...read.issues].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
+    const head = issue.field.split('.')[0] ?? '';
+    if ((head === 'title' || head === 'notes') && issue.hidden)
+      add(head, m.errors.hiddenCharacters(head === 'title' ? r.form.titleField : r.form.notes));
+    else if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
+      add(head, r.errors[head]);
+    else add(issue.field, r.errors.invalid(label(issue.field), issue.message));
+  }
+  // The summary in the order of the form.
+  const order = ['region', 'effectiveFrom', 'title', 'notes', ...RULE_SET_FIELDS.map((f) => f.path)];
+  return errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+}
+
+/** A refusal of publishing (or of its preview) as the form's field errors; undefined for one the form cannot show. */
+function refusalErrors(m: Messages, refusal: Refusal): FieldError[] | undefined {
+  const r = m.ruleSets;
+  if (refusal instanceof Invalid && refusal.fields.length) {
+    // Values that contradict each other: each problem names its parameter (JSON pointer).
+    return refusal.fields.map((e) => {
+      const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
+      const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
+      const target = known?.path ?? field;
+      return { field: target, message: r.errors.invalid(fieldLabel(m, target), e.message), href: hrefOf(target) };
+    });
+  }
+  if (refusal instanceof Conflict && refusal.fields.some((f) => f.path === '/effectiveFrom'))
+    return [{ field: 'effectiveFrom', message: r.errors.raced }];
+  if (refusal instanceof Refused && refusal.reason === 'idempotency_mismatch')
+    return [{ field: 'title', message: r.errors.duplicate }];
+  return undefined;
+}
+
 /** The rule-set pages: the bureau's (publish, history, versions) and everyone's read-only view. */
 export function rulesRoutes(session: TokenSource) {
   const publishers = pageAccess(RULE_SET_PUBLISHERS, session);
@@ -153,7 +208,7 @@ export function rulesRoutes(session: TokenSource) {
     .post(`${BUREAU_RULES}/new`, publishers, async (c) => {
       const who = await signedIn(c);
       const m = c.var.m;
-      const r = m.ruleSets;
+      const ctx = c.var.ctx;
       const posted = await readForm(c);
       const values: Record<string, string> = {
         region: posted.text('region') || who.principal.region,
@@ -164,67 +219,53 @@ export function rulesRoutes(session: TokenSource) {
       for (const field of RULE_SET_FIELDS) values[field.path] = posted.text(field.path);
       const form: RuleSetForm = { values, illustrative: posted.list('illustrative') };
       const key = FORM_KEY.test(posted.text('_key')) ? posted.text('_key') : randomToken();
+      const action = posted.text('action');
       const again = async (errors: FieldError[], formKey = key) =>
-        render(c, <PublishPage c={c} who={who} form={form} errors={errors} formKey={formKey} />, 400);
+        render(
+          c,
+          <PublishPage c={c} who={who} form={form} errors={errors} formKey={formKey} />,
+          errors.length ? 400 : 200,
+        );
+      // 返回修改: the form as it was typed.
+      if (action === 'edit') return again([]);
 
       const read = readRuleSetForm(form);
-      if (!read.ok) {
-        const label = (path: string) => fieldLabel(m, path);
-        const errors: FieldError[] = [];
-        const seen = new Set<string>();
-        const add = (field: string, message: string) => {
-          if (seen.has(field)) return;
-          seen.add(field);
-          errors.push({ field, message, href: hrefOf(field) });
-        };
-        for (const u of read.unreadable)
-          add(
-            u.field,
-            u.kind === 'whole' ? r.errors.whole(label(u.field)) : m.errors.amount(label(u.field), u.kind, u.refusal),
-          );
-        // A field's hidden characters first: its usual message would send the user looking for a mistake they cannot see.
-        for (const issue of [...read.issues].sort((a, b) => Number(b.hidden) - Number(a.hidden))) {
-          const head = issue.field.split('.')[0] ?? '';
-          if ((head === 'title' || head === 'notes') && issue.hidden)
-            add(head, m.errors.hiddenCharacters(head === 'title' ? r.form.titleField : r.form.notes));
-          else if (head === 'region' || head === 'effectiveFrom' || head === 'title' || head === 'notes')
-            add(head, r.errors[head]);
-          else add(issue.field, r.errors.invalid(label(issue.field), issue.message));
-        }
-        // The summary in the order of the form.
-        const order = ['region', 'effectiveFrom', 'title', 'notes', ...RULE_SET_FIELDS.map((f) => f.path)];
-        errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
-        return again(errors);
-      }
-      if (!isWithin(read.input.region, who.principal.region))
-        return again([{ field: 'region', message: r.errors.outside }]);
-      let published: { id: string };
+      if (!read.ok) return again(unreadableErrors(m, read));
+      const input = read.input;
+      if (!isWithin(input.region, who.principal.region))
+        return again([{ field: 'region', message: m.ruleSets.errors.outside }]);
+      const confirmation = async (status: 200 | 409, shownAgain?: ShownAgain) =>
+        render(
+          c,
+          <ConfirmPage
+            c={c}
+            who={who}
+            form={form}
+            input={input}
+            preview={await previewRuleSet(ctx, input)}
+            formKey={key}
+            again={shownAgain}
+          />,
+          status,
+        );
       try {
-        ({ ruleSet: published } = await publishRuleSet(c.var.ctx, read.input, key));
+        // 发布 on the form: what it would change, nothing written yet.
+        if (action !== 'publish') return await confirmation(200);
+        // 确认发布: only what the confirmation showed, against the version it was compared with.
+        const comparedWith = posted.text('_compared') || undefined;
+        if (posted.text('_confirm') !== confirmationDigest(input, comparedWith))
+          return await confirmation(409, 'notAsShown');
+        const { ruleSet } = await publishRuleSet(ctx, input, key, { comparedWith });
+        return c.redirect(`${BUREAU_RULES}/${ruleSet.id}?published=1`, 303);
       } catch (error) {
         const refusal = asRefusal(error);
-        if (refusal instanceof Invalid && refusal.fields.length) {
-          // Values that contradict each other: each problem names its parameter (JSON pointer).
-          return again(
-            refusal.fields.map((e) => {
-              const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
-              const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
-              const target = known?.path ?? field;
-              return {
-                field: target,
-                message: r.errors.invalid(fieldLabel(m, target), e.message),
-                href: hrefOf(target),
-              };
-            }),
-          );
-        }
-        if (refusal instanceof Conflict && refusal.fields.some((f) => f.path === '/effectiveFrom'))
-          return again([{ field: 'effectiveFrom', message: r.errors.raced }], randomToken());
-        if (refusal instanceof Refused && refusal.reason === 'idempotency_mismatch')
-          return again([{ field: 'title', message: r.errors.duplicate }], randomToken());
-        throw error;
+        if (refusal instanceof Stale && refusal.reason === 'comparedWithChanged')
+          return confirmation(409, 'changedSince');
+        const errors = refusal ? refusalErrors(m, refusal) : undefined;
+        if (!errors) throw error;
+        // A race for the version number or a reused form: a fresh key for the next try.
+        return again(errors, refusal instanceof Invalid ? key : randomToken());
       }
-      return c.redirect(`${BUREAU_RULES}/${published.id}?published=1`, 303);
     })
     .get(`${BUREAU_RULES}/:ruleSetId`, pageAccess(BUREAU_READERS, session), (c) => versionPage(c, BUREAU_RULES))
     .get(RULES, pageAccess(RULE_SET_READERS, session), readerPage)

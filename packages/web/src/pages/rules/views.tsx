@@ -1,46 +1,83 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { InForce } from '@shegong/domain';
 import {
+  type InForce,
+  isNationalParameter,
   type ParameterField,
+  type ParameterValue,
   parameterAt,
   RULE_SET_FIELDS,
   type RuleSet,
-  type RuleSetParameters,
 } from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
 import { Card, DescriptionList, Pager, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 
-/** The groups a rule set is shown in, each a description list, in the order a bureau reads them. */
-export const GROUPS: readonly { key: keyof Messages['ruleSets']['groups']; paths: (p: string) => boolean }[] = [
-  { key: 'payFloor', paths: (p) => p.startsWith('payFloor.') },
-  { key: 'socialInsurance', paths: (p) => p.startsWith('socialInsurance.') },
-  { key: 'housingFund', paths: (p) => p.startsWith('housingFund.') },
-  {
-    key: 'shares',
-    paths: (p) =>
-      ['minLabourShare', 'maxManagementShare', 'taxRate'].includes(p) || p.startsWith('projectionTolerance.'),
-  },
-  { key: 'continuingEducation', paths: (p) => p === 'continuingEducationHoursPerYear' },
-  { key: 'awards', paths: (p) => p.startsWith('awards.') },
-  { key: 'national', paths: (p) => p.startsWith('national.') },
+/** Where a parameter belongs: the bureau's own, or the national defaults it may change (N-1 … N-6). */
+export type Scope = 'local' | 'national';
+export const SCOPES: readonly Scope[] = ['local', 'national'];
+
+type LocalGroupKey = Exclude<keyof Messages['ruleSets']['groups'], 'other'>;
+
+/** The local groups, in the order a bureau reads them. */
+const LOCAL_GROUPS: readonly { key: LocalGroupKey; has: (path: string) => boolean }[] = [
+  { key: 'payFloor', has: (p) => p.startsWith('payFloor.') },
+  { key: 'socialInsurance', has: (p) => p.startsWith('socialInsurance.') },
+  { key: 'housingFund', has: (p) => p.startsWith('housingFund.') },
+  { key: 'shares', has: (p) => ['minLabourShare', 'maxManagementShare', 'taxRate'].includes(p) },
+  { key: 'actuals', has: (p) => p.startsWith('projectionTolerance.') },
+  { key: 'continuingEducation', has: (p) => p === 'continuingEducationHoursPerYear' },
+  { key: 'awards', has: (p) => p.startsWith('awards.') },
 ];
 
-export const fieldsOf = (group: (typeof GROUPS)[number]) => RULE_SET_FIELDS.filter((f) => group.paths(f.path));
+/** A card of parameters: its id (for the page's anchors), its title and its fields. */
+export interface ParameterGroup {
+  key: string;
+  title: string;
+  fields: readonly ParameterField[];
+}
+
+/**
+ * The groups of one scope, each parameter of RULE_SET_FIELDS in exactly one: local ones by topic
+ * (a parameter no group names yet falls under "other", so it is still shown and edited), national
+ * ones by the rule they serve.
+ */
+export function parameterGroups(m: Messages, scope: Scope): ParameterGroup[] {
+  const r = m.ruleSets;
+  const fields = RULE_SET_FIELDS.filter((f) => isNationalParameter(f) === (scope === 'national'));
+  if (scope === 'national')
+    return [...new Set(fields.map((f) => f.rule))].map((rule) => ({
+      key: rule,
+      title: r.nationalGroups[rule] ?? rule,
+      fields: fields.filter((f) => f.rule === rule),
+    }));
+  const named = LOCAL_GROUPS.map((g) => ({
+    key: g.key,
+    title: r.groups[g.key],
+    fields: fields.filter((f) => g.has(f.path)),
+  }));
+  const other = fields.filter((f) => !LOCAL_GROUPS.some((g) => g.has(f.path)));
+  return [...named, { key: 'other', title: r.groups.other, fields: other }].filter((g) => g.fields.length);
+}
+
+/** The title of the group a parameter is shown in (its name alone can be ambiguous: 助理社会工作师). */
+export function groupTitleOf(m: Messages, field: ParameterField): string {
+  const scope: Scope = isNationalParameter(field) ? 'national' : 'local';
+  return parameterGroups(m, scope).find((g) => g.fields.includes(field))?.title ?? '';
+}
 
 /** A parameter's name on the page (the catalogue keys paths with `/`, its walker splits on `.`). */
 export function fieldLabel(m: Messages, path: string): string {
   return m.ruleSets.fields[path.replace(/\./g, '/')] ?? path;
 }
 
-/** One stored value as people read it: ¥ for fen, % for basis points, units for the rest. */
-export function shownValue(m: Messages, field: ParameterField, parameters: RuleSetParameters): string {
-  const value = parameterAt(parameters, field.path);
+/** One value as people read it: ¥ for fen, % for basis points, units for the rest. */
+export function formatParameter(m: Messages, field: ParameterField, value: ParameterValue): string {
   const r = m.ruleSets;
   if (typeof value === 'boolean') return value ? r.yes : r.no;
   if (value === undefined) return '—';
@@ -56,33 +93,71 @@ export function shownValue(m: Messages, field: ParameterField, parameters: RuleS
   }
 }
 
+/** A value with its illustrative mark, where it has one. */
+export function ParameterFigure(props: {
+  m: Messages;
+  field: ParameterField;
+  value: ParameterValue;
+  illustrative: boolean;
+}) {
+  return (
+    <>
+      <span class="rule-figure">{formatParameter(props.m, props.field, props.value)}</span>
+      {props.illustrative ? (
+        <>
+          {' '}
+          <Tag tone="amber">{props.m.ruleSets.illustrative}</Tag>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** The local parameters, then the national ones apart, each with its heading and what it holds. */
+export function ScopeSection(props: { m: Messages; scope: Scope; id: string; children: Child }) {
+  const s = props.m.ruleSets.scopes;
+  return (
+    <section class={`rule-scope rule-scope-${props.scope}`} id={props.id} aria-labelledby={`${props.id}-title`}>
+      <h2 class="section-title" id={`${props.id}-title`}>
+        {s[props.scope]}
+      </h2>
+      <p class="hint">{props.scope === 'national' ? s.nationalHint : s.localHint}</p>
+      {props.children}
+    </section>
+  );
+}
+
 /** Every value of a rule set, grouped, each with its rule badge and, where so, marked illustrative. */
 export function RuleSetValues(props: { m: Messages; ruleSet: Pick<RuleSet, 'parameters' | 'illustrative'> }) {
   const { m, ruleSet } = props;
-  const r = m.ruleSets;
   const illustrative = new Set(ruleSet.illustrative);
   return (
-    <div class="grid-2">
-      {GROUPS.map((group) => (
-        <Card title={r.groups[group.key]} id={`group-${group.key}`}>
-          <DescriptionList
-            items={fieldsOf(group).map((field) => [
-              fieldLabel(m, field.path),
-              <span class="rule-value" id={`value-${field.path.replace(/\./g, '-')}`}>
-                <span class="rule-figure">{shownValue(m, field, ruleSet.parameters)}</span>{' '}
-                <RuleBadge rule={field.rule} rules={m.policyRules} />
-                {illustrative.has(field.path) ? (
-                  <>
-                    {' '}
-                    <Tag tone="amber">{r.illustrative}</Tag>
-                  </>
-                ) : null}
-              </span>,
-            ])}
-          />
-        </Card>
+    <>
+      {SCOPES.map((scope) => (
+        <ScopeSection m={m} scope={scope} id={`scope-${scope}`}>
+          <div class="grid-2">
+            {parameterGroups(m, scope).map((group) => (
+              <Card title={group.title} id={`group-${group.key}`}>
+                <DescriptionList
+                  items={group.fields.map((field) => [
+                    fieldLabel(m, field.path),
+                    <span class="rule-value" id={`value-${field.path.replace(/\./g, '-')}`}>
+                      <ParameterFigure
+                        m={m}
+                        field={field}
+                        value={parameterAt(ruleSet.parameters, field.path)}
+                        illustrative={illustrative.has(field.path)}
+                      />{' '}
+                      <RuleBadge rule={field.rule} rules={m.policyRules} />
+                    </span>,
+                  ])}
+                />
+              </Card>
+            ))}
+          </div>
+        </ScopeSection>
       ))}
-    </div>
+    </>
   );
 }
 
