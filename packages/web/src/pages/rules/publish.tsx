@@ -3,7 +3,7 @@
 import { isWithin, knownRegions, type ParameterField } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import type { Messages } from '../../i18n/index.ts';
+import type { Lang, Messages } from '../../i18n/index.ts';
 import {
   Card,
   Choices,
@@ -159,7 +159,28 @@ function AmountParameter(props: FormProps & { field: ParameterField; illustrativ
   );
 }
 
-function ParameterGroup(props: FormProps & { group: (typeof GROUPS)[number] }) {
+/** A region parameter (P-A3's area): a choice of the regions Shegong knows, empty for the default. */
+function RegionParameter(props: FormProps & { field: ParameterField; lang: Lang }) {
+  const { m, field } = props;
+  return (
+    <div class="rule-field">
+      <SelectField
+        m={m}
+        id={fieldId(field.path)}
+        name={field.path}
+        label={fieldLabel(m, field.path)}
+        hint={m.ruleSets.form.regionDefaultHint}
+        placeholder={m.ruleSets.form.regionDefault}
+        value={props.form.values[field.path]}
+        error={errorFor(props.errors, field.path)}
+        options={regionOptions(props.lang)}
+      />
+      <RuleBadge rule={field.rule} rules={m.policyRules} />
+    </div>
+  );
+}
+
+function ParameterGroup(props: FormProps & { group: (typeof GROUPS)[number]; lang: Lang }) {
   const illustrative = new Set(props.form.illustrative);
   return (
     <Card title={props.m.ruleSets.groups[props.group.key]} id={`form-${props.group.key}`}>
@@ -167,6 +188,8 @@ function ParameterGroup(props: FormProps & { group: (typeof GROUPS)[number] }) {
         {fieldsOf(props.group).map((field) =>
           field.unit === 'boolean' ? (
             <BooleanParameter {...props} field={field} />
+          ) : field.unit === 'region' ? (
+            <RegionParameter {...props} field={field} />
           ) : (
             <AmountParameter {...props} field={field} illustrative={illustrative} />
           ),
@@ -203,7 +226,7 @@ export function PublishPage(props: {
         <input type="hidden" name="_key" value={props.formKey} />
         <GeneralSection {...fields} c={c} who={who} />
         {GROUPS.map((group) => (
-          <ParameterGroup {...fields} group={group} />
+          <ParameterGroup {...fields} group={group} lang={c.var.lang} />
         ))}
         <div class="actions">
           <button type="submit" class="btn btn-primary">

@@ -207,9 +207,10 @@ export function rulesRoutes(session: TokenSource) {
               const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
               const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
               const target = known?.path ?? field;
+              const words = e.code === 'continuityRegionOutside' ? r.errors.continuityRegion : e.message;
               return {
                 field: target,
-                message: r.errors.invalid(fieldLabel(m, target), e.message),
+                message: r.errors.invalid(fieldLabel(m, target), words),
                 href: hrefOf(target),
               };
             }),
