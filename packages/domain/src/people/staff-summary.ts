@@ -85,7 +85,8 @@ export function staffSummary(
     findings.push(r.status === 'expired' ? registrationExpired(facts) : registrationExpiring(facts));
   });
 
-  // N-4: a certificate never registered once its first year is over (unless a higher one is registered).
+  // N-4: a certificate never registered once its first year is over (unless a higher one is
+  // registered). An error, as a lapsed registration is: either way no registration is in force.
   person.certificates.forEach((c, i) => {
     if (c.registeredOn || c.registrationExpiresOn || certRank(c.level) < registeredRank) return;
     const registerBy = firstRegistrationDue(c, rules);
