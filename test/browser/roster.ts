@@ -18,6 +18,7 @@ export const HEADINGS = [
   '本单位入职日期',
   '之前社工工作(地区代码:起:止;…)',
   '继续教育(日期:学时:机构:主题;…)',
+  '工作时间(%)',
 ];
 
 const idOf = (n: number) => {
@@ -47,6 +48,7 @@ export function roster(broken: boolean): Buffer {
       '',
       '',
       '2024-03-01',
+      '',
       '',
       '',
     ].join(',');

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { idCardCheckCharacter } from '@shegong/domain';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInAt, useBrowserWorld } from './world.ts';
@@ -56,5 +57,42 @@ describe('HR finds who is paid below the floor', () => {
     expect(await page.locator('#findings').textContent()).toMatch(/below the floor/);
     await page.screenshot({ path: join(world.shots, 'staff-person-en.png'), fullPage: true });
     await context.close();
+  });
+});
+
+describe('HR adds a new hire', () => {
+  it('fills the add form with the day they started here, and sees their P-A3 run counted from it', async () => {
+    const page = await world.browser.newPage({ viewport: { width: 360, height: 800 } });
+    await signIn(page, 'hr@yangguang.demo');
+    await page.goto(`${world.system.url}/org/staff`);
+    await page.getByRole('link', { name: '添加人员' }).click();
+    await page.waitForURL(/\/org\/staff\/new$/);
+    const first17 = '45060219700101021';
+    await page.locator('#name').fill('覃新聘');
+    await page.locator('#idCardNumber').fill(`${first17}${idCardCheckCharacter(first17)}`.toLowerCase());
+    await page.locator('#phone').fill('13900007788');
+    await page.locator('#educationLevel').selectOption('bachelor');
+    await page.locator('#socialWorkMajor-yes').check();
+    await page.locator('#employmentType-contract').check();
+    await page.locator('#monthlyPay').fill('4200');
+    // Saved without the start: the form asks for it, by name, and keeps what was typed.
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('.error-summary').textContent()).toContain('请输入本单位入职日期');
+    expect(await page.locator('#name').inputValue()).toBe('覃新聘');
+    await page.screenshot({ path: join(world.shots, 'staff-add-360.png'), fullPage: true });
+
+    await page.getByLabel('本单位入职日期').fill('2024-06-23');
+    await Promise.all([
+      page.waitForURL(/\/org\/staff\/[0-9a-f-]{36}\?notice=created$/),
+      page.getByRole('button', { name: '保存' }).click(),
+    ]);
+    const details = (await page.locator('#details').textContent()) ?? '';
+    expect(details).toContain('自 2024年6月23日 起');
+    expect(details).not.toContain('目前不在本地区从事社会工作');
+    const employment = page.locator('#employment tbody tr', { hasText: '港口区阳光社会工作服务中心' });
+    expect(await employment.textContent()).toContain('计入连续从业');
+    await page.screenshot({ path: join(world.shots, 'staff-new-hire-360.png'), fullPage: true });
+    await page.close();
   });
 });

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { idCardCheckCharacter, type PersonInput } from '@shegong/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TokenSubject } from '../support/tokens.ts';
 import { World } from '../support/world.ts';
 
 /**
@@ -37,7 +39,8 @@ function person(overrides: Partial<PersonInput> = {}): PersonInput {
         registeredOn: '2025-01-01',
       },
     ],
-    continuingEducation: [{ date: '2026-03-01', tenthHours: 500, provider: '市民政局', topic: '个案管理' }],
+    // 72 hours: this year's 50 (P-R2) and the registration period's 72 (N-5) are both met.
+    continuingEducation: [{ date: '2026-03-01', tenthHours: 720, provider: '市民政局', topic: '个案管理' }],
     ...overrides,
   };
 }
@@ -57,8 +60,49 @@ interface Listed {
   name: string;
   idCardNumber: string;
   phone: string;
-  summary?: { flags: string[]; pay: { shortfall: number; ruleId: string }; findings: { ruleId: string }[] };
+  summary?: {
+    flags: string[];
+    pay: { shortfall: number; floor: number; fullTimeFloor: number; ftePercent: number; ruleId: string };
+    findings: { kind: string; ruleId: string; path: string; amounts: Record<string, unknown> }[];
+    run?: { start: string; area: string };
+    registrations: { status: string; expiresOn?: string }[];
+    ce: { period?: { to: string; shortfallTenthHours: number } };
+  };
 }
+
+/** An organisation in Dongxing (450681), whose bureau publishes its own rule set (DONGXING_2026), and its hr. */
+async function dongxingHr(): Promise<TokenSubject> {
+  const platform = world.tenant('platform');
+  const directory = world.store.platform({ tenantId: platform.id, userId: platform.users[0]!.id, kind: 'platform' });
+  const create = directory.scope.mutation();
+  const tenant = directory.directory.create(create, {
+    kind: 'org',
+    name: '东兴市同心社会工作服务中心',
+    region: '450681',
+  });
+  await create.audited('tenant.create', 'Tenant', tenant.id, tenant.version, tenant).commit();
+  const repos = world.store.tenant({ tenantId: tenant.id, userId: 'seed' });
+  const members = repos.scope.mutation();
+  const user = repos.users.add(members, {
+    id: randomUUID(),
+    email: 'hr.dx@example.cn',
+    name: '东兴 hr',
+    roles: ['hr'],
+  });
+  await members.audited('user.add', 'User', user.id, user.version, user).commit();
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    tenantId: tenant.id,
+    kind: 'org',
+    region: '450681',
+    roles: ['hr'],
+  };
+}
+
+const read = async (id: string, as: TokenSubject = hr()) =>
+  (await (await world.request('GET', `/v1/people/${id}`, { as })).json()) as Listed;
 
 describe('adding people', () => {
   it('refuses an ID-card number with a wrong check character: 400 naming /idCardNumber, nothing written', async () => {
@@ -210,5 +254,134 @@ describe('isolation', () => {
     ).toBe(404);
     expect((await world.request('GET', `/v1/people/${id}`, { as: world.user('bureauA') })).status).toBe(403);
     expect((await world.request('GET', '/v1/people', { as: world.user('bureauA', 'auditor') })).status).toBe(403);
+  });
+});
+
+describe('the registry’s rules (issue 10, point 12; today 2026-11-25)', () => {
+  it('counts a Dongxing employee’s P-A3 run across the city: it began in Gangkou, not at the county line', async () => {
+    const as = await dongxingHr();
+    const response = await world.request('POST', '/v1/people', {
+      as,
+      json: person({
+        employment: [
+          { employer: '阳光社工', region: '450602', start: '2023-03-01', end: '2024-12-31', socialWork: true },
+          { employer: '同心社工', region: '450681', start: '2025-01-01', socialWork: true },
+        ],
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const listed = await read(id, as);
+    // Under DONGXING_2026, whose continuityRegion is the city 450600.
+    expect(listed.summary?.run).toMatchObject({ start: '2023-03-01', area: '450600' });
+  });
+
+  it('refuses a typed registration expiry that is not three years on, naming the expected day', async () => {
+    const seven = person({
+      certificates: [
+        {
+          level: 'assistant',
+          number: `N4-${Date.now()}`,
+          obtainedOn: '2023-06-18',
+          registeredOn: '2024-01-10',
+          registrationExpiresOn: '2031-01-09',
+        },
+      ],
+    });
+    const response = await world.request('POST', '/v1/people', { as: hr(), json: seven });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+    expect(problem.errors).toEqual([
+      expect.objectContaining({
+        path: '/certificates/0/registrationExpiresOn',
+        message: 'must be 2027-01-10: a registration is valid 3 years from its date (N-4)',
+      }),
+    ]);
+    const list = await world.request('GET', '/v1/people?limit=100', { as: hr() });
+    expect(((await list.json()) as { items: Listed[] }).items.map((p) => p.name)).not.toContain(seven.name);
+  });
+
+  it('refuses a registration dated before the certificate was obtained, on the person and on its own route', async () => {
+    const before = (registeredOn: string) => ({
+      level: 'assistant' as const,
+      number: `N4B-${Date.now()}-${registeredOn}`,
+      obtainedOn: '2024-06-23',
+      registeredOn,
+    });
+    const response = await world.request('POST', '/v1/people', {
+      as: hr(),
+      json: person({ certificates: [before('2024-06-22')] }),
+    });
+    expect(response.status).toBe(400);
+    expect(await problemPaths(response)).toEqual(['/certificates/0/registeredOn']);
+    const { id } = await create(person());
+    const added = await world.request('POST', `/v1/people/${id}/certificates`, {
+      as: hr(),
+      headers: { 'If-Match': '"1"' },
+      json: before('2024-01-01'),
+    });
+    expect(added.status).toBe(400);
+    expect(await problemPaths(added)).toEqual(['/certificates/1/registeredOn']);
+  });
+
+  it('keeps a registration of 29 February to the end of February three years on', async () => {
+    const leap = person({
+      certificates: [
+        { level: 'assistant', number: `N4L-${Date.now()}`, obtainedOn: '2023-06-18', registeredOn: '2024-02-29' },
+      ],
+    });
+    const { id } = await create(leap);
+    expect((await read(id)).summary?.registrations[0]).toMatchObject({ status: 'valid', expiresOn: '2027-02-28' });
+  });
+
+  it('finds a certificate not registered within a year of passing (N-4)', async () => {
+    const { id } = await create(
+      person({ certificates: [{ level: 'assistant', number: `N4O-${Date.now()}`, obtainedOn: '2025-06-01' }] }),
+    );
+    expect((await read(id)).summary?.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'registrationOverdue',
+        ruleId: 'N-4',
+        path: '/certificates/0/registeredOn',
+        amounts: expect.objectContaining({ registerBy: '2026-06-01' }),
+      }),
+    );
+  });
+
+  it('flags an N-5 shortfall as ce-short, as a P-R2 shortfall is', async () => {
+    // 50 hours this year meet P-R2; the period from 2025-01-01 needs 72 (assistant): 22 short.
+    const { id } = await create(
+      person({ continuingEducation: [{ date: '2026-03-01', tenthHours: 500, provider: '市民政局', topic: '督导' }] }),
+    );
+    const listed = await read(id);
+    expect(listed.summary?.ce.period).toMatchObject({ to: '2028-01-01', shortfallTenthHours: 220 });
+    expect(listed.summary?.flags).toContain('ce-short');
+    const flagged = await world.request('GET', '/v1/people?flag=ce-short', { as: hr() });
+    expect(((await flagged.json()) as { items: Listed[] }).items.map((p) => p.id)).toContain(id);
+  });
+
+  it('compares part-time pay with the floor in proportion to the working time (P-W3)', async () => {
+    // Half time: the assistant floor ¥3,200 becomes ¥1,600; ¥1,650 is above it.
+    const { id } = await create(person({ employmentType: 'part_time', ftePercent: 50, monthlyPay: 1_650_00 }));
+    expect((await read(id)).summary?.pay).toMatchObject({
+      floor: 1_600_00,
+      fullTimeFloor: 3_200_00,
+      ftePercent: 50,
+      shortfall: 0,
+      ruleId: 'P-W3',
+    });
+    const missing = await world.request('POST', '/v1/people', {
+      as: hr(),
+      json: person({ employmentType: 'part_time', monthlyPay: 1_650_00 }),
+    });
+    expect(missing.status).toBe(400);
+    expect(await problemPaths(missing)).toEqual(['/ftePercent']);
+  });
+
+  it('keeps and shows the ID-card check character as an upper-case X, whatever case was typed', async () => {
+    const first17 = '11010519491231002';
+    expect(idCardCheckCharacter(first17)).toBe('X');
+    const { id } = await create(person({ idCardNumber: `${first17}x` }));
+    expect((await read(id)).idCardNumber).toBe(`${first17}X`);
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FANGCHENGGANG_2023, type NewRuleSet, RULE_SET_FIELDS } from '@shegong/domain';
+import { DONGXING_2026, FANGCHENGGANG_2023, type NewRuleSet, RULE_SET_FIELDS } from '@shegong/domain';
 import { ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
@@ -390,5 +390,22 @@ describe('the pages', () => {
       lang: 'en',
     });
     expect(mainText(await en.text())).toContain('No parameter changes');
+  });
+
+  it('ask for the area of P-A3’s run, refuse one that does not hold the region, and show it by name', async () => {
+    const page = await (await world.page('GET', '/bureau/rules/new', { as: world.user('bureauB') })).text();
+    // Prefilled from Dongxing's rule set in force: the whole city.
+    expect(page).toMatch(/<option value="450600" selected="">防城港市 \(450600\)<\/option>/);
+    const outside = await world.page('POST', '/bureau/rules/new', {
+      as: world.user('bureauB'),
+      form: form({ ...DONGXING_2026, effectiveFrom: '2026-09-01' }, { 'awards.continuityRegion': '450602' }),
+    });
+    expect(outside.status).toBe(400);
+    const html = await outside.text();
+    expect(html).toContain('href="#p-awards-continuityRegion"');
+    expect(html).toContain('连续从事社会工作的计算地区：计算地区须为适用地区本身或包含它的地区（P-A3）');
+    const shown = await (await world.page('GET', '/rules', { as: world.user('orgA') })).text();
+    expect(shown).toContain('防城港市 (450600)');
+    expect(shown).toContain('取得证书后首次登记的期限');
   });
 });

@@ -199,6 +199,7 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     socialWorkMajor: 'yes',
     employmentType: 'contract',
     monthlyPay: '3600',
+    employedSince: '2024-06-23',
     _key: randomBytes(24).toString('base64url'),
   }),
   'POST /org/staff/:personId/edit': async ({ ids }) => {

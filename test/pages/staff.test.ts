@@ -25,7 +25,8 @@ const person = (name: string, first17: string, overrides: Partial<PersonInput> =
   certificates: [
     { level: 'assistant', number: `WEB-${first17}`, obtainedOn: '2021-06-20', registeredOn: '2025-01-01' },
   ],
-  continuingEducation: [{ date: '2026-03-01', tenthHours: 520, provider: '市民政局', topic: '个案管理' }],
+  // 72 hours: this year's 50 (P-R2) and the registration period's 72 (N-5) are both met.
+  continuingEducation: [{ date: '2026-03-01', tenthHours: 720, provider: '市民政局', topic: '个案管理' }],
   ...overrides,
 });
 
@@ -60,7 +61,7 @@ describe('人员 list', () => {
     const browser = await as(finance);
     const html = await (await browser.get('/org/staff')).text();
     expect(html).toContain('2 人低于薪酬指导标准');
-    expect(html).toContain('1 人本年继续教育学时不足');
+    expect(html).toContain('1 人继续教育学时不足');
     expect(html).toContain('38.5 / 50 学时');
     expect(html).toContain('差 ¥150.00');
     expect(html).toContain('差 ¥0.01');
@@ -147,6 +148,7 @@ describe('adding a person', () => {
       socialWorkMajor: 'yes',
       employmentType: 'contract',
       monthlyPay: '3,600.50',
+      employedSince: '2024-06-23',
     });
     expect(created.status).toBe(303);
     const where = created.headers.get('Location') ?? '';
@@ -172,5 +174,88 @@ describe('adding a person', () => {
     });
     expect(added.status).toBe(303);
     expect(await (await browser.get(path)).text()).toContain('WEB-NEW-0001');
+  });
+});
+
+describe('what the staff forms ask and refuse (issue 10, points 7 and 12)', () => {
+  const newPerson = (over: Record<string, string>) => ({
+    name: '覃入职',
+    idCardNumber: idCard('45060319930101061'),
+    phone: '13900004321',
+    educationLevel: 'bachelor',
+    socialWorkMajor: 'yes',
+    employmentType: 'contract',
+    monthlyPay: '3600',
+    ...over,
+  });
+
+  it('asks when a new person started here, and counts their P-A3 run from it', async () => {
+    const browser = await as(hr);
+    const form = await (await browser.get('/org/staff/new')).text();
+    expect(form).toContain('本单位入职日期');
+    const key = hiddenField(form, '_key') ?? '';
+    const missing = await browser.post('/org/staff/new', { _key: key, ...newPerson({}) });
+    expect(missing.status).toBe(400);
+    const again = await missing.text();
+    expect(again).toContain('请输入本单位入职日期，例如 2024-06-23');
+    expect(again).toContain('href="#employedSince"');
+    const created = await browser.post('/org/staff/new', { _key: key, ...newPerson({ employedSince: '2024-06-23' }) });
+    expect(created.status).toBe(303);
+    const page = await (await browser.get(created.headers.get('Location') ?? '')).text();
+    expect(page).not.toContain('目前不在本地区从事社会工作');
+    expect(page).toContain('自 2024年6月23日 起，满 2 年');
+    expect(page).toContain('港口区阳光社会工作服务中心');
+    expect(page).toContain('计入连续从业');
+  });
+
+  it('asks part-time staff for their working time and holds their pay to the floor in proportion', async () => {
+    const browser = await as(hr);
+    const key = hiddenField(await (await browser.get('/org/staff/new')).text(), '_key') ?? '';
+    const fields = newPerson({
+      name: '覃兼职',
+      idCardNumber: idCard('45060319930101062'),
+      employmentType: 'part_time',
+      monthlyPay: '1300',
+      employedSince: '2025-03-01',
+    });
+    const missing = await browser.post('/org/staff/new', { _key: key, ...fields });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain('兼职人员须填写工作时间（1 到 100 的整数）；其他用工形式请留空');
+    const created = await browser.post('/org/staff/new', { _key: key, ...fields, ftePercent: '50' });
+    expect(created.status).toBe(303);
+    const page = await (await browser.get(created.headers.get('Location') ?? '')).text();
+    // No certificate: the ¥2,400 floor at half time is ¥1,200; ¥1,300 is above it.
+    expect(page).toContain('全日制的 50%');
+    expect(page).toContain('¥1,300.00 / ¥1,200.00');
+    expect(page).not.toContain('低于');
+  });
+
+  it('refuses a registration before the certificate and an expiry that is not three years on, in its own words', async () => {
+    const browser = await as(hr);
+    const path = `/org/staff/${lowId}`;
+    const certForm = await (await browser.get(`${path}/certificates/new`)).text();
+    const version = hiddenField(certForm, 'version') ?? '';
+    const early = await browser.post(`${path}/certificates/new`, {
+      version,
+      level: 'social_worker',
+      number: 'WEB-N4-0001',
+      obtainedOn: '2024-06-23',
+      registeredOn: '2024-06-22',
+    });
+    expect(early.status).toBe(400);
+    expect(await early.text()).toContain('登记日期不能早于取得证书的日期（2024-06-23）');
+    const seven = await browser.post(`${path}/certificates/new`, {
+      version,
+      level: 'social_worker',
+      number: 'WEB-N4-0001',
+      obtainedOn: '2024-06-23',
+      registeredOn: '2024-09-01',
+      registrationExpiresOn: '2031-08-31',
+    });
+    expect(seven.status).toBe(400);
+    const html = await seven.text();
+    expect(html).toContain('登记有效期至应为 2027-09-01：登记自登记之日起有效 3 年（N-4）');
+    expect(html).toContain('href="#registrationExpiresOn"');
+    expect(await (await browser.get(path)).text()).not.toContain('WEB-N4-0001');
   });
 });

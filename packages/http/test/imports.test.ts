@@ -37,8 +37,9 @@ function roster(from: number, to: number, change: (n: number, row: string[]) => 
       `IMP${String(n).padStart(7, '0')}`,
       '2020-11-01',
       '2021-03-01',
-      '2024-02-28',
+      '2024-03-01', // 3 years on (N-4)
       '2021-07-01',
+      '',
       '',
       '',
     ];
@@ -120,6 +121,31 @@ describe('POST /v1/imports', () => {
     };
     expect(job).toMatchObject({ status: 'invalid', written: 0, errorCount: 1 });
     expect(job.errors).toHaveLength(1);
+    expect((await peopleOf('orgA')).length).toBe(before);
+  });
+
+  it('refuses a registration expiry that is not the term’s, and part-time staff without a working time (issue 10)', async () => {
+    const before = (await peopleOf('orgA')).length;
+    // Registered 2021-03-01 under FANGCHENGGANG_2023: valid 3 years, through 2024-03-01, not 2028.
+    const file = roster(300, 303, (n, row) => {
+      if (n === 300) row[11] = '2028-02-28';
+      if (n === 302) row[5] = '非全日制';
+    });
+    const response = await upload(file);
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as { rowErrors: { row: number; column: string; message: string }[] };
+    expect(problem.rowErrors).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: '登记有效期至',
+        message: '应为 2024-03-01：登记自登记之日起有效 3 年（N-4）',
+      }),
+      expect.objectContaining({
+        row: 4,
+        column: '工作时间(%)',
+        message: '非全日制人员必填工作时间（占全日制的百分比）',
+      }),
+    ]);
     expect((await peopleOf('orgA')).length).toBe(before);
   });
 

@@ -38,7 +38,8 @@ export type RosterKey =
   | 'registrationExpiresOn'
   | 'hiredOn'
   | 'earlierWork'
-  | 'continuingEducation';
+  | 'continuingEducation'
+  | 'ftePercent';
 
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   {
@@ -200,6 +201,18 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
     example: '2025-04-12:6:防城港市社会工作协会:儿童保护个案督导',
     width: 40,
     text: true,
+  },
+  {
+    // Last, so files laid out before it keep their column letters; P-W3 compares part-time pay by it.
+    key: 'ftePercent',
+    zh: '工作时间(%)',
+    en: 'Working time (% of full time)',
+    required: false,
+    help: '仅非全日制人员填写：工作时间占全日制的百分比，1 到 100 的整数，如 50；月薪按此比例与指导标准比较。其他用工形式留空',
+    helpEn:
+      'part-time staff only: working time as a whole percent of full time, 1 to 100, e.g. 50; pay is compared with the floor in this proportion. Empty for the others',
+    example: '',
+    width: 12,
   },
 ];
 

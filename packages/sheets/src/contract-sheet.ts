@@ -202,6 +202,7 @@ const AMOUNT_LABELS: Record<string, Label> = {
   pay: { zh: '月薪', en: 'pay' },
   floor: { zh: '指导线', en: 'floor' },
   certLevel: { zh: '证书等级', en: 'certificate level' },
+  ftePercent: { zh: '工作时间', en: 'working time' },
   personnel: { zh: '人员经费', en: 'personnel' },
   labourCost: { zh: '人工成本', en: 'labour cost' },
   bindsOn: { zh: '决定最低价的条件', en: 'set by' },
@@ -253,6 +254,7 @@ function amountValueText(unit: AmountUnit, value: string | number, lang: Lang): 
   if (typeof value === 'string') return CODE_LABELS[unit]?.[lang][value] ?? value;
   if (unit === 'fen') return formatMoney(value);
   if (unit === 'bp') return formatPercent(value);
+  if (unit === 'percent') return `${value}%`;
   if (unit === 'tenthHours') return tenthsToHours(value);
   return String(value);
 }

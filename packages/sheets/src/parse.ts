@@ -1,17 +1,28 @@
 import {
   type Certificate,
   ContinuingEducation,
+  certificateProblems,
   type EmploymentPeriod,
   isHiddenCharacterIssue,
   isKnownRegion,
   isValidIdCardNumber,
   PersonInput,
+  type RuleSetParameters,
 } from '@shegong/domain';
 import ExcelJS from 'exceljs';
 import { COLUMN_BY_KEY, ROSTER_COLUMNS, ROSTER_SHEET, type RosterKey } from './columns.ts';
 import { parseCsv } from './csv.ts';
 import { CERTIFICATE_LABELS, codeOf, EDUCATION_LABELS, EMPLOYMENT_LABELS } from './labels.ts';
-import { CellProblem, type CellValue, cellText, readDate, readHours, readYesNo, readYuan } from './values.ts';
+import {
+  CellProblem,
+  type CellValue,
+  cellText,
+  readDate,
+  readHours,
+  readWholePercent,
+  readYesNo,
+  readYuan,
+} from './values.ts';
 
 /** The most rows one file may hold. */
 export const MAX_ROSTER_ROWS = 5000;
@@ -40,6 +51,8 @@ export interface RosterContext {
   region: string;
   /** Today in China, for the ID number's birth date (tests pin it). */
   today?: string;
+  /** The rule set in force, for N-4's registration term (without one, only the dates' order is checked). */
+  rules?: RuleSetParameters | undefined;
 }
 
 const DEFAULT_CONTEXT: RosterContext = { employer: '本单位', region: '450602' };
@@ -190,6 +203,7 @@ export async function parseRoster(
     const socialWorkMajor = read('socialWorkMajor', readYesNo);
     const employmentType = label('employmentType', EMPLOYMENT_LABELS);
     const monthlyPay = read('monthlyPay', (v) => readYuan(v, PersonInput.shape.monthlyPay));
+    const ftePercent = read('ftePercent', readWholePercent);
 
     const certificateLevel = label('certificateLevel', CERTIFICATE_LABELS);
     const certificateNumber = read('certificateNumber', cellText);
@@ -209,13 +223,16 @@ export async function parseRoster(
       for (const [key] of missing)
         rowErrors.push(problem(row, key, '填写了证书时必填', 'is required when a certificate is given'));
       if (certificateLevel && certificateNumber && obtainedOn) {
-        certificates.push({
+        const certificate: Certificate = {
           level: certificateLevel,
           number: certificateNumber,
           obtainedOn,
           ...(registeredOn ? { registeredOn } : {}),
           ...(registrationExpiresOn ? { registrationExpiresOn } : {}),
-        });
+        };
+        // N-4: the registration's dates, as the registry refuses them when typed on a page.
+        for (const p of certificateProblems(certificate, context.rules)) rowErrors.push(registrationProblem(row, p));
+        certificates.push(certificate);
       }
     }
 
@@ -234,6 +251,7 @@ export async function parseRoster(
         phone,
         education: { level: education, socialWorkMajor },
         employmentType,
+        ...(ftePercent === undefined ? {} : { ftePercent }),
         monthlyPay,
         employment,
         certificates,
@@ -241,7 +259,7 @@ export async function parseRoster(
       };
       const parsed = PersonInput.safeParse(candidate);
       if (parsed.success) rows.push({ row, input: parsed.data });
-      else for (const issue of parsed.error.issues) rowErrors.push(schemaProblem(row, issue));
+      else for (const issue of parsed.error.issues) rowErrors.push(schemaProblem(row, issue, employmentType));
     }
 
     // Duplicates within the file, named at the later row with the earlier one.
@@ -324,10 +342,23 @@ function readContinuingEducation(text: string): ContinuingEducation[] | undefine
     });
 }
 
+/** N-4's refusal of a certificate's registration dates, on its column in Chinese. */
+function registrationProblem(row: number, p: ReturnType<typeof certificateProblems>[number]): RowError {
+  const a = p.amounts;
+  const zh =
+    p.code === 'registrationTermMismatch'
+      ? `应为 ${a.expected}：登记自登记之日起有效 ${a.years} 年（N-4）`
+      : p.field === 'registeredOn'
+        ? `登记日期不能早于取得日期（${a.obtainedOn}）`
+        : `按此有效期推算，登记日期（${a.registeredOn}）早于取得日期（${a.obtainedOn}）`;
+  return problem(row, p.field, zh, p.message);
+}
+
 /** What the schema still finds once every cell has been read (lengths, mostly), on its column. */
 function schemaProblem(
   row: number,
   issue: { path: readonly PropertyKey[]; message: string; code?: string; params?: unknown },
+  employmentType: string | undefined,
 ): RowError {
   const [first, second, third] = issue.path.map(String);
   const key: RosterKey =
@@ -357,6 +388,10 @@ function schemaProblem(
       ? '登记有效期须晚于登记日期'
       : isHiddenCharacterIssue(issue)
         ? `含有看不见的控制字符或文字方向字符（${(issue.params as { character?: string }).character}），请删除后重新上传`
-        : `不符合要求（${issue.message}）`;
+        : key === 'ftePercent'
+          ? employmentType === 'part_time'
+            ? '非全日制人员必填工作时间（占全日制的百分比）'
+            : '仅非全日制人员填写工作时间；其他用工形式留空'
+          : `不符合要求（${issue.message}）`;
   return problem(row, key, zh, issue.message);
 }

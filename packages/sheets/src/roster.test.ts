@@ -1,4 +1,4 @@
-import { idCardCheckCharacter, type Person, PersonInput } from '@shegong/domain';
+import { FANGCHENGGANG_2023, idCardCheckCharacter, type Person, PersonInput } from '@shegong/domain';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROSTER_COLUMNS, ROSTER_SHEET } from './columns.ts';
@@ -30,7 +30,7 @@ function row(n: number, change: Partial<Record<string, string>> = {}): string[] 
     证书编号: `ZS2020${String(n).padStart(5, '0')}`,
     取得日期: '2020-11-01',
     登记日期: '2021-03-01',
-    登记有效期至: '2024-02-29',
+    登记有效期至: '2024-03-01',
     本单位入职日期: '2021-07-01',
     '之前社工工作(地区代码:起:止;…)': '',
     '继续教育(日期:学时:机构:主题;…)': '',
@@ -112,7 +112,7 @@ describe('the roster template', () => {
           number: 'ZS202000001',
           obtainedOn: '2020-11-01',
           registeredOn: '2021-03-01',
-          registrationExpiresOn: '2024-02-29',
+          registrationExpiresOn: '2024-03-01',
         },
       ],
       continuingEducation: [],
@@ -141,6 +141,51 @@ describe('the roster template', () => {
     expect(errors).toEqual([]);
     expect(rows[0]!.input).toMatchObject({ phone: '13800000001', monthlyPay: 320050 });
     expect(rows[0]!.input.employment[0]!.start).toBe('2021-07-01');
+  });
+});
+
+describe('what a roster must say (issue 10)', () => {
+  const RULES_CONTEXT = { ...CONTEXT, rules: FANGCHENGGANG_2023.parameters };
+
+  it('takes the working time of part-time staff, and names it where it is missing or not theirs', async () => {
+    const { rows, errors } = await parseRoster(
+      csv([row(1, { 用工形式: '非全日制', '工作时间(%)': '50' }), row(2, { '工作时间(%)': '50%' })]),
+      'csv',
+      CONTEXT,
+    );
+    expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [3, '工作时间(%)', '仅非全日制人员填写工作时间；其他用工形式留空'],
+    ]);
+    expect(rows).toEqual([]);
+    const partTime = await parseRoster(csv([row(1, { 用工形式: '非全日制', '工作时间(%)': '50' })]), 'csv', CONTEXT);
+    expect(partTime.rows[0]?.input).toMatchObject({ employmentType: 'part_time', ftePercent: 50 });
+    const missing = await parseRoster(
+      csv([row(1, { 用工形式: '非全日制' }), row(2, { '工作时间(%)': '一半' })]),
+      'csv',
+      CONTEXT,
+    );
+    expect(missing.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, '工作时间(%)', '非全日制人员必填工作时间（占全日制的百分比）'],
+      [3, '工作时间(%)', '应为 1 到 100 的整数（占全日制的百分比）'],
+    ]);
+  });
+
+  it('refuses a registration before the certificate, and an expiry that is not the term’s (N-4)', async () => {
+    const { errors } = await parseRoster(
+      csv([
+        row(1, { 登记日期: '2020-10-31', 登记有效期至: '' }),
+        row(2, { 登记有效期至: '2028-02-28' }),
+        row(3, { 登记日期: '', 登记有效期至: '2023-10-31' }),
+        row(4),
+      ]),
+      'csv',
+      RULES_CONTEXT,
+    );
+    expect(errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, '登记日期', '登记日期不能早于取得日期（2020-11-01）'],
+      [3, '登记有效期至', '应为 2024-03-01：登记自登记之日起有效 3 年（N-4）'],
+      [4, '登记有效期至', '按此有效期推算，登记日期（2020-10-31）早于取得日期（2020-11-01）'],
+    ]);
   });
 });
 

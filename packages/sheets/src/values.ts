@@ -65,6 +65,18 @@ export function readYesNo(value: CellValue): boolean | undefined {
   throw new CellProblem('请填“是”或“否”', 'must be 是 (yes) or 否 (no)');
 }
 
+/** A whole percent from 1 to 100 (a working time): 50, '50' or '50%'. */
+export function readWholePercent(value: CellValue): number | undefined {
+  const text = cellText(value)
+    .replace(/[%％]\s*$/, '')
+    .trim();
+  if (!text) return undefined;
+  const percent = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(percent >= 1 && percent <= 100))
+    throw new CellProblem('应为 1 到 100 的整数（占全日制的百分比）', 'must be a whole percent from 1 to 100');
+  return percent;
+}
+
 /** The money module's reading of a cell's text; a refusal is a cell problem in its words. */
 function amountInCell(kind: 'yuan' | 'hours', text: string, bound?: Bounded): number {
   const read = readAmount(kind, text, bound);

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type NewRuleSet, type RuleSet, regionChain } from '@shegong/domain';
+import { type NewRuleSet, type RuleSet, regionChain, withParameterDefaults } from '@shegong/domain';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { conflict, notFound } from './errors.ts';
 import type { Mutation } from './mutation.ts';
@@ -51,7 +51,8 @@ export function parseRuleSetId(id: string): { region: string; effectiveFrom: str
  */
 function fromItem(item: Record<string, unknown>): RuleSet {
   const { pk, sk, gsi1pk, gsi1sk, itemType, version, ruleSetVersion, ...record } = item;
-  return { ...(record as Omit<RuleSet, 'version'>), version: ruleSetVersion as number };
+  // A version published before a parameter existed reads with that parameter's default.
+  return withParameterDefaults({ ...(record as Omit<RuleSet, 'version'>), version: ruleSetVersion as number });
 }
 
 /** A bureau's publishing of rule sets (tenant-scoped: it writes only into its own partition). */
@@ -78,7 +79,8 @@ export class RuleSets {
       title: input.title,
       ...(input.notes ? { notes: input.notes } : {}),
       illustrative: input.illustrative ?? [],
-      parameters: input.parameters,
+      // A parameter left out takes its default now, so the version says what it applies.
+      parameters: withParameterDefaults(input).parameters,
       bureauId: this.scope.tenantId,
       ...(publisher.bureauName ? { bureauName: publisher.bureauName } : {}),
       version,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DONGXING_2026, FANGCHENGGANG_2023, FANGCHENGGANG_2023_V2, type NewRuleSet } from '@shegong/domain';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTableInput, Store, StoreError } from '../src/index.ts';
@@ -94,6 +94,31 @@ describe('publishing rule sets', () => {
   it('answers not found for an id that was never published or is not an id', async () => {
     expect((await rejection(store.ruleSet('450600-2023-01-01-v9'))).code).toBe('not_found');
     expect((await rejection(store.ruleSet('not-an-id'))).code).toBe('not_found');
+  });
+});
+
+describe('a version stored before a parameter existed', () => {
+  it('reads with the parameter’s default: P-A3’s area the city of its region, N-4’s first year 1', async () => {
+    const input = structuredClone(at('450621', DONGXING_2026));
+    delete input.parameters.awards.continuityRegion;
+    delete input.parameters.national.firstRegistrationYears;
+    const published = await publish(county, input);
+    // Stored as it was before the parameters existed: remove them from the item itself.
+    const key = { pk: 'T#bureau-dx', sk: 'RULESET#450621#2026-01-01#v0001' };
+    await store.client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'REMOVE #p.awards.continuityRegion, #p.#n.firstRegistrationYears',
+        ExpressionAttributeNames: { '#p': 'parameters', '#n': 'national' },
+      }),
+    );
+    const { Item } = await store.client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    expect(Item?.parameters.awards).not.toHaveProperty('continuityRegion');
+    const read = await store.ruleSet(published.id);
+    expect(read.parameters.awards.continuityRegion).toBe('450600');
+    expect(read.parameters.national.firstRegistrationYears).toBe(1);
+    expect((await store.ruleSetInForce('450621', '2026-03-01'))?.parameters).toEqual(read.parameters);
   });
 });
 

@@ -73,10 +73,14 @@ export async function startImport(
     { operation: 'import.start', input: { fileName: upload.fileName, sha256: fingerprint } },
     async () => {
       const mutation = repos.scope.mutation();
+      const today = ctx.clock.today();
+      // The rule set in force judges each certificate's registration term (N-4), as the pages do.
+      const ruleSet = await ctx.store.ruleSetInForce(tenant.region, today);
       const parsed = await (await loadWorkbooks()).parseRoster(upload.bytes, upload.kind, {
         employer: tenant.name,
         region: tenant.region,
-        today: ctx.clock.today(),
+        today,
+        rules: ruleSet?.parameters,
       });
       let errors: ImportRowError[] = parsed.errors;
       if (!errors.length) {

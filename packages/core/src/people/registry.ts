@@ -4,6 +4,7 @@ import {
   type ContinuingEducation,
   flagsOf,
   maskPersonalData,
+  newCertificateProblems,
   type Person,
   type PersonInput,
   type PersonView,
@@ -88,8 +89,23 @@ export async function getPerson(ctx: UseCaseContext, personId: string): Promise<
   return personView(ctx, person, rules);
 }
 
+/**
+ * N-4: refuses certificates typed now whose registration the rules in force refuse (an expiry
+ * that is not the term's, a registration before the certificate). Certificates already stored
+ * as they are are not judged again, so a record kept from before a rule stays editable.
+ */
+async function checkCertificates(ctx: UseCaseContext, input: PersonInput, stored: readonly Certificate[]) {
+  const { ruleSet } = await registryRules(ctx);
+  const problems = newCertificateProblems(input.certificates, stored, ruleSet?.parameters);
+  if (problems.length)
+    throw new Invalid('Some certificates’ registrations are not valid (N-4)', {
+      fields: problems.map((p) => ({ ...p, ruleId: 'N-4' })),
+    });
+}
+
 /** Adds a person (their ID-card number unique in the organisation, certificate numbers on the platform). */
 export async function addPerson(ctx: UseCaseContext, input: PersonInput, key?: string) {
+  await checkCertificates(ctx, input, []);
   const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'person.create', input }, () => {
     const mutation = ctx.repos.scope.mutation();
     const person = ctx.repos.people.add(mutation, input);
@@ -99,13 +115,17 @@ export async function addPerson(ctx: UseCaseContext, input: PersonInput, key?: s
   return { person: maskPersonalData(body, ctx.actor), replayed };
 }
 
+/** Replaces a person's record; `current` is the record as read, when the caller has it already. */
 export async function replacePerson(
   ctx: UseCaseContext,
   personId: string,
   expectedVersion: number,
   input: PersonInput,
   action?: string,
+  current?: Person,
 ): Promise<Person> {
+  const stored = current ?? (await ctx.repos.people.get(personId));
+  await checkCertificates(ctx, input, stored.certificates);
   const person = await ctx.repos.people.replace(personId, expectedVersion, input, action);
   return maskPersonalData(person, ctx.actor);
 }
@@ -138,7 +158,7 @@ async function changePerson(
     throw new Invalid('Some fields are not valid', {
       fields: parsed.error.issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })),
     });
-  return replacePerson(ctx, personId, expectedVersion, parsed.data, action);
+  return replacePerson(ctx, personId, expectedVersion, parsed.data, action, current);
 }
 
 /** Records a continuing-education entry (P-R2, N-5). */

@@ -9,6 +9,8 @@ import type { Finding, FindingKind, FindingOf } from './finding.ts';
 export type AmountUnit =
   | 'fen'
   | 'bp'
+  /** Whole percent (a working time). */
+  | 'percent'
   | 'months'
   | 'days'
   | 'year'
@@ -28,7 +30,15 @@ export type AmountUnit =
 type AmountsOf<K extends FindingKind> = FindingOf<K>['amounts'];
 
 export const AMOUNT_UNITS: { [K in FindingKind]: { [A in keyof AmountsOf<K>]-?: AmountUnit } } = {
-  payBelowFloor: { pay: 'fen', floor: 'fen', shortfall: 'fen', certLevel: 'certLevel', month: 'month', name: 'text' },
+  payBelowFloor: {
+    pay: 'fen',
+    floor: 'fen',
+    shortfall: 'fen',
+    certLevel: 'certLevel',
+    month: 'month',
+    name: 'text',
+    ftePercent: 'percent',
+  },
   personnelBelowLabourCost: { personnel: 'fen', labourCost: 'fen', shortfall: 'fen' },
   labourShareBelowMin: {
     personnel: 'fen',
@@ -72,6 +82,7 @@ export const AMOUNT_UNITS: { [K in FindingKind]: { [A in keyof AmountsOf<K>]-?: 
   ladderUnchecked: { region: 'text', date: 'date' },
   registrationExpired: { status: 'text', number: 'text', level: 'certLevel', expiresOn: 'date', daysLeft: 'days' },
   registrationExpiring: { status: 'text', number: 'text', level: 'certLevel', expiresOn: 'date', daysLeft: 'days' },
+  registrationOverdue: { number: 'text', level: 'certLevel', obtainedOn: 'date', registerBy: 'date' },
   ceHoursShort: {
     year: 'year',
     tenthHours: 'tenthHours',

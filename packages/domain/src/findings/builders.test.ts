@@ -263,6 +263,16 @@ describe('the registry builders (N-4, P-R2, N-5)', () => {
     });
   });
 
+  it('registrationOverdue: N-4, an error at the certificate’s registration date', () => {
+    expect(facts(EXAMPLES.registrationOverdue)).toEqual({
+      kind: 'registrationOverdue',
+      severity: 'error',
+      ruleId: 'N-4',
+      path: '/certificates/0/registeredOn',
+      amounts: { number: 'ZL2025-003', level: 'assistant', obtainedOn: '2025-02-28', registerBy: '2026-02-28' },
+    });
+  });
+
   it('ceHoursShort (P-R2) and cePeriodShort (N-5): warnings in tenth-hours', () => {
     expect(facts(EXAMPLES.ceHoursShort)).toEqual({
       kind: 'ceHoursShort',

@@ -27,6 +27,8 @@ export const PayBelowFloorFinding = findingSchema('payBelowFloor', {
     month: z.string().optional(),
     /** Who was paid: the payroll row's or the registry's person. */
     name: z.string().optional(),
+    /** A part-time person's working time (whole percent): `floor` is the full-time floor in proportion. */
+    ftePercent: z.number().int().optional(),
   }),
 });
 export type PayBelowFloorFinding = z.infer<typeof PayBelowFloorFinding>;
@@ -39,8 +41,9 @@ export function payBelowFloor(facts: {
   certLevel: CertLevel;
   month?: string;
   name?: string;
+  ftePercent?: number;
 }): PayBelowFloorFinding {
-  const { path, pay, floor, certLevel, month, name } = facts;
+  const { path, pay, floor, certLevel, month, name, ftePercent } = facts;
   return worded({
     kind: 'payBelowFloor',
     severity: 'error',
@@ -53,6 +56,7 @@ export function payBelowFloor(facts: {
       certLevel,
       ...(month === undefined ? {} : { month }),
       ...(name === undefined ? {} : { name }),
+      ...(ftePercent === undefined ? {} : { ftePercent }),
     },
   });
 }

@@ -28,6 +28,7 @@ import {
   CePeriodShortFinding,
   RegistrationExpiredFinding,
   RegistrationExpiringFinding,
+  RegistrationOverdueFinding,
 } from './registry.ts';
 
 /**
@@ -58,6 +59,7 @@ export const Finding = z
     LadderUncheckedFinding,
     RegistrationExpiredFinding,
     RegistrationExpiringFinding,
+    RegistrationOverdueFinding,
     CeHoursShortFinding,
     CePeriodShortFinding,
   ])

@@ -69,6 +69,36 @@ export function registrationExpiring(facts: RegistrationFacts): RegistrationExpi
   });
 }
 
+export const RegistrationOverdueFinding = findingSchema('registrationOverdue', {
+  severity: z.literal('error'),
+  ruleId: z.literal('N-4'),
+  description: 'N-4: a certificate was not registered within the year (or years) after it was obtained',
+  amounts: z.object({
+    number: z.string(),
+    level: z.enum(CERTIFICATE_LEVELS),
+    obtainedOn: date,
+    registerBy: date.describe('The last day of the first registration'),
+  }),
+});
+export type RegistrationOverdueFinding = z.infer<typeof RegistrationOverdueFinding>;
+
+export function registrationOverdue(facts: {
+  certificate: number;
+  number: string;
+  level: CertificateLevel;
+  obtainedOn: string;
+  registerBy: string;
+}): RegistrationOverdueFinding {
+  const { certificate, number, level, obtainedOn, registerBy } = facts;
+  return worded({
+    kind: 'registrationOverdue',
+    severity: 'error',
+    ruleId: 'N-4',
+    path: `/certificates/${certificate}/registeredOn`,
+    amounts: { number, level, obtainedOn, registerBy },
+  });
+}
+
 /** Hours done and required, in tenths (学时 are kept in tenths so sums are exact). */
 interface HoursFacts {
   tenthHours: number;

@@ -23,7 +23,13 @@ import {
   levelBelowPostClass,
   levelBelowPrevious,
 } from './ladder.ts';
-import { ceHoursShort, cePeriodShort, registrationExpired, registrationExpiring } from './registry.ts';
+import {
+  ceHoursShort,
+  cePeriodShort,
+  registrationExpired,
+  registrationExpiring,
+  registrationOverdue,
+} from './registry.ts';
 
 /** One finding of every kind, built by its builder (TypeScript refuses the table if a kind is missing). */
 export const EXAMPLES: { [K in FindingKind]: FindingOf<K> } = {
@@ -95,6 +101,13 @@ export const EXAMPLES: { [K in FindingKind]: FindingOf<K> } = {
     level: 'social_worker',
     expiresOn: '2026-04-30',
     daysLeft: 60,
+  }),
+  registrationOverdue: registrationOverdue({
+    certificate: 0,
+    number: 'ZL2025-003',
+    level: 'assistant',
+    obtainedOn: '2025-02-28',
+    registerBy: '2026-02-28',
   }),
   ceHoursShort: ceHoursShort({ year: 2026, tenthHours: 385, requiredTenthHours: 500 }),
   cePeriodShort: cePeriodShort({

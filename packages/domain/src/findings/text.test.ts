@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetUnbalanced } from './costing.ts';
+import { budgetUnbalanced, payBelowFloor } from './costing.ts';
 import { Finding } from './finding.ts';
 import { levelBelowPrevious } from './ladder.ts';
 import { EXAMPLES, PAYROLL_ROW_BELOW_FLOOR, PERSON_BELOW_FLOOR } from './test-fixtures.ts';
@@ -105,6 +105,11 @@ const TEXTS: [Finding, string, string][] = [
     'The registration of certificate SG2024-007 expires on 30 Apr 2026 (60 days left): renew it now.',
   ],
   [
+    EXAMPLES.registrationOverdue,
+    '证书 ZL2025-003 于 2025年2月28日 取得，应在 2026年2月28日 前首次登记，至今未登记。',
+    'Certificate ZL2025-003, obtained on 28 Feb 2025, should have been registered by 28 Feb 2026 and is not.',
+  ],
+  [
     EXAMPLES.ceHoursShort,
     '2026 年继续教育 38.5 学时，要求 50 学时，还差 11.5 学时。',
     'Continuing education in 2026: 38.5 of 50 hours, 11.5 short.',
@@ -141,6 +146,14 @@ describe('findingText', () => {
     const person = PERSON_BELOW_FLOOR;
     expect(findingText(person, 'zh-CN')).toBe('月薪 ¥2,999.99 低于指导标准 ¥3,000.00，每月差 ¥0.01。');
     expect(findingText(person, 'en')).toBe('Pay ¥2,999.99 is below the floor ¥3,000.00: ¥0.01 short each month.');
+    // A part-time person is held to the floor in proportion to their working time.
+    const partTime = payBelowFloor({ ...PERSON_BELOW_FLOOR.amounts, path: '/monthlyPay', ftePercent: 50 });
+    expect(findingText(partTime, 'zh-CN')).toBe(
+      '月薪 ¥2,999.99 低于按工作时间 50% 折算的指导标准 ¥3,000.00，每月差 ¥0.01。',
+    );
+    expect(findingText(partTime, 'en')).toBe(
+      'Pay ¥2,999.99 is below the floor ¥3,000.00 for 50 % of full time: ¥0.01 short each month.',
+    );
   });
 
   it('says which way a budget is off', () => {

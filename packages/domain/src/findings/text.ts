@@ -202,6 +202,16 @@ export function findingText(finding: Finding | FindingFacts, lang: Lang): string
         ? `证书 ${number} 的登记将于 ${date} 到期（还有 ${daysLeft} 天），请办理续期。`
         : `The registration of certificate ${number} expires on ${date} (${daysLeft} days left): renew it now.`;
     }
+    case 'registrationOverdue': {
+      const { number } = finding.amounts;
+      const [obtained, by] = [
+        formatDate(finding.amounts.obtainedOn, lang),
+        formatDate(finding.amounts.registerBy, lang),
+      ];
+      return zh
+        ? `证书 ${number} 于 ${obtained} 取得，应在 ${by} 前首次登记，至今未登记。`
+        : `Certificate ${number}, obtained on ${obtained}, should have been registered by ${by} and is not.`;
+    }
     case 'ceHoursShort': {
       const a = finding.amounts;
       const [done, required, short] = [hours(a.tenthHours), hours(a.requiredTenthHours), hours(a.shortfallTenthHours)];
@@ -235,6 +245,10 @@ function payBelowFloorText(a: FindingOf<'payBelowFloor'>['amounts'], lang: Lang)
       ? `${month}：${a.name ?? ''} 的应发工资 ${pay} 低于该证书等级的指导标准 ${floor}，差 ${short}`
       : `${month}: ${a.name ?? ''} was paid ${pay}, below the guideline floor of ${floor} for their level by ${short}`;
   }
+  if (a.ftePercent !== undefined)
+    return zh
+      ? `月薪 ${pay} 低于按工作时间 ${a.ftePercent}% 折算的指导标准 ${floor}，每月差 ${short}。`
+      : `Pay ${pay} is below the floor ${floor} for ${a.ftePercent} % of full time: ${short} short each month.`;
   if (zh) return `月薪 ${pay} 低于指导标准 ${floor}，每月差 ${short}。`;
   return a.name !== undefined
     ? `Pay ${pay} is below the floor ${floor}: ${short} short each month.`

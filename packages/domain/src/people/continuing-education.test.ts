@@ -42,23 +42,23 @@ describe('continuing education this year (P-R2: 50 hours = 500 tenth-hours)', ()
 });
 
 describe('continuing education in the registration period (N-5: 90 hours for a social worker)', () => {
-  // Registered 2023-01-15: the period runs 2023-01-15 … 2026-01-14 (+ 3 years − 1 day).
+  // Registered 2023-01-15: the period runs 2023-01-15 … 2026-01-15 (3 years on: Civil Code art. 202).
   const worker = person({
     certificates: [{ level: 'social_worker', number: 'SW1', obtainedOn: '2022-06-19', registeredOn: '2023-01-15' }],
     continuingEducation: [
       ce('2023-01-14', 100), // the day before the period: not counted
       ce('2023-01-15', 300), // its first day
       ce('2024-06-01', 300),
-      ce('2026-01-14', 299), // its last day
-      ce('2026-01-15', 50), // the day after
+      ce('2026-01-15', 299), // its last day
+      ce('2026-01-16', 50), // the day after
     ],
   });
 
   it('counts from the first day of the period through its last: 89.9 of 90 hours', () => {
     // 300 + 300 + 299 = 899 tenths; 900 − 899 = 1 short.
-    expect(continuingEducationStatus(worker, '2026-01-14', RULES).period).toEqual({
+    expect(continuingEducationStatus(worker, '2026-01-15', RULES).period).toEqual({
       from: '2023-01-15',
-      to: '2026-01-14',
+      to: '2026-01-15',
       level: 'social_worker',
       tenthHours: 899,
       requiredTenthHours: 900,
@@ -73,7 +73,7 @@ describe('continuing education in the registration period (N-5: 90 hours for a s
   });
 
   it('has no current period once the registration has lapsed', () => {
-    expect(continuingEducationStatus(worker, '2026-01-15', RULES).period).toBeUndefined();
+    expect(continuingEducationStatus(worker, '2026-01-16', RULES).period).toBeUndefined();
   });
 
   it('follows the highest certificate registered today, at its level’s minimum', () => {
@@ -88,15 +88,15 @@ describe('continuing education in the registration period (N-5: 90 hours for a s
     expect(continuingEducationStatus(both, '2024-10-01', RULES).period).toMatchObject({
       level: 'social_worker',
       from: '2024-09-01',
-      to: '2027-08-31',
+      to: '2027-09-01',
       tenthHours: 100,
       requiredTenthHours: 900,
       shortfallTenthHours: 800,
     });
-    // Before the social-worker registration, the assistant period 2021-09-01 … 2024-08-31 (72 hours).
+    // Before the social-worker registration, the assistant period 2021-09-01 … 2024-09-01 (72 hours).
     expect(continuingEducationStatus(both, '2024-08-31', RULES).period).toMatchObject({
       level: 'assistant',
-      to: '2024-08-31',
+      to: '2024-09-01',
       tenthHours: 200,
       requiredTenthHours: 720,
     });

@@ -16,7 +16,7 @@ describe('the flags a staff list filters by', () => {
   it('flags pay below the floor, an expiring registration and hours short of P-R2', () => {
     const worker = person({
       monthlyPay: 299_999,
-      certificates: [assistant('2023-05-01')], // expires 2026-04-30: in its renewal window
+      certificates: [assistant('2023-05-01')], // expires 2026-05-01: in its renewal window
       continuingEducation: [ce('2026-01-15', 200)],
     });
     expect(flagsOf(staffSummary(worker, RULES, TODAY, FCG))).toEqual([
@@ -32,8 +32,22 @@ describe('the flags a staff list filters by', () => {
     const fine = person({
       monthlyPay: 300_000,
       certificates: [assistant('2025-07-01')],
-      continuingEducation: [ce('2026-01-15', 500)],
+      // 72 hours: this year's 50 (P-R2) and the period's 72 (N-5) both met.
+      continuingEducation: [ce('2026-01-15', 720)],
     });
     expect(flagsOf(staffSummary(fine, RULES, TODAY, FCG))).toEqual([]);
+  });
+
+  it('flags an N-5 shortfall of the registration period as ce-short, as it does P-R2’s', () => {
+    // 50 hours this year meet P-R2; the period from 2025-01-01 holds 50 of the 72 an assistant needs.
+    const worker = person({
+      monthlyPay: 300_000,
+      certificates: [assistant('2025-01-01')],
+      continuingEducation: [ce('2026-01-15', 500)],
+    });
+    const summary = staffSummary(worker, RULES, TODAY, FCG);
+    expect(summary.ce.year.shortfallTenthHours).toBe(0);
+    expect(summary.ce.period?.shortfallTenthHours).toBe(220);
+    expect(flagsOf(summary)).toEqual(['ce-short']);
   });
 });

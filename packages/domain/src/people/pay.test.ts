@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { payCheck } from './pay.ts';
-import { person, RULES } from './test-fixtures.ts';
+import { person, RULES, withRules } from './test-fixtures.ts';
 
 const TODAY = '2026-03-01';
 const assistant = [{ level: 'assistant' as const, number: 'A1', obtainedOn: '2020-06-20' }];
@@ -10,6 +10,8 @@ describe('pay against the guideline floor (P-W3; assistant floor ¥3,000.00 = 30
     expect(payCheck(person({ certificates: assistant, monthlyPay: 300_000 }), RULES, TODAY)).toEqual({
       certLevel: 'assistant',
       floor: 300_000,
+      fullTimeFloor: 300_000,
+      ftePercent: 100,
       pay: 300_000,
       shortfall: 0,
       ruleId: 'P-W3',
@@ -50,6 +52,8 @@ describe('pay against the guideline floor (P-W3; assistant floor ¥3,000.00 = 30
     ).toEqual({
       certLevel: 'assistant',
       floor: 300_000,
+      fullTimeFloor: 300_000,
+      ftePercent: 100,
       pay: 100_000,
       shortfall: 0,
       ruleId: 'P-W1',
@@ -57,10 +61,38 @@ describe('pay against the guideline floor (P-W3; assistant floor ¥3,000.00 = 30
     });
   });
 
-  it('checks part-time staff like contract staff', () => {
-    expect(payCheck(person({ employmentType: 'part_time', monthlyPay: 199_999 }), RULES, TODAY)).toMatchObject({
-      shortfall: 1,
+  it('compares part-time pay with the floor in proportion to the working time', () => {
+    // Half time: the none floor 200000 becomes 100000; 99999 is 1 fen short, 100000 is fine.
+    const half = (monthlyPay: number) => person({ employmentType: 'part_time', ftePercent: 50, monthlyPay });
+    expect(payCheck(half(100_000), RULES, TODAY)).toEqual({
+      certLevel: 'none',
+      floor: 100_000,
+      fullTimeFloor: 200_000,
+      ftePercent: 50,
+      pay: 100_000,
+      shortfall: 0,
+      ruleId: 'P-W3',
       exempt: false,
+    });
+    expect(payCheck(half(99_999), RULES, TODAY)).toMatchObject({ floor: 100_000, shortfall: 1 });
+  });
+
+  it('rounds the proportional floor half-up to the fen', () => {
+    // 200001 × 50 / 100 = 100000.5 → 100001; 200001 × 33 / 100 = 66000.33 → 66000.
+    const rules = withRules((r) => {
+      r.payFloor.none = 200_001;
+    });
+    const partTime = (ftePercent: number) => person({ employmentType: 'part_time', ftePercent, monthlyPay: 0 });
+    expect(payCheck(partTime(50), rules, TODAY).floor).toBe(100_001);
+    expect(payCheck(partTime(33), rules, TODAY).floor).toBe(66_000);
+  });
+
+  it('holds full-time staff to the whole floor', () => {
+    expect(payCheck(person({ monthlyPay: 199_999 }), RULES, TODAY)).toMatchObject({
+      floor: 200_000,
+      fullTimeFloor: 200_000,
+      ftePercent: 100,
+      shortfall: 1,
     });
   });
 });

@@ -73,8 +73,32 @@ const monthlyPayFen = z
   .min(0)
   .max(MAX_MONTHLY_PAY, amountAboveText('yuan', MAX_MONTHLY_PAY, 'en'));
 
-/** The fields a person is created or replaced with. */
-export const PersonInput = z.strictObject({
+/**
+ * P-W3 for part-time staff (非全日制): working time is recorded as a share of full time in whole
+ * percent, as a post's FTE is, and the floor is compared in proportion to it. Only part-time staff
+ * record it; everyone else works full time (100 %).
+ */
+function checkWorkingTime(
+  person: { employmentType: EmploymentType; ftePercent?: number | undefined },
+  ctx: z.RefinementCtx,
+) {
+  const partTime = person.employmentType === 'part_time';
+  if (partTime && person.ftePercent === undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ftePercent'],
+      message: 'is required for part-time staff: their working time as a percent of full time',
+    });
+  if (!partTime && person.ftePercent !== undefined)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ftePercent'],
+      message: 'is only recorded for part-time staff (the others work full time)',
+    });
+}
+
+/** The fields a person is created or replaced with (PersonInput adds the checks across them). */
+const PersonFields = z.strictObject({
   name: plainLine(z.string().trim().min(1).max(40)),
   idCardNumber: z.string().trim().toUpperCase(),
   phone: z
@@ -83,6 +107,14 @@ export const PersonInput = z.strictObject({
     .regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
   education: z.strictObject({ level: z.enum(EDUCATION_LEVELS), socialWorkMajor: z.boolean() }),
   employmentType: z.enum(EMPLOYMENT_TYPES),
+  /** P-W3: working time of part-time staff, whole percent of full time (checkWorkingTime). */
+  ftePercent: z
+    .number()
+    .int('must be a whole percent')
+    .min(1, 'must be at least 1 %')
+    .max(100, 'cannot exceed 100 %')
+    .optional()
+    .describe('Part-time staff only: working time as a whole percent of full time (P-W3 compares pay in proportion)'),
   monthlyPay: monthlyPayFen.describe('Current monthly gross pay, fen'),
   employment: z.array(EmploymentPeriod).max(50),
   certificates: z.array(Certificate).max(10),
@@ -90,21 +122,23 @@ export const PersonInput = z.strictObject({
   /** The ladder level held, by its id in the organisation's ladder. */
   ladderLevelId: z.string().max(40).optional(),
 });
+
+export const PersonInput = PersonFields.superRefine(checkWorkingTime);
 export type PersonInput = z.infer<typeof PersonInput>;
 
 /** The person schema with the GB 11643 check of the ID-card number (naming /idCardNumber). */
-export const CheckedPersonInput = PersonInput.extend({
-  idCardNumber: PersonInput.shape.idCardNumber.refine(
+export const CheckedPersonInput = PersonFields.extend({
+  idCardNumber: PersonFields.shape.idCardNumber.refine(
     (value) => isValidIdCardNumber(value),
     'is not a valid ID-card number (GB 11643: 18 characters, a real birth date, the right check character)',
   ),
-});
+}).superRefine(checkWorkingTime);
 
 /**
  * A person as the registry keeps them. As a member is shown them, the ID-card number and the phone
  * may be masked (maskPersonalData), so here they are any text, not the input's formats.
  */
-export const Person = PersonInput.extend({
+export const Person = PersonFields.extend({
   id: z.string(),
   idCardNumber: z.string().describe('Masked (450602********1234) except to hr and admin'),
   phone: z.string().describe('Masked (139****2345) except to hr and admin'),

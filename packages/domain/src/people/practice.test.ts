@@ -58,6 +58,7 @@ describe('the unbroken run of social-work employment in the jurisdiction (P-A3)'
       start: '2024-03-01',
       end: TODAY,
       days: 731,
+      area: FCG,
       ruleId: 'P-A3',
     });
   });

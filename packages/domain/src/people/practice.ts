@@ -61,6 +61,7 @@ export const SocialWorkRun = z.object({
   start: date,
   end: date.describe('Always today: the run is the one still going on today'),
   days: count.describe('end − start + 1'),
+  area: z.string().describe('The region the run is counted in: the rule set’s continuityRegion (P-A3)'),
   ruleId: z.literal('P-A3'),
 });
 export type SocialWorkRun = z.infer<typeof SocialWorkRun>;
@@ -83,5 +84,11 @@ export function socialWorkRun(
   const inside = person.employment.filter((p) => isWithin(p.region, jurisdiction));
   const last = join(spansUpTo(inside, today), gapToleranceDays).at(-1);
   if (!last || last.end !== today) return undefined;
-  return { start: last.start, end: today, days: daysBetween(last.start, today) + 1, ruleId: 'P-A3' };
+  return {
+    start: last.start,
+    end: today,
+    days: daysBetween(last.start, today) + 1,
+    area: jurisdiction,
+    ruleId: 'P-A3',
+  };
 }

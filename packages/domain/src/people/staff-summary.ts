@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import { payBelowFloor } from '../findings/costing.ts';
 import { Finding } from '../findings/finding.ts';
-import { ceHoursShort, cePeriodShort, registrationExpired, registrationExpiring } from '../findings/registry.ts';
-import { CERT_LEVELS, type RuleSetParameters } from '../rules/rule-set.ts';
+import {
+  ceHoursShort,
+  cePeriodShort,
+  registrationExpired,
+  registrationExpiring,
+  registrationOverdue,
+} from '../findings/registry.ts';
+import { CERT_LEVELS, continuityRegion, type RuleSetParameters } from '../rules/rule-set.ts';
 import { count } from '../units/units.ts';
-import { certRank, highestCertificate, isRegistered, RegistrationStatus, registrationStatus } from './certificates.ts';
+import {
+  certRank,
+  firstRegistrationDue,
+  highestCertificate,
+  isRegistered,
+  RegistrationStatus,
+  registrationStatus,
+} from './certificates.ts';
 import { CeStatus, continuingEducationStatus } from './continuing-education.ts';
 import { PayCheck, payCheck } from './pay.ts';
 import type { PersonInput } from './person.ts';
@@ -26,16 +39,22 @@ export const StaffSummary = z.object({
 });
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
+/**
+ * The summary under a rule set published for `region`: the P-A3 run is counted in the rule set's
+ * continuityRegion (by default the city of `region`, so a county's own rules do not cut a run at
+ * the county line).
+ */
 export function staffSummary(
   person: PersonInput,
   rules: RuleSetParameters,
   today: string,
-  jurisdiction: string,
+  region: string,
 ): StaffSummary {
   const ce = continuingEducationStatus(person, today, rules);
   const registrations = person.certificates.map((c) => registrationStatus(c, today, rules));
   const pay = payCheck(person, rules, today);
-  const run = socialWorkRun(person, jurisdiction, today, rules.awards.gapToleranceDays);
+  const area = continuityRegion({ region, parameters: rules });
+  const run = socialWorkRun(person, area, today, rules.awards.gapToleranceDays);
   const findings: Finding[] = [];
 
   if (pay.shortfall > 0)
@@ -46,6 +65,7 @@ export function staffSummary(
         floor: pay.floor,
         certLevel: pay.certLevel,
         name: person.name,
+        ...(pay.ftePercent < 100 ? { ftePercent: pay.ftePercent } : {}),
       }),
     );
 
@@ -63,6 +83,17 @@ export function staffSummary(
       daysLeft: r.daysLeft ?? 0,
     };
     findings.push(r.status === 'expired' ? registrationExpired(facts) : registrationExpiring(facts));
+  });
+
+  // N-4: a certificate never registered once its first year is over (unless a higher one is
+  // registered). An error, as a lapsed registration is: either way no registration is in force.
+  person.certificates.forEach((c, i) => {
+    if (c.registeredOn || c.registrationExpiresOn || certRank(c.level) < registeredRank) return;
+    const registerBy = firstRegistrationDue(c, rules);
+    if (today > registerBy)
+      findings.push(
+        registrationOverdue({ certificate: i, number: c.number, level: c.level, obtainedOn: c.obtainedOn, registerBy }),
+      );
   });
 
   if (ce.year.shortfallTenthHours > 0) findings.push(ceHoursShort(ce.year));

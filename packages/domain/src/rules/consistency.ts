@@ -1,3 +1,4 @@
+import { isWithin } from '../tenancy/region.ts';
 import { RULE_SET_FIELDS } from './parameter-rules.ts';
 import type { NewRuleSet } from './rule-set.ts';
 
@@ -5,6 +6,8 @@ import type { NewRuleSet } from './rule-set.ts';
 export interface RuleSetProblem {
   path: string;
   message: string;
+  /** A stable name, for a page's own words (where it has them). */
+  code?: string;
 }
 
 const KNOWN_PATHS = new Set(RULE_SET_FIELDS.map((f) => f.path));
@@ -33,6 +36,13 @@ export function ruleSetInconsistencies(input: NewRuleSet): RuleSetProblem[] {
     });
   if (p.minLabourShare + p.maxManagementShare + p.taxRate > 10_000)
     problems.push({ path: '/parameters/minLabourShare', message: 'with management and tax exceeds 100 %' });
+  const area = p.awards.continuityRegion;
+  if (area && !isWithin(input.region, area))
+    problems.push({
+      path: '/parameters/awards/continuityRegion',
+      message: `must be ${input.region} or a region containing it: the run is counted where the rules apply (P-A3)`,
+      code: 'continuityRegionOutside',
+    });
   input.illustrative.forEach((path, i) => {
     if (!KNOWN_PATHS.has(path)) problems.push({ path: `/illustrative/${i}`, message: 'is not a parameter path' });
   });

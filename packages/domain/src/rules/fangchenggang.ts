@@ -56,9 +56,10 @@ const FANGCHENGGANG_2023_PARAMETERS: RuleSetParameters = {
   awards: {
     // P-A2: ¥1,000 / ¥2,000 / ¥5,000.
     amounts: { assistant: 1_000_00, social_worker: 2_000_00, senior: 5_000_00 },
-    // P-A3: 2 consecutive years, no gap tolerated.
+    // P-A3: 2 consecutive years in Fangchenggang (the whole city), no gap tolerated.
     continuityYears: 2,
     gapToleranceDays: 0,
+    continuityRegion: '450600',
     // P-A4: certificates obtained in or before 2022 earn one award at the highest level.
     legacyCutoffYear: 2022,
     // P-A6: civil servants on active establishment are excluded.
@@ -68,9 +69,10 @@ const FANGCHENGGANG_2023_PARAMETERS: RuleSetParameters = {
     // N-1: 1 year, 3 where stable.
     maxContractMonths: 12,
     maxStableContractMonths: 36,
-    // N-4: valid 3 years, renewed in the 3 months before expiry.
+    // N-4: valid 3 years, renewed in the 3 months before expiry, first registered within 1 year of passing.
     registrationValidityYears: 3,
     renewalWindowMonths: 3,
+    firstRegistrationYears: 1,
     // N-5: 72 / 90 / 90 hours per registration period.
     cePerRegistrationPeriod: { assistant: 72, social_worker: 90, senior: 90 },
     // N-6: ≥ 90 excellent, ≥ 80 good, ≥ 60 pass; 30 % spot-checked.

@@ -15,7 +15,7 @@ import { type RuleSet, RuleSetParameters } from './rule-set.ts';
  */
 export const isNationalParameter = (field: Pick<ParameterField, 'path'>): boolean => field.path.startsWith('national.');
 
-export type ParameterValue = number | boolean | undefined;
+export type ParameterValue = number | boolean | string | undefined;
 
 /** One parameter whose value, or whose illustrative mark, differs. `before` is undefined with nothing to compare. */
 export interface ParameterChange {
@@ -35,18 +35,17 @@ type Compared = Pick<RuleSet, 'parameters' | 'illustrative'>;
 
 /**
  * A stored version's parameters as they read today: a version published before a parameter with a
- * default existed means that default (the schema fills it in), so it is neither shown as a change
- * nor left blank where it prefills a form.
+ * default existed means that default (the schema fills it in), so it is not shown as a change.
  */
-export function withParameterDefaults(parameters: RuleSetParameters): RuleSetParameters {
+function parsedParameters(parameters: RuleSetParameters): RuleSetParameters {
   const read = RuleSetParameters.safeParse(parameters);
   return read.success ? read.data : parameters;
 }
 
 /** The parameters `after` changes against `before` (the version in force; undefined when none is). */
 export function diffParameters(before: Compared | undefined, after: Compared): ParameterDiff {
-  const old = before ? withParameterDefaults(before.parameters) : undefined;
-  const next = withParameterDefaults(after.parameters);
+  const old = before ? parsedParameters(before.parameters) : undefined;
+  const next = parsedParameters(after.parameters);
   const markedBefore = new Set(before?.illustrative ?? []);
   const markedAfter = new Set(after.illustrative);
   const diff: ParameterDiff = { changed: [], unchanged: [] };

@@ -5,7 +5,18 @@ import type { RuleSetParameters } from './rule-set.ts';
  * API can say which rule each stored value belongs to and the pages can show and edit it (money in
  * yuan, rates in percent) without a list of their own that could drift from the schema.
  */
-export type ParameterUnit = 'fen' | 'bp' | 'hours' | 'months' | 'years' | 'days' | 'year' | 'score' | 'boolean';
+export type ParameterUnit =
+  | 'fen'
+  | 'bp'
+  | 'hours'
+  | 'months'
+  | 'years'
+  | 'days'
+  | 'year'
+  | 'score'
+  | 'boolean'
+  /** A GB/T 2260 region code. */
+  | 'region';
 
 export interface ParameterField {
   /** Dotted path into RuleSetParameters: `socialInsurance.pension`. */
@@ -43,12 +54,14 @@ export const RULE_SET_FIELDS: readonly ParameterField[] = [
   field('awards.amounts.senior', 'P-A2', 'fen'),
   field('awards.continuityYears', 'P-A3', 'years'),
   field('awards.gapToleranceDays', 'P-A3', 'days'),
+  field('awards.continuityRegion', 'P-A3', 'region'),
   field('awards.legacyCutoffYear', 'P-A4', 'year'),
   field('awards.excludeCivilServants', 'P-A6', 'boolean'),
   field('national.maxContractMonths', 'N-1', 'months'),
   field('national.maxStableContractMonths', 'N-1', 'months'),
   field('national.registrationValidityYears', 'N-4', 'years'),
   field('national.renewalWindowMonths', 'N-4', 'months'),
+  field('national.firstRegistrationYears', 'N-4', 'years'),
   field('national.cePerRegistrationPeriod.assistant', 'N-5', 'hours'),
   field('national.cePerRegistrationPeriod.social_worker', 'N-5', 'hours'),
   field('national.cePerRegistrationPeriod.senior', 'N-5', 'hours'),
@@ -64,8 +77,8 @@ export function parameterRules(): Record<string, string> {
 }
 
 /** The value at a dotted path of a rule set's parameters. */
-export function parameterAt(parameters: RuleSetParameters, path: string): number | boolean | undefined {
+export function parameterAt(parameters: RuleSetParameters, path: string): number | boolean | string | undefined {
   let value: unknown = parameters;
   for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-  return typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string' ? value : undefined;
 }

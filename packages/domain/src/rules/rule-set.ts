@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cityOf } from '../tenancy/region.ts';
 import { regionCode } from '../tenancy/schemas.ts';
 import { plainLine, plainNotes } from '../text/plain-text.ts';
 import { count, instant } from '../units/units.ts';
@@ -70,6 +71,8 @@ export const RuleSetParameters = z
       continuityYears: z.number().int().min(0).max(20),
       /** P-A3: days of gap between two periods that still count as unbroken (default none). */
       gapToleranceDays: z.number().int().min(0).max(365),
+      /** P-A3: the area the run is counted in; absent, the city of the rule set's region (continuityRegion). */
+      continuityRegion: regionCode.optional(),
       /** P-A4: certificates obtained in or before this year earn one award at the highest level. */
       legacyCutoffYear: z.number().int().min(2000).max(2100),
       /** P-A6: civil servants on active establishment are excluded. */
@@ -85,6 +88,8 @@ export const RuleSetParameters = z
       registrationValidityYears: z.number().int().min(1).max(10),
       /** N-4: … and is renewed in this many months before expiry. */
       renewalWindowMonths: z.number().int().min(0).max(24),
+      /** N-4: a certificate is first registered within this many years of passing; absent, 1. */
+      firstRegistrationYears: z.number().int().min(1).max(10).optional(),
       /** N-5: continuing-education hours per registration period, by certificate level. */
       cePerRegistrationPeriod: z.strictObject({
         assistant: z.number().int().min(0),
@@ -102,6 +107,36 @@ export const RuleSetParameters = z
     description: 'Every jurisdiction parameter of a rule set: money in fen, rates in basis points',
   });
 export type RuleSetParameters = z.infer<typeof RuleSetParameters>;
+
+/**
+ * P-A3 counts two years "in Fangchenggang": the run's area is the city's whole jurisdiction, not
+ * the county whose own detailed rules (P-U1) happen to be in force. A rule set names it in
+ * awards.continuityRegion; versions published before that parameter existed, or without it, count
+ * in the city of their region (a province's rule set, in the province).
+ */
+export function continuityRegion(ruleSet: { region: string; parameters: RuleSetParameters }): string {
+  return ruleSet.parameters.awards.continuityRegion ?? cityOf(ruleSet.region) ?? ruleSet.region;
+}
+
+/** N-4: years after passing within which a certificate is first registered (民发〔2009〕44号: 1). */
+export function firstRegistrationYears(parameters: RuleSetParameters): number {
+  return parameters.national.firstRegistrationYears ?? 1;
+}
+
+/** A rule set with the defaults of the parameters it may lack filled in, so every reader sees them. */
+export function withParameterDefaults<R extends { region: string; parameters: RuleSetParameters }>(ruleSet: R): R {
+  const { awards, national } = ruleSet.parameters;
+  return {
+    ...ruleSet,
+    parameters: {
+      ...ruleSet.parameters,
+      // Stored before the tolerance was a parameter: the default (actuals' projected overruns).
+      projectionTolerance: ruleSet.parameters.projectionTolerance ?? DEFAULT_PROJECTION_TOLERANCE,
+      awards: { ...awards, continuityRegion: continuityRegion(ruleSet) },
+      national: { ...national, firstRegistrationYears: firstRegistrationYears(ruleSet.parameters) },
+    },
+  };
+}
 
 /** What a bureau sends to publish a version. */
 export const NewRuleSet = z.strictObject({

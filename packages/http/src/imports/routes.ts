@@ -39,8 +39,8 @@ import {
 
 /** A one-row roster in the template's headings: the example the API document (and the isolation matrix) sends. */
 export const EXAMPLE_ROSTER_CSV = [
-  '姓名,身份证号,手机号,学历,社工专业(是/否),用工形式,月薪(元),证书等级,证书编号,取得日期,登记日期,登记有效期至,本单位入职日期,之前社工工作(地区代码:起:止;…),继续教育(日期:学时:机构:主题;…)',
-  '黄小梅,450602199203150042,13800138000,本科,是,合同制,4200.50,,,,,,2021-07-01,,',
+  '姓名,身份证号,手机号,学历,社工专业(是/否),用工形式,月薪(元),证书等级,证书编号,取得日期,登记日期,登记有效期至,本单位入职日期,之前社工工作(地区代码:起:止;…),继续教育(日期:学时:机构:主题;…),工作时间(%)',
+  '黄小梅,450602199203150042,13800138000,本科,是,合同制,4200.50,,,,,,2021-07-01,,,',
 ].join('\r\n');
 
 /** The uploaded file from a multipart form (`file`) or the raw body with its Content-Type. */

@@ -52,7 +52,7 @@ const EXAMPLE_PERSON: PersonInput = {
       number: 'Z2021450600123',
       obtainedOn: '2021-06-20',
       registeredOn: '2021-09-01',
-      registrationExpiresOn: '2024-08-31',
+      registrationExpiresOn: '2024-09-01',
     },
   ],
   continuingEducation: [{ date: '2026-03-15', tenthHours: 120, provider: '防城港市民政局', topic: '个案管理实务' }],

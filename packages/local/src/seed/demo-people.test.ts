@@ -1,4 +1,5 @@
 import {
+  certificateProblems,
   DONGXING_2026,
   FANGCHENGGANG_2023,
   flagsOf,
@@ -24,6 +25,8 @@ describe('the demo staff', () => {
         expect(isValidIdCardNumber(input.idCardNumber, DEMO_TODAY)).toBe(true);
         expect(input.idCardNumber).toMatch(/^4506\d\d(19(7[5-9]|[89]\d)|2000)/);
         for (const c of input.certificates) {
+          // Registered after it was obtained, for the term N-4 gives, as the registry would take them.
+          expect(certificateProblems(c, FANGCHENGGANG_2023.parameters)).toEqual([]);
           expect(certificates.has(c.number)).toBe(false);
           certificates.add(c.number);
         }

@@ -6,6 +6,7 @@ import {
   type CertificateLevel,
   type CertLevel,
   type ContinuingEducation,
+  continuingEducationStatus,
   DONGXING_2026,
   type EducationLevel,
   type EmploymentPeriod,
@@ -13,6 +14,7 @@ import {
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
   type PersonInput,
+  roundHalfUp,
 } from '@shegong/domain';
 import { DEMO_TENANTS, type DemoTenant } from './demo-data.ts';
 
@@ -20,8 +22,9 @@ import { DEMO_TENANTS, type DemoTenant } from './demo-data.ts';
  * The demo organisations' staff (issue 3 §7): 18 people at 阳光 and 14 at 同心, generated from a
  * fixed seed so every machine gets the same people, ids and flags. Written for the demo's "today",
  * 2026-11-25: some registrations fall due within 3 months of it and one has lapsed (N-4), some are
- * short of this year's 50 hours (P-R2), some are paid below the illustrative floor of their
- * certificate level (P-W3). Names, ID-card numbers (valid check digits, Fangchenggang prefixes) and
+ * short of this year's 50 hours (P-R2; the others also have their registration period's N-5 hours),
+ * some are paid below the illustrative floor of their certificate level (P-W3; a part-time person's
+ * floor in proportion to their working time). Names, ID-card numbers (valid check digits, Fangchenggang prefixes) and
  * phone numbers are made up.
  */
 
@@ -190,7 +193,8 @@ function makePeople(tenant: DemoTenant, plans: readonly Plan[], seed: number): D
   const r = generator(seed);
   // The illustrative floors the demo rule sets publish (Dongxing has its own from 2026): pay is set
   // around them so that exactly the planned people fall below.
-  const floors = (tenant.region === '450681' ? DONGXING_2026 : FANGCHENGGANG_2023).parameters.payFloor;
+  const rules = (tenant.region === '450681' ? DONGXING_2026 : FANGCHENGGANG_2023).parameters;
+  const floors = rules.payFloor;
   const usedNames = new Set<string>();
   let certSerial = r.int(100, 900);
 
@@ -276,8 +280,10 @@ function makePeople(tenant: DemoTenant, plans: readonly Plan[], seed: number): D
     }
     ce.sort((a, b) => a.date.localeCompare(b.date));
 
-    // Pay: whole yuan, ¥150–¥450 below the floor when planned, else ¥200–¥1,800 above it.
-    const floor = floors[plan.level];
+    // Pay: whole yuan, ¥150–¥450 below the floor when planned, else ¥200–¥1,800 above it; a
+    // part-time person works 60 % of full time and is held to 60 % of the floor (P-W3).
+    const ftePercent = plan.employmentType === 'part_time' ? PART_TIME_PERCENT : undefined;
+    const floor = roundHalfUp(floors[plan.level] * (ftePercent ?? 100), 100);
     const monthlyPay = plan.belowFloor ? floor - r.int(15, 45) * 10_00 : floor + r.int(2, 18) * 100_00;
 
     const educationLevel: EducationLevel = r.pick([
@@ -294,14 +300,30 @@ function makePeople(tenant: DemoTenant, plans: readonly Plan[], seed: number): D
       phone: `1${r.pick(['37', '38', '39', '58', '77', '87'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`,
       education: { level: educationLevel, socialWorkMajor: index % 2 === 0 || r.next() < 0.3 },
       employmentType: plan.employmentType ?? 'contract',
+      ...(ftePercent === undefined ? {} : { ftePercent }),
       monthlyPay,
       employment,
       certificates,
       continuingEducation: ce,
     };
+    // N-5: whoever is not planned short has their registration period's hours too (a course on
+    // the period's first day, or 2026-01-10 when the period began earlier), so ce-short is as planned.
+    const period = continuingEducationStatus(input, DEMO_TODAY, rules).period;
+    if (!plan.ceShort && period && period.shortfallTenthHours > 0) {
+      ce.push({
+        date: period.from > '2026-01-10' ? period.from : '2026-01-10',
+        tenthHours: period.shortfallTenthHours,
+        provider: '广西社会工作协会',
+        topic: '社会工作继续教育集中培训',
+      });
+      ce.sort((a, b) => a.date.localeCompare(b.date));
+    }
     return { id, input, plan };
   });
 }
+
+/** The working time of the demo's part-time staff, whole percent of full time. */
+const PART_TIME_PERCENT = 60;
 
 /**
  * A certificate with its registration (N-4, 3 years, renewed): the current registration period is
@@ -326,7 +348,8 @@ function certificate(
     number,
     obtainedOn,
     registeredOn,
-    registrationExpiresOn: addDays(addYears(registeredOn, 3), -1),
+    // N-4: valid 3 years, to the matching day (Civil Code art. 202).
+    registrationExpiresOn: addYears(registeredOn, 3),
   };
 }
 

@@ -13,7 +13,7 @@ export const staffZh = {
     belowFloor: (n: number) => `${n} 人低于薪酬指导标准`,
     expiring: (n: number) => `${n} 人证书登记即将到期`,
     expired: (n: number) => `${n} 人证书登记已过期`,
-    ceShort: (n: number) => `${n} 人本年继续教育学时不足`,
+    ceShort: (n: number) => `${n} 人继续教育学时不足`,
   },
   filters: {
     label: '筛选',
@@ -30,7 +30,7 @@ export const staffZh = {
     name: '姓名',
     cert: '证书等级',
     years: '从业年限',
-    ce: '本年继续教育',
+    ce: '继续教育',
     registration: '证书登记',
     pay: '月薪 / 指导标准',
     ladder: '职级',
@@ -63,6 +63,8 @@ export const staffZh = {
     majorYes: '是',
     majorNo: '否',
     employmentType: '用工形式',
+    workingTime: '工作时间',
+    workingTimeValue: (percent: number) => `全日制的 ${percent}%`,
     pay: '月薪（税前）',
     floor: (amount: string) => `指导标准 ${amount}`,
     certLevel: '最高证书',
@@ -108,6 +110,8 @@ export const staffZh = {
   },
   figures: {
     pay: (pay: string, floor: string, level: string) => `月薪 ${pay}，${level}指导标准 ${floor}`,
+    partTimePay: (pay: string, floor: string, level: string, percent: number, fullTime: string) =>
+      `月薪 ${pay}，${level}指导标准按工作时间 ${percent}% 折算为 ${floor}（全日制 ${fullTime}）`,
     hours: (done: string, required: string) => `已完成 ${done} 学时，要求 ${required} 学时`,
     registration: (expires: string, days: number) => `有效期至 ${expires}（${days} 天）`,
     run: (start: string, days: number) => `自 ${start} 起连续 ${days} 天`,
@@ -115,7 +119,7 @@ export const staffZh = {
   form: {
     addTitle: '添加人员',
     editTitle: (name: string) => `修改 ${name} 的基本信息`,
-    addLead: '先填写基本信息；证书、工作经历和继续教育在人员页面逐项添加。',
+    addLead: '先填写基本信息和在本单位的入职日期；证书、此前的工作经历和继续教育在人员页面逐项添加。',
     name: '姓名',
     idCard: '身份证号',
     idCardHint: '18 位，最后一位可能是 X',
@@ -127,6 +131,10 @@ export const staffZh = {
     employmentType: '用工形式',
     pay: '月薪（税前，元）',
     payHint: '例如 3600 或 3600.50',
+    ftePercent: '工作时间（占全日制的百分比）',
+    ftePercentHint: '仅兼职人员填写，例如 50；月薪按此比例与指导标准比较',
+    employedSince: '本单位入职日期',
+    employedSinceHint: '在本单位从事社会工作的起始日期，例如 2024-06-23',
     ladderLevel: '职级',
     noLevel: '不设职级',
     save: '保存',
@@ -165,6 +173,8 @@ export const staffZh = {
     educationLevel: '请选择学历',
     socialWorkMajor: '请选择是否为社会工作专业',
     employmentType: '请选择用工形式',
+    ftePercent: '兼职人员须填写工作时间（1 到 100 的整数）；其他用工形式请留空',
+    employedSince: '请输入本单位入职日期，例如 2024-06-23',
     ladderLevelId: '请选择职级',
     level: '请选择证书等级',
     number: '请输入证书编号（4 至 40 个字符）',
@@ -182,6 +192,13 @@ export const staffZh = {
     provider: '请输入举办单位',
     topic: '请输入内容',
     tooMany: '记录条数已达上限',
+  },
+  refusals: {
+    registrationTerm: (expected: string, years: number) =>
+      `登记有效期至应为 ${expected}：登记自登记之日起有效 ${years} 年（N-4）`,
+    registeredBeforeObtained: (obtained: string) => `登记日期不能早于取得证书的日期（${obtained}）`,
+    expiryBeforeObtained: (registered: string, obtained: string) =>
+      `按此有效期推算，登记日期（${registered}）早于取得证书的日期（${obtained}）`,
   },
   notices: {
     created: (name: string) => `已添加 ${name}。`,
@@ -204,7 +221,7 @@ export const staffEn: typeof staffZh = {
     belowFloor: (n: number) => `${n} below the pay floor`,
     expiring: (n: number) => `${n} with a registration expiring`,
     expired: (n: number) => `${n} with a registration expired`,
-    ceShort: (n: number) => `${n} short of this year’s CE hours`,
+    ceShort: (n: number) => `${n} short of CE hours`,
   },
   filters: {
     label: 'Filter',
@@ -248,6 +265,8 @@ export const staffEn: typeof staffZh = {
     majorYes: 'Yes',
     majorNo: 'No',
     employmentType: 'Employment type',
+    workingTime: 'Working time',
+    workingTimeValue: (percent: number) => `${percent} % of full time`,
     pay: 'Monthly gross pay',
     floor: (amount: string) => `floor ${amount}`,
     certLevel: 'Highest certificate',
@@ -293,6 +312,8 @@ export const staffEn: typeof staffZh = {
   },
   figures: {
     pay: (pay: string, floor: string, level: string) => `Pay ${pay}; ${level} floor ${floor}`,
+    partTimePay: (pay: string, floor: string, level: string, percent: number, fullTime: string) =>
+      `Pay ${pay}; ${level} floor ${floor} for ${percent} % of full time (full time ${fullTime})`,
     hours: (done: string, required: string) => `${done} hours done of ${required} required`,
     registration: (expires: string, days: number) => `valid until ${expires} (${days} days)`,
     run: (start: string, days: number) => `${days} days unbroken since ${start}`,
@@ -301,7 +322,7 @@ export const staffEn: typeof staffZh = {
     addTitle: 'Add person',
     editTitle: (name: string) => `Edit ${name}`,
     addLead:
-      'Start with the details; add certificates, employment and continuing education one at a time on the person’s page.',
+      'Start with the details and the day they started here; add certificates, earlier employment and continuing education one at a time on the person’s page.',
     name: 'Name',
     idCard: 'ID-card number',
     idCardHint: '18 characters; the last may be X',
@@ -313,6 +334,10 @@ export const staffEn: typeof staffZh = {
     employmentType: 'Employment type',
     pay: 'Monthly gross pay (yuan)',
     payHint: 'For example 3600 or 3600.50',
+    ftePercent: 'Working time (percent of full time)',
+    ftePercentHint: 'Part-time staff only, for example 50; pay is compared with the floor in this proportion',
+    employedSince: 'Started at this organisation',
+    employedSinceHint: 'The day they started social work here, for example 2024-06-23',
     ladderLevel: 'Ladder level',
     noLevel: 'No level',
     save: 'Save',
@@ -352,6 +377,8 @@ export const staffEn: typeof staffZh = {
     educationLevel: 'Choose the education level',
     socialWorkMajor: 'Say whether the major was social work',
     employmentType: 'Choose the employment type',
+    ftePercent: 'Part-time staff need their working time (a whole number from 1 to 100); leave it empty for the others',
+    employedSince: 'Enter the day they started here, for example 2024-06-23',
     ladderLevelId: 'Choose a ladder level',
     level: 'Choose the certificate level',
     number: 'Enter the certificate number (4 to 40 characters)',
@@ -369,6 +396,14 @@ export const staffEn: typeof staffZh = {
     provider: 'Enter the provider',
     topic: 'Enter the topic',
     tooMany: 'The record has as many entries as it can hold',
+  },
+  refusals: {
+    registrationTerm: (expected: string, years: number) =>
+      `Must be ${expected}: a registration is valid ${years} years from its date (N-4)`,
+    registeredBeforeObtained: (obtained: string) =>
+      `The registration cannot be before the certificate was obtained (${obtained})`,
+    expiryBeforeObtained: (registered: string, obtained: string) =>
+      `This expiry puts the registration (${registered}) before the certificate was obtained (${obtained})`,
   },
   notices: {
     created: (name: string) => `${name} added.`,

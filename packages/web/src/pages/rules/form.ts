@@ -31,7 +31,7 @@ export interface RuleSetForm {
 /** What the form shows for a rule set (the one in force prefills a new version). */
 export function formOf(input: Pick<NewRuleSet, 'region' | 'parameters' | 'illustrative'>, today: string): RuleSetForm {
   const values: Record<string, string> = { region: input.region, effectiveFrom: today, title: '', notes: '' };
-  const parameters = withParameterDefaults(input.parameters);
+  const { parameters } = withParameterDefaults(input);
   for (const field of RULE_SET_FIELDS) values[field.path] = display(field, parameters);
   return { values, illustrative: [...input.illustrative] };
 }
@@ -40,6 +40,7 @@ function display(field: ParameterField, parameters: RuleSetParameters): string {
   const value = parameterAt(parameters, field.path);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value === undefined) return '';
+  if (typeof value === 'string') return value;
   return field.unit === 'fen' ? fenToYuan(value) : field.unit === 'bp' ? bpToPercent(value) : String(value);
 }
 
@@ -71,6 +72,9 @@ export function readRuleSetForm(
     const text = (form.values[field.path] ?? '').trim();
     if (field.unit === 'boolean') {
       setAt(parameters, field.path, text === 'yes');
+    } else if (field.unit === 'region') {
+      // Left empty, the rule set takes the default (the city of its region); the schema checks a code.
+      if (text) setAt(parameters, field.path, text);
     } else if (field.unit === 'fen' || field.unit === 'bp') {
       const kind = field.unit === 'fen' ? 'yuan' : 'percent';
       const read = readAmount(kind, text, schemaAt(field.path));

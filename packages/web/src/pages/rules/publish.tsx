@@ -3,7 +3,7 @@
 import { isWithin, knownRegions, type ParameterField } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import type { Messages } from '../../i18n/index.ts';
+import type { Lang, Messages } from '../../i18n/index.ts';
 import {
   Card,
   Choices,
@@ -162,7 +162,28 @@ function AmountParameter(props: FormProps & { field: ParameterField; illustrativ
   );
 }
 
-function ParameterCard(props: FormProps & { group: ParameterGroup }) {
+/** A region parameter (P-A3's area): a choice of the regions Shegong knows, empty for the default. */
+function RegionParameter(props: FormProps & { field: ParameterField; lang: Lang }) {
+  const { m, field } = props;
+  return (
+    <div class="rule-field">
+      <SelectField
+        m={m}
+        id={fieldId(field.path)}
+        name={field.path}
+        label={fieldLabel(m, field.path)}
+        hint={m.ruleSets.form.regionDefaultHint}
+        placeholder={m.ruleSets.form.regionDefault}
+        value={props.form.values[field.path]}
+        error={errorFor(props.errors, field.path)}
+        options={regionOptions(props.lang)}
+      />
+      <RuleBadge rule={field.rule} rules={m.policyRules} />
+    </div>
+  );
+}
+
+function ParameterCard(props: FormProps & { group: ParameterGroup; lang: Lang }) {
   const illustrative = new Set(props.form.illustrative);
   return (
     <Card title={props.group.title} id={`form-${props.group.key}`}>
@@ -170,6 +191,8 @@ function ParameterCard(props: FormProps & { group: ParameterGroup }) {
         {props.group.fields.map((field) =>
           field.unit === 'boolean' ? (
             <BooleanParameter {...props} field={field} />
+          ) : field.unit === 'region' ? (
+            <RegionParameter {...props} field={field} />
           ) : (
             <AmountParameter {...props} field={field} illustrative={illustrative} />
           ),
@@ -208,7 +231,7 @@ export function PublishPage(props: {
         {SCOPES.map((scope) => (
           <ScopeSection m={m} scope={scope} id={`form-scope-${scope}`}>
             {parameterGroups(m, scope).map((group) => (
-              <ParameterCard {...fields} group={group} />
+              <ParameterCard {...fields} group={group} lang={c.var.lang} />
             ))}
           </ScopeSection>
         ))}

@@ -181,7 +181,8 @@ function refusalErrors(m: Messages, refusal: Refusal): FieldError[] | undefined 
       const field = e.path.replace(/^\/(parameters\/)?/, '').replace(/\//g, '.');
       const known = RULE_SET_FIELDS.find((f) => f.path === field || f.path.startsWith(`${field}.`));
       const target = known?.path ?? field;
-      return { field: target, message: r.errors.invalid(fieldLabel(m, target), e.message), href: hrefOf(target) };
+      const words = e.code === 'continuityRegionOutside' ? r.errors.continuityRegion : e.message;
+      return { field: target, message: r.errors.invalid(fieldLabel(m, target), words), href: hrefOf(target) };
     });
   }
   if (refusal instanceof Conflict && refusal.fields.some((f) => f.path === '/effectiveFrom'))

@@ -13,7 +13,7 @@ import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
-import { formatDate, formatMoney, formatPercent, type Messages } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatPercent, type Lang, type Messages } from '../../i18n/index.ts';
 import { Card, DescriptionList, Pager, Table, Tag } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
@@ -81,12 +81,15 @@ export function formatParameter(m: Messages, field: ParameterField, value: Param
   const r = m.ruleSets;
   if (typeof value === 'boolean') return value ? r.yes : r.no;
   if (value === undefined) return '—';
+  // A region code (P-A3's area): its name, then the code.
+  if (typeof value === 'string') return `${regionName(value, m.meta.htmlLang as Lang)} (${value})`;
   switch (field.unit) {
     case 'fen':
       return formatMoney(value);
     case 'bp':
       return formatPercent(value);
     case 'boolean':
+    case 'region':
       return String(value);
     default:
       return r.units[field.unit](value);

@@ -65,9 +65,11 @@ export function RegistrationFigure(props: { c: Context<PageEnv>; registration: R
   );
 }
 
-/** The registration that matters most for the list: a lapsed or lapsing one (as the findings weigh them), else the best. */
+/** The registration that matters most for the list: a lapsed, lapsing or overdue one (as the findings weigh them), else the best. */
 export function ListedRegistration(props: { c: Context<PageEnv>; summary: StaffSummary }) {
-  const flagged = props.summary.findings.find((f) => isKind(f, 'registrationExpired', 'registrationExpiring'));
+  const flagged = props.summary.findings.find((f) =>
+    isKind(f, 'registrationExpired', 'registrationExpiring', 'registrationOverdue'),
+  );
   const index = flagged ? Number(flagged.path.split('/')[2]) : props.summary.registrations.length - 1;
   const r = props.summary.registrations[index];
   if (!r) return <span class="muted">{props.c.var.m.staff.registration.none}</span>;
@@ -116,7 +118,17 @@ export function PayFigure(props: { c: Context<PageEnv>; person: Person; summary?
         <RuleBadge rule="P-W1" rules={rules} figure={s.exempt} />
       </span>
     );
-  const figure = s.figures.pay(formatMoney(pay.pay), formatMoney(pay.floor), s.certLevels[pay.certLevel]);
+  const level = s.certLevels[pay.certLevel];
+  const figure =
+    pay.ftePercent < 100
+      ? s.figures.partTimePay(
+          formatMoney(pay.pay),
+          formatMoney(pay.floor),
+          level,
+          pay.ftePercent,
+          formatMoney(pay.fullTimeFloor),
+        )
+      : s.figures.pay(formatMoney(pay.pay), formatMoney(pay.floor), level);
   return (
     <span class="figure">
       <span class={pay.shortfall > 0 ? 'text-error' : undefined}>

@@ -1,8 +1,18 @@
+import { Invalid } from '@shegong/core';
 import type { PersonInput } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
-import { checkPerson, LIST_FORMS, PERSON_FIELDS, personFromForm, personValues, type Values } from './forms.tsx';
+import {
+  checkPerson,
+  LIST_FORMS,
+  listFormRefusal,
+  NEW_PERSON_FIELDS,
+  PERSON_FIELDS,
+  personFromForm,
+  personValues,
+  type Values,
+} from './forms.tsx';
 
 /** The core form as a person fills it in, with some fields typed over. */
 const core = (over: Values = {}): Values => ({
@@ -68,5 +78,62 @@ describe('the staff forms’ amounts', () => {
     expect(checkCe({ date: '2026-03-01', tenthHours: '0', provider: '市社工协会', topic: '督导' })).toEqual({
       errors: [{ field: 'tenthHours', message: zhCN.staff.errors.tenthHours }],
     });
+  });
+});
+
+describe('the add form’s employment start and working time', () => {
+  const here = { name: '港口区阳光社会工作服务中心', region: '450602' };
+  const checkNew = (values: Values) =>
+    checkPerson(zhCN, personFromForm(values, undefined, here), { fields: NEW_PERSON_FIELDS, values });
+
+  it('starts a new person with social work here from the day given', () => {
+    const checked = checkNew(core({ employedSince: '2024-06-23' }));
+    expect('input' in checked && checked.input.employment).toEqual([
+      { employer: '港口区阳光社会工作服务中心', region: '450602', start: '2024-06-23', socialWork: true },
+    ]);
+  });
+
+  it('names the start when it is missing or not a date', () => {
+    for (const employedSince of ['', '2024-02-30'])
+      expect(checkNew(core({ employedSince }))).toEqual({
+        errors: [{ field: 'employedSince', message: zhCN.staff.errors.employedSince }],
+      });
+  });
+
+  it('reads the working time of part-time staff as a whole percent, and names it when wrong', () => {
+    const partTime = core({ employedSince: '2024-06-23', employmentType: 'part_time', ftePercent: '50' });
+    const checked = checkNew(partTime);
+    expect('input' in checked && checked.input.ftePercent).toBe(50);
+    for (const ftePercent of ['', '50%', '0'])
+      expect(checkNew({ ...partTime, ftePercent })).toEqual({
+        errors: [{ field: 'ftePercent', message: zhCN.staff.errors.ftePercent }],
+      });
+  });
+});
+
+describe('what the certificate form shows for an N-4 refusal', () => {
+  const certForm = LIST_FORMS.find((f) => f.list === 'certificates')!;
+
+  it('puts each problem on its field in the page’s words', () => {
+    const refusal = new Invalid('Some certificates’ registrations are not valid (N-4)', {
+      fields: [
+        {
+          path: '/certificates/1/registeredOn',
+          code: 'registeredBeforeObtained',
+          message: 'must not be before the certificate was obtained (2024-06-23) (N-4)',
+          amounts: { obtainedOn: '2024-06-23' },
+        },
+        {
+          path: '/certificates/1/registrationExpiresOn',
+          code: 'registrationTermMismatch',
+          message: 'must be 2027-09-01: a registration is valid 3 years from its date (N-4)',
+          amounts: { expected: '2027-09-01', years: 3 },
+        },
+      ],
+    });
+    expect(listFormRefusal(zhCN, refusal, certForm).map((e) => [e.field, e.message])).toEqual([
+      ['registeredOn', '登记日期不能早于取得证书的日期（2024-06-23）'],
+      ['registrationExpiresOn', '登记有效期至应为 2027-09-01：登记自登记之日起有效 3 年（N-4）'],
+    ]);
   });
 });

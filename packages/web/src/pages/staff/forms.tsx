@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
+import type { Refusal } from '@shegong/core';
 import {
   CERTIFICATE_LEVELS,
   CheckedPersonInput,
@@ -14,6 +16,7 @@ import {
 } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { refusalErrors } from '../../forms/refusals.ts';
 import type { Messages } from '../../i18n/index.ts';
 import {
   Card,
@@ -175,8 +178,18 @@ function typedAmount(field: AmountFieldName, text = ''): number {
 
 const boolOf = (value: string | undefined) => (value === 'yes' ? true : value === 'no' ? false : undefined);
 
-/** The core details of a person. */
-export function personForm(s: StaffMessages, action: string, title: string, levels: readonly Choice[]): FormSpec {
+/**
+ * The core details of a person. Adding one also asks when they started here (point 7 of issue
+ * 10): the period with this organisation, in its region, that P-A3's run and the years of
+ * practice count from. The import asks the same in 本单位入职日期.
+ */
+export function personForm(
+  s: StaffMessages,
+  action: string,
+  title: string,
+  levels: readonly Choice[],
+  adding = false,
+): FormSpec {
   return {
     title,
     action,
@@ -197,7 +210,19 @@ export function personForm(s: StaffMessages, action: string, title: string, leve
         kind: 'radio',
         choices: optionsOf(EMPLOYMENT_TYPES, (t) => s.employmentTypes[t]),
       },
+      { name: 'ftePercent', label: s.form.ftePercent, hint: s.form.ftePercentHint, kind: 'text', width: 'short' },
       { name: 'monthlyPay', label: s.form.pay, hint: s.form.payHint, kind: 'text', width: 'short' },
+      ...(adding
+        ? [
+            {
+              name: 'employedSince',
+              label: s.form.employedSince,
+              hint: s.form.employedSinceHint,
+              kind: 'text' as const,
+              width: 'short' as const,
+            },
+          ]
+        : []),
       ...(levels.length
         ? [{ name: 'ladderLevelId', label: s.form.ladderLevel, kind: 'select' as const, choices: levels }]
         : []),
@@ -212,9 +237,13 @@ export const PERSON_FIELDS = [
   'educationLevel',
   'socialWorkMajor',
   'employmentType',
+  'ftePercent',
   'monthlyPay',
   'ladderLevelId',
 ] as const;
+
+/** The add form's fields: the core ones and the start of employment here. */
+export const NEW_PERSON_FIELDS = [...PERSON_FIELDS, 'employedSince'] as const;
 
 export function personValues(person: Person): Values {
   return {
@@ -224,21 +253,39 @@ export function personValues(person: Person): Values {
     educationLevel: person.education.level,
     socialWorkMajor: person.education.socialWorkMajor ? 'yes' : 'no',
     employmentType: person.employmentType,
+    ftePercent: person.ftePercent === undefined ? '' : String(person.ftePercent),
     monthlyPay: fenToYuan(person.monthlyPay),
     ladderLevelId: person.ladderLevelId ?? '',
   };
 }
 
-/** A person's input from the core form, keeping what the form does not hold (the lists). */
-export function personFromForm(values: Values, current?: Person): unknown {
+/** A whole percent as typed, or -1 (which the schema refuses) when it is not one. */
+const typedPercent = (text = '') => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text) : -1);
+
+/** This organisation, for the period of employment a new person starts here. */
+export interface Employer {
+  name: string;
+  region: string;
+}
+
+/**
+ * A person's input from the core form, keeping what the form does not hold (the lists). A new
+ * person (`employer` given) starts with one period: social work here from `employedSince`, as the
+ * import's 本单位入职日期 says it.
+ */
+export function personFromForm(values: Values, current?: Person, employer?: Employer): unknown {
+  const hired = employer
+    ? [{ employer: employer.name, region: employer.region, start: values.employedSince ?? '', socialWork: true }]
+    : undefined;
   return {
     name: values.name,
     idCardNumber: values.idCardNumber,
     phone: values.phone,
     education: { level: values.educationLevel || undefined, socialWorkMajor: boolOf(values.socialWorkMajor) },
     employmentType: values.employmentType || undefined,
+    ...(values.ftePercent?.trim() ? { ftePercent: typedPercent(values.ftePercent) } : {}),
     monthlyPay: typedAmount('monthlyPay', values.monthlyPay),
-    employment: current?.employment ?? [],
+    employment: hired ?? current?.employment ?? [],
     certificates: current?.certificates ?? [],
     continuingEducation: current?.continuingEducation ?? [],
     ...(values.ladderLevelId ? { ladderLevelId: values.ladderLevelId } : {}),
@@ -385,6 +432,7 @@ export function checkPerson(
       field = path[0] === form.list && path[1] === String(form.index) && path[2] ? path[2] : (form.fields[0] as string);
       if (path[0] === form.list && path.length === 1) errors.set(form.fields[0] as string, s.errors.tooMany);
     } else if (path[0] === 'education') field = path[1] === 'level' ? 'educationLevel' : 'socialWorkMajor';
+    else if (path[0] === 'employment') field = 'employedSince';
     else field = path[0] ?? (form.fields[0] as string);
     if (!form.fields.includes(field)) field = form.fields[0] as string;
     // Characters nobody can see: said as such (before the field's usual words), naming the field.
@@ -396,6 +444,30 @@ export function checkPerson(
   return {
     errors: form.fields.filter((f) => errors.has(f)).map((f) => ({ field: f, message: errors.get(f) as string })),
   };
+}
+
+/**
+ * What the registry refused in an entry a small form added (N-4: a certificate's registration), as
+ * that form's field errors in the page's words: the path's last segment is the field.
+ */
+export function listFormRefusal(m: Messages, refusal: Refusal, form: { fields: readonly string[] }): FieldError[] {
+  const codes = m.staff.refusals;
+  return refusalErrors(refusal, {
+    field: (path) => {
+      const field = path.split('/').at(-1) ?? '';
+      return form.fields.includes(field) ? field : (form.fields[0] as string);
+    },
+    problem: (problem, field) => {
+      const a = problem.amounts ?? {};
+      if (problem.code === 'registrationTermMismatch')
+        return codes.registrationTerm(String(a.expected), Number(a.years));
+      if (problem.code === 'registeredBeforeObtained')
+        return field === 'registeredOn'
+          ? codes.registeredBeforeObtained(String(a.obtainedOn))
+          : codes.expiryBeforeObtained(String(a.registeredOn), String(a.obtainedOn));
+      return undefined;
+    },
+  });
 }
 
 export const personCrumbs = (s: StaffMessages, person?: Person) => [

@@ -75,6 +75,9 @@ function DetailsSection(props: SectionProps & { seesPersonalData: boolean }) {
       `${s.education[person.education.level]} · ${p.major}${m.common.colon}${person.education.socialWorkMajor ? p.majorYes : p.majorNo}`,
     ],
     [p.employmentType, s.employmentTypes[person.employmentType]],
+    ...(person.ftePercent === undefined
+      ? []
+      : [[p.workingTime, p.workingTimeValue(person.ftePercent)] as [string, Child]]),
     [p.pay, <PayFigure c={c} person={person} summary={summary} />],
     [p.certLevel, summary ? <CertTag s={s} level={summary.certLevel} /> : m.common.none],
     [p.practice, summary ? s.years(summary.practiceYears) : m.common.none],
@@ -128,14 +131,10 @@ function CertificatesSection(props: SectionProps) {
   );
 }
 
-/** Whether an employment period is part of the P-A3 run that reaches today. */
-function inRun(
-  period: Person['employment'][number],
-  summary: StaffSummary | undefined,
-  jurisdiction: string | undefined,
-) {
+/** Whether an employment period is part of the P-A3 run that reaches today (counted in the run's area). */
+function inRun(period: Person['employment'][number], summary: StaffSummary | undefined) {
   const run = summary?.run;
-  if (!run || !jurisdiction || !period.socialWork || !isWithin(period.region, jurisdiction)) return false;
+  if (!run || !period.socialWork || !isWithin(period.region, run.area)) return false;
   return (period.end ?? run.end) >= run.start && period.start <= run.end;
 }
 
@@ -145,7 +144,6 @@ function EmploymentSection(props: SectionProps) {
   const s = c.var.m.staff;
   const p = s.person;
   const lang = c.var.lang;
-  const jurisdiction = props.context.ruleSet?.region;
   return (
     <Card
       title={p.employment}
@@ -160,7 +158,7 @@ function EmploymentSection(props: SectionProps) {
         {[...person.employment]
           .sort((a, b) => b.start.localeCompare(a.start))
           .map((period) => {
-            const counted = inRun(period, summary, jurisdiction);
+            const counted = inRun(period, summary);
             return (
               <tr class={counted ? 'row-highlight' : undefined}>
                 <td data-label={p.colEmployer}>{period.employer}</td>

@@ -31,6 +31,7 @@ import { Hono } from 'hono';
 import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
+import { refusedInput } from '../../forms/refusals.ts';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
@@ -41,6 +42,8 @@ import {
   FormPage,
   LIST_FORMS,
   type ListForm,
+  listFormRefusal,
+  NEW_PERSON_FIELDS,
   PERSON_FIELDS,
   personCrumbs,
   personForm,
@@ -157,7 +160,10 @@ export function staffRoutes(session: TokenSource) {
         <FormPage
           c={c}
           who={await signedIn(c)}
-          spec={{ ...personForm(s, `${STAFF}/new`, s.form.addTitle, levelChoices(context)), lead: s.form.addLead }}
+          spec={{
+            ...personForm(s, `${STAFF}/new`, s.form.addTitle, levelChoices(context), true),
+            lead: s.form.addLead,
+          }}
           values={{}}
           errors={[]}
           crumbs={personCrumbs(s)}
@@ -169,7 +175,7 @@ export function staffRoutes(session: TokenSource) {
     .post(`${STAFF}/new`, keepers, async (c) => {
       const s = c.var.m.staff;
       const form = await readForm(c);
-      const values = valuesOf(form, PERSON_FIELDS);
+      const values = valuesOf(form, NEW_PERSON_FIELDS);
       const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
       const context = await staffContext(c);
       const again = async (errors: { field: string; message: string }[]) =>
@@ -178,7 +184,10 @@ export function staffRoutes(session: TokenSource) {
           <FormPage
             c={c}
             who={await signedIn(c)}
-            spec={{ ...personForm(s, `${STAFF}/new`, s.form.addTitle, levelChoices(context)), lead: s.form.addLead }}
+            spec={{
+              ...personForm(s, `${STAFF}/new`, s.form.addTitle, levelChoices(context), true),
+              lead: s.form.addLead,
+            }}
             values={values}
             errors={errors}
             crumbs={personCrumbs(s)}
@@ -187,7 +196,9 @@ export function staffRoutes(session: TokenSource) {
           />,
           400,
         );
-      const checked = checkPerson(c.var.m, personFromForm(values), { fields: PERSON_FIELDS, values });
+      const { tenant } = c.var.ctx;
+      const candidate = personFromForm(values, undefined, { name: tenant.name, region: tenant.region });
+      const checked = checkPerson(c.var.m, candidate, { fields: NEW_PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       let created: Person;
       try {
@@ -258,7 +269,7 @@ export function staffRoutes(session: TokenSource) {
       const checked = checkPerson(c.var.m, personFromForm(values, current), { fields: PERSON_FIELDS, values });
       if ('errors' in checked) return again(checked.errors);
       try {
-        await replacePerson(c.var.ctx, current.id, version, checked.input);
+        await replacePerson(c.var.ctx, current.id, version, checked.input, undefined, current);
       } catch (error) {
         if (isStale(error)) return again([], await personRecord(c.var.ctx, current.id), true);
         const field = conflictField(c, error, { idCard: 'idCardNumber' });
@@ -329,11 +340,13 @@ function addListForm(app: Hono<PageEnv>, list: ListForm, keepers: ReturnType<typ
       const checked = checkPerson(c.var.m, candidate, { fields: list.fields, values, list: list.list, index });
       if ('errors' in checked) return show(c, current, values, checked.errors, 400);
       try {
-        await replacePerson(c.var.ctx, current.id, version, checked.input, list.audit);
+        await replacePerson(c.var.ctx, current.id, version, checked.input, list.audit, current);
       } catch (error) {
         if (isStale(error)) return show(c, await personRecord(c.var.ctx, current.id), values, [], 409);
         const field = conflictField(c, error, { certificate: 'number' });
         if (field) return show(c, current, values, [field], 400);
+        const refused = refusedInput(error);
+        if (refused) return show(c, current, values, listFormRefusal(c.var.m, refused, list), 400);
         throw error;
       }
       return c.redirect(`${STAFF}/${current.id}?notice=saved`, 303);

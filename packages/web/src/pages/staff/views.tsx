@@ -110,6 +110,10 @@ function StaffTable(props: {
             {summary ? (
               <span class="figure">
                 <CeHours s={s} rules={m.policyRules} total={summary.ce.year} />
+                {/* The registration period's hours too where they are short (N-5 flags ce-short as P-R2 does). */}
+                {summary.ce.period && summary.ce.period.shortfallTenthHours > 0 ? (
+                  <CeHours s={s} rules={m.policyRules} total={summary.ce.period} />
+                ) : null}
               </span>
             ) : null}
           </td>
