@@ -1,6 +1,7 @@
 import { Invalid } from '@shegong/core';
 import { isHiddenCharacterIssue } from '@shegong/domain';
 import type { Context } from 'hono';
+import { formDate } from './dates.ts';
 
 /**
  * A form post whose body cannot be read (a multipart body without the boundary its Content-Type
@@ -27,15 +28,24 @@ export async function formBody(c: Context): Promise<Record<string, string | File
 }
 
 /** A posted form's text fields, trimmed. */
-export async function readForm(c: Context): Promise<{ text(name: string): string; list(name: string): string[] }> {
+/** A posted form's fields: text trimmed, every value of a repeated field, a date read as typed or picked (formDate). */
+export interface PostedFields {
+  text(name: string): string;
+  list(name: string): string[];
+  date(name: string): string;
+}
+
+export async function readForm(c: Context): Promise<PostedFields> {
   const body = await formBody(c);
   const values = (name: string): string[] => {
     const value = body[name];
     const all = Array.isArray(value) ? value : value === undefined ? [] : [value];
     return all.filter((v): v is string => typeof v === 'string');
   };
+  const text = (name: string) => values(name)[0]?.trim() ?? '';
   return {
-    text: (name) => values(name)[0]?.trim() ?? '',
+    text,
+    date: (name) => formDate(text(name)),
     list: (name) =>
       values(name)
         .map((v) => v.trim())

@@ -78,7 +78,9 @@ export interface TextFieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   value?: string | undefined;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
+  /** The keyboard a phone shows: decimal for money and percentages. */
+  inputmode?: 'decimal' | 'numeric' | undefined;
   autocomplete?: string;
   width?: 'full' | 'medium' | 'short';
   required?: boolean;
@@ -98,6 +100,7 @@ export function TextField(props: TextFieldProps) {
         id={props.id}
         name={props.name}
         type={props.type ?? 'text'}
+        inputmode={props.inputmode}
         value={props.type === 'password' ? undefined : props.value}
         autocomplete={props.autocomplete}
         required={props.required}

@@ -34,7 +34,7 @@ export const priceFloorZh = {
   result: '测算结果',
   floorLabel: '最低合同价',
   floorLead: '合同金额不低于这个数，人员经费才能覆盖岗位的人力成本，并达到当地的最低比例。',
-  ruleSet: (title: string, id: string, date: string) => `依据：${title}（${id}，${date} 起施行）`,
+  ruleSet: (title: string, version: number, date: string) => `依据：${title}（第 ${version} 版，${date} 起施行）`,
   whyTitle: '为什么是这个数',
   atFloor: (value: string) => `合同金额为 ${value} 时：`,
   belowFloor: (value: string) => `少一分钱，合同金额为 ${value} 时：`,
@@ -127,7 +127,8 @@ export const priceFloorEn: typeof priceFloorZh = {
   floorLabel: 'Price floor',
   floorLead:
     'At this value or above, the personnel line covers the posts’ labour cost and reaches the local minimum share.',
-  ruleSet: (title: string, id: string, date: string) => `Rules: ${title} (${id}, in force from ${date})`,
+  ruleSet: (title: string, version: number, date: string) =>
+    `Rules: ${title} (version ${version}, in force from ${date})`,
   whyTitle: 'Why this figure',
   atFloor: (value: string) => `With a contract value of ${value}:`,
   belowFloor: (value: string) => `One fen less, with a contract value of ${value}:`,

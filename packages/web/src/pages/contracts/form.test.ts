@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formDate } from '../../forms/dates.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import {
   actionOf,
@@ -22,7 +23,8 @@ function posted(fields: Record<string, string | string[]>): PostedForm {
     const v = fields[name];
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
   };
-  return { text: (name) => all(name)[0]?.trim() ?? '', list: (name) => all(name).filter(Boolean) };
+  const text = (name: string) => all(name)[0]?.trim() ?? '';
+  return { text, date: (name) => formDate(text(name)), list: (name) => all(name).filter(Boolean) };
 }
 
 /** A one-year contract with one assistant post; every figure typed in yuan as a user would. */
@@ -68,6 +70,16 @@ const values = (overrides: Record<string, string | string[]> = {}): EditorValues
   readValues(posted({ ...GOOD, ...overrides }));
 
 describe('the contract editor form', () => {
+  it('reads dates typed with slashes or in Chinese as a date picker would post them (issue 10, point 8)', () => {
+    const typed = values({ startDate: '2026/1/1', endDate: '2026年12月31日', 'milestone-0-dueDate': '2026.6.30' });
+    const draft = draftFrom(typed, f).draft!;
+    expect([draft.terms.startDate, draft.terms.endDate, draft.terms.milestones[0]?.dueDate]).toEqual([
+      '2026-01-01',
+      '2026-12-31',
+      '2026-06-30',
+    ]);
+  });
+
   it('turns yuan into exact fen, blank pay into the floor, and keeps only known services', () => {
     const result = draftFrom(values(), f);
     expect(result.errors).toEqual([]);

@@ -17,6 +17,8 @@ import {
   yuanToFen,
 } from '@shegong/domain';
 import { amountField } from '../../forms/amount.ts';
+import { formDate } from '../../forms/dates.ts';
+import type { PostedFields } from '../../forms/form.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
 
@@ -186,10 +188,7 @@ export function valuesOf(draft: ContractDraft): EditorValues {
 }
 
 /** What a posted form offers: the first value of a name, or all of them (checkboxes). */
-export interface PostedForm {
-  text(name: string): string;
-  list(name: string): string[];
-}
+export type PostedForm = PostedFields;
 
 /** The submit button pressed: save, recalculate, or add/remove a row of a list. */
 export type EditorAction =
@@ -227,17 +226,17 @@ export function readValues(form: PostedForm): EditorValues {
     title: form.text('title'),
     services: form.list('services').filter((s) => (SERVICES as readonly string[]).includes(s)),
     serviceArea: form.text('serviceArea'),
-    startDate: form.text('startDate'),
-    endDate: form.text('endDate'),
+    startDate: form.date('startDate'),
+    endDate: form.date('endDate'),
     stableRecurring: form.text('stableRecurring') === '1',
     value: form.text('value'),
     deliverables: rows(form, 'deliverable', DELIVERABLE_FIELDS),
-    milestones: rows(form, 'milestone', MILESTONE_FIELDS),
+    milestones: rows(form, 'milestone', MILESTONE_FIELDS).map((m) => ({ ...m, dueDate: formDate(m.dueDate) })),
     posts: rows(form, 'post', POST_FIELDS),
     lines: Object.fromEntries(BUDGET_LINES.map((l) => [l, form.text(`line-${l}`)])) as Record<BudgetLine, string>,
     items: rows(form, 'item', ITEM_FIELDS),
     reason: form.text('reason'),
-    effectiveDate: form.text('effectiveDate'),
+    effectiveDate: form.date('effectiveDate'),
   };
 }
 

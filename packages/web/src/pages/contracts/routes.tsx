@@ -441,7 +441,7 @@ export function contractRoutes(session: TokenSource) {
         const current = await getContract(c.var.ctx, id);
         const form = await readForm(c);
         const to = form.text('to') as ContractStatus;
-        const date = form.text('date');
+        const date = form.date('date');
         const version = formVersion(form.text('version'));
         if (!NEXT_STATUSES[current.status].includes(to))
           return contractPage(c, id, { errors: [{ field: 'status', message: k.notices.wrongState }], status: 409 });

@@ -82,7 +82,14 @@ function StatusActions(props: { c: Context<PageEnv>; contract: StoredContract; t
                 <label class="label" for={id}>
                   {k.transitions.date[to as 'signed' | 'running' | 'closed']}
                 </label>
-                <input class="input input-short" id={id} name="date" value={props.today} autocomplete="off" />
+                <input
+                  class="input input-short"
+                  id={id}
+                  name="date"
+                  type="date"
+                  value={props.today}
+                  autocomplete="off"
+                />
               </span>
             ) : null}
             <button type="submit" class={`btn${to === 'draft' ? '' : ' btn-primary'}`}>

@@ -82,6 +82,7 @@ function PromotionForm(props: PromoteProps) {
           value={props.values.date}
           error={errorFor(errors, 'date')}
           width="short"
+          type="date"
         />
         <div class="actions">
           <button type="submit" class="btn btn-primary">

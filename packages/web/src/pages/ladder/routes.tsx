@@ -320,7 +320,7 @@ export function ladderRoutes(session: TokenSource) {
       const page = await promotePage(c, personId);
       if (!page) return c.redirect(LADDER, 303);
       const form = await readForm(c);
-      const values = { toLevelId: form.text('toLevelId'), date: form.text('date') };
+      const values = { toLevelId: form.text('toLevelId'), date: form.date('date') };
       const key = FORM_KEY.test(form.text('_key')) ? form.text('_key') : randomToken();
       const errors: FieldError[] = [];
       if (!values.toLevelId) errors.push({ field: 'toLevelId', message: l.errors.chooseLevel });

@@ -9,6 +9,7 @@ import {
   PriceFloorRequest as PriceFloorInput,
 } from '@shegong/domain';
 import { amountField } from '../../forms/amount.ts';
+import { formDate } from '../../forms/dates.ts';
 import type { Messages } from '../../i18n/index.ts';
 import type { FieldError } from '../../layout/components.tsx';
 
@@ -70,7 +71,7 @@ export function readQuery(query: (name: string) => string | undefined): PriceFlo
   }
   return {
     region: q('region'),
-    startDate: q('startDate'),
+    startDate: formDate(q('startDate')),
     rows,
     supervision: q('supervision'),
     activities: q('activities'),

@@ -239,7 +239,7 @@ export function Result(props: ResultProps) {
   return (
     <Card title={p.result} id="result">
       <p class="muted">
-        {p.ruleSet(result.ruleSet.title, result.ruleSet.id, formatDate(result.ruleSet.effectiveFrom, c.var.lang))}
+        {p.ruleSet(result.ruleSet.title, result.ruleSet.version, formatDate(result.ruleSet.effectiveFrom, c.var.lang))}
       </p>
       {floor.feasible ? (
         <>

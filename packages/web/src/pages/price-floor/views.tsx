@@ -161,6 +161,7 @@ function CalculatorForm(props: {
           value={form.startDate}
           error={errorFor(errors, 'startDate')}
           width="medium"
+          type="date"
         />
       </div>
       <h2 class="section-title">{p.sectionPosts}</h2>

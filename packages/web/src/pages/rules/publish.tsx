@@ -85,7 +85,7 @@ function GeneralSection(props: FormProps & { c: Context<PageEnv>; who: SignedIn 
         value={form.values.effectiveFrom}
         error={errorFor(errors, 'effectiveFrom')}
         width="short"
-        maxlength={10}
+        type="date"
         autocomplete="off"
       />
       <TextField

@@ -213,7 +213,7 @@ export function rulesRoutes(session: TokenSource) {
       const posted = await readForm(c);
       const values: Record<string, string> = {
         region: posted.text('region') || who.principal.region,
-        effectiveFrom: posted.text('effectiveFrom'),
+        effectiveFrom: posted.date('effectiveFrom'),
         title: posted.text('title'),
         notes: posted.text('notes'),
       };

@@ -174,8 +174,7 @@ export function RuleSetMeta(props: { c: Context<PageEnv>; ruleSet: RuleSet; publ
     <Card title={r.meta} id="meta">
       <DescriptionList
         items={[
-          [r.ruleSetId, <code>{ruleSet.id}</code>],
-          [r.region, `${regionName(ruleSet.region, lang)} (${ruleSet.region})`],
+          [r.region, regionName(ruleSet.region, lang)],
           [r.effectiveFrom, formatDate(ruleSet.effectiveFrom, lang)],
           [r.colVersion, r.version(ruleSet.version)],
           [r.publishedAt, formatDate(ruleSet.publishedAt, lang)],

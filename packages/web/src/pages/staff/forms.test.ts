@@ -5,10 +5,12 @@ import { en } from '../../i18n/en.ts';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import {
   checkPerson,
+  DATE_FIELDS,
   LIST_FORMS,
   listFormRefusal,
   NEW_PERSON_FIELDS,
   PERSON_FIELDS,
+  personForm,
   personFromForm,
   personValues,
   type Values,
@@ -135,5 +137,18 @@ describe('what the certificate form shows for an N-4 refusal', () => {
       ['registeredOn', '登记日期不能早于取得证书的日期（2024-06-23）'],
       ['registrationExpiresOn', '登记有效期至应为 2027-09-01：登记自登记之日起有效 3 年（N-4）'],
     ]);
+  });
+});
+
+describe('the staff forms’ inputs (issue 10, point 8)', () => {
+  it('makes every date a date picker, read back as typed or picked, and gives money and hours a decimal keypad', () => {
+    const specs = [
+      personForm(zhCN.staff, '/x', 'x', [], true),
+      ...LIST_FORMS.map((f) => f.spec(zhCN.staff, '/x')),
+    ].flatMap((spec) => spec.fields);
+    const dates = specs.filter((f) => f.kind === 'date').map((f) => f.name);
+    expect(new Set(dates)).toEqual(DATE_FIELDS);
+    for (const name of ['monthlyPay', 'tenthHours', 'ftePercent'])
+      expect(specs.find((f) => f.name === name)?.kind, name).toBe('decimal');
   });
 });

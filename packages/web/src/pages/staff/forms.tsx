@@ -44,11 +44,23 @@ import { STAFF } from './views.tsx';
 
 export type Values = Record<string, string>;
 
+/** The fields of the staff forms that are dates (their specs say `kind: 'date'`), read through formDate. */
+export const DATE_FIELDS: ReadonlySet<string> = new Set([
+  'employedSince',
+  'obtainedOn',
+  'registeredOn',
+  'registrationExpiresOn',
+  'start',
+  'end',
+  'date',
+]);
+
 interface FieldSpec {
   name: string;
   label: string;
   hint?: string;
-  kind: 'text' | 'radio' | 'select';
+  /** A date is a date picker (a typed 2024/06/23 is read too: formDate); money and hours get a decimal keypad. */
+  kind: 'text' | 'date' | 'decimal' | 'radio' | 'select';
   choices?: readonly Choice[];
   width?: 'full' | 'medium' | 'short';
   autocomplete?: string;
@@ -129,6 +141,8 @@ export function FormPage(props: {
                 error={errorFor(errors, field.name)}
                 value={values[field.name]}
                 width={field.width ?? 'medium'}
+                {...(field.kind === 'date' ? { type: 'date' as const } : {})}
+                {...(field.kind === 'decimal' ? { inputmode: 'decimal' as const } : {})}
                 {...(field.autocomplete ? { autocomplete: field.autocomplete } : {})}
               />
             ),
@@ -210,15 +224,15 @@ export function personForm(
         kind: 'radio',
         choices: optionsOf(EMPLOYMENT_TYPES, (t) => s.employmentTypes[t]),
       },
-      { name: 'ftePercent', label: s.form.ftePercent, hint: s.form.ftePercentHint, kind: 'text', width: 'short' },
-      { name: 'monthlyPay', label: s.form.pay, hint: s.form.payHint, kind: 'text', width: 'short' },
+      { name: 'ftePercent', label: s.form.ftePercent, hint: s.form.ftePercentHint, kind: 'decimal', width: 'short' },
+      { name: 'monthlyPay', label: s.form.pay, hint: s.form.payHint, kind: 'decimal', width: 'short' },
       ...(adding
         ? [
             {
               name: 'employedSince',
               label: s.form.employedSince,
               hint: s.form.employedSinceHint,
-              kind: 'text' as const,
+              kind: 'date' as const,
               width: 'short' as const,
             },
           ]
@@ -319,13 +333,13 @@ export const LIST_FORMS: readonly ListForm[] = [
           choices: optionsOf(CERTIFICATE_LEVELS, (l) => s.certLevels[l]),
         },
         { name: 'number', label: s.form.certNumber, kind: 'text', autocomplete: 'off' },
-        { name: 'obtainedOn', label: s.form.obtainedOn, hint: s.form.dateHint, kind: 'text', width: 'short' },
-        { name: 'registeredOn', label: s.form.registeredOn, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'obtainedOn', label: s.form.obtainedOn, hint: s.form.dateHint, kind: 'date', width: 'short' },
+        { name: 'registeredOn', label: s.form.registeredOn, hint: s.form.dateHint, kind: 'date', width: 'short' },
         {
           name: 'registrationExpiresOn',
           label: s.form.registrationExpiresOn,
           hint: s.form.dateHint,
-          kind: 'text',
+          kind: 'date',
           width: 'short',
         },
       ],
@@ -349,8 +363,8 @@ export const LIST_FORMS: readonly ListForm[] = [
       fields: [
         { name: 'employer', label: s.form.employer, kind: 'text' },
         { name: 'region', label: s.form.region, hint: s.form.regionHint, kind: 'text', width: 'short' },
-        { name: 'start', label: s.form.start, hint: s.form.dateHint, kind: 'text', width: 'short' },
-        { name: 'end', label: s.form.end, hint: s.form.dateHint, kind: 'text', width: 'short' },
+        { name: 'start', label: s.form.start, hint: s.form.dateHint, kind: 'date', width: 'short' },
+        { name: 'end', label: s.form.end, hint: s.form.dateHint, kind: 'date', width: 'short' },
         { name: 'socialWork', label: s.form.socialWork, kind: 'radio', choices: yesNo(s) },
       ],
     }),
@@ -371,8 +385,8 @@ export const LIST_FORMS: readonly ListForm[] = [
       title: s.form.ceTitle,
       action,
       fields: [
-        { name: 'date', label: s.form.ceDate, hint: s.form.dateHint, kind: 'text', width: 'short' },
-        { name: 'tenthHours', label: s.form.ceHours, hint: s.form.ceHoursHint, kind: 'text', width: 'short' },
+        { name: 'date', label: s.form.ceDate, hint: s.form.dateHint, kind: 'date', width: 'short' },
+        { name: 'tenthHours', label: s.form.ceHours, hint: s.form.ceHoursHint, kind: 'decimal', width: 'short' },
         { name: 'provider', label: s.form.provider, kind: 'text' },
         { name: 'topic', label: s.form.topic, kind: 'text' },
       ],

@@ -39,6 +39,7 @@ import { pageAccess } from '../../session/access.ts';
 import { STAFF_EXPORT } from '../imports/routes.tsx';
 import {
   checkPerson,
+  DATE_FIELDS,
   FormPage,
   LIST_FORMS,
   type ListForm,
@@ -104,7 +105,7 @@ export const canReadRegistry = (c: Context<PageEnv>) => permits(PEOPLE_READERS, 
 const levelChoices = (context: StaffContext) => [...context.levels].map(([value, label]) => ({ value, label }));
 
 function valuesOf(form: Awaited<ReturnType<typeof readForm>>, names: readonly string[]): Values {
-  return Object.fromEntries(names.map((n) => [n, form.text(n)]));
+  return Object.fromEntries(names.map((n) => [n, DATE_FIELDS.has(n) ? form.date(n) : form.text(n)]));
 }
 
 /** A conflict on a guarded number (an ID card, a certificate), as a field error of the form that caused it. */

@@ -17,6 +17,19 @@ export interface FieldsProps {
 /** What a section of the form reads: the values as typed, and the costing slots to place beside them. */
 export type SectionProps = FieldsProps & { values: EditorValues; slots: Map<string, Child> };
 
+/**
+ * The input a field of the editor is, by its name: dates as date pickers (a typed 2024/06/23 is
+ * still read, formDate), money with a decimal keypad, whole numbers with a numeric one.
+ */
+function inputOf(name: string): { type?: 'date'; inputmode?: 'decimal' | 'numeric' } {
+  const leaf = name.split('-').at(-1) ?? name;
+  if (['startDate', 'endDate', 'dueDate', 'effectiveDate'].includes(leaf)) return { type: 'date' };
+  if (name.startsWith('line-') || ['value', 'amount', 'monthlyPay', 'unitPrice'].includes(leaf))
+    return { inputmode: 'decimal' };
+  if (['ftePercent', 'months', 'target', 'quantity'].includes(leaf)) return { inputmode: 'numeric' };
+  return {};
+}
+
 export function Text(
   props: FieldsProps & {
     name: string;
@@ -37,6 +50,7 @@ export function Text(
       error={errorFor(props.errors, props.name)}
       width={props.width ?? 'full'}
       autocomplete="off"
+      {...inputOf(props.name)}
     />
   );
 }
