@@ -70,10 +70,14 @@ describe('publishing rule sets', () => {
 
   it('lets only one of two concurrent publishers have the next version; the other gets a conflict', async () => {
     await publish(city, at('450621'));
-    const [first, second] = await Promise.allSettled([
-      publish(city, at('450621', FANGCHENGGANG_2023_V2)),
-      publish(county, at('450621', FANGCHENGGANG_2023_V2)),
+    // Both read the latest version before either writes (staged first, then committed together), so
+    // the race is the one under test whatever the machine's scheduling: both claim version 2.
+    const staged = await Promise.all([
+      city.ruleSets.publish(at('450621', FANGCHENGGANG_2023_V2)),
+      county.ruleSets.publish(at('450621', FANGCHENGGANG_2023_V2)),
     ]);
+    expect(staged.map((s) => s.ruleSet.id)).toEqual(['450621-2023-01-01-v2', '450621-2023-01-01-v2']);
+    const [first, second] = await Promise.allSettled(staged.map((s) => s.mutation.commit()));
     const outcomes = [first, second].map((r) => r.status).sort();
     expect(outcomes).toEqual(['fulfilled', 'rejected']);
     const failed = [first, second].find((r) => r.status === 'rejected') as PromiseRejectedResult;
