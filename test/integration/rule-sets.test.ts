@@ -320,7 +320,7 @@ describe('the pages', () => {
     expect(shown).toContain('¥3,200.50');
     expect(shown).toContain('6.8%');
     // Named by its title, region, date and version: the internal id only in the address (point 8).
-    expect(shown.replaceAll('/rules/450600-2026-02-15-v1', '')).not.toContain('450600-2026-02-15-v1');
+    expect(mainText(shown)).not.toContain('450600-2026-02-15-v1');
     // The national parameters in their own section, after the local ones.
     expect(shown.indexOf('id="scope-national"')).toBeGreaterThan(shown.indexOf('id="scope-local"'));
     expect(shown.indexOf('24 个月')).toBeGreaterThan(shown.indexOf('id="scope-national"'));
