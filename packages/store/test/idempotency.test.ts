@@ -102,7 +102,8 @@ describe('IdempotencyRecords', () => {
     const error = await rejection(createNote(a, 'n-4-again', 'key-twice-00001', hash).commit());
 
     expect(error.code).toBe('conflict');
-    expect(error.detail).toEqual({ idempotencyKey: 'key-twice-00001' });
+    // Written already, not in flight: the caller replays the first result.
+    expect(error.detail).toEqual({ idempotencyKey: 'key-twice-00001', inFlight: false });
     expect(await read({ pk: 'T#tenant-a', sk: 'NOTE#n-4-again' })).toBeUndefined();
     expect(await auditCount('tenant-a')).toBe(auditBefore);
     expect(await a.idempotency.replay('key-twice-00001', hash)).toEqual({
