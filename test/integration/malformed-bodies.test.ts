@@ -81,6 +81,7 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     personId: org.people[0] ?? '',
     userId: org.users[1]?.id ?? '',
     invitationId: org.invitation.id,
+    tenantId: org.id,
     token: org.invitation.token,
     month: SEEDED_ACTUAL_MONTH,
   };
