@@ -115,5 +115,5 @@ describe.each(Object.keys(CASES))(`${TRIES} identical creates at once with one I
       1,
     );
     expect(await eventsOf(trail, action)).toBe(before + 1);
-  });
+  }, 120_000); // fifty requests through one emulator that runs transactions one at a time
 });

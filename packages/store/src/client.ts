@@ -18,7 +18,14 @@ export function documentClient(config: StoreConfig): DynamoDBDocumentClient {
     const base = new DynamoDBClient({
       region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
       ...(config.endpoint
-        ? { endpoint: config.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        ? {
+            endpoint: config.endpoint,
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+            // DynamoDB Local runs transactions one at a time; under many at once it gives up waiting
+            // for its lock with a 500 ("this request will succeed in actual DynamoDB API"), which the
+            // SDK retries: give it the attempts a busy machine needs.
+            maxAttempts: 10,
+          }
         : {}),
     });
     client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
