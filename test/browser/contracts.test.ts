@@ -240,10 +240,17 @@ describe('the editor without a mouse and without script', () => {
     while ((await focused()) !== 'services-helping_needy' && guard++ < 120) await p.keyboard.press('Tab');
     await p.keyboard.press('Space');
     expect(await p.locator('#services-helping_needy').isChecked()).toBe(true);
+    // A date picker is typed a part at a time, each part moving on when full, in the order of the
+    // browser's own locale: the test chromium's is en-US, month / day / year (a Chinese one's is
+    // year / month / day).
     while ((await focused()) !== 'startDate' && guard++ < 160) await p.keyboard.press('Tab');
-    await p.keyboard.type('2026-01-01');
-    await p.keyboard.press('Tab');
-    await p.keyboard.type('2026-12-31');
+    await p.keyboard.type('01012026');
+    while ((await focused()) !== 'endDate' && guard++ < 170) await p.keyboard.press('Tab');
+    await p.keyboard.type('12312026');
+    expect([await p.locator('#startDate').inputValue(), await p.locator('#endDate').inputValue()]).toEqual([
+      '2026-01-01',
+      '2026-12-31',
+    ]);
     while ((await focused()) !== 'value' && guard++ < 200) await p.keyboard.press('Tab');
     await p.keyboard.type('60000');
     // Enter in a field recalculates (the form's first button), never removes a row.
