@@ -28,7 +28,6 @@ import { formatDate } from '../../i18n/index.ts';
 import {
   Card,
   Choices,
-  CopyField,
   CsrfInput,
   ErrorSummary,
   errorFor,
@@ -38,13 +37,20 @@ import {
   Table,
   TextField,
 } from '../../layout/components.tsx';
-import { Icon } from '../../layout/icons.tsx';
 import { KindTag, regionName, TenantStatusTag } from '../../layout/labels.tsx';
 import { render } from '../../layout/render.ts';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
-import { ReissuedPage, SuspendPage, TENANTS, type TenantNotice, TenantPage, tenantPath } from './tenant.tsx';
+import {
+  InvitationLinkCard,
+  ReissuedPage,
+  SuspendPage,
+  TENANTS,
+  type TenantNotice,
+  TenantPage,
+  tenantPath,
+} from './tenant.tsx';
 
 const CREATABLE: readonly TenantKind[] = ['bureau', 'incubator', 'org'];
 const PAGE_SIZE = 50;
@@ -229,21 +235,13 @@ function CreatedPage(props: { c: Context<PageEnv>; who: SignedIn; flash: Extract
   const t = m.tenants;
   return (
     <Shell c={c} who={who} title={t.createdTitle} crumbs={[{ label: t.title, href: TENANTS }]}>
-      <Card>
-        <div class="panel-success" role="status">
-          <span class="result-icon" aria-hidden="true">
-            <Icon name="check" class="result-svg" />
-          </span>
-          <h2>{t.created(flash.name)}</h2>
-          <p>{m.invite.expires(formatDate(flash.expiresOn, c.var.lang))}</p>
-        </div>
-        <CopyField m={m} id="invitation-link" label={t.linkLabel} hint={t.linkHint} value={flash.link} />
-        <div class="actions">
-          <a class="btn" href={TENANTS}>
-            {t.back}
-          </a>
-        </div>
-      </Card>
+      <InvitationLinkCard
+        c={c}
+        done={t.created(flash.name)}
+        expiresOn={flash.expiresOn}
+        link={{ label: t.linkLabel, hint: t.linkHint, value: flash.link }}
+        back={{ href: TENANTS, label: t.back }}
+      />
     </Shell>
   );
 }

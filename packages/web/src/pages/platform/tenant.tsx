@@ -268,6 +268,35 @@ export function SuspendPage(props: {
   );
 }
 
+/** An invitation's link, shown once, after the line saying what was done; a way back below. */
+export function InvitationLinkCard(props: {
+  c: Context<PageEnv>;
+  done: string;
+  expiresOn: string;
+  link: { label: string; hint: string; value: string };
+  back: { href: string; label: string };
+}) {
+  const { c, link } = props;
+  const m = c.var.m;
+  return (
+    <Card>
+      <div class="panel-success" role="status">
+        <span class="result-icon" aria-hidden="true">
+          <Icon name="check" class="result-svg" />
+        </span>
+        <h2>{props.done}</h2>
+        <p>{m.invite.expires(formatDate(props.expiresOn, c.var.lang))}</p>
+      </div>
+      <CopyField m={m} id="invitation-link" label={link.label} hint={link.hint} value={link.value} />
+      <div class="actions">
+        <a class="btn" href={props.back.href}>
+          {props.back.label}
+        </a>
+      </div>
+    </Card>
+  );
+}
+
 /** The reissued invitation's link, shown once. */
 export function ReissuedPage(props: {
   c: Context<PageEnv>;
@@ -280,21 +309,13 @@ export function ReissuedPage(props: {
   const p = m.platform;
   return (
     <Shell c={c} who={who} title={p.reissuedTitle} crumbs={[{ label: m.tenants.title, href: TENANTS }]} here={TENANTS}>
-      <Card>
-        <div class="panel-success" role="status">
-          <span class="result-icon" aria-hidden="true">
-            <Icon name="check" class="result-svg" />
-          </span>
-          <h2>{p.reissued(flash.email)}</h2>
-          <p>{m.invite.expires(formatDate(flash.expiresOn, c.var.lang))}</p>
-        </div>
-        <CopyField m={m} id="invitation-link" label={p.linkLabel} hint={p.linkHint} value={flash.link} />
-        <div class="actions">
-          <a class="btn" href={tenantPath(props.tenantId)}>
-            {p.backToTenant}
-          </a>
-        </div>
-      </Card>
+      <InvitationLinkCard
+        c={c}
+        done={p.reissued(flash.email)}
+        expiresOn={flash.expiresOn}
+        link={{ label: p.linkLabel, hint: p.linkHint, value: flash.link }}
+        back={{ href: tenantPath(props.tenantId), label: p.backToTenant }}
+      />
     </Shell>
   );
 }
