@@ -346,6 +346,7 @@ main:focus { outline: none; }
 .list-tools { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 12px; margin: 0 0 16px; }
 .list-tool { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
 .list-tool .label { margin: 0; }
+.list-hint { color: var(--text-2); font-size: 13px; }
 .list-tool-search { flex: 1 1 240px; }
 .list-tool-search .input { width: 100%; }
 .list-tool-actions { flex-direction: row; align-items: center; gap: 12px; }

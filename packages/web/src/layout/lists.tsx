@@ -118,6 +118,9 @@ export function ListTools<S extends string>(props: {
           <label class="label" for="list-q">
             {l.search}
           </label>
+          <span class="list-hint" id="list-q-hint">
+            {props.searchHint}
+          </span>
           <input
             class="input"
             id="list-q"
@@ -125,12 +128,8 @@ export function ListTools<S extends string>(props: {
             type="search"
             value={state.q}
             maxlength={SEARCH_MAX_LENGTH}
-            placeholder={props.searchHint}
             aria-describedby="list-q-hint"
           />
-          <span class="visually-hidden" id="list-q-hint">
-            {props.searchHint}
-          </span>
         </div>
         <div class="list-tool">
           <label class="label" for="list-sort">
