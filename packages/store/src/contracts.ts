@@ -201,7 +201,8 @@ export class Contracts {
    * the index's narrow projection, then searched, sorted and cut in memory (window.ts). That is
    * bounded by what one organisation holds: a few thousand contracts are a few hundred KB of rows,
    * one or two Query pages per status, read in parallel. Either way the page's heads are then read
-   * by key, consistently, and come as `headOf` makes them.
+   * by key, consistently, and come as `headOf` makes them. (The index is eventually consistent: a
+   * head whose status changed a moment ago may still be listed under its old status, showing its new one.)
    */
   async list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
     const sort = filter.sort ?? 'created';
