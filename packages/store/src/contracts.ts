@@ -37,7 +37,8 @@ import { windowOf } from './window.ts';
  * Items (all in the tenant's partition `T#<tenant>`):
  *   CONTRACT#<id>              the head: status, the current version's summary, optimistic `version`;
  *                              GSI `scope`: gsi1pk `R#<city of purchaser region>#CONTRACT`,
- *                              gsi1sk `<purchaser region>#<tenant>#<id>` (the bureaus' view, later issue)
+ *                              gsi1sk `<purchaser region>#<tenant>#<id>` (the bureaus' view, later issue);
+ *                              GSI `status`: gsi2pk `T#<tenant>#CONTRACT#<status>`, gsi2sk `<id>` (lists)
  *   CONTRACTV#<id>#0001 …      every version (draft edits replace the draft's; amendments add one)
  *   T#<tenant>#CONTRACTNO / <number>   guard: a contract number is unique within the organisation
  */
@@ -195,22 +196,32 @@ export class Contracts {
 
   /**
    * A page of heads. Newest (or oldest) first without a search: one Query of a page, whatever the
-   * organisation holds — of the tenant's `CONTRACT#` prefix, or with a status of that status's
-   * partition of the sparse index `status` (table.ts), so a filtered page is full. Sorted by
-   * another column or searched: every row of the status's partition (or of all five) read from
-   * the index's narrow projection, then searched, sorted and cut in memory (window.ts). That is
-   * bounded by what one organisation holds: a few thousand contracts are a few hundred KB of rows,
-   * one or two Query pages per status, read in parallel. Either way the page's heads are then read
-   * by key, consistently, and come as `headOf` makes them. (The index is eventually consistent: a
-   * head whose status changed a moment ago may still be listed under its old status, showing its new one.)
+   * organisation holds — of the tenant's `CONTRACT#` prefix (the heads themselves), or with a
+   * status of that status's partition of the sparse index `status` (table.ts), so a filtered page
+   * is full. Sorted by another column or searched: every row of the status's partition (or of all
+   * five) read from the index's narrow projection, then searched, sorted and cut in memory
+   * (window.ts). That is bounded by what one organisation holds: a few thousand contracts are a few
+   * hundred KB of rows, one or two Query pages per status, read in parallel. Index rows stand for
+   * heads: the page's heads are then read by key, consistently. Every head comes as `headOf` makes
+   * it. (The index is eventually consistent: a head whose status changed a moment ago may still be
+   * listed under its old status, showing its new one.)
    */
   async list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
     const sort = filter.sort ?? 'created';
     const order = filter.order ?? defaultOrder(sort);
     const search = searchable(filter.search ?? '');
+    if (sort === 'created' && !search && !filter.status) {
+      // The heads themselves, a page of the tenant's `CONTRACT#` prefix.
+      const found = await queryItems(
+        this.scope,
+        { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.contractPrefix, newestFirst: order === 'desc' },
+        page,
+      );
+      return { ...found, items: await Promise.all(found.items.map((item) => this.headOf(item))) };
+    }
     const found =
-      sort === 'created' && !search
-        ? await this.byCreation(page, order, filter.status)
+      sort === 'created' && !search && filter.status
+        ? await this.ofStatus(page, order, filter.status)
         : await this.sorted(page, { sort, order, search, ...(filter.status ? { status: filter.status } : {}) });
     const items = await getInOrder(
       this.scope,
@@ -222,20 +233,19 @@ export class Contracts {
     };
   }
 
-  /** A page of ids in the order of creation: one Query, of the table or of the status's index partition. */
-  private async byCreation(page: PageRequest, order: ListOrder, status?: ContractStatus) {
+  /** A page of one status's ids in the order of creation: one Query of its index partition. */
+  private async ofStatus(page: PageRequest, order: ListOrder, status: ContractStatus) {
     const found = await queryItems(
       this.scope,
       {
-        ...(status
-          ? { partition: keys.contractStatus(this.scope.tenantId, status, '').gsi2pk, index: 'status' as const }
-          : { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.contractPrefix }),
+        partition: keys.contractStatusPartition(this.scope.tenantId, status),
+        index: 'status',
         newestFirst: order === 'desc',
       },
       page,
     );
-    // An index row's sort key is the id; a head holds its id.
-    return { ids: found.items.map((item) => String(status ? item.gsi2sk : item.id)), cursor: found.cursor };
+    // An index row's sort key is the head's id.
+    return { ids: found.items.map((item) => String(item.gsi2sk)), cursor: found.cursor };
   }
 
   /** A page of ids of the status's rows (or every status's), searched and sorted in memory. */
@@ -246,10 +256,7 @@ export class Contracts {
     const statuses = list.status ? [list.status] : CONTRACT_STATUSES;
     const partitions = await Promise.all(
       statuses.map((status) =>
-        queryAll(this.scope, {
-          partition: keys.contractStatus(this.scope.tenantId, status, '').gsi2pk,
-          index: 'status',
-        }),
+        queryAll(this.scope, { partition: keys.contractStatusPartition(this.scope.tenantId, status), index: 'status' }),
       ),
     );
     const rows = partitions

@@ -66,9 +66,10 @@ export const keys = {
    * The partition names the status, so moving status moves the head to another list.
    */
   contractStatus: (tenantId: string, status: string, contractId: string) => ({
-    gsi2pk: `T#${tenantId}#CONTRACT#${status}`,
+    gsi2pk: keys.contractStatusPartition(tenantId, status),
     gsi2sk: contractId,
   }),
+  contractStatusPartition: (tenantId: string, status: string) => `T#${tenantId}#CONTRACT#${status}`,
   /** A contract's month of actuals as recorded now, and every revision of it (never edited). */
   actualMonth: (tenantId: string, contractId: string, month: string) => ({
     pk: `T#${tenantId}`,
