@@ -11,7 +11,7 @@ import {
 import { Construct } from 'constructs';
 
 /**
- * The one DynamoDB table. Keys, the GSI, TTL and stream come from `tableDefinition` in
+ * The one DynamoDB table. Keys, the GSIs, TTL and stream come from `tableDefinition` in
  * @shegong/store, which the local/test bootstrap also uses, so AWS and DynamoDB Local cannot drift.
  */
 export class Data extends Construct {
@@ -43,7 +43,9 @@ export class Data extends Construct {
         partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
         sortKey: { name: index.sortKey, type: AttributeType.STRING },
         // Same projection as createTableInput() uses for DynamoDB Local.
-        projectionType: ProjectionType.ALL,
+        ...(index.projection.type === 'INCLUDE'
+          ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection.attributes] }
+          : { projectionType: ProjectionType.ALL }),
       });
     }
     this.indexNames = indexes.map((index) => index.name);

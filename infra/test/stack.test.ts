@@ -42,12 +42,15 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
           { AttributeName: index.partitionKey, KeyType: 'HASH' },
           { AttributeName: index.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection:
+          index.projection.type === 'INCLUDE'
+            ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.projection.attributes] }
+            : { ProjectionType: 'ALL' },
       })),
       TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
       StreamSpecification: { StreamViewType: stream },
     });
-    expect(indexes.map((i) => i.name)).toEqual(['scope']);
+    expect(indexes.map((i) => i.name)).toEqual(['scope', 'status']);
   });
 
   it('protects the table: on-demand, PITR, deletion protection, retained, encrypted', () => {
@@ -187,7 +190,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  it('grants DynamoDB access to this table and its index only, never `*`, and no Scan', () => {
+  it('grants DynamoDB access to this table and its indexes only, never `*`, and no Scan', () => {
     const streamActions = [
       'dynamodb:ListStreams',
       'dynamodb:DescribeStream',
@@ -203,6 +206,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     const allowed = [
       JSON.stringify({ 'Fn::GetAtt': [tableId, 'Arn'] }),
       JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/scope']] }),
+      JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/status']] }),
     ];
     for (const statement of statements) {
       for (const resource of asArray(statement.Resource)) expect(allowed).toContain(JSON.stringify(resource));

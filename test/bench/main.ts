@@ -7,6 +7,7 @@ import { coldReady } from './cold-start.ts';
 import { assessTwoHundredPostContract, costTwoHundredPosts } from './costing.ts';
 import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
+import { statusFilteredPages } from './lists.ts';
 
 /**
  * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
@@ -16,6 +17,7 @@ import { meAgainstGetItem } from './latency.ts';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const LIST_ITERATIONS = Number(process.env.BENCH_LIST_ITERATIONS ?? 100);
 const root = join(import.meta.dirname, '..', '..');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -41,8 +43,10 @@ const cold = coldReady(
 
 const dynamo = await startDynamoDb({ port: await freePort() });
 let latency: Awaited<ReturnType<typeof meAgainstGetItem>>;
+let lists: Awaited<ReturnType<typeof statusFilteredPages>>;
 try {
   latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
+  lists = await statusFilteredPages(dynamo.endpoint, LIST_ITERATIONS);
 } finally {
   await dynamo.stop();
 }
@@ -73,6 +77,24 @@ const rows: [string, string, string, string][] = [
     ms(latency.getItem.p95),
     `${(latency.me.p95 / latency.getItem.p95).toFixed(2)}×`,
   ],
+  [
+    `page 1 of contracts by status, 5 000 vs 50 contracts, median of ${LIST_ITERATIONS}`,
+    ms(lists.large.median),
+    ms(lists.small.median),
+    `${(lists.large.median / lists.small.median).toFixed(2)}×`,
+  ],
+  [
+    `page 1 of contracts by status, 5 000 vs 50 contracts, p95`,
+    ms(lists.large.p95),
+    ms(lists.small.p95),
+    `${(lists.large.p95 / lists.small.p95).toFixed(2)}×`,
+  ],
+  [
+    `the same page by a FilterExpression (not used), 5 000 vs 50, median of ${lists.filtered.runs}`,
+    ms(lists.filtered.large.median),
+    ms(lists.filtered.small.median),
+    `${(lists.filtered.large.median / lists.filtered.small.median).toFixed(2)}×`,
+  ],
   [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
   [`cost 200 posts × 36 months (costPlan), median of ${costing.runs}`, `${costing.median.toFixed(3)} ms`, '—', '—'],
   [
@@ -95,5 +117,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
 );

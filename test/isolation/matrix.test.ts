@@ -678,6 +678,62 @@ describe.each(crossTenantCases)('%s by %s user of tenant B with tenant A’s ids
   }
 });
 
+// Searches (issue 10, point 5): every list route, API or page, called by tenant B with a search
+// for tenant A's names and numbers, finds none of A's records. Every GET route without path
+// parameters gets the search, so a list that learns to search later is covered too (a route that
+// takes no `q` ignores it and must leak nothing either way).
+const searchCases = guarded
+  .filter((route) => requestMethod(route) === 'GET' && route.params.length === 0)
+  .flatMap((route) =>
+    PAIRED_KINDS.filter((kind) => strictest(route).kinds.includes(kind)).map(
+      (kind) => [route.name, article(kind), kind, route] as const,
+    ),
+  );
+
+/** What tenant A's records are found by: its people's names and certificate numbers, its contracts' numbers and titles. */
+async function searchTermsOf(a: SeededTenant): Promise<string[]> {
+  const repos = world.store.tenant({ tenantId: a.id, userId: 'isolation-matrix' });
+  const people = [...(await repos.people.findMany(a.people)).values()];
+  const contracts = await Promise.all(
+    [a.contracts?.draft, a.contracts?.signed].flatMap((id) =>
+      id ? [repos.contracts.get(id).catch(() => undefined)] : [],
+    ),
+  );
+  return [
+    a.name,
+    ...people.flatMap((p) => [p.name, ...p.certificates.map((c) => c.number)]),
+    ...contracts.flatMap((c) => (c ? [c.number, c.title] : [])),
+  ];
+}
+
+describe.each(searchCases)(
+  '%s searched by %s user of tenant B for tenant A’s names and numbers',
+  (_, _who, kind, route) => {
+    it('finds none of tenant A’s records', async () => {
+      const { a, b } = world.pair(kind);
+      const caller = world.user(b.label, admittedRoles(strictest(route), kind)[0]);
+      const ofA = [...idsOf(a), ...a.people, ...Object.values(a.contracts ?? {})];
+      for (const term of await searchTermsOf(a)) {
+        const path = `${fillPath(route.path, {})}?q=${encodeURIComponent(term)}`;
+        const response =
+          route.surface === 'api'
+            ? await world.request('GET', path, { as: caller })
+            : await world.page('GET', path, { as: caller });
+        // Served or refused, never failing (organisation B has no ladder: its ladder routes answer 404).
+        expect({ term, failed: response.status >= 500 }).toEqual({ term, failed: false });
+        const body = await response.text();
+        expect({
+          term,
+          leaked: ofA.filter((id) => body.includes(id) || body.includes(encodeURIComponent(id))),
+        }).toEqual({
+          term,
+          leaked: [],
+        });
+      }
+    });
+  },
+);
+
 // The platform's routes reach into other tenants by design, so "tenant B with tenant A's ids" does
 // not apply to them; instead, ids that are no tenant's, or an invitation of another tenant than
 // the one the path names, answer 404 and change nothing.

@@ -22,6 +22,7 @@ export * from './onboarding/getting-started.ts';
 export * from './once.ts';
 export * from './people/export.ts';
 export * from './people/registry.ts';
+export * from './people/staff-list.ts';
 export * from './refusals.ts';
 export * from './rule-sets/rule-sets.ts';
 export * from './tenancy/claims.ts';

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { LIST_ORDERS, SEARCH_MAX_LENGTH } from '@shegong/domain';
 import { Problem } from './problem/problem.ts';
 
 /**
@@ -15,6 +16,30 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
   cursor: z.string().max(2000).optional(),
 });
+
+/**
+ * A list's search and order (domain lists.ts): `q` is found anywhere in the fields each list names,
+ * after folding case, full-width forms and spaces; `order` defaults to newest first for `created`
+ * and ascending for every other column. A cursor works only with the search, filter and sort it
+ * came with (400 otherwise).
+ */
+export const listQuery = <S extends readonly [string, ...string[]]>(sorts: S, searched: string) =>
+  PageQuery.extend({
+    q: z
+      .string()
+      .trim()
+      .max(SEARCH_MAX_LENGTH)
+      .optional()
+      .openapi({ description: `Search: a part of ${searched}` }),
+    sort: z
+      .enum(sorts)
+      .optional()
+      .openapi({ description: `The column to sort by (default \`${sorts[0]}\`)` }),
+    order: z
+      .enum(LIST_ORDERS)
+      .optional()
+      .openapi({ description: '`asc` or `desc` (default: `desc` for `created`, `asc` for any other column)' }),
+  });
 
 export const IdParam = (name: string, example: string) =>
   z.object({

@@ -60,7 +60,9 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
     say(
       table === 'created'
         ? `建表 · Created table ${store.tableName}`
-        : `沿用已有数据 · Using table ${store.tableName} as it was`,
+        : table === 'upgraded'
+          ? `沿用已有数据，已补建索引 · Using table ${store.tableName}, with the indexes added since`
+          : `沿用已有数据 · Using table ${store.tableName} as it was`,
     );
 
     const issuer = await createLocalIssuer({

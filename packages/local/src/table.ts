@@ -1,21 +1,26 @@
 import {
+  backfillContractStatusIndex,
   CreateTableCommand,
   createTableInput,
   DescribeTableCommand,
+  indexInput,
   type Store,
   tableDefinition,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@shegong/store';
 
 /**
  * Creates the table from the same definition the CDK stack uses, unless it exists already (data
- * kept on disk from an earlier start), and waits until it is ACTIVE.
+ * kept on disk from an earlier start), and waits until it is ACTIVE. A table kept from before an
+ * index was defined gets the index, one at a time as DynamoDB allows, and the items written before
+ * get their keys in it (what a deployed table needs too: see backfillContractStatusIndex).
  */
-export async function ensureTable(store: Store): Promise<'created' | 'existing'> {
+export async function ensureTable(store: Store): Promise<'created' | 'existing' | 'upgraded'> {
   const TableName = store.tableName;
   if (await tableStatus(store)) {
     await waitUntilActive(store);
-    return 'existing';
+    return (await addMissingIndexes(store)) ? 'upgraded' : 'existing';
   }
   try {
     await store.client.send(new CreateTableCommand(createTableInput(TableName)));
@@ -33,6 +38,28 @@ export async function ensureTable(store: Store): Promise<'created' | 'existing'>
   return 'created';
 }
 
+/** Adds the indexes the definition has and the table lacks; whether it added any. */
+async function addMissingIndexes(store: Store): Promise<boolean> {
+  const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  const missing = tableDefinition.indexes.filter((i) => !present.has(i.name));
+  for (const index of missing) {
+    await store.client.send(
+      new UpdateTableCommand({
+        TableName: store.tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({
+          AttributeName: name,
+          AttributeType: 'S' as const,
+        })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexInput(index) }],
+      }),
+    );
+    await waitUntilActive(store);
+  }
+  if (missing.some((i) => i.name === 'status')) await backfillContractStatusIndex(store);
+  return missing.length > 0;
+}
+
 async function tableStatus(store: Store): Promise<string | undefined> {
   try {
     const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
@@ -43,9 +70,16 @@ async function tableStatus(store: Store): Promise<string | undefined> {
   }
 }
 
+/** Until the table and every index are ACTIVE (an index being added is CREATING). */
 async function waitUntilActive(store: Store): Promise<void> {
   const deadline = Date.now() + 30_000;
-  while ((await tableStatus(store)) !== 'ACTIVE') {
+  const active = async () => {
+    const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+    return (
+      Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')
+    );
+  };
+  while (!(await tableStatus(store)) || !(await active())) {
     if (Date.now() > deadline) throw new Error(`table ${store.tableName} did not become ACTIVE within 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }

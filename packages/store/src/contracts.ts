@@ -3,24 +3,32 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
+  CONTRACT_STATUSES,
+  type ContractSort,
   type ContractStatus,
   type ContractVersion,
   type CostedDraft,
   chinaToday,
   cityOf,
+  defaultOrder,
   diffDrafts,
   isAmendable,
   isEditable,
+  type ListOrder,
+  matchesSearch,
   NEXT_STATUSES,
   type StoredContract,
+  searchable,
   upgradeFinding,
 } from '@shegong/domain';
+import { getInOrder } from './batch.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
-import { type PageRequest, queryPage } from './query.ts';
+import { type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
+import { windowOf } from './window.ts';
 
 /**
  * An organisation's purchase contracts. OWNER: helper "contracts" (fills the bodies; the types are
@@ -29,14 +37,42 @@ import { type TenantScope, toRecord } from './scope.ts';
  * Items (all in the tenant's partition `T#<tenant>`):
  *   CONTRACT#<id>              the head: status, the current version's summary, optimistic `version`;
  *                              GSI `scope`: gsi1pk `R#<city of purchaser region>#CONTRACT`,
- *                              gsi1sk `<purchaser region>#<tenant>#<id>` (the bureaus' view, later issue)
+ *                              gsi1sk `<purchaser region>#<tenant>#<id>` (the bureaus' view, later issue);
+ *                              GSI `status`: gsi2pk `T#<tenant>#CONTRACT#<status>`, gsi2sk `<id>` (lists)
  *   CONTRACTV#<id>#0001 …      every version (draft edits replace the draft's; amendments add one)
  *   T#<tenant>#CONTRACTNO / <number>   guard: a contract number is unique within the organisation
  */
 
+/** Which heads a list holds and in which order (every part optional: newest first, all statuses). */
 export interface ContractListFilter {
   status?: ContractStatus;
+  /** Found in the number, the title or the purchaser's name (domain `matchesSearch`). */
+  search?: string;
+  sort?: ContractSort;
+  order?: ListOrder;
 }
+
+/** A row of the `status` index: the head's keys and the columns it projects (table.ts). */
+interface ContractRow {
+  gsi2sk: string;
+  number: string;
+  title: string;
+  purchaser?: { name: string };
+  startDate: string;
+  value: number;
+}
+
+/** What each sort orders by (creation: the time-ordered id). */
+const SORT_VALUES: Record<ContractSort, (row: ContractRow) => string | number> = {
+  created: (row) => row.gsi2sk,
+  number: (row) => row.number,
+  title: (row) => row.title,
+  startDate: (row) => row.startDate,
+  value: (row) => row.value,
+};
+
+/** Numbers and titles as people read them: pinyin for Chinese, the digits in `GM-2026-9` as a number. */
+const byText = new Intl.Collator('zh-CN', { numeric: true });
 
 /** The most versions a contract keeps (the sort key holds four digits). */
 export const MAX_CONTRACT_VERSIONS = 9999;
@@ -159,22 +195,86 @@ export class Contracts {
   }
 
   /**
-   * Heads, newest first (ids are time-ordered), optionally one status. One Query of the tenant's
-   * `CONTRACT#` prefix; the status is a FilterExpression on it, so a filtered page may be short
-   * (follow the cursor). A bureau's view reads the GSI instead (a later issue).
+   * A page of heads. Newest (or oldest) first without a search: one Query of a page, whatever the
+   * organisation holds — of the tenant's `CONTRACT#` prefix (the heads themselves), or with a
+   * status of that status's partition of the sparse index `status` (table.ts), so a filtered page
+   * is full. Sorted by another column or searched: every row of the status's partition (or of all
+   * five) read from the index's narrow projection, then searched, sorted and cut in memory
+   * (window.ts). That is bounded by what one organisation holds: a few thousand contracts are a few
+   * hundred KB of rows, one or two Query pages per status, read in parallel. Index rows stand for
+   * heads: the page's heads are then read by key, consistently. Every head comes as `headOf` makes
+   * it. (The index is eventually consistent: a head whose status changed a moment ago may still be
+   * listed under its old status, showing its new one.)
    */
   async list(page: PageRequest, filter: ContractListFilter = {}): Promise<Page<StoredContract>> {
-    const found = await queryPage<Record<string, unknown>>(
+    const sort = filter.sort ?? 'created';
+    const order = filter.order ?? defaultOrder(sort);
+    const search = searchable(filter.search ?? '');
+    if (sort === 'created' && !search && !filter.status) {
+      // The heads themselves, a page of the tenant's `CONTRACT#` prefix.
+      const found = await queryItems(
+        this.scope,
+        { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.contractPrefix, newestFirst: order === 'desc' },
+        page,
+      );
+      return { ...found, items: await Promise.all(found.items.map((item) => this.headOf(item))) };
+    }
+    const found =
+      sort === 'created' && !search && filter.status
+        ? await this.ofStatus(page, order, filter.status)
+        : await this.sorted(page, { sort, order, search, ...(filter.status ? { status: filter.status } : {}) });
+    const items = await getInOrder(
+      this.scope,
+      found.ids.map((id) => keys.contract(this.scope.tenantId, id)),
+    );
+    return {
+      items: await Promise.all(items.map((item) => this.headOf(item))),
+      ...(found.cursor ? { cursor: found.cursor } : {}),
+    };
+  }
+
+  /** A page of one status's ids in the order of creation: one Query of its index partition. */
+  private async ofStatus(page: PageRequest, order: ListOrder, status: ContractStatus) {
+    const found = await queryItems(
       this.scope,
       {
-        partition: `T#${this.scope.tenantId}`,
-        sortPrefix: keys.contractPrefix,
-        newestFirst: true,
-        ...(filter.status ? { filter: { attribute: 'status', value: filter.status } } : {}),
+        partition: keys.contractStatusPartition(this.scope.tenantId, status),
+        index: 'status',
+        newestFirst: order === 'desc',
       },
       page,
     );
-    return { ...found, items: await Promise.all(found.items.map((item) => this.headOf(item))) };
+    // An index row's sort key is the head's id.
+    return { ids: found.items.map((item) => String(item.gsi2sk)), cursor: found.cursor };
+  }
+
+  /** A page of ids of the status's rows (or every status's), searched and sorted in memory. */
+  private async sorted(
+    page: PageRequest,
+    list: { sort: ContractSort; order: ListOrder; search: string; status?: ContractStatus },
+  ) {
+    const statuses = list.status ? [list.status] : CONTRACT_STATUSES;
+    const partitions = await Promise.all(
+      statuses.map((status) =>
+        queryAll(this.scope, { partition: keys.contractStatusPartition(this.scope.tenantId, status), index: 'status' }),
+      ),
+    );
+    const rows = partitions
+      .flat()
+      .map((item) => item as unknown as ContractRow)
+      .filter((row) => matchesSearch(list.search, [row.number, row.title, row.purchaser?.name]));
+    const found = windowOf(
+      rows,
+      {
+        value: SORT_VALUES[list.sort],
+        id: (row) => row.gsi2sk,
+        order: list.order,
+        compareText: byText.compare,
+        binding: ['contracts', list.status ?? '*', list.sort, list.order, list.search].join('|'),
+      },
+      page,
+    );
+    return { ids: found.items.map((row) => row.gsi2sk), cursor: found.cursor };
   }
 
   /** One version; not_found when there is none. */
@@ -388,7 +488,10 @@ export class Contracts {
     };
   }
 
-  /** The head as stored: its record (Mutation sets `version`) and the bureaus' GSI projection. */
+  /**
+   * The head as stored: its record (Mutation sets `version`), the bureaus' GSI projection and its
+   * place in its status's list (GSI `status`), which a change of status moves in the same write.
+   */
   private headItem(contract: StoredContract) {
     // A newer guideline is worked out when read, from rule sets published later: never stored.
     const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
@@ -396,6 +499,7 @@ export class Contracts {
     return {
       ...keys.contract(this.scope.tenantId, contract.id),
       ...keys.contractScope(cityOf(region) ?? region, region, this.scope.tenantId, contract.id),
+      ...keys.contractStatus(this.scope.tenantId, contract.status, contract.id),
       ...record,
     };
   }

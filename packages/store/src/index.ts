@@ -1,6 +1,11 @@
 // The SDK's commands from the store's own copy, for the local system (table bootstrap, the local
 // issuer's sign-in records) and tests, which do not depend on the SDK themselves.
-export { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+export {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
@@ -27,6 +32,7 @@ export {
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
+export { backfillContractStatusIndex } from './migrations.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
@@ -41,6 +47,7 @@ export {
 export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
-export { createTableInput, type TableDefinition, tableDefinition } from './table.ts';
-export { OwnTenant, TenantDirectory } from './tenants.ts';
+export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
+export { OwnTenant, TenantDirectory, type TenantListFilter } from './tenants.ts';
 export { Users } from './users.ts';
+export { type SortValue, type Window, windowOf } from './window.ts';

@@ -61,6 +61,15 @@ export const keys = {
     gsi1pk: `R#${city}#CONTRACT`,
     gsi1sk: `${region}#${tenantId}#${contractId}`,
   }),
+  /**
+   * A head in its status's list (GSI `status`, sparse: heads only): the id sorts it by creation.
+   * The partition names the status, so moving status moves the head to another list.
+   */
+  contractStatus: (tenantId: string, status: string, contractId: string) => ({
+    gsi2pk: keys.contractStatusPartition(tenantId, status),
+    gsi2sk: contractId,
+  }),
+  contractStatusPartition: (tenantId: string, status: string) => `T#${tenantId}#CONTRACT#${status}`,
   /** A contract's month of actuals as recorded now, and every revision of it (never edited). */
   actualMonth: (tenantId: string, contractId: string, month: string) => ({
     pk: `T#${tenantId}`,

@@ -7,17 +7,19 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** Which items a list reads: one partition (of the table or of the `scope` index), maybe a prefix. */
+/** The key attributes of the table and of each index. */
+const KEYS = {
+  table: ['pk', 'sk'],
+  scope: ['gsi1pk', 'gsi1sk'],
+  status: ['gsi2pk', 'gsi2sk'],
+} as const;
+
+/** Which items a list reads: one partition (of the table or of an index), maybe a prefix. */
 export interface ListQuery {
   partition: string;
   sortPrefix?: string;
-  index?: 'scope';
+  index?: 'scope' | 'status';
   newestFirst?: boolean;
-  /**
-   * Keeps only items whose attribute equals the value: a FilterExpression on the same Query (read
-   * capacity is spent on the items skipped, and a page may come back shorter than its limit).
-   */
-  filter?: { attribute: string; value: string };
 }
 
 /**
@@ -25,30 +27,51 @@ export interface ListQuery {
  * checked against the same partition, key shape and prefix, so it cannot walk anywhere else.
  */
 export async function queryPage<T>(scope: TenantScope, query: ListQuery, page: PageRequest): Promise<Page<T>> {
-  const [pk, sk] = query.index ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
+  const found = await queryItems(scope, query, page);
+  return { ...found, items: found.items.map((i) => toRecord<T>(i)) };
+}
+
+/** A page of items as stored, keys and all (an index row's keys name the item it stands for). */
+export async function queryItems(
+  scope: TenantScope,
+  query: ListQuery,
+  page: PageRequest,
+): Promise<Page<Record<string, unknown>>> {
+  const [pk, sk] = KEYS[query.index ?? 'table'];
   const { Items = [], LastEvaluatedKey } = await scope.client.send(
     new QueryCommand({
       TableName: scope.tableName,
       ...(query.index ? { IndexName: query.index } : {}),
       KeyConditionExpression: query.sortPrefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
-      ...(query.filter
-        ? { FilterExpression: '#filter = :filter', ExpressionAttributeNames: { '#filter': query.filter.attribute } }
-        : {}),
       ExpressionAttributeValues: {
         ':pk': query.partition,
         ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
-        ...(query.filter ? { ':filter': query.filter.value } : {}),
       },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, {
         attribute: pk,
         value: query.partition,
-        keys: query.index ? ['pk', 'sk', 'gsi1pk', 'gsi1sk'] : ['pk', 'sk'],
+        keys: query.index ? [...KEYS.table, pk, sk] : KEYS.table,
         ...(query.sortPrefix ? { sortPrefix: { attribute: sk, prefix: query.sortPrefix } } : {}),
       }),
     }),
   );
   const cursor = encodeCursor(LastEvaluatedKey);
-  return { items: Items.map((i) => toRecord<T>(i)), ...(cursor ? { cursor } : {}) };
+  return { items: Items, ...(cursor ? { cursor } : {}) };
+}
+
+/**
+ * Every item of one partition, following the pages: only for lists bounded by what one tenant
+ * holds (an organisation's contracts read from a narrow index projection), never to walk a table.
+ */
+export async function queryAll(scope: TenantScope, query: ListQuery): Promise<Record<string, unknown>[]> {
+  const all: Record<string, unknown>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryItems(scope, query, { limit: 1000, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return all;
 }

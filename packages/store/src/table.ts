@@ -6,11 +6,29 @@
  * IAM policy can confine a request to its tenant with dynamodb:LeadingKeys on `T#<tenantId>*`.
  * GSI `scope` holds projections for cross-tenant readers; its partition key starts with the
  * reader's scope (`R#<regionCode>#…` for bureaus, `I#<incubatorId>#…` for incubation bases).
+ *
+ * GSI `status` is sparse: only a contract's head carries its keys, `T#<tenant>#CONTRACT#<status>`
+ * and the contract's id (time-ordered, so read backwards it lists the newest first). A list of one
+ * status is one Query of its own partition, so its pages are full however many contracts of other
+ * statuses the organisation has (a FilterExpression would read past them and return short or empty
+ * pages). A change of status rewrites the head, and with it the index key, in the same transaction.
+ * It projects only what a list sorts and searches by (a few hundred bytes a row, against a head's
+ * few KB): the rows of a page are then read from the table as heads, by key. Adding an index is
+ * one UpdateTable (DynamoDB creates or deletes one GSI per update; the quota is 20 a table, and
+ * INCLUDE projections may name 100 attributes across all indexes).
  */
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  indexes: [{ name: 'scope', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  indexes: [
+    { name: 'scope', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projection: { type: 'ALL' } },
+    {
+      name: 'status',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      projection: { type: 'INCLUDE', attributes: ['number', 'title', 'purchaser', 'startDate', 'value'] },
+    },
+  ],
   /** Epoch seconds; DynamoDB deletes the item some time after (idempotency records, invitations). */
   ttlAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
@@ -30,14 +48,24 @@ export function createTableInput(tableName: string) {
       { AttributeName: partitionKey, KeyType: 'HASH' as const },
       { AttributeName: sortKey, KeyType: 'RANGE' as const },
     ],
-    GlobalSecondaryIndexes: indexes.map((i) => ({
-      IndexName: i.name,
-      KeySchema: [
-        { AttributeName: i.partitionKey, KeyType: 'HASH' as const },
-        { AttributeName: i.sortKey, KeyType: 'RANGE' as const },
-      ],
-      Projection: { ProjectionType: 'ALL' as const },
-    })),
+    GlobalSecondaryIndexes: indexes.map(indexInput),
     StreamSpecification: { StreamEnabled: true, StreamViewType: tableDefinition.stream },
+  };
+}
+
+type IndexDefinition = TableDefinition['indexes'][number];
+
+/** One index as CreateTable and UpdateTable take it. */
+export function indexInput(index: IndexDefinition) {
+  return {
+    IndexName: index.name,
+    KeySchema: [
+      { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+    ],
+    Projection:
+      index.projection.type === 'INCLUDE'
+        ? { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projection.attributes] }
+        : { ProjectionType: 'ALL' as const },
   };
 }

@@ -1,12 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { NewTenant, TenantRecord } from '@shegong/domain';
+import {
+  defaultOrder,
+  type ListOrder,
+  matchesSearch,
+  type NewTenant,
+  searchable,
+  type TenantKind,
+  type TenantRecord,
+  type TenantSort,
+  type TenantStatus,
+} from '@shegong/domain';
 import type { Page } from './cursor.ts';
 import { conflict, notFound } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
-import { type PageRequest, queryPage } from './query.ts';
+import { type PageRequest, queryAll, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
+import { windowOf } from './window.ts';
+
+/** Which tenants the platform's list holds and in which order (newest first, all of them, by default). */
+export interface TenantListFilter {
+  status?: TenantStatus;
+  kind?: TenantKind;
+  /** Found in the name, the English name or the credit code. */
+  search?: string;
+  sort?: TenantSort;
+  order?: ListOrder;
+}
+
+const byName = new Intl.Collator('zh-CN', { numeric: true });
 
 /** Reads a tenant's own record. */
 export class OwnTenant {
@@ -87,8 +110,37 @@ export class TenantDirectory {
     return next;
   }
 
-  list(page: PageRequest): Promise<Page<TenantRecord>> {
-    return queryPage(this.scope, { partition: keys.tenantDirectory, index: 'scope', newestFirst: true }, page);
+  /**
+   * A page of the directory. Newest (or oldest) first, unfiltered: one Query of a page. Searched,
+   * filtered by status or kind, or sorted by name: the whole directory read (the platform's
+   * tenants: hundreds, a few thousand at most, a few hundred bytes each) and cut in memory, so
+   * every page but the last is full.
+   */
+  async list(page: PageRequest, filter: TenantListFilter = {}): Promise<Page<TenantRecord>> {
+    const sort = filter.sort ?? 'created';
+    const order = filter.order ?? defaultOrder(sort);
+    const search = searchable(filter.search ?? '');
+    const directory = { partition: keys.tenantDirectory, index: 'scope' as const };
+    if (sort === 'created' && !search && !filter.status && !filter.kind)
+      return queryPage(this.scope, { ...directory, newestFirst: order === 'desc' }, page);
+    const all = (await queryAll(this.scope, directory)).map((item) => toRecord<TenantRecord>(item));
+    const found = all.filter(
+      (t) =>
+        (!filter.status || t.status === filter.status) &&
+        (!filter.kind || t.kind === filter.kind) &&
+        matchesSearch(search, [t.name, t.nameEn, t.uscc]),
+    );
+    return windowOf(
+      found,
+      {
+        value: sort === 'name' ? (t) => t.name : (t) => t.createdAt,
+        id: (t) => t.id,
+        order,
+        compareText: byName.compare,
+        binding: ['tenants', filter.status ?? '*', filter.kind ?? '*', sort, order, search].join('|'),
+      },
+      page,
+    );
   }
 
   async get(tenantId: string): Promise<TenantRecord> {

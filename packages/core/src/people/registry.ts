@@ -9,7 +9,6 @@ import {
   type PersonInput,
   type PersonView,
   type RuleSet,
-  type StaffFlag,
   type StaffSummary,
   staffSummary,
 } from '@shegong/domain';
@@ -17,6 +16,7 @@ import type { Page, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Invalid, Stale } from '../refusals.ts';
+import { type StaffListQuery, staffPage } from './staff-list.ts';
 
 /**
  * The staff registry (P-R1): what it tells an organisation about each person under the rule set in
@@ -68,20 +68,15 @@ export async function staffRegistry(ctx: UseCaseContext): Promise<{ rules: Regis
   return { rules, people: views };
 }
 
-/** A page of the registry, or with a flag every person who has it (all of them: no cursor). */
+/** A page of the staff list: with a flag, found by a search, sorted (staff-list.ts). */
 export async function listPeople(
   ctx: UseCaseContext,
-  query: PageRequest & { flag?: StaffFlag },
+  query: PageRequest & StaffListQuery,
 ): Promise<{ rules: RegistryRules } & Page<PersonView>> {
-  const { flag, ...page } = query;
-  const rules = await registryRules(ctx);
-  if (flag) {
-    const all = rules.ruleSet ? await ctx.repos.people.listAll() : [];
-    const items = all.map((p) => personView(ctx, p, rules)).filter((p) => p.summary?.flags.includes(flag));
-    return { rules, items };
-  }
-  const found = await ctx.repos.people.list(page);
-  return { rules, ...found, items: found.items.map((p) => personView(ctx, p, rules)) };
+  const { limit, cursor, ...list } = query;
+  const [rules, people] = await Promise.all([registryRules(ctx), ctx.repos.people.listAll()]);
+  const views = people.map((p) => personView(ctx, p, rules));
+  return { rules, ...staffPage(views, list, { limit, ...(cursor ? { cursor } : {}) }) };
 }
 
 export async function getPerson(ctx: UseCaseContext, personId: string): Promise<PersonView> {

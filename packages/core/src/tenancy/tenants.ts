@@ -7,7 +7,13 @@ import type {
   SentInvitation,
   TenantRecord,
 } from '@shegong/domain';
-import { type Page, type PageRequest, StoreError, type TenantRepositories } from '@shegong/store';
+import {
+  type Page,
+  type PageRequest,
+  StoreError,
+  type TenantListFilter,
+  type TenantRepositories,
+} from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict } from '../refusals.ts';
@@ -43,8 +49,9 @@ export async function createTenant(
   return { ...body, replayed };
 }
 
-export function listTenants(ctx: UseCaseContext, page: PageRequest) {
-  return ctx.store.platform(ctx.actor).directory.list(page);
+/** A page of the platform's tenants: newest first, or searched, filtered and sorted (TenantDirectory.list). */
+export function listTenants(ctx: UseCaseContext, page: PageRequest, filter: TenantListFilter = {}) {
+  return ctx.store.platform(ctx.actor).directory.list(page, filter);
 }
 
 export function getTenant(ctx: UseCaseContext, tenantId: string) {

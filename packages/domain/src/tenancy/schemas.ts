@@ -60,6 +60,7 @@ export const Acceptance = z.strictObject({
 export type Acceptance = z.infer<typeof Acceptance>;
 
 export const TENANT_STATUSES = ['active', 'suspended'] as const;
+export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
 /** Why the platform suspends a tenant: said in a few words, for the platform's own record. */
 export const SuspensionRequest = z

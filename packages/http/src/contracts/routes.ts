@@ -13,6 +13,7 @@ import {
 } from '@shegong/core';
 import {
   Amendment,
+  CONTRACT_SORTS,
   CONTRACT_STATUSES,
   ContractDraft,
   ContractPreview,
@@ -32,6 +33,7 @@ import {
   ifMatchHeader,
   jsonBody,
   keyInFlightResponse,
+  listQuery,
   Page,
   PageQuery,
   problemContent,
@@ -52,8 +54,11 @@ const VersionParams = contractId.extend({
     .openapi({ param: { name: 'number', in: 'path' }, example: '1' }),
 });
 
-const ListQuery = PageQuery.extend({
-  status: z.enum(CONTRACT_STATUSES).optional().openapi({ example: 'running' }),
+const ListQuery = listQuery(CONTRACT_SORTS, 'the number, the title or the purchaser’s name').extend({
+  status: z
+    .enum(CONTRACT_STATUSES)
+    .optional()
+    .openapi({ example: 'running', description: 'Only contracts of this status (pages stay full)' }),
 });
 
 const refusal =
@@ -67,9 +72,9 @@ export const contracts = new OpenAPIHono<AppEnv>()
     createRoute({
       method: 'get',
       path: '/contracts',
-      summary: 'My organisation’s purchase contracts, newest first',
+      summary: 'My organisation’s purchase contracts, newest first, or searched and sorted',
       description:
-        'Each with its status, value, labour cost, price floor and the current version’s findings counted with their rule ids (the list’s flags). `status` keeps one status.',
+        'Each with its status, value, labour cost, price floor and the current version’s findings counted with their rule ids (the list’s flags). `status` keeps one status, `q` searches the number, title and purchaser, `sort` and `order` order the list by creation, number, title, start date or value. Every page but the last is full; follow `cursor` with the same `status`, `q`, `sort` and `order`.',
       tags: ['contracts'],
       middleware: [authorize(CONTRACT_READERS)] as const,
       request: { query: ListQuery },
@@ -79,8 +84,14 @@ export const contracts = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const { status, ...page } = c.req.valid('query');
-      return c.json(await listContracts(c.var.ctx, page, status ? { status } : {}), 200);
+      const { status, q, sort, order, ...page } = c.req.valid('query');
+      const filter = {
+        ...(status ? { status } : {}),
+        ...(q ? { search: q } : {}),
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
+      };
+      return c.json(await listContracts(c.var.ctx, page, filter), 200);
     },
   )
   .openapi(

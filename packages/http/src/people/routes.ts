@@ -20,6 +20,7 @@ import {
   RuleSetRef,
   ruleSetRefOf,
   STAFF_FLAGS,
+  STAFF_SORTS,
 } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
@@ -32,6 +33,7 @@ import {
   ifMatchHeader,
   jsonBody,
   keyInFlightResponse,
+  listQuery,
   Page,
   reusedKeyResponse,
   updateResponses,
@@ -94,13 +96,11 @@ const StaffList = Page(PersonView)
   })
   .openapi('StaffList');
 
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(25).openapi({ example: 25 }),
-  cursor: z.string().max(2000).optional(),
+const ListQuery = listQuery(STAFF_SORTS, 'the name or a certificate number').extend({
   flag: z
     .enum(STAFF_FLAGS)
     .optional()
-    .openapi({ description: 'Only people with this flag (all of them: no cursor)', example: 'below-floor' }),
+    .openapi({ description: 'Only people with this flag (pages stay full)', example: 'below-floor' }),
 });
 
 const personId = IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c');
@@ -114,6 +114,8 @@ export const people = new OpenAPIHono<AppEnv>()
       method: 'get',
       path: '/people',
       summary: 'List the staff of my organisation with what the registry says about each',
+      description:
+        'By name (pinyin order) unless `sort=registrationExpiry` (the registration the list shows: a flagged one, else the last certificate’s; people without one last). `q` searches names and certificate numbers, `flag` keeps the people with that flag. Every page but the last is full; follow `cursor` with the same `flag`, `q`, `sort` and `order`.',
       tags: ['people'],
       middleware: [authorize(PEOPLE_READERS)] as const,
       request: { query: ListQuery },
@@ -123,13 +125,8 @@ export const people = new OpenAPIHono<AppEnv>()
       },
     }),
     async (c) => {
-      const { limit, cursor, flag } = c.req.valid('query');
-      // With a flag every person who has it (the whole registry is read: no cursor).
-      const { rules, ...page } = await listPeople(c.var.ctx, {
-        limit,
-        ...(cursor ? { cursor } : {}),
-        ...(flag ? { flag } : {}),
-      });
+      const { q, ...query } = c.req.valid('query');
+      const { rules, ...page } = await listPeople(c.var.ctx, { ...query, ...(q ? { search: q } : {}) });
       return c.json(
         {
           today: rules.today,

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   createTenant,
   getTenant,
@@ -18,6 +18,9 @@ import {
   NewTenant,
   SentInvitation,
   SuspensionRequest,
+  TENANT_KINDS,
+  TENANT_SORTS,
+  TENANT_STATUSES,
   TenantRecord,
 } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
@@ -31,6 +34,7 @@ import {
   ifMatchHeader,
   jsonBody,
   keyInFlightResponse,
+  listQuery,
   Page,
   PageQuery,
   reusedKeyResponse,
@@ -43,21 +47,38 @@ const tenantAndInvitation = tenantId.extend(IdParam('invitationId', '4b0c1c36-3b
 
 const NewTenantBody = NewTenant.meta({ id: 'NewTenant' });
 
+const ListQuery = listQuery(TENANT_SORTS, 'the name, the English name or the credit code').extend({
+  status: z.enum(TENANT_STATUSES).optional().openapi({ description: 'Only tenants of this status (pages stay full)' }),
+  kind: z.enum(TENANT_KINDS).optional().openapi({ description: 'Only tenants of this kind (pages stay full)' }),
+});
+
 export const tenants = new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
       method: 'get',
       path: '/tenants',
       summary: 'List all tenants (platform)',
+      description:
+        'Newest first unless `sort=name`. `q` searches the name, English name and credit code; `status` and `kind` keep one of each. Every page but the last is full; follow `cursor` with the same `q`, `status`, `kind`, `sort` and `order`.',
       tags: ['platform'],
       middleware: [authorize(PLATFORM_ADMINS)] as const,
-      request: { query: PageQuery },
+      request: { query: ListQuery },
       responses: {
         200: { description: 'A page of tenants', content: { 'application/json': { schema: Page(TenantRecord) } } },
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await listTenants(c.var.ctx, c.req.valid('query')), 200),
+    async (c) => {
+      const { q, status, kind, sort, order, ...page } = c.req.valid('query');
+      const filter = {
+        ...(q ? { search: q } : {}),
+        ...(status ? { status } : {}),
+        ...(kind ? { kind } : {}),
+        ...(sort ? { sort } : {}),
+        ...(order ? { order } : {}),
+      };
+      return c.json(await listTenants(c.var.ctx, page, filter), 200);
+    },
   )
   .openapi(
     createRoute({

@@ -290,6 +290,9 @@ main:focus { outline: none; }
   .table td::before { content: attr(data-label); color: var(--text-2); text-align: left; flex: none; }
   .table tbody tr:hover td { background: none; }
   .table .tags { justify-content: flex-end; }
+  .list-tool { flex: 1 1 40%; }
+  .list-tool-search { flex-basis: 100%; }
+  .list-tool .select { width: 100%; }
 }
 
 /* Rule sets: a rule id badge beside a figure, opening to its meaning (no script) */
@@ -353,6 +356,18 @@ main:focus { outline: none; }
 .filter-label { color: var(--text-2); }
 .filter { padding: 4px 12px; border-radius: 999px; border: 1px solid var(--border); background: var(--surface); text-decoration: none; color: var(--text); }
 .filter.is-active { background: var(--primary); border-color: var(--primary); color: #fff; }
+/* Lists: search and sort above, sortable column headers (lists.tsx) */
+.list-tools { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 12px; margin: 0 0 16px; }
+.list-tool { display: flex; flex-direction: column; gap: 4px; min-width: 0; }
+.list-tool .label { margin: 0; }
+.list-hint { color: var(--text-2); font-size: 13px; }
+.list-tool-search { flex: 1 1 240px; }
+.list-tool-search .input { width: 100%; }
+.list-tool-actions { flex-direction: row; align-items: center; gap: 12px; }
+.sort-link { color: inherit; text-decoration: none; display: inline-flex; align-items: center; gap: 4px; }
+.sort-link:hover, .sort-link:focus-visible { color: var(--primary); }
+.sort-mark { color: var(--text-2); font-size: 11px; }
+th[aria-sort] .sort-mark { color: var(--primary); }
 .finding { display: flex; flex-wrap: wrap; align-items: baseline; gap: 8px; padding: 4px 0; }
 .row-highlight td { background: var(--success-bg); }
 .ce-totals { list-style: none; margin: 0; padding: 12px 16px; display: grid; gap: 6px; }

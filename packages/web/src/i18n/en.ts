@@ -3,6 +3,7 @@ import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
+import { listsEn } from './sections/lists.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
@@ -312,6 +313,7 @@ export const en: Messages = {
   ladder: ladderEn,
   imports: importsEn,
   platform: platformEn,
+  lists: listsEn,
   contracts: contractsEn,
   actuals: actualsEn,
   priceFloor: priceFloorEn,

@@ -3,6 +3,7 @@ import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
+import { listsZh } from './sections/lists.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
@@ -307,6 +308,7 @@ export const zhCN = {
   ladder: ladderZh,
   imports: importsZh,
   platform: platformZh,
+  lists: listsZh,
   contracts: contractsZh,
   actuals: actualsZh,
   priceFloor: priceFloorZh,

@@ -325,10 +325,35 @@ export function Pager(props: { m: Messages; label: string; first?: string | unde
   );
 }
 
+/** A column header: its label, and for a sortable column the link that sorts by it (lists.tsx). */
+export type Column =
+  | string
+  | {
+      label: string;
+      sort?: { href: string; title: string; state?: 'ascending' | 'descending' };
+    };
+
+function ColumnHeader(props: { column: Column }) {
+  const { column } = props;
+  if (typeof column === 'string' || !column.sort)
+    return <th scope="col">{typeof column === 'string' ? column : column.label}</th>;
+  const { sort } = column;
+  return (
+    <th scope="col" aria-sort={sort.state}>
+      <a class="sort-link" href={sort.href} title={sort.title}>
+        {column.label}
+        <span class="sort-mark" aria-hidden="true">
+          {sort.state === 'ascending' ? '▲' : sort.state === 'descending' ? '▼' : '↕'}
+        </span>
+      </a>
+    </th>
+  );
+}
+
 /** A table that becomes stacked cards on a phone: each cell says its column (data-label). */
 export function Table(props: {
   caption?: string;
-  columns: readonly string[];
+  columns: readonly Column[];
   children: Child;
   empty?: string | undefined;
 }) {
@@ -339,7 +364,7 @@ export function Table(props: {
         <thead>
           <tr>
             {props.columns.map((c) => (
-              <th scope="col">{c}</th>
+              <ColumnHeader column={c} />
             ))}
           </tr>
         </thead>

@@ -1,29 +1,58 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { CONTRACT_STATUSES, type ContractStatus, type StoredContract } from '@shegong/domain';
+import {
+  CONTRACT_SORTS,
+  CONTRACT_STATUSES,
+  type ContractSort,
+  type ContractStatus,
+  type StoredContract,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatMoney } from '../../i18n/index.ts';
 import { Card, FilterRow, Notice, Pager, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
+import { listHref as hrefOf, type ListState, ListTools, sortColumn } from '../../layout/lists.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { GuidelineTag } from './guideline.tsx';
 import { CONTRACTS, contractHref, PRICE_FLOOR } from './paths.ts';
 import { contractTerm } from './terms.tsx';
 import { Flags, StatusTag } from './views.tsx';
 
-/** The list, filtered by a status or not (the filter is in the address, so paging keeps it). */
-const listHref = (status?: ContractStatus) => (status ? `${CONTRACTS}?status=${status}` : CONTRACTS);
+type ContractList = ListState<ContractSort>;
 
-function ContractsTable(props: { c: Context<PageEnv>; contracts: readonly StoredContract[]; status?: ContractStatus }) {
-  const { c, status } = props;
+/** The list in `state` changed by `change` (the filter is in the address too, so paging keeps it). */
+const listHref = (state: ContractList, change: Parameters<typeof hrefOf<ContractSort>>[3] = {}) =>
+  hrefOf(CONTRACTS, 'created', state, change);
+
+function ContractsTable(props: { c: Context<PageEnv>; contracts: readonly StoredContract[]; state: ContractList }) {
+  const { c, state } = props;
   const k = c.var.m.contracts;
   const lang = c.var.lang;
+  const sortable = (label: string, sort: ContractSort) =>
+    sortColumn(c.var.m, label, sort, (change) => listHref(state, change), state);
+  const filtered = Boolean(state.filters.status || state.q);
   return (
     <Table
       caption={k.title}
-      columns={[k.col.number, k.col.title, k.col.purchaser, k.col.term, k.col.value, k.col.status, k.col.flags]}
-      empty={props.contracts.length ? undefined : status ? k.list.emptyFiltered : k.list.empty}
+      columns={[
+        sortable(k.col.number, 'number'),
+        sortable(k.col.title, 'title'),
+        k.col.purchaser,
+        sortable(k.col.term, 'startDate'),
+        sortable(k.col.value, 'value'),
+        k.col.status,
+        k.col.flags,
+      ]}
+      empty={
+        props.contracts.length
+          ? undefined
+          : state.q
+            ? c.var.m.lists.noMatch
+            : filtered
+              ? k.list.emptyFiltered
+              : k.list.empty
+      }
     >
       {props.contracts.map((contract) => (
         <tr>
@@ -57,20 +86,20 @@ function ContractsTable(props: { c: Context<PageEnv>; contracts: readonly Stored
   );
 }
 
-/** 合同: the list with status and flags, a filter row by status, paging. */
+/** 合同: the list with status and flags, search and sort above, a filter row by status, paging. */
 export function ContractListPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
   contracts: readonly StoredContract[];
-  status?: ContractStatus | undefined;
-  cursor?: string | undefined;
+  state: ContractList;
   next?: string | undefined;
   writer: boolean;
   notice?: string | undefined;
 }) {
-  const { c, who, status } = props;
+  const { c, who, state } = props;
   const m = c.var.m;
   const k = m.contracts;
+  const status = state.filters.status as ContractStatus | undefined;
   return (
     <Shell
       c={c}
@@ -91,26 +120,34 @@ export function ContractListPage(props: {
       }
     >
       {props.notice ? <Notice tone="success">{props.notice}</Notice> : null}
+      <ListTools
+        m={m}
+        action={CONTRACTS}
+        state={state}
+        searchHint={m.lists.contracts.searchHint}
+        sorts={CONTRACT_SORTS.map((value) => ({ value, label: m.lists.contracts.sorts[value] }))}
+        clearHref={listHref(state, { q: '' })}
+      />
       <FilterRow
         label={k.list.filter}
         filters={[undefined, ...CONTRACT_STATUSES].map((s) => ({
           label: s ? k.statuses[s] : k.list.all,
-          href: listHref(s),
+          href: listHref(state, { filters: { status: s } }),
           active: status === s,
         }))}
       />
       <div class="card-flush">
-        <Card title={status ? k.statuses[status] : k.list.allTitle} id="contracts">
-          <ContractsTable c={c} contracts={props.contracts} status={status} />
+        <Card
+          title={status ? k.statuses[status] : k.list.allTitle}
+          id="contracts"
+          extra={state.q ? m.lists.searching(state.q) : undefined}
+        >
+          <ContractsTable c={c} contracts={props.contracts} state={state} />
           <Pager
             m={m}
             label={k.title}
-            first={props.cursor ? listHref(status) : undefined}
-            next={
-              props.next
-                ? `${listHref(status)}${status ? '&' : '?'}cursor=${encodeURIComponent(props.next)}`
-                : undefined
-            }
+            first={state.cursor ? listHref(state) : undefined}
+            next={props.next ? listHref(state, { cursor: props.next }) : undefined}
           />
         </Card>
       </div>

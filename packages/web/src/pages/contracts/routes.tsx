@@ -24,6 +24,7 @@ import {
 } from '@shegong/core';
 import {
   Amendment,
+  CONTRACT_SORTS,
   CONTRACT_STATUSES,
   type ContractDraft,
   type ContractStatus,
@@ -43,6 +44,7 @@ import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { refusalErrors, refusedInput } from '../../forms/refusals.ts';
 import type { FieldError } from '../../layout/components.tsx';
+import { listQueryOf, readListState } from '../../layout/lists.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
@@ -376,12 +378,15 @@ export function contractRoutes(session: TokenSource) {
   return (
     new Hono<PageEnv>()
       .get(CONTRACTS, members, async (c) => {
-        const param = c.req.query('status');
-        const status = CONTRACT_STATUSES.includes(param as ContractStatus) ? (param as ContractStatus) : undefined;
-        const cursor = c.req.query('cursor') || undefined;
+        const state = readListState(c, CONTRACT_SORTS, { status: CONTRACT_STATUSES });
+        const status = state.filters.status as ContractStatus | undefined;
         const [who, page] = await Promise.all([
           signedIn(c),
-          listContracts(c.var.ctx, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, status ? { status } : {}),
+          listContracts(
+            c.var.ctx,
+            { limit: PAGE_SIZE, ...(state.cursor ? { cursor: state.cursor } : {}) },
+            { ...listQueryOf(state), ...(status ? { status } : {}) },
+          ),
         ]);
         return render(
           c,
@@ -389,8 +394,7 @@ export function contractRoutes(session: TokenSource) {
             c={c}
             who={who}
             contracts={page.items}
-            status={status}
-            cursor={cursor}
+            state={state}
             next={page.cursor}
             writer={isWriter(c)}
           />,

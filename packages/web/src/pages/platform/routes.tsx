@@ -16,7 +16,18 @@ import {
   Stale,
   suspendTenant,
 } from '@shegong/core';
-import { knownRegions, NewTenant, SuspensionRequest, type TenantKind, type TenantRecord } from '@shegong/domain';
+import {
+  knownRegions,
+  NewTenant,
+  SuspensionRequest,
+  TENANT_KINDS,
+  TENANT_SORTS,
+  TENANT_STATUSES,
+  type TenantKind,
+  type TenantRecord,
+  type TenantSort,
+  type TenantStatus,
+} from '@shegong/domain';
 import type { Page } from '@shegong/store';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -32,12 +43,21 @@ import {
   ErrorSummary,
   errorFor,
   type FieldError,
+  FilterRow,
   Pager,
   SelectField,
   Table,
   TextField,
 } from '../../layout/components.tsx';
 import { KindTag, regionName, TenantStatusTag } from '../../layout/labels.tsx';
+import {
+  listHref as hrefOf,
+  type ListState,
+  ListTools,
+  listQueryOf,
+  readListState,
+  sortColumn,
+} from '../../layout/lists.tsx';
 import { render } from '../../layout/render.ts';
 import { Shell, type SignedIn, signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
@@ -53,7 +73,7 @@ import {
 } from './tenant.tsx';
 
 const CREATABLE: readonly TenantKind[] = ['bureau', 'incubator', 'org'];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 20;
 
 interface TenantForm {
   kind: string;
@@ -66,15 +86,20 @@ interface TenantForm {
 
 const EMPTY: TenantForm = { kind: '', name: '', nameEn: '', region: '', uscc: '', adminEmail: '' };
 
-function TenantsPage(props: {
-  c: Context<PageEnv>;
-  who: SignedIn;
-  tenants: Page<TenantRecord>;
-  cursor?: string | undefined;
-}) {
-  const { c, who, tenants } = props;
+type TenantList = ListState<TenantSort>;
+
+/** The list in `state` changed by `change`: a search, a status or kind, a sort or a page. */
+const listHref = (state: TenantList, change: Parameters<typeof hrefOf<TenantSort>>[3] = {}) =>
+  hrefOf(TENANTS, 'created', state, change);
+
+function TenantsPage(props: { c: Context<PageEnv>; who: SignedIn; tenants: Page<TenantRecord>; state: TenantList }) {
+  const { c, who, tenants, state } = props;
   const m = c.var.m;
   const t = m.tenants;
+  const l = m.lists.tenants;
+  const sortable = (label: string, sort: TenantSort) =>
+    sortColumn(m, label, sort, (change) => listHref(state, change), state);
+  const filtered = Boolean(state.q || state.filters.status || state.filters.kind);
   return (
     <Shell
       c={c}
@@ -86,12 +111,42 @@ function TenantsPage(props: {
         </a>
       }
     >
+      <ListTools
+        m={m}
+        action={TENANTS}
+        state={state}
+        searchHint={l.searchHint}
+        sorts={TENANT_SORTS.map((value) => ({ value, label: l.sorts[value] }))}
+        clearHref={listHref(state, { q: '' })}
+      />
+      <FilterRow
+        label={l.status}
+        filters={[undefined, ...TENANT_STATUSES].map((status) => ({
+          label: status ? m.tenantStatus[status] : l.all,
+          href: listHref(state, { filters: { status } }),
+          active: state.filters.status === status,
+        }))}
+      />
+      <FilterRow
+        label={l.kind}
+        filters={[undefined, ...TENANT_KINDS].map((kind) => ({
+          label: kind ? m.kinds[kind] : l.all,
+          href: listHref(state, { filters: { kind } }),
+          active: state.filters.kind === kind,
+        }))}
+      />
       <div class="card-flush">
-        <Card>
+        <Card id="tenants" {...(state.q ? { title: m.lists.searching(state.q) } : {})}>
           <Table
             caption={t.title}
-            columns={[t.colName, t.colKind, t.colRegion, t.colStatus, t.colCreated]}
-            empty={tenants.items.length ? undefined : t.none}
+            columns={[
+              sortable(t.colName, 'name'),
+              t.colKind,
+              t.colRegion,
+              t.colStatus,
+              sortable(t.colCreated, 'created'),
+            ]}
+            empty={tenants.items.length ? undefined : filtered ? m.lists.noMatch : t.none}
           >
             {tenants.items.map((tenant) => (
               <tr>
@@ -115,8 +170,8 @@ function TenantsPage(props: {
           <Pager
             m={m}
             label={t.title}
-            first={props.cursor ? TENANTS : undefined}
-            next={tenants.cursor ? `${TENANTS}?cursor=${encodeURIComponent(tenants.cursor)}` : undefined}
+            first={state.cursor ? listHref(state) : undefined}
+            next={tenants.cursor ? listHref(state, { cursor: tenants.cursor }) : undefined}
           />
         </Card>
       </div>
@@ -251,12 +306,14 @@ export function platformRoutes(session: TokenSource) {
   const platform = pageAccess(PLATFORM_ADMINS, session);
   return new Hono<PageEnv>()
     .get(TENANTS, platform, async (c) => {
-      const cursor = c.req.query('cursor');
-      const tenants = await listTenants(c.var.ctx, {
-        limit: PAGE_SIZE,
-        ...(cursor && cursor.length <= 2000 ? { cursor } : {}),
-      });
-      return render(c, <TenantsPage c={c} who={await signedIn(c)} tenants={tenants} cursor={cursor} />);
+      const state = readListState(c, TENANT_SORTS, { status: TENANT_STATUSES, kind: TENANT_KINDS });
+      const { status, kind } = state.filters as { status?: TenantStatus; kind?: TenantKind };
+      const tenants = await listTenants(
+        c.var.ctx,
+        { limit: PAGE_SIZE, ...(state.cursor && state.cursor.length <= 2000 ? { cursor: state.cursor } : {}) },
+        { ...listQueryOf(state), ...(status ? { status } : {}), ...(kind ? { kind } : {}) },
+      );
+      return render(c, <TenantsPage c={c} who={await signedIn(c)} tenants={tenants} state={state} />);
     })
     .get(`${TENANTS}/new`, platform, async (c) => {
       return render(

@@ -16,6 +16,7 @@ import {
   removePerson,
   replacePerson,
   Stale,
+  staffPage,
   staffRegistry,
 } from '@shegong/core';
 import {
@@ -23,6 +24,7 @@ import {
   type PersonInput,
   type PersonView,
   STAFF_FLAGS,
+  STAFF_SORTS,
   type StaffFlag,
   seesPersonalData,
 } from '@shegong/domain';
@@ -32,6 +34,7 @@ import type { PageEnv, TokenSource } from '../../env.ts';
 import { formVersion, readForm } from '../../forms/form.ts';
 import { FORM_KEY } from '../../forms/idempotency.ts';
 import { refusedInput } from '../../forms/refusals.ts';
+import { listQueryOf, readListState } from '../../layout/lists.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
@@ -57,6 +60,8 @@ import { STAFF, type StaffContext, type StaffEntry, StaffListPage, type StaffNot
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTICES: readonly StaffNotice[] = ['created', 'saved', 'deleted', 'stale'];
+/** People a page of the staff list shows (Ant Design's default page size). */
+const PAGE_SIZE = 10;
 
 /** An id in the path that cannot be one of ours answers like another organisation's person: 404. */
 function personIdOf(c: Context<PageEnv>): string {
@@ -134,20 +139,26 @@ export function staffRoutes(session: TokenSource) {
 
   const app = new Hono<PageEnv>()
     .get(STAFF, readers, async (c) => {
-      const flagParam = c.req.query('flag');
-      const flag = STAFF_FLAGS.includes(flagParam as StaffFlag) ? (flagParam as StaffFlag) : undefined;
+      const state = readListState(c, STAFF_SORTS, { flag: STAFF_FLAGS });
+      const flag = state.filters.flag as StaffFlag | undefined;
       const { context, all, counts } = await registry(c);
-      const entries = flag ? all.filter((e) => e.summary?.flags.includes(flag)) : all;
+      // The registry is read whole for its counts anyway: the page is cut from it (staff-list.ts).
+      const page = staffPage(
+        all.map(({ person, summary }) => ({ ...person, ...(summary ? { summary } : {}) })),
+        { ...listQueryOf(state), ...(flag ? { flag } : {}) },
+        { limit: PAGE_SIZE, ...(state.cursor ? { cursor: state.cursor } : {}) },
+      );
       return render(
         c,
         <StaffListPage
           c={c}
           who={await signedIn(c)}
           context={context}
-          entries={entries}
+          entries={page.items.map(entryOf)}
           total={all.length}
           counts={counts}
-          flag={flag}
+          state={state}
+          next={page.cursor}
           notice={noticeOf(c)}
           exportHref={STAFF_EXPORT}
         />,

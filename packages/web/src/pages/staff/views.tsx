@@ -1,11 +1,19 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { Person, RuleSet, StaffFlag, StaffSummary } from '@shegong/domain';
+import {
+  type Person,
+  type RuleSet,
+  STAFF_SORTS,
+  type StaffFlag,
+  type StaffSort,
+  type StaffSummary,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { formatDate } from '../../i18n/index.ts';
-import { Card, FilterRow, Notice, Table } from '../../layout/components.tsx';
+import { Card, FilterRow, Notice, Pager, Table } from '../../layout/components.tsx';
+import { listHref as hrefOf, type ListState, ListTools, sortColumn } from '../../layout/lists.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { IMPORT_PAGE } from '../imports/routes.tsx';
 import { CeHours, CertTag, ListedRegistration, PayFigure, type StaffMessages } from './figures.tsx';
@@ -83,21 +91,37 @@ export function StaffCounts(props: { c: Context<PageEnv>; counts: Record<StaffFl
   );
 }
 
-/** Everyone listed with their certificate, years, CE hours, registration, pay and ladder level. */
+type StaffList = ListState<StaffSort>;
+
+/** The list in `state` changed by `change`: a flag, a search, a sort or a page. */
+const listHref = (state: StaffList, change: Parameters<typeof hrefOf<StaffSort>>[3] = {}) =>
+  hrefOf(STAFF, 'name', state, change);
+
+/** A page of the staff with their certificate, years, CE hours, registration, pay and ladder level. */
 function StaffTable(props: {
   c: Context<PageEnv>;
   context: StaffContext;
   entries: readonly StaffEntry[];
-  flag?: StaffFlag | undefined;
+  state: StaffList;
 }) {
-  const { c, context, entries, flag } = props;
+  const { c, context, entries, state } = props;
   const m = c.var.m;
   const s = m.staff;
+  const sortable = (label: string, sort: StaffSort) =>
+    sortColumn(m, label, sort, (change) => listHref(state, change), state);
   return (
     <Table
       caption={s.title}
-      columns={[s.col.name, s.col.cert, s.col.years, s.col.ce, s.col.registration, s.col.pay, s.col.ladder]}
-      empty={entries.length ? undefined : flag ? s.emptyFiltered : s.empty}
+      columns={[
+        sortable(s.col.name, 'name'),
+        s.col.cert,
+        s.col.years,
+        s.col.ce,
+        sortable(s.col.registration, 'registrationExpiry'),
+        s.col.pay,
+        s.col.ladder,
+      ]}
+      empty={entries.length ? undefined : state.q ? m.lists.noMatch : state.filters.flag ? s.emptyFiltered : s.empty}
     >
       {entries.map(({ person, summary }) => (
         <tr>
@@ -134,7 +158,7 @@ function StaffTable(props: {
   );
 }
 
-/** 人员: the staff table with its flags, counts at the top and a filter row. */
+/** 人员: the staff table with its flags, counts at the top, search and sort, a filter row, paging. */
 export function StaffListPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
@@ -142,12 +166,15 @@ export function StaffListPage(props: {
   entries: readonly StaffEntry[];
   total: number;
   counts: Record<StaffFlag, number>;
-  flag?: StaffFlag | undefined;
+  state: StaffList;
+  next?: string | undefined;
   notice?: StaffNotice | undefined;
   exportHref?: string | undefined;
 }) {
-  const { c, who, context, entries, counts, flag } = props;
-  const s = c.var.m.staff;
+  const { c, who, context, entries, counts, state } = props;
+  const m = c.var.m;
+  const s = m.staff;
+  const flag = state.filters.flag as StaffFlag | undefined;
   const actions: Child[] = [];
   if (props.exportHref)
     actions.push(
@@ -169,17 +196,35 @@ export function StaffListPage(props: {
       <NoticeLine s={s} notice={props.notice} />
       <RuleSetLine c={c} context={context} />
       {context.ruleSet ? <StaffCounts c={c} counts={counts} flag={flag} /> : null}
+      <ListTools
+        m={m}
+        action={STAFF}
+        state={state}
+        searchHint={m.lists.staff.searchHint}
+        sorts={STAFF_SORTS.map((value) => ({ value, label: m.lists.staff.sorts[value] }))}
+        clearHref={listHref(state, { q: '' })}
+      />
       <FilterRow
         label={s.filters.label}
         filters={[undefined, ...FILTERS].map((f) => ({
           label: f ? s.filters[f] : s.filters.all,
-          href: filterLink(f),
+          href: listHref(state, { filters: { flag: f } }),
           active: flag === f,
         }))}
       />
       <div class="card-flush">
-        <Card title={flag ? s.filters[flag] : s.title} id="staff" extra={s.showing(entries.length, props.total)}>
-          <StaffTable c={c} context={context} entries={entries} flag={flag} />
+        <Card
+          title={flag ? s.filters[flag] : s.title}
+          id="staff"
+          extra={state.q ? m.lists.searching(state.q) : s.showing(entries.length, props.total)}
+        >
+          <StaffTable c={c} context={context} entries={entries} state={state} />
+          <Pager
+            m={m}
+            label={s.title}
+            first={state.cursor ? listHref(state) : undefined}
+            next={props.next ? listHref(state, { cursor: props.next }) : undefined}
+          />
         </Card>
       </div>
     </Shell>

@@ -1,0 +1,29 @@
+/**
+ * `pnpm migrate --table <name> [--region <region>] [--endpoint <url>]`: brings the items of an
+ * existing table up to the current code, after a deploy that changed the table's indexes. Run it
+ * from an operator's machine with credentials for the account (the functions may not: they have
+ * no right to write other tenants' items outside a request). Safe to run again: it changes only
+ * what is missing.
+ *
+ * Now: contract heads written before GSI `status` get their keys in it (the deploy that adds the
+ * index creates it empty of them), so status-filtered contract lists show them.
+ */
+import { parseArgs } from 'node:util';
+import { backfillContractStatusIndex, Store } from '@shegong/store';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const { values } = parseArgs({
+  options: { table: { type: 'string' }, region: { type: 'string' }, endpoint: { type: 'string' } },
+});
+if (!values.table) {
+  console.error('usage: pnpm migrate --table <table name> [--region <region>] [--endpoint <url>]');
+  process.exit(2);
+}
+const store = new Store({
+  tableName: values.table,
+  ...(values.region ? { region: values.region } : {}),
+  ...(values.endpoint ? { endpoint: values.endpoint } : {}),
+});
+const { tenants, heads } = await backfillContractStatusIndex(store);
+console.log(`GSI status: ${heads} contract heads given their keys, across ${tenants} tenants`);

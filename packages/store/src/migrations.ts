@@ -1,0 +1,49 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { ContractStatus } from '@shegong/domain';
+import { keys } from './keys.ts';
+import { queryAll } from './query.ts';
+import { TenantScope } from './scope.ts';
+import type { Store } from './store.ts';
+
+/**
+ * Gives contract heads written before GSI `status` existed their place in it. Deploying the index
+ * (one UpdateTable: the stack, or ensureTable locally) indexes only items that carry its keys, and
+ * those written before carry none; every head written since does (Contracts.headItem).
+ *
+ * Reads no more than it must and never Scans: the platform's directory names every tenant, and
+ * each tenant's heads are one Query of its partition. Each head missing its keys gets them by a
+ * conditional UpdateItem: only while it still has none and still has the status read, so a head
+ * changed meanwhile (which wrote its own keys) is left alone. The keys are storage attributes, not
+ * part of the record: its version, its audit trail and its hash stay as they are. Run it once
+ * after the deploy that adds the index; running it again changes nothing.
+ */
+export async function backfillContractStatusIndex(store: Store): Promise<{ tenants: number; heads: number }> {
+  const directory = new TenantScope(store.client, store.tableName, 'platform-migration', 'migration');
+  const tenants = await queryAll(directory, { partition: keys.tenantDirectory, index: 'scope' });
+  let heads = 0;
+  for (const tenant of tenants) {
+    const tenantId = String(tenant.id);
+    const scope = new TenantScope(store.client, store.tableName, tenantId, 'migration');
+    const items = await queryAll(scope, { partition: `T#${tenantId}`, sortPrefix: keys.contractPrefix });
+    for (const item of items.filter((i) => i.gsi2pk === undefined)) {
+      const status = item.status as ContractStatus;
+      const { gsi2pk, gsi2sk } = keys.contractStatus(tenantId, status, String(item.id));
+      try {
+        await store.client.send(
+          new UpdateCommand({
+            TableName: store.tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk',
+            ConditionExpression: 'attribute_not_exists(gsi2pk) AND #status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':pk': gsi2pk, ':sk': gsi2sk, ':status': status },
+          }),
+        );
+        heads++;
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+  }
+  return { tenants: tenants.length, heads };
+}
