@@ -1,12 +1,11 @@
 import {
   defaultOrder,
   type ListOrder,
+  listedRegistration,
   matchesSearch,
   type PersonView,
-  type RegistrationStatus,
   type StaffFlag,
   type StaffSort,
-  type StaffSummary,
   searchable,
 } from '@shegong/domain';
 import { type Page, type PageRequest, windowOf } from '@shegong/store';
@@ -26,16 +25,6 @@ export interface StaffListQuery {
   search?: string;
   sort?: StaffSort;
   order?: ListOrder;
-}
-
-/**
- * The registration a staff list shows for a person: the one a finding flags (expired before
- * expiring: findings list errors first), else their last certificate's.
- */
-export function listedRegistration(summary: StaffSummary): RegistrationStatus | undefined {
-  const flagged = summary.findings.find((f) => f.kind === 'registrationExpired' || f.kind === 'registrationExpiring');
-  const index = flagged ? Number(flagged.path.split('/')[2]) : summary.registrations.length - 1;
-  return summary.registrations[index];
 }
 
 /** The expiry the list sorts by: the listed registration's (without a rule set, the last certificate's own date). */

@@ -40,6 +40,18 @@ export const StaffSummary = z.object({
 export type StaffSummary = z.infer<typeof StaffSummary>;
 
 /**
+ * The registration a staff list shows for a person, and sorts by: the one a finding flags (expired,
+ * expiring or overdue; findings list errors first), else their last certificate's.
+ */
+export function listedRegistration(summary: StaffSummary): RegistrationStatus | undefined {
+  const flagged = summary.findings.find(
+    (f) => f.kind === 'registrationExpired' || f.kind === 'registrationExpiring' || f.kind === 'registrationOverdue',
+  );
+  const index = flagged ? Number(flagged.path.split('/')[2]) : summary.registrations.length - 1;
+  return summary.registrations[index];
+}
+
+/**
  * The summary under a rule set published for `region`: the P-A3 run is counted in the rule set's
  * continuityRegion (by default the city of `region`, so a county's own rules do not cut a run at
  * the county line).

@@ -5,7 +5,7 @@ import {
   type CeStatus,
   type Finding,
   findingText,
-  isKind,
+  listedRegistration,
   type Person,
   type RegistrationStatus,
   type StaffSummary,
@@ -67,11 +67,7 @@ export function RegistrationFigure(props: { c: Context<PageEnv>; registration: R
 
 /** The registration that matters most for the list: a lapsed, lapsing or overdue one (as the findings weigh them), else the best. */
 export function ListedRegistration(props: { c: Context<PageEnv>; summary: StaffSummary }) {
-  const flagged = props.summary.findings.find((f) =>
-    isKind(f, 'registrationExpired', 'registrationExpiring', 'registrationOverdue'),
-  );
-  const index = flagged ? Number(flagged.path.split('/')[2]) : props.summary.registrations.length - 1;
-  const r = props.summary.registrations[index];
+  const r = listedRegistration(props.summary);
   if (!r) return <span class="muted">{props.c.var.m.staff.registration.none}</span>;
   return <RegistrationFigure c={props.c} registration={r} />;
 }
