@@ -35,6 +35,20 @@ export const keys = {
   certificateGuard: (number: string) => ({ pk: `CERT#${number.toUpperCase()}`, sk: 'CERT' }),
   /** ID-card numbers are unique within an organisation; only a hash of the number is ever a key. */
   idCardGuard: (tenantId: string, numberHash: string) => ({ pk: `T#${tenantId}#IDCARD`, sk: numberHash }),
+  /**
+   * Which person on the registry a member (user) is: one per member, written by hr, read by the
+   * member's own record (我的档案) with one GetItem. Names the tenant, so only it can release it.
+   */
+  memberLink: (tenantId: string, userId: string) => ({ pk: `T#${tenantId}#MEMBER`, sk: userId }),
+  /** The other side of the link: one member per person. */
+  personMember: (tenantId: string, personId: string) => ({ pk: `T#${tenantId}#PERSONMEMBER`, sk: personId }),
+  /** A member's submission for hr to confirm, listed per person; ids are time-ordered. */
+  submission: (tenantId: string, personId: string, id: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `SUBMISSION#${personId}#${id}`,
+  }),
+  submissionPrefix: 'SUBMISSION#',
+  personSubmissionPrefix: (personId: string) => `SUBMISSION#${personId}#`,
   /** A roster import job; its validated rows wait in chunks under their own partition (see imports.ts). */
   importJob: (tenantId: string, importId: string) => ({ pk: `T#${tenantId}`, sk: `IMPORT#${importId}` }),
   importPrefix: 'IMPORT#',

@@ -123,15 +123,25 @@ export class People {
     action = 'person.update',
   ): Promise<Person> {
     const current = await this.get(personId);
+    const mutation = this.scope.mutation();
+    const next = this.stageReplace(mutation, current, expectedVersion, input);
+    await mutation.audited(action, 'Person', personId, next.version, next).commit();
+    return next;
+  }
+
+  /**
+   * Adds the replacement of a person read as `current` to a mutation (a confirmed submission is
+   * written with its decision), guards following the change.
+   */
+  stageReplace(mutation: Mutation, current: Person, expectedVersion: number, input: PersonInput): Person {
+    const personId = current.id;
     // The guards to release are worked out from what was read: it must be the version the caller
     // expects, or a change landing in between would leave guards nobody holds.
     if (current.version !== expectedVersion) throw staleVersion('Person');
     refuseRepeatedCertificates(input);
     const next: Person = { ...input, id: personId, createdAt: current.createdAt, version: expectedVersion + 1 };
     const { version: _v, ...stored } = next;
-    const mutation = this.scope
-      .mutation()
-      .replace('Person', { ...keys.person(this.scope.tenantId, personId), ...stored }, expectedVersion);
+    mutation.replace('Person', { ...keys.person(this.scope.tenantId, personId), ...stored }, expectedVersion);
 
     if (idCardHash(current.idCardNumber) !== idCardHash(input.idCardNumber)) {
       mutation.release(keys.idCardGuard(this.scope.tenantId, idCardHash(current.idCardNumber)));
@@ -145,7 +155,6 @@ export class People {
         this.claimCertificate(mutation, personId, certificate.number, i);
       }
     });
-    await mutation.audited(action, 'Person', personId, next.version, next).commit();
     return next;
   }
 

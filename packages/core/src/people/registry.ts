@@ -94,7 +94,7 @@ export async function getPerson(ctx: UseCaseContext, personId: string): Promise<
  * that is not the term's, a registration before the certificate). Certificates already stored
  * as they are are not judged again, so a record kept from before a rule stays editable.
  */
-async function checkCertificates(ctx: UseCaseContext, input: PersonInput, stored: readonly Certificate[]) {
+export async function checkCertificates(ctx: UseCaseContext, input: PersonInput, stored: readonly Certificate[]) {
   const { ruleSet } = await registryRules(ctx);
   const problems = newCertificateProblems(input.certificates, stored, ruleSet?.parameters);
   if (problems.length)
