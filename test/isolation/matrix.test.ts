@@ -68,6 +68,8 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   ladderVersion: () => '1',
   // The first of an organisation's people (world.seedPeople); other kinds have none, any id will do.
   personId: (t) => t.people[0] ?? '00000000-0000-4000-8000-000000000000',
+  // The organisation admin's first pending submission (world.seedMemberRecords).
+  submissionId: (t) => t.submissions?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Organisations hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
   // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
@@ -347,6 +349,10 @@ function forKind(body: unknown, kind: TenantKind): unknown {
 const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant) => string>> = {
   'DELETE /v1/people/:personId': { personId: (t) => t.people[1] ?? PARAM_FIXTURES.personId!(t) },
   'POST /org/staff/:personId/delete': { personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t) },
+  // Each decision route takes its own pending submission, so one's control leaves the others theirs.
+  'POST /v1/people/:personId/submissions/:submissionId/refuse': {
+    submissionId: (t) => t.submissions?.[1] ?? PARAM_FIXTURES.submissionId!(t),
+  },
   // Only a signed or running contract is amended and moves on (signed → running): the signed one.
   'POST /v1/contracts/:contractId/amendments': {
     contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),

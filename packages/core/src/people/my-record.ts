@@ -10,6 +10,7 @@ import {
 } from '@shegong/domain';
 import type { Page, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
+import { commitOnce } from '../once.ts';
 import { Conflict, Invalid, NotFound } from '../refusals.ts';
 import { checkCertificates, PEOPLE_KEEPERS, personView, registryRules } from './registry.ts';
 
@@ -89,19 +90,26 @@ function withSubmission(person: Person, input: SubmissionInput): PersonInput {
  * rules (N-4 for a certificate), so a member hears at once what hr would refuse anyway; it is
  * checked again when hr confirms it, against the record and the rules as they are then.
  */
-export async function submitToRecord(ctx: UseCaseContext, input: SubmissionInput): Promise<Submission> {
+export async function submitToRecord(
+  ctx: UseCaseContext,
+  input: SubmissionInput,
+  key?: string,
+): Promise<{ submission: Submission; replayed: boolean }> {
   const person = await ownPerson(ctx);
   if (!person) throw new NotFound('You are not on your organisation’s staff registry; ask hr to link you');
   const candidate = withSubmission(person, input);
   await checkCertificates(ctx, candidate, person.certificates);
-  const mutation = ctx.repos.scope.mutation();
-  const submission = ctx.repos.memberRecords.stageSubmission(mutation, input, {
-    personId: person.id,
-    personName: person.name,
-    submittedBy: ctx.actor.userId,
+  const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'submission.create', input }, () => {
+    const mutation = ctx.repos.scope.mutation();
+    const submission = ctx.repos.memberRecords.stageSubmission(mutation, input, {
+      personId: person.id,
+      personName: person.name,
+      submittedBy: ctx.actor.userId,
+    });
+    mutation.audited('submission.create', 'Submission', submission.id, 1, submission);
+    return { mutation, body: submission };
   });
-  await mutation.audited('submission.create', 'Submission', submission.id, 1, submission).commit();
-  return submission;
+  return { submission: body, replayed };
 }
 
 /** hr's queue: the submissions waiting for a decision. */

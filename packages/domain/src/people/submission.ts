@@ -22,20 +22,24 @@ export const SubmissionInput = z
   .meta({ id: 'SubmissionInput', description: 'CE hours (P-R2, N-5) or a new certificate (N-4), for hr to confirm' });
 export type SubmissionInput = z.infer<typeof SubmissionInput>;
 
+const SubmissionState = z.object({
+  id: z.string(),
+  personId: z.string().describe('The person on the registry the submission is about'),
+  personName: z.string(),
+  submittedBy: z.string().describe('The member (user id) who submitted it'),
+  submittedAt: instant,
+  status: z.enum(SUBMISSION_STATUSES),
+  decidedBy: z.string().optional(),
+  decidedAt: instant.optional(),
+  reason: z.string().optional().describe('Why hr refused it'),
+  version: count,
+});
+
 export const Submission = z
-  .object({
-    id: z.string(),
-    personId: z.string().describe('The person on the registry the submission is about'),
-    personName: z.string(),
-    submittedBy: z.string().describe('The member (user id) who submitted it'),
-    submittedAt: instant,
-    status: z.enum(SUBMISSION_STATUSES),
-    decidedBy: z.string().optional(),
-    decidedAt: instant.optional(),
-    reason: z.string().optional().describe('Why hr refused it'),
-    version: count,
-  })
-  .and(SubmissionInput)
+  .discriminatedUnion('kind', [
+    SubmissionState.extend({ kind: z.literal('continuing-education'), entry: ContinuingEducation }),
+    SubmissionState.extend({ kind: z.literal('certificate'), certificate: Certificate }),
+  ])
   .meta({ id: 'Submission' });
 export type Submission = z.infer<typeof Submission>;
 
