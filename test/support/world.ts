@@ -415,7 +415,7 @@ export class World {
         mutation,
         {
           kind: 'continuing-education',
-          entry: { date: '2026-02-0' + (i + 1), tenthHours: 20, provider: '防城港市民政局', topic: `督导${i + 1}` },
+          entry: { date: `2026-02-0${i + 1}`, tenthHours: 20, provider: '防城港市民政局', topic: `督导${i + 1}` },
         },
         { personId: tenant.people[0]!, personName: `${tenant.label} 社工1`, submittedBy: tenant.users[0]!.id },
       );

@@ -117,7 +117,12 @@ export function pendingSubmissions(ctx: UseCaseContext, page: PageRequest): Prom
   return ctx.repos.memberRecords.pending(page);
 }
 
-async function pendingOne(ctx: UseCaseContext, personId: string, submissionId: string): Promise<Submission> {
+/** A submission still waiting for a decision (Conflict once decided). */
+export async function submissionToDecide(
+  ctx: UseCaseContext,
+  personId: string,
+  submissionId: string,
+): Promise<Submission> {
   const submission = await ctx.repos.memberRecords.get(personId, submissionId);
   if (submission.status !== 'pending') throw new Conflict('This submission was decided already', { reason: 'decided' });
   return submission;
@@ -134,7 +139,7 @@ export async function confirmSubmission(
   submissionId: string,
 ): Promise<{ submission: Submission; person: Person }> {
   const [submission, person] = await Promise.all([
-    pendingOne(ctx, personId, submissionId),
+    submissionToDecide(ctx, personId, submissionId),
     ctx.repos.people.get(personId),
   ]);
   const candidate = withSubmission(person, submission);
@@ -161,7 +166,7 @@ export async function refuseSubmission(
   submissionId: string,
   reason: string,
 ): Promise<Submission> {
-  const submission = await pendingOne(ctx, personId, submissionId);
+  const submission = await submissionToDecide(ctx, personId, submissionId);
   const mutation = ctx.repos.scope.mutation();
   const decided = ctx.repos.memberRecords.stageDecision(mutation, submission, {
     status: 'refused',

@@ -4,15 +4,15 @@ import { SEED_PARTS } from './parts.ts';
 
 /**
  * The demo person each organisation's staff sign-in (staff@<domain>) is on the registry, so 我的档案
- * has something to show: an assistant social worker short of continuing-education hours, whose
- * record shows what is missing.
+ * has something to show: an assistant social worker with a valid registration (so N-5's period
+ * applies) short of continuing-education hours, whose record shows what is missing.
  */
 export function demoStaffPerson(people: readonly DemoPerson[]): DemoPerson {
   const person = people.find(
     (p) =>
       p.plan.level === 'assistant' &&
       p.plan.ceShort &&
-      !p.plan.belowFloor &&
+      !p.plan.registration &&
       (p.plan.employmentType ?? 'contract') === 'contract',
   );
   if (!person) throw new Error('the demo people have no assistant short of CE hours');

@@ -3,6 +3,7 @@ import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
+import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
@@ -31,6 +32,8 @@ export const en: Messages = {
     ladder: 'Pay ladder',
     awards: 'Award claims',
     myOrganisation: 'My organisation',
+    myRecord: 'My record',
+    submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
     contractReview: 'Contract review',
@@ -309,6 +312,7 @@ export const en: Messages = {
   pagination: { next: 'Next page', first: 'First page' },
   ruleSets: rulesEn,
   staff: staffEn,
+  myRecord: myRecordEn,
   ladder: ladderEn,
   imports: importsEn,
   platform: platformEn,
