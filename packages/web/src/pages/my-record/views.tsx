@@ -75,11 +75,7 @@ function ContinuingEducationCard(props: { c: Context<PageEnv>; record: Linked })
   const ce = person.summary?.ce;
   const entries = [...person.continuingEducation].sort((a, b) => b.date.localeCompare(a.date));
   return (
-    <Card
-      title={r.ce}
-      id="continuing-education"
-      extra={<a href={`${MY_RECORD}/continuing-education/new`}>{r.submitCe}</a>}
-    >
+    <Card title={r.ce} id="continuing-education">
       {ce ? (
         <ul class="ce-totals">
           <CeLine c={c} label={r.yearTotal(ce.year.year)} total={ce.year} />
