@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { World } from '../support/world.ts';
+import { SEEDED_ACTUAL_MONTH, World } from '../support/world.ts';
 
 /**
  * 我的档案 My record through the API: a staff member reads their own record (the person hr linked
@@ -66,9 +66,37 @@ describe('my record', () => {
     expect(own.person?.summary?.pay.ruleId).toBe('P-W3');
   });
 
+  it('shows pay month by month from the actuals that name the person, with the floor (P-W3)', async () => {
+    // The world records March on orgA's signed contract with people[0] (the admin's person) at ¥3,600.
+    const admin = (await record(world.user('orgA', 'admin'))) as Record & {
+      payMonths: { month: string; grossPay: number; floor: number; ruleId: string; contractNumber: string }[];
+    };
+    expect(admin.payMonths).toEqual([
+      expect.objectContaining({ month: SEEDED_ACTUAL_MONTH, grossPay: 3_600_00, ruleId: 'P-W3' }),
+    ]);
+    expect(admin.payMonths[0]?.contractNumber).not.toBe('');
+    expect(admin.payMonths[0]?.floor).toBeGreaterThan(0);
+  });
+
   it('tells a member hr has not linked that they are not on the registry', async () => {
     expect(await record(world.user('orgA', 'finance'))).toEqual({ linked: false });
     expect((await submit(CE, world.user('orgA', 'finance'))).status).toBe(404);
+  });
+
+  it('lets hr link a member to a person once: one person per member, one member per person', async () => {
+    const project = world.user('orgA', 'project_manager');
+    const [p0, p1] = world.tenant('orgA').people;
+    const link = (personId: string, userId: string, as = hrA()) =>
+      world.request('PUT', `/v1/people/${personId}/member/${userId}`, { as });
+    expect((await link(p1!, project.id, staff())).status).toBe(403);
+    expect((await link(p1!, project.id, hrB())).status).toBe(404);
+    expect((await link(p1!, project.id)).status).toBe(204);
+    expect((await link(p1!, project.id)).status).toBe(204);
+    expect((await record(project)).person?.id).toBe(p1);
+    // p0 is the admin's (the world links them), and the project manager is p1 now.
+    expect((await link(p0!, project.id)).status).toBe(409);
+    expect((await link(p1!, world.user('orgA', 'admin').id)).status).toBe(409);
+    expect((await link(p1!, world.user('orgB', 'admin').id)).status).toBe(404);
   });
 
   it('does not open another person’s record to staff', async () => {
@@ -95,9 +123,11 @@ describe('my record', () => {
     const [ceId, certId] = [((await ce.json()) as Submission).id, ((await cert.json()) as Submission).id];
 
     const pending = await record();
-    expect(pending.submissions?.filter((s) => s.status === 'pending').map((s) => s.id)).toEqual([certId, ceId]);
+    const waiting = pending.submissions?.filter((s) => s.status === 'pending').map((s) => s.id);
+    expect(waiting?.sort()).toEqual([certId, ceId].sort());
     // Nothing reaches the record before hr confirms it.
     expect(pending.person?.continuingEducation).toHaveLength(before.person?.continuingEducation.length ?? -1);
+    expect((pending as { payMonths?: unknown[] }).payMonths).toEqual([]);
 
     const queue = await world.request('GET', '/v1/submissions', { as: hrA() });
     const queued = ((await queue.json()) as { items: Submission[] }).items.map((s) => s.id);

@@ -81,6 +81,8 @@ export const keys = {
     sk: `ACTUAL#${contractId}#${month}`,
   }),
   actualMonthPrefix: (contractId: string) => `ACTUAL#${contractId}#`,
+  /** Every contract's months as recorded now (not their revisions: `ACTUALH#` does not match). */
+  actualMonthPrefixAll: 'ACTUAL#',
   actualRevision: (tenantId: string, contractId: string, month: string, revision: number) => ({
     pk: `T#${tenantId}`,
     sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,

@@ -2,9 +2,11 @@ import {
   CheckedPersonInput,
   type LadderStanding,
   ladderStanding,
+  type PayMonth,
   type Person,
   type PersonInput,
   type PersonView,
+  payMonthsOf,
   type Submission,
   type SubmissionInput,
 } from '@shegong/domain';
@@ -35,6 +37,8 @@ export type MyRecord =
       /** Where the person stands on the current ladder (absent without a ladder or a rule set). */
       ladder?: { standing: LadderStanding; levels: { id: string; name: string }[] };
       submissions: Submission[];
+      /** Pay month by month as the actuals record it, newest first, with each contract's number. */
+      payMonths: (PayMonth & { contractNumber: string })[];
     };
 
 /** The person the signed-in member is, or undefined when hr has not linked them (or they left). */
@@ -49,10 +53,11 @@ const SUBMISSIONS_SHOWN = 50;
 export async function myRecord(ctx: UseCaseContext): Promise<MyRecord> {
   const person = await ownPerson(ctx);
   if (!person) return { linked: false };
-  const [rules, ladder, submissions] = await Promise.all([
+  const [rules, ladder, submissions, payMonths] = await Promise.all([
     registryRules(ctx),
     ctx.repos.ladders.find().catch(() => undefined),
     ctx.repos.memberRecords.ofPerson(person.id, { limit: SUBMISSIONS_SHOWN }),
+    ownPayMonths(ctx, person.id),
   ]);
   const view = personView(ctx, person, rules);
   return {
@@ -67,7 +72,17 @@ export async function myRecord(ctx: UseCaseContext): Promise<MyRecord> {
         }
       : {}),
     submissions: submissions.items,
+    payMonths,
   };
+}
+
+/** The person's months in the organisation's actuals, each with its contract's number. */
+async function ownPayMonths(ctx: UseCaseContext, personId: string) {
+  const months = payMonthsOf(personId, await ctx.repos.actuals.everyMonth());
+  const ids = [...new Set(months.map((m) => m.contractId))];
+  const contracts = await Promise.all(ids.map((id) => ctx.repos.contracts.get(id).catch(() => undefined)));
+  const numbers = new Map(contracts.flatMap((c) => (c ? [[c.id, c.number] as const] : [])));
+  return months.map((m) => ({ ...m, contractNumber: numbers.get(m.contractId) ?? '' }));
 }
 
 /** What the record would become with the submission in it, checked as hr's own forms check it. */
@@ -177,13 +192,18 @@ export async function refuseSubmission(
   return decided;
 }
 
-/** Links a member of the organisation to a person on the registry (hr). */
+/**
+ * Links a member of the organisation to a person on the registry (hr). The same link again changes
+ * nothing; a member or a person linked elsewhere is refused (Conflict) by the link's guards.
+ */
 export async function linkMember(ctx: UseCaseContext, personId: string, userId: string): Promise<void> {
-  const [person, user] = await Promise.all([ctx.repos.people.get(personId), ctx.repos.users.find(userId)]);
-  if (!user)
-    throw new Invalid('There is no such member in your organisation', {
-      fields: [{ path: '/userId', message: 'is not a member of your organisation' }],
-    });
+  const [person, user, current] = await Promise.all([
+    ctx.repos.people.get(personId),
+    ctx.repos.users.find(userId),
+    ctx.repos.memberRecords.linkOf(userId),
+  ]);
+  if (!user) throw new NotFound('There is no such member in your organisation');
+  if (current?.personId === person.id) return;
   const mutation = ctx.repos.scope.mutation();
   ctx.repos.memberRecords.stageLink(mutation, { userId, personId: person.id });
   await mutation.audited('person.member.link', 'Person', person.id, person.version, { personId, userId }).commit();

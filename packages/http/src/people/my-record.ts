@@ -9,7 +9,15 @@ import {
   SUBMISSION_REVIEWERS,
   submitToRecord,
 } from '@shegong/core';
-import { LadderStanding, Person, PersonView, Submission, SubmissionInput, SubmissionRefusal } from '@shegong/domain';
+import {
+  LadderStanding,
+  PayMonth,
+  Person,
+  PersonView,
+  Submission,
+  SubmissionInput,
+  SubmissionRefusal,
+} from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { idempotencyKey, replayHeaders } from '../idempotency.ts';
@@ -46,6 +54,9 @@ const MyRecord = z
         .optional()
         .openapi({ description: 'The ladder standing; absent without a ladder or a rule set in force' }),
       submissions: z.array(Submission).openapi({ description: 'The latest submissions, newest first' }),
+      payMonths: z
+        .array(PayMonth.extend({ contractNumber: z.string() }))
+        .openapi({ description: 'Pay month by month as the actuals record it (P-W3), newest first' }),
     }),
   ])
   .openapi('MyRecord', {
@@ -162,20 +173,22 @@ export const myRecordRoutes = new OpenAPIHono<AppEnv>()
   .openapi(
     createRoute({
       method: 'put',
-      path: '/people/{personId}/member',
-      summary: 'Link a member of my organisation to this person, so they see it as their own record',
+      path: '/people/{personId}/member/{userId}',
+      summary: 'Link a member of my organisation to this person, so they see it as their own record (我的档案)',
+      description:
+        'One person per member and one member per person: 409 when either is linked elsewhere. Linking the same pair again changes nothing.',
       tags: ['my record'],
       middleware: [authorize(SUBMISSION_REVIEWERS)] as const,
       request: {
-        params: IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c'),
-        body: jsonBody(z.strictObject({ userId: z.string().min(1).max(100) }).openapi('MemberLinkInput'), {
-          userId: 'f1c2d3e4-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
-        }),
+        params: IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c').merge(
+          IdParam('userId', 'f1c2d3e4-5a6b-4c7d-8e9f-0a1b2c3d4e5f'),
+        ),
       },
-      responses: { 204: { description: 'Linked' }, ...updateResponses, ...bodyResponses },
+      responses: { 204: { description: 'Linked' }, ...updateResponses },
     }),
     async (c) => {
-      await linkMember(c.var.ctx, c.req.valid('param').personId as string, c.req.valid('json').userId);
+      const { personId, userId } = c.req.valid('param');
+      await linkMember(c.var.ctx, personId as string, userId as string);
       return c.body(null, 204);
     },
   );
