@@ -45,7 +45,10 @@ describe('a staff member’s own record, and hr’s queue of what they submit', 
     expect(ce).toContain('N-5');
     expect(ce).toMatch(/还差 [\d.]+ 学时/);
     expect(await staff.locator('#ladder').textContent()).toMatch(/职级|下一级/);
-    expect(await staff.locator('#pay').textContent()).toContain('P-W3');
+    const pay = (await staff.locator('#pay').textContent()) ?? '';
+    expect(pay).toContain('P-W3');
+    // Month by month from the running contract's actuals, which name this person.
+    expect(pay).toMatch(/2026年\d+月/);
     // Their own ID-card number is masked as to any reader but hr.
     expect(await staff.locator('#details').textContent()).toMatch(/\d{6}\*{8}\d{3}[\dX]/);
     await fitsTheScreen(staff);

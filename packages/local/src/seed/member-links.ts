@@ -4,15 +4,16 @@ import { SEED_PARTS } from './parts.ts';
 
 /**
  * The demo person each organisation's staff sign-in (staff@<domain>) is on the registry, so 我的档案
- * has something to show: an assistant social worker with a valid registration (so N-5's period
- * applies) short of continuing-education hours, whose record shows what is missing.
+ * has something to show: an assistant social worker short of continuing-education hours (what
+ * is missing shows), named on a running contract (so their pay shows month by month); in 阳光 their
+ * registration has lapsed (N-4), so the record also says to renew it.
  */
 export function demoStaffPerson(people: readonly DemoPerson[]): DemoPerson {
   const person = people.find(
     (p) =>
       p.plan.level === 'assistant' &&
       p.plan.ceShort &&
-      !p.plan.registration &&
+      !p.plan.belowFloor &&
       (p.plan.employmentType ?? 'contract') === 'contract',
   );
   if (!person) throw new Error('the demo people have no assistant short of CE hours');

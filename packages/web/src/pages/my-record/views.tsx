@@ -4,8 +4,9 @@ import type { MyRecord } from '@shegong/core';
 import { type CeStatus, type Submission, tenthsToHours } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { formatDate, type Messages } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatMonth, type Messages } from '../../i18n/index.ts';
 import { Card, CsrfInput, DescriptionList, Notice, Table, Tag } from '../../layout/components.tsx';
+import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { missingLine } from '../ladder/views.tsx';
 import { CeHours, CertTag, Findings, PayFigure } from '../staff/figures.tsx';
@@ -85,7 +86,12 @@ function ContinuingEducationCard(props: { c: Context<PageEnv>; record: Linked })
               label={r.periodTotal(formatDate(ce.period.from, lang), formatDate(ce.period.to, lang))}
               total={ce.period}
             />
-          ) : null}
+          ) : (
+            <li class="figure">
+              <span class="text-warning">{r.noPeriod}</span>
+              <RuleBadge rule="N-5" rules={c.var.m.policyRules} tone="amber" />
+            </li>
+          )}
         </ul>
       ) : null}
       <Table
@@ -177,6 +183,41 @@ function SubmissionsCard(props: { c: Context<PageEnv>; submissions: readonly Sub
   );
 }
 
+/** Pay month by month as the actuals record it, each against the month's floor (P-W3). */
+function PayMonths(props: { c: Context<PageEnv>; months: Linked['payMonths'] }) {
+  const { c } = props;
+  const m = c.var.m;
+  const r = m.myRecord;
+  return (
+    <Table
+      caption={r.payMonths}
+      columns={[r.colMonth, r.colContract, r.colGross, r.colFloor, r.colShortfall]}
+      empty={props.months.length ? undefined : r.noPayMonths}
+    >
+      {props.months.map((p) => (
+        <tr>
+          <td data-label={r.colMonth}>{formatMonth(p.month, c.var.lang)}</td>
+          <td data-label={r.colContract}>{p.contractNumber}</td>
+          <td data-label={r.colGross}>{formatMoney(p.grossPay)}</td>
+          <td data-label={r.colFloor}>
+            <span class="figure">
+              <span>{formatMoney(p.floor)}</span>
+              <RuleBadge
+                rule={p.exempt ? 'P-W1' : p.ruleId}
+                rules={m.policyRules}
+                tone={p.shortfall > 0 ? 'red' : 'grey'}
+              />
+            </span>
+          </td>
+          <td data-label={r.colShortfall}>
+            {p.shortfall > 0 ? <strong class="text-error">{formatMoney(p.shortfall)}</strong> : r.nothing}
+          </td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
 /** 我的档案: findings, details, pay against the floor, ladder, certificates, CE, submissions. */
 export function MyRecordPage(props: {
   c: Context<PageEnv>;
@@ -235,6 +276,7 @@ export function MyRecordPage(props: {
       <Card title={r.pay} id="pay">
         <p class="hint">{r.payLead}</p>
         <PayFigure c={c} person={person} summary={summary} />
+        <PayMonths c={c} months={record.payMonths} />
       </Card>
       <LadderCard c={c} record={record} />
       <div class="card-flush">
