@@ -99,6 +99,42 @@ describe('my record', () => {
     expect((await link(p1!, world.user('orgB', 'admin').id)).status).toBe(404);
   });
 
+  it('lets hr link an account on the person’s page, and says why a taken one cannot be', async () => {
+    const finance = world.user('orgA', 'finance');
+    const [p0, p1] = world.tenant('orgA').people;
+    const form = await (await world.page('GET', `/org/staff/${p1}/member`, { as: hrA() })).text();
+    expect(form).toContain(finance.email);
+    expect((await world.page('GET', `/org/staff/${p1}/member`, { as: staff() })).status).toBe(403);
+    // p1 is the project manager's (the test above), p0 the admin's: both taken.
+    const taken = await world.page('POST', `/org/staff/${p0}/member`, { as: hrA(), form: { userId: finance.id } });
+    expect(taken.status).toBe(409);
+    expect(await taken.text()).toContain('这个账号已关联其他人员，或此人已关联其他账号');
+    const p2 = world.tenant('orgA').people[2];
+    // p2 is the staff member's; a new person is needed for a link that succeeds.
+    const added = await world.request('POST', '/v1/people', {
+      as: hrA(),
+      json: {
+        name: '关联测试',
+        idCardNumber: '450602199003070021',
+        phone: '13977012345',
+        education: { level: 'bachelor', socialWorkMajor: true },
+        employmentType: 'contract',
+        monthlyPay: 3_600_00,
+        employment: [],
+        certificates: [],
+        continuingEducation: [],
+      },
+    });
+    const person = (await added.json()) as { id: string };
+    expect(p2).not.toBe(person.id);
+    const linked = await world.page('POST', `/org/staff/${person.id}/member`, {
+      as: hrA(),
+      form: { userId: finance.id },
+    });
+    expect(linked.status).toBe(303);
+    expect((await record(finance)).person?.id).toBe(person.id);
+  });
+
   it('does not open another person’s record to staff', async () => {
     const other = world.tenant('orgA').people[0];
     expect((await world.request('GET', `/v1/people/${other}`, { as: staff() })).status).toBe(403);

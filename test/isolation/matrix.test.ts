@@ -249,6 +249,8 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     _key: randomBytes(24).toString('base64url'),
   }),
   'POST /org/submissions/:personId/:submissionId/confirm': async () => ({}),
+  // Links the admin to the person they are linked to already (people[0]): served, nothing written.
+  'POST /org/staff/:personId/member': async ({ ids }) => ({ userId: ids.users[0]!.id }),
   'POST /org/submissions/:personId/:submissionId/refuse': async () => ({ reason: '矩阵测试退回' }),
   'POST /org/staff/:personId/continuing-education/new': async ({ ids }) => ({
     date: '2026-06-01',

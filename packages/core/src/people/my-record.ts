@@ -208,3 +208,30 @@ export async function linkMember(ctx: UseCaseContext, personId: string, userId: 
   ctx.repos.memberRecords.stageLink(mutation, { userId, personId: person.id });
   await mutation.audited('person.member.link', 'Person', person.id, person.version, { personId, userId }).commit();
 }
+
+/** The member a person is linked to, if any, and the organisation's members to choose from (hr). */
+export async function personMember(
+  ctx: UseCaseContext,
+  personId: string,
+): Promise<{
+  person: { id: string; name: string };
+  linked?: string;
+  members: { id: string; name: string; email: string }[];
+}> {
+  const [person, link] = await Promise.all([
+    ctx.repos.people.get(personId),
+    ctx.repos.memberRecords.memberOf(personId),
+  ]);
+  const members: { id: string; name: string; email: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ctx.repos.users.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    members.push(...page.items.map((u) => ({ id: u.id, name: u.name, email: u.email })));
+    cursor = page.cursor;
+  } while (cursor);
+  return {
+    person: { id: person.id, name: person.name },
+    ...(link ? { linked: link.userId } : {}),
+    members: members.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+  };
+}

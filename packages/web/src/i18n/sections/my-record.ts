@@ -53,6 +53,16 @@ export const myRecordZh = {
     confirmed: '已确认，并写入此人的档案。',
     refused: '已退回，提交人会看到退回原因。',
   },
+  link: {
+    action: '关联账号',
+    title: (name: string) => `关联账号：${name}`,
+    lead: '把本机构的一个成员账号与此人的记录关联后，该成员可以在“我的档案”中查看这份记录并提交继续教育学时和证书。一个账号只能关联一个人。',
+    current: (who: string) => `当前关联：${who}`,
+    none: '尚未关联任何账号。',
+    member: '成员账号',
+    missing: '请选择一个成员账号',
+    taken: '这个账号已关联其他人员，或此人已关联其他账号',
+  },
   queue: {
     title: '待确认提交',
     lead: '员工提交的继续教育学时和证书。确认后按人员名册的规则写入其档案；退回须说明原因。',
@@ -127,6 +137,16 @@ export const myRecordEn: typeof myRecordZh = {
     submitted: 'Submitted; waiting for hr to confirm it.',
     confirmed: 'Confirmed and written to the person’s record.',
     refused: 'Returned; the member sees the reason.',
+  },
+  link: {
+    action: 'Link account',
+    title: (name: string) => `Link an account: ${name}`,
+    lead: 'Once a member’s account is linked to this person’s record, the member sees it under “My record” and can submit CE hours and certificates. One account links to one person.',
+    current: (who: string) => `Linked now: ${who}`,
+    none: 'No account is linked yet.',
+    member: 'Member account',
+    missing: 'Choose a member account',
+    taken: 'This account is linked to another person, or this person to another account',
   },
   queue: {
     title: 'Submissions to confirm',

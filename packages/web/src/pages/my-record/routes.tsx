@@ -5,10 +5,13 @@ import {
   Conflict,
   confirmSubmission,
   findLadder,
+  linkMember,
   MY_RECORD_USERS,
   myRecord,
   NotFound,
+  PEOPLE_KEEPERS,
   pendingSubmissions,
+  personMember,
   refuseSubmission,
   registryRules,
   SUBMISSION_REVIEWERS,
@@ -152,6 +155,7 @@ export function myRecordRoutes(session: TokenSource) {
     });
 
   for (const { list, kind } of SUBMITTED) addSubmissionForm(app, list, kind, members);
+  addLinkForm(app, pageAccess(PEOPLE_KEEPERS, session));
   return app;
 }
 
@@ -216,5 +220,71 @@ function addSubmissionForm(
         throw error;
       }
       return c.redirect(`${MY_RECORD}?notice=submitted`, 303);
+    });
+}
+
+/** 关联账号: hr links a member's account to a person on the registry (one each way). */
+function addLinkForm(app: Hono<PageEnv>, keepers: ReturnType<typeof pageAccess>) {
+  const path = '/org/staff/:personId/member';
+  const show = async (
+    c: Context<PageEnv>,
+    values: Values,
+    errors: { field: string; message: string }[],
+    status: 200 | 400 | 409 = 200,
+  ) => {
+    const id = c.req.param('personId') ?? '';
+    if (!UUID.test(id)) throw new NotFound('There is nothing at this address');
+    const { person, linked, members: choices } = await personMember(c.var.ctx, id);
+    const k = c.var.m.myRecord.link;
+    const current = choices.find((u) => u.id === linked);
+    const here = `/org/staff/${person.id}`;
+    return render(
+      c,
+      <FormPage
+        c={c}
+        who={await signedIn(c)}
+        spec={{
+          title: k.title(person.name),
+          lead: `${k.lead} ${current ? k.current(`${current.name}（${current.email}）`) : k.none}`,
+          action: `${here}/member`,
+          fields: [
+            {
+              name: 'userId',
+              label: k.member,
+              kind: 'select',
+              choices: choices.map((u) => ({ value: u.id, label: `${u.name} · ${u.email}` })),
+            },
+          ],
+        }}
+        values={{ userId: values.userId ?? linked ?? '' }}
+        errors={errors}
+        crumbs={[
+          { label: c.var.m.staff.title, href: '/org/staff' },
+          { label: person.name, href: here },
+        ]}
+        cancel={here}
+        hidden={{}}
+      />,
+      status,
+    );
+  };
+  app
+    .get(path, keepers, (c) => show(c, {}, []))
+    .post(path, keepers, async (c) => {
+      const id = c.req.param('personId') ?? '';
+      if (!UUID.test(id)) throw new NotFound('There is nothing at this address');
+      const userId = (await readForm(c)).text('userId');
+      const k = c.var.m.myRecord.link;
+      if (!UUID.test(userId)) return show(c, { userId }, [{ field: 'userId', message: k.missing }], 400);
+      try {
+        await linkMember(c.var.ctx, id, userId);
+      } catch (error) {
+        const refusal = asRefusal(error);
+        if (refusal instanceof Conflict) return show(c, { userId }, [{ field: 'userId', message: k.taken }], 409);
+        if (refusal instanceof NotFound && (await c.var.ctx.repos.people.find(id)))
+          return show(c, { userId }, [{ field: 'userId', message: k.missing }], 400);
+        throw error;
+      }
+      return c.redirect(`/org/staff/${id}?notice=saved`, 303);
     });
 }

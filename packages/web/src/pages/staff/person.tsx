@@ -33,6 +33,9 @@ function KeeperActions(props: { c: Context<PageEnv>; here: string }) {
       <a class="btn" href={`${props.here}/edit`}>
         {p.edit}
       </a>
+      <a class="btn" href={`${props.here}/member`}>
+        {props.c.var.m.myRecord.link.action}
+      </a>
       <a class="btn btn-danger" href={`${props.here}/delete`}>
         {p.delete}
       </a>
