@@ -83,6 +83,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     invitationId: org.invitation.id,
     token: org.invitation.token,
     month: SEEDED_ACTUAL_MONTH,
+    submissionId: org.submissions?.[0] ?? '',
+    tenantId: org.id,
   };
   return fillPath(route.path, values);
 }
