@@ -99,6 +99,31 @@ describe('my record', () => {
     expect((await link(p1!, world.user('orgB', 'admin').id)).status).toBe(404);
   });
 
+  it('unlinks a member, and frees the link when their person leaves the registry', async () => {
+    const finance = world.user('orgB', 'finance');
+    const hr = world.user('orgB', 'hr');
+    const [p0, p1] = world.tenant('orgB').people;
+    const path = (personId: string) => `/v1/people/${personId}/member/${finance.id}`;
+    expect((await world.request('PUT', path(p1!), { as: hr })).status).toBe(204);
+    expect((await world.request('DELETE', path(p0!), { as: hr })).status).toBe(404);
+    expect((await world.request('DELETE', path(p1!), { as: hrA() })).status).toBe(404);
+    expect((await world.request('DELETE', path(p1!), { as: hr })).status).toBe(204);
+    expect(await record(finance)).toEqual({ linked: false });
+    // Linked again, then the person is removed: the member is free to be linked to someone else.
+    expect((await world.request('PUT', path(p1!), { as: hr })).status).toBe(204);
+    const person = (await (await world.request('GET', `/v1/people/${p1}`, { as: hr })).json()) as { version: number };
+    const removed = await world.request('DELETE', `/v1/people/${p1}`, {
+      as: hr,
+      headers: { 'If-Match': `"${person.version}"` },
+    });
+    expect(removed.status).toBe(204);
+    expect(await record(finance)).toEqual({ linked: false });
+    expect(
+      (await world.request('PUT', `/v1/people/${world.tenant('orgB').people[2]}/member/${finance.id}`, { as: hr }))
+        .status,
+    ).toBe(409);
+  });
+
   it('lets hr link an account on the person’s page, and says why a taken one cannot be', async () => {
     const finance = world.user('orgA', 'finance');
     const [p0, p1] = world.tenant('orgA').people;

@@ -373,6 +373,11 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   },
   // Linking the admin to the person they are linked to already: served, and nothing changes.
   'PUT /v1/people/:personId/member/:userId': { userId: (t) => t.users[0]!.id },
+  // Unlinks the staff member from people[2] (the staff cases above run before the controls).
+  'DELETE /v1/people/:personId/member/:userId': {
+    personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t),
+    userId: (t) => t.users.at(-1)!.id,
+  },
   'POST /org/submissions/:personId/:submissionId/confirm': {
     submissionId: (t) => t.submissions?.[2] ?? PARAM_FIXTURES.submissionId!(t),
   },

@@ -159,7 +159,7 @@ export class People {
   }
 
   /** Removes a person from the registry and frees their ID-card and certificate numbers. */
-  async remove(personId: string, expectedVersion: number): Promise<void> {
+  async remove(personId: string, expectedVersion: number, also?: (mutation: Mutation) => void): Promise<void> {
     const current = await this.get(personId);
     if (current.version !== expectedVersion) throw staleVersion('Person');
     const mutation = this.scope
@@ -167,6 +167,8 @@ export class People {
       .remove('Person', keys.person(this.scope.tenantId, personId), expectedVersion)
       .release(keys.idCardGuard(this.scope.tenantId, idCardHash(current.idCardNumber)));
     for (const certificate of current.certificates) mutation.release(keys.certificateGuard(certificate.number));
+    // What else leaves with the person (their member's link), in the same transaction.
+    also?.(mutation);
     await mutation.audited('person.delete', 'Person', personId, expectedVersion + 1, { deleted: personId }).commit();
   }
 

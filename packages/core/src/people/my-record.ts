@@ -235,3 +235,12 @@ export async function personMember(
     members: members.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   };
 }
+
+/** Removes the link of a member to a person (hr): the member then sees that they are not linked. */
+export async function unlinkMember(ctx: UseCaseContext, personId: string, userId: string): Promise<void> {
+  const link = await ctx.repos.memberRecords.linkOf(userId);
+  if (link?.personId !== personId) throw new NotFound('This member is not linked to this person');
+  const mutation = ctx.repos.scope.mutation();
+  ctx.repos.memberRecords.stageUnlink(mutation, link);
+  await mutation.audited('person.member.unlink', 'Person', personId, 1, { personId, userId }).commit();
+}

@@ -130,9 +130,15 @@ export async function replacePerson(
   return maskPersonalData(person, ctx.actor);
 }
 
-/** Removes a person from the registry (frees their ID-card and certificate numbers). */
-export function removePerson(ctx: UseCaseContext, personId: string, expectedVersion: number): Promise<void> {
-  return ctx.repos.people.remove(personId, expectedVersion);
+/**
+ * Removes a person from the registry (frees their ID-card and certificate numbers, and the link of
+ * their member, who may then be linked to another person).
+ */
+export async function removePerson(ctx: UseCaseContext, personId: string, expectedVersion: number): Promise<void> {
+  const link = await ctx.repos.memberRecords.memberOf(personId);
+  return ctx.repos.people.remove(personId, expectedVersion, (mutation) => {
+    if (link) ctx.repos.memberRecords.stageUnlink(mutation, link);
+  });
 }
 
 function inputOf(person: Person): PersonInput {

@@ -8,6 +8,7 @@ import {
   refuseSubmission,
   SUBMISSION_REVIEWERS,
   submitToRecord,
+  unlinkMember,
 } from '@shegong/core';
 import {
   LadderStanding,
@@ -189,6 +190,26 @@ export const myRecordRoutes = new OpenAPIHono<AppEnv>()
     async (c) => {
       const { personId, userId } = c.req.valid('param');
       await linkMember(c.var.ctx, personId as string, userId as string);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/people/{personId}/member/{userId}',
+      summary: 'Remove the link of a member to this person (the member no longer sees it as their record)',
+      tags: ['my record'],
+      middleware: [authorize(SUBMISSION_REVIEWERS)] as const,
+      request: {
+        params: IdParam('personId', '5b7a4c1e-2f3d-4e5a-9b8c-7d6e5f4a3b2c').merge(
+          IdParam('userId', 'f1c2d3e4-5a6b-4c7d-8e9f-0a1b2c3d4e5f'),
+        ),
+      },
+      responses: { 204: { description: 'Unlinked' }, ...updateResponses },
+    }),
+    async (c) => {
+      const { personId, userId } = c.req.valid('param');
+      await unlinkMember(c.var.ctx, personId as string, userId as string);
       return c.body(null, 204);
     },
   );
