@@ -84,6 +84,7 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     tenantId: org.id,
     token: org.invitation.token,
     month: SEEDED_ACTUAL_MONTH,
+    submissionId: org.submissions?.[0] ?? '',
   };
   return fillPath(route.path, values);
 }

@@ -68,6 +68,8 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   ladderVersion: () => '1',
   // The first of an organisation's people (world.seedPeople); other kinds have none, any id will do.
   personId: (t) => t.people[0] ?? '00000000-0000-4000-8000-000000000000',
+  // The organisation admin's first pending submission (world.seedMemberRecords).
+  submissionId: (t) => t.submissions?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Organisations hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
   // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
@@ -232,6 +234,24 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     socialWork: 'yes',
     version: String((await storedPerson({ name: '' } as AppRoute, ids))?.version ?? 1),
   }),
+  // 我的档案: a member's own submissions (the admin is linked to people[0]); hr's decisions.
+  'POST /my/record/continuing-education/new': async () => ({
+    date: '2026-06-02',
+    tenthHours: '1.5',
+    provider: '广西社会工作协会',
+    topic: '督导',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /my/record/certificates/new': async () => ({
+    level: 'social_worker',
+    number: `MX-${randomUUID().slice(0, 12)}`,
+    obtainedOn: '2026-06-21',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /org/submissions/:personId/:submissionId/confirm': async () => ({}),
+  // Links the admin to the person they are linked to already (people[0]): served, nothing written.
+  'POST /org/staff/:personId/member': async ({ ids }) => ({ userId: ids.users[0]!.id }),
+  'POST /org/submissions/:personId/:submissionId/refuse': async () => ({ reason: '矩阵测试退回' }),
   'POST /org/staff/:personId/continuing-education/new': async ({ ids }) => ({
     date: '2026-06-01',
     tenthHours: '2.5',
@@ -347,6 +367,25 @@ function forKind(body: unknown, kind: TenantKind): unknown {
 const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant) => string>> = {
   'DELETE /v1/people/:personId': { personId: (t) => t.people[1] ?? PARAM_FIXTURES.personId!(t) },
   'POST /org/staff/:personId/delete': { personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t) },
+  // Each decision route takes its own pending submission, so one's control leaves the others theirs.
+  'POST /v1/people/:personId/submissions/:submissionId/refuse': {
+    submissionId: (t) => t.submissions?.[1] ?? PARAM_FIXTURES.submissionId!(t),
+  },
+  // Linking the admin to the person they are linked to already: served, and nothing changes.
+  'PUT /v1/people/:personId/member/:userId': { userId: (t) => t.users[0]!.id },
+  // Unlinks the staff member from people[2] (the staff cases above run before the controls).
+  'DELETE /v1/people/:personId/member/:userId': {
+    personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t),
+    userId: (t) => t.users.at(-1)!.id,
+  },
+  'POST /org/submissions/:personId/:submissionId/confirm': {
+    submissionId: (t) => t.submissions?.[2] ?? PARAM_FIXTURES.submissionId!(t),
+  },
+  ...Object.fromEntries(
+    ['GET /org/submissions/:personId/:submissionId/refuse', 'POST /org/submissions/:personId/:submissionId/refuse'].map(
+      (name) => [name, { submissionId: (t: SeededTenant) => t.submissions?.[3] ?? PARAM_FIXTURES.submissionId!(t) }],
+    ),
+  ),
   // Only a signed or running contract is amended and moves on (signed → running): the signed one.
   'POST /v1/contracts/:contractId/amendments': {
     contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),
@@ -806,6 +845,28 @@ describe.each(wrongKindCases)('%s by the admin of %s (a kind it does not admit)'
     const before = await world.table.snapshot();
     const response = await call(route, { ids, as: world.user(ids.label) });
     await expectRefusal(route, response, 403);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
+// 我的档案 takes no person id: which person a member is comes from the link hr set. A staff member
+// is served their own person only, by the API and by the page, and nobody else's id appears.
+describe('a staff member’s own record', () => {
+  it.each(['orgA', 'orgB'] as const)('in %s holds their own person and no one else’s', async (label) => {
+    const tenant = world.tenant(label);
+    const staff = world.user(label, 'staff');
+    const [own, ...others] = [tenant.people[2]!, tenant.people[0]!, tenant.people[1]!];
+    const foreign = idsOf(world.tenant(label === 'orgA' ? 'orgB' : 'orgA'));
+    const before = await world.table.snapshot();
+    const api = await world.request('GET', '/v1/me/record', { as: staff });
+    expect(api.status).toBe(200);
+    const body = await api.text();
+    expect((JSON.parse(body) as { person: { id: string } }).person.id).toBe(own);
+    const page = await (await world.page('GET', '/my/record', { as: staff })).text();
+    for (const text of [body, /<main[\s\S]*<\/main>/.exec(page)?.[0] ?? '']) {
+      expect(others.filter((id) => text.includes(id))).toEqual([]);
+      expect(foreign.filter((id) => text.includes(id))).toEqual([]);
+    }
     expect(await world.table.snapshot()).toBe(before);
   });
 });

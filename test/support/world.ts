@@ -62,6 +62,11 @@ export interface SeededTenant {
   invitation: SeededInvitation;
   /** Organisations: ids of the people in their staff registry (issue 3), created by `seed()`. */
   people: string[];
+  /**
+   * Organisations: pending submissions of the admin's (linked to people[0]) for hr to decide, the
+   * first for the confirm routes, the second for the refuse routes (world.seedMemberRecords).
+   */
+  submissions?: string[];
   /** Organisations: a roster import job (an invalid file's), created by `seed()`. */
   importId?: string;
   /** Organisations: a draft contract (GKMZ-2026-016) and a signed one (GKMZ-2026-009), created by `seed()`. */
@@ -264,6 +269,7 @@ export class World {
       await this.seedMembers(seeded, platformAdmin.id);
       if (seeded.kind === 'org') await this.seedPeople(seeded);
       if (seeded.kind === 'org') await this.seedImport(seeded);
+      if (seeded.kind === 'org') await this.seedMemberRecords(seeded);
       this.tenants[seeded.label] = seeded;
     }
     // Published policy (read by every tenant): the city's, and the county's own for bureau B.
@@ -391,6 +397,31 @@ export class World {
         ...ACTUAL_MONTH_EXAMPLE.payroll.slice(1),
       ],
     });
+  }
+
+  /**
+   * 我的档案: the admin is people[0] (the matrix's controls act as the admin) and the staff member
+   * people[2]; the admin has submitted CE hours four times, pending for hr (confirm and refuse
+   * routes of the API and of the pages each take their own).
+   */
+  private async seedMemberRecords(tenant: SeededTenant): Promise<void> {
+    const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
+    const mutation = repos.scope.mutation();
+    repos.memberRecords.stageLink(mutation, { userId: tenant.users[0]!.id, personId: tenant.people[0]! });
+    repos.memberRecords.stageLink(mutation, { userId: tenant.users.at(-1)!.id, personId: tenant.people[2]! });
+    tenant.submissions = [];
+    for (let i = 0; i < 4; i++) {
+      const submission = repos.memberRecords.stageSubmission(
+        mutation,
+        {
+          kind: 'continuing-education',
+          entry: { date: `2026-02-0${i + 1}`, tenthHours: 20, provider: '防城港市民政局', topic: `督导${i + 1}` },
+        },
+        { personId: tenant.people[0]!, personName: `${tenant.label} 社工1`, submittedBy: tenant.users[0]!.id },
+      );
+      tenant.submissions.push(submission.id);
+    }
+    await mutation.audited('seed', 'MemberRecords', tenant.id, 1, { submissions: tenant.submissions }).commit();
   }
 
   /** A roster import job that found an error (it wrote nothing else), for the import routes' ids. */

@@ -21,6 +21,7 @@ export * from './logger.ts';
 export * from './onboarding/getting-started.ts';
 export * from './once.ts';
 export * from './people/export.ts';
+export * from './people/my-record.ts';
 export * from './people/registry.ts';
 export * from './people/staff-list.ts';
 export * from './refusals.ts';

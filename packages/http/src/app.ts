@@ -17,6 +17,7 @@ import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { ladder } from './ladder/routes.ts';
 import { me } from './me/routes.ts';
+import { myRecordRoutes } from './people/my-record.ts';
 import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
 import { ruleSets } from './rule-sets/routes.ts';
@@ -37,6 +38,7 @@ function api() {
     // Before people and ladder: /people/export and /ladder/export are not /people/{personId} or a ladder version.
     .route('/', imports)
     .route('/', people)
+    .route('/', myRecordRoutes)
     .route('/', ladder)
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', contractExports)

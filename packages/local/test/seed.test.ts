@@ -55,7 +55,8 @@ describe('seedDemo', () => {
       expect(audit.items.length).toBeGreaterThan(0);
       // The seed's own events, and the bureaus' publications of the demo rule sets (part rule-sets-v1),
       // the demo staff (part people-v1), the ladders' saves, placements and promotions (part ladders-v1),
-      // and the contracts' creation, status changes, amendments and actuals (part contracts-v1).
+      // the contracts' creation, status changes, amendments and actuals (part contracts-v1), and the
+      // demo staff member's link to their person (part member-links-v1).
       const parts = [
         'seed',
         'ruleset.publish',
@@ -70,6 +71,7 @@ describe('seedDemo', () => {
         'contract.closed',
         'contract.amend',
         'actuals.record',
+        'person.member.link',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }

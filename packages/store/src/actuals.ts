@@ -80,6 +80,26 @@ export class ContractActuals {
     return months;
   }
 
+  /**
+   * Every month recorded now on every contract of the organisation (a member's own pay month by
+   * month reads it): one Query of the `ACTUAL#` prefix, its pages followed. `ACTUALH#` revisions do
+   * not match it. Bounded by the organisation's contracts and their terms (121 months at most each).
+   */
+  async everyMonth(): Promise<StoredActualMonth[]> {
+    const months: StoredActualMonth[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Page<Record<string, unknown>> = await queryPage(
+        this.scope,
+        { partition: `T#${this.scope.tenantId}`, sortPrefix: keys.actualMonthPrefixAll },
+        { limit: 200, ...(cursor ? { cursor } : {}) },
+      );
+      months.push(...page.items.map(monthOf));
+      cursor = page.cursor;
+    } while (cursor);
+    return months;
+  }
+
   /** Every revision of a month, newest first. */
   async history(contractId: string, month: string, page: PageRequest): Promise<Page<StoredActualMonth>> {
     const found = await queryPage<Record<string, unknown>>(

@@ -32,6 +32,7 @@ export {
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
+export { type MemberLink, MemberRecords } from './member-records.ts';
 export { backfillContractStatusIndex } from './migrations.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';

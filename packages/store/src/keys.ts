@@ -35,6 +35,29 @@ export const keys = {
   certificateGuard: (number: string) => ({ pk: `CERT#${number.toUpperCase()}`, sk: 'CERT' }),
   /** ID-card numbers are unique within an organisation; only a hash of the number is ever a key. */
   idCardGuard: (tenantId: string, numberHash: string) => ({ pk: `T#${tenantId}#IDCARD`, sk: numberHash }),
+  /**
+   * Which person on the registry a member (user) is: one per member, written by hr, read by the
+   * member's own record (我的档案) with one GetItem. Names the tenant, so only it can release it.
+   */
+  memberLink: (tenantId: string, userId: string) => ({ pk: `T#${tenantId}#MEMBER`, sk: userId }),
+  /** The other side of the link: one member per person. */
+  personMember: (tenantId: string, personId: string) => ({ pk: `T#${tenantId}#PERSONMEMBER`, sk: personId }),
+  /** A member's submission for hr to confirm, listed per person; ids are time-ordered. */
+  submission: (tenantId: string, personId: string, id: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `SUBMISSION#${personId}#${id}`,
+  }),
+  submissionPrefix: 'SUBMISSION#',
+  /**
+   * A submission while it waits for hr (GSI `status`, sparse: the decision removes it), in the
+   * order submitted (ids are time-ordered), naming its person so the item can be read.
+   */
+  pendingSubmission: (tenantId: string, personId: string, id: string) => ({
+    gsi2pk: keys.pendingSubmissionPartition(tenantId),
+    gsi2sk: `${id}#${personId}`,
+  }),
+  pendingSubmissionPartition: (tenantId: string) => `T#${tenantId}#SUBMISSION#pending`,
+  personSubmissionPrefix: (personId: string) => `SUBMISSION#${personId}#`,
   /** A roster import job; its validated rows wait in chunks under their own partition (see imports.ts). */
   importJob: (tenantId: string, importId: string) => ({ pk: `T#${tenantId}`, sk: `IMPORT#${importId}` }),
   importPrefix: 'IMPORT#',
@@ -76,6 +99,8 @@ export const keys = {
     sk: `ACTUAL#${contractId}#${month}`,
   }),
   actualMonthPrefix: (contractId: string) => `ACTUAL#${contractId}#`,
+  /** Every contract's months as recorded now (not their revisions: `ACTUALH#` does not match). */
+  actualMonthPrefixAll: 'ACTUAL#',
   actualRevision: (tenantId: string, contractId: string, month: string, revision: number) => ({
     pk: `T#${tenantId}`,
     sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,

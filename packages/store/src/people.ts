@@ -123,15 +123,25 @@ export class People {
     action = 'person.update',
   ): Promise<Person> {
     const current = await this.get(personId);
+    const mutation = this.scope.mutation();
+    const next = this.stageReplace(mutation, current, expectedVersion, input);
+    await mutation.audited(action, 'Person', personId, next.version, next).commit();
+    return next;
+  }
+
+  /**
+   * Adds the replacement of a person read as `current` to a mutation (a confirmed submission is
+   * written with its decision), guards following the change.
+   */
+  stageReplace(mutation: Mutation, current: Person, expectedVersion: number, input: PersonInput): Person {
+    const personId = current.id;
     // The guards to release are worked out from what was read: it must be the version the caller
     // expects, or a change landing in between would leave guards nobody holds.
     if (current.version !== expectedVersion) throw staleVersion('Person');
     refuseRepeatedCertificates(input);
     const next: Person = { ...input, id: personId, createdAt: current.createdAt, version: expectedVersion + 1 };
     const { version: _v, ...stored } = next;
-    const mutation = this.scope
-      .mutation()
-      .replace('Person', { ...keys.person(this.scope.tenantId, personId), ...stored }, expectedVersion);
+    mutation.replace('Person', { ...keys.person(this.scope.tenantId, personId), ...stored }, expectedVersion);
 
     if (idCardHash(current.idCardNumber) !== idCardHash(input.idCardNumber)) {
       mutation.release(keys.idCardGuard(this.scope.tenantId, idCardHash(current.idCardNumber)));
@@ -145,12 +155,11 @@ export class People {
         this.claimCertificate(mutation, personId, certificate.number, i);
       }
     });
-    await mutation.audited(action, 'Person', personId, next.version, next).commit();
     return next;
   }
 
   /** Removes a person from the registry and frees their ID-card and certificate numbers. */
-  async remove(personId: string, expectedVersion: number): Promise<void> {
+  async remove(personId: string, expectedVersion: number, also?: (mutation: Mutation) => void): Promise<void> {
     const current = await this.get(personId);
     if (current.version !== expectedVersion) throw staleVersion('Person');
     const mutation = this.scope
@@ -158,6 +167,8 @@ export class People {
       .remove('Person', keys.person(this.scope.tenantId, personId), expectedVersion)
       .release(keys.idCardGuard(this.scope.tenantId, idCardHash(current.idCardNumber)));
     for (const certificate of current.certificates) mutation.release(keys.certificateGuard(certificate.number));
+    // What else leaves with the person (their member's link), in the same transaction.
+    also?.(mutation);
     await mutation.audited('person.delete', 'Person', personId, expectedVersion + 1, { deleted: personId }).commit();
   }
 

@@ -10,6 +10,7 @@ import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
 import { Ladders } from './ladders.ts';
+import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
@@ -34,6 +35,7 @@ export interface TenantRepositories {
   audit: AuditTrail;
   ruleSets: RuleSets;
   people: People;
+  memberRecords: MemberRecords;
   ladders: Ladders;
   imports: ImportJobs;
   contracts: Contracts;
@@ -64,6 +66,7 @@ export class Store {
       audit: new AuditTrail(scope),
       ruleSets: new RuleSets(scope),
       people: new People(scope),
+      memberRecords: new MemberRecords(scope),
       ladders: new Ladders(scope),
       imports: new ImportJobs(scope),
       contracts: new Contracts(scope),

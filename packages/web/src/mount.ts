@@ -13,6 +13,7 @@ import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
+import { myRecordRoutes } from './pages/my-record/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
 import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
@@ -72,6 +73,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     // Before staff and ladder: /org/staff/import and the exports are not a person's or a level's address.
     .route('/', importRoutes(session))
     .route('/', staffRoutes(session))
+    .route('/', myRecordRoutes(session))
     .route('/', ladderRoutes(session))
     // Before contracts: a contract's actuals and exports are deeper than the contract's own pages.
     .route('/', actualRoutes(session))

@@ -89,7 +89,7 @@ export async function getPerson(ctx: UseCaseContext, personId: string): Promise<
  * that is not the term's, a registration before the certificate). Certificates already stored
  * as they are are not judged again, so a record kept from before a rule stays editable.
  */
-async function checkCertificates(ctx: UseCaseContext, input: PersonInput, stored: readonly Certificate[]) {
+export async function checkCertificates(ctx: UseCaseContext, input: PersonInput, stored: readonly Certificate[]) {
   const { ruleSet } = await registryRules(ctx);
   const problems = newCertificateProblems(input.certificates, stored, ruleSet?.parameters);
   if (problems.length)
@@ -125,9 +125,15 @@ export async function replacePerson(
   return maskPersonalData(person, ctx.actor);
 }
 
-/** Removes a person from the registry (frees their ID-card and certificate numbers). */
-export function removePerson(ctx: UseCaseContext, personId: string, expectedVersion: number): Promise<void> {
-  return ctx.repos.people.remove(personId, expectedVersion);
+/**
+ * Removes a person from the registry (frees their ID-card and certificate numbers, and the link of
+ * their member, who may then be linked to another person).
+ */
+export async function removePerson(ctx: UseCaseContext, personId: string, expectedVersion: number): Promise<void> {
+  const link = await ctx.repos.memberRecords.memberOf(personId);
+  return ctx.repos.people.remove(personId, expectedVersion, (mutation) => {
+    if (link) ctx.repos.memberRecords.stageUnlink(mutation, link);
+  });
 }
 
 function inputOf(person: Person): PersonInput {

@@ -5,5 +5,6 @@ export * from './assessment.ts';
 export * from './contract.ts';
 export * from './floor-explanation.ts';
 export * from './guideline.ts';
+export * from './pay-months.ts';
 export * from './records.ts';
 export * from './term.ts';

@@ -4,6 +4,7 @@ import { contractsEn } from './sections/contracts.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
+import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
@@ -32,6 +33,8 @@ export const en: Messages = {
     ladder: 'Pay ladder',
     awards: 'Award claims',
     myOrganisation: 'My organisation',
+    myRecord: 'My record',
+    submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
     contractReview: 'Contract review',
@@ -310,6 +313,7 @@ export const en: Messages = {
   pagination: { next: 'Next page', first: 'First page' },
   ruleSets: rulesEn,
   staff: staffEn,
+  myRecord: myRecordEn,
   ladder: ladderEn,
   imports: importsEn,
   platform: platformEn,

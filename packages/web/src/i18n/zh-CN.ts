@@ -4,6 +4,7 @@ import { contractsZh } from './sections/contracts.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
+import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
@@ -35,6 +36,8 @@ export const zhCN = {
     ladder: '职级',
     awards: '奖励申领',
     myOrganisation: '我的机构',
+    myRecord: '我的档案',
+    submissions: '待确认提交',
     incubated: '孵化机构',
     rules: '规则',
     contractReview: '合同审核',
@@ -305,6 +308,7 @@ export const zhCN = {
   // Sections of later features live in ./sections/, one file per area.
   ruleSets: rulesZh,
   staff: staffZh,
+  myRecord: myRecordZh,
   ladder: ladderZh,
   imports: importsZh,
   platform: platformZh,

@@ -19,6 +19,8 @@ describe('menus', () => {
       'contracts',
       'priceFloor',
       'staff',
+      'submissions',
+      'myRecord',
       'ladder',
       'awards',
       'rules',
@@ -43,11 +45,23 @@ describe('menus', () => {
     expect(visibleEntries('org', ['hr']).map((e) => e.label)).toContain('priceFloor');
   });
 
+  it('show staff their own record but not the registry or hr’s queue, which their role may not open', () => {
+    const staff = visibleEntries('org', ['staff']).map((e) => e.label);
+    expect(staff).toContain('myRecord');
+    expect(staff).not.toContain('staff');
+    expect(staff).not.toContain('submissions');
+    expect(visibleEntries('org', ['hr']).map((e) => e.label)).toEqual(
+      expect.arrayContaining(['staff', 'submissions', 'myRecord']),
+    );
+    expect(visibleEntries('org', ['finance']).map((e) => e.label)).not.toContain('submissions');
+  });
+
   it('mark the entry a page belongs to', () => {
     expect(activeEntry('org', '/org')?.label).toBe('dashboard');
     expect(activeEntry('org', '/org/contracts')?.label).toBe('contracts');
     expect(activeEntry('platform', '/platform/tenants/new')?.label).toBe('tenants');
     expect(activeEntry('org', '/my/organisation/users/x')?.label).toBe('myOrganisation');
+    expect(activeEntry('org', '/my/record/certificates/new')?.label).toBe('myRecord');
     expect(activeEntry('org', '/elsewhere')).toBeUndefined();
   });
 });

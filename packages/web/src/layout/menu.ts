@@ -1,4 +1,4 @@
-import { CONTRACT_READERS, PRICE_FLOOR_USERS } from '@shegong/core';
+import { CONTRACT_READERS, PEOPLE_READERS, PRICE_FLOOR_USERS, SUBMISSION_REVIEWERS } from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
 import type { Messages } from '../i18n/index.ts';
 import type { IconName } from './icons.tsx';
@@ -36,7 +36,10 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
       icon: 'calculator',
       roles: PRICE_FLOOR_USERS.roles,
     },
-    { href: '/org/staff', label: 'staff', icon: 'people' },
+    // The registry shows everyone's record: its readers only; every member opens their own (我的档案).
+    { href: '/org/staff', label: 'staff', icon: 'people', roles: PEOPLE_READERS.roles },
+    { href: '/org/submissions', label: 'submissions', icon: 'approve', roles: SUBMISSION_REVIEWERS.roles },
+    { href: '/my/record', label: 'myRecord', icon: 'people' },
     { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
     // The bureau's rules in force for the organisation's region (read only).

@@ -4,6 +4,7 @@
 import type { Refusal } from '@shegong/core';
 import {
   CERTIFICATE_LEVELS,
+  Certificate,
   CheckedPersonInput,
   ContinuingEducation,
   EDUCATION_LEVELS,
@@ -88,6 +89,8 @@ export function FormPage(props: {
   cancel: string;
   hidden: Values;
   stale?: boolean;
+  /** The submit button's words (保存 by default). */
+  submitLabel?: string;
 }) {
   const { c, who, spec, values } = props;
   const m = c.var.m;
@@ -149,7 +152,7 @@ export function FormPage(props: {
           )}
           <div class="actions">
             <button type="submit" class="btn btn-primary">
-              {s.form.save}
+              {props.submitLabel ?? s.form.save}
             </button>
             <a class="btn" href={props.cancel}>
               {s.form.cancel}
@@ -488,3 +491,25 @@ export const personCrumbs = (s: StaffMessages, person?: Person) => [
   { label: s.title, href: STAFF },
   ...(person ? [{ label: person.name, href: `${STAFF}/${person.id}` }] : []),
 ];
+
+/**
+ * One entry of a person's list checked alone (a member's submission, where the rest of the record
+ * is not the page's to send): the same schema and the same words as checkPerson's for the entry.
+ */
+export function checkListEntry(
+  m: Messages,
+  list: ListForm,
+  values: Values,
+): { entry: unknown } | { errors: { field: string; message: string }[] } {
+  const schema = list.list === 'certificates' ? Certificate : ContinuingEducation;
+  const parsed = schema.safeParse(list.build(values));
+  if (parsed.success) return { entry: parsed.data };
+  const fields = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    fields.add(list.fields.includes(field) ? field : (list.fields[0] as string));
+  }
+  return {
+    errors: list.fields.filter((f) => fields.has(f)).map((f) => ({ field: f, message: fieldMessage(m, f, values) })),
+  };
+}

@@ -13,7 +13,7 @@ import { CeHours, CertTag, Findings, PayFigure, RegistrationFigure } from './fig
 import { NoticeLine, RuleSetLine, STAFF, type StaffContext, type StaffEntry, type StaffNotice } from './views.tsx';
 
 /** What a section of the person page reads: the person, the registry's summary, where they live. */
-interface SectionProps {
+export interface SectionProps {
   c: Context<PageEnv>;
   context: StaffContext;
   person: Person;
@@ -32,6 +32,9 @@ function KeeperActions(props: { c: Context<PageEnv>; here: string }) {
     <>
       <a class="btn" href={`${props.here}/edit`}>
         {p.edit}
+      </a>
+      <a class="btn" href={`${props.here}/member`}>
+        {props.c.var.m.myRecord.link.action}
       </a>
       <a class="btn btn-danger" href={`${props.here}/delete`}>
         {p.delete}
@@ -93,7 +96,7 @@ function DetailsSection(props: SectionProps & { seesPersonalData: boolean }) {
 }
 
 /** Each certificate with its registration (N-4), in the person's order: row i is /certificates/i. */
-function CertificatesSection(props: SectionProps) {
+export function CertificatesSection(props: SectionProps) {
   const { c, person, summary } = props;
   const s = c.var.m.staff;
   const p = s.person;
