@@ -231,8 +231,9 @@ describe('the staff list', () => {
             level: 'assistant',
             number: `Z${RUN}${i}`,
             obtainedOn: '2021-06-20',
-            registeredOn: '2021-09-01',
-            registrationExpiresOn: `203${4 - i}-08-31`,
+            // Registered a day apart, each valid three years to the matching day (N-4): the last expires first.
+            registeredOn: `2021-09-${String(10 - i).padStart(2, '0')}`,
+            registrationExpiresOn: `2024-09-${String(10 - i).padStart(2, '0')}`,
           },
         ],
         continuingEducation: [],
