@@ -10,7 +10,7 @@ import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { missingLine } from '../ladder/views.tsx';
 import { CeHours, CertTag, Findings, PayFigure } from '../staff/figures.tsx';
-import { CertificatesSection } from '../staff/person.tsx';
+import { CeEntries, CertificatesSection } from '../staff/person.tsx';
 import type { StaffContext } from '../staff/views.tsx';
 
 /** 我的档案 and hr's queue of submissions: the pages. */
@@ -71,10 +71,8 @@ function ContinuingEducationCard(props: { c: Context<PageEnv>; record: Linked })
   const { c, record } = props;
   const { person } = record;
   const r = c.var.m.myRecord;
-  const p = c.var.m.staff.person;
   const lang = c.var.lang;
   const ce = person.summary?.ce;
-  const entries = [...person.continuingEducation].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Card title={r.ce} id="continuing-education">
       {ce ? (
@@ -94,20 +92,7 @@ function ContinuingEducationCard(props: { c: Context<PageEnv>; record: Linked })
           )}
         </ul>
       ) : null}
-      <Table
-        caption={r.ce}
-        columns={[p.colDate, p.colHours, p.colProvider, p.colTopic]}
-        empty={entries.length ? undefined : p.noCe}
-      >
-        {entries.map((e) => (
-          <tr>
-            <td data-label={p.colDate}>{formatDate(e.date, lang)}</td>
-            <td data-label={p.colHours}>{tenthsToHours(e.tenthHours)}</td>
-            <td data-label={p.colProvider}>{e.provider}</td>
-            <td data-label={p.colTopic}>{e.topic}</td>
-          </tr>
-        ))}
-      </Table>
+      <CeEntries c={c} person={person} caption={r.ce} />
     </Card>
   );
 }

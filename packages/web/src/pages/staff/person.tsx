@@ -210,12 +210,38 @@ function CeTotals(props: { c: Context<PageEnv>; ce: StaffSummary['ce'] }) {
   );
 }
 
+/** A person's continuing-education entries, newest first (hr's person page and the member's own record). */
+export function CeEntries(props: {
+  c: Context<PageEnv>;
+  person: Pick<Person, 'continuingEducation'>;
+  caption?: string;
+}) {
+  const { c } = props;
+  const p = c.var.m.staff.person;
+  const lang = c.var.lang;
+  const entries = [...props.person.continuingEducation].sort((a, b) => b.date.localeCompare(a.date));
+  return (
+    <Table
+      caption={props.caption ?? p.ce}
+      columns={[p.colDate, p.colHours, p.colProvider, p.colTopic]}
+      empty={entries.length ? undefined : p.noCe}
+    >
+      {entries.map((e) => (
+        <tr>
+          <td data-label={p.colDate}>{formatDate(e.date, lang)}</td>
+          <td data-label={p.colHours}>{tenthsToHours(e.tenthHours)}</td>
+          <td data-label={p.colProvider}>{e.provider}</td>
+          <td data-label={p.colTopic}>{e.topic}</td>
+        </tr>
+      ))}
+    </Table>
+  );
+}
+
 /** The continuing education: the totals against the rules, then every entry, newest first. */
 function ContinuingEducationSection(props: SectionProps) {
   const { c, person, summary } = props;
   const p = c.var.m.staff.person;
-  const lang = c.var.lang;
-  const entries = [...person.continuingEducation].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Card
       title={p.ce}
@@ -223,20 +249,7 @@ function ContinuingEducationSection(props: SectionProps) {
       extra={keeperLink(props.context, `${props.here}/continuing-education/new`, p.addCe)}
     >
       {summary ? <CeTotals c={c} ce={summary.ce} /> : null}
-      <Table
-        caption={p.ce}
-        columns={[p.colDate, p.colHours, p.colProvider, p.colTopic]}
-        empty={entries.length ? undefined : p.noCe}
-      >
-        {entries.map((e) => (
-          <tr>
-            <td data-label={p.colDate}>{formatDate(e.date, lang)}</td>
-            <td data-label={p.colHours}>{tenthsToHours(e.tenthHours)}</td>
-            <td data-label={p.colProvider}>{e.provider}</td>
-            <td data-label={p.colTopic}>{e.topic}</td>
-          </tr>
-        ))}
-      </Table>
+      <CeEntries c={c} person={person} />
     </Card>
   );
 }
