@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createTokenVerifier, logger, TENANCY_CLAIMS } from '@shegong/core';
-import { createApp } from '@shegong/http';
+import { logger } from '@shegong/core';
 import { createTableInput, Store } from '@shegong/store';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { benchApi } from './api.ts';
 import { median, percentile } from './cold-start.ts';
-
-const ISSUER = 'https://issuer.bench';
-const AUDIENCE = 'shegong-bench';
 
 /** GET /v1/me through the whole app (token check, membership read, tenant read) against a raw GetItem. */
 export async function meAgainstGetItem(endpoint: string, iterations: number) {
@@ -29,34 +25,13 @@ export async function meAgainstGetItem(endpoint: string, iterations: number) {
   platform.users.add(mutation, { id: adminId, email: 'bench@shegong.demo', name: '基准', roles: ['platform_admin'] });
   await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
 
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
-  const token = await new SignJWT({
-    [TENANCY_CLAIMS.tenant]: platformId,
-    [TENANCY_CLAIMS.kind]: 'platform',
-    [TENANCY_CLAIMS.roles]: 'platform_admin',
-    [TENANCY_CLAIMS.region]: '450000',
-  })
-    .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setSubject(adminId)
-    .setIssuedAt()
-    .setExpirationTime('1h')
-    .sign(privateKey);
-  const app = createApp({
-    store,
-    verifyToken: createTokenVerifier({
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      keySet: createLocalJWKSet({ keys: [jwk] }),
-    }),
-    identity: {
-      createUser: async () => ({ userId: randomUUID() }),
-      updateRoles: async () => {},
-      setEnabled: async () => {},
-    },
-    publicBaseUrl: 'http://bench.local',
+  const { app, tokenOf } = await benchApi(store);
+  const token = await tokenOf({
+    tenantId: platformId,
+    userId: adminId,
+    kind: 'platform',
+    roles: 'platform_admin',
+    region: '450000',
   });
 
   const me = async () => {

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createTokenVerifier, logger, TENANCY_CLAIMS } from '@shegong/core';
+import { logger } from '@shegong/core';
 import { assessContract, type CostedDraft, FANGCHENGGANG_2023, ruleSetRefOf } from '@shegong/domain';
-import { CONTRACT_EXAMPLE, createApp } from '@shegong/http';
+import { CONTRACT_EXAMPLE } from '@shegong/http';
 import { createTableInput, keys, Store } from '@shegong/store';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { benchApi } from './api.ts';
 import { median, percentile } from './cold-start.ts';
 
-const ISSUER = 'https://issuer.bench';
-const AUDIENCE = 'shegong-bench';
 /** Contracts of the filtered status in each organisation: one full page. */
 const SIGNED = 25;
 const PAGE = 25;
@@ -89,36 +87,9 @@ export async function statusFilteredPages(endpoint: string, iterations: number) 
   const large = await organisation(5_000);
   const small = await organisation(50);
 
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
+  const { app, tokenOf: mint } = await benchApi(store);
   const tokenOf = (org: { tenantId: string; adminId: string }) =>
-    new SignJWT({
-      [TENANCY_CLAIMS.tenant]: org.tenantId,
-      [TENANCY_CLAIMS.kind]: 'org',
-      [TENANCY_CLAIMS.roles]: 'admin',
-      [TENANCY_CLAIMS.region]: '450602',
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
-      .setIssuer(ISSUER)
-      .setAudience(AUDIENCE)
-      .setSubject(org.adminId)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(privateKey);
-  const app = createApp({
-    store,
-    verifyToken: createTokenVerifier({
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      keySet: createLocalJWKSet({ keys: [jwk] }),
-    }),
-    identity: {
-      createUser: async () => ({ userId: randomUUID() }),
-      updateRoles: async () => {},
-      setEnabled: async () => {},
-    },
-    publicBaseUrl: 'http://bench.local',
-  });
+    mint({ tenantId: org.tenantId, userId: org.adminId, kind: 'org', roles: 'admin', region: '450602' });
 
   const pageOne = async (token: string) => {
     const response = await app.request(`/v1/contracts?status=signed&limit=${PAGE}`, {

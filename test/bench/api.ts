@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { createTokenVerifier, TENANCY_CLAIMS } from '@shegong/core';
+import { createApp } from '@shegong/http';
+import type { Store } from '@shegong/store';
+import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
+
+const ISSUER = 'https://issuer.bench';
+const AUDIENCE = 'shegong-bench';
+
+export interface BenchSubject {
+  tenantId: string;
+  userId: string;
+  kind: string;
+  roles: string;
+  region: string;
+}
+
+/**
+ * The whole API over a bench's store, with a local signing key: what the benches measure requests
+ * through (token check, membership and tenant reads), and a way to mint a member's token.
+ */
+export async function benchApi(store: Store) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const jwk = { ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256' };
+  const tokenOf = (who: BenchSubject) =>
+    new SignJWT({
+      [TENANCY_CLAIMS.tenant]: who.tenantId,
+      [TENANCY_CLAIMS.kind]: who.kind,
+      [TENANCY_CLAIMS.roles]: who.roles,
+      [TENANCY_CLAIMS.region]: who.region,
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: 'bench' })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setSubject(who.userId)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+  const app = createApp({
+    store,
+    verifyToken: createTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      keySet: createLocalJWKSet({ keys: [jwk] }),
+    }),
+    identity: {
+      createUser: async () => ({ userId: randomUUID() }),
+      updateRoles: async () => {},
+      setEnabled: async () => {},
+    },
+    publicBaseUrl: 'http://bench.local',
+  });
+  return { app, tokenOf };
+}
