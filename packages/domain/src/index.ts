@@ -25,6 +25,7 @@ export * from './rules/parameter-diff.ts';
 export * from './rules/parameter-rules.ts';
 export * from './rules/rule-set.ts';
 export * from './tenancy/invitation.ts';
+export * from './tenancy/jurisdiction.ts';
 export * from './tenancy/me.ts';
 export * from './tenancy/region.ts';
 export * from './tenancy/schemas.ts';

@@ -157,7 +157,7 @@ function versionItem(key: { pk: string; sk: string }, version: ContractVersion) 
 }
 
 /** A stored version without its storage attributes (the item's own `version` counts its rewrites). */
-function versionOf(item: Record<string, unknown>): ContractVersion {
+export function versionOf(item: Record<string, unknown>): ContractVersion {
   const {
     version: _v,
     body,

@@ -30,6 +30,7 @@ export {
   runImport,
 } from './imports.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
+export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction.ts';
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type MemberLink, MemberRecords } from './member-records.ts';

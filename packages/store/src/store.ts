@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RuleSet } from '@shegong/domain';
+import type { Jurisdiction, RuleSet } from '@shegong/domain';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
@@ -9,6 +9,7 @@ import { StoreError } from './errors.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
+import { JurisdictionContracts } from './jurisdiction.ts';
 import { Ladders } from './ladders.ts';
 import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
@@ -72,6 +73,18 @@ export class Store {
       contracts: new Contracts(scope),
       actuals: new ContractActuals(scope),
     };
+  }
+
+  /**
+   * What a bureau reads of the contracts in its jurisdiction (read only). The caller passes the
+   * bureau's own verified context and the jurisdiction of its own region.
+   */
+  jurisdiction(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionContracts {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads a jurisdiction');
+    return new JurisdictionContracts(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
   }
 
   /** The platform's tenant directory: refused to anyone but the platform tenant. */
