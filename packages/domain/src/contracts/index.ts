@@ -8,3 +8,4 @@ export * from './guideline.ts';
 export * from './pay-months.ts';
 export * from './records.ts';
 export * from './term.ts';
+export * from './review.ts';

@@ -36,6 +36,7 @@ import { TermsCard } from './terms.tsx';
 const STATUS_TONES: Record<ContractStatus, Tone> = {
   draft: 'grey',
   submitted: 'blue',
+  approved: 'amber',
   signed: 'cyan',
   running: 'green',
   closed: 'purple',
