@@ -50,7 +50,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
       TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
       StreamSpecification: { StreamViewType: stream },
     });
-    expect(indexes.map((i) => i.name)).toEqual(['scope', 'status']);
+    expect(indexes.map((i) => i.name)).toEqual(['scope', 'status', 'review']);
   });
 
   it('protects the table: on-demand, PITR, deletion protection, retained, encrypted', () => {

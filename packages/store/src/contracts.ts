@@ -4,6 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
   CONTRACT_STATUSES,
+  type ContractReview,
   type ContractSort,
   type ContractStatus,
   type ContractVersion,
@@ -441,6 +442,7 @@ export class Contracts {
     id: string,
     change: { to: ContractStatus; date: string; note?: string },
     expectedVersion: number,
+    { review }: { review?: ContractReview } = {},
   ): Promise<StoredContract> {
     const current = await this.get(id);
     if (current.version !== expectedVersion) throw staleVersion('Contract');
@@ -449,8 +451,13 @@ export class Contracts {
       throw conflict(`A ${current.status} contract cannot move to ${change.to}`, { status: current.status, allowed });
     }
     const now = new Date().toISOString();
+    // A submission names the bureau that reviews it (the caller finds it); a withdrawal to draft
+    // ends the review; any other move keeps the last decision on the head.
+    const { review: lastReview, ...rest } = current;
+    const nextReview = change.to === 'submitted' ? review : change.to === 'draft' ? undefined : lastReview;
     const contract: StoredContract = {
-      ...current,
+      ...rest,
+      ...(nextReview ? { review: nextReview } : {}),
       status: change.to,
       history: [
         ...current.history,
@@ -493,15 +500,7 @@ export class Contracts {
    * place in its status's list (GSI `status`), which a change of status moves in the same write.
    */
   private headItem(contract: StoredContract) {
-    // A newer guideline is worked out when read, from rule sets published later: never stored.
-    const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
-    const region = contract.purchaser.region;
-    return {
-      ...keys.contract(this.scope.tenantId, contract.id),
-      ...keys.contractScope(cityOf(region) ?? region, region, this.scope.tenantId, contract.id),
-      ...keys.contractStatus(this.scope.tenantId, contract.status, contract.id),
-      ...record,
-    };
+    return contractHeadItem(this.scope.tenantId, contract);
   }
 
   private claimNumber(mutation: Mutation, contractId: string, number: string): void {
@@ -536,6 +535,28 @@ export class Contracts {
       throw error;
     }
   }
+}
+
+/**
+ * A head as stored, for its organisation (`tenantId`): the record, the bureaus' GSI projection, its
+ * place in its status's list, and while submitted its place in the review queue (GSI `review`).
+ * A bureau's review decision writes the head through this too, so the keys cannot drift apart.
+ */
+export function contractHeadItem(tenantId: string, contract: StoredContract) {
+  // A newer guideline is worked out when read, from rule sets published later: never stored.
+  const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
+  const region = contract.purchaser.region;
+  const city = cityOf(region) ?? region;
+  const { review } = contract;
+  return {
+    ...keys.contract(tenantId, contract.id),
+    ...keys.contractScope(city, region, tenantId, contract.id),
+    ...keys.contractStatus(tenantId, contract.status, contract.id),
+    ...(contract.status === 'submitted' && review
+      ? keys.reviewQueue(city, region, review.submittedAt, tenantId, contract.id)
+      : {}),
+    ...record,
+  };
 }
 
 /** DynamoDB's document client refuses undefined attributes; a floor that went away is left out. */

@@ -34,7 +34,7 @@ export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type MemberLink, MemberRecords } from './member-records.ts';
-export { backfillContractStatusIndex } from './migrations.ts';
+export { backfillContractStatusIndex, backfillReviewRouting } from './migrations.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
@@ -50,6 +50,7 @@ export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
+export { ReviewDesk } from './reviews.ts';
 export { OwnTenant, TenantDirectory, type TenantListFilter } from './tenants.ts';
 export { Users } from './users.ts';
 export { type SortValue, type Window, windowOf } from './window.ts';
