@@ -19,6 +19,7 @@ import { type ContractListFilter, MAX_VERSION_BYTES, type PageRequest, StoreErro
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Refused } from '../refusals.ts';
+import { submissionReview } from '../reviews/reviews.ts';
 import { costingContext } from './costing-context.ts';
 import { currentHead, type InForceLookup, inForceLookup, type Recost, withEffect } from './guideline.ts';
 
@@ -169,6 +170,18 @@ export async function changeContractStatus(
 ): Promise<StoredContract> {
   const current = await ctx.repos.contracts.get(id);
   const allowed = NEXT_STATUSES[current.status];
+  // Review before signing (P-U1): the bureau decides a submission; the organisation cannot sign around it.
+  if (current.status === 'submitted' && (transition.to === 'signed' || transition.to === 'approved')) {
+    throw new Conflict(
+      transition.to === 'signed'
+        ? 'The bureau must approve this contract before it is recorded as signed: it is waiting for review'
+        : 'Only the reviewing bureau approves a contract',
+      {
+        reason: 'awaitingReview',
+        fields: [{ path: '/to', message: `must be one of: ${allowed.join(', ')} (the bureau approves it)` }],
+      },
+    );
+  }
   if (!allowed.includes(transition.to)) {
     throw new Conflict(
       allowed.length
@@ -198,6 +211,7 @@ export async function changeContractStatus(
       ...(transition.note ? { note: transition.note } : {}),
     },
     expectedVersion,
+    transition.to === 'submitted' ? { review: await submissionReview(ctx, current) } : {},
   );
 }
 
