@@ -267,7 +267,12 @@ export function contractDraft(change: (draft: ContractDraft) => void = () => {})
 /** A contract created from the draft, submitted and signed (on 2025-12-20). */
 export async function signedContract(ctx: UseCaseContext, draft = contractDraft()): Promise<StoredContract> {
   const created = (await createContract(ctx, draft)).contract;
-  const submitted = await changeContractStatus(ctx, created.id, { to: 'submitted', date: '2025-12-15' }, created.version);
+  const submitted = await changeContractStatus(
+    ctx,
+    created.id,
+    { to: 'submitted', date: '2025-12-15' },
+    created.version,
+  );
   const approved = await approveAsBureau(ctx, submitted);
   return changeContractStatus(ctx, created.id, { to: 'signed', date: '2025-12-20' }, approved.version);
 }

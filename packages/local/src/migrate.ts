@@ -30,4 +30,6 @@ const store = new Store({
 const { tenants, heads } = await backfillContractStatusIndex(store);
 console.log(`GSI status: ${heads} contract heads given their keys, across ${tenants} tenants`);
 const routed = await backfillReviewRouting(store);
-console.log(`GSI review: ${routed.bureaus} bureaus given their region's lookup, ${routed.heads} submitted contracts queued`);
+console.log(
+  `GSI review: ${routed.bureaus} bureaus given their region's lookup, ${routed.heads} submitted contracts queued`,
+);

@@ -38,6 +38,7 @@ export { backfillContractStatusIndex, backfillReviewRouting } from './migrations
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
+export { ReviewDesk } from './reviews.ts';
 export {
   MAX_RULE_SET_VERSION,
   PublishedRuleSets,
@@ -50,7 +51,6 @@ export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
-export { ReviewDesk } from './reviews.ts';
 export { OwnTenant, TenantDirectory, type TenantListFilter } from './tenants.ts';
 export { Users } from './users.ts';
 export { type SortValue, type Window, windowOf } from './window.ts';

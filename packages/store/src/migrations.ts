@@ -1,5 +1,11 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type ContractReview, type ContractStatus, cityOf, type StoredContract, type TenantRecord } from '@shegong/domain';
+import {
+  type ContractReview,
+  type ContractStatus,
+  cityOf,
+  type StoredContract,
+  type TenantRecord,
+} from '@shegong/domain';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 import { TenantScope, toRecord } from './scope.ts';
@@ -86,7 +92,10 @@ export async function backfillReviewRouting(store: Store): Promise<{ bureaus: nu
   let heads = 0;
   for (const org of tenants.filter((t) => t.kind === 'org')) {
     const scope = new TenantScope(store.client, store.tableName, org.id, 'migration');
-    const items = await queryAll(scope, { partition: keys.contractStatusPartition(org.id, 'submitted'), index: 'status' });
+    const items = await queryAll(scope, {
+      partition: keys.contractStatusPartition(org.id, 'submitted'),
+      index: 'status',
+    });
     for (const row of items) {
       const { Item } = await store.client.send(
         new GetCommand({ TableName: store.tableName, Key: { pk: row.pk, sk: row.sk }, ConsistentRead: true }),

@@ -226,7 +226,12 @@ export class Mutation {
     const otherTrails: TransactItem[] = this.alsoAudited.map(({ tenantId, event }) => ({
       Put: {
         TableName: this.tableName,
-        Item: { pk: keys.auditPartition(tenantId), sk: `${event.at}#${randomUUID()}`, ...event, actorTenant: this.actor.tenantId },
+        Item: {
+          pk: keys.auditPartition(tenantId),
+          sk: `${event.at}#${randomUUID()}`,
+          ...event,
+          actorTenant: this.actor.tenantId,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));

@@ -35,7 +35,8 @@ const WHY_NOT: Record<ContractStatus, string> = {
   draft: 'A draft is edited in place (PUT), not amended',
   submitted:
     'A submitted contract is neither edited nor amended while the bureau reviews it: withdraw it to draft to edit it',
-  approved: 'An approved contract is neither edited nor amended: withdraw it to draft to edit it, or record it signed and amend it',
+  approved:
+    'An approved contract is neither edited nor amended: withdraw it to draft to edit it, or record it signed and amend it',
   signed: 'A signed contract changes only by amendment',
   running: 'A running contract changes only by amendment',
   closed: 'A closed contract no longer changes',

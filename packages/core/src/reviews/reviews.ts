@@ -36,7 +36,10 @@ export async function submissionReview(ctx: UseCaseContext, head: StoredContract
   if (!bureau) {
     throw new Conflict(
       `No civil-affairs bureau on the platform covers the purchaser's region ${region}, so nobody could review this contract; nothing was changed`,
-      { reason: 'noReviewingBureau', fields: [{ path: '/terms/purchaser/region', message: 'has no bureau on the platform' }] },
+      {
+        reason: 'noReviewingBureau',
+        fields: [{ path: '/terms/purchaser/region', message: 'has no bureau on the platform' }],
+      },
     );
   }
   return {
@@ -151,17 +154,15 @@ export async function decideReview(
     throw new Forbidden(`Only ${head.review.bureau.name}, the bureau responsible for this contract, decides it`);
   }
   const me = await ctx.repos.users.find(ctx.actor.userId).catch(() => undefined);
-  return ctx.store
-    .reviewDesk({ tenantId: ctx.tenant.id, userId: ctx.actor.userId, kind: ctx.actor.kind })
-    .decide(
-      organisationId,
-      head,
-      {
-        decision: decision.decision,
-        reasons: decision.reasons,
-        decidedByName: me?.name ?? ctx.actor.userId,
-        date: ctx.clock.today(),
-      },
-      expectedVersion,
-    );
+  return ctx.store.reviewDesk({ tenantId: ctx.tenant.id, userId: ctx.actor.userId, kind: ctx.actor.kind }).decide(
+    organisationId,
+    head,
+    {
+      decision: decision.decision,
+      reasons: decision.reasons,
+      decidedByName: me?.name ?? ctx.actor.userId,
+      date: ctx.clock.today(),
+    },
+    expectedVersion,
+  );
 }
