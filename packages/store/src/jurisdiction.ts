@@ -115,7 +115,11 @@ export class JurisdictionContracts {
       sortPrefix: `${region}#${organisationId}#${contract.id}#`,
       index: 'scope',
     });
-    return items.map((item) => toRecord<ReviewRecord>(item));
+    // A decision is never rewritten: its item's `version` is storage, not part of the record.
+    return items.map((item) => {
+      const { version: _v, ...record } = toRecord<ReviewRecord & { version?: number }>(item);
+      return record;
+    });
   }
 
   /** The organisation's name (its tenant record, read by key once its contract is known to be in the jurisdiction). */
