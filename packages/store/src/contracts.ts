@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
   CONTRACT_STATUSES,
@@ -278,6 +278,40 @@ export class Contracts {
     return { ids: found.items.map((row) => row.gsi2sk), cursor: found.cursor };
   }
 
+  /**
+   * How many heads wait for the organisation to act after a review: drafts a bureau returned (their
+   * partition of the sparse `review` index, keys.returnedContract) and approved contracts to record
+   * as signed (the `status` index's partition). Select COUNT: bounded by what waits, not by every
+   * contract.
+   */
+  async awaitingAction(): Promise<{ returned: number; approved: number }> {
+    const [returned, approved] = await Promise.all([
+      this.count('review', 'gsi3pk', keys.returnedPartition(this.scope.tenantId)),
+      this.count('status', 'gsi2pk', keys.contractStatusPartition(this.scope.tenantId, 'approved')),
+    ]);
+    return { returned, approved };
+  }
+
+  private async count(index: 'review' | 'status', attribute: string, partition: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const found = await this.scope.client.send(
+        new QueryCommand({
+          TableName: this.scope.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${attribute} = :pk`,
+          ExpressionAttributeValues: { ':pk': partition },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += found.Count ?? 0;
+      start = found.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   /** One version; not_found when there is none. */
   async version(id: string, number: number): Promise<ContractVersion> {
     if (!Number.isSafeInteger(number) || number < 1 || number > MAX_CONTRACT_VERSIONS)
@@ -539,7 +573,8 @@ export class Contracts {
 
 /**
  * A head as stored, for its organisation (`tenantId`): the record, the bureaus' GSI projection, its
- * place in its status's list, and while submitted its place in the review queue (GSI `review`).
+ * place in its status's list, and in GSI `review` while submitted (the bureau's queue) or while a
+ * returned draft (the organisation's count of what to act on).
  * A bureau's review decision writes the head through this too, so the keys cannot drift apart.
  */
 export function contractHeadItem(tenantId: string, contract: StoredContract) {
@@ -554,7 +589,9 @@ export function contractHeadItem(tenantId: string, contract: StoredContract) {
     ...keys.contractStatus(tenantId, contract.status, contract.id),
     ...(contract.status === 'submitted' && review
       ? keys.reviewQueue(city, region, review.submittedAt, tenantId, contract.id)
-      : {}),
+      : contract.status === 'draft' && review?.state === 'returned'
+        ? keys.returnedContract(tenantId, contract.id)
+        : {}),
     ...record,
   };
 }

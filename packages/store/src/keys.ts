@@ -121,6 +121,15 @@ export const keys = {
     gsi3pk: `R#${city}#REVIEW`,
     gsi3sk: `${region}#${submittedAt}#${tenantId}#${contractId}`,
   }),
+  /**
+   * A draft a bureau returned, until it is submitted again (GSI `review`, sparse): the organisation
+   * counts what waits for it with one Query of its own partition.
+   */
+  returnedContract: (tenantId: string, contractId: string) => ({
+    gsi3pk: keys.returnedPartition(tenantId),
+    gsi3sk: contractId,
+  }),
+  returnedPartition: (tenantId: string) => `T#${tenantId}#CONTRACT#returned`,
   /** A bureau's review decision, in its own partition, in the order decided. */
   review: (bureauId: string, decidedAt: string, reviewId: string) => ({
     pk: `T#${bureauId}`,

@@ -2,6 +2,8 @@ import {
   type ContractReview,
   type ContractVersion,
   cityOf,
+  explainPriceFloor,
+  type PriceFloorExplanation,
   type ReviewDecision,
   type ReviewRecord,
   type StoredContract,
@@ -82,6 +84,8 @@ export interface JurisdictionContractView {
   organisation: { id: string; name: string };
   contract: StoredContract;
   version: ContractVersion;
+  /** The version's price floor explained: why it is the smallest value (P-W2, domain floor-explanation.ts). */
+  floor: PriceFloorExplanation;
   /** Every decision on it, oldest first, whichever bureau made it. */
   reviews: ReviewRecord[];
   /** Whether the signed-in bureau may decide it now (submitted, and this bureau responsible). */
@@ -103,10 +107,12 @@ export async function jurisdictionContractView(
     contract.review ? Promise.resolve(contract.review.organisation) : reads.organisationName(organisationId),
   ]);
   if (!version) throw new NotFound('Contract version not found');
+  const { fixed, managementShare } = version.assessment.priceFloor;
   return {
     organisation: { id: organisationId, name: name ?? organisationId },
     contract,
     version,
+    floor: explainPriceFloor(version.costedPosts, fixed, managementShare, version.rules),
     reviews,
     decidable: contract.status === 'submitted' && contract.review?.bureau.id === ctx.tenant.id,
   };
@@ -165,4 +171,9 @@ export async function decideReview(
     },
     expectedVersion,
   );
+}
+
+/** What waits for the organisation after a review: drafts returned, and approved contracts to sign. */
+export function contractsAwaitingAction(ctx: UseCaseContext): Promise<{ returned: number; approved: number }> {
+  return ctx.repos.contracts.awaitingAction();
 }

@@ -20,7 +20,7 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export const RULE_ID_PATTERN = /^[PN]-[A-Z]?\d{1,2}$/;
 
 /** The rules a reviewer most often cites, for the reason's select (any POLICY id is accepted). */
-export const REVIEW_RULE_IDS = ['N-1', 'N-2', 'N-3', 'N-7', 'P-S1', 'P-W1', 'P-W2', 'P-W3'] as const;
+export const REVIEW_RULE_IDS = ['N-1', 'N-3', 'N-7', 'P-S1', 'P-W1', 'P-W2', 'P-W3'] as const;
 
 /** Why a contract is returned: what to change, optionally the rule and the field it concerns. */
 export const ReviewReason = z

@@ -13,6 +13,7 @@ import {
   ContractBudgetVsActual,
   ContractVersion,
   monthSummary,
+  PriceFloorExplanation,
   ReviewDecision,
   ReviewRecord,
   StoredContract,
@@ -69,6 +70,7 @@ const JurisdictionContract = z
     organisation: z.object({ id: z.string(), name: z.string() }),
     contract: StoredContract,
     version: ContractVersion,
+    floor: PriceFloorExplanation.describe('The version’s price floor (P-W2) and why it is the smallest value'),
     reviews: z.array(ReviewRecord).describe('Every decision on the contract, oldest first'),
     decidable: z.boolean().describe('Whether the signed-in bureau may decide it now'),
   })
