@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { JurisdictionContractView } from '@shegong/core';
-import { REVIEW_RULE_IDS, type ReviewRecord } from '@shegong/domain';
+import { REVIEW_RULE_IDS } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { formatDate, formatMoney } from '../../i18n/index.ts';
@@ -26,6 +26,7 @@ import { TermsCard } from '../contracts/terms.tsx';
 import { StatusTag } from '../contracts/views.tsx';
 import { WhyFloor } from '../price-floor/result.tsx';
 import { bureauContractHref, REVIEWS } from './paths.ts';
+import { ReasonList } from './reasons.tsx';
 import { BureauContractSections } from './sections.ts';
 
 /** What the decision form holds: reason rows as typed (a refused form shows them again). */
@@ -246,30 +247,6 @@ function HistoryCard(props: { c: Context<PageEnv>; view: JurisdictionContractVie
         ))}
       </ol>
     </Card>
-  );
-}
-
-/** A decision's reasons: each with its rule badge and the field it concerns. */
-export function ReasonList(props: { c: Context<PageEnv>; reasons: ReviewRecord['reasons'] }) {
-  const { c } = props;
-  const r = c.var.m.reviews;
-  return (
-    <ul class="findings review-reasons">
-      {props.reasons.map((reason) => (
-        <li class="finding finding-warning">
-          {reason.ruleId ? <RuleBadge rule={reason.ruleId} rules={c.var.m.policyRules} tone="amber" /> : null}{' '}
-          {reason.text}
-          {reason.field ? (
-            <span class="muted">
-              {' '}
-              · {r.field}
-              {c.var.m.common.colon}
-              {reason.field}
-            </span>
-          ) : null}
-        </li>
-      ))}
-    </ul>
   );
 }
 
