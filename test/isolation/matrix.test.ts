@@ -338,11 +338,13 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
   'POST /platform/tenants/:tenantId/restore': async () => ({
     version: String(await storedTenantVersion(world.tenant('bureauB').id)),
   }),
+  // A region has one bureau (submitted contracts are routed by region): the API's control creates
+  // 上思县's (its OpenAPI example), so the page's creates 防城区's.
   'POST /platform/tenants/new': async () => ({
     kind: 'bureau',
-    name: '上思县民政局',
-    nameEn: 'Shangsi County Civil Affairs Bureau',
-    region: '450621',
+    name: '防城区民政局',
+    nameEn: 'Fangcheng District Civil Affairs Bureau',
+    region: '450603',
     uscc: '',
     adminEmail: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
     _key: randomBytes(24).toString('base64url'),
