@@ -36,8 +36,10 @@ export interface ReasonRow {
   field: string;
 }
 
-/** How many empty reason rows a fresh form offers (more: 添加一行 posts the form back with one more). */
+/** How many empty reason rows a fresh form offers (more: 再加一条理由 posts the form back with one more). */
 export const BLANK_REASON_ROWS = 2;
+/** The most rows a form holds (the decision takes at most 20 reasons). */
+export const MAX_REASON_ROWS = 20;
 
 export const reasonFieldId = (i: number, part: keyof ReasonRow) => `reason-${i}-${part}`;
 
@@ -94,6 +96,7 @@ function DecisionCard(props: {
       <form method="post" action={action} class="decision-form" novalidate>
         <CsrfInput token={c.var.csrfToken} />
         <input type="hidden" name="version" value={String(view.contract.version)} />
+        <input type="hidden" name="reasonRows" value={String(props.rows.length)} />
         <p>
           <button type="submit" name="decision" value="approve" class="btn btn-primary" id="decision-approve">
             {r.approve}
@@ -107,7 +110,7 @@ function DecisionCard(props: {
               <TextField
                 m={m}
                 id={reasonFieldId(i, 'text')}
-                name="reasonText"
+                name={reasonFieldId(i, 'text')}
                 label={r.reasonText}
                 value={row.text}
                 error={errorFor(props.errors, reasonFieldId(i, 'text'))}
@@ -115,7 +118,7 @@ function DecisionCard(props: {
               <SelectField
                 m={m}
                 id={reasonFieldId(i, 'ruleId')}
-                name="reasonRule"
+                name={reasonFieldId(i, 'ruleId')}
                 label={r.reasonRule}
                 placeholder={r.noRule}
                 options={rules}
@@ -125,7 +128,7 @@ function DecisionCard(props: {
               <TextField
                 m={m}
                 id={reasonFieldId(i, 'field')}
-                name="reasonField"
+                name={reasonFieldId(i, 'field')}
                 label={r.reasonField}
                 hint={r.reasonFieldHint}
                 value={row.field}

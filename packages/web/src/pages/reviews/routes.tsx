@@ -22,7 +22,7 @@ import type { FieldError } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
-import { BLANK_REASON_ROWS, BureauContractPage, type ReasonRow, reasonFieldId } from './contract.tsx';
+import { BLANK_REASON_ROWS, BureauContractPage, MAX_REASON_ROWS, type ReasonRow, reasonFieldId } from './contract.tsx';
 import { bureauContractHref, REVIEWS } from './paths.ts';
 import { ReviewQueuePage } from './queue.tsx';
 
@@ -65,16 +65,14 @@ async function contractPage(
   );
 }
 
-/** The rows as posted (text, rule and field lists side by side). */
+/** The rows as posted: each row's fields are named by its index, so a blank one keeps its place. */
 function postedRows(form: Awaited<ReturnType<typeof readForm>>): ReasonRow[] {
-  const texts = form.list('reasonText');
-  const rules = form.list('reasonRule');
-  const fields = form.list('reasonField');
-  const n = Math.max(texts.length, rules.length, fields.length);
+  const count = Number(form.text('reasonRows'));
+  const n = Number.isInteger(count) ? Math.min(Math.max(count, BLANK_REASON_ROWS), MAX_REASON_ROWS) : BLANK_REASON_ROWS;
   return Array.from({ length: n }, (_, i) => ({
-    text: texts[i] ?? '',
-    ruleId: rules[i] ?? '',
-    field: fields[i] ?? '',
+    text: form.text(reasonFieldId(i, 'text')),
+    ruleId: form.text(reasonFieldId(i, 'ruleId')),
+    field: form.text(reasonFieldId(i, 'field')),
   }));
 }
 
@@ -146,7 +144,8 @@ export function reviewRoutes(session: TokenSource) {
       const form = await readForm(c);
       const rows = postedRows(form);
       const choice = form.text('decision');
-      if (choice === 'addRow') return contractPage(c, ids, { rows: [...rows, ...blankRows(1)] });
+      if (choice === 'addRow')
+        return contractPage(c, ids, { rows: rows.length < MAX_REASON_ROWS ? [...rows, ...blankRows(1)] : rows });
       if (!(DECIDED as readonly string[]).includes(choice)) throw new NotFound('There is nothing at this address');
       const { decision, errors } = decisionOf(c, choice as (typeof DECIDED)[number], rows);
       if (!decision) return contractPage(c, ids, { rows, errors, status: 400 });
