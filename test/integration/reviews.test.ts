@@ -1,5 +1,7 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ContractDraft } from '@shegong/domain';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
+import { backfillReviewRouting, keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -314,5 +316,45 @@ describe('jurisdiction and the organisation’s own data', () => {
       orgA.id,
     );
     expect(approved.status).toBe(200);
+  });
+});
+
+describe('pnpm migrate: bureaus and submissions from before review routing', () => {
+  it('gives a bureau its region’s lookup and a submitted contract its review and place in the queue, once', async () => {
+    const orgA = world.tenant('orgA');
+    const writer = world.user('orgA', 'project_manager');
+    const created = await world.request('POST', '/v1/contracts', {
+      as: writer,
+      json: { ...CONTRACT_EXAMPLE, terms: { ...CONTRACT_EXAMPLE.terms, number: 'GK-MIGRATE-001' } },
+    });
+    const { contract } = (await created.json()) as { contract: Contract };
+    const submitted = await world.request('POST', `/v1/contracts/${contract.id}/transitions`, {
+      as: writer,
+      json: { to: 'submitted' },
+      headers: ifMatch(contract.version),
+    });
+    const head = (await submitted.json()) as Contract;
+    // As the table stood before this issue: 东兴's bureau without its lookup, the head without its review.
+    const { client, tableName } = world.store;
+    await client.send(new DeleteCommand({ TableName: tableName, Key: keys.regionBureau('450681') }));
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contract(orgA.id, contract.id),
+        UpdateExpression: 'REMOVE review, gsi3pk, gsi3sk',
+      }),
+    );
+    expect((await queueOf(cityReviewer())).items.map((i) => i.contract.id)).not.toContain(contract.id);
+
+    expect(await backfillReviewRouting(world.store)).toEqual({ bureaus: 1, heads: 1 });
+    const lookup = await client.send(new GetCommand({ TableName: tableName, Key: keys.regionBureau('450681') }));
+    expect(lookup.Item).toMatchObject({ bureauId: world.tenant('bureauB').id, name: '东兴市民政局' });
+    const queued = (await queueOf(cityReviewer())).items.find((i) => i.contract.id === contract.id);
+    expect(queued).toMatchObject({
+      decides: true,
+      contract: { version: head.version, review: { state: 'pending', bureau: { id: world.tenant('bureauA').id } } },
+    });
+    // Run again: nothing is missing any more.
+    expect(await backfillReviewRouting(world.store)).toEqual({ bureaus: 0, heads: 0 });
   });
 });
