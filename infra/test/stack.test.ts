@@ -50,7 +50,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
       TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true },
       StreamSpecification: { StreamViewType: stream },
     });
-    expect(indexes.map((i) => i.name)).toEqual(['scope', 'status']);
+    expect(indexes.map((i) => i.name)).toEqual(['scope', 'status', 'review']);
   });
 
   it('protects the table: on-demand, PITR, deletion protection, retained, encrypted', () => {
@@ -207,6 +207,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
       JSON.stringify({ 'Fn::GetAtt': [tableId, 'Arn'] }),
       JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/scope']] }),
       JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/status']] }),
+      JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/review']] }),
     ];
     for (const statement of statements) {
       for (const resource of asArray(statement.Resource)) expect(allowed).toContain(JSON.stringify(resource));

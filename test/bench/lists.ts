@@ -9,6 +9,8 @@ import { benchApi } from './api.ts';
 import { median, percentile } from './cold-start.ts';
 
 /** Contracts of the filtered status in each organisation: one full page. */
+/** The bureau the bench's signed contracts were approved by (a review record in its partition each). */
+const BENCH_BUREAU = { id: 'bench-bureau', name: '基准民政局', region: '450600' };
 const SIGNED = 25;
 const PAGE = 25;
 
@@ -71,8 +73,25 @@ export async function statusFilteredPages(endpoint: string, iterations: number) 
     };
     for (let n = 0; n < SIGNED; n++) {
       const { contract } = await create(n);
-      const submitted = await org.contracts.transition(contract.id, { to: 'submitted', date: '2026-01-02' }, 1);
-      await org.contracts.transition(contract.id, { to: 'signed', date: '2026-01-03' }, submitted.version);
+      const submitted = await org.contracts.transition(contract.id, { to: 'submitted', date: '2026-01-02' }, 1, {
+        review: {
+          state: 'pending',
+          bureau: BENCH_BUREAU,
+          organisation: '基准',
+          submittedAt: new Date().toISOString(),
+          reasons: [],
+        },
+      });
+      // Review before signing: approved at the bureau's desk, then recorded as signed.
+      const { contract: approved } = await store
+        .reviewDesk({ tenantId: BENCH_BUREAU.id, userId: 'bench', kind: 'bureau' })
+        .decide(
+          tenantId,
+          submitted,
+          { decision: 'approve', reasons: [], decidedByName: '基准', date: '2026-01-02' },
+          submitted.version,
+        );
+      await org.contracts.transition(contract.id, { to: 'signed', date: '2026-01-03' }, approved.version);
     }
     // The drafts, newer than every signed one, eight at a time.
     let next = SIGNED;

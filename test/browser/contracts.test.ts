@@ -135,9 +135,21 @@ describe('an admin plans, signs and amends a contract', () => {
     expect(await text('#costing')).toContain('¥51,127.20');
   });
 
-  it('submits and signs it', async () => {
+  it('submits it, the city bureau approves it, and it is signed', async () => {
     await submit('提交');
     expect(await text('#status')).toContain('已提交');
+    expect(await text('#review')).toContain('防城港市民政局');
+    // Review before signing: the city bureau's reviewer finds it in the queue and approves it.
+    const reviewer = await world.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInAt(reviewer, world.system.url, 'reviewer@fcg-mzj.demo', '/bureau/reviews');
+    await Promise.all([
+      reviewer.waitForURL(/\/bureau\/contracts\//),
+      reviewer.getByRole('link', { name: NUMBER }).click(),
+    ]);
+    await Promise.all([reviewer.waitForURL(/notice=approve/), reviewer.locator('#decision-approve').click()]);
+    await reviewer.close();
+    await page.reload();
+    expect(await text('#review')).toContain('已批准');
     await page.locator('#status-signed-date').fill('2026-01-05');
     await submit('签订');
     expect(await text('#status')).toContain('已签订');

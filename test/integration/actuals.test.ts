@@ -72,7 +72,8 @@ async function contract(number: string, signed = true): Promise<string> {
   const { contract: created } = await createContract(ctx, draft);
   if (!signed) return created.id;
   const submitted = await changeContractStatus(ctx, created.id, { to: 'submitted' }, created.version);
-  await changeContractStatus(ctx, created.id, { to: 'signed', date: '2025-12-20' }, submitted.version);
+  const approved = await world.approve(orgA(), created.id, submitted.version);
+  await changeContractStatus(ctx, created.id, { to: 'signed', date: '2025-12-20' }, approved.version);
   return created.id;
 }
 

@@ -166,6 +166,8 @@ describe('GET /v1/contracts/{id}/budget-vs-actual.xlsx', () => {
       });
       expect(moved.status).toBe(200);
       version = ((await moved.json()) as StoredContract).version;
+      // Review before signing: the bureau approves the submission.
+      if (to === 'submitted') version = (await world.approve(world.tenant('orgA'), view.contract.id, version)).version;
     }
     // Two months: in March 王芳 is paid ¥3,000, under the assistant floor ¥3,200 (P-W3).
     for (const [month, pay] of [

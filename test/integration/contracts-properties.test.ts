@@ -1,4 +1,4 @@
-import { actingAs, costDraft } from '@shegong/core';
+import { actingAs, changeContractStatus, costDraft } from '@shegong/core';
 import { addDays, addMonths, type ContractDraft, diffDrafts, termMonths } from '@shegong/domain';
 import { AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE } from '@shegong/http';
 import fc from 'fast-check';
@@ -82,9 +82,9 @@ describe('amendments', () => {
         };
         const created = await repos.contracts.create(await costDraft(ctx, original));
         let head = created.contract;
-        for (const to of ['submitted', 'signed'] as const) {
-          head = await repos.contracts.transition(head.id, { to, date: '2025-12-20' }, head.version);
-        }
+        head = await changeContractStatus(ctx, head.id, { to: 'submitted', date: '2025-12-15' }, head.version);
+        head = await world.approve(world.tenant('orgA'), head.id, head.version);
+        head = await repos.contracts.transition(head.id, { to: 'signed', date: '2025-12-20' }, head.version);
         const kept = [await repos.contracts.version(head.id, 1)];
         let draft = original;
         for (const c of changes) {

@@ -108,6 +108,8 @@ async function signed(draft: ContractDraft = draftOf()): Promise<Contract> {
     expect(response.status).toBe(200);
     last = (await response.json()) as Contract;
     version = last.version;
+    // Review before signing: the bureau approves the submitted contract first.
+    if (to === 'submitted') version = (await world.approve(world.tenant('orgA'), contract.id, version)).version;
   }
   return last;
 }
@@ -396,7 +398,7 @@ describe('a signed contract', () => {
 });
 
 describe('status changes', () => {
-  it('go draft → submitted → draft → submitted → signed → running → closed, each recorded with its date', async () => {
+  it('go draft → submitted → draft → submitted → (approved) → signed → running → closed, each recorded with its date', async () => {
     const { contract } = await create();
     let version = contract.version;
     for (const [to, date] of [
@@ -413,6 +415,8 @@ describe('status changes', () => {
       expect(head.status).toBe(to);
       expect(response.headers.get('ETag')).toBe(`"${head.version}"`);
       version = head.version;
+      if (to === 'submitted' && date === '2025-12-05')
+        version = (await world.approve(world.tenant('orgA'), contract.id, version)).version;
     }
     const head = (await (await world.request('GET', `/v1/contracts/${contract.id}`, { as: reader() })).json()) as Saved;
     expect(head.contract.history.map((h) => [h.from, h.to, h.date])).toEqual([
@@ -421,7 +425,8 @@ describe('status changes', () => {
       // Without a date: today, China time.
       ['submitted', 'draft', chinaToday()],
       ['draft', 'submitted', '2025-12-05'],
-      ['submitted', 'signed', '2025-12-20'],
+      ['submitted', 'approved', expect.any(String)],
+      ['approved', 'signed', '2025-12-20'],
       ['signed', 'running', '2026-01-01'],
       ['running', 'closed', '2026-12-31'],
     ]);

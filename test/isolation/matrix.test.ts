@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AccessPolicy, type InProcessImportRunner, importRunner } from '@shegong/core';
+import {
+  type AccessPolicy,
+  actingAs,
+  changeContractStatus,
+  createContract,
+  type InProcessImportRunner,
+  importRunner,
+} from '@shegong/core';
 import {
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
@@ -48,8 +55,22 @@ const world = await World.create('isolation-matrix');
 const routes = appRoutes(world.app);
 const openapi = await OpenApiExamples.of(world.app);
 
+/**
+ * Contracts of organisation A submitted for review (purchaser 港口区, so bureau A, the city, decides
+ * them): one for the API's decision, one for the page's, so each control finds its own still waiting.
+ */
+const submittedForReview = { api: '', page: '' };
+
 beforeAll(async () => {
   await world.seed();
+  const orgA = world.tenant('orgA');
+  const ctx = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
+  for (const which of ['api', 'page'] as const) {
+    const draft = { ...CONTRACT_EXAMPLE, terms: { ...CONTRACT_EXAMPLE.terms, number: `MATRIX-REVIEW-${which}` } };
+    const { contract } = await createContract(ctx, draft);
+    await changeContractStatus(ctx, contract.id, { to: 'submitted' }, contract.version);
+    submittedForReview[which] = contract.id;
+  }
 });
 afterAll(() => world.dispose());
 
@@ -74,6 +95,9 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   importId: (t) => t.importId ?? randomUUID(),
   // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
   contractId: (t) => t.contracts?.draft ?? '00000000-0000-4000-8000-000000000000',
+  // The organisation whose contract a bureau's route reads: bureau A (the city) reads organisation
+  // A's (港口区), bureau B (东兴) organisation B's; for other kinds, themselves.
+  organisationId: (t) => (t.kind === 'bureau' ? world.tenant(t.label === 'bureauA' ? 'orgA' : 'orgB').id : t.id),
   // Contract versions count from 1 in each contract.
   number: () => '1',
   // The month of actuals the world records on each organisation's signed contract.
@@ -287,6 +311,13 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
       version: String(contract?.version ?? 1),
     };
   },
+  // A bureau's decision on the contract submitted for the page: approved, at the head's version now.
+  'POST /bureau/contracts/:organisationId/:contractId/decision': async () => ({
+    decision: 'approve',
+    version: String(
+      (await storedReviewedContract('POST /bureau/contracts/:organisationId/:contractId/decision'))?.version ?? 1,
+    ),
+  }),
   // A month of actuals: one person not in the registry, and the expenses in yuan, over the seeded month.
   'POST /org/contracts/:contractId/actuals/:month': async ({ ids }) => ({
     rows: '1',
@@ -307,11 +338,13 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
   'POST /platform/tenants/:tenantId/restore': async () => ({
     version: String(await storedTenantVersion(world.tenant('bureauB').id)),
   }),
+  // A region has one bureau (submitted contracts are routed by region): the API's control creates
+  // 上思县's (its OpenAPI example), so the page's creates 防城区's.
   'POST /platform/tenants/new': async () => ({
     kind: 'bureau',
-    name: '上思县民政局',
-    nameEn: 'Shangsi County Civil Affairs Bureau',
-    region: '450621',
+    name: '防城区民政局',
+    nameEn: 'Fangcheng District Civil Affairs Bureau',
+    region: '450603',
     uscc: '',
     adminEmail: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
     _key: randomBytes(24).toString('base64url'),
@@ -412,6 +445,28 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       },
     ]),
   ),
+  // A bureau reads organisation A's signed contract (it has versions and a month of actuals) and
+  // decides the contracts submitted for review (one for the API, one for the page).
+  ...Object.fromEntries(
+    [
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId',
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId/versions/:number',
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId/actuals',
+      'GET /bureau/contracts/:organisationId/:contractId',
+    ].map((name) => [
+      name,
+      {
+        contractId: (t: SeededTenant) =>
+          t.kind === 'bureau' ? world.tenant('orgA').contracts!.signed : PARAM_FIXTURES.contractId!(t),
+      },
+    ]),
+  ),
+  'POST /v1/reviews/:organisationId/:contractId/decision': {
+    contractId: (t) => (t.kind === 'bureau' ? submittedForReview.api : PARAM_FIXTURES.contractId!(t)),
+  },
+  'POST /bureau/contracts/:organisationId/:contractId/decision': {
+    contractId: (t) => (t.kind === 'bureau' ? submittedForReview.page : PARAM_FIXTURES.contractId!(t)),
+  },
   // The pages' amendment and status forms likewise (the edit form takes the draft).
   'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
   'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
@@ -436,11 +491,23 @@ async function storedTenantVersion(tenantId: string): Promise<number> {
   return (await directory.directory.get(tenantId).catch(() => undefined))?.version ?? 1;
 }
 
-/** The head version of the contract a route's path names, as the store holds it now (for If-Match). */
+/**
+ * The head version of the contract a route's path names, as the store holds it now (for If-Match):
+ * of the organisation the path names where it names one (a bureau's routes), else of the caller's.
+ */
 async function storedContractVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
   const fixture = ROUTE_PARAM_FIXTURES[route.name]?.contractId ?? PARAM_FIXTURES.contractId!;
-  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const tenantId = route.params.includes('organisationId') ? pathParam(route, ids, 'organisationId') : ids.id;
+  const repos = world.store.tenant({ tenantId, userId: 'isolation-matrix' });
   return (await repos.contracts.get(fixture(ids)).catch(() => undefined))?.version ?? 1;
+}
+
+/** The head of a contract submitted for review that a bureau route's control decides (organisation A's). */
+async function storedReviewedContract(route: string) {
+  const orgA = world.tenant('orgA');
+  const id = ROUTE_PARAM_FIXTURES[route]?.contractId?.(world.tenant('bureauA'));
+  const repos = world.store.tenant({ tenantId: orgA.id, userId: 'isolation-matrix' });
+  return id ? repos.contracts.get(id).catch(() => undefined) : undefined;
 }
 
 /** The seeded month of actuals as the store holds it now (its revision, for If-Match and the form). */

@@ -1,5 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { actingAs, changeContractStatus, costDraft, recordActualMonth, startPageSession } from '@shegong/core';
+import {
+  actingAs,
+  changeContractStatus,
+  costDraft,
+  decideReview,
+  recordActualMonth,
+  startPageSession,
+} from '@shegong/core';
 import {
   DONGXING_2026,
   FANGCHENGGANG_2023,
@@ -384,10 +391,14 @@ export class World {
       }),
     );
     const signed = await repos.contracts.create(await costDraft(ctx, SIGNED_CONTRACT_EXAMPLE));
-    let version = signed.contract.version;
-    for (const to of ['submitted', 'signed'] as const) {
-      version = (await changeContractStatus(ctx, signed.contract.id, { to, date: '2025-12-20' }, version)).version;
-    }
+    const submitted = await changeContractStatus(
+      ctx,
+      signed.contract.id,
+      { to: 'submitted', date: '2025-12-15' },
+      signed.contract.version,
+    );
+    const approved = await this.approve(tenant, signed.contract.id, submitted.version);
+    await changeContractStatus(ctx, signed.contract.id, { to: 'signed', date: '2025-12-20' }, approved.version);
     tenant.contracts = { draft: draft.contract.id, signed: signed.contract.id };
     // One month of actuals on the signed contract (revision 1): the actuals routes' month.
     await recordActualMonth(ctx, signed.contract.id, SEEDED_ACTUAL_MONTH, {
@@ -397,6 +408,29 @@ export class World {
         ...ACTUAL_MONTH_EXAMPLE.payroll.slice(1),
       ],
     });
+  }
+
+  /**
+   * Approves a submitted contract of an organisation as the reviewer of the bureau responsible for
+   * it (review before signing: only an approved contract is recorded as signed).
+   */
+  async approve(org: SeededTenant, contractId: string, version: number) {
+    return (await this.decide(org, contractId, version, { decision: 'approve', reasons: [] })).contract;
+  }
+
+  /** A review decision on a submitted contract, by the responsible bureau's reviewer. */
+  async decide(
+    org: SeededTenant,
+    contractId: string,
+    version: number,
+    decision: Parameters<typeof decideReview>[3],
+  ): Promise<Awaited<ReturnType<typeof decideReview>>> {
+    const head = await this.store.tenant({ tenantId: org.id, userId: 'world' }).contracts.get(contractId);
+    const bureau = Object.values(this.tenants).find((t) => t.id === head.review?.bureau.id);
+    if (!bureau) throw new Error(`no bureau of the world reviews contract ${contractId}`);
+    const reviewer = bureau.users.find((u) => u.roles.includes('reviewer'))!;
+    const ctx = await actingAs(this.deps, { tenantId: bureau.id, userId: reviewer.id });
+    return decideReview(ctx, org.id, contractId, decision, version);
   }
 
   /**

@@ -26,6 +26,7 @@ export * from './people/my-record.ts';
 export * from './people/registry.ts';
 export * from './people/staff-list.ts';
 export * from './refusals.ts';
+export * from './reviews/reviews.ts';
 export * from './rule-sets/rule-sets.ts';
 export * from './tenancy/claims.ts';
 export * from './tenancy/identity.ts';

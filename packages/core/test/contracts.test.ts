@@ -374,8 +374,22 @@ describe('changeContractStatus', () => {
     const submitted = await changeContractStatus(ctx, contract.id, { to: 'submitted' }, contract.version);
     expect(submitted.history.at(-1)).toMatchObject({ from: 'draft', to: 'submitted', date: TODAY });
     const refusal = await world.refusedWithoutWriting(() =>
-      changeContractStatus(ctx, contract.id, { to: 'signed' }, contract.version),
+      changeContractStatus(ctx, contract.id, { to: 'draft' }, contract.version),
     );
     expect(refusal.kind).toBe('stale');
+  });
+
+  it('refuses to sign a submitted contract around the review: a Conflict saying the bureau approves first', async () => {
+    const { contract } = await createContract(ctx, contractDraft());
+    const submitted = await changeContractStatus(ctx, contract.id, { to: 'submitted' }, contract.version);
+    expect(submitted.review).toMatchObject({ state: 'pending', reasons: [] });
+    for (const to of ['signed', 'approved'] as const) {
+      const refusal = await world.refusedWithoutWriting(() =>
+        changeContractStatus(ctx, contract.id, { to }, submitted.version),
+      );
+      expect(refusal.kind).toBe('conflict');
+    }
+    const refusal = await refusalOf(changeContractStatus(ctx, contract.id, { to: 'signed' }, submitted.version));
+    expect(refusal.message).toMatch(/bureau must approve/);
   });
 });

@@ -266,9 +266,22 @@ export function contractDraft(change: (draft: ContractDraft) => void = () => {})
 
 /** A contract created from the draft, submitted and signed (on 2025-12-20). */
 export async function signedContract(ctx: UseCaseContext, draft = contractDraft()): Promise<StoredContract> {
-  let contract = (await createContract(ctx, draft)).contract;
-  for (const to of ['submitted', 'signed'] as const) {
-    contract = await changeContractStatus(ctx, contract.id, { to, date: '2025-12-20' }, contract.version);
-  }
-  return contract;
+  const created = (await createContract(ctx, draft)).contract;
+  const submitted = await changeContractStatus(
+    ctx,
+    created.id,
+    { to: 'submitted', date: '2025-12-15' },
+    created.version,
+  );
+  const approved = await approveAsBureau(ctx, submitted);
+  return changeContractStatus(ctx, created.id, { to: 'signed', date: '2025-12-20' }, approved.version);
+}
+
+/** Approves a submitted contract as the bureau it was submitted to (review before signing). */
+export async function approveAsBureau(ctx: UseCaseContext, submitted: StoredContract): Promise<StoredContract> {
+  const bureau = submitted.review?.bureau;
+  if (!bureau) throw new Error('the contract names no reviewing bureau');
+  const desk = ctx.store.reviewDesk({ tenantId: bureau.id, userId: 'test-reviewer', kind: 'bureau' });
+  const decision = { decision: 'approve' as const, reasons: [], decidedByName: 'test reviewer', date: '2025-12-18' };
+  return (await desk.decide(ctx.tenant.id, submitted, decision, submitted.version)).contract;
 }

@@ -20,6 +20,7 @@ import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
 import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
+import { reviews } from './reviews/routes.ts';
 import { ruleSets } from './rule-sets/routes.ts';
 import { tenants } from './tenants/routes.ts';
 import { users } from './users/routes.ts';
@@ -43,6 +44,7 @@ function api() {
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', contractExports)
     .route('/', actuals)
+    .route('/', reviews)
     .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -6,10 +6,12 @@
  * what is missing.
  *
  * Now: contract heads written before GSI `status` get their keys in it (the deploy that adds the
- * index creates it empty of them), so status-filtered contract lists show them.
+ * index creates it empty of them), so status-filtered contract lists show them. Bureaus created
+ * before review routing get their region's lookup, and contracts submitted before it get their
+ * responsible bureau and their place in GSI `review` (backfillReviewRouting).
  */
 import { parseArgs } from 'node:util';
-import { backfillContractStatusIndex, Store } from '@shegong/store';
+import { backfillContractStatusIndex, backfillReviewRouting, Store } from '@shegong/store';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -27,3 +29,7 @@ const store = new Store({
 });
 const { tenants, heads } = await backfillContractStatusIndex(store);
 console.log(`GSI status: ${heads} contract heads given their keys, across ${tenants} tenants`);
+const routed = await backfillReviewRouting(store);
+console.log(
+  `GSI review: ${routed.bureaus} bureaus given their region's lookup, ${routed.heads} submitted contracts queued`,
+);

@@ -1,5 +1,6 @@
 import {
   backfillContractStatusIndex,
+  backfillReviewRouting,
   CreateTableCommand,
   createTableInput,
   DescribeTableCommand,
@@ -57,6 +58,7 @@ async function addMissingIndexes(store: Store): Promise<boolean> {
     await waitUntilActive(store);
   }
   if (missing.some((i) => i.name === 'status')) await backfillContractStatusIndex(store);
+  if (missing.some((i) => i.name === 'review')) await backfillReviewRouting(store);
   return missing.length > 0;
 }
 

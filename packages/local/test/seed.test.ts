@@ -70,6 +70,9 @@ describe('seedDemo', () => {
         'contract.running',
         'contract.closed',
         'contract.amend',
+        // Review before signing: the bureaus' decisions, in their trail and the organisation's.
+        'contract.review.approve',
+        'contract.review.return',
         'actuals.record',
         'person.member.link',
       ];

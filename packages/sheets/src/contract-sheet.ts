@@ -54,6 +54,7 @@ export const ROLE_LABELS: Record<PostRole, Label> = {
 export const STATUS_LABELS: Record<ContractStatus, Label> = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交', en: 'Submitted' },
+  approved: { zh: '已批准', en: 'Approved' },
   signed: { zh: '已签订', en: 'Signed' },
   running: { zh: '执行中', en: 'Running' },
   closed: { zh: '已结束', en: 'Closed' },

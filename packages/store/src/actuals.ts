@@ -18,7 +18,7 @@ import type { TenantScope } from './scope.ts';
 
 const MAX_REVISION = 9999;
 
-function monthOf(item: Record<string, unknown>): StoredActualMonth {
+export function monthOf(item: Record<string, unknown>): StoredActualMonth {
   const cost = item.cost as ActualMonthCost;
   return {
     contractId: item.contractId as string,

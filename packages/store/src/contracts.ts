@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
   CONTRACT_STATUSES,
+  type ContractReview,
   type ContractSort,
   type ContractStatus,
   type ContractVersion,
@@ -277,6 +278,40 @@ export class Contracts {
     return { ids: found.items.map((row) => row.gsi2sk), cursor: found.cursor };
   }
 
+  /**
+   * How many heads wait for the organisation to act after a review: drafts a bureau returned (their
+   * partition of the sparse `review` index, keys.returnedContract) and approved contracts to record
+   * as signed (the `status` index's partition). Select COUNT: bounded by what waits, not by every
+   * contract.
+   */
+  async awaitingAction(): Promise<{ returned: number; approved: number }> {
+    const [returned, approved] = await Promise.all([
+      this.count('review', 'gsi3pk', keys.returnedPartition(this.scope.tenantId)),
+      this.count('status', 'gsi2pk', keys.contractStatusPartition(this.scope.tenantId, 'approved')),
+    ]);
+    return { returned, approved };
+  }
+
+  private async count(index: 'review' | 'status', attribute: string, partition: string): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const found = await this.scope.client.send(
+        new QueryCommand({
+          TableName: this.scope.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${attribute} = :pk`,
+          ExpressionAttributeValues: { ':pk': partition },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += found.Count ?? 0;
+      start = found.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
   /** One version; not_found when there is none. */
   async version(id: string, number: number): Promise<ContractVersion> {
     if (!Number.isSafeInteger(number) || number < 1 || number > MAX_CONTRACT_VERSIONS)
@@ -441,6 +476,7 @@ export class Contracts {
     id: string,
     change: { to: ContractStatus; date: string; note?: string },
     expectedVersion: number,
+    { review }: { review?: ContractReview } = {},
   ): Promise<StoredContract> {
     const current = await this.get(id);
     if (current.version !== expectedVersion) throw staleVersion('Contract');
@@ -449,8 +485,13 @@ export class Contracts {
       throw conflict(`A ${current.status} contract cannot move to ${change.to}`, { status: current.status, allowed });
     }
     const now = new Date().toISOString();
+    // A submission names the bureau that reviews it (the caller finds it); a withdrawal to draft
+    // ends the review; any other move keeps the last decision on the head.
+    const { review: lastReview, ...rest } = current;
+    const nextReview = change.to === 'submitted' ? review : change.to === 'draft' ? undefined : lastReview;
     const contract: StoredContract = {
-      ...current,
+      ...rest,
+      ...(nextReview ? { review: nextReview } : {}),
       status: change.to,
       history: [
         ...current.history,
@@ -493,15 +534,7 @@ export class Contracts {
    * place in its status's list (GSI `status`), which a change of status moves in the same write.
    */
   private headItem(contract: StoredContract) {
-    // A newer guideline is worked out when read, from rule sets published later: never stored.
-    const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
-    const region = contract.purchaser.region;
-    return {
-      ...keys.contract(this.scope.tenantId, contract.id),
-      ...keys.contractScope(cityOf(region) ?? region, region, this.scope.tenantId, contract.id),
-      ...keys.contractStatus(this.scope.tenantId, contract.status, contract.id),
-      ...record,
-    };
+    return contractHeadItem(this.scope.tenantId, contract);
   }
 
   private claimNumber(mutation: Mutation, contractId: string, number: string): void {
@@ -536,6 +569,31 @@ export class Contracts {
       throw error;
     }
   }
+}
+
+/**
+ * A head as stored, for its organisation (`tenantId`): the record, the bureaus' GSI projection, its
+ * place in its status's list, and in GSI `review` while submitted (the bureau's queue) or while a
+ * returned draft (the organisation's count of what to act on).
+ * A bureau's review decision writes the head through this too, so the keys cannot drift apart.
+ */
+export function contractHeadItem(tenantId: string, contract: StoredContract) {
+  // A newer guideline is worked out when read, from rule sets published later: never stored.
+  const { version: _v, newerGuideline: _n, ...record } = withoutUndefined(contract);
+  const region = contract.purchaser.region;
+  const city = cityOf(region) ?? region;
+  const { review } = contract;
+  return {
+    ...keys.contract(tenantId, contract.id),
+    ...keys.contractScope(city, region, tenantId, contract.id),
+    ...keys.contractStatus(tenantId, contract.status, contract.id),
+    ...(contract.status === 'submitted' && review
+      ? keys.reviewQueue(city, region, review.submittedAt, tenantId, contract.id)
+      : contract.status === 'draft' && review?.state === 'returned'
+        ? keys.returnedContract(tenantId, contract.id)
+        : {}),
+    ...record,
+  };
 }
 
 /** DynamoDB's document client refuses undefined attributes; a floor that went away is left out. */

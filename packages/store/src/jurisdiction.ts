@@ -1,9 +1,18 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type ContractVersion, covers, type Jurisdiction, type StoredContract } from '@shegong/domain';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ContractVersion,
+  covers,
+  type Jurisdiction,
+  type ReviewRecord,
+  type StoredActualMonth,
+  type StoredContract,
+  type TenantRecord,
+} from '@shegong/domain';
+import { monthOf } from './actuals.ts';
 import { MAX_CONTRACT_VERSIONS, versionOf } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryItems } from './query.ts';
+import { type PageRequest, queryAll, queryItems } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /** A contract head as a bureau reads it: which organisation holds it, and the head. */
@@ -51,6 +60,88 @@ export class JurisdictionContracts {
     if (!(await this.head(organisationId, contractId))) return undefined;
     const item = await this.read(keys.contractVersion(organisationId, contractId, number));
     return item ? versionOf(item) : undefined;
+  }
+
+  /**
+   * A page of the contracts waiting for review in the jurisdiction (GSI `review`, sparse: submitted
+   * heads only), by region then oldest submission first. A city's page holds its counties' too.
+   */
+  async reviewQueue(page: PageRequest): Promise<Page<JurisdictionContract>> {
+    const found = await queryItems(this.scope, { ...this.queuePartition, index: 'review' }, page);
+    return { ...found, items: found.items.map(rowOf) };
+  }
+
+  /**
+   * How many contracts wait for one bureau's decision: a Query with Select COUNT of the queue (what
+   * waits in the jurisdiction bounds it), counting those the bureau is responsible for.
+   */
+  async waitingFor(bureauId: string): Promise<number> {
+    const { partition, sortPrefix } = this.queuePartition;
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const found = await this.scope.client.send(
+        new QueryCommand({
+          TableName: this.scope.tableName,
+          IndexName: 'review',
+          KeyConditionExpression: sortPrefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+          FilterExpression: '#review.#bureau.#id = :bureau',
+          ExpressionAttributeNames: { '#review': 'review', '#bureau': 'bureau', '#id': 'id' },
+          ExpressionAttributeValues: {
+            ':pk': partition,
+            ':bureau': bureauId,
+            ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
+          },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += found.Count ?? 0;
+      start = found.LastEvaluatedKey;
+    } while (start);
+    return count;
+  }
+
+  /**
+   * Every review decision on one contract of the jurisdiction, oldest first, whichever bureau made
+   * it: one Query of the `scope` index under the contract's city (keys.reviewScope). Bounded by how
+   * often one contract is submitted.
+   */
+  async decisions(organisationId: string, contract: StoredContract): Promise<ReviewRecord[]> {
+    const region = contract.purchaser.region;
+    const { gsi1pk } = keys.reviewScope(this.jurisdiction.city, region, organisationId, contract.id, '');
+    const items = await queryAll(this.scope, {
+      partition: gsi1pk,
+      sortPrefix: `${region}#${organisationId}#${contract.id}#`,
+      index: 'scope',
+    });
+    // A decision is never rewritten: its item's `version` is storage, not part of the record.
+    return items.map((item) => {
+      const { version: _v, ...record } = toRecord<ReviewRecord & { version?: number }>(item);
+      return record;
+    });
+  }
+
+  /** The organisation's name (its tenant record, read by key once its contract is known to be in the jurisdiction). */
+  async organisationName(organisationId: string): Promise<string | undefined> {
+    const item = await this.read(keys.tenant(organisationId));
+    return item ? toRecord<TenantRecord>(item).name : undefined;
+  }
+
+  /** Every month of actuals recorded on a contract of the jurisdiction, oldest first (undefined outside it). */
+  async actualMonths(organisationId: string, contractId: string): Promise<StoredActualMonth[] | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    const items = await queryAll(this.scope, {
+      partition: `T#${organisationId}`,
+      sortPrefix: keys.actualMonthPrefix(contractId),
+    });
+    return items.map(monthOf);
+  }
+
+  /** The review queue's partition and, for a county, the prefix of its code. */
+  private get queuePartition(): { partition: string; sortPrefix?: string } {
+    const { city, county } = this.jurisdiction;
+    return { partition: `R#${city}#REVIEW`, ...(county ? { sortPrefix: `${county}#` } : {}) };
   }
 
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

@@ -106,6 +106,43 @@ export const keys = {
     sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,
   }),
   actualRevisionPrefix: (contractId: string, month: string) => `ACTUALH#${contractId}#${month}#r`,
+  /**
+   * Which bureau a region has on the platform (a global lookup, written with the bureau's tenant by
+   * TenantDirectory.create): a submitted contract goes to its county's bureau, else its city's. It
+   * holds the bureau's id, name and region only, and is unique: one bureau per region.
+   */
+  regionBureau: (region: string) => ({ pk: `REGION#${region}`, sk: 'BUREAU' }),
+  /**
+   * A contract waiting for review (GSI `review`, sparse: only a submitted head carries it), under
+   * the city of its purchaser's region, ordered by region then submission: a city reads the whole
+   * partition, a county the prefix of its own code, oldest first.
+   */
+  reviewQueue: (city: string, region: string, submittedAt: string, tenantId: string, contractId: string) => ({
+    gsi3pk: `R#${city}#REVIEW`,
+    gsi3sk: `${region}#${submittedAt}#${tenantId}#${contractId}`,
+  }),
+  /**
+   * A draft a bureau returned, until it is submitted again (GSI `review`, sparse): the organisation
+   * counts what waits for it with one Query of its own partition.
+   */
+  returnedContract: (tenantId: string, contractId: string) => ({
+    gsi3pk: keys.returnedPartition(tenantId),
+    gsi3sk: contractId,
+  }),
+  returnedPartition: (tenantId: string) => `T#${tenantId}#CONTRACT#returned`,
+  /** A bureau's review decision, in its own partition, in the order decided. */
+  review: (bureauId: string, decidedAt: string, reviewId: string) => ({
+    pk: `T#${bureauId}`,
+    sk: `REVIEW#${decidedAt}#${reviewId}`,
+  }),
+  /**
+   * The decisions on one contract, for every bureau whose jurisdiction covers it (GSI `scope`):
+   * under the city of the purchaser's region, by region, organisation and contract, then time.
+   */
+  reviewScope: (city: string, region: string, tenantId: string, contractId: string, decidedAt: string) => ({
+    gsi1pk: `R#${city}#REVIEWLOG`,
+    gsi1sk: `${region}#${tenantId}#${contractId}#${decidedAt}`,
+  }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

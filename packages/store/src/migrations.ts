@@ -1,8 +1,14 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ContractStatus } from '@shegong/domain';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ContractReview,
+  type ContractStatus,
+  cityOf,
+  type StoredContract,
+  type TenantRecord,
+} from '@shegong/domain';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
-import { TenantScope } from './scope.ts';
+import { TenantScope, toRecord } from './scope.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -46,4 +52,91 @@ export async function backfillContractStatusIndex(store: Store): Promise<{ tenan
     }
   }
   return { tenants: tenants.length, heads };
+}
+
+/**
+ * Review before signing (issue 11) routes a submitted contract by region, through a lookup each
+ * bureau's creation now writes (keys.regionBureau), and queues it on GSI `review`. Bureaus created
+ * before get their lookup; contracts submitted before get the review they would have been given —
+ * the responsible bureau (county's, else city's), the organisation's name — and so their place in
+ * the queue. Walks the tenant directory (never a Scan), writes each item only while it still lacks
+ * what is added (conditional), so a second run changes nothing.
+ */
+export async function backfillReviewRouting(store: Store): Promise<{ bureaus: number; heads: number }> {
+  const directory = new TenantScope(store.client, store.tableName, 'platform-migration', 'migration');
+  const tenants = (await queryAll(directory, { partition: keys.tenantDirectory, index: 'scope' })).map((t) =>
+    toRecord<TenantRecord>(t),
+  );
+  let bureaus = 0;
+  for (const bureau of tenants.filter((t) => t.kind === 'bureau')) {
+    try {
+      await store.client.send(
+        new PutCommand({
+          TableName: store.tableName,
+          Item: {
+            ...keys.regionBureau(bureau.region),
+            itemType: 'Guard',
+            tenantId: bureau.id,
+            bureauId: bureau.id,
+            name: bureau.name,
+            region: bureau.region,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      bureaus++;
+    } catch (error) {
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
+  let heads = 0;
+  for (const org of tenants.filter((t) => t.kind === 'org')) {
+    const scope = new TenantScope(store.client, store.tableName, org.id, 'migration');
+    const items = await queryAll(scope, {
+      partition: keys.contractStatusPartition(org.id, 'submitted'),
+      index: 'status',
+    });
+    for (const row of items) {
+      const { Item } = await store.client.send(
+        new GetCommand({ TableName: store.tableName, Key: { pk: row.pk, sk: row.sk }, ConsistentRead: true }),
+      );
+      if (!Item || Item.review || Item.status !== 'submitted') continue;
+      const head = toRecord<StoredContract>(Item);
+      const region = head.purchaser.region;
+      const bureau = await store.reviewingBureau(region, cityOf(region));
+      if (!bureau) continue;
+      const submitted = [...head.history].reverse().find((h) => h.to === 'submitted');
+      const review: ContractReview = {
+        state: 'pending',
+        bureau,
+        organisation: org.name,
+        submittedAt: submitted?.at ?? head.updatedAt,
+        reasons: [],
+      };
+      const queue = keys.reviewQueue(cityOf(region) ?? region, region, review.submittedAt, org.id, head.id);
+      try {
+        // A storage change like the status index's: the head's version stays (nobody decided anything).
+        await store.client.send(
+          new UpdateCommand({
+            TableName: store.tableName,
+            Key: { pk: Item.pk, sk: Item.sk },
+            UpdateExpression: 'SET review = :review, gsi3pk = :qpk, gsi3sk = :qsk',
+            ConditionExpression: 'attribute_not_exists(review) AND #status = :submitted AND version = :version',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':review': review,
+              ':qpk': queue.gsi3pk,
+              ':qsk': queue.gsi3sk,
+              ':submitted': 'submitted',
+              ':version': Item.version,
+            },
+          }),
+        );
+        heads++;
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+  }
+  return { bureaus, heads };
 }

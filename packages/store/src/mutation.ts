@@ -36,6 +36,8 @@ interface Step {
 export class Mutation {
   private readonly steps: Step[] = [];
   private audit?: AuditEvent;
+  /** Events recorded in other tenants' trails too (a bureau's decision on an organisation's contract). */
+  private readonly alsoAudited: { tenantId: string; event: AuditEvent }[] = [];
   /** The Idempotency-Key this mutation records, and the index of its step. */
   private idempotency?: { key: string; step: number };
 
@@ -188,6 +190,26 @@ export class Mutation {
     return this;
   }
 
+  /**
+   * The same kind of event in another tenant's trail, for a change that touches that tenant's item
+   * (a bureau's review decision moves the organisation's contract): each side's trail tells it.
+   */
+  auditedIn(tenantId: string, action: string, entity: string, entityId: string, version: number, newState: unknown) {
+    this.alsoAudited.push({
+      tenantId,
+      event: {
+        actor: this.actor.userId,
+        at: new Date().toISOString(),
+        action,
+        entity,
+        entityId,
+        version,
+        hash: stateHash(newState),
+      },
+    });
+    return this;
+  }
+
   async commit(): Promise<AuditEvent> {
     if (!this.audit) throw new Error('a mutation must say what it audits before it commits');
     const auditItem: TransactItem = {
@@ -201,9 +223,21 @@ export class Mutation {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     };
+    const otherTrails: TransactItem[] = this.alsoAudited.map(({ tenantId, event }) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          pk: keys.auditPartition(tenantId),
+          sk: `${event.at}#${randomUUID()}`,
+          ...event,
+          actorTenant: this.actor.tenantId,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }));
     try {
       await this.client.send(
-        new TransactWriteCommand({ TransactItems: [...this.steps.map((s) => s.item), auditItem] }),
+        new TransactWriteCommand({ TransactItems: [...this.steps.map((s) => s.item), auditItem, ...otherTrails] }),
       );
       return this.audit;
     } catch (error) {

@@ -12,13 +12,14 @@ const KEYS = {
   table: ['pk', 'sk'],
   scope: ['gsi1pk', 'gsi1sk'],
   status: ['gsi2pk', 'gsi2sk'],
+  review: ['gsi3pk', 'gsi3sk'],
 } as const;
 
 /** Which items a list reads: one partition (of the table or of an index), maybe a prefix. */
 export interface ListQuery {
   partition: string;
   sortPrefix?: string;
-  index?: 'scope' | 'status';
+  index?: 'scope' | 'status' | 'review';
   newestFirst?: boolean;
 }
 

@@ -19,6 +19,6 @@ export class TenantScope {
 
 /** Strips storage attributes from an item, leaving the record. */
 export function toRecord<T>(item: Record<string, unknown>): T {
-  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, itemType, expiresAt, ...record } = item;
+  const { pk, sk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk, itemType, expiresAt, ...record } = item;
   return record as T;
 }

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Jurisdiction, RuleSet } from '@shegong/domain';
+import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
 import { documentClient, type StoreConfig } from './client.ts';
@@ -14,6 +14,7 @@ import { Ladders } from './ladders.ts';
 import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
+import { ReviewDesk } from './reviews.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { type PageSession, sessions } from './sessions.ts';
@@ -85,6 +86,23 @@ export class Store {
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
+  }
+
+  /** A bureau's review desk: its decisions on the contracts submitted to it (reviews.ts). */
+  reviewDesk(context: TenantContext): ReviewDesk {
+    if (context.kind !== 'bureau') throw new Error('only a bureau decides reviews');
+    return new ReviewDesk(new TenantScope(this.client, this.tableName, context.tenantId, context.userId));
+  }
+
+  /**
+   * The bureau that reviews a contract purchased in `region` (P-U1): the county's bureau if the
+   * county has one on the platform, else the city's; undefined when neither has. Holds no tenant
+   * data beyond the bureau's id, name and region (keys.regionBureau).
+   */
+  async reviewingBureau(region: string, city: string | undefined): Promise<ReviewBureau | undefined> {
+    const own = await ReviewDesk.bureauOf(this, region);
+    if (own || !city || city === region) return own;
+    return ReviewDesk.bureauOf(this, city);
   }
 
   /** The platform's tenant directory: refused to anyone but the platform tenant. */

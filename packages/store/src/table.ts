@@ -28,6 +28,11 @@ export const tableDefinition = {
       sortKey: 'gsi2sk',
       projection: { type: 'INCLUDE', attributes: ['number', 'title', 'purchaser', 'startDate', 'value'] },
     },
+    // The review queue (keys.reviewQueue): sparse, a head carries its keys only while submitted,
+    // so the queue is what waits and no more. It projects the whole head: a queue row shows the
+    // number, title, value, findings and the responsible bureau without a second read, and what
+    // waits at once is a few dozen heads, not the thousands of the `scope` index.
+    { name: 'review', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: { type: 'ALL' } },
   ],
   /** Epoch seconds; DynamoDB deletes the item some time after (idempotency records, invitations). */
   ttlAttribute: 'expiresAt',

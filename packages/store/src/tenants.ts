@@ -72,6 +72,14 @@ export class TenantDirectory {
       gsi1pk: keys.tenantDirectory,
       gsi1sk: `${record.createdAt}#${id}`,
     });
+    if (record.kind === 'bureau') {
+      // Submitted contracts are routed by region (keys.regionBureau): one bureau per region.
+      mutation.guard(
+        keys.regionBureau(record.region),
+        { tenantId: id, bureauId: id, name: record.name, region: record.region },
+        () => conflict('This region already has a civil-affairs bureau on the platform', { field: 'region' }),
+      );
+    }
     if (input.uscc) {
       mutation.guard(keys.usccGuard(input.uscc), { tenantId: id }, () =>
         conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),

@@ -145,20 +145,23 @@ export async function budgetVsActualView(ctx: UseCaseContext, contractId: string
     ctx.repos.contracts.version(contractId, contract.currentVersion),
     ctx.repos.actuals.months(contractId),
   ]);
+  return { contract, version, months, budgetVsActual: budgetAgainstActual(version, months) };
+}
+
+/**
+ * The projection of a version's budget against the months recorded: one computation for the
+ * organisation's view and a bureau's (reviews.ts jurisdictionBudgetVsActual).
+ */
+export function budgetAgainstActual(version: ContractVersion, months: readonly StoredActualMonth[]) {
   const { startDate, endDate } = version.draft.terms;
-  return {
-    contract,
-    version,
-    months,
-    budgetVsActual: budgetVsActual({
-      startDate,
-      endDate,
-      budget: version.draft.plan.lines,
-      months: months.map((m) => m.cost),
-      // Versions costed before the tolerance was a parameter carry rules without it: the default applies.
-      tolerance: version.rules.projectionTolerance,
-    }),
-  };
+  return budgetVsActual({
+    startDate,
+    endDate,
+    budget: version.draft.plan.lines,
+    months: months.map((m) => m.cost),
+    // Versions costed before the tolerance was a parameter carry rules without it: the default applies.
+    tolerance: version.rules.projectionTolerance,
+  });
 }
 
 /** The months recorded for a contract, oldest first (another organisation's contract answers NotFound). */

@@ -19,6 +19,7 @@ import { type ContractListFilter, MAX_VERSION_BYTES, type PageRequest, StoreErro
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Refused } from '../refusals.ts';
+import { submissionReview } from '../reviews/reviews.ts';
 import { costingContext } from './costing-context.ts';
 import { currentHead, type InForceLookup, inForceLookup, type Recost, withEffect } from './guideline.ts';
 
@@ -33,7 +34,9 @@ import { currentHead, type InForceLookup, inForceLookup, type Recost, withEffect
 const WHY_NOT: Record<ContractStatus, string> = {
   draft: 'A draft is edited in place (PUT), not amended',
   submitted:
-    'A submitted contract is neither edited nor amended: withdraw it to draft to edit it, or record it signed and amend it',
+    'A submitted contract is neither edited nor amended while the bureau reviews it: withdraw it to draft to edit it',
+  approved:
+    'An approved contract is neither edited nor amended: withdraw it to draft to edit it, or record it signed and amend it',
   signed: 'A signed contract changes only by amendment',
   running: 'A running contract changes only by amendment',
   closed: 'A closed contract no longer changes',
@@ -168,6 +171,18 @@ export async function changeContractStatus(
 ): Promise<StoredContract> {
   const current = await ctx.repos.contracts.get(id);
   const allowed = NEXT_STATUSES[current.status];
+  // Review before signing (P-U1): the bureau decides a submission; the organisation cannot sign around it.
+  if (current.status === 'submitted' && (transition.to === 'signed' || transition.to === 'approved')) {
+    throw new Conflict(
+      transition.to === 'signed'
+        ? 'The bureau must approve this contract before it is recorded as signed: it is waiting for review'
+        : 'Only the reviewing bureau approves a contract',
+      {
+        reason: 'awaitingReview',
+        fields: [{ path: '/to', message: `must be one of: ${allowed.join(', ')} (the bureau approves it)` }],
+      },
+    );
+  }
   if (!allowed.includes(transition.to)) {
     throw new Conflict(
       allowed.length
@@ -197,6 +212,7 @@ export async function changeContractStatus(
       ...(transition.note ? { note: transition.note } : {}),
     },
     expectedVersion,
+    transition.to === 'submitted' ? { review: await submissionReview(ctx, current) } : {},
   );
 }
 

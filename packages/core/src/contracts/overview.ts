@@ -12,6 +12,10 @@ export interface ContractOverview {
   withErrors: StoredContract[];
   /** Agreed contracts (submitted, signed, running) a newer guideline applies to within their term. */
   withNewerGuideline: StoredContract[];
+  /** Drafts a bureau returned with reasons: to change and submit again. */
+  returned: StoredContract[];
+  /** Contracts the bureau approved: to record as signed. */
+  approved: StoredContract[];
 }
 
 /** The organisation's contracts as its dashboard counts them, each under the rules in force. */
@@ -31,5 +35,7 @@ export async function contractOverview(ctx: UseCaseContext): Promise<ContractOve
     byStatus,
     withErrors: all.filter((x) => x.findingCounts.errors > 0),
     withNewerGuideline: all.filter((x) => x.newerGuideline && x.status !== 'draft'),
+    returned: all.filter((x) => x.status === 'draft' && x.review?.state === 'returned'),
+    approved: all.filter((x) => x.status === 'approved'),
   };
 }

@@ -118,10 +118,11 @@ describe('Amendment and Transition', () => {
 });
 
 describe('the status machine', () => {
-  it('goes draft → submitted → signed → running → closed, and a submission may be withdrawn', () => {
+  it('goes draft → submitted → (the bureau approves) → signed → running → closed, and may be withdrawn before signing', () => {
     expect(NEXT_STATUSES).toEqual({
       draft: ['submitted'],
-      submitted: ['draft', 'signed'],
+      submitted: ['draft'],
+      approved: ['draft', 'signed'],
       signed: ['running'],
       running: ['closed'],
       closed: [],

@@ -38,8 +38,12 @@ export const SERVICES = [
 ] as const;
 export type Service = (typeof SERVICES)[number];
 
-/** draft → submitted → signed → running → closed; a submitted contract may be withdrawn to draft. */
-export const CONTRACT_STATUSES = ['draft', 'submitted', 'signed', 'running', 'closed'] as const;
+/**
+ * draft → submitted → approved → signed → running → closed. A submitted contract waits for the
+ * bureau's review (review.ts): approved, or returned to draft with reasons. A submitted or approved
+ * contract may be withdrawn to draft; only an approved one is recorded as signed.
+ */
+export const CONTRACT_STATUSES = ['draft', 'submitted', 'approved', 'signed', 'running', 'closed'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /** The roles a post can have in a project team. */
@@ -218,10 +222,14 @@ export const Transition = z.strictObject({
 });
 export type Transition = z.infer<typeof Transition>;
 
-/** The statuses each status may move to. */
+/**
+ * The statuses an organisation may move each status to. submitted → approved (or back to draft,
+ * returned) is the bureau's review decision (review.ts), never the organisation's own move.
+ */
 export const NEXT_STATUSES: Record<ContractStatus, readonly ContractStatus[]> = {
   draft: ['submitted'],
-  submitted: ['draft', 'signed'],
+  submitted: ['draft'],
+  approved: ['draft', 'signed'],
   signed: ['running'],
   running: ['closed'],
   closed: [],
@@ -231,4 +239,5 @@ export const NEXT_STATUSES: Record<ContractStatus, readonly ContractStatus[]> = 
 export const isEditable = (status: ContractStatus) => status === 'draft';
 export const isAmendable = (status: ContractStatus) => status === 'signed' || status === 'running';
 /** Actuals are recorded while the contract is signed or running (and corrected after it closes). */
-export const takesActuals = (status: ContractStatus) => status !== 'draft' && status !== 'submitted';
+export const takesActuals = (status: ContractStatus) =>
+  status === 'signed' || status === 'running' || status === 'closed';

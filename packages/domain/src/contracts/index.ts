@@ -7,4 +7,5 @@ export * from './floor-explanation.ts';
 export * from './guideline.ts';
 export * from './pay-months.ts';
 export * from './records.ts';
+export * from './review.ts';
 export * from './term.ts';

@@ -5,6 +5,7 @@ import { AmendmentRecord } from './amendment.ts';
 import { ContractAssessment, CostedPost } from './assessment.ts';
 import { CONTRACT_STATUSES, ContractDraft } from './contract.ts';
 import { NewerGuideline } from './guideline.ts';
+import { ContractReview } from './review.ts';
 
 /**
  * A purchase contract as it is kept and shown: the head (status, the current version's summary)
@@ -52,6 +53,9 @@ export const StoredContract = z
       'A submitted, signed or running contract (or a draft whose term reaches a later rule set): the newer rule set in force within the term, worked out when read (never stored)',
     ),
     history: z.array(StatusChange),
+    review: ContractReview.optional().describe(
+      'Present once submitted for review: the responsible bureau, and the last decision with its reasons',
+    ),
     createdAt: instant,
     createdBy: z.string(),
     updatedAt: instant,

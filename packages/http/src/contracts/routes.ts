@@ -233,7 +233,7 @@ export const contracts = new OpenAPIHono<AppEnv>()
       path: '/contracts/{contractId}/transitions',
       summary: 'Move a contract to its next status',
       description:
-        'draft → submitted (refused with 422 while the terms break N-1 or N-3), submitted → draft (withdraw) or signed, signed → running, running → closed; any other move answers 409 naming the statuses allowed. `date` (signed on, started on…) defaults to today, China time. `If-Match` with the contract’s ETag.',
+        'draft → submitted (refused with 422 while the terms break N-1 or N-3; it goes to the bureau whose jurisdiction covers the purchaser’s region, named in `review`), submitted → draft (withdraw), approved → draft (withdraw) or signed, signed → running, running → closed. The bureau decides submitted → approved or back to draft (`POST /v1/reviews/…/decision`): signing a submitted contract answers 409, the bureau must approve it first. Any other move answers 409 naming the statuses allowed. `date` (signed on, started on…) defaults to today, China time. `If-Match` with the contract’s ETag.',
       tags: ['contracts'],
       middleware: [authorize(CONTRACT_WRITERS)] as const,
       request: {

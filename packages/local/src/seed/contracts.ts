@@ -3,6 +3,7 @@ import {
   amendContract,
   changeContractStatus,
   createContract,
+  decideReview,
   recordActualMonth,
   type UseCaseContext,
 } from '@shegong/core';
@@ -12,12 +13,13 @@ import {
   type ContractDraft,
   highestCertificate,
   monthLastDay,
+  type ReviewDecision,
   roundHalfUp,
   type StoredContract,
 } from '@shegong/domain';
 import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
 import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
-import { adminOf } from './demo-data.ts';
+import { adminOf, DEMO_TENANTS, userOf } from './demo-data.ts';
 import { DEMO_TODAY } from './demo-people.ts';
 import { SEED_PARTS } from './parts.ts';
 
@@ -104,7 +106,10 @@ async function runDemoContract(contract: DemoContract, ctx: UseCaseContext, crea
   let draft = contract.draft;
   const amendAfter = contract.steps.findIndex((s) => s.to === 'running');
   for (const [i, step] of contract.steps.entries()) {
-    stored = await changeContractStatus(ctx, stored.id, { to: step.to, date: step.date }, stored.version);
+    stored =
+      step.to === 'approved'
+        ? await decideAsReviewer(ctx.store, ctx.tenant.id, stored, { decision: 'approve', reasons: [] }, step.date)
+        : await changeContractStatus(ctx, stored.id, { to: step.to, date: step.date }, stored.version);
     if (i === amendAfter && contract.amendment) {
       draft = contract.amendment.change(contract.draft);
       const amended = await amendContract(
@@ -118,6 +123,24 @@ async function runDemoContract(contract: DemoContract, ctx: UseCaseContext, crea
   }
   for (const [index, month] of (contract.actualMonths ?? []).entries())
     await recordActualMonth(ctx, stored.id, month, actualMonth(contract, draft, month, index));
+}
+
+/**
+ * A review decision on a submitted demo contract, made by the reviewer of the bureau it was
+ * submitted to (review before signing), through the same operation the API uses.
+ */
+export async function decideAsReviewer(
+  store: Store,
+  organisationId: string,
+  submitted: StoredContract,
+  decision: ReviewDecision,
+  date: string,
+): Promise<StoredContract> {
+  const bureau = DEMO_TENANTS.find((t) => t.id === submitted.review?.bureau.id);
+  if (!bureau) throw new Error(`contract ${submitted.number} was submitted to no demo bureau`);
+  const member = { tenantId: bureau.id, userId: await userOf(store, `reviewer@${bureau.domain}`) };
+  const ctx = await actingAs({ store, today: () => date }, member);
+  return (await decideReview(ctx, organisationId, submitted.id, decision, submitted.version)).contract;
 }
 
 /** Names the demo contract a failure came from. */

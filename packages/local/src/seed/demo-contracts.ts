@@ -39,7 +39,10 @@ export interface DemoAmendment {
 export interface DemoContract {
   tenant: DemoTenant;
   shape: DemoShape;
-  /** The status it ends in, with the date of each step on the way. */
+  /**
+   * The status it ends in, with the date of each step on the way; an `approved` step is the
+   * reviewing bureau's decision (seeded as its reviewer), not the organisation's own move.
+   */
   status: ContractStatus;
   steps: { to: ContractStatus; date: string }[];
   draft: ContractDraft;
@@ -237,6 +240,7 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     status: 'running',
     steps: [
       { to: 'submitted', date: '2025-12-05' },
+      { to: 'approved', date: '2025-12-20' },
       { to: 'signed', date: '2025-12-20' },
       { to: 'running', date: '2026-01-01' },
     ],
@@ -305,6 +309,7 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     status: 'signed',
     steps: [
       { to: 'submitted', date: '2026-10-20' },
+      { to: 'approved', date: '2026-11-10' },
       { to: 'signed', date: '2026-11-10' },
     ],
     draft: draftOf({
@@ -370,6 +375,7 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     status: 'closed',
     steps: [
       { to: 'submitted', date: '2024-12-02' },
+      { to: 'approved', date: '2024-12-18' },
       { to: 'signed', date: '2024-12-18' },
       { to: 'running', date: '2025-01-01' },
       { to: 'closed', date: '2026-01-20' },
@@ -428,6 +434,7 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     status: 'running',
     steps: [
       { to: 'submitted', date: '2026-02-05' },
+      { to: 'approved', date: '2026-02-20' },
       { to: 'signed', date: '2026-02-20' },
       { to: 'running', date: '2026-03-01' },
     ],
@@ -496,6 +503,7 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     status: 'signed',
     steps: [
       { to: 'submitted', date: '2026-10-28' },
+      { to: 'approved', date: '2026-11-16' },
       { to: 'signed', date: '2026-11-16' },
     ],
     draft: draftOf({

@@ -123,9 +123,12 @@ export const DEMO_INVITATION = {
 };
 
 /** A demo tenant's admin's user id (the sign-in's subject), so histories show who did what; 'seed' before the users exist. */
-export async function adminOf(store: Store, tenant: DemoTenant): Promise<string> {
-  const { Item } = await store.client.send(
-    new GetCommand({ TableName: store.tableName, Key: keys.emailGuard(`admin@${tenant.domain}`) }),
-  );
+export function adminOf(store: Store, tenant: DemoTenant): Promise<string> {
+  return userOf(store, `admin@${tenant.domain}`);
+}
+
+/** A demo sign-in's user id, by its e-mail; 'seed' before the users exist. */
+export async function userOf(store: Store, email: string): Promise<string> {
+  const { Item } = await store.client.send(new GetCommand({ TableName: store.tableName, Key: keys.emailGuard(email) }));
   return typeof Item?.userId === 'string' ? Item.userId : 'seed';
 }

@@ -96,6 +96,7 @@ main:focus { outline: none; }
 .menu-item.is-active { background: var(--primary-bg); color: var(--primary); font-weight: 600; }
 .menu-item .icon { flex: none; }
 .menu-label { flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.menu-count { flex: none; min-width: 20px; text-align: center; font-size: 12px; line-height: 20px; padding: 0 6px; border-radius: 10px; background: #cf1322; color: #fff; font-weight: 600; }
 .menu-soon { flex: none; white-space: nowrap; font-size: 11px; line-height: 18px; padding: 0 6px; border-radius: 9px; background: #f0f0f0; color: var(--text-2); font-weight: 400; }
 .mobile-nav { display: none; }
 .mobile-nav-toggle {

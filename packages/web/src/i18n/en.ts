@@ -8,6 +8,7 @@ import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
+import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
 import type { Messages } from './zh-CN.ts';
@@ -37,7 +38,7 @@ export const en: Messages = {
     submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
-    contractReview: 'Contract review',
+    reviews: 'Reviews',
     claims: 'Award approvals',
     tenants: 'Tenants',
     breadcrumbs: 'You are here',
@@ -321,6 +322,7 @@ export const en: Messages = {
   contracts: contractsEn,
   actuals: actualsEn,
   priceFloor: priceFloorEn,
+  reviews: reviewsEn,
   policyRules: policyRulesEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },
 };

@@ -8,6 +8,7 @@ import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
+import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
 
@@ -40,7 +41,7 @@ export const zhCN = {
     submissions: '待确认提交',
     incubated: '孵化机构',
     rules: '规则',
-    contractReview: '合同审核',
+    reviews: '审核',
     claims: '奖励审批',
     tenants: '租户',
     breadcrumbs: '当前位置',
@@ -316,6 +317,7 @@ export const zhCN = {
   contracts: contractsZh,
   actuals: actualsZh,
   priceFloor: priceFloorZh,
+  reviews: reviewsZh,
   policyRules: policyRulesZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },
 };

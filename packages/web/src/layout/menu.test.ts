@@ -26,13 +26,7 @@ describe('menus', () => {
       'rules',
       'myOrganisation',
     ]);
-    expect(MENUS.bureau.map((e) => e.label)).toEqual([
-      'dashboard',
-      'rules',
-      'contractReview',
-      'claims',
-      'myOrganisation',
-    ]);
+    expect(MENUS.bureau.map((e) => e.label)).toEqual(['dashboard', 'rules', 'reviews', 'claims', 'myOrganisation']);
     expect(MENUS.platform.map((e) => e.label)).toEqual(['tenants', 'myOrganisation']);
     expect(MENUS.incubator.map((e) => e.label)).toContain('incubated');
   });

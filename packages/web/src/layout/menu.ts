@@ -15,7 +15,15 @@ export interface MenuEntry {
   soon?: true;
   /** Only these roles see the entry (its page refuses the others); everyone when absent. */
   roles?: readonly string[];
+  /** A count shown as a badge beside the label (shell.tsx reads it for the signed-in member). */
+  count?: MenuCount;
 }
+
+/**
+ * The counts a menu shows: what waits for the bureau's review decision; the organisation's
+ * contracts a bureau returned.
+ */
+export type MenuCount = 'reviewsWaiting' | 'contractsReturned';
 
 /** The entries a member with these roles sees. */
 export function visibleEntries(kind: TenantKind, roles: readonly string[]): readonly MenuEntry[] {
@@ -28,7 +36,13 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   org: [
     { href: '/org', label: 'dashboard', icon: 'dashboard' },
     // A contract's costing shows named persons' pay: the registry's readers only (CONTRACT_READERS).
-    { href: '/org/contracts', label: 'contracts', icon: 'contract', roles: CONTRACT_READERS.roles },
+    {
+      href: '/org/contracts',
+      label: 'contracts',
+      icon: 'contract',
+      roles: CONTRACT_READERS.roles,
+      count: 'contractsReturned',
+    },
     // The calculator reads named persons' pay, which staff do not see of others (PRICE_FLOOR_USERS).
     {
       href: '/org/price-floor',
@@ -54,7 +68,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   bureau: [
     { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
-    { href: '/bureau/contracts', label: 'contractReview', icon: 'review', soon: true },
+    { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
     MY_ORGANISATION,
   ],

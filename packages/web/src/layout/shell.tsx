@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import { contractsAwaitingAction, reviewsWaiting } from '@shegong/core';
 import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -9,19 +10,35 @@ import { currentPath } from '../session/next.ts';
 import { CsrfInput } from './components.tsx';
 import { Document } from './document.tsx';
 import { Icon } from './icons.tsx';
-import { activeEntry, homeOf, visibleEntries } from './menu.ts';
+import { activeEntry, homeOf, type MenuCount, visibleEntries } from './menu.ts';
 
 /** Who is signed in and where: what the shell shows on every page. */
 export interface SignedIn {
   principal: Principal;
   user: UserRecord;
   tenant: TenantRecord;
+  /** The menu's badges: counts of what waits for this member (menu.ts MenuCount). */
+  counts?: Partial<Record<MenuCount, number>>;
 }
 
-/** Reads the signed-in user's tenant (the principal and user were set by `authorize`). */
+/**
+ * What each menu count is, for a member whose menu shows it: one COUNT Query each, bounded by
+ * what waits (the bureau's queue, the organisation's returned drafts).
+ */
+const COUNTERS: Record<MenuCount, (c: Context<PageEnv>) => Promise<number>> = {
+  reviewsWaiting: (c) => reviewsWaiting(c.var.ctx),
+  contractsReturned: async (c) => (await contractsAwaitingAction(c.var.ctx)).returned,
+};
+
+/** Reads the signed-in user's tenant (the principal and user were set by `authorize`) and the menu's counts. */
 export async function signedIn(c: Context<PageEnv>): Promise<SignedIn> {
-  const tenant = await c.var.repos.tenant.get();
-  return { principal: c.var.principal, user: c.var.user, tenant };
+  const { principal } = c.var;
+  const counted = visibleEntries(principal.kind, principal.roles).flatMap((e) => (e.count ? [e.count] : []));
+  const [tenant, counts] = await Promise.all([
+    c.var.repos.tenant.get(),
+    Promise.all(counted.map(async (name) => [name, await COUNTERS[name](c)] as const)),
+  ]);
+  return { principal, user: c.var.user, tenant, counts: Object.fromEntries(counts) };
 }
 
 export interface Crumb {
@@ -74,6 +91,9 @@ function Menu(props: { m: Messages; who: SignedIn; path: string }) {
               <Icon name={entry.icon} />
               <span class="menu-label">{m.nav[entry.label]}</span>
               {entry.soon ? <span class="menu-soon">{m.nav.soon}</span> : null}
+              {entry.count && who.counts?.[entry.count] ? (
+                <span class="menu-count">{String(who.counts[entry.count])}</span>
+              ) : null}
             </a>
           </li>
         ))}

@@ -7,7 +7,14 @@ export const contractsZh = {
   newContract: '新建合同',
   priceFloorLink: '最低合同价测算',
   term: (start: string, end: string) => `${start} 至 ${end}`,
-  statuses: { draft: '草稿', submitted: '已提交', signed: '已签订', running: '执行中', closed: '已结项' },
+  statuses: {
+    draft: '草稿',
+    submitted: '已提交',
+    approved: '已批准',
+    signed: '已签订',
+    running: '执行中',
+    closed: '已结项',
+  },
   services: {
     helping_needy: '帮困扶弱',
     emergency_rescue: '应急救援',
@@ -221,7 +228,7 @@ export const contractsZh = {
     costingTitle: (n: number) => `测算（第 ${n} 版）`,
   },
   transitions: {
-    to: { draft: '退回草稿', submitted: '提交', signed: '签订', running: '开始执行', closed: '结项' },
+    to: { draft: '退回草稿', submitted: '提交', approved: '批准', signed: '签订', running: '开始执行', closed: '结项' },
     withdraw: '撤回为草稿',
     date: { signed: '签订日期', running: '开始执行日期', closed: '结项日期' },
     dateError: '请按 年-月-日 输入日期',
@@ -320,7 +327,14 @@ export const contractsEn: typeof contractsZh = {
   newContract: 'New contract',
   priceFloorLink: 'Price-floor calculator',
   term: (start: string, end: string) => `${start} – ${end}`,
-  statuses: { draft: 'Draft', submitted: 'Submitted', signed: 'Signed', running: 'Running', closed: 'Closed' },
+  statuses: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    signed: 'Signed',
+    running: 'Running',
+    closed: 'Closed',
+  },
   services: {
     helping_needy: 'Helping the needy',
     emergency_rescue: 'Emergency rescue',
@@ -545,7 +559,14 @@ export const contractsEn: typeof contractsZh = {
     costingTitle: (n: number) => `Costing (version ${n})`,
   },
   transitions: {
-    to: { draft: 'Back to draft', submitted: 'Submit', signed: 'Sign', running: 'Start', closed: 'Close' },
+    to: {
+      draft: 'Back to draft',
+      submitted: 'Submit',
+      approved: 'Approve',
+      signed: 'Sign',
+      running: 'Start',
+      closed: 'Close',
+    },
     withdraw: 'Withdraw to draft',
     date: { signed: 'Signed on', running: 'Started on', closed: 'Closed on' },
     dateError: 'Enter a date as year-month-day',

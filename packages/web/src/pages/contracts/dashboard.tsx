@@ -60,6 +60,18 @@ export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractOverv
       </ul>
       <ContractLinks
         c={c}
+        title={c.var.m.reviews.awaitingReturned(data.returned.length)}
+        contracts={data.returned}
+        mark={(x) => (x.review ? <span class="muted">{x.review.bureau.name}</span> : null)}
+      />
+      <ContractLinks
+        c={c}
+        title={c.var.m.reviews.awaitingApproved(data.approved.length)}
+        contracts={data.approved}
+        mark={(x) => (x.review ? <span class="muted">{x.review.bureau.name}</span> : null)}
+      />
+      <ContractLinks
+        c={c}
         title={k.dashboard.withErrors}
         contracts={data.withErrors}
         mark={(x) => <Flags k={k} rules={rules} contract={x} />}
@@ -70,7 +82,12 @@ export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractOverv
         contracts={data.withNewerGuideline}
         mark={(x) => <GuidelineTag c={c} contract={x} />}
       />
-      {data.withErrors.length || data.withNewerGuideline.length ? null : <p class="muted">{k.dashboard.none}</p>}
+      {data.withErrors.length ||
+      data.withNewerGuideline.length ||
+      data.returned.length ||
+      data.approved.length ? null : (
+        <p class="muted">{k.dashboard.none}</p>
+      )}
       <div class="actions">
         <a class="btn" href={CONTRACTS}>
           {k.dashboard.open(data.total)}

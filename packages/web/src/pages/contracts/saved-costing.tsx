@@ -92,7 +92,8 @@ function LineChecksTable(props: TableProps & { lines: Record<BudgetLine, number>
 /** A version's costing, read only: the findings at the top, every post and line, the price floor. */
 export function CostingCard(props: {
   c: Context<PageEnv>;
-  contractId: string;
+  /** The organisation's own contract: links to the price-floor calculator prefilled from it. */
+  contractId?: string;
   version: ContractVersion;
   title: string;
 }) {
@@ -109,7 +110,13 @@ export function CostingCard(props: {
         <PostCostsTable {...tables} posts={plan.posts} />
         <LineChecksTable {...tables} lines={plan.lines} />
         <div class="costing-tables-totals">
-          <Totals k={k} rules={rules} costing={costing} value={terms.value} floorHref={floorHref(props.contractId)} />
+          <Totals
+            k={k}
+            rules={rules}
+            costing={costing}
+            value={terms.value}
+            floorHref={props.contractId ? floorHref(props.contractId) : undefined}
+          />
           <ValueFigures rules={rules} lang={c.var.lang} assessment={costing.assessment} />
         </div>
       </div>

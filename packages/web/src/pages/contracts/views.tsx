@@ -26,6 +26,7 @@ import {
 import { regionName } from '../../layout/labels.tsx';
 import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { ReasonList } from '../reviews/reasons.tsx';
 import { ChangeList } from './changes.tsx';
 import type { ContractMessages } from './costing.tsx';
 import { GuidelineCard, RecostedNotice } from './guideline.tsx';
@@ -36,6 +37,7 @@ import { TermsCard } from './terms.tsx';
 const STATUS_TONES: Record<ContractStatus, Tone> = {
   draft: 'grey',
   submitted: 'blue',
+  approved: 'amber',
   signed: 'cyan',
   running: 'green',
   closed: 'purple',
@@ -93,7 +95,7 @@ function StatusActions(props: { c: Context<PageEnv>; contract: StoredContract; t
               </span>
             ) : null}
             <button type="submit" class={`btn${to === 'draft' ? '' : ' btn-primary'}`}>
-              {contract.status === 'submitted' && to === 'draft' ? k.transitions.withdraw : k.transitions.to[to]}
+              {contract.status !== 'draft' && to === 'draft' ? k.transitions.withdraw : k.transitions.to[to]}
             </button>
           </form>
         );
@@ -181,6 +183,39 @@ function ContractActions(props: { c: Context<PageEnv>; contract: StoredContract;
   );
 }
 
+/**
+ * Where the contract stands in its review: waiting at the bureau since when; returned, with each
+ * reason (its rule badge and field); approved, to be recorded as signed (the status card's action).
+ */
+function ReviewStandCard(props: { c: Context<PageEnv>; contract: StoredContract }) {
+  const { c, contract } = props;
+  const { review } = contract;
+  const r = c.var.m.reviews;
+  const lang = c.var.lang;
+  if (!review) return null;
+  const decided = formatDate(review.decidedAt ?? review.submittedAt, lang);
+  if (contract.status === 'submitted')
+    return (
+      <Card title={r.standTitle} id="review">
+        <Notice tone="info">{r.pending(review.bureau.name, formatDate(review.submittedAt, lang))}</Notice>
+      </Card>
+    );
+  if (contract.status === 'draft' && review.state === 'returned')
+    return (
+      <Card title={r.standTitle} id="review">
+        <Notice tone="warning">{r.returned(review.bureau.name, decided)}</Notice>
+        <ReasonList c={c} reasons={review.reasons} />
+      </Card>
+    );
+  if (contract.status === 'approved')
+    return (
+      <Card title={r.standTitle} id="review">
+        <Notice tone="success">{r.approved(review.bureau.name, decided)}</Notice>
+      </Card>
+    );
+  return null;
+}
+
 /** The status now, the way it came there, and for writers the moves allowed from here. */
 function StatusCard(props: { c: Context<PageEnv>; contract: StoredContract; writer: boolean; today: string }) {
   const { c, contract } = props;
@@ -244,6 +279,7 @@ export function ContractPage(props: {
       {props.notice ? <Notice tone="success">{props.notice}</Notice> : null}
       <ErrorSummary m={m} errors={props.errors ?? []} />
       <RecostedNotice c={c} version={version} />
+      <ReviewStandCard c={c} contract={contract} />
       <StatusCard c={c} contract={contract} writer={props.writer} today={props.today} />
       <GuidelineCard c={c} contract={contract} />
       <TermsCard c={c} version={version} />

@@ -68,8 +68,14 @@ function FloorFigure(props: { c: Context<PageEnv>; floor: Feasible }) {
   );
 }
 
-/** Which condition binds, and both conditions at the floor and just below it (where one fails). */
-function WhyFloor(props: ResultProps) {
+/**
+ * Which condition binds, and both conditions at the floor and just below it (where one fails): the
+ * calculator's, and a bureau's audit view of a contract's floor (pages/reviews).
+ */
+export function WhyFloor(props: {
+  c: Context<PageEnv>;
+  result: Pick<PriceFloorCalculation, 'binding' | 'conditions' | 'labourCost'>;
+}) {
   const { result } = props;
   const p = props.c.var.m.priceFloor;
   const { conditions } = result;

@@ -1,0 +1,30 @@
+/** @jsxRuntime automatic */
+/** @jsxImportSource hono/jsx */
+import { reviewsWaiting } from '@shegong/core';
+import type { Context } from 'hono';
+import type { PageEnv } from '../../env.ts';
+import { Card } from '../../layout/components.tsx';
+import { REVIEWS } from './paths.ts';
+
+/**
+ * "Reviews waiting" for a bureau's dashboard: the loader counts what waits for this bureau's own
+ * decision (one COUNT Query of the review queue), the card shows it with the way to the queue.
+ */
+export const loadReviewsWaiting = (c: Context<PageEnv>) => reviewsWaiting(c.var.ctx);
+
+export function ReviewsWaitingCard(props: { c: Context<PageEnv>; waiting: number }) {
+  const r = props.c.var.m.reviews;
+  return (
+    <Card title={r.cardTitle} id="reviews-waiting">
+      <p class="figure">
+        <strong>{String(props.waiting)}</strong>{' '}
+        <span>{props.waiting ? r.cardWaiting(props.waiting) : r.cardNone}</span>
+      </p>
+      <p>
+        <a class="btn btn-primary" href={REVIEWS}>
+          {r.cardOpen}
+        </a>
+      </p>
+    </Card>
+  );
+}
