@@ -1,6 +1,7 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
 export * from './findings/index.ts';
+export * from './history/index.ts';
 export * from './lists/lists.ts';
 export * from './money/money.ts';
 export * from './people/certificates.ts';
