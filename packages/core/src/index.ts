@@ -13,6 +13,7 @@ export * from './contracts/overview.ts';
 export * from './contracts/policies.ts';
 export * from './contracts/price-floor.ts';
 export * from './files.ts';
+export * from './history/history.ts';
 export * from './imports/imports.ts';
 export * from './imports/runner.ts';
 export * from './jurisdiction/jurisdiction.ts';

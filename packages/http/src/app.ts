@@ -13,6 +13,7 @@ import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { ladder } from './ladder/routes.ts';
@@ -43,6 +44,7 @@ function api() {
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', contractExports)
     .route('/', actuals)
+    .route('/', history)
     .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

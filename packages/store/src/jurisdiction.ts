@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type ContractVersion, covers, type Jurisdiction, type StoredContract } from '@shegong/domain';
 import { MAX_CONTRACT_VERSIONS, versionOf } from './contracts.ts';
 import type { Page } from './cursor.ts';
+import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import { type PageRequest, queryItems } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
@@ -51,6 +52,12 @@ export class JurisdictionContracts {
     if (!(await this.head(organisationId, contractId))) return undefined;
     const item = await this.read(keys.contractVersion(organisationId, contractId, number));
     return item ? versionOf(item) : undefined;
+  }
+
+  /** The history of a contract in the jurisdiction, or undefined (absent or outside it). */
+  async history(organisationId: string, contractId: string): Promise<ContractHistory | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    return new ContractHistory(this.scope, organisationId);
   }
 
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

@@ -106,6 +106,16 @@ export const keys = {
     sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,
   }),
   actualRevisionPrefix: (contractId: string, month: string) => `ACTUALH#${contractId}#${month}#r`,
+  /**
+   * A contract's history chain (history.ts), in the organisation's partition whoever acted: event n
+   * of the contract, and the tip (the last seq and hash). `CHAINTIP#` does not begin with `CHAIN#`.
+   */
+  chainEvent: (tenantId: string, contractId: string, seq: number) => ({
+    pk: `T#${tenantId}`,
+    sk: `CHAIN#${contractId}#${String(seq).padStart(6, '0')}`,
+  }),
+  chainEventPrefix: (contractId: string) => `CHAIN#${contractId}#`,
+  chainTip: (tenantId: string, contractId: string) => ({ pk: `T#${tenantId}`, sk: `CHAINTIP#${contractId}` }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

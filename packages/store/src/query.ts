@@ -20,6 +20,8 @@ export interface ListQuery {
   sortPrefix?: string;
   index?: 'scope' | 'status';
   newestFirst?: boolean;
+  /** A strongly consistent read (the table only: GSIs are eventually consistent). */
+  consistent?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function queryItems(
         ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
       },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+      ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, {
         attribute: pk,

@@ -1,11 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalHash, canonicalJson } from './canonical.ts';
-import { CHAIN_EVENT_TYPES, type ChainEvent, type ChainTip, GENESIS_HASH, nextEvent, sealEvent, verifyChain } from './chain.ts';
+import {
+  CHAIN_EVENT_TYPES,
+  type ChainEvent,
+  type ChainTip,
+  GENESIS_HASH,
+  nextEvent,
+  sealEvent,
+  verifyChain,
+} from './chain.ts';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth, drops undefined members and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, 'x'], c: null }, u: undefined })).toBe('{"a":{"c":null,"d":[2,"x"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, 'x'], c: null }, u: undefined })).toBe(
+      '{"a":{"c":null,"d":[2,"x"]},"b":1}',
+    );
   });
 
   it('hashes equal content equally whatever order its keys were written in', () => {
@@ -66,7 +76,12 @@ describe('a contract history chain', () => {
     expect(verifyChain(changed, tip)).toMatchObject({ brokenAt: { seq: 2, what: 'content_changed' } });
     const resealed = events.map((e) => (e.seq === 2 ? sealEvent({ ...e, data: { version: 9 } }) : e));
     expect(verifyChain(resealed, tip)).toMatchObject({ brokenAt: { seq: 3, what: 'link_broken' } });
-    expect(verifyChain(events.filter((e) => e.seq !== 3), tip)).toMatchObject({
+    expect(
+      verifyChain(
+        events.filter((e) => e.seq !== 3),
+        tip,
+      ),
+    ).toMatchObject({
       brokenAt: { seq: 3, what: 'event_missing' },
     });
     expect(verifyChain(events.slice(0, 3), tip)).toMatchObject({ brokenAt: { seq: 4, what: 'event_missing' } });
@@ -113,7 +128,7 @@ describe('a contract history chain', () => {
             ? { seq, what: 'content_changed' }
             : change.field === 'prevHash'
               ? { seq, what: 'link_broken' }
-              : { seq: seq + 1 > length ? length : seq + 1, what: 'link_broken' };
+              : { seq: Math.min(seq + 1, length), what: 'link_broken' };
           expect(verdict).toMatchObject({ verified: false, brokenAt: expected });
         },
       ),

@@ -1,2 +1,3 @@
 export * from './canonical.ts';
 export * from './chain.ts';
+export * from './schemas.ts';
