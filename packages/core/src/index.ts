@@ -26,6 +26,7 @@ export * from './people/export.ts';
 export * from './people/my-record.ts';
 export * from './people/registry.ts';
 export * from './people/staff-list.ts';
+export * from './rectification/rectification.ts';
 export * from './refusals.ts';
 export * from './rule-sets/rule-sets.ts';
 export * from './tenancy/claims.ts';

@@ -21,6 +21,7 @@ import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
 import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
+import { rectifications } from './rectifications/routes.ts';
 import { ruleSets } from './rule-sets/routes.ts';
 import { tenants } from './tenants/routes.ts';
 import { users } from './users/routes.ts';
@@ -45,6 +46,7 @@ function api() {
     .route('/', contractExports)
     .route('/', actuals)
     .route('/', history)
+    .route('/', rectifications)
     .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

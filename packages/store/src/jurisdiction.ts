@@ -1,10 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { type ContractVersion, covers, type Jurisdiction, type StoredContract } from '@shegong/domain';
+import {
+  type ContractVersion,
+  covers,
+  type Jurisdiction,
+  type Rectification,
+  type StoredContract,
+} from '@shegong/domain';
 import { MAX_CONTRACT_VERSIONS, versionOf } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import { type PageRequest, queryItems } from './query.ts';
+import { Rectifications } from './rectifications.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /** A contract head as a bureau reads it: which organisation holds it, and the head. */
@@ -58,6 +65,27 @@ export class JurisdictionContracts {
   async history(organisationId: string, contractId: string): Promise<ContractHistory | undefined> {
     if (!(await this.head(organisationId, contractId))) return undefined;
     return new ContractHistory(this.scope, organisationId);
+  }
+
+  /**
+   * The name of an organisation that holds a contract in the jurisdiction (a registered body's name
+   * is public), or undefined. Nothing else of its tenant record is read out.
+   */
+  async organisationName(organisationId: string, contractId: string): Promise<string | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    const item = await this.read(keys.tenant(organisationId));
+    return item ? String(item.name) : undefined;
+  }
+
+  /**
+   * The findings raised on a contract in the jurisdiction (by this bureau or another that covers
+   * it), or undefined. Read from the organisation's projection of its findings (bounded by what one
+   * organisation holds), kept to this contract only.
+   */
+  async rectifications(organisationId: string, contractId: string): Promise<Rectification[] | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    const all = await new Rectifications(this.scope).allOfOrganisation(organisationId);
+    return all.filter((f) => f.contractId === contractId);
   }
 
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

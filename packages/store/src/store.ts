@@ -15,6 +15,7 @@ import { Ladders } from './ladders.ts';
 import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
+import { Rectifications } from './rectifications.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { type PageSession, sessions } from './sessions.ts';
@@ -43,6 +44,7 @@ export interface TenantRepositories {
   contracts: Contracts;
   actuals: ContractActuals;
   history: ContractHistory;
+  rectifications: Rectifications;
 }
 
 /**
@@ -75,6 +77,7 @@ export class Store {
       contracts: new Contracts(scope),
       actuals: new ContractActuals(scope),
       history: new ContractHistory(scope),
+      rectifications: new Rectifications(scope),
     };
   }
 
