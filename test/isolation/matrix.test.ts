@@ -72,8 +72,15 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   submissionId: (t) => t.submissions?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Organisations hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
-  // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
-  contractId: (t) => t.contracts?.draft ?? '00000000-0000-4000-8000-000000000000',
+  // Each organisation's draft contract (world.seedContracts); a bureau's: the draft of an organisation
+  // (A's, in the city's jurisdiction, for bureau A); other kinds have none, any id will do.
+  contractId: (t) =>
+    t.contracts?.draft ??
+    (t.kind === 'bureau' ? jurisdictionOrg(t).contracts!.draft : '00000000-0000-4000-8000-000000000000'),
+  // A bureau's contracts are named by their organisation: organisation A's for bureau A.
+  organisationId: (t) => (t.kind === 'bureau' ? jurisdictionOrg(t).id : t.id),
+  // Bureau A's first finding, on organisation A's signed contract (open); others have none.
+  rectificationId: (t) => t.rectifications?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Contract versions count from 1 in each contract.
   number: () => '1',
   // The month of actuals the world records on each organisation's signed contract.
@@ -81,6 +88,11 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   // Published policy: bureau B's own rule set for its ids, the city's (bureau A's) for everyone else's.
   ruleSetId: (t) => (t.label === 'bureauB' ? world.ruleSetIds.bureauB : world.ruleSetIds.bureauA),
 };
+
+/** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
+function jurisdictionOrg(bureau: SeededTenant): SeededTenant {
+  return world.tenant(bureau.label === 'bureauA' ? 'orgA' : 'orgB');
+}
 
 type Form = Record<string, string | string[]>;
 interface FormContext {
@@ -412,6 +424,23 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       },
     ]),
   ),
+  // Each step of a finding takes its own (world.seedRectifications): answered ones are accepted and
+  // reopened, open ones answered; by the API and by the pages.
+  ...Object.fromEntries(
+    [
+      ['POST /v1/rectifications/:rectificationId/accept', 1],
+      ['POST /v1/rectifications/:rectificationId/reopen', 2],
+      ['POST /bureau/rectifications/:rectificationId/accept', 3],
+      ['POST /bureau/rectifications/:rectificationId/reopen', 4],
+      ['POST /v1/org/rectifications/:rectificationId/answer', 5],
+      ['POST /org/rectifications/:rectificationId/answer', 6],
+    ].map(([name, index]) => [
+      name as string,
+      {
+        rectificationId: (t: SeededTenant) => t.rectifications?.[index as number] ?? PARAM_FIXTURES.rectificationId!(t),
+      },
+    ]),
+  ),
   // The pages' amendment and status forms likewise (the edit form takes the draft).
   'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
   'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
@@ -441,6 +470,14 @@ async function storedContractVersion(route: AppRoute, ids: SeededTenant): Promis
   const fixture = ROUTE_PARAM_FIXTURES[route.name]?.contractId ?? PARAM_FIXTURES.contractId!;
   const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
   return (await repos.contracts.get(fixture(ids)).catch(() => undefined))?.version ?? 1;
+}
+
+/** The finding a route's path names, as the store holds it now (its version, for If-Match and forms). */
+async function storedRectification(route: AppRoute, ids: SeededTenant) {
+  const id = pathParam(route, ids, 'rectificationId');
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const read = ids.kind === 'bureau' ? repos.rectifications.ofBureau(id) : repos.rectifications.ofOrganisation(id);
+  return read.catch(() => undefined);
 }
 
 /** The seeded month of actuals as the store holds it now (its revision, for If-Match and the form). */
@@ -510,15 +547,17 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
     // So is a contract (edits, amendments, status): its head's version.
-    headers['If-Match'] = route.params.includes('personId')
-      ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-      : route.params.includes('month')
-        ? `"${(await storedMonth(ids))?.revision ?? 1}"`
-        : route.params.includes('contractId')
-          ? `"${await storedContractVersion(route, ids)}"`
-          : route.params.includes('tenantId')
-            ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-            : '"1"';
+    headers['If-Match'] = route.params.includes('rectificationId')
+      ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
+      : route.params.includes('personId')
+        ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
+        : route.params.includes('month')
+          ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+          : route.params.includes('contractId')
+            ? `"${await storedContractVersion(route, ids)}"`
+            : route.params.includes('tenantId')
+              ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+              : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

@@ -17,6 +17,7 @@ import { myRecordRoutes } from './pages/my-record/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
 import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
+import { rectificationRoutes } from './pages/rectification/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
@@ -80,6 +81,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', contractExportRoutes(session))
     .route('/', priceFloorRoutes(session))
     .route('/', contractRoutes(session))
+    .route('/', rectificationRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

@@ -32,9 +32,9 @@ import { Conflict, Invalid, NotFound, Stale } from '../refusals.ts';
 /** Who raises, accepts and reopens: every member of a bureau (admin, auditor, reviewer). */
 export const RECTIFICATION_SUPERVISORS: MemberPolicy = JURISDICTION_READERS;
 /** Who reads an organisation's findings: whoever reads its contracts. */
-export const RECTIFICATION_READERS: MemberPolicy = CONTRACT_READERS;
+export const RECTIFICATION_READERS = CONTRACT_READERS;
 /** Who answers them: the organisation's admin and project managers (the brief names these two). */
-export const RECTIFICATION_ANSWERERS: MemberPolicy = { kinds: ['org'], roles: ['admin', 'project_manager'] };
+export const RECTIFICATION_ANSWERERS = { kinds: ['org'], roles: ['admin', 'project_manager'] } as const;
 
 /** Reads input by its schema; a refusal names each field (JSON pointers), and nothing is written. */
 function parsed<T>(
@@ -197,15 +197,20 @@ export async function organisationRectification(ctx: UseCaseContext, id: string)
   return view(ctx)(await ctx.repos.rectifications.ofOrganisation(id));
 }
 
-/** What the organisation's menu badge and dashboard card count: findings to answer, and overdue ones. */
+/**
+ * What the organisation's dashboard card and menu badge count: findings to answer (open or
+ * reopened), overdue ones, and how many need its attention (either: the badge).
+ */
 export async function organisationRectificationCounts(
   ctx: UseCaseContext,
-): Promise<{ toAnswer: number; overdue: number }> {
+): Promise<{ toAnswer: number; overdue: number; attention: number }> {
   const today = ctx.clock.today();
   const all = await ctx.repos.rectifications.allOfOrganisation();
+  const toAnswer = (f: Rectification) => canTakeStep(f.state, 'answer');
   return {
-    toAnswer: all.filter((f) => canTakeStep(f.state, 'answer')).length,
+    toAnswer: all.filter(toAnswer).length,
     overdue: all.filter((f) => isOverdue(f, today)).length,
+    attention: all.filter((f) => toAnswer(f) || isOverdue(f, today)).length,
   };
 }
 

@@ -8,6 +8,7 @@ import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
+import { rectificationEn } from './sections/rectification.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
 import type { Messages } from './zh-CN.ts';
@@ -39,6 +40,7 @@ export const en: Messages = {
     rules: 'Rule sets',
     contractReview: 'Contract review',
     claims: 'Award approvals',
+    rectifications: 'Rectification',
     tenants: 'Tenants',
     breadcrumbs: 'You are here',
     soon: 'Soon',
@@ -322,5 +324,6 @@ export const en: Messages = {
   actuals: actualsEn,
   priceFloor: priceFloorEn,
   policyRules: policyRulesEn,
+  rectification: rectificationEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },
 };

@@ -8,6 +8,7 @@ import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
+import { rectificationZh } from './sections/rectification.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
 
@@ -42,6 +43,7 @@ export const zhCN = {
     rules: '规则',
     contractReview: '合同审核',
     claims: '奖励审批',
+    rectifications: '整改',
     tenants: '租户',
     breadcrumbs: '当前位置',
     soon: '即将上线',
@@ -317,6 +319,7 @@ export const zhCN = {
   actuals: actualsZh,
   priceFloor: priceFloorZh,
   policyRules: policyRulesZh,
+  rectification: rectificationZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },
 };
 

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import { organisationRectificationCounts, permits, RECTIFICATION_READERS } from '@shegong/core';
 import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -16,12 +17,27 @@ export interface SignedIn {
   principal: Principal;
   user: UserRecord;
   tenant: TenantRecord;
+  /** Counts shown beside menu entries, by the entry's href (work waiting for the member). */
+  badges?: Readonly<Record<string, number>>;
 }
 
-/** Reads the signed-in user's tenant (the principal and user were set by `authorize`). */
+/**
+ * Reads the signed-in user's tenant (the principal and user were set by `authorize`), and the
+ * counts of the menu's badges: an organisation's findings to answer or overdue (one Query of its
+ * findings' projection, for the members who see the entry).
+ */
 export async function signedIn(c: Context<PageEnv>): Promise<SignedIn> {
-  const tenant = await c.var.repos.tenant.get();
-  return { principal: c.var.principal, user: c.var.user, tenant };
+  const readsFindings = permits(RECTIFICATION_READERS, c.var.principal);
+  const [tenant, findings] = await Promise.all([
+    c.var.repos.tenant.get(),
+    readsFindings ? organisationRectificationCounts(c.var.ctx) : undefined,
+  ]);
+  return {
+    principal: c.var.principal,
+    user: c.var.user,
+    tenant,
+    ...(findings ? { badges: { '/org/rectifications': findings.attention } } : {}),
+  };
 }
 
 export interface Crumb {
@@ -74,6 +90,12 @@ function Menu(props: { m: Messages; who: SignedIn; path: string }) {
               <Icon name={entry.icon} />
               <span class="menu-label">{m.nav[entry.label]}</span>
               {entry.soon ? <span class="menu-soon">{m.nav.soon}</span> : null}
+              {who.badges?.[entry.href] ? (
+                <span class="menu-badge" title={m.rectification.menuBadge(who.badges[entry.href] ?? 0)}>
+                  {who.badges[entry.href]}
+                  <span class="visually-hidden">{` (${m.rectification.menuBadge(who.badges[entry.href] ?? 0)})`}</span>
+                </span>
+              ) : null}
             </a>
           </li>
         ))}
