@@ -310,6 +310,32 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     revision: String((await storedMonth(ids))?.revision ?? ''),
     action: 'save',
   }),
+  // Findings: raised on organisation A's draft; each step with the version the store holds now.
+  'POST /bureau/contracts/:organisationId/:contractId/findings/new': async () => ({
+    text: '矩阵测试问题',
+    ruleId: 'P-W3',
+    severity: 'warning',
+    deadline: '2029-06-30',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/rectifications/:rectificationId/accept': async ({ ids }) => ({
+    version: String(
+      (await storedRectification(pageRoute('POST /bureau/rectifications/:rectificationId/accept'), ids))?.version ?? 1,
+    ),
+  }),
+  'POST /bureau/rectifications/:rectificationId/reopen': async ({ ids }) => ({
+    reason: '矩阵测试重新整改',
+    version: String(
+      (await storedRectification(pageRoute('POST /bureau/rectifications/:rectificationId/reopen'), ids))?.version ?? 1,
+    ),
+  }),
+  'POST /org/rectifications/:rectificationId/answer': async ({ ids }) => ({
+    text: '矩阵测试答复',
+    pointVersion: '1',
+    version: String(
+      (await storedRectification(pageRoute('POST /org/rectifications/:rectificationId/answer'), ids))?.version ?? 1,
+    ),
+  }),
   // The platform's actions on a tenant: on bureau B (the API's act on incubator B), see ROUTE_PARAM_FIXTURES.
   'POST /platform/tenants/:tenantId/invitations/:invitationId/reissue': async () => ({}),
   'POST /platform/tenants/:tenantId/suspend': async () => ({
@@ -471,6 +497,9 @@ async function storedContractVersion(route: AppRoute, ids: SeededTenant): Promis
   const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
   return (await repos.contracts.get(fixture(ids)).catch(() => undefined))?.version ?? 1;
 }
+
+/** A route by its name, for the fixtures that read what its path names. */
+const pageRoute = (name: string) => ({ name }) as AppRoute;
 
 /** The finding a route's path names, as the store holds it now (its version, for If-Match and forms). */
 async function storedRectification(route: AppRoute, ids: SeededTenant) {
