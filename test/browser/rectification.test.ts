@@ -32,11 +32,8 @@ describe('a finding raised by the bureau, answered by the organisation and close
   it('goes round both sides, in Chinese and in English, at 360 px', async () => {
     const orgContext = await world.browser.newContext({ viewport: PHONE });
     const org = await orgContext.newPage();
-    await signIn(org, 'pm@yangguang.demo', '/org/contracts');
-    await org
-      .getByRole('link', { name: /白沙万|FCGMZ-GM-2026-041|2026-041/ })
-      .first()
-      .click();
+    await signIn(org, 'pm@yangguang.demo', '/org/contracts?q=FCGMZ-GM-2026-041');
+    await org.getByRole('link', { name: '港口区困境儿童关爱服务项目' }).first().click();
     await org.waitForURL(/\/org\/contracts\/[0-9a-f-]+$/);
     const contractUrl = org.url();
     const contractId = contractUrl.split('/').pop() as string;
