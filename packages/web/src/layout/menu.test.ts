@@ -22,6 +22,7 @@ describe('menus', () => {
       'submissions',
       'myRecord',
       'ladder',
+      'rectifications',
       'awards',
       'rules',
       'myOrganisation',
@@ -31,8 +32,11 @@ describe('menus', () => {
       'rules',
       'contractReview',
       'claims',
+      'rectifications',
       'myOrganisation',
     ]);
+    // Findings are shown to who reads contracts, not to staff.
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('rectifications');
     expect(MENUS.platform.map((e) => e.label)).toEqual(['tenants', 'myOrganisation']);
     expect(MENUS.incubator.map((e) => e.label)).toContain('incubated');
   });

@@ -490,7 +490,7 @@ export function HistorySection(props: { c: Context<PageEnv>; history: ContractHi
           {history.items.map((e) => (
             <tr>
               <td data-label={h.columns.seq}>{e.seq}</td>
-              <td data-label={h.columns.what}>{h.types[e.type] ?? e.type}</td>
+              <td data-label={h.columns.what}>{h.types[e.type.replace('.', '_')] ?? e.type}</td>
               <td data-label={h.columns.at}>{formatDate(e.at.slice(0, 10), lang)}</td>
               <td data-label={h.columns.hash}>
                 <span class="chain-hash" title={e.hash}>
