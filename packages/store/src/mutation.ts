@@ -115,7 +115,11 @@ export class Mutation {
     return this.steps.length + 1;
   }
 
-  /** Adds items built when the transaction is sent (see LateItems). */
+  /**
+   * Adds items built when the transaction is sent (see LateItems). They are not in `size`: a
+   * contract history's link is two or three items, which the callers that batch up to DynamoDB's
+   * limit (imports of people) never stage.
+   */
   later(items: LateItems): this {
     this.late.push(items);
     return this;

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { ChainEventType, Rectification, RectificationFilter } from '@shegong/domain';
+import type { ChainEventType, Rectification, RectificationFilter, RectificationMove } from '@shegong/domain';
 import { getInOrder } from './batch.ts';
 import type { Page } from './cursor.ts';
 import { notFound } from './errors.ts';
@@ -25,6 +25,13 @@ import { windowOf } from './window.ts';
  * partition, to the record it is asked to answer, so that both sides read one state. Every step
  * appends its event to the contract's history chain (history.ts) in the same transaction.
  */
+/** The history event of each step. */
+const STEP_EVENTS: Record<RectificationMove, ChainEventType> = {
+  answer: 'finding.answered',
+  accept: 'finding.accepted',
+  reopen: 'finding.reopened',
+};
+
 export class Rectifications {
   constructor(private readonly scope: TenantScope) {}
 
@@ -47,21 +54,11 @@ export class Rectifications {
    * Moves a finding to its next state (answer by the organisation; accept or reopen by the bureau),
    * on the condition that it is still at `expected.version` (412 otherwise).
    */
-  async step(
-    expected: Rectification,
-    next: Rectification,
-    type: Extract<ChainEventType, `finding.${string}`>,
-  ): Promise<Rectification> {
+  async step(expected: Rectification, next: Rectification, move: RectificationMove): Promise<Rectification> {
     const stored = { ...next, version: expected.version + 1 };
     const mutation = this.scope.mutation().replace('Rectification', this.itemOf(next), expected.version);
-    mutation.audited(
-      `rectification.${type.slice('finding.'.length)}`,
-      'Rectification',
-      next.id,
-      stored.version,
-      stored,
-    );
-    this.chain(mutation, next, type, { state: next.state });
+    mutation.audited(`rectification.${move}`, 'Rectification', next.id, stored.version, stored);
+    this.chain(mutation, next, STEP_EVENTS[move], { state: next.state });
     await mutation.commit();
     return stored;
   }

@@ -1,6 +1,5 @@
 import {
   AnswerFinding,
-  type ChainEventType,
   canTakeStep,
   isOverdue,
   RaiseFinding,
@@ -272,12 +271,6 @@ export async function answerFinding(
   );
 }
 
-const EVENT: Record<RectificationMove, Extract<ChainEventType, `finding.${string}`>> = {
-  answer: 'finding.answered',
-  accept: 'finding.accepted',
-  reopen: 'finding.reopened',
-};
-
 const STEP_ACTION = { answer: 'answered', accept: 'accepted', reopen: 'reopened' } as const;
 
 /** A step from the state the caller saw (412 when stale; 409 when the state does not allow it). */
@@ -305,5 +298,5 @@ async function move(
       },
     ],
   };
-  return ctx.repos.rectifications.step(finding, next, EVENT[step]);
+  return ctx.repos.rectifications.step(finding, next, step);
 }
