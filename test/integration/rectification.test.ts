@@ -181,9 +181,12 @@ describe('a finding and its rectification', () => {
       json: { text: '', ruleId: 'P-X9', severity: 'fatal', deadline: '2026-02-30' },
     });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as ProblemBody).errors?.map((e) => e.path).sort()).toEqual(
-      ['/deadline', '/ruleId', '/severity', '/text'].map((p) => expect.stringContaining(p.slice(1))),
-    );
+    expect(((await response.json()) as ProblemBody).errors?.map((e) => e.path).sort()).toEqual([
+      '/deadline',
+      '/ruleId',
+      '/severity',
+      '/text',
+    ]);
     const past = await world.request('POST', findingsPath(), {
       as: cityAuditor(),
       json: { ...RAISE_FINDING_EXAMPLE, deadline: '2026-05-31' },
