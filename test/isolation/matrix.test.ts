@@ -93,11 +93,15 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   submissionId: (t) => t.submissions?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Organisations hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
-  // Each organisation's draft contract (world.seedContracts); other kinds have none, any id will do.
-  contractId: (t) => t.contracts?.draft ?? '00000000-0000-4000-8000-000000000000',
-  // The organisation whose contract a bureau's route reads: bureau A (the city) reads organisation
-  // A's (港口区), bureau B (东兴) organisation B's; for other kinds, themselves.
-  organisationId: (t) => (t.kind === 'bureau' ? world.tenant(t.label === 'bureauA' ? 'orgA' : 'orgB').id : t.id),
+  // Each organisation's draft contract (world.seedContracts); a bureau's: the draft of an organisation
+  // (A's, in the city's jurisdiction, for bureau A); other kinds have none, any id will do.
+  contractId: (t) =>
+    t.contracts?.draft ??
+    (t.kind === 'bureau' ? jurisdictionOrg(t).contracts!.draft : '00000000-0000-4000-8000-000000000000'),
+  // A bureau's contracts are named by their organisation: organisation A's for bureau A.
+  organisationId: (t) => (t.kind === 'bureau' ? jurisdictionOrg(t).id : t.id),
+  // Bureau A's first finding, on organisation A's signed contract (open); others have none.
+  rectificationId: (t) => t.rectifications?.[0] ?? '00000000-0000-7000-8000-000000000000',
   // Contract versions count from 1 in each contract.
   number: () => '1',
   // The month of actuals the world records on each organisation's signed contract.
@@ -105,6 +109,11 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   // Published policy: bureau B's own rule set for its ids, the city's (bureau A's) for everyone else's.
   ruleSetId: (t) => (t.label === 'bureauB' ? world.ruleSetIds.bureauB : world.ruleSetIds.bureauA),
 };
+
+/** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
+function jurisdictionOrg(bureau: SeededTenant): SeededTenant {
+  return world.tenant(bureau.label === 'bureauA' ? 'orgA' : 'orgB');
+}
 
 type Form = Record<string, string | string[]>;
 interface FormContext {
@@ -329,6 +338,32 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     revision: String((await storedMonth(ids))?.revision ?? ''),
     action: 'save',
   }),
+  // Findings: raised on organisation A's draft; each step with the version the store holds now.
+  'POST /bureau/contracts/:organisationId/:contractId/findings/new': async () => ({
+    text: '矩阵测试问题',
+    ruleId: 'P-W3',
+    severity: 'warning',
+    deadline: '2029-06-30',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/rectifications/:rectificationId/accept': async ({ ids }) => ({
+    version: String(
+      (await storedRectification(pageRoute('POST /bureau/rectifications/:rectificationId/accept'), ids))?.version ?? 1,
+    ),
+  }),
+  'POST /bureau/rectifications/:rectificationId/reopen': async ({ ids }) => ({
+    reason: '矩阵测试重新整改',
+    version: String(
+      (await storedRectification(pageRoute('POST /bureau/rectifications/:rectificationId/reopen'), ids))?.version ?? 1,
+    ),
+  }),
+  'POST /org/rectifications/:rectificationId/answer': async ({ ids }) => ({
+    text: '矩阵测试答复',
+    pointVersion: '1',
+    version: String(
+      (await storedRectification(pageRoute('POST /org/rectifications/:rectificationId/answer'), ids))?.version ?? 1,
+    ),
+  }),
   // The platform's actions on a tenant: on bureau B (the API's act on incubator B), see ROUTE_PARAM_FIXTURES.
   'POST /platform/tenants/:tenantId/invitations/:invitationId/reissue': async () => ({}),
   'POST /platform/tenants/:tenantId/suspend': async () => ({
@@ -467,6 +502,23 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   'POST /bureau/contracts/:organisationId/:contractId/decision': {
     contractId: (t) => (t.kind === 'bureau' ? submittedForReview.page : PARAM_FIXTURES.contractId!(t)),
   },
+  // Each step of a finding takes its own (world.seedRectifications): answered ones are accepted and
+  // reopened, open ones answered; by the API and by the pages.
+  ...Object.fromEntries(
+    [
+      ['POST /v1/rectifications/:rectificationId/accept', 1],
+      ['POST /v1/rectifications/:rectificationId/reopen', 2],
+      ['POST /bureau/rectifications/:rectificationId/accept', 3],
+      ['POST /bureau/rectifications/:rectificationId/reopen', 4],
+      ['POST /v1/org/rectifications/:rectificationId/answer', 5],
+      ['POST /org/rectifications/:rectificationId/answer', 6],
+    ].map(([name, index]) => [
+      name as string,
+      {
+        rectificationId: (t: SeededTenant) => t.rectifications?.[index as number] ?? PARAM_FIXTURES.rectificationId!(t),
+      },
+    ]),
+  ),
   // The pages' amendment and status forms likewise (the edit form takes the draft).
   'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
   'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
@@ -508,6 +560,17 @@ async function storedReviewedContract(route: string) {
   const id = ROUTE_PARAM_FIXTURES[route]?.contractId?.(world.tenant('bureauA'));
   const repos = world.store.tenant({ tenantId: orgA.id, userId: 'isolation-matrix' });
   return id ? repos.contracts.get(id).catch(() => undefined) : undefined;
+}
+
+/** A route by its name, for the fixtures that read what its path names. */
+const pageRoute = (name: string) => ({ name }) as AppRoute;
+
+/** The finding a route's path names, as the store holds it now (its version, for If-Match and forms). */
+async function storedRectification(route: AppRoute, ids: SeededTenant) {
+  const id = pathParam(route, ids, 'rectificationId');
+  const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+  const read = ids.kind === 'bureau' ? repos.rectifications.ofBureau(id) : repos.rectifications.ofOrganisation(id);
+  return read.catch(() => undefined);
 }
 
 /** The seeded month of actuals as the store holds it now (its revision, for If-Match and the form). */
@@ -577,15 +640,17 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
     // So is a contract (edits, amendments, status): its head's version.
-    headers['If-Match'] = route.params.includes('personId')
-      ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-      : route.params.includes('month')
-        ? `"${(await storedMonth(ids))?.revision ?? 1}"`
-        : route.params.includes('contractId')
-          ? `"${await storedContractVersion(route, ids)}"`
-          : route.params.includes('tenantId')
-            ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-            : '"1"';
+    headers['If-Match'] = route.params.includes('rectificationId')
+      ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
+      : route.params.includes('personId')
+        ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
+        : route.params.includes('month')
+          ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+          : route.params.includes('contractId')
+            ? `"${await storedContractVersion(route, ids)}"`
+            : route.params.includes('tenantId')
+              ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+              : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   actingAs,
+  answerFinding,
   changeContractStatus,
   costDraft,
   decideReview,
+  raiseFinding,
   recordActualMonth,
   startPageSession,
 } from '@shegong/core';
@@ -22,6 +24,7 @@ import {
   createApp,
   DRAFT_EDIT_EXAMPLE,
   LADDER_EXAMPLE,
+  RAISE_FINDING_EXAMPLE,
   type ShegongApp,
   SIGNED_CONTRACT_EXAMPLE,
 } from '@shegong/http';
@@ -78,6 +81,12 @@ export interface SeededTenant {
   importId?: string;
   /** Organisations: a draft contract (GKMZ-2026-016) and a signed one (GKMZ-2026-009), created by `seed()`. */
   contracts?: { draft: string; signed: string };
+  /**
+   * Bureau A and organisation A: findings bureau A raised on organisation A's signed contract
+   * (world.seedRectifications), so each route that moves one takes its own: 0, 5 and 6 open (read;
+   * answered by the API, by the page); 1 to 4 answered (accepted and reopened by the API, by the pages).
+   */
+  rectifications?: string[];
 }
 
 interface TenantPlan {
@@ -293,6 +302,7 @@ export class World {
     await province.ruleSets.publishNow({ ...FANGCHENGGANG_2023, region: '450000', title: '广西壮族自治区（测试）' });
     // Each organisation's contracts (costed with the city's rule set, so after it is published).
     for (const label of ['orgA', 'orgB'] as const) await this.seedContracts(this.tenant(label));
+    await this.seedRectifications();
     // Organisation A's career ladder, version 1 (organisation B has none: its ladder routes answer 404).
     const orgA = this.tenant('orgA');
     await this.store
@@ -408,6 +418,23 @@ export class World {
         ...ACTUAL_MONTH_EXAMPLE.payroll.slice(1),
       ],
     });
+  }
+
+  /** Bureau A's findings on organisation A's signed contract (see SeededTenant.rectifications). */
+  private async seedRectifications(): Promise<void> {
+    const bureau = this.tenant('bureauA');
+    const org = this.tenant('orgA');
+    const bureauCtx = await actingAs(this.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
+    const orgCtx = await actingAs(this.deps, { tenantId: org.id, userId: org.users[0]!.id });
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { finding } = await raiseFinding(bureauCtx, org.id, org.contracts!.signed, RAISE_FINDING_EXAMPLE);
+      if (i >= 1 && i <= 4)
+        await answerFinding(orgCtx, finding.id, { text: '已调整月薪', version: 1 }, finding.version);
+      ids.push(finding.id);
+    }
+    bureau.rectifications = ids;
+    org.rectifications = ids;
   }
 
   /**

@@ -1,6 +1,7 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
 export * from './findings/index.ts';
+export * from './history/index.ts';
 export * from './lists/lists.ts';
 export * from './money/money.ts';
 export * from './people/certificates.ts';
@@ -18,6 +19,7 @@ export * from './people/practice.ts';
 export * from './people/roster-import.ts';
 export * from './people/staff-summary.ts';
 export * from './people/submission.ts';
+export * from './rectification/index.ts';
 export * from './rules/consistency.ts';
 export * from './rules/fangchenggang.ts';
 export * from './rules/in-force.ts';

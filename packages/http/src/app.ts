@@ -13,6 +13,7 @@ import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { ladder } from './ladder/routes.ts';
@@ -20,6 +21,7 @@ import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
 import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
+import { rectifications } from './rectifications/routes.ts';
 import { reviews } from './reviews/routes.ts';
 import { ruleSets } from './rule-sets/routes.ts';
 import { tenants } from './tenants/routes.ts';
@@ -45,6 +47,8 @@ function api() {
     .route('/', contractExports)
     .route('/', actuals)
     .route('/', reviews)
+    .route('/', history)
+    .route('/', rectifications)
     .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

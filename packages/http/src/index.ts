@@ -17,3 +17,8 @@ export type { AppDeps, AppEnv } from './env.ts';
 export { EXAMPLE_ROSTER_CSV } from './imports/routes.ts';
 export { LADDER_EXAMPLE, PROMOTION_EXAMPLE } from './ladder/routes.ts';
 export { type Problem, ProblemError, problem } from './problem/problem.ts';
+export {
+  ANSWER_FINDING_EXAMPLE,
+  RAISE_FINDING_EXAMPLE,
+  REOPEN_FINDING_EXAMPLE,
+} from './rectifications/routes.ts';

@@ -56,7 +56,8 @@ describe('seedDemo', () => {
       // The seed's own events, and the bureaus' publications of the demo rule sets (part rule-sets-v1),
       // the demo staff (part people-v1), the ladders' saves, placements and promotions (part ladders-v1),
       // the contracts' creation, status changes, amendments and actuals (part contracts-v1), and the
-      // demo staff member's link to their person (part member-links-v1).
+      // demo staff member's link to their person (part member-links-v1), and the bureaus' findings
+      // with the organisations' answers (part rectification-v1).
       const parts = [
         'seed',
         'ruleset.publish',
@@ -75,6 +76,9 @@ describe('seedDemo', () => {
         'contract.review.return',
         'actuals.record',
         'person.member.link',
+        'rectification.raise',
+        'rectification.answer',
+        'rectification.accept',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }

@@ -11,6 +11,7 @@ import {
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
+import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import { stateHash } from './mutation.ts';
 import { type PageRequest, queryPage } from './query.ts';
@@ -187,7 +188,13 @@ export class ContractActuals {
       { ...keys.actualRevision(this.scope.tenantId, contractId, month, revision), ...recorded },
       staleVersion('Actual month'),
     );
-    await mutation.audited('actuals.record', 'ActualMonth', `${contractId}#${month}`, revision, recorded).commit();
+    mutation.audited('actuals.record', 'ActualMonth', `${contractId}#${month}`, revision, recorded);
+    new ContractHistory(this.scope).stage(
+      mutation,
+      { organisationId: this.scope.tenantId, contractId },
+      { type: 'actuals.recorded', data: { month, revision, contentHash } },
+    );
+    await mutation.commit();
     return { month: recorded, changed: true };
   }
 }

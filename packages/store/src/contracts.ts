@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
+  type ChainEventType,
   CONTRACT_STATUSES,
   type ContractReview,
   type ContractSort,
@@ -25,6 +26,7 @@ import {
 import { getInOrder } from './batch.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
+import { type ChainEntry, ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
@@ -168,7 +170,16 @@ export function versionOf(item: Record<string, unknown>): ContractVersion {
 }
 
 export class Contracts {
-  constructor(readonly scope: TenantScope) {}
+  private readonly history: ContractHistory;
+
+  constructor(readonly scope: TenantScope) {
+    this.history = new ContractHistory(scope);
+  }
+
+  /** Appends the change's event to the contract's history chain, in the same transaction. */
+  private chain(mutation: Mutation, contractId: string, entry: ChainEntry): void {
+    this.history.stage(mutation, { organisationId: this.scope.tenantId, contractId }, entry);
+  }
 
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.scope.client.send(
@@ -369,6 +380,7 @@ export class Contracts {
       .create('ContractVersion', versionItem(keys.contractVersion(this.scope.tenantId, id, 1), version))
       .audited('contract.create', 'Contract', id, 1, { contract, version });
     this.claimNumber(mutation, id, contract.number);
+    this.chain(mutation, id, { type: 'contract.created', data: { version: 1 } });
     return { contract, version };
   }
 
@@ -418,6 +430,7 @@ export class Contracts {
       contract,
       version,
     });
+    this.chain(mutation, id, { type: recostedFrom ? 'contract.recosted' : 'contract.edited', data: { version: 1 } });
     await this.commitAgainst(mutation, id, expectedVersion);
     return { contract: withoutUndefined(contract), version };
   }
@@ -467,6 +480,7 @@ export class Contracts {
       );
     this.moveNumber(mutation, id, current.number, contract.number);
     mutation.audited('contract.amend', 'Contract', id, contract.version, { contract, version });
+    this.chain(mutation, id, { type: 'contract.amended', data: { version: number } });
     await this.commitAgainst(mutation, id, expectedVersion);
     return { contract: withoutUndefined(contract), version };
   }
@@ -511,6 +525,10 @@ export class Contracts {
       .mutation()
       .replace('Contract', this.headItem(contract), expectedVersion)
       .audited(`contract.${change.to}`, 'Contract', id, contract.version, contract);
+    this.chain(mutation, id, {
+      type: transitionEvent(change.to),
+      data: { from: current.status, to: change.to, date: change.date },
+    });
     await this.commitAgainst(mutation, id, expectedVersion);
     return contract;
   }
@@ -594,6 +612,16 @@ export function contractHeadItem(tenantId: string, contract: StoredContract) {
         : {}),
     ...record,
   };
+}
+
+/**
+ * The history event of an organisation's own move: back to draft is its withdrawal (a bureau's
+ * return is a review decision, `review.returned`); otherwise the new status.
+ */
+function transitionEvent(to: ContractStatus): ChainEventType {
+  // NEXT_STATUSES never leads an organisation to `approved`: only a review decision does.
+  if (to === 'approved') throw new Error('an organisation does not approve its own contract');
+  return to === 'draft' ? 'contract.withdrawn' : `contract.${to}`;
 }
 
 /** DynamoDB's document client refuses undefined attributes; a floor that went away is left out. */

@@ -6,7 +6,7 @@ export {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-export { GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
 export { documentClient, type StoreConfig } from './client.ts';
@@ -20,6 +20,7 @@ export {
 } from './contracts.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 export { StoreError } from './errors.ts';
+export { type ChainEntry, type ChainSubject, ContractHistory } from './history.ts';
 export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
 export {
   CHUNK_ROWS,
@@ -35,9 +36,10 @@ export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type MemberLink, MemberRecords } from './member-records.ts';
 export { backfillContractStatusIndex, backfillReviewRouting } from './migrations.ts';
-export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
+export { type Actor, type AuditEvent, LATE_ATTEMPTS, type LateItems, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
+export { Rectifications } from './rectifications.ts';
 export { ReviewDesk } from './reviews.ts';
 export {
   MAX_RULE_SET_VERSION,

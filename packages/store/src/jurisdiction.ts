@@ -3,6 +3,7 @@ import {
   type ContractVersion,
   covers,
   type Jurisdiction,
+  type Rectification,
   type ReviewRecord,
   type StoredActualMonth,
   type StoredContract,
@@ -11,8 +12,10 @@ import {
 import { monthOf } from './actuals.ts';
 import { MAX_CONTRACT_VERSIONS, versionOf } from './contracts.ts';
 import type { Page } from './cursor.ts';
+import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import { type PageRequest, queryAll, queryItems } from './query.ts';
+import { Rectifications } from './rectifications.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /** A contract head as a bureau reads it: which organisation holds it, and the head. */
@@ -142,6 +145,23 @@ export class JurisdictionContracts {
   private get queuePartition(): { partition: string; sortPrefix?: string } {
     const { city, county } = this.jurisdiction;
     return { partition: `R#${city}#REVIEW`, ...(county ? { sortPrefix: `${county}#` } : {}) };
+  }
+
+  /** The history of a contract in the jurisdiction, or undefined (absent or outside it). */
+  async history(organisationId: string, contractId: string): Promise<ContractHistory | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    return new ContractHistory(this.scope, organisationId);
+  }
+
+  /**
+   * The findings raised on a contract in the jurisdiction (by this bureau or another that covers
+   * it), or undefined. Read from the organisation's projection of its findings (bounded by what one
+   * organisation holds), kept to this contract only.
+   */
+  async rectifications(organisationId: string, contractId: string): Promise<Rectification[] | undefined> {
+    if (!(await this.head(organisationId, contractId))) return undefined;
+    const all = await new Rectifications(this.scope).allOfOrganisation(organisationId);
+    return all.filter((f) => f.contractId === contractId);
   }
 
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

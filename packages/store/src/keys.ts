@@ -143,6 +143,34 @@ export const keys = {
     gsi1pk: `R#${city}#REVIEWLOG`,
     gsi1sk: `${region}#${tenantId}#${contractId}#${decidedAt}`,
   }),
+  /**
+   * A contract's history chain (history.ts), in the organisation's partition whoever acted: event n
+   * of the contract, and the tip (the last seq and hash). `CHAINTIP#` does not begin with `CHAIN#`.
+   */
+  chainEvent: (tenantId: string, contractId: string, seq: number) => ({
+    pk: `T#${tenantId}`,
+    sk: `CHAIN#${contractId}#${String(seq).padStart(6, '0')}`,
+  }),
+  chainEventPrefix: (contractId: string) => `CHAIN#${contractId}#`,
+  chainTip: (tenantId: string, contractId: string) => ({ pk: `T#${tenantId}`, sk: `CHAINTIP#${contractId}` }),
+  /**
+   * A finding a bureau raised (rectifications.ts), in the bureau's partition. Its projections: for
+   * the organisation (GSI `scope`, a partition that starts with the organisation), and the bureau's
+   * lists by state (GSI `status`: not closed, or closed; by deadline).
+   */
+  rectification: (bureauId: string, id: string) => ({ pk: `T#${bureauId}`, sk: `RECT#${id}` }),
+  rectificationPrefix: 'RECT#',
+  rectificationOfOrganisation: (organisationId: string, id: string) => ({
+    gsi1pk: keys.rectificationOrganisationPartition(organisationId),
+    gsi1sk: id,
+  }),
+  rectificationOrganisationPartition: (organisationId: string) => `T#${organisationId}#RECT`,
+  rectificationByState: (bureauId: string, closed: boolean, deadline: string, id: string) => ({
+    gsi2pk: keys.rectificationStatePartition(bureauId, closed),
+    gsi2sk: `${deadline}#${id}`,
+  }),
+  rectificationStatePartition: (bureauId: string, closed: boolean) =>
+    `T#${bureauId}#RECT#${closed ? 'closed' : 'open'}`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

@@ -5,7 +5,20 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { conflict, StoreError, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+export type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Items worked out only as the transaction is sent, from what is stored at that moment (a contract
+ * history's next link needs its tip). When these items alone fail their conditions, someone else
+ * moved what they read meanwhile: the mutation builds them again and resends, a bounded number of
+ * times, so a concurrent change to the same history does not fail an unrelated change.
+ */
+export interface LateItems {
+  build(written: { actor: Actor; audit: AuditEvent }): Promise<TransactItem[]>;
+}
+
+/** How many times a mutation is sent when only its late items lose a race. */
+export const LATE_ATTEMPTS = 5;
 
 /** Who makes a change, and in which tenant it is recorded. */
 export interface Actor {
@@ -40,6 +53,7 @@ export class Mutation {
   private readonly alsoAudited: { tenantId: string; event: AuditEvent }[] = [];
   /** The Idempotency-Key this mutation records, and the index of its step. */
   private idempotency?: { key: string; step: number };
+  private readonly late: LateItems[] = [];
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -101,6 +115,16 @@ export class Mutation {
   /** How many items the transaction holds so far (DynamoDB takes at most 100, the audit event included). */
   get size(): number {
     return this.steps.length + 1;
+  }
+
+  /**
+   * Adds items built when the transaction is sent (see LateItems). They are not in `size`: a
+   * contract history's link is two or three items, which the callers that batch up to DynamoDB's
+   * limit (imports of people) never stage.
+   */
+  later(items: LateItems): this {
+    this.late.push(items);
+    return this;
   }
 
   /** Writes nothing, but fails the transaction unless the item is still at `expectedVersion`. */
@@ -212,13 +236,14 @@ export class Mutation {
 
   async commit(): Promise<AuditEvent> {
     if (!this.audit) throw new Error('a mutation must say what it audits before it commits');
+    const audit = this.audit;
     const auditItem: TransactItem = {
       Put: {
         TableName: this.tableName,
         Item: {
           pk: keys.auditPartition(this.actor.tenantId),
-          sk: `${this.audit.at}#${randomUUID()}`,
-          ...this.audit,
+          sk: `${audit.at}#${randomUUID()}`,
+          ...audit,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -235,30 +260,47 @@ export class Mutation {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }));
-    try {
-      await this.client.send(
-        new TransactWriteCommand({ TransactItems: [...this.steps.map((s) => s.item), auditItem, ...otherTrails] }),
-      );
-      return this.audit;
-    } catch (error) {
-      if ((error as Error).name === 'TransactionCanceledException') {
-        const cancelled = error as TransactionCanceledException;
-        const reasons = cancelled.CancellationReasons ?? [];
-        // Another try with the same Idempotency-Key committed first (its record is there) or is
-        // committing now. Either is why this one failed, even where a guard of the other try (a
-        // number, an ID card) failed too: the caller answers with that try's result.
-        const keyReason = this.idempotency && reasons[this.idempotency.step]?.Code;
-        if (keyReason === 'ConditionalCheckFailed') throw keyInUse(this.idempotency!.key, false);
-        if (keyReason === 'TransactionConflict') throw keyInUse(this.idempotency!.key, true);
-        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        const step = this.steps[failed];
-        if (step) throw step.onConditionFailed();
-        if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-          throw conflict('another change to the same data was in progress; try again');
-        }
+    for (let attempt = 1; ; attempt++) {
+      const late = (await Promise.all(this.late.map((l) => l.build({ actor: this.actor, audit })))).flat();
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: [...this.steps.map((s) => s.item), ...late, auditItem, ...otherTrails],
+          }),
+        );
+        return audit;
+      } catch (error) {
+        if ((error as Error).name !== 'TransactionCanceledException') throw error;
+        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+        const lateFrom = this.steps.length;
+        const lateTo = lateFrom + late.length;
+        const failedAt = reasons.flatMap((r, i) => (r.Code && r.Code !== 'None' ? [i] : []));
+        const onlyLate = failedAt.length > 0 && failedAt.every((i) => i >= lateFrom && i < lateTo);
+        if (onlyLate && attempt < LATE_ATTEMPTS) continue;
+        throw this.refusal(error, reasons, onlyLate);
       }
-      throw error;
     }
+  }
+
+  /** What a cancelled transaction means to the caller. */
+  private refusal(
+    error: unknown,
+    reasons: NonNullable<TransactionCanceledException['CancellationReasons']>,
+    onlyLate: boolean,
+  ): unknown {
+    // Another try with the same Idempotency-Key committed first (its record is there) or is
+    // committing now. Either is why this one failed, even where a guard of the other try (a
+    // number, an ID card) failed too: the caller answers with that try's result.
+    const keyReason = this.idempotency && reasons[this.idempotency.step]?.Code;
+    if (keyReason === 'ConditionalCheckFailed') return keyInUse(this.idempotency!.key, false);
+    if (keyReason === 'TransactionConflict') return keyInUse(this.idempotency!.key, true);
+    const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+    const step = this.steps[failed];
+    if (step) return step.onConditionFailed();
+    if (onlyLate || reasons.some((r) => r.Code === 'TransactionConflict')) {
+      return conflict('another change to the same data was in progress; try again');
+    }
+    return error;
   }
 }
 

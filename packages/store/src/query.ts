@@ -19,8 +19,12 @@ const KEYS = {
 export interface ListQuery {
   partition: string;
   sortPrefix?: string;
+  /** Only sort keys before this one (a deadline list up to today); not with `sortPrefix`. */
+  sortBelow?: string;
   index?: 'scope' | 'status' | 'review';
   newestFirst?: boolean;
+  /** A strongly consistent read (the table only: GSIs are eventually consistent). */
+  consistent?: boolean;
 }
 
 /**
@@ -43,12 +47,18 @@ export async function queryItems(
     new QueryCommand({
       TableName: scope.tableName,
       ...(query.index ? { IndexName: query.index } : {}),
-      KeyConditionExpression: query.sortPrefix ? `${pk} = :pk AND begins_with(${sk}, :prefix)` : `${pk} = :pk`,
+      KeyConditionExpression: query.sortPrefix
+        ? `${pk} = :pk AND begins_with(${sk}, :prefix)`
+        : query.sortBelow !== undefined
+          ? `${pk} = :pk AND ${sk} < :below`
+          : `${pk} = :pk`,
       ExpressionAttributeValues: {
         ':pk': query.partition,
         ...(query.sortPrefix ? { ':prefix': query.sortPrefix } : {}),
+        ...(query.sortBelow !== undefined ? { ':below': query.sortBelow } : {}),
       },
       ...(query.newestFirst ? { ScanIndexForward: false } : {}),
+      ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       Limit: page.limit,
       ExclusiveStartKey: decodeCursor(page.cursor, {
         attribute: pk,

@@ -9,6 +9,7 @@ import {
 } from '@shegong/domain';
 import { contractHeadItem, timeOrderedId } from './contracts.ts';
 import { conflict, StoreError, staleVersion } from './errors.ts';
+import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import type { TenantScope } from './scope.ts';
 
@@ -97,6 +98,20 @@ export class ReviewDesk {
       })
       .audited(action, 'Review', review.id, 1, review)
       .auditedIn(organisationId, action, 'Contract', head.id, contract.version, contract);
+    // The decision is an event of the contract's tamper-evident history too (history.ts).
+    new ContractHistory(this.scope, organisationId).stage(
+      mutation,
+      { organisationId, contractId: head.id },
+      {
+        type: decision.decision === 'approve' ? 'review.approved' : 'review.returned',
+        data: {
+          reviewId: review.id,
+          date: decision.date,
+          // The reasons as the organisation reads them (text, rule, field), one line each.
+          reasons: decision.reasons.map((r) => [r.ruleId ?? '', r.field ?? '', r.text].join(' | ')).join('\n'),
+        },
+      },
+    );
     try {
       await mutation.commit();
     } catch (error) {

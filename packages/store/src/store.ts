@@ -6,6 +6,7 @@ import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { StoreError } from './errors.ts';
+import { ContractHistory } from './history.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
@@ -14,6 +15,7 @@ import { Ladders } from './ladders.ts';
 import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
+import { Rectifications } from './rectifications.ts';
 import { ReviewDesk } from './reviews.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
@@ -42,6 +44,8 @@ export interface TenantRepositories {
   imports: ImportJobs;
   contracts: Contracts;
   actuals: ContractActuals;
+  history: ContractHistory;
+  rectifications: Rectifications;
 }
 
 /**
@@ -73,6 +77,8 @@ export class Store {
       imports: new ImportJobs(scope),
       contracts: new Contracts(scope),
       actuals: new ContractActuals(scope),
+      history: new ContractHistory(scope),
+      rectifications: new Rectifications(scope),
     };
   }
 

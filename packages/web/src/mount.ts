@@ -17,6 +17,7 @@ import { myRecordRoutes } from './pages/my-record/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
 import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
+import { rectificationRoutes } from './pages/rectification/routes.tsx';
 import { reviewRoutes } from './pages/reviews/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
@@ -82,6 +83,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', priceFloorRoutes(session))
     .route('/', contractRoutes(session))
     .route('/', reviewRoutes(session))
+    .route('/', rectificationRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

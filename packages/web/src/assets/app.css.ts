@@ -98,6 +98,10 @@ main:focus { outline: none; }
 .menu-label { flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .menu-count { flex: none; min-width: 20px; text-align: center; font-size: 12px; line-height: 20px; padding: 0 6px; border-radius: 10px; background: #cf1322; color: #fff; font-weight: 600; }
 .menu-soon { flex: none; white-space: nowrap; font-size: 11px; line-height: 18px; padding: 0 6px; border-radius: 9px; background: #f0f0f0; color: var(--text-2); font-weight: 400; }
+.chain-hash { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
+.steps-list { list-style: none; margin: 0; padding: 0; }
+.steps-list li { padding: 8px 0; border-bottom: 1px solid var(--border, #f0f0f0); overflow-wrap: anywhere; }
+.steps-list .step-head { font-weight: 600; }
 .mobile-nav { display: none; }
 .mobile-nav-toggle {
   display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 0 10px;

@@ -8,6 +8,7 @@ import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
+import { rectificationEn } from './sections/rectification.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
@@ -40,6 +41,7 @@ export const en: Messages = {
     rules: 'Rule sets',
     reviews: 'Reviews',
     claims: 'Award approvals',
+    rectifications: 'Rectification',
     tenants: 'Tenants',
     breadcrumbs: 'You are here',
     soon: 'Soon',
@@ -324,5 +326,13 @@ export const en: Messages = {
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   policyRules: policyRulesEn,
-  common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },
+  rectification: rectificationEn,
+  common: {
+    optional: ' (optional)',
+    yes: 'Yes',
+    no: 'No',
+    none: '—',
+    colon: ': ',
+    waiting: (n: number) => `${n} to act on`,
+  },
 };

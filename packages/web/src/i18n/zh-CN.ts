@@ -8,6 +8,7 @@ import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
+import { rectificationZh } from './sections/rectification.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
     rules: '规则',
     reviews: '审核',
     claims: '奖励审批',
+    rectifications: '整改',
     tenants: '租户',
     breadcrumbs: '当前位置',
     soon: '即将上线',
@@ -319,7 +321,15 @@ export const zhCN = {
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   policyRules: policyRulesZh,
-  common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },
+  rectification: rectificationZh,
+  common: {
+    optional: '（可选）',
+    yes: '是',
+    no: '否',
+    none: '—',
+    colon: '：',
+    waiting: (n: number) => `${n} 项待处理`,
+  },
 };
 
 export type Messages = typeof zhCN;

@@ -22,11 +22,21 @@ describe('menus', () => {
       'submissions',
       'myRecord',
       'ladder',
+      'rectifications',
       'awards',
       'rules',
       'myOrganisation',
     ]);
-    expect(MENUS.bureau.map((e) => e.label)).toEqual(['dashboard', 'rules', 'reviews', 'claims', 'myOrganisation']);
+    expect(MENUS.bureau.map((e) => e.label)).toEqual([
+      'dashboard',
+      'rules',
+      'reviews',
+      'claims',
+      'rectifications',
+      'myOrganisation',
+    ]);
+    // Findings are shown to who reads contracts, not to staff.
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('rectifications');
     expect(MENUS.platform.map((e) => e.label)).toEqual(['tenants', 'myOrganisation']);
     expect(MENUS.incubator.map((e) => e.label)).toContain('incubated');
   });

@@ -1,4 +1,10 @@
-import { CONTRACT_READERS, PEOPLE_READERS, PRICE_FLOOR_USERS, SUBMISSION_REVIEWERS } from '@shegong/core';
+import {
+  CONTRACT_READERS,
+  PEOPLE_READERS,
+  PRICE_FLOOR_USERS,
+  RECTIFICATION_READERS,
+  SUBMISSION_REVIEWERS,
+} from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
 import type { Messages } from '../i18n/index.ts';
 import type { IconName } from './icons.tsx';
@@ -21,9 +27,9 @@ export interface MenuEntry {
 
 /**
  * The counts a menu shows: what waits for the bureau's review decision; the organisation's
- * contracts a bureau returned.
+ * contracts a bureau returned; the findings it has to answer (open, reopened or overdue).
  */
-export type MenuCount = 'reviewsWaiting' | 'contractsReturned';
+export type MenuCount = 'reviewsWaiting' | 'contractsReturned' | 'rectificationsToAnswer';
 
 /** The entries a member with these roles sees. */
 export function visibleEntries(kind: TenantKind, roles: readonly string[]): readonly MenuEntry[] {
@@ -55,6 +61,14 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     { href: '/org/submissions', label: 'submissions', icon: 'approve', roles: SUBMISSION_REVIEWERS.roles },
     { href: '/my/record', label: 'myRecord', icon: 'people' },
     { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
+    // Findings bureaus raised: whoever reads contracts (the badge counts those to answer or overdue).
+    {
+      href: '/org/rectifications',
+      label: 'rectifications',
+      icon: 'check',
+      roles: RECTIFICATION_READERS.roles,
+      count: 'rectificationsToAnswer',
+    },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
     // The bureau's rules in force for the organisation's region (read only).
     { href: '/rules', label: 'rules', icon: 'rules' },
@@ -70,6 +84,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
+    { href: '/bureau/rectifications', label: 'rectifications', icon: 'check' },
     MY_ORGANISATION,
   ],
   platform: [{ href: '/platform/tenants', label: 'tenants', icon: 'tenants' }, MY_ORGANISATION],

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { contractsAwaitingAction, reviewsWaiting } from '@shegong/core';
+import { contractsAwaitingAction, organisationRectificationCounts, reviewsWaiting } from '@shegong/core';
 import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -28,6 +28,7 @@ export interface SignedIn {
 const COUNTERS: Record<MenuCount, (c: Context<PageEnv>) => Promise<number>> = {
   reviewsWaiting: (c) => reviewsWaiting(c.var.ctx),
   contractsReturned: async (c) => (await contractsAwaitingAction(c.var.ctx)).returned,
+  rectificationsToAnswer: async (c) => (await organisationRectificationCounts(c.var.ctx)).attention,
 };
 
 /** Reads the signed-in user's tenant (the principal and user were set by `authorize`) and the menu's counts. */
@@ -92,7 +93,10 @@ function Menu(props: { m: Messages; who: SignedIn; path: string }) {
               <span class="menu-label">{m.nav[entry.label]}</span>
               {entry.soon ? <span class="menu-soon">{m.nav.soon}</span> : null}
               {entry.count && who.counts?.[entry.count] ? (
-                <span class="menu-count">{String(who.counts[entry.count])}</span>
+                <span class="menu-count" title={m.common.waiting(who.counts[entry.count] ?? 0)}>
+                  {String(who.counts[entry.count])}
+                  <span class="visually-hidden">{` (${m.common.waiting(who.counts[entry.count] ?? 0)})`}</span>
+                </span>
               ) : null}
             </a>
           </li>

@@ -7,6 +7,8 @@ import {
   CONTRACT_WRITERS,
   Conflict,
   changeContractStatus,
+  contractHistory,
+  contractRectifications,
   contractVersions,
   contractView,
   createContract,
@@ -74,6 +76,8 @@ import { ContractPage, VersionPage } from './views.tsx';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const PAGE_SIZE = 20;
+/** The history records the contract page lists (the verdict covers the whole chain; the API pages the rest). */
+const HISTORY_SHOWN = 50;
 const NOTICES = ['created', 'saved', 'amended', 'status'] as const;
 type NoticeKey = (typeof NOTICES)[number];
 
@@ -245,7 +249,11 @@ async function contractPage(
 ) {
   // The view first: reading a stale draft recosts it, and the versions listed must be the ones after.
   const [who, view] = await Promise.all([signedIn(c), contractView(c.var.ctx, id)]);
-  const versions = await allVersions(c, id);
+  const [versions, findings, history] = await Promise.all([
+    allVersions(c, id),
+    contractRectifications(c.var.ctx, id),
+    contractHistory(c.var.ctx, id, { limit: HISTORY_SHOWN }),
+  ]);
   return render(
     c,
     <ContractPage
@@ -260,6 +268,8 @@ async function contractPage(
       today={c.var.ctx.clock.today()}
       notice={extra.errors ? undefined : noticeOf(c, view.contract)}
       errors={extra.errors}
+      findings={findings}
+      history={history}
     />,
     extra.status ?? 200,
   );

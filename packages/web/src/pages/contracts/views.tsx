@@ -1,5 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import type { ContractHistoryPage } from '@shegong/core';
+import type { RectificationView } from '@shegong/domain';
 import {
   type ContractStatus,
   type ContractVersion,
@@ -26,6 +28,7 @@ import {
 import { regionName } from '../../layout/labels.tsx';
 import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { HistorySection, RectificationSection } from '../rectification/views.tsx';
 import { ReasonList } from '../reviews/reasons.tsx';
 import { ChangeList } from './changes.tsx';
 import type { ContractMessages } from './costing.tsx';
@@ -263,6 +266,9 @@ export function ContractPage(props: {
   notice?: string | undefined;
   /** A refused status change: what stops it. */
   errors?: readonly FieldError[] | undefined;
+  /** The findings bureaus raised on the contract, and its verified history. */
+  findings: readonly RectificationView[];
+  history: ContractHistoryPage;
 }) {
   const { c, who, contract, version } = props;
   const m = c.var.m;
@@ -285,6 +291,8 @@ export function ContractPage(props: {
       <TermsCard c={c} version={version} />
       <CostingCard c={c} contractId={contract.id} version={version} title={k.contract.costingTitle(version.number)} />
       <VersionsCard c={c} contract={contract} versions={props.versions} names={props.names} people={props.people} />
+      <RectificationSection c={c} side="org" findings={props.findings} />
+      <HistorySection c={c} history={props.history} />
     </Shell>
   );
 }

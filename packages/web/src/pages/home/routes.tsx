@@ -17,6 +17,12 @@ import { safeNext } from '../../session/next.ts';
 import { ContractAlerts, contractAlerts } from '../contracts/dashboard.tsx';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
+import {
+  BureauRectificationCard,
+  bureauRectificationCard,
+  OrgRectificationCard,
+  orgRectificationCard,
+} from '../rectification/cards.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
 import { STAFF, StaffCounts } from '../staff/views.tsx';
 import { GettingStartedCard } from './getting-started.tsx';
@@ -66,10 +72,12 @@ export function homeRoutes(session: TokenSource) {
     routes.get(path, pageAccess({ kinds: [kind], roles: 'any' }, session), async (c) => {
       const m = c.var.m;
       const who = await signedIn(c);
-      const [staff, contracts, progress] = await Promise.all([
+      const [staff, contracts, progress, orgFindings, bureauOverdue] = await Promise.all([
         canReadRegistry(c) ? registry(c) : undefined,
         contractAlerts(c),
         kind === 'org' ? gettingStarted(c.var.ctx) : undefined,
+        kind === 'org' ? orgRectificationCard(c) : undefined,
+        kind === 'bureau' ? bureauRectificationCard(c) : undefined,
       ]);
       return render(
         c,
@@ -102,6 +110,10 @@ export function homeRoutes(session: TokenSource) {
               </Card>
             ) : null}
             {contracts ? <ContractAlerts c={c} data={contracts} /> : null}
+            {orgFindings && (orgFindings.toAnswer || orgFindings.overdue) ? (
+              <OrgRectificationCard c={c} counts={orgFindings} />
+            ) : null}
+            {bureauOverdue !== undefined ? <BureauRectificationCard c={c} overdue={bureauOverdue} /> : null}
           </div>
         </Shell>,
       );

@@ -27,7 +27,7 @@ import { StatusTag } from '../contracts/views.tsx';
 import { WhyFloor } from '../price-floor/result.tsx';
 import { bureauContractHref, REVIEWS } from './paths.ts';
 import { ReasonList } from './reasons.tsx';
-import { BureauContractSections } from './sections.ts';
+import { BureauContractSections } from './sections.tsx';
 
 /** What the decision form holds: reason rows as typed (a refused form shows them again). */
 export interface ReasonRow {
