@@ -41,7 +41,7 @@ async function history(id: string, as = finance()): Promise<HistoryBody> {
 }
 
 let serial = 0;
-/** A new contract of organisation A, edited once, submitted and signed, with a month of actuals. */
+/** A new contract of organisation A, edited once, submitted, approved by the city and signed, with a month of actuals. */
 async function chainedContract(): Promise<string> {
   const ctx = await actingAs(world.deps, { tenantId: orgA().id, userId: finance().id });
   const draft = structuredClone(CONTRACT_EXAMPLE) as ContractDraft;
@@ -50,7 +50,8 @@ async function chainedContract(): Promise<string> {
   draft.terms.title = `${draft.terms.title}（修改）`;
   const edited = await editContract(ctx, contract.id, draft, contract.version);
   const submitted = await changeContractStatus(ctx, contract.id, { to: 'submitted' }, edited.contract.version);
-  await changeContractStatus(ctx, contract.id, { to: 'signed', date: '2025-12-20' }, submitted.version);
+  const approved = await world.approve(orgA(), contract.id, submitted.version);
+  await changeContractStatus(ctx, contract.id, { to: 'signed', date: '2025-12-20' }, approved.version);
   await recordActualMonth(ctx, contract.id, '2026-01', ACTUAL_MONTH_EXAMPLE);
   return contract.id;
 }
@@ -66,13 +67,14 @@ describe('a contract’s history chain', () => {
       'contract.created',
       'contract.edited',
       'contract.submitted',
+      'review.approved',
       'contract.signed',
       'actuals.recorded',
     ]);
     expect(body.items[0]?.prevHash).toBe(GENESIS_HASH);
     for (let i = 1; i < body.items.length; i++) expect(body.items[i]?.prevHash).toBe(body.items[i - 1]?.hash);
-    expect(body.items[4]?.data).toMatchObject({ month: '2026-01', revision: 1, auditAction: 'actuals.record' });
-    expect(body.verification).toEqual({ verified: true, length: 5 });
+    expect(body.items[5]?.data).toMatchObject({ month: '2026-01', revision: 1, auditAction: 'actuals.record' });
+    expect(body.verification).toEqual({ verified: true, length: 6 });
   });
 
   it('pages the events and verifies the whole chain on every page', async () => {
@@ -85,7 +87,7 @@ describe('a contract’s history chain', () => {
     });
     const second = (await next.json()) as HistoryBody;
     expect(second.items.map((e) => e.seq)).toEqual([3, 4]);
-    expect(second.verification).toEqual({ verified: true, length: 5 });
+    expect(second.verification).toEqual({ verified: true, length: 6 });
   });
 
   it('names an event whose content was changed in the table', async () => {
@@ -101,7 +103,7 @@ describe('a contract’s history chain', () => {
     );
     expect((await history(id)).verification).toEqual({
       verified: false,
-      length: 5,
+      length: 6,
       brokenAt: { seq: 3, what: 'content_changed' },
     });
   });
@@ -120,18 +122,18 @@ describe('a contract’s history chain', () => {
     await world.store.client.send(new DeleteCommand({ ...table(), Key: eventKey(id, 2) }));
     expect((await history(id)).verification).toEqual({
       verified: false,
-      length: 4,
+      length: 5,
       brokenAt: { seq: 2, what: 'event_missing' },
     });
     const other = await chainedContract();
-    await world.store.client.send(new DeleteCommand({ ...table(), Key: eventKey(other, 5) }));
-    expect((await history(other)).verification.brokenAt).toEqual({ seq: 5, what: 'event_missing' });
+    await world.store.client.send(new DeleteCommand({ ...table(), Key: eventKey(other, 6) }));
+    expect((await history(other)).verification.brokenAt).toEqual({ seq: 6, what: 'event_missing' });
   });
 
   it('starts the chain of a contract from before it with a genesis event of the head’s state', async () => {
     const id = await chainedContract();
     // As if the contract predated the chain: no events, no tip.
-    for (let seq = 1; seq <= 5; seq++)
+    for (let seq = 1; seq <= 6; seq++)
       await world.store.client.send(new DeleteCommand({ ...table(), Key: eventKey(id, seq) }));
     await world.store.client.send(new DeleteCommand({ ...table(), Key: keys.chainTip(orgA().id, id) }));
     expect((await history(id)).verification).toEqual({ verified: true, length: 0 });
@@ -171,9 +173,10 @@ describe('a contract’s history chain', () => {
         'contract.edited',
         'contract.signed',
         'contract.submitted',
+        'review.approved',
       ].sort(),
     );
-    expect(body.verification).toEqual({ verified: true, length: 9 });
+    expect(body.verification).toEqual({ verified: true, length: 10 });
   });
 
   it('is read by a bureau whose jurisdiction holds the contract, and 404 elsewhere', async () => {
@@ -181,7 +184,7 @@ describe('a contract’s history chain', () => {
     const path = `/v1/jurisdiction/contracts/${orgA().id}/${id}/history`;
     const city = await world.request('GET', path, { as: cityAuditor() });
     expect(city.status).toBe(200);
-    expect(((await city.json()) as HistoryBody).verification).toEqual({ verified: true, length: 5 });
+    expect(((await city.json()) as HistoryBody).verification).toEqual({ verified: true, length: 6 });
     // 东兴's bureau does not cover 港口区; organisation B does not hold the contract.
     expect((await world.request('GET', path, { as: countyAuditor() })).status).toBe(404);
     const orgB = world.user('orgB', 'finance');
