@@ -10,6 +10,7 @@ import {
   type CostedDraft,
   chinaToday,
   cityOf,
+  costingFacts,
   defaultOrder,
   diffDrafts,
   isAmendable,
@@ -27,6 +28,7 @@ import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
+import { type RegisterChange, stageRegisterRow } from './register.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 import { windowOf } from './window.ts';
 
@@ -334,6 +336,7 @@ export class Contracts {
       .create('ContractVersion', versionItem(keys.contractVersion(this.scope.tenantId, id, 1), version))
       .audited('contract.create', 'Contract', id, 1, { contract, version });
     this.claimNumber(mutation, id, contract.number);
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     return { contract, version };
   }
 
@@ -379,6 +382,7 @@ export class Contracts {
         stored.version as number,
       );
     this.moveNumber(mutation, id, current.number, contract.number);
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     mutation.audited(recostedFrom ? 'contract.recost' : 'contract.edit', 'Contract', id, contract.version, {
       contract,
       version,
@@ -431,6 +435,7 @@ export class Contracts {
         staleVersion('Contract'),
       );
     this.moveNumber(mutation, id, current.number, contract.number);
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     mutation.audited('contract.amend', 'Contract', id, contract.version, { contract, version });
     await this.commitAgainst(mutation, id, expectedVersion);
     return { contract: withoutUndefined(contract), version };
@@ -470,6 +475,7 @@ export class Contracts {
       .mutation()
       .replace('Contract', this.headItem(contract), expectedVersion)
       .audited(`contract.${change.to}`, 'Contract', id, contract.version, contract);
+    this.register(mutation, { contractId: id, head: contract });
     await this.commitAgainst(mutation, id, expectedVersion);
     return contract;
   }
@@ -502,6 +508,19 @@ export class Contracts {
       ...keys.contractStatus(this.scope.tenantId, contract.status, contract.id),
       ...record,
     };
+  }
+
+  /**
+   * Keeps the contract's register row (台账) and its aggregates in step with the head, in the same
+   * transaction (register.ts). A head written before the register had rows takes the costing facts
+   * of its current version.
+   */
+  register(mutation: Mutation, change: RegisterChange): void {
+    const versionFacts = async () => {
+      const head = change.head ?? change.headAsRead;
+      return costingFacts(await this.version(change.contractId, head?.currentVersion ?? 1));
+    };
+    stageRegisterRow(this.scope, mutation, change, versionFacts);
   }
 
   private claimNumber(mutation: Mutation, contractId: string, number: string): void {

@@ -106,6 +106,31 @@ export const keys = {
     sk: `ACTUALH#${contractId}#${month}#r${String(revision).padStart(4, '0')}`,
   }),
   actualRevisionPrefix: (contractId: string, month: string) => `ACTUALH#${contractId}#${month}#r`,
+  /**
+   * A contract's register row (台账): the figures a bureau lists and filters by, narrow (a few
+   * hundred bytes against a head's few KB), written with the head and with each month of actuals.
+   * GSI `scope` lists a jurisdiction's rows in the order of the heads' own index keys.
+   */
+  registerRow: (tenantId: string, contractId: string) => ({ pk: `T#${tenantId}`, sk: `REGISTER#${contractId}` }),
+  registerScope: (city: string, region: string, tenantId: string, contractId: string) => ({
+    gsi1pk: keys.registerPartition(city),
+    gsi1sk: `${region}#${tenantId}#${contractId}`,
+  }),
+  registerPartition: (city: string) => `R#${city}#REGISTER`,
+  /**
+   * The totals of one organisation's contracts in one region × start year × status (counts, value,
+   * labour cost, and the same for those breaking each rule), added to in the transaction that
+   * writes a register row; GSI `scope` lists a jurisdiction's few hundred of them.
+   */
+  registerTotal: (tenantId: string, region: string, year: number, status: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `REGTOTAL#${region}#${year}#${status}`,
+  }),
+  registerTotalScope: (city: string, region: string, tenantId: string, year: number, status: string) => ({
+    gsi1pk: keys.registerTotalPartition(city),
+    gsi1sk: `${region}#${tenantId}#${year}#${status}`,
+  }),
+  registerTotalPartition: (city: string) => `R#${city}#REGTOTAL`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

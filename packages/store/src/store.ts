@@ -14,6 +14,7 @@ import { Ladders } from './ladders.ts';
 import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
+import { JurisdictionRegister } from './register.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { type PageSession, sessions } from './sessions.ts';
@@ -82,6 +83,15 @@ export class Store {
   jurisdiction(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionContracts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a jurisdiction');
     return new JurisdictionContracts(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
+  }
+
+  /** The register (台账) of a bureau's jurisdiction (read only): its rows and aggregates. */
+  register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
+    return new JurisdictionRegister(
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
