@@ -302,3 +302,48 @@ describe('the register’s xlsx', () => {
     expect(sheet.at(4, sheet.column('问题规则'))?.value).toBe('P-W2');
   });
 });
+
+describe('the register’s pages', () => {
+  it('shows the bureau’s dashboard: money by county in a chart and a table, and the rules broken', async () => {
+    const response = await world.page('GET', '/bureau', { as: auditor() });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('各县区合同与金额');
+    expect(html).toMatch(/<svg[^>]*role="img"/);
+    for (const county of ['港口区', '上思县', '东兴市']) expect(html).toContain(county);
+    expect(html).toContain('href="/bureau/register?finding=labourShareBelowMin"');
+    expect(html).toContain('href="/bureau/register"');
+  });
+
+  it('shows the county bureau only its own county', async () => {
+    const html = await (await world.page('GET', '/bureau', { as: auditor('bureauB') })).text();
+    expect(html).toContain('东兴市');
+    expect(html).not.toContain('港口区</a>');
+  });
+
+  it('filters, searches and pages the register, with the totals of the filter', async () => {
+    const html = await (
+      await world.page('GET', '/bureau/register?finding=labourShareBelowMin', { as: auditor() })
+    ).text();
+    expect(html).toContain('SS-2025-001');
+    expect(html).not.toContain('DX-2026-001');
+    expect(html).toContain('1 份合同');
+    expect(html).toContain(`/bureau/contracts/${world.tenant('orgA').id}/${ids.shangsi}`);
+    const searched = await (await world.page('GET', '/bureau/register?q=同心', { as: auditor() })).text();
+    expect(searched).toContain(world.tenant('orgB').name);
+    expect(searched).not.toContain('DX-2026-001');
+    const english = await (await world.page('GET', '/bureau/register', { as: auditor(), lang: 'en' })).text();
+    expect(english).toContain('Contract register');
+    expect(english).toContain('Labour share');
+  });
+
+  it('downloads the filtered register as xlsx, and refuses an organisation', async () => {
+    const response = await world.page('GET', '/bureau/register/export.xlsx?county=450621', { as: auditor() });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(XLSX_TYPE);
+    const cells = await workbookCells(await response.arrayBuffer());
+    expect(cells.some((c) => c.value === 'SS-2025-001')).toBe(true);
+    expect(cells.some((c) => c.value === 'DX-2026-001')).toBe(false);
+    expect((await world.page('GET', '/bureau/register', { as: world.user('orgA') })).status).toBe(403);
+  });
+});

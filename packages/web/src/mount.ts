@@ -17,6 +17,7 @@ import { myRecordRoutes } from './pages/my-record/routes.tsx';
 import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
 import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
+import { registerRoutes } from './pages/register/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
@@ -65,6 +66,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
   pages
     .route('/', assetRoutes)
     .route('/', authRoutes)
+    .route('/', registerRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))

@@ -8,6 +8,7 @@ import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
+import { registerEn } from './sections/register.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
 import type { Messages } from './zh-CN.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
     submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
+    register: 'Register',
     contractReview: 'Contract review',
     claims: 'Award approvals',
     tenants: 'Tenants',
@@ -320,6 +322,7 @@ export const en: Messages = {
   lists: listsEn,
   contracts: contractsEn,
   actuals: actualsEn,
+  register: registerEn,
   priceFloor: priceFloorEn,
   policyRules: policyRulesEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },

@@ -8,6 +8,7 @@ import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
+import { registerZh } from './sections/register.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
 
@@ -41,6 +42,7 @@ export const zhCN = {
     incubated: '孵化机构',
     rules: '规则',
     contractReview: '合同审核',
+    register: '台账',
     claims: '奖励审批',
     tenants: '租户',
     breadcrumbs: '当前位置',
@@ -315,6 +317,7 @@ export const zhCN = {
   lists: listsZh,
   contracts: contractsZh,
   actuals: actualsZh,
+  register: registerZh,
   priceFloor: priceFloorZh,
   policyRules: policyRulesZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },

@@ -25,8 +25,11 @@ const LANDING = { public: true, reason: 'the landing page and its sign-in button
 const LANGUAGE = { public: true, reason: 'choosing a language is a preference cookie, no data' } as const;
 const NOT_FOUND = { public: true, reason: 'a page that answers “nothing here” for any unknown address' } as const;
 
-/** Routes whose kinds have a dashboard (the platform's home is its tenant list). */
-const DASHBOARDS: Partial<Record<TenantKind, string>> = { org: '/org', bureau: '/bureau', incubator: '/incubator' };
+/**
+ * Routes whose kinds have this generic dashboard (the platform's home is its tenant list; a
+ * bureau's is its own, pages/register/dashboard.tsx).
+ */
+const DASHBOARDS: Partial<Record<TenantKind, string>> = { org: '/org', incubator: '/incubator' };
 
 export function homeRoutes(session: TokenSource) {
   const routes = new Hono<PageEnv>();
