@@ -131,6 +131,30 @@ export const keys = {
     gsi1sk: `${region}#${tenantId}#${year}#${status}`,
   }),
   registerTotalPartition: (city: string) => `R#${city}#REGTOTAL`,
+  registerTotalPrefix: 'REGTOTAL#',
+  /**
+   * The same totals summed over every organisation, per region × start year × shard (a contract's
+   * shard comes from its id, so concurrent saves in one region spread over SHARDS items), with the
+   * statuses as attributes: what a bureau's totals and dashboard read, a few dozen items however
+   * many organisations and contracts. Not a tenant's item: a region's, like the guards keyed by a
+   * value (`EMAIL#`, `CERT#`), written only in the transactions that write a register row.
+   */
+  registerSum: (city: string, region: string, year: number, shard: number) => ({
+    pk: keys.registerSumPartition(city),
+    sk: `${region}#${year}#${shard}`,
+  }),
+  registerSumPartition: (city: string) => `R#${city}#REGSUM`,
+  /**
+   * That an organisation has contracts in a region (with their count): the register's list of
+   * organisations (its filter, and the names a search looks in), one item per organisation ×
+   * region, listed by GSI `scope`.
+   */
+  registerOrganisation: (tenantId: string, region: string) => ({ pk: `T#${tenantId}`, sk: `REGORG#${region}` }),
+  registerOrganisationScope: (city: string, region: string, tenantId: string) => ({
+    gsi1pk: keys.registerOrganisationPartition(city),
+    gsi1sk: `${region}#${tenantId}`,
+  }),
+  registerOrganisationPartition: (city: string) => `R#${city}#REGORG`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

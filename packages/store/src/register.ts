@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  CONTRACT_STATUSES,
   type CostingFacts,
   cityOf,
   covers,
@@ -64,19 +65,30 @@ export interface RegisterChange {
 
 const cityOfRegion = (region: string) => cityOf(region) ?? region;
 
-/** The counters of an aggregate item: all, and per rule broken (`belowPriceFloorN`, …). */
-function counters(entry: RegisterEntry, sign: 1 | -1): Record<string, number> {
+/**
+ * The counters a row adds to an aggregate: all (`n`, `v`, `l`: count, value, labour cost), and per
+ * rule broken (`belowPriceFloorN`, …); a regional sum prefixes them with the status (`running_n`).
+ */
+function counters(entry: RegisterEntry, sign: 1 | -1, prefix: string): Record<string, number> {
   const totals = rowTotals(entry);
-  const found: Record<string, number> = { n: sign * totals.count, v: sign * totals.value, l: sign * totals.labourCost };
+  const found: Record<string, number> = {
+    [`${prefix}n`]: sign * totals.count,
+    [`${prefix}v`]: sign * totals.value,
+    [`${prefix}l`]: sign * totals.labourCost,
+  };
   for (const { kind } of entry.findings) {
-    found[`${kind}N`] = sign * totals.count;
-    found[`${kind}V`] = sign * totals.value;
-    found[`${kind}L`] = sign * totals.labourCost;
+    found[`${prefix}${kind}N`] = sign * totals.count;
+    found[`${prefix}${kind}V`] = sign * totals.value;
+    found[`${prefix}${kind}L`] = sign * totals.labourCost;
   }
   return found;
 }
 
-const aggregateKey = (e: RegisterEntry) => `${e.county}|${e.year}|${e.status}`;
+/** How many items a region's sums of one year are spread over, so concurrent saves seldom meet. */
+export const SUM_SHARDS = 4;
+
+/** A contract's shard: from the random tail of its id (UUIDv7: the last hex digit is random). */
+const shardOf = (contractId: string) => Number.parseInt(contractId.slice(-1), 16) % SUM_SHARDS || 0;
 
 /** The head's figures a row mirrors, from the row. */
 function headOfRow(row: RegisterEntry): Parameters<typeof registerEntry>[1] {
@@ -120,15 +132,15 @@ async function stageRow(
   scope: TenantScope,
   mutation: Mutation,
   before: StoredRow | undefined,
-  change: RegisterChange,
+  change_: RegisterChange,
   versionFacts: () => Promise<CostingFacts>,
 ): Promise<void> {
-  const head = change.head ?? (before ? headOfRow(before) : change.headAsRead);
+  const head = change_.head ?? (before ? headOfRow(before) : change_.headAsRead);
   // A month of actuals for a contract that has neither a row nor a head read: nothing to mirror.
   if (!head) return;
-  const key = keys.registerRow(scope.tenantId, change.contractId);
+  const key = keys.registerRow(scope.tenantId, change_.contractId);
   const facts =
-    change.facts ??
+    change_.facts ??
     (before
       ? {
           labourShareBp: before.labourShareBp,
@@ -136,8 +148,8 @@ async function stageRow(
         }
       : await versionFacts());
   const months = new Set(before?.belowGuidelineMonths ?? []);
-  if (change.month?.belowGuideline) months.add(change.month.month);
-  else if (change.month) months.delete(change.month.month);
+  if (change_.month?.belowGuideline) months.add(change_.month.month);
+  else if (change_.month) months.delete(change_.month.month);
   const entry = registerEntry(scope.tenantId, head, facts, months.size > 0);
 
   const region = head.purchaser.region;
@@ -152,29 +164,54 @@ async function stageRow(
   if (before) mutation.replace('RegisterRow', item, before.version, registerRace());
   else mutation.create('RegisterRow', item, registerRace());
 
-  // The row leaves its old aggregate and joins its new one: one net change per aggregate item.
-  const changes = new Map<string, { entry: RegisterEntry; counters: Record<string, number> }>();
-  const addTo = (e: RegisterEntry, sign: 1 | -1) => {
-    const at = changes.get(aggregateKey(e)) ?? { entry: e, counters: {} };
-    for (const [name, amount] of Object.entries(counters(e, sign)))
-      at.counters[name] = (at.counters[name] ?? 0) + amount;
-    changes.set(aggregateKey(e), at);
+  // The row leaves its old aggregates and joins its new ones: one net change per item.
+  const net = new Map<
+    string,
+    { key: { pk: string; sk: string }; set: Record<string, unknown>; add: Record<string, number> }
+  >();
+  const change = (key: { pk: string; sk: string }, set: Record<string, unknown>, add: Record<string, number>) => {
+    const at = net.get(`${key.pk}|${key.sk}`) ?? { key, set, add: {} };
+    for (const [name, amount] of Object.entries(add)) at.add[name] = (at.add[name] ?? 0) + amount;
+    net.set(`${key.pk}|${key.sk}`, at);
   };
-  if (before) addTo(before, -1);
-  addTo(entry, 1);
-  for (const { entry: e, counters: c } of changes.values()) {
-    const nonZero = Object.fromEntries(Object.entries(c).filter(([, amount]) => amount !== 0));
-    if (Object.keys(nonZero).length === 0) continue;
-    mutation.add(
-      'RegisterTotal',
+  const shard = shardOf(change_.contractId);
+  const count = (e: RegisterEntry, sign: 1 | -1) => {
+    const c = cityOfRegion(e.county);
+    change(
       keys.registerTotal(scope.tenantId, e.county, e.year, e.status),
       {
-        ...keys.registerTotalScope(cityOfRegion(e.county), e.county, scope.tenantId, e.year, e.status),
+        ...keys.registerTotalScope(c, e.county, scope.tenantId, e.year, e.status),
         organisationId: scope.tenantId,
         county: e.county,
         year: e.year,
         status: e.status,
       },
+      counters(e, sign, ''),
+    );
+    change(
+      keys.registerSum(c, e.county, e.year, shard),
+      { county: e.county, year: e.year, shard },
+      counters(e, sign, `${e.status}_`),
+    );
+    change(
+      keys.registerOrganisation(scope.tenantId, e.county),
+      {
+        ...keys.registerOrganisationScope(c, e.county, scope.tenantId),
+        organisationId: scope.tenantId,
+        county: e.county,
+      },
+      { n: sign },
+    );
+  };
+  if (before) count(before, -1);
+  count(entry, 1);
+  for (const { key, set, add } of net.values()) {
+    const nonZero = Object.fromEntries(Object.entries(add).filter(([, amount]) => amount !== 0));
+    if (Object.keys(nonZero).length === 0) continue;
+    mutation.add(
+      key.pk.startsWith('R#') ? 'RegisterSum' : key.sk.startsWith('REGORG#') ? 'RegisterOrganisation' : 'RegisterTotal',
+      key,
+      set,
       nonZero,
     );
   }
@@ -196,18 +233,18 @@ function entryOf(item: Record<string, unknown>): RegisterEntry {
   return entry as unknown as RegisterEntry;
 }
 
-function aggregateOf(item: Record<string, unknown>): RegisterAggregate {
-  const n = (name: string) => Number(item[name] ?? 0);
+function aggregateOf(item: Record<string, unknown>, prefix = ''): RegisterAggregate {
+  const n = (name: string) => Number(item[`${prefix}${name}`] ?? 0);
   const totalsOf = (prefix: string): RegisterTotals => ({
     count: n(`${prefix}N`),
     value: n(`${prefix}V`),
     labourCost: n(`${prefix}L`),
   });
   return {
-    organisationId: String(item.organisationId),
+    organisationId: String(item.organisationId ?? ''),
     county: String(item.county),
     year: Number(item.year),
-    status: item.status as RegisterAggregate['status'],
+    status: (item.status ?? prefix.slice(0, -1)) as RegisterAggregate['status'],
     all: { count: n('n'), value: n('v'), labourCost: n('l') },
     byFinding: Object.fromEntries(REGISTER_FINDING_KINDS.map((k) => [k, totalsOf(k)])) as Record<
       RegisterFindingKind,
@@ -262,14 +299,40 @@ export class JurisdictionRegister {
     );
   }
 
-  /** Every aggregate of the jurisdiction (a few hundred: organisations × regions × years × statuses). */
-  async aggregates(filter: Pick<RegisterFilter, 'county'> = {}): Promise<RegisterAggregate[]> {
+  /**
+   * The jurisdiction's totals per region × year × status, summed over every organisation (the
+   * regional sums: a few dozen items, one Query), or with `organisationId` that organisation's own
+   * (a Query of its partition's aggregates, kept to the regions of the jurisdiction).
+   */
+  async aggregates(filter: Pick<RegisterFilter, 'county' | 'organisationId'> = {}): Promise<RegisterAggregate[]> {
+    if (this.outside(filter)) return [];
+    if (filter.organisationId) {
+      const items = await queryAll(this.scope, {
+        partition: `T#${filter.organisationId}`,
+        sortPrefix: `${keys.registerTotalPrefix}${filter.county ?? this.jurisdiction.county ?? ''}`,
+      });
+      return items
+        .map((item) => aggregateOf(item))
+        .filter((a) => a.all.count > 0 && covers(this.jurisdiction, a.county));
+    }
+    const county = this.jurisdiction.county ?? filter.county;
+    const items = await queryAll(this.scope, {
+      partition: keys.registerSumPartition(this.jurisdiction.city),
+      ...(county ? { sortPrefix: `${county}#` } : {}),
+    });
+    return items
+      .flatMap((item) => CONTRACT_STATUSES.map((status) => aggregateOf(item, `${status}_`)))
+      .filter((a) => a.all.count > 0);
+  }
+
+  /** The organisations with contracts in the jurisdiction (or a county of it), by id. */
+  async organisations(filter: Pick<RegisterFilter, 'county'> = {}): Promise<string[]> {
     if (this.outside(filter)) return [];
     const items = await queryAll(this.scope, {
-      ...this.where(keys.registerTotalPartition(this.jurisdiction.city), filter),
+      ...this.where(keys.registerOrganisationPartition(this.jurisdiction.city), filter),
       index: 'scope',
     });
-    return items.map(aggregateOf).filter((a) => a.all.count > 0);
+    return [...new Set(items.filter((item) => Number(item.n ?? 0) > 0).map((item) => String(item.organisationId)))];
   }
 
   /**

@@ -9,7 +9,6 @@ import {
   REGISTER_FINDING_KINDS,
   REGISTER_FINDING_LABELS,
   REGISTER_FINDING_RULE_IDS,
-  type RegisterAggregate,
   type RegisterEntry,
   type RegisterFilter,
   type RegisterFindingKind,
@@ -27,8 +26,8 @@ import { JURISDICTION_READERS, jurisdiction } from './jurisdiction.ts';
 /**
  * The register (台账) of a bureau's jurisdiction (issue 11): every contract with its figures and
  * the rules it breaks, filtered, searched, sorted and paged; its totals; its xlsx; the dashboard's
- * figures by county and by rule. Totals come from the aggregates kept with the rows (a few hundred
- * items), except for a search, whose totals are those of the rows it finds (a search reads the
+ * figures by county and by rule. Totals come from the aggregates kept with the rows (the regional
+ * sums, a few dozen items; an organisation's own for its filter), except for a search, whose totals are those of the rows it finds (a search reads the
  * jurisdiction's narrow rows anyway, since a name or number can be anywhere in them).
  */
 
@@ -54,8 +53,8 @@ const named = (rows: readonly RegisterEntry[], names: ReadonlyMap<string, string
 const sumOf = (rows: readonly RegisterEntry[]) => rows.map(rowTotals).reduce(addTotals, NO_TOTALS);
 
 /** The names of every organisation with a contract in the jurisdiction (a search or sort needs them all). */
-async function allNames(reg: JurisdictionRegister, aggregates: readonly RegisterAggregate[]) {
-  return reg.organisationNames(aggregates.map((a) => a.organisationId));
+async function allNames(reg: JurisdictionRegister, filter: Pick<RegisterFilter, 'county'> = {}) {
+  return reg.organisationNames(await reg.organisations(filter));
 }
 
 /** A page of the register and the totals of the whole filter. */
@@ -65,13 +64,14 @@ export async function registerPage(
   page: PageRequest,
 ): Promise<RegisterPage> {
   const reg = register(ctx);
-  const aggregates = await reg.aggregates(filter);
   const searched = Boolean(filter.q);
-  const needsAllNames = searched || filter.sort === 'organisation';
-  const names = needsAllNames ? await allNames(reg, aggregates) : undefined;
-  const found = await reg.page(filter, page, names);
+  const names = searched || filter.sort === 'organisation' ? await allNames(reg, filter) : undefined;
+  const [found, aggregates] = await Promise.all([
+    reg.page(filter, page, names),
+    searched ? undefined : reg.aggregates(filter),
+  ]);
   const pageNames = names ?? (await reg.organisationNames(found.items.map((r) => r.organisationId)));
-  const totals = searched ? sumOf(await reg.rows(filter, names)) : totalsOf(aggregates, filter);
+  const totals = aggregates ? totalsOf(aggregates, filter) : sumOf(await reg.rows(filter, names));
   return { items: named(found.items, pageNames), ...(found.cursor ? { cursor: found.cursor } : {}), totals };
 }
 
@@ -85,8 +85,7 @@ export interface RegisterChoices {
 export async function registerChoices(ctx: UseCaseContext): Promise<RegisterChoices> {
   const j = jurisdiction(ctx);
   const reg = register(ctx);
-  const aggregates = await reg.aggregates();
-  const names = await allNames(reg, aggregates);
+  const [aggregates, names] = await Promise.all([reg.aggregates(), allNames(reg)]);
   const counties = knownRegions()
     .filter((r) => covers(j, r.code) && (regionLevel(r.code) === 'county' || r.code === j.city))
     .map((r) => ({ code: r.code, zh: r.zh, en: r.en }));
@@ -139,8 +138,7 @@ function filterText(filter: RegisterFilter, names: ReadonlyMap<string, string>, 
  */
 export async function registerFile(ctx: UseCaseContext, filter: RegisterFilter, lang: Lang): Promise<XlsxFile> {
   const reg = register(ctx);
-  const aggregates = await reg.aggregates(filter);
-  const names = await allNames(reg, aggregates);
+  const names = await allNames(reg, filter);
   const sorted = filter.sort && filter.sort !== 'register';
   // A sort other than the index order: the window over every row, in one page as large as the register.
   const rows = sorted
