@@ -38,7 +38,7 @@ export { backfillContractStatusIndex } from './migrations.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
-export { JurisdictionRegister } from './register.ts';
+export { JurisdictionRegister, registerCounters, registerShard } from './register.ts';
 export {
   MAX_RULE_SET_VERSION,
   PublishedRuleSets,

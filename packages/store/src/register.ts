@@ -69,7 +69,7 @@ const cityOfRegion = (region: string) => cityOf(region) ?? region;
  * The counters a row adds to an aggregate: all (`n`, `v`, `l`: count, value, labour cost), and per
  * rule broken (`belowPriceFloorN`, …); a regional sum prefixes them with the status (`running_n`).
  */
-function counters(entry: RegisterEntry, sign: 1 | -1, prefix: string): Record<string, number> {
+export function registerCounters(entry: RegisterEntry, sign: 1 | -1, prefix: string): Record<string, number> {
   const totals = rowTotals(entry);
   const found: Record<string, number> = {
     [`${prefix}n`]: sign * totals.count,
@@ -88,7 +88,7 @@ function counters(entry: RegisterEntry, sign: 1 | -1, prefix: string): Record<st
 export const SUM_SHARDS = 4;
 
 /** A contract's shard: from the random tail of its id (UUIDv7: the last hex digit is random). */
-const shardOf = (contractId: string) => Number.parseInt(contractId.slice(-1), 16) % SUM_SHARDS || 0;
+export const registerShard = (contractId: string) => Number.parseInt(contractId.slice(-1), 16) % SUM_SHARDS || 0;
 
 /** The head's figures a row mirrors, from the row. */
 function headOfRow(row: RegisterEntry): Parameters<typeof registerEntry>[1] {
@@ -174,7 +174,7 @@ async function stageRow(
     for (const [name, amount] of Object.entries(add)) at.add[name] = (at.add[name] ?? 0) + amount;
     net.set(`${key.pk}|${key.sk}`, at);
   };
-  const shard = shardOf(change_.contractId);
+  const shard = registerShard(change_.contractId);
   const count = (e: RegisterEntry, sign: 1 | -1) => {
     const c = cityOfRegion(e.county);
     change(
@@ -186,12 +186,12 @@ async function stageRow(
         year: e.year,
         status: e.status,
       },
-      counters(e, sign, ''),
+      registerCounters(e, sign, ''),
     );
     change(
       keys.registerSum(c, e.county, e.year, shard),
       { county: e.county, year: e.year, shard },
-      counters(e, sign, `${e.status}_`),
+      registerCounters(e, sign, `${e.status}_`),
     );
     change(
       keys.registerOrganisation(scope.tenantId, e.county),
