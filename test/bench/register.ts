@@ -176,9 +176,9 @@ export async function registerFirstPage(endpoint: string, iterations: number) {
 
 /** Writes items 25 at a time, eight batches at once, sending again what the table leaves unprocessed. */
 async function batchWrite(store: Store, items: readonly Record<string, unknown>[]): Promise<void> {
-  let next = 0;
+  const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) => i * 25);
   const worker = async () => {
-    for (let start = (next += 25) - 25; start < items.length; start = (next += 25) - 25) {
+    for (let start = batches.shift(); start !== undefined; start = batches.shift()) {
       let pending: BatchWriteCommandOutput['UnprocessedItems'] = {
         [store.tableName]: items.slice(start, start + 25).map((Item) => ({ PutRequest: { Item } })),
       };
