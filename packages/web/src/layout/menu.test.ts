@@ -28,6 +28,7 @@ describe('menus', () => {
     ]);
     expect(MENUS.bureau.map((e) => e.label)).toEqual([
       'dashboard',
+      'register',
       'rules',
       'contractReview',
       'claims',
