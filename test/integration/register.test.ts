@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { actingAs, changeContractStatus, costDraft, recordActualMonth, type UseCaseContext } from '@shegong/core';
-import type { ContractDraft } from '@shegong/domain';
+import type { ContractDraft, RegisterEntry } from '@shegong/domain';
 import { ACTUAL_MONTH_EXAMPLE, AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE } from '@shegong/http';
+import { backfillRegister, GetCommand, keys, registerCounters, registerShard } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The test package does not depend on ExcelJS; the sheets package reads its own files back.
 import { type CellRead, workbookCells, XLSX_TYPE } from '../../packages/sheets/src/index.ts';
@@ -266,6 +267,45 @@ async function registerSheet(query: string) {
     .map((c) => String(c.value));
   return { at, headings, column: (heading: string) => headings.indexOf(heading) + 1 };
 }
+
+describe('contracts written before the register', () => {
+  it('get their rows and aggregates from the migration, with the actuals’ flag, once', async () => {
+    const contract = await create(draftOf('SS-2026-050', { purchaser: { name: '上思县民政局', region: '450621' } }));
+    await move(contract.id, 'submitted');
+    await move(contract.id, 'signed');
+    await actuals(contract.id, '2026-05', 3_000_00);
+    // As it was before the register: no row, and nothing of it in the aggregates.
+    const orgId = world.tenant('orgA').id;
+    const key = keys.registerRow(orgId, contract.id);
+    const { Item: row } = await world.store.client.send(new GetCommand({ TableName: world.table.tableName, Key: key }));
+    const entry = row as unknown as RegisterEntry & { version: number };
+    const mutation = orgA.repos.scope.mutation();
+    mutation
+      .add(
+        'RegisterTotal',
+        keys.registerTotal(orgId, entry.county, entry.year, entry.status),
+        {},
+        registerCounters(entry, -1, ''),
+      )
+      .add(
+        'RegisterSum',
+        keys.registerSum('450600', entry.county, entry.year, registerShard(contract.id)),
+        {},
+        registerCounters(entry, -1, `${entry.status}_`),
+      )
+      .add('RegisterOrganisation', keys.registerOrganisation(orgId, entry.county), {}, { n: -1 })
+      .remove('RegisterRow', key, entry.version);
+    await mutation.audited('test.unregister', 'RegisterRow', contract.id, 1, {}).commit();
+    expect((await everything({ q: 'SS-2026-050' })).rows).toEqual([]);
+    await expectTotalsMatchRows();
+
+    expect((await backfillRegister(world.store)).rows).toBe(1);
+    const found = (await everything({ county: '450621', finding: 'paidBelowGuideline' })).rows;
+    expect(found.map((r) => r.number)).toEqual(['SS-2026-050']);
+    await expectTotalsMatchRows();
+    expect((await backfillRegister(world.store)).rows).toBe(0);
+  });
+});
 
 describe('the register’s xlsx', () => {
   it('files the filtered register with Chinese headings, yuan with two decimals and rule ids in their own column', async () => {

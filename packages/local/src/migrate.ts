@@ -6,10 +6,11 @@
  * what is missing.
  *
  * Now: contract heads written before GSI `status` get their keys in it (the deploy that adds the
- * index creates it empty of them), so status-filtered contract lists show them.
+ * index creates it empty of them), so status-filtered contract lists show them; and contracts
+ * written before the register (台账) get their register rows and aggregates.
  */
 import { parseArgs } from 'node:util';
-import { backfillContractStatusIndex, Store } from '@shegong/store';
+import { backfillContractStatusIndex, backfillRegister, Store } from '@shegong/store';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -27,3 +28,5 @@ const store = new Store({
 });
 const { tenants, heads } = await backfillContractStatusIndex(store);
 console.log(`GSI status: ${heads} contract heads given their keys, across ${tenants} tenants`);
+const register = await backfillRegister(store);
+console.log(`register: ${register.rows} contracts given their register rows, across ${register.tenants} tenants`);

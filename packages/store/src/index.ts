@@ -34,7 +34,7 @@ export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type MemberLink, MemberRecords } from './member-records.ts';
-export { backfillContractStatusIndex } from './migrations.ts';
+export { backfillContractStatusIndex, backfillRegister } from './migrations.ts';
 export { type Actor, type AuditEvent, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';

@@ -59,6 +59,8 @@ export interface RegisterChange {
   headAsRead?: StoredContract;
   /** The current version's costing facts (a new or edited version); kept from the row otherwise. */
   facts?: CostingFacts;
+  /** For a row written for the first time for an existing contract: its months paid below the guideline. */
+  belowGuidelineMonths?: readonly string[];
   /** A month of actuals recorded, and whether it paid someone below the guideline. */
   month?: { month: string; belowGuideline: boolean };
 }
@@ -147,7 +149,7 @@ async function stageRow(
           kinds: before.findings.flatMap((f) => (f.kind === 'paidBelowGuideline' ? [] : [f.kind])),
         }
       : await versionFacts());
-  const months = new Set(before?.belowGuidelineMonths ?? []);
+  const months = new Set(before?.belowGuidelineMonths ?? change_.belowGuidelineMonths ?? []);
   if (change_.month?.belowGuideline) months.add(change_.month.month);
   else if (change_.month) months.delete(change_.month.month);
   const entry = registerEntry(scope.tenantId, head, facts, months.size > 0);

@@ -15,7 +15,7 @@ import {
   roundHalfUp,
   type StoredContract,
 } from '@shegong/domain';
-import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
+import { backfillRegister, type Store, StoreError, type TenantRepositories } from '@shegong/store';
 import {
   DEMO_CONTRACTS,
   type DemoContract,
@@ -161,6 +161,17 @@ async function seedContracts(store: Store, contracts: readonly DemoContract[]): 
 SEED_PARTS.push({
   name: 'contracts-v1',
   run: (store) => seedContracts(store, DEMO_CONTRACTS),
+});
+
+/**
+ * Seed part 'register-backfill-v1': a system seeded before the register (台账) existed gives its
+ * contracts their register rows and aggregates (a new system's contracts wrote their own).
+ */
+SEED_PARTS.push({
+  name: 'register-backfill-v1',
+  async run(store: Store) {
+    await backfillRegister(store);
+  },
 });
 
 /** Seed part 'register-v1': contracts across the counties and years for the bureaus' register (台账). */
