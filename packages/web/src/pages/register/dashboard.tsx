@@ -138,7 +138,7 @@ export function BureauDashboard(props: {
                 class={`staff-count${f.totals.count ? ' staff-count-error' : ''}`}
                 href={`${REGISTER}?finding=${f.kind}`}
               >
-                {r.findings[f.kind]}：{f.totals.count}
+                {d.breachCount(r.findings[f.kind], f.totals.count)}
               </a>{' '}
               <RuleBadge rules={m.policyRules} rule={f.ruleId} tone={f.totals.count ? 'red' : 'grey'} />
             </li>
