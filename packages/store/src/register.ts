@@ -134,24 +134,24 @@ async function stageRow(
   scope: TenantScope,
   mutation: Mutation,
   before: StoredRow | undefined,
-  change_: RegisterChange,
+  change: RegisterChange,
   versionFacts: () => Promise<CostingFacts>,
 ): Promise<void> {
-  const head = change_.head ?? (before ? headOfRow(before) : change_.headAsRead);
+  const head = change.head ?? (before ? headOfRow(before) : change.headAsRead);
   // A month of actuals for a contract that has neither a row nor a head read: nothing to mirror.
   if (!head) return;
-  const key = keys.registerRow(scope.tenantId, change_.contractId);
+  const key = keys.registerRow(scope.tenantId, change.contractId);
   const facts =
-    change_.facts ??
+    change.facts ??
     (before
       ? {
           labourShareBp: before.labourShareBp,
           kinds: before.findings.flatMap((f) => (f.kind === 'paidBelowGuideline' ? [] : [f.kind])),
         }
       : await versionFacts());
-  const months = new Set(before?.belowGuidelineMonths ?? change_.belowGuidelineMonths ?? []);
-  if (change_.month?.belowGuideline) months.add(change_.month.month);
-  else if (change_.month) months.delete(change_.month.month);
+  const months = new Set(before?.belowGuidelineMonths ?? change.belowGuidelineMonths ?? []);
+  if (change.month?.belowGuideline) months.add(change.month.month);
+  else if (change.month) months.delete(change.month.month);
   const entry = registerEntry(scope.tenantId, head, facts, months.size > 0);
 
   const region = head.purchaser.region;
@@ -167,19 +167,21 @@ async function stageRow(
   else mutation.create('RegisterRow', item, registerRace());
 
   // The row leaves its old aggregates and joins its new ones: one net change per item.
+  type Key = { pk: string; sk: string };
   const net = new Map<
     string,
-    { key: { pk: string; sk: string }; set: Record<string, unknown>; add: Record<string, number> }
+    { entity: string; key: Key; set: Record<string, unknown>; add: Record<string, number> }
   >();
-  const change = (key: { pk: string; sk: string }, set: Record<string, unknown>, add: Record<string, number>) => {
-    const at = net.get(`${key.pk}|${key.sk}`) ?? { key, set, add: {} };
+  const tally = (entity: string, key: Key, set: Record<string, unknown>, add: Record<string, number>) => {
+    const at = net.get(`${key.pk}|${key.sk}`) ?? { entity, key, set, add: {} };
     for (const [name, amount] of Object.entries(add)) at.add[name] = (at.add[name] ?? 0) + amount;
     net.set(`${key.pk}|${key.sk}`, at);
   };
-  const shard = registerShard(change_.contractId);
+  const shard = registerShard(change.contractId);
   const count = (e: RegisterEntry, sign: 1 | -1) => {
     const c = cityOfRegion(e.county);
-    change(
+    tally(
+      'RegisterTotal',
       keys.registerTotal(scope.tenantId, e.county, e.year, e.status),
       {
         ...keys.registerTotalScope(c, e.county, scope.tenantId, e.year, e.status),
@@ -190,12 +192,14 @@ async function stageRow(
       },
       registerCounters(e, sign, ''),
     );
-    change(
+    tally(
+      'RegisterSum',
       keys.registerSum(c, e.county, e.year, shard),
       { county: e.county, year: e.year, shard },
       registerCounters(e, sign, `${e.status}_`),
     );
-    change(
+    tally(
+      'RegisterOrganisation',
       keys.registerOrganisation(scope.tenantId, e.county),
       {
         ...keys.registerOrganisationScope(c, e.county, scope.tenantId),
@@ -207,15 +211,10 @@ async function stageRow(
   };
   if (before) count(before, -1);
   count(entry, 1);
-  for (const { key, set, add } of net.values()) {
+  for (const { entity, key, set, add } of net.values()) {
     const nonZero = Object.fromEntries(Object.entries(add).filter(([, amount]) => amount !== 0));
     if (Object.keys(nonZero).length === 0) continue;
-    mutation.add(
-      key.pk.startsWith('R#') ? 'RegisterSum' : key.sk.startsWith('REGORG#') ? 'RegisterOrganisation' : 'RegisterTotal',
-      key,
-      set,
-      nonZero,
-    );
+    mutation.add(entity, key, set, nonZero);
   }
 }
 
