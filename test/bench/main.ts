@@ -8,6 +8,7 @@ import { assessTwoHundredPostContract, costTwoHundredPosts } from './costing.ts'
 import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
 import { statusFilteredPages } from './lists.ts';
+import { registerFirstPage } from './register.ts';
 
 /**
  * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
@@ -44,9 +45,11 @@ const cold = coldReady(
 const dynamo = await startDynamoDb({ port: await freePort() });
 let latency: Awaited<ReturnType<typeof meAgainstGetItem>>;
 let lists: Awaited<ReturnType<typeof statusFilteredPages>>;
+let register: Awaited<ReturnType<typeof registerFirstPage>>;
 try {
   latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
   lists = await statusFilteredPages(dynamo.endpoint, LIST_ITERATIONS);
+  register = await registerFirstPage(dynamo.endpoint, LIST_ITERATIONS);
 } finally {
   await dynamo.stop();
 }
@@ -95,6 +98,18 @@ const rows: [string, string, string, string][] = [
     ms(lists.filtered.small.median),
     `${(lists.filtered.large.median / lists.filtered.small.median).toFixed(2)}×`,
   ],
+  [
+    `register first page at 250 vs 25 000 contracts (GET /v1/jurisdiction/contracts, with totals), median of ${LIST_ITERATIONS}`,
+    ms(register.large.median),
+    ms(register.small.median),
+    `${(register.large.median / register.small.median).toFixed(2)}×`,
+  ],
+  [
+    'register first page at 250 vs 25 000 contracts, p95',
+    ms(register.large.p95),
+    ms(register.small.p95),
+    `${(register.large.p95 / register.small.p95).toFixed(2)}×`,
+  ],
   [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
   [`cost 200 posts × 36 months (costPlan), median of ${costing.runs}`, `${costing.median.toFixed(3)} ms`, '—', '—'],
   [
@@ -117,5 +132,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
 );

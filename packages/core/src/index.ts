@@ -17,6 +17,7 @@ export * from './history/history.ts';
 export * from './imports/imports.ts';
 export * from './imports/runner.ts';
 export * from './jurisdiction/jurisdiction.ts';
+export * from './jurisdiction/register.ts';
 export * from './ladder/export.ts';
 export * from './ladder/ladder.ts';
 export * from './logger.ts';

@@ -20,6 +20,7 @@ export * from './people/roster-import.ts';
 export * from './people/staff-summary.ts';
 export * from './people/submission.ts';
 export * from './rectification/index.ts';
+export * from './register/register.ts';
 export * from './rules/consistency.ts';
 export * from './rules/fangchenggang.ts';
 export * from './rules/in-force.ts';

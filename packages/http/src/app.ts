@@ -16,6 +16,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
+import { registerRoutes } from './jurisdiction/register.ts';
 import { ladder } from './ladder/routes.ts';
 import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
@@ -44,6 +45,7 @@ function api() {
     .route('/', myRecordRoutes)
     .route('/', ladder)
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
+    .route('/', registerRoutes)
     .route('/', contractExports)
     .route('/', actuals)
     .route('/', reviews)

@@ -8,10 +8,11 @@
  * Now: contract heads written before GSI `status` get their keys in it (the deploy that adds the
  * index creates it empty of them), so status-filtered contract lists show them. Bureaus created
  * before review routing get their region's lookup, and contracts submitted before it get their
- * responsible bureau and their place in GSI `review` (backfillReviewRouting).
+ * responsible bureau and their place in GSI `review` (backfillReviewRouting). Contracts written
+ * before the register (台账) get their register rows and aggregates (backfillRegister).
  */
 import { parseArgs } from 'node:util';
-import { backfillContractStatusIndex, backfillReviewRouting, Store } from '@shegong/store';
+import { backfillContractStatusIndex, backfillRegister, backfillReviewRouting, Store } from '@shegong/store';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -33,3 +34,5 @@ const routed = await backfillReviewRouting(store);
 console.log(
   `GSI review: ${routed.bureaus} bureaus given their region's lookup, ${routed.heads} submitted contracts queued`,
 );
+const register = await backfillRegister(store);
+console.log(`register: ${register.rows} contracts given their register rows, across ${register.tenants} tenants`);

@@ -1,4 +1,5 @@
 import { SignInExists } from '@shegong/core';
+import { jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
@@ -84,6 +85,22 @@ describe('seedDemo', () => {
     }
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });
     expect(invitations.items).toMatchObject([{ email: DEMO_INVITATION.email, status: 'pending', roles: ['staff'] }]);
+    // Each bureau has a register with work in it: the city its own region and its three counties,
+    // 东兴 its own county, each with contracts breaking each rule the register filters by.
+    for (const [domain, regions] of [
+      ['fcg-mzj.demo', ['450600', '450602', '450621', '450681']],
+      ['dx-mzj.demo', ['450681']],
+    ] as const) {
+      const bureau = DEMO_TENANTS.find((t) => t.domain === domain)!;
+      const register = store.register(
+        { tenantId: bureau.id, userId: 'test', kind: 'bureau' },
+        jurisdictionOf(bureau.region),
+      );
+      const aggregates = await register.aggregates();
+      expect([...new Set(aggregates.map((a) => a.county))].sort()).toEqual([...regions]);
+      for (const finding of REGISTER_FINDING_KINDS)
+        expect(totalsOf(aggregates, { finding }).count, `${domain} ${finding}`).toBeGreaterThan(0);
+    }
     const signIn = await directory.authenticate('admin@yangguang.demo', DEMO_PASSWORD);
     expect(signIn).toMatchObject({
       identity: { tenantId: yangguang.id, kind: 'org', roles: ['admin'], region: '450602' },

@@ -19,4 +19,5 @@ export { type ExportOptions, ladderWorkbook, type StandingRow, staffWorkbook } f
 export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';
+export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
 export { type Lang, rosterTemplate } from './template.ts';

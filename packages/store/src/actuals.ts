@@ -3,8 +3,10 @@ import {
   type ActualMonthCost,
   type ActualMonthEntry,
   type ActualMonthInput,
+  paysBelowGuideline,
   type RuleSetRef,
   type StoredActualMonth,
+  type StoredContract,
   takesActuals,
   upgradeFinding,
 } from '@shegong/domain';
@@ -143,7 +145,7 @@ export class ContractActuals {
     const contentHash = stateHash({ input: entry.input, cost: entry.cost, ruleSet: entry.ruleSet });
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.replaceMonth(contractId, month, entry, contentHash, expectedRevision);
+        return await this.replaceMonth(head, month, entry, contentHash, expectedRevision);
       } catch (error) {
         if (!(error instanceof StoreError && error.code === 'stale_version')) throw error;
         // Two identical PUTs at once (a retry racing its first attempt): the loser finds the
@@ -156,12 +158,13 @@ export class ContractActuals {
   }
 
   private async replaceMonth(
-    contractId: string,
+    head: StoredContract,
     month: string,
     entry: ActualMonthEntry,
     contentHash: string,
     expectedRevision: number | undefined,
   ): Promise<{ month: StoredActualMonth; changed: boolean }> {
+    const contractId = head.id;
     const current = await this.find(contractId, month);
     if (current && current.contentHash === contentHash) return { month: current, changed: false };
     if (expectedRevision !== undefined && expectedRevision !== (current?.revision ?? 0))
@@ -188,6 +191,12 @@ export class ContractActuals {
       { ...keys.actualRevision(this.scope.tenantId, contractId, month, revision), ...recorded },
       staleVersion('Actual month'),
     );
+    // The register row learns whether this month paid someone below the guideline (P-W3).
+    new Contracts(this.scope).register(mutation, {
+      contractId,
+      headAsRead: head,
+      month: { month, belowGuideline: paysBelowGuideline(entry.cost.findings) },
+    });
     mutation.audited('actuals.record', 'ActualMonth', `${contractId}#${month}`, revision, recorded);
     new ContractHistory(this.scope).stage(
       mutation,

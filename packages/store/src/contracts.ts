@@ -12,6 +12,7 @@ import {
   type CostedDraft,
   chinaToday,
   cityOf,
+  costingFacts,
   defaultOrder,
   diffDrafts,
   isAmendable,
@@ -30,6 +31,7 @@ import { type ChainEntry, ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
+import { type RegisterChange, stageRegisterRow } from './register.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 import { windowOf } from './window.ts';
 
@@ -381,6 +383,7 @@ export class Contracts {
       .audited('contract.create', 'Contract', id, 1, { contract, version });
     this.claimNumber(mutation, id, contract.number);
     this.chain(mutation, id, { type: 'contract.created', data: { version: 1 } });
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     return { contract, version };
   }
 
@@ -426,6 +429,7 @@ export class Contracts {
         stored.version as number,
       );
     this.moveNumber(mutation, id, current.number, contract.number);
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     mutation.audited(recostedFrom ? 'contract.recost' : 'contract.edit', 'Contract', id, contract.version, {
       contract,
       version,
@@ -479,6 +483,7 @@ export class Contracts {
         staleVersion('Contract'),
       );
     this.moveNumber(mutation, id, current.number, contract.number);
+    this.register(mutation, { contractId: id, head: contract, facts: costingFacts(costed) });
     mutation.audited('contract.amend', 'Contract', id, contract.version, { contract, version });
     this.chain(mutation, id, { type: 'contract.amended', data: { version: number } });
     await this.commitAgainst(mutation, id, expectedVersion);
@@ -529,6 +534,7 @@ export class Contracts {
       type: transitionEvent(change.to),
       data: { from: current.status, to: change.to, date: change.date },
     });
+    this.register(mutation, { contractId: id, head: contract });
     await this.commitAgainst(mutation, id, expectedVersion);
     return contract;
   }
@@ -553,6 +559,19 @@ export class Contracts {
    */
   private headItem(contract: StoredContract) {
     return contractHeadItem(this.scope.tenantId, contract);
+  }
+
+  /**
+   * Keeps the contract's register row (台账) and its aggregates in step with the head, in the same
+   * transaction (register.ts). A head written before the register had rows takes the costing facts
+   * of its current version.
+   */
+  register(mutation: Mutation, change: RegisterChange): void {
+    const versionFacts = async () => {
+      const head = change.head ?? change.headAsRead;
+      return costingFacts(await this.version(change.contractId, head?.currentVersion ?? 1));
+    };
+    stageRegisterRow(this.scope, mutation, change, versionFacts);
   }
 
   private claimNumber(mutation: Mutation, contractId: string, number: string): void {

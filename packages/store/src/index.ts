@@ -35,11 +35,12 @@ export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction
 export { keys } from './keys.ts';
 export { type LadderPrecondition, Ladders } from './ladders.ts';
 export { type MemberLink, MemberRecords } from './member-records.ts';
-export { backfillContractStatusIndex, backfillReviewRouting } from './migrations.ts';
+export { backfillContractStatusIndex, backfillRegister, backfillReviewRouting } from './migrations.ts';
 export { type Actor, type AuditEvent, LATE_ATTEMPTS, type LateItems, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
 export { Rectifications } from './rectifications.ts';
+export { JurisdictionRegister, registerCounters, registerShard } from './register.ts';
 export { ReviewDesk } from './reviews.ts';
 export {
   MAX_RULE_SET_VERSION,

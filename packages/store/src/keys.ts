@@ -171,6 +171,55 @@ export const keys = {
   }),
   rectificationStatePartition: (bureauId: string, closed: boolean) =>
     `T#${bureauId}#RECT#${closed ? 'closed' : 'open'}`,
+  /**
+   * A contract's register row (台账): the figures a bureau lists and filters by, narrow (a few
+   * hundred bytes against a head's few KB), written with the head and with each month of actuals.
+   * GSI `scope` lists a jurisdiction's rows in the order of the heads' own index keys.
+   */
+  registerRow: (tenantId: string, contractId: string) => ({ pk: `T#${tenantId}`, sk: `REGISTER#${contractId}` }),
+  registerScope: (city: string, region: string, tenantId: string, contractId: string) => ({
+    gsi1pk: keys.registerPartition(city),
+    gsi1sk: `${region}#${tenantId}#${contractId}`,
+  }),
+  registerPartition: (city: string) => `R#${city}#REGISTER`,
+  /**
+   * The totals of one organisation's contracts in one region × start year × status (counts, value,
+   * labour cost, and the same for those breaking each rule), added to in the transaction that
+   * writes a register row; GSI `scope` lists a jurisdiction's few hundred of them.
+   */
+  registerTotal: (tenantId: string, region: string, year: number, status: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `REGTOTAL#${region}#${year}#${status}`,
+  }),
+  registerTotalScope: (city: string, region: string, tenantId: string, year: number, status: string) => ({
+    gsi1pk: keys.registerTotalPartition(city),
+    gsi1sk: `${region}#${tenantId}#${year}#${status}`,
+  }),
+  registerTotalPartition: (city: string) => `R#${city}#REGTOTAL`,
+  registerTotalPrefix: 'REGTOTAL#',
+  /**
+   * The same totals summed over every organisation, per region × start year × shard (a contract's
+   * shard comes from its id, so concurrent saves in one region spread over SHARDS items), with the
+   * statuses as attributes: what a bureau's totals and dashboard read, a few dozen items however
+   * many organisations and contracts. Not a tenant's item: a region's, like the guards keyed by a
+   * value (`EMAIL#`, `CERT#`), written only in the transactions that write a register row.
+   */
+  registerSum: (city: string, region: string, year: number, shard: number) => ({
+    pk: keys.registerSumPartition(city),
+    sk: `${region}#${year}#${shard}`,
+  }),
+  registerSumPartition: (city: string) => `R#${city}#REGSUM`,
+  /**
+   * That an organisation has contracts in a region (with their count): the register's list of
+   * organisations (its filter, and the names a search looks in), one item per organisation ×
+   * region, listed by GSI `scope`.
+   */
+  registerOrganisation: (tenantId: string, region: string) => ({ pk: `T#${tenantId}`, sk: `REGORG#${region}` }),
+  registerOrganisationScope: (city: string, region: string, tenantId: string) => ({
+    gsi1pk: keys.registerOrganisationPartition(city),
+    gsi1sk: `${region}#${tenantId}`,
+  }),
+  registerOrganisationPartition: (city: string) => `R#${city}#REGORG`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

@@ -3,9 +3,12 @@ import {
   type ContractReview,
   type ContractStatus,
   cityOf,
+  paysBelowGuideline,
   type StoredContract,
   type TenantRecord,
 } from '@shegong/domain';
+import { ContractActuals } from './actuals.ts';
+import { Contracts } from './contracts.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './query.ts';
 import { TenantScope, toRecord } from './scope.ts';
@@ -139,4 +142,40 @@ export async function backfillReviewRouting(store: Store): Promise<{ bureaus: nu
     }
   }
   return { bureaus, heads };
+}
+
+/**
+ * Gives every contract written before the register (台账) existed its register row and its share
+ * of the aggregates (store/src/register.ts), from its head, its current version's costing and its
+ * months of actuals. Each in its own audited transaction, which creates the row only if it is still
+ * missing (a contract saved meanwhile wrote its own). Reads no more than it must and never Scans:
+ * the platform's directory names every tenant, and each tenant's heads are one Query. Running it
+ * again changes nothing.
+ */
+export async function backfillRegister(store: Store): Promise<{ tenants: number; rows: number }> {
+  const directory = new TenantScope(store.client, store.tableName, 'platform-migration', 'migration');
+  const tenants = await queryAll(directory, { partition: keys.tenantDirectory, index: 'scope' });
+  let rows = 0;
+  for (const tenant of tenants.filter((t) => t.kind === 'org')) {
+    const tenantId = String(tenant.id);
+    const scope = new TenantScope(store.client, store.tableName, tenantId, 'migration');
+    const heads = await queryAll(scope, { partition: `T#${tenantId}`, sortPrefix: keys.contractPrefix });
+    for (const item of heads) {
+      const head = toRecord<StoredContract>(item);
+      const { Item } = await store.client.send(
+        new GetCommand({ TableName: store.tableName, Key: keys.registerRow(tenantId, head.id), ConsistentRead: true }),
+      );
+      if (Item) continue;
+      const months = await new ContractActuals(scope).months(head.id);
+      const mutation = scope.mutation();
+      new Contracts(scope).register(mutation, {
+        contractId: head.id,
+        headAsRead: head,
+        belowGuidelineMonths: months.filter((m) => paysBelowGuideline(m.cost.findings)).map((m) => m.month),
+      });
+      await mutation.audited('register.backfill', 'RegisterRow', head.id, 1, { contractId: head.id }).commit();
+      rows++;
+    }
+  }
+  return { tenants: tenants.length, rows };
 }

@@ -51,6 +51,11 @@ export class Mutation {
   private audit?: AuditEvent;
   /** Events recorded in other tenants' trails too (a bureau's decision on an organisation's contract). */
   private readonly alsoAudited: { tenantId: string; event: AuditEvent }[] = [];
+  /** Whether the mutation adds to counters that other transactions add to as well (see `add`). */
+  private counts = false;
+  /** Steps built when the mutation commits, and built again when they lose a race (see `rebuiltOnRace`). */
+  private readonly deferred: { stage: (mutation: Mutation) => Promise<void>; lostRace: (e: StoreError) => boolean }[] =
+    [];
   /** The Idempotency-Key this mutation records, and the index of its step. */
   private idempotency?: { key: string; step: number };
   private readonly late: LateItems[] = [];
@@ -81,7 +86,12 @@ export class Mutation {
   }
 
   /** Replaces an item whose stored version must equal `expectedVersion`; stores version + 1. */
-  replace(entity: string, item: Record<string, unknown> & { pk: string; sk: string }, expectedVersion: number): this {
+  replace(
+    entity: string,
+    item: Record<string, unknown> & { pk: string; sk: string },
+    expectedVersion: number,
+    onStale = staleVersion(entity),
+  ): this {
     this.steps.push({
       item: {
         Put: {
@@ -91,8 +101,60 @@ export class Mutation {
           ExpressionAttributeValues: { ':expected': expectedVersion },
         },
       },
-      onConditionFailed: () => staleVersion(entity),
+      onConditionFailed: () => onStale,
     });
+    return this;
+  }
+
+  /**
+   * Adds to an item's counters (negative amounts subtract), creating it with `attributes` when it
+   * does not exist: an aggregate many contracts write to. Two transactions adding to the same item
+   * at once make DynamoDB cancel one (TransactionConflict); as adding commutes and a cancelled
+   * transaction wrote nothing, `commit` then sends the same transaction again.
+   */
+  add(
+    entity: string,
+    key: { pk: string; sk: string },
+    attributes: Record<string, unknown>,
+    counters: Record<string, number>,
+  ): this {
+    const names: Record<string, string> = { '#itemType': 'itemType' };
+    const values: Record<string, unknown> = { ':itemType': entity };
+    const sets = ['#itemType = :itemType'];
+    Object.entries(attributes).forEach(([name, value], i) => {
+      names[`#s${i}`] = name;
+      values[`:s${i}`] = value;
+      sets.push(`#s${i} = :s${i}`);
+    });
+    const adds = Object.entries(counters).map(([name, amount], i) => {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = amount;
+      return `#a${i} :a${i}`;
+    });
+    this.counts = true;
+    this.steps.push({
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: values,
+        },
+      },
+      onConditionFailed: () => conflict(`${entity} could not be updated`),
+    });
+    return this;
+  }
+
+  /**
+   * Steps read and built when the mutation commits (a projection kept in step with what the
+   * mutation writes, read at its current version). If the transaction fails on one of them with an
+   * error `lostRace` recognises (another write changed what it read), they are read and built
+   * again and the transaction is sent again, a few times.
+   */
+  rebuiltOnRace(stage: (mutation: Mutation) => Promise<void>, lostRace: (error: StoreError) => boolean): this {
+    this.deferred.push({ stage, lostRace });
     return this;
   }
 
@@ -235,6 +297,23 @@ export class Mutation {
   }
 
   async commit(): Promise<AuditEvent> {
+    const fixed = this.steps.length;
+    for (let attempt = 1; ; attempt++) {
+      for (const { stage } of this.deferred) await stage(this);
+      try {
+        return await this.commitOnce();
+      } catch (error) {
+        const rebuild =
+          error instanceof StoreError &&
+          attempt < DEFERRED_ATTEMPTS &&
+          this.deferred.some(({ lostRace }) => lostRace(error));
+        if (!rebuild) throw error;
+        this.steps.length = fixed;
+      }
+    }
+  }
+
+  private async commitOnce(): Promise<AuditEvent> {
     if (!this.audit) throw new Error('a mutation must say what it audits before it commits');
     const audit = this.audit;
     const auditItem: TransactItem = {
@@ -263,11 +342,7 @@ export class Mutation {
     for (let attempt = 1; ; attempt++) {
       const late = (await Promise.all(this.late.map((l) => l.build({ actor: this.actor, audit })))).flat();
       try {
-        await this.client.send(
-          new TransactWriteCommand({
-            TransactItems: [...this.steps.map((s) => s.item), ...late, auditItem, ...otherTrails],
-          }),
-        );
+        await this.send([...this.steps.map((s) => s.item), ...late, auditItem, ...otherTrails]);
         return audit;
       } catch (error) {
         if ((error as Error).name !== 'TransactionCanceledException') throw error;
@@ -302,6 +377,36 @@ export class Mutation {
     }
     return error;
   }
+
+  /**
+   * Sends the transaction; one that adds to counters (aggregates) and lost only a race for an item
+   * is sent again after a short random pause: nothing of it was written, and its conditions are
+   * checked again, so a change that has meanwhile gone stale still fails as stale.
+   */
+  private async send(items: TransactItem[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (error) {
+        if (!this.counts || attempt >= COUNTER_ATTEMPTS || !lostARace(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
+      }
+    }
+  }
+}
+
+const COUNTER_ATTEMPTS = 6;
+const DEFERRED_ATTEMPTS = 5;
+
+/** Whether DynamoDB cancelled a transaction only because another was writing the same item. */
+function lostARace(error: unknown): boolean {
+  if ((error as Error).name !== 'TransactionCanceledException') return false;
+  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  return (
+    reasons.some((r) => r.Code === 'TransactionConflict') &&
+    reasons.every((r) => r.Code === 'TransactionConflict' || r.Code === 'None' || r.Code === undefined)
+  );
 }
 
 /**

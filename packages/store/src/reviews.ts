@@ -7,11 +7,11 @@ import {
   type ReviewRecord,
   type StoredContract,
 } from '@shegong/domain';
-import { contractHeadItem, timeOrderedId } from './contracts.ts';
+import { Contracts, contractHeadItem, timeOrderedId } from './contracts.ts';
 import { conflict, StoreError, staleVersion } from './errors.ts';
 import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
-import type { TenantScope } from './scope.ts';
+import { TenantScope } from './scope.ts';
 
 /**
  * A bureau's review desk: the one write a bureau makes to an organisation's item. A decision is one
@@ -98,6 +98,9 @@ export class ReviewDesk {
       })
       .audited(action, 'Review', review.id, 1, review)
       .auditedIn(organisationId, action, 'Contract', head.id, contract.version, contract);
+    // The register (台账) row and sums follow the head's new status, under the organisation's keys.
+    const organisation = new TenantScope(this.scope.client, this.scope.tableName, organisationId, this.scope.actorId);
+    new Contracts(organisation).register(mutation, { contractId: head.id, head: contract });
     // The decision is an event of the contract's tamper-evident history too (history.ts).
     new ContractHistory(this.scope, organisationId).stage(
       mutation,

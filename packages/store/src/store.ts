@@ -16,6 +16,7 @@ import { MemberRecords } from './member-records.ts';
 import { People } from './people.ts';
 import type { PageRequest } from './query.ts';
 import { Rectifications } from './rectifications.ts';
+import { JurisdictionRegister } from './register.ts';
 import { ReviewDesk } from './reviews.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
@@ -109,6 +110,15 @@ export class Store {
     const own = await ReviewDesk.bureauOf(this, region);
     if (own || !city || city === region) return own;
     return ReviewDesk.bureauOf(this, city);
+  }
+
+  /** The register (台账) of a bureau's jurisdiction (read only): its rows and aggregates. */
+  register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
+    return new JurisdictionRegister(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
   }
 
   /** The platform's tenant directory: refused to anyone but the platform tenant. */

@@ -18,6 +18,7 @@ import { organisationRoutes } from './pages/organisation/routes.tsx';
 import { platformRoutes } from './pages/platform/routes.tsx';
 import { priceFloorRoutes } from './pages/price-floor/routes.tsx';
 import { rectificationRoutes } from './pages/rectification/routes.tsx';
+import { registerRoutes } from './pages/register/routes.tsx';
 import { reviewRoutes } from './pages/reviews/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
@@ -67,6 +68,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
   pages
     .route('/', assetRoutes)
     .route('/', authRoutes)
+    .route('/', registerRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))

@@ -1,7 +1,9 @@
+import type { ContractStatus } from '../contracts/contract.ts';
 import type { BudgetLine } from '../costing/lines.ts';
 import type { FloorBinding } from '../findings/contract.ts';
 import type { LadderRequirement } from '../people/ladder.ts';
 import type { EducationLevel, PostClass } from '../people/person.ts';
+import type { RegisterFindingKind } from '../register/register.ts';
 import type { CertLevel } from '../rules/rule-set.ts';
 import type { Lang } from './lang.ts';
 
@@ -95,4 +97,38 @@ export const LADDER_REQUIREMENT_LABELS: Labels<LadderRequirement> = {
 export const FLOOR_BINDING_LABELS: Labels<FloorBinding> = {
   'zh-CN': { labourCost: '人力成本', labourShare: '人员经费比例', both: '人力成本与人员经费比例' },
   en: { labourCost: 'Labour cost', labourShare: 'Personnel share', both: 'Labour cost and personnel share' },
+};
+
+/** Contract statuses as a register (台账) and its sheet name them. */
+export const CONTRACT_STATUS_LABELS: Labels<ContractStatus> = {
+  'zh-CN': {
+    draft: '草稿',
+    submitted: '已提交',
+    approved: '已批准',
+    signed: '已签订',
+    running: '执行中',
+    closed: '已结项',
+  },
+  en: {
+    draft: 'Draft',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    signed: 'Signed',
+    running: 'Running',
+    closed: 'Closed',
+  },
+};
+
+/** The rules a register filters by, as its filter, its rows and its sheet name them. */
+export const REGISTER_FINDING_LABELS: Labels<RegisterFindingKind> = {
+  'zh-CN': {
+    belowPriceFloor: '低于价格底线',
+    labourShareBelowMin: '人员经费占比低于下限',
+    paidBelowGuideline: '实发工资低于指导价',
+  },
+  en: {
+    belowPriceFloor: 'Below the price floor',
+    labourShareBelowMin: 'Labour share under the minimum',
+    paidBelowGuideline: 'Paid below the guideline',
+  },
 };

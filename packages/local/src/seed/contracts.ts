@@ -17,8 +17,14 @@ import {
   roundHalfUp,
   type StoredContract,
 } from '@shegong/domain';
-import { type Store, StoreError, type TenantRepositories } from '@shegong/store';
-import { DEMO_CONTRACTS, type DemoContract, demoRulesOf, namedPeople } from './demo-contracts.ts';
+import { backfillRegister, type Store, StoreError, type TenantRepositories } from '@shegong/store';
+import {
+  DEMO_CONTRACTS,
+  type DemoContract,
+  demoRulesOf,
+  namedPeople,
+  REGISTER_DEMO_CONTRACTS,
+} from './demo-contracts.ts';
 import { adminOf, DEMO_TENANTS, userOf } from './demo-data.ts';
 import { DEMO_TODAY } from './demo-people.ts';
 import { SEED_PARTS } from './parts.ts';
@@ -149,29 +155,50 @@ function failedContract(contract: DemoContract, error: unknown): Error {
   return new Error(`seeding contract ${contract.draft.terms.number} failed: ${detail}`, { cause: error });
 }
 
+/** Seeds contracts one after another, their histories then beside each other; the first failure is thrown. */
+async function seedContracts(store: Store, contracts: readonly DemoContract[]): Promise<void> {
+  // Created one after another, so the lists show them in the same order on every machine; each
+  // one's history then runs beside the others' (they share only register aggregates, which a
+  // transaction that loses a race for one sends again: store/src/mutation.ts).
+  const histories: Promise<void>[] = [];
+  let failure: Error | undefined;
+  for (const contract of contracts) {
+    const made = await createDemoContract(store, contract).catch((error) => {
+      failure = failedContract(contract, error);
+    });
+    if (failure) break;
+    if (made)
+      histories.push(
+        runDemoContract(contract, made.ctx, made.stored).catch((error) => {
+          throw failedContract(contract, error);
+        }),
+      );
+  }
+  // Every history settles before the part ends, even when one failed.
+  const settled = await Promise.allSettled(histories);
+  const rejected = settled.find((r) => r.status === 'rejected');
+  if (failure) throw failure;
+  if (rejected) throw rejected.reason;
+}
+
 SEED_PARTS.push({
   name: 'contracts-v1',
+  run: (store) => seedContracts(store, DEMO_CONTRACTS),
+});
+
+/**
+ * Seed part 'register-backfill-v1': a system seeded before the register (台账) existed gives its
+ * contracts their register rows and aggregates (a new system's contracts wrote their own).
+ */
+SEED_PARTS.push({
+  name: 'register-backfill-v1',
   async run(store: Store) {
-    // Created one after another, so the lists show them in the same order on every machine; each
-    // one's history then runs beside the others' (no two contracts share an item).
-    const histories: Promise<void>[] = [];
-    let failure: Error | undefined;
-    for (const contract of DEMO_CONTRACTS) {
-      const made = await createDemoContract(store, contract).catch((error) => {
-        failure = failedContract(contract, error);
-      });
-      if (failure) break;
-      if (made)
-        histories.push(
-          runDemoContract(contract, made.ctx, made.stored).catch((error) => {
-            throw failedContract(contract, error);
-          }),
-        );
-    }
-    // Every history settles before the part ends, even when one failed.
-    const settled = await Promise.allSettled(histories);
-    const rejected = settled.find((r) => r.status === 'rejected');
-    if (failure) throw failure;
-    if (rejected) throw rejected.reason;
+    await backfillRegister(store);
   },
+});
+
+/** Seed part 'register-v1': contracts across the counties and years for the bureaus' register (台账). */
+SEED_PARTS.push({
+  name: 'register-v1',
+  run: (store) => seedContracts(store, REGISTER_DEMO_CONTRACTS),
 });

@@ -1,6 +1,6 @@
 import { assessContract, ContractDraft, calendarMonths, resolveNamedPosts } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONTRACTS, demoRulesOf, namedPeople } from './demo-contracts.ts';
+import { DEMO_CONTRACTS, demoRulesOf, namedPeople, REGISTER_DEMO_CONTRACTS } from './demo-contracts.ts';
 
 /** The checks of a demo contract's current version, costed as the API will cost it. */
 function checksOf(draft: ContractDraft, contract: (typeof DEMO_CONTRACTS)[number]) {
@@ -24,7 +24,7 @@ describe('the demo contracts', () => {
   });
 
   it('show exactly what each is made to show', () => {
-    for (const contract of DEMO_CONTRACTS) {
+    for (const contract of [...DEMO_CONTRACTS, ...REGISTER_DEMO_CONTRACTS]) {
       const drafts = [contract.draft, ...(contract.amendment ? [contract.amendment.change(contract.draft)] : [])];
       for (const draft of drafts) {
         const checks = checksOf(draft, contract);
@@ -48,5 +48,16 @@ describe('the demo contracts', () => {
         expect(contract.amendment.effectiveDate <= contract.draft.terms.endDate).toBe(true);
       }
     }
+  });
+
+  it('give the register (台账) contracts in every county of the city and in every status and year', () => {
+    const regions = new Set(REGISTER_DEMO_CONTRACTS.map((c) => c.draft.terms.purchaser.region));
+    expect([...regions].sort()).toEqual(['450602', '450621', '450681']);
+    for (const region of regions) {
+      const own = REGISTER_DEMO_CONTRACTS.filter((c) => c.draft.terms.purchaser.region === region);
+      expect(own.map((c) => c.shape)).toEqual(expect.arrayContaining(['compliant', 'below-price-floor']));
+    }
+    expect(new Set(REGISTER_DEMO_CONTRACTS.map((c) => c.status)).size).toBe(5);
+    expect(new Set(REGISTER_DEMO_CONTRACTS.map((c) => c.draft.terms.startDate.slice(0, 4))).size).toBe(4);
   });
 });

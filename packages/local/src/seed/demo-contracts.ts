@@ -1,4 +1,6 @@
 import {
+  addDays,
+  addMonths,
   type BudgetItem,
   type BudgetLines,
   type ContractDraft,
@@ -531,3 +533,88 @@ export const DEMO_CONTRACTS: readonly DemoContract[] = [
     }),
   },
 ];
+
+/**
+ * Seed part 'register-v1': more contracts across the counties and years (2024–2027), so a bureau's
+ * register (台账) and dashboard have something to show in both jurisdictions: the city sees 港口区,
+ * 上思 and 东兴 besides its own, the county bureau of 东兴 its own. Each organisation buys from the
+ * purchasers whose rules its shapes are built with (阳光 from the city's counties, 同心 from 东兴).
+ * Posts name nobody (they are costed at the guideline), so no person is needed twice.
+ */
+const GANGKOU = { name: '防城港市港口区民政局', region: '450602' };
+const SHANGSI = { name: '上思县民政局', region: '450621' };
+
+const REGISTER_SPECS: readonly [
+  DemoTenant,
+  { name: string; region: string },
+  string,
+  string,
+  string,
+  DemoShape,
+  ContractStatus,
+][] = [
+  [YANGGUANG, GANGKOU, 'GKMZ-2024-003', '港口区老年人关爱服务项目', '2024-03-01', 'compliant', 'closed'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2024-011', '港口区青少年成长服务项目', '2024-07-01', 'labour-share-broken', 'closed'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2025-004', '港口区残疾人康复社会工作项目', '2025-02-01', 'compliant', 'closed'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2025-016', '港口区社区治理服务项目', '2025-09-01', 'below-price-floor', 'running'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2026-002', '港口区困难群众救助服务项目', '2026-01-01', 'compliant', 'running'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2026-019', '港口区家庭综合服务项目', '2026-04-01', 'labour-share-broken', 'running'],
+  [YANGGUANG, GANGKOU, 'GKMZ-2026-027', '港口区留守儿童服务项目', '2026-12-01', 'compliant', 'submitted'],
+  [YANGGUANG, SHANGSI, 'SSMZ-2025-007', '上思县乡镇社工站项目', '2025-05-01', 'compliant', 'closed'],
+  [YANGGUANG, SHANGSI, 'SSMZ-2026-003', '上思县农村养老服务项目', '2026-02-01', 'below-price-floor', 'running'],
+  [YANGGUANG, SHANGSI, 'SSMZ-2026-012', '上思县儿童福利服务项目', '2026-06-01', 'compliant', 'running'],
+  [YANGGUANG, SHANGSI, 'SSMZ-2027-001', '上思县社会救助服务项目', '2027-01-01', 'compliant', 'draft'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2025-005', '东兴市口岸社区服务项目', '2025-03-01', 'compliant', 'closed'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2025-018', '东兴市困境儿童保护项目', '2025-08-01', 'labour-share-broken', 'running'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2026-014', '东兴市社区矫正社会工作项目', '2026-04-01', 'compliant', 'running'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2026-022', '东兴市老年人服务项目', '2026-07-01', 'below-price-floor', 'running'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2026-035', '东兴市禁毒社会工作项目', '2026-10-01', 'compliant', 'signed'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2027-004', '东兴市边民互助服务项目', '2027-01-01', 'compliant', 'submitted'],
+  [TONGXIN, DX_BUREAU, 'DXMZ-2027-006', '东兴市妇女儿童服务项目', '2027-02-01', 'labour-share-broken', 'draft'],
+];
+
+/** The steps to a status: submitted a month before the start, signed two weeks before, closed after the end. */
+function stepsTo(status: ContractStatus, start: string, end: string): DemoContract['steps'] {
+  const steps: DemoContract['steps'] = [
+    { to: 'submitted', date: addDays(start, -30) },
+    { to: 'signed', date: addDays(start, -14) },
+    { to: 'running', date: start },
+    { to: 'closed', date: addDays(end, 20) },
+  ];
+  return status === 'draft' ? [] : steps.slice(0, steps.findIndex((s) => s.to === status) + 1);
+}
+
+export const REGISTER_DEMO_CONTRACTS: readonly DemoContract[] = REGISTER_SPECS.map(
+  ([tenant, purchaser, number, title, startDate, shape, status], i) => {
+    const endDate = addDays(addMonths(startDate, 12), -1);
+    return {
+      tenant,
+      shape,
+      status,
+      steps: stepsTo(status, startDate, endDate),
+      draft: draftOf({
+        tenant,
+        shape,
+        purchaser,
+        number,
+        title,
+        services: ['helping_needy', 'resource_linking'],
+        serviceArea: purchaser.name.replace(/民政局$/, ''),
+        startDate,
+        endDate,
+        midDate: addMonths(startDate, 6),
+        deliverables: COMMUNITY_DELIVERABLES,
+        plan: {
+          posts: [
+            post('项目主管', 'project_lead', 'social_worker', 12),
+            ...Array.from({ length: 1 + (i % 3) }, () => post('一线社工', 'frontline', 'assistant', 12)),
+          ],
+          supervision: yuan(6_000),
+          items: [item('activities', '社区活动物料', 1_500, '场', 12)],
+          other: yuan(3_000),
+          managementShare: 800,
+        },
+      }),
+    };
+  },
+);

@@ -505,4 +505,16 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .op-body table { border-collapse: collapse; width: 100%; }
 .op-body th, .op-body td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--divider); vertical-align: top; }
 .op-body code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f5f5f5; padding: 0 4px; border-radius: 3px; }
+
+/* Print (a register, a dashboard): the page's content only, its tables whole, no menus or forms. */
+@media print {
+  .topbar, .sider, .footer, .mobile-nav, .skip-link, .list-tools, .pager, .page-actions, .breadcrumbs { display: none !important; }
+  .layout, .content { display: block; margin: 0; padding: 0; }
+  body { background: #fff; }
+  .card { border: 0; box-shadow: none; }
+  .table-wrap { overflow: visible; }
+  .table { font-size: 10pt; }
+  .rule-badge-text { display: none; }
+  a { color: inherit; text-decoration: none; }
+}
 `;

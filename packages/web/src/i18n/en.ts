@@ -9,6 +9,7 @@ import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
 import { rectificationEn } from './sections/rectification.ts';
+import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
@@ -40,6 +41,7 @@ export const en: Messages = {
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
     reviews: 'Reviews',
+    register: 'Register',
     claims: 'Award approvals',
     rectifications: 'Rectification',
     tenants: 'Tenants',
@@ -323,6 +325,7 @@ export const en: Messages = {
   lists: listsEn,
   contracts: contractsEn,
   actuals: actualsEn,
+  register: registerEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   policyRules: policyRulesEn,

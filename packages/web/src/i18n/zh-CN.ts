@@ -9,6 +9,7 @@ import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
 import { rectificationZh } from './sections/rectification.ts';
+import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
     incubated: '孵化机构',
     rules: '规则',
     reviews: '审核',
+    register: '台账',
     claims: '奖励审批',
     rectifications: '整改',
     tenants: '租户',
@@ -318,6 +320,7 @@ export const zhCN = {
   lists: listsZh,
   contracts: contractsZh,
   actuals: actualsZh,
+  register: registerZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   policyRules: policyRulesZh,

@@ -29,6 +29,7 @@ describe('menus', () => {
     ]);
     expect(MENUS.bureau.map((e) => e.label)).toEqual([
       'dashboard',
+      'register',
       'rules',
       'reviews',
       'claims',

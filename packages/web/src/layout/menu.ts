@@ -81,6 +81,8 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   ],
   bureau: [
     { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
+    // 台账: every contract of the jurisdiction (JURISDICTION_READERS: every member of a bureau).
+    { href: '/bureau/register', label: 'register', icon: 'contract' },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },

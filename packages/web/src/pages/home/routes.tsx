@@ -17,12 +17,7 @@ import { safeNext } from '../../session/next.ts';
 import { ContractAlerts, contractAlerts } from '../contracts/dashboard.tsx';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
-import {
-  BureauRectificationCard,
-  bureauRectificationCard,
-  OrgRectificationCard,
-  orgRectificationCard,
-} from '../rectification/cards.tsx';
+import { OrgRectificationCard, orgRectificationCard } from '../rectification/cards.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
 import { STAFF, StaffCounts } from '../staff/views.tsx';
 import { GettingStartedCard } from './getting-started.tsx';
@@ -31,8 +26,11 @@ const LANDING = { public: true, reason: 'the landing page and its sign-in button
 const LANGUAGE = { public: true, reason: 'choosing a language is a preference cookie, no data' } as const;
 const NOT_FOUND = { public: true, reason: 'a page that answers “nothing here” for any unknown address' } as const;
 
-/** Routes whose kinds have a dashboard (the platform's home is its tenant list). */
-const DASHBOARDS: Partial<Record<TenantKind, string>> = { org: '/org', bureau: '/bureau', incubator: '/incubator' };
+/**
+ * Routes whose kinds have this generic dashboard (the platform's home is its tenant list; a
+ * bureau's is its own, pages/register/dashboard.tsx).
+ */
+const DASHBOARDS: Partial<Record<TenantKind, string>> = { org: '/org', incubator: '/incubator' };
 
 export function homeRoutes(session: TokenSource) {
   const routes = new Hono<PageEnv>();
@@ -72,12 +70,11 @@ export function homeRoutes(session: TokenSource) {
     routes.get(path, pageAccess({ kinds: [kind], roles: 'any' }, session), async (c) => {
       const m = c.var.m;
       const who = await signedIn(c);
-      const [staff, contracts, progress, orgFindings, bureauOverdue] = await Promise.all([
+      const [staff, contracts, progress, orgFindings] = await Promise.all([
         canReadRegistry(c) ? registry(c) : undefined,
         contractAlerts(c),
         kind === 'org' ? gettingStarted(c.var.ctx) : undefined,
         kind === 'org' ? orgRectificationCard(c) : undefined,
-        kind === 'bureau' ? bureauRectificationCard(c) : undefined,
       ]);
       return render(
         c,
@@ -113,7 +110,6 @@ export function homeRoutes(session: TokenSource) {
             {orgFindings && (orgFindings.toAnswer || orgFindings.overdue) ? (
               <OrgRectificationCard c={c} counts={orgFindings} />
             ) : null}
-            {bureauOverdue !== undefined ? <BureauRectificationCard c={c} overdue={bureauOverdue} /> : null}
           </div>
         </Shell>,
       );
