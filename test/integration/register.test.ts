@@ -26,8 +26,15 @@ const draftOf = (number: string, terms: Partial<ContractDraft['terms']>, plan?: 
 });
 const create = async (draft: ContractDraft) =>
   (await orgA.repos.contracts.create(await costDraft(orgA, draft))).contract;
-const move = async (id: string, to: 'submitted' | 'signed' | 'running') =>
-  changeContractStatus(orgA, id, { to, date: '2026-01-05' }, (await orgA.repos.contracts.get(id)).version);
+/** Moves a contract of organisation A along; to sign a submitted one, its bureau approves it first. */
+const move = async (id: string, to: 'submitted' | 'signed' | 'running') => {
+  const head = await orgA.repos.contracts.get(id);
+  const version =
+    to === 'signed' && head.status === 'submitted'
+      ? (await world.approve(world.tenant('orgA'), id, head.version)).version
+      : head.version;
+  return changeContractStatus(orgA, id, { to, date: '2026-01-05' }, version);
+};
 /** A month of actuals on the contract; `pay` is 李明's (assistant: floor ¥3,200 in the city, ¥3,500 in 东兴). */
 const actuals = (id: string, month: string, pay: number) =>
   recordActualMonth(orgA, id, month, {

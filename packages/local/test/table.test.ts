@@ -65,7 +65,7 @@ describe('ensureTable on a table kept from before GSI status', () => {
 
     expect(await ensureTable(store)).toBe('upgraded');
     const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['scope', 'status']);
+    expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['review', 'scope', 'status']);
     expect((await org.contracts.list({ limit: 10 }, { status: 'draft' })).items.map((c) => c.id)).toEqual([
       contract.id,
     ]);

@@ -573,10 +573,14 @@ const REGISTER_SPECS: readonly [
   [TONGXIN, DX_BUREAU, 'DXMZ-2027-006', '东兴市妇女儿童服务项目', '2027-02-01', 'labour-share-broken', 'draft'],
 ];
 
-/** The steps to a status: submitted a month before the start, signed two weeks before, closed after the end. */
+/**
+ * The steps to a status: submitted a month before the start, approved by the bureau and signed two
+ * weeks before, closed after the end.
+ */
 function stepsTo(status: ContractStatus, start: string, end: string): DemoContract['steps'] {
   const steps: DemoContract['steps'] = [
     { to: 'submitted', date: addDays(start, -30) },
+    { to: 'approved', date: addDays(start, -14) },
     { to: 'signed', date: addDays(start, -14) },
     { to: 'running', date: start },
     { to: 'closed', date: addDays(end, 20) },
