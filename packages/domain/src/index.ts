@@ -1,5 +1,8 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
+export * from './evaluations/evaluation.ts';
+export * from './evaluations/sampling.ts';
+export * from './evaluations/spot-check.ts';
 export * from './findings/index.ts';
 export * from './lists/lists.ts';
 export * from './money/money.ts';
@@ -20,6 +23,7 @@ export * from './people/staff-summary.ts';
 export * from './people/submission.ts';
 export * from './rules/consistency.ts';
 export * from './rules/fangchenggang.ts';
+export * from './rules/impact.ts';
 export * from './rules/in-force.ts';
 export * from './rules/parameter-diff.ts';
 export * from './rules/parameter-rules.ts';
