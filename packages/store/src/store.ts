@@ -6,6 +6,7 @@ import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { StoreError } from './errors.ts';
+import { Evaluations } from './evaluations.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
@@ -41,6 +42,7 @@ export interface TenantRepositories {
   imports: ImportJobs;
   contracts: Contracts;
   actuals: ContractActuals;
+  evaluations: Evaluations;
 }
 
 /**
@@ -72,6 +74,7 @@ export class Store {
       imports: new ImportJobs(scope),
       contracts: new Contracts(scope),
       actuals: new ContractActuals(scope),
+      evaluations: new Evaluations(scope),
     };
   }
 

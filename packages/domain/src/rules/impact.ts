@@ -95,6 +95,11 @@ export const GuidelineImpact = z
   });
 export type GuidelineImpact = z.infer<typeof GuidelineImpact>;
 
+/** The day the draft would start to govern a contract: the later of its effective date and the start. */
+export const governedDay = (effectiveFrom: string, startDate: string): string =>
+  // ISO dates: string order is date order.
+  [effectiveFrom, startDate].sort()[1] as string;
+
 /**
  * The first day of a contract's term the draft would govern, or undefined: the draft must be in
  * force (against the one in force now for that region and day, county before city, P-U1) on the
@@ -105,8 +110,7 @@ export function draftGoverns(
   contract: { region: string; startDate: string; endDate: string },
   inForceThen: RuleSet | undefined,
 ): string | undefined {
-  // The later of two ISO dates (string order is date order).
-  const day = [draft.effectiveFrom, contract.startDate].sort()[1] as string;
+  const day = governedDay(draft.effectiveFrom, contract.startDate);
   if (day > contract.endDate) return undefined;
   // A published version of the same region and date is corrected by the draft: it gets the next version.
   const candidate = {
