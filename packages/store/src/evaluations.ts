@@ -30,6 +30,22 @@ export const POPULATION_CHUNK = 2000;
 
 type SpotCheckHead = Omit<SpotCheck, 'population'>;
 
+/** A draw's head as recorded, without the storage's chunk count and item version. */
+function spotCheckHeadOf(item: Record<string, unknown>): SpotCheckHead {
+  const {
+    chunks: _chunks,
+    version: _version,
+    ...head
+  } = toRecord<SpotCheckHead & { chunks: number; version: number }>(item);
+  return head;
+}
+
+/** An evaluation as filed (it never changes: its item version is storage only). */
+function evaluationOf(item: Record<string, unknown>): Evaluation {
+  const { version: _version, ...evaluation } = toRecord<Evaluation & { version: number }>(item);
+  return evaluation;
+}
+
 export class Evaluations {
   constructor(readonly scope: TenantScope) {}
 
@@ -83,12 +99,13 @@ export class Evaluations {
   }
 
   /** The draws, newest year first, without their populations. */
-  spotChecks(page: PageRequest): Promise<Page<SpotCheckHead>> {
-    return queryPage<SpotCheckHead>(
+  async spotChecks(page: PageRequest): Promise<Page<SpotCheckHead>> {
+    const found = await queryItems(
       this.scope,
       { partition: `T#${this.bureau}`, sortPrefix: keys.spotCheckPrefix, newestFirst: true },
       page,
     );
+    return { ...found, items: found.items.map(spotCheckHeadOf) };
   }
 
   // --- templates -------------------------------------------------------------------------------
@@ -166,23 +183,24 @@ export class Evaluations {
       partition: `T#${this.bureau}`,
       sortPrefix: keys.evaluationContractPrefix(organisationId, contractId),
     });
-    return items.map((i) => toRecord<Evaluation>(i));
+    return items.map(evaluationOf);
   }
 
   /** One of this bureau's evaluations, addressed by its contract and id. */
   async evaluation(organisationId: string, contractId: string, id: string): Promise<Evaluation> {
     const item = await this.read(keys.evaluation(this.bureau, organisationId, contractId, id));
     if (!item) throw notFound('Evaluation');
-    return toRecord<Evaluation>(item);
+    return evaluationOf(item);
   }
 
   /** This bureau's evaluations, by organisation and contract. */
-  filed(page: PageRequest): Promise<Page<Evaluation>> {
-    return queryPage<Evaluation>(
+  async filed(page: PageRequest): Promise<Page<Evaluation>> {
+    const found = await queryItems(
       this.scope,
       { partition: `T#${this.bureau}`, sortPrefix: keys.evaluationPrefix },
       page,
     );
+    return { ...found, items: found.items.map(evaluationOf) };
   }
 
   /** Which of these contracts already have their final evaluation (by any bureau). */
@@ -203,7 +221,7 @@ export class Evaluations {
       { partition: keys.evaluationProjectionPartition(this.scope.tenantId), index: 'scope', newestFirst: true },
       page,
     );
-    return { ...found, items: found.items.map((i) => toRecord<Evaluation>(i)) };
+    return { ...found, items: found.items.map(evaluationOf) };
   }
 
   /** One evaluation of the organisation's own, by id; not found for anyone else's. */
@@ -214,6 +232,6 @@ export class Evaluations {
     });
     const item = items.find((i) => i.id === id);
     if (!item) throw notFound('Evaluation');
-    return toRecord<Evaluation>(item);
+    return evaluationOf(item);
   }
 }
