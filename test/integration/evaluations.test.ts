@@ -276,9 +276,13 @@ describe('evaluations (N-6)', () => {
     const own = await world.request('GET', `/v1/org/evaluations/${final.id}`, { as: world.user('orgB', 'admin') });
     expect(await own.json()).toMatchObject({ id: final.id, grade: 'good' });
     // The bureaus' own lists: the city filed both, the county none.
-    const filed = (await (await world.request('GET', '/v1/evaluations', { as: city() })).json()) as { items: Evaluation[] };
+    const filed = (await (await world.request('GET', '/v1/evaluations', { as: city() })).json()) as {
+      items: Evaluation[];
+    };
     expect(filed.items).toHaveLength(2);
-    const none = (await (await world.request('GET', '/v1/evaluations', { as: county() })).json()) as { items: Evaluation[] };
+    const none = (await (await world.request('GET', '/v1/evaluations', { as: county() })).json()) as {
+      items: Evaluation[];
+    };
     expect(none.items).toEqual([]);
   });
 
