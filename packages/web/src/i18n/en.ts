@@ -1,6 +1,7 @@
 import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
+import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
     submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
     rules: 'Rule sets',
+    evaluations: 'Spot checks & evaluations',
     contractReview: 'Contract review',
     claims: 'Award approvals',
     tenants: 'Tenants',
@@ -321,6 +323,7 @@ export const en: Messages = {
   contracts: contractsEn,
   actuals: actualsEn,
   priceFloor: priceFloorEn,
+  evaluations: evaluationsEn,
   policyRules: policyRulesEn,
   common: { optional: ' (optional)', yes: 'Yes', no: 'No', none: '—', colon: ': ' },
 };

@@ -1,6 +1,7 @@
 import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
+import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
@@ -41,6 +42,7 @@ export const zhCN = {
     incubated: '孵化机构',
     rules: '规则',
     contractReview: '合同审核',
+    evaluations: '抽查评估',
     claims: '奖励审批',
     tenants: '租户',
     breadcrumbs: '当前位置',
@@ -316,6 +318,7 @@ export const zhCN = {
   contracts: contractsZh,
   actuals: actualsZh,
   priceFloor: priceFloorZh,
+  evaluations: evaluationsZh,
   policyRules: policyRulesZh,
   common: { optional: '（可选）', yes: '是', no: '否', none: '—', colon: '：' },
 };

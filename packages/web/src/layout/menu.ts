@@ -1,4 +1,10 @@
-import { CONTRACT_READERS, PEOPLE_READERS, PRICE_FLOOR_USERS, SUBMISSION_REVIEWERS } from '@shegong/core';
+import {
+  CONTRACT_READERS,
+  OWN_EVALUATION_READERS,
+  PEOPLE_READERS,
+  PRICE_FLOOR_USERS,
+  SUBMISSION_REVIEWERS,
+} from '@shegong/core';
 import type { TenantKind } from '@shegong/domain';
 import type { Messages } from '../i18n/index.ts';
 import type { IconName } from './icons.tsx';
@@ -41,6 +47,13 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     { href: '/org/submissions', label: 'submissions', icon: 'approve', roles: SUBMISSION_REVIEWERS.roles },
     { href: '/my/record', label: 'myRecord', icon: 'people' },
     { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
+    // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
+    {
+      href: '/org/evaluations',
+      label: 'evaluations',
+      icon: 'review',
+      roles: OWN_EVALUATION_READERS.roles as readonly string[],
+    },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
     // The bureau's rules in force for the organisation's region (read only).
     { href: '/rules', label: 'rules', icon: 'rules' },
@@ -55,6 +68,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/contracts', label: 'contractReview', icon: 'review', soon: true },
+    { href: '/bureau/evaluations', label: 'evaluations', icon: 'check' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
     MY_ORGANISATION,
   ],
