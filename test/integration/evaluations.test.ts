@@ -412,3 +412,72 @@ describe('the impact of a draft rule set', () => {
     expect(city.status).toBe(403);
   });
 });
+
+describe('the pages', () => {
+  const main = async (response: Response) => /<main[\s\S]*<\/main>/.exec(await response.text())?.[0] ?? '';
+
+  it('the bureau’s page lists the draws, the evaluations filed and what is overdue; a year drawn twice says so', async () => {
+    const page = await world.page('GET', '/bureau/evaluations', { as: city() });
+    expect(page.status).toBe(200);
+    const html = await main(page);
+    expect(html).toContain('2026年度抽查');
+    expect(html).toContain('E1');
+    const again = await world.page('POST', '/bureau/evaluations/spot-checks', {
+      as: city(),
+      form: { year: '2026', seed: 'x', _key: 'k'.repeat(24) },
+    });
+    expect(again.status).toBe(409);
+    expect(await main(again)).toContain('这个年度已经抽取过样本');
+    const bad = await world.page('POST', '/bureau/evaluations/spot-checks', { as: city(), form: { year: 'abc' } });
+    expect(bad.status).toBe(400);
+    expect(await main(bad)).toContain('href="#year"');
+  });
+
+  it('the sample page shows the check and links each sampled contract to its evaluation', async () => {
+    const page = await world.page('GET', '/bureau/evaluations/spot-checks/2026', { as: city(), lang: 'en' });
+    expect(page.status).toBe(200);
+    const html = await main(page);
+    expect(html).toContain('the same sample');
+    expect(html).toContain('sha256-rank');
+  });
+
+  it('files an evaluation from the form, with field errors first, and shows the printable report', async () => {
+    // The county's sample holds one of D1 and E1.
+    const sample = ((await (await world.request('GET', '/v1/spot-checks/2026', { as: county() })).json()) as SpotCheck)
+      .sample;
+    const sampled = sample.includes(candidate(ids.D1)) ? ids.D1 : ids.E1;
+    const path = `/bureau/evaluations/contracts/${sampled.org}/${sampled.id}/new`;
+    expect((await world.page('GET', `${path}?kind=spot_check&year=2026`, { as: county() })).status).toBe(200);
+    const bad = await world.page('POST', path, {
+      as: county(),
+      form: { kind: 'spot_check', spotCheckYear: '2026', templateId: 'default', score: ['25', '30', '15', '15'] },
+    });
+    expect(bad.status).toBe(400);
+    expect(await main(bad)).toContain('href="#score-0"');
+    const filed = await world.page('POST', path, {
+      as: county(),
+      form: {
+        kind: 'spot_check',
+        spotCheckYear: '2026',
+        templateId: 'default',
+        score: ['19', '38', '18', '17'],
+        _key: 'f'.repeat(24),
+      },
+    });
+    expect(filed.status).toBe(303);
+    const report = await world.page('GET', filed.headers.get('Location') ?? '', { as: county() });
+    const html = await main(report);
+    expect(html).toContain('92.00');
+    expect(html).toContain('优秀');
+    expect(html).toContain('data-print');
+  });
+
+  it('the organisation lists its evaluations and opens the report; a county bureau gets 404 for a 港口区 contract’s form', async () => {
+    const list = await world.page('GET', '/org/evaluations', { as: world.user('orgB', 'admin') });
+    expect(await main(list)).toContain('E1');
+    const foreign = await world.page('GET', `/bureau/evaluations/contracts/${ids.L1.org}/${ids.L1.id}/new`, {
+      as: county(),
+    });
+    expect(foreign.status).toBe(404);
+  });
+});
