@@ -140,7 +140,8 @@ describe('spot checks (N-6)', () => {
     const list = (await (await world.request('GET', '/v1/spot-checks', { as: city() })).json()) as {
       items: SpotCheck[];
     };
-    expect(list.items.map((s) => s.id)).toEqual(['2026']);
+    // The world's own draw of 2025 (support/world.ts) comes after, newest year first.
+    expect(list.items.map((s) => s.id)).toEqual(['2026', '2025']);
   });
 
   it('the county bureau draws from its own county only', async () => {
@@ -270,16 +271,16 @@ describe('evaluations (N-6)', () => {
     ).json()) as {
       items: Evaluation[];
     };
-    expect(ofA.items.map((e) => e.organisationId)).toEqual([world.tenant('orgA').id]);
+    expect(ofA.items.map((e) => e.organisationId)).toEqual([world.tenant('orgA').id, world.tenant('orgA').id]);
     const foreign = await world.request('GET', `/v1/org/evaluations/${final.id}`, { as: world.user('orgA', 'admin') });
     expect(foreign.status).toBe(404);
     const own = await world.request('GET', `/v1/org/evaluations/${final.id}`, { as: world.user('orgB', 'admin') });
     expect(await own.json()).toMatchObject({ id: final.id, grade: 'good' });
-    // The bureaus' own lists: the city filed both, the county none.
+    // The bureaus' own lists: the city filed both (and the world's own evaluation), the county none.
     const filed = (await (await world.request('GET', '/v1/evaluations', { as: city() })).json()) as {
       items: Evaluation[];
     };
-    expect(filed.items).toHaveLength(2);
+    expect(filed.items).toHaveLength(3);
     const none = (await (await world.request('GET', '/v1/evaluations', { as: county() })).json()) as {
       items: Evaluation[];
     };
@@ -340,7 +341,8 @@ describe('evaluation templates', () => {
     const list = (await (await world.request('GET', '/v1/evaluation-templates', { as: city() })).json()) as {
       items: { id: string; name: string }[];
     };
-    expect(list.items.map((t) => t.name)).toEqual(['默认评估模板（示例）', '模板（修订）']);
+    // The default first, then the bureau's own (the world's two, and this one), in id (time) order.
+    expect(list.items.map((t) => t.name)).toEqual(['默认评估模板（示例）', '模板甲', '模板乙', '模板（修订）']);
     // The county bureau does not see the city's template.
     const foreign = await world.request('GET', `/v1/evaluation-templates/${template.id}`, { as: county() });
     expect(foreign.status).toBe(404);
