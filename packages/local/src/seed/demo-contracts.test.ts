@@ -1,6 +1,6 @@
 import { assessContract, ContractDraft, calendarMonths, resolveNamedPosts } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONTRACTS, demoRulesOf, namedPeople } from './demo-contracts.ts';
+import { DEMO_CONTRACTS, DEMO_LONG_CONTRACTS, demoRulesOf, namedPeople } from './demo-contracts.ts';
 
 /** The checks of a demo contract's current version, costed as the API will cost it. */
 function checksOf(draft: ContractDraft, contract: (typeof DEMO_CONTRACTS)[number]) {
@@ -48,5 +48,17 @@ describe('the demo contracts', () => {
         expect(contract.amendment.effectiveDate <= contract.draft.terms.endDate).toBe(true);
       }
     }
+  });
+});
+
+describe('the demo’s two-year contracts (N-6 spot checks)', () => {
+  it('are compliant, run more than a year, and stand in both counties', () => {
+    for (const contract of DEMO_LONG_CONTRACTS) {
+      expect(checksOf(contract.draft, contract), contract.draft.terms.title).toEqual([]);
+      expect(calendarMonths(contract.draft.terms.startDate, contract.draft.terms.endDate).length).toBeGreaterThan(12);
+    }
+    expect(new Set(DEMO_LONG_CONTRACTS.map((c) => c.draft.terms.purchaser.region))).toEqual(
+      new Set(['450600', '450681']),
+    );
   });
 });

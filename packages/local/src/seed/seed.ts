@@ -14,6 +14,7 @@ import './people.ts';
 import './ladders.ts';
 import './contracts.ts';
 import './member-links.ts';
+import './evaluations.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;
