@@ -1,5 +1,6 @@
 import { type ContractDraft, drawSample, FANGCHENGGANG_2023, type NewRuleSet } from '@shegong/domain';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
+import { ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookCells } from '../../packages/sheets/src/index.ts';
 import type { SeededUser } from '../support/world.ts';
@@ -413,6 +414,18 @@ describe('the impact of a draft rule set', () => {
     const city = await world.request('POST', '/v1/rule-sets/impact', { as: county(), json: draft });
     expect(city.status).toBe(403);
   });
+
+  it('the publish confirmation shows the impact beside the diff', async () => {
+    const confirm = await world.page('POST', '/bureau/rules/new', {
+      as: cityReviewer(),
+      form: { ...ruleSetFormFields(draft), _key: 'r'.repeat(24) },
+    });
+    expect(confirm.status).toBe(200);
+    const html = await confirm.text();
+    expect(html).toContain('对辖区合同的影响');
+    // The extra funding in total: 7 × ¥41,428.56.
+    expect(html).toContain('¥289,999.92');
+  });
 });
 
 describe('the pages', () => {
@@ -481,5 +494,29 @@ describe('the pages', () => {
       as: county(),
     });
     expect(foreign.status).toBe(404);
+  });
+});
+
+describe('after the guideline is published', () => {
+  it('the organisation’s dashboard shows its affected contracts with the effect', async () => {
+    const published = await world.request('POST', '/v1/rule-sets', {
+      as: cityReviewer(),
+      json: {
+        ...FANGCHENGGANG_2023,
+        effectiveFrom: '2026-07-01',
+        title: '防城港市参数（2026年7月）',
+        parameters: {
+          ...FANGCHENGGANG_2023.parameters,
+          payFloor: { ...FANGCHENGGANG_2023.parameters.payFloor, assistant: 3_500_00 },
+          minLabourShare: 7500,
+        },
+      },
+    });
+    expect(published.status).toBe(201);
+    const page = await world.page('GET', '/org', { as: world.user('orgA', 'admin') });
+    const html = /<main[\s\S]*<\/main>/.exec(await page.text())?.[0] ?? '';
+    expect(html).toContain('effect-summary');
+    expect(html).toContain('P-W3');
+    expect(html).toContain('¥321,428.56');
   });
 });

@@ -120,8 +120,7 @@ export const evaluationsZh = {
     colExtra: '需追加',
     from: (date: string) => `自 ${date} 起适用`,
   },
-  affectedCard: (n: number) => `新规则将影响 ${n} 份合同`,
-  affectedLead: '民政部门已发布的新规则适用于这些合同，按新规则测算的结果：',
+  affectedFloor: (floor: string, extra: string) => `按新规则最低合同价 ${floor}，需追加 ${extra}`,
 };
 
 export const evaluationsEn: typeof evaluationsZh = {
@@ -245,6 +244,5 @@ export const evaluationsEn: typeof evaluationsZh = {
     colExtra: 'Extra',
     from: (date: string) => `applies from ${date}`,
   },
-  affectedCard: (n: number) => `New rules affect ${n} contract${n === 1 ? '' : 's'}`,
-  affectedLead: 'A rule set the bureau has published governs these contracts; costed with it:',
+  affectedFloor: (floor: string, extra: string) => `price floor under the new rules ${floor}, ${extra} short`,
 };
