@@ -500,13 +500,12 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .op-body table { border-collapse: collapse; width: 100%; }
 .op-body th, .op-body td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--divider); vertical-align: top; }
 .op-body code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f5f5f5; padding: 0 4px; border-radius: 3px; }
-.print-only { display: none; }
 .grade { white-space: nowrap; }
 .total-row th { text-align: left; }
+.impact-subtitle { font-size: 15px; margin: 16px 0 8px; }
 /* What a bureau files on paper (an evaluation report): the page without the shell around it. */
 @media print {
-  .topbar, .sider, .mobile-nav, .breadcrumbs, .no-print, .page-actions, .lang-switch { display: none !important; }
-  .print-only { display: block; }
+  .topbar, .sider, .mobile-nav, .breadcrumbs, .no-print, .page-actions, .lang-switch, .notice, footer { display: none !important; }
   .layout, .content { display: block; padding: 0; margin: 0; }
   .card { border: none; box-shadow: none; }
   .rule-badge summary { border: 1px solid #000; }

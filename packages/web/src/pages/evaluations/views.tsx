@@ -143,7 +143,6 @@ export function EvaluationReport(props: { c: Context<PageEnv>; evaluation: Evalu
           {k.print}
         </button>
       </div>
-      <h2 class="print-only">{k.reportTitle}</h2>
       <DescriptionList
         items={[
           [k.reportContract, `${e.contractNumber} · ${e.contractTitle}`],
@@ -187,7 +186,7 @@ export function EvaluationReport(props: { c: Context<PageEnv>; evaluation: Evalu
 }
 
 /** One stage's figures as table cells, each count with its rule badge. */
-function ImpactCells(props: { m: Messages; counts: ImpactCounts; ruleIds: GuidelineImpact['ruleIds'] }) {
+function ImpactCells(props: { m: Messages; counts: ImpactCounts }) {
   const { m, counts } = props;
   const k = m.evaluations.impact;
   const cell = (key: 'payBelowFloor' | 'labourShareBelowMin' | 'belowPriceFloor' | 'noPriceFloor') => (
@@ -240,22 +239,22 @@ export function ImpactCard(props: { c: Context<PageEnv>; impact: GuidelineImpact
             <th scope="row" data-label={k.colStage}>
               {k.stage[stage]}
             </th>
-            <ImpactCells m={m} counts={impact.figures[stage]} ruleIds={impact.ruleIds} />
+            <ImpactCells m={m} counts={impact.figures[stage]} />
           </tr>
         ))}
       </Table>
-      <h3>{k.byCounty}</h3>
+      <h3 class="impact-subtitle">{k.byCounty}</h3>
       <Table caption={k.byCounty} columns={[m.evaluations.colCounty, ...columns.slice(1)]}>
         {impact.counties.map((county) => (
           <tr>
             <th scope="row" data-label={m.evaluations.colCounty}>
               {regionName(county.county, c.var.lang)}
             </th>
-            <ImpactCells m={m} counts={county.total} ruleIds={impact.ruleIds} />
+            <ImpactCells m={m} counts={county.total} />
           </tr>
         ))}
       </Table>
-      <h3>{k.listTitle}</h3>
+      <h3 class="impact-subtitle">{k.listTitle}</h3>
       <Table
         caption={k.listTitle}
         columns={[m.evaluations.colContract, m.evaluations.colCounty, k.colEffects, k.colFloor, k.colExtra]}
