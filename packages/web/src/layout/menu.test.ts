@@ -22,6 +22,7 @@ describe('menus', () => {
       'submissions',
       'myRecord',
       'ladder',
+      'evaluations',
       'awards',
       'rules',
       'myOrganisation',
@@ -30,6 +31,7 @@ describe('menus', () => {
       'dashboard',
       'rules',
       'contractReview',
+      'evaluations',
       'claims',
       'myOrganisation',
     ]);
@@ -39,6 +41,8 @@ describe('menus', () => {
 
   it('hide contracts and the price-floor calculator from staff, whose role may not open them', () => {
     expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('priceFloor');
+    // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('evaluations');
     expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('contracts');
     expect(visibleEntries('org', ['project_manager']).map((e) => e.label)).toContain('contracts');
     expect(visibleEntries('org', ['staff', 'finance']).map((e) => e.label)).toContain('priceFloor');
