@@ -487,6 +487,24 @@ describe('the pages', () => {
     expect(html).toContain('data-print');
   });
 
+  it('keeps a new template from the form, saying which row is wrong first', async () => {
+    const form = (weight: string) => ({
+      name: '社区项目模板',
+      indicatorName: ['服务成效', '', '群众满意度'],
+      indicatorWeight: ['60', '', weight],
+      indicatorMax: ['60', '', '40'],
+    });
+    const bad = await world.page('POST', '/bureau/evaluations/templates/new', { as: city(), form: form('30') });
+    expect(bad.status).toBe(400);
+    const html = await main(bad);
+    expect(html).toContain('各指标权重合计须为 100，现在是 90');
+    const missing = await world.page('POST', '/bureau/evaluations/templates/new', { as: city(), form: form('x') });
+    expect(await main(missing)).toContain('href="#indicator-2-weight"');
+    const saved = await world.page('POST', '/bureau/evaluations/templates/new', { as: city(), form: form('40') });
+    expect(saved.status).toBe(303);
+    expect(await main(await world.page('GET', '/bureau/evaluations', { as: city() }))).toContain('社区项目模板');
+  });
+
   it('the organisation lists its evaluations and opens the report; a county bureau gets 404 for a 港口区 contract’s form', async () => {
     const list = await world.page('GET', '/org/evaluations', { as: world.user('orgB', 'admin') });
     expect(await main(list)).toContain('E1');

@@ -147,6 +147,13 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     seed: 'matrix',
     _key: randomBytes(24).toString('base64url'),
   }),
+  'POST /bureau/evaluations/templates/new': async () => ({
+    name: '矩阵模板',
+    indicatorName: ['服务成效'],
+    indicatorWeight: ['100'],
+    indicatorMax: ['100'],
+    _key: randomBytes(24).toString('base64url'),
+  }),
   // The final evaluation of organisation A's signed contract (the API's control files organisation B's).
   'POST /bureau/evaluations/contracts/:organisationId/:contractId/new': async () => ({
     kind: 'final',

@@ -502,6 +502,8 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .op-body code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f5f5f5; padding: 0 4px; border-radius: 3px; }
 .grade { white-space: nowrap; }
 .total-row th { text-align: left; }
+.indicator-row { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
+.indicator-row > .field:first-child { flex: 1 1 220px; }
 .impact-subtitle { font-size: 15px; margin: 16px 0 8px; }
 /* What a bureau files on paper (an evaluation report): the page without the shell around it. */
 @media print {

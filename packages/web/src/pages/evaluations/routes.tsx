@@ -70,6 +70,7 @@ import {
   reportHref,
   spotCheckHref,
 } from './paths.ts';
+import { TEMPLATE_FORM, templatePage, templatePosted } from './template-form.tsx';
 import { EvaluationReport, EvaluationTable, OverdueList } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -181,7 +182,15 @@ async function bureauPage(c: Context<PageEnv>, form: DrawForm, errors: FieldErro
           }
         />
       </Card>
-      <Card title={k.templatesTitle} id="templates">
+      <Card
+        title={k.templatesTitle}
+        id="templates"
+        extra={
+          <a class="btn" href={TEMPLATE_FORM}>
+            {k.newTemplate}
+          </a>
+        }
+      >
         <Table caption={k.templatesTitle} columns={[k.colTemplate, k.colIndicators]}>
           {templates.items.map((t) => (
             <tr>
@@ -619,6 +628,8 @@ export function evaluationRoutes(session: TokenSource) {
       bureauPage(c, { year: c.var.ctx.clock.today().slice(0, 4), stratified: true, seed: '' }, []),
     )
     .post(`${BUREAU_EVALUATIONS}/spot-checks`, evaluators, drawPosted)
+    .get(TEMPLATE_FORM, evaluators, (c) => templatePage(c))
+    .post(TEMPLATE_FORM, evaluators, templatePosted)
     .get(`${BUREAU_EVALUATIONS}/spot-checks/:year`, evaluators, samplePage)
     .get(`${contractPath}/new`, evaluators, formGet)
     .post(`${contractPath}/new`, evaluators, formPost)
