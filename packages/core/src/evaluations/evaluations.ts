@@ -237,7 +237,7 @@ async function checkEvaluable(
     return;
   }
   if (input.spotCheckYear === undefined)
-    refuse('/spotCheckYear', 'name the year of the sample it was drawn in', 'required');
+    refuse('/spotCheckYear', 'name the year of the sample it was drawn in', 'noSpotCheckYear');
   const year = input.spotCheckYear as number;
   const spotCheck = await ctx.repos.evaluations.spotCheck(year).catch(() => undefined);
   if (!spotCheck?.sample.includes(candidateId(organisationId, contract.id)))
