@@ -85,6 +85,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     token: org.invitation.token,
     month: SEEDED_ACTUAL_MONTH,
     submissionId: org.submissions?.[0] ?? '',
+    // A bureau's evaluation of organisation A's contract (the page reads the form before anything else).
+    organisationId: org.id,
   };
   return fillPath(route.path, values);
 }

@@ -108,12 +108,23 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   month: () => SEEDED_ACTUAL_MONTH,
   // Published policy: bureau B's own rule set for its ids, the city's (bureau A's) for everyone else's.
   ruleSetId: (t) => (t.label === 'bureauB' ? world.ruleSetIds.bureauB : world.ruleSetIds.bureauA),
+  // N-6 (world.seedEvaluations): bureau A's draw, templates and evaluation; organisation A's view of
+  // that evaluation. Others have none (another bureau has not drawn that year): any value will do.
+  spotCheckId: (t) => t.evaluations?.spotCheck ?? '2001',
+  year: (t) => t.evaluations?.spotCheck ?? '2001',
+  templateId: (t) => t.evaluations?.templates?.[0] ?? randomUUID(),
+  evaluationId: (t) => t.evaluations?.evaluation ?? randomUUID(),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
 function jurisdictionOrg(bureau: SeededTenant): SeededTenant {
   return world.tenant(bureau.label === 'bureauA' ? 'orgA' : 'orgB');
 }
+/** Organisation A's (or B's) signed contract, for the routes that address a contract by its organisation. */
+const signedOf = (label: 'orgA' | 'orgB') => ({
+  organisationId: () => world.tenant(label).id,
+  contractId: () => world.tenant(label).contracts!.signed,
+});
 
 type Form = Record<string, string | string[]>;
 interface FormContext {
@@ -159,6 +170,26 @@ const newContractForm = () => ({
  * post this map does not know fails the suite, as an API route without an example does.
  */
 const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
+  // A year neither the world (last year) nor the API's control (its example, 2024) draws.
+  'POST /bureau/evaluations/spot-checks': async () => ({
+    year: '2023',
+    seed: 'matrix',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/evaluations/templates/new': async () => ({
+    name: '矩阵模板',
+    indicatorName: ['服务成效'],
+    indicatorWeight: ['100'],
+    indicatorMax: ['100'],
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  // The final evaluation of organisation A's signed contract (the API's control files organisation B's).
+  'POST /bureau/evaluations/contracts/:organisationId/:contractId/new': async () => ({
+    kind: 'final',
+    templateId: 'default',
+    score: ['18', '36', '17', '18'],
+    _key: randomBytes(24).toString('base64url'),
+  }),
   'POST /my/organisation/invite': async ({ kind }) => ({
     email: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
     roles: [ROLES_BY_KIND[kind].at(-1)!],
@@ -454,6 +485,24 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       (name) => [name, { submissionId: (t: SeededTenant) => t.submissions?.[3] ?? PARAM_FIXTURES.submissionId!(t) }],
     ),
   ),
+  // N-6: the bureau evaluates a signed contract; the API's control files organisation B's final
+  // evaluation, the page's organisation A's (one final per contract). The matrix changes one
+  // template and removes the other.
+  'POST /v1/jurisdiction/contracts/:organisationId/:contractId/evaluations': signedOf('orgB'),
+  'POST /bureau/evaluations/contracts/:organisationId/:contractId/new': signedOf('orgA'),
+  ...Object.fromEntries(
+    [
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId/evaluations',
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId/evaluations/:evaluationId',
+      'GET /v1/jurisdiction/contracts/:organisationId/:contractId/evaluations/:evaluationId/report.xlsx',
+      'GET /bureau/evaluations/contracts/:organisationId/:contractId/new',
+      'GET /bureau/evaluations/contracts/:organisationId/:contractId/:evaluationId',
+      'GET /bureau/evaluations/contracts/:organisationId/:contractId/:evaluationId/report.xlsx',
+    ].map((name) => [name, signedOf('orgA')]),
+  ),
+  'DELETE /v1/evaluation-templates/:templateId': {
+    templateId: (t) => t.evaluations?.templates?.[1] ?? randomUUID(),
+  },
   // Only a signed or running contract is amended and moves on (signed → running): the signed one.
   'POST /v1/contracts/:contractId/amendments': {
     contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),

@@ -10,10 +10,16 @@ import {
   startPageSession,
 } from '@shegong/core';
 import {
+  chinaToday,
+  DEFAULT_EVALUATION_TEMPLATE,
   DONGXING_2026,
+  drawSample,
+  type Evaluation,
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
   ROLES_BY_KIND,
+  SAMPLING_ALGORITHM,
+  scoreEvaluation,
   type TenantKind,
   usccCheckCharacter,
 } from '@shegong/domain';
@@ -87,6 +93,11 @@ export interface SeededTenant {
    * answered by the API, by the page); 1 to 4 answered (accepted and reopened by the API, by the pages).
    */
   rectifications?: string[];
+  /**
+   * Bureau A: its spot-check draw (the year), two evaluation templates and an evaluation of
+   * organisation A's signed contract; organisation A: that evaluation (world.seedEvaluations).
+   */
+  evaluations?: { spotCheck?: string; templates?: string[]; evaluation: string };
 }
 
 interface TenantPlan {
@@ -303,6 +314,7 @@ export class World {
     // Each organisation's contracts (costed with the city's rule set, so after it is published).
     for (const label of ['orgA', 'orgB'] as const) await this.seedContracts(this.tenant(label));
     await this.seedRectifications();
+    await this.seedEvaluations();
     // Organisation A's career ladder, version 1 (organisation B has none: its ladder routes answer 404).
     const orgA = this.tenant('orgA');
     await this.store
@@ -458,6 +470,75 @@ export class World {
     const reviewer = bureau.users.find((u) => u.roles.includes('reviewer'))!;
     const ctx = await actingAs(this.deps, { tenantId: bureau.id, userId: reviewer.id });
     return decideReview(ctx, org.id, contractId, decision, version);
+  }
+
+  /**
+   * Bureau A's N-6 records, written through the store as the bureau's own (the use cases check the
+   * day and the sample, which the world's fixed dates need not meet): a draw of last year with the
+   * jurisdiction's running contracts (none: the world's are signed), two templates (the matrix
+   * changes one and removes the other) and a spot-check evaluation of organisation A's signed contract.
+   */
+  private async seedEvaluations(): Promise<void> {
+    const bureau = this.tenant('bureauA');
+    const orgA = this.tenant('orgA');
+    const user = bureau.users[0]!;
+    const repos = this.store.tenant({ tenantId: bureau.id, userId: user.id });
+    const year = Number((this.deps.today?.() ?? chinaToday()).slice(0, 4)) - 1;
+    const drawn = drawSample({ population: [], seed: 'isolation', share: 3000, stratified: false });
+    await repos.evaluations
+      .drawSpotCheck({
+        id: String(year),
+        year,
+        bureauId: bureau.id,
+        jurisdiction: bureau.region,
+        stratified: false,
+        seed: 'isolation',
+        algorithm: SAMPLING_ALGORITHM,
+        share: 3000,
+        ruleId: 'N-6',
+        ruleSet: { id: this.ruleSetIds.bureauA, title: FANGCHENGGANG_2023.title },
+        populationOrder: 'id ascending by UTF-16 code unit',
+        populationSize: 0,
+        ...drawn,
+        drawnAt: new Date().toISOString(),
+        drawnBy: user.id,
+      })
+      .commit();
+    const templates: string[] = [];
+    for (const name of ['模板甲', '模板乙']) {
+      const { template, mutation } = repos.evaluations.createTemplate(
+        { name, indicators: [{ name: '服务成效', weight: 100, maxScore: 100 }] },
+        new Date().toISOString(),
+      );
+      await mutation.commit();
+      templates.push(template.id);
+    }
+    const contract = await this.store
+      .tenant({ tenantId: orgA.id, userId: orgA.users[0]!.id })
+      .contracts.get(orgA.contracts!.signed);
+    const { indicators } = DEFAULT_EVALUATION_TEMPLATE;
+    const evaluation: Evaluation = {
+      id: randomUUID(),
+      bureauId: bureau.id,
+      bureauName: bureau.name,
+      organisationId: orgA.id,
+      contractId: contract.id,
+      contractNumber: contract.number,
+      contractTitle: contract.title,
+      contractVersion: contract.currentVersion,
+      county: contract.purchaser.region,
+      kind: 'spot_check',
+      spotCheckYear: year,
+      template: { id: DEFAULT_EVALUATION_TEMPLATE.id, name: DEFAULT_EVALUATION_TEMPLATE.name },
+      ...scoreEvaluation(indicators, [18, 36, 17, 18], FANGCHENGGANG_2023.parameters.national.evaluationGrades),
+      ruleSet: { id: this.ruleSetIds.bureauA, title: FANGCHENGGANG_2023.title },
+      evaluatedOn: `${year}-01-15`,
+      evaluator: { userId: user.id, name: user.name },
+      filedAt: new Date().toISOString(),
+    };
+    await repos.evaluations.file(evaluation).commit();
+    bureau.evaluations = { spotCheck: String(year), templates, evaluation: evaluation.id };
+    orgA.evaluations = { evaluation: evaluation.id };
   }
 
   /**

@@ -1,5 +1,8 @@
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
+export * from './evaluations/evaluation.ts';
+export * from './evaluations/sampling.ts';
+export * from './evaluations/spot-check.ts';
 export * from './findings/index.ts';
 export * from './history/index.ts';
 export * from './lists/lists.ts';
@@ -23,6 +26,7 @@ export * from './rectification/index.ts';
 export * from './register/register.ts';
 export * from './rules/consistency.ts';
 export * from './rules/fangchenggang.ts';
+export * from './rules/impact.ts';
 export * from './rules/in-force.ts';
 export * from './rules/parameter-diff.ts';
 export * from './rules/parameter-rules.ts';

@@ -13,6 +13,7 @@ import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
+import { evaluations } from './evaluations/routes.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { invitations } from './invitations/routes.ts';
@@ -38,6 +39,8 @@ function api() {
     .route('/', tenants)
     .route('/', users)
     .route('/', invitations)
+    // Before rule sets: POST /rule-sets/impact.
+    .route('/', evaluations)
     .route('/', ruleSets)
     // Before people and ladder: /people/export and /ladder/export are not /people/{personId} or a ladder version.
     .route('/', imports)

@@ -1,4 +1,4 @@
-import { SignInExists } from '@shegong/core';
+import { actingAs, getSpotCheck, listEvaluations, overdueFinalEvaluations, SignInExists } from '@shegong/core';
 import { jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -80,6 +80,9 @@ describe('seedDemo', () => {
         'rectification.raise',
         'rectification.answer',
         'rectification.accept',
+        // The bureaus' spot checks and evaluations (part evaluations-v1).
+        'spotCheck.draw',
+        'evaluation.file',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
@@ -105,6 +108,23 @@ describe('seedDemo', () => {
     expect(signIn).toMatchObject({
       identity: { tenantId: yangguang.id, kind: 'org', roles: ['admin'], region: '450602' },
     });
+  });
+
+  it('gives each bureau a 2026 sample, evaluations, and 东兴 a final evaluation overdue (N-6)', SEEDING, async () => {
+    for (const [domain, auditor] of [
+      ['fcg-mzj.demo', 'auditor@fcg-mzj.demo'],
+      ['dx-mzj.demo', 'auditor@dx-mzj.demo'],
+    ] as const) {
+      const bureau = DEMO_TENANTS.find((t) => t.domain === domain)!;
+      const userId = (await directory.find(auditor))!.sub;
+      const ctx = await actingAs({ store, today: () => '2026-11-25' }, { tenantId: bureau.id, userId });
+      const drawn = await getSpotCheck(ctx, '2026');
+      expect(drawn.sample.length).toBeGreaterThan(0);
+      expect(drawn.strata.length).toBeGreaterThan(0);
+      expect((await listEvaluations(ctx, { limit: 10 })).items.length).toBeGreaterThan(0);
+      const overdue = await overdueFinalEvaluations(ctx);
+      expect(overdue.contracts.map((c) => c.number)).toContain('DXMZ-2025-012');
+    }
   });
 
   it('changes nothing the second time, and leaves an edited user as edited', SEEDING, async () => {

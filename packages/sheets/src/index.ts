@@ -15,6 +15,7 @@ export {
   POSTS_SHEET,
 } from './contract-costing.ts';
 export { csvLine, parseCsv } from './csv.ts';
+export { EVALUATION_SHEET, evaluationWorkbook } from './evaluation.ts';
 export { type ExportOptions, ladderWorkbook, type StandingRow, staffWorkbook } from './exports.ts';
 export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';

@@ -20,6 +20,7 @@ export {
 } from './contracts.ts';
 export { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 export { StoreError } from './errors.ts';
+export { Evaluations, POPULATION_CHUNK } from './evaluations.ts';
 export { type ChainEntry, type ChainSubject, ContractHistory } from './history.ts';
 export { IdempotencyRecords, type StoredResponse } from './idempotency.ts';
 export {

@@ -220,6 +220,36 @@ export const keys = {
     gsi1sk: `${region}#${tenantId}`,
   }),
   registerOrganisationPartition: (city: string) => `R#${city}#REGORG`,
+  /** A bureau's spot-check draw of a year (N-6): one per year, so the year is the key. */
+  spotCheck: (bureauId: string, year: number) => ({ pk: `T#${bureauId}`, sk: `SPOTCHECK#${year}` }),
+  spotCheckPrefix: 'SPOTCHECK#',
+  /** A draw's population, in chunks (evaluations.ts). */
+  spotCheckPopulation: (bureauId: string, year: number, n: number) => ({
+    pk: keys.spotCheckPopulationPartition(bureauId, year),
+    sk: `POP#${String(n).padStart(4, '0')}`,
+  }),
+  spotCheckPopulationPartition: (bureauId: string, year: number) => `T#${bureauId}#SPOTCHECK#${year}`,
+  /** A bureau's evaluation template. */
+  evaluationTemplate: (bureauId: string, id: string) => ({ pk: `T#${bureauId}`, sk: `EVALTPL#${id}` }),
+  evaluationTemplatePrefix: 'EVALTPL#',
+  /** A bureau's evaluation of a contract, listed per contract (`EVALTPL#` does not begin with `EVAL#`). */
+  evaluation: (bureauId: string, organisationId: string, contractId: string, id: string) => ({
+    pk: `T#${bureauId}`,
+    sk: `EVAL#${organisationId}#${contractId}#${id}`,
+  }),
+  evaluationPrefix: 'EVAL#',
+  evaluationContractPrefix: (organisationId: string, contractId: string) => `EVAL#${organisationId}#${contractId}#`,
+  /** The organisation's view of an evaluation (GSI `scope`): under its own tenant, by date. */
+  evaluationProjection: (organisationId: string, evaluatedOn: string, id: string) => ({
+    gsi1pk: keys.evaluationProjectionPartition(organisationId),
+    gsi1sk: `${evaluatedOn}#${id}`,
+  }),
+  evaluationProjectionPartition: (organisationId: string) => `T#${organisationId}#EVAL`,
+  /** A contract's one final evaluation (N-6), whichever bureau files it: holds ids only. */
+  finalEvaluationGuard: (organisationId: string, contractId: string) => ({
+    pk: `FINALEVAL#${organisationId}#${contractId}`,
+    sk: 'FINALEVAL',
+  }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

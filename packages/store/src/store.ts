@@ -6,6 +6,7 @@ import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { StoreError } from './errors.ts';
+import { Evaluations } from './evaluations.ts';
 import { ContractHistory } from './history.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
@@ -47,6 +48,7 @@ export interface TenantRepositories {
   actuals: ContractActuals;
   history: ContractHistory;
   rectifications: Rectifications;
+  evaluations: Evaluations;
 }
 
 /**
@@ -80,6 +82,7 @@ export class Store {
       actuals: new ContractActuals(scope),
       history: new ContractHistory(scope),
       rectifications: new Rectifications(scope),
+      evaluations: new Evaluations(scope),
     };
   }
 

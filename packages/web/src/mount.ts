@@ -9,6 +9,7 @@ import { pageContext } from './pages/context.ts';
 import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
 import { contractRoutes } from './pages/contracts/routes.tsx';
 import { isApiPath, pageErrors } from './pages/errors/middleware.ts';
+import { evaluationRoutes } from './pages/evaluations/routes.tsx';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
@@ -74,6 +75,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)
     .route('/', rulesRoutes(session))
+    .route('/', evaluationRoutes(session))
     // Before staff and ladder: /org/staff/import and the exports are not a person's or a level's address.
     .route('/', importRoutes(session))
     .route('/', staffRoutes(session))

@@ -96,7 +96,7 @@ function actualMonth(contract: DemoContract, draft: ContractDraft, month: string
 }
 
 /** Creates a demo contract as its organisation's admin; undefined when it is there already. */
-async function createDemoContract(store: Store, contract: DemoContract) {
+export async function createDemoContract(store: Store, contract: DemoContract) {
   const member = { tenantId: contract.tenant.id, userId: await adminOf(store, contract.tenant) };
   if (await exists(store.tenant(member), contract.draft.terms.number)) return undefined;
   // Drafted a couple of weeks before its first step (or before the demo's today): histories read in order.
@@ -107,7 +107,11 @@ async function createDemoContract(store: Store, contract: DemoContract) {
 }
 
 /** Moves a created demo contract through its steps and amendment, then records its months. */
-async function runDemoContract(contract: DemoContract, ctx: UseCaseContext, created: StoredContract): Promise<void> {
+export async function runDemoContract(
+  contract: DemoContract,
+  ctx: UseCaseContext,
+  created: StoredContract,
+): Promise<void> {
   let stored = created;
   let draft = contract.draft;
   const amendAfter = contract.steps.findIndex((s) => s.to === 'running');

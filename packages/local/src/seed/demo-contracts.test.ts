@@ -1,6 +1,12 @@
 import { assessContract, ContractDraft, calendarMonths, resolveNamedPosts } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONTRACTS, demoRulesOf, namedPeople, REGISTER_DEMO_CONTRACTS } from './demo-contracts.ts';
+import {
+  DEMO_CONTRACTS,
+  DEMO_LONG_CONTRACTS,
+  demoRulesOf,
+  namedPeople,
+  REGISTER_DEMO_CONTRACTS,
+} from './demo-contracts.ts';
 
 /** The checks of a demo contract's current version, costed as the API will cost it. */
 function checksOf(draft: ContractDraft, contract: (typeof DEMO_CONTRACTS)[number]) {
@@ -59,5 +65,17 @@ describe('the demo contracts', () => {
     }
     expect(new Set(REGISTER_DEMO_CONTRACTS.map((c) => c.status)).size).toBe(5);
     expect(new Set(REGISTER_DEMO_CONTRACTS.map((c) => c.draft.terms.startDate.slice(0, 4))).size).toBe(4);
+  });
+});
+
+describe('the demo’s two-year contracts (N-6 spot checks)', () => {
+  it('are compliant, run more than a year, and stand in both counties', () => {
+    for (const contract of DEMO_LONG_CONTRACTS) {
+      expect(checksOf(contract.draft, contract), contract.draft.terms.title).toEqual([]);
+      expect(calendarMonths(contract.draft.terms.startDate, contract.draft.terms.endDate).length).toBeGreaterThan(12);
+    }
+    expect(new Set(DEMO_LONG_CONTRACTS.map((c) => c.draft.terms.purchaser.region))).toEqual(
+      new Set(['450600', '450681']),
+    );
   });
 });

@@ -622,3 +622,99 @@ export const REGISTER_DEMO_CONTRACTS: readonly DemoContract[] = REGISTER_SPECS.m
     };
   },
 );
+/** A two-year service (N-1: stable and recurring) with unnamed posts at the floor, running since its start. */
+function longRunning(
+  t: DemoTenant,
+  purchaser: { name: string; region: string },
+  number: string,
+  title: string,
+  serviceArea: string,
+  startDate: string,
+  endDate: string,
+  months: number,
+): DemoContract {
+  const step = (days: number) => addDays(startDate, days);
+  return {
+    tenant: t,
+    shape: 'compliant',
+    status: 'running',
+    steps: [
+      { to: 'submitted', date: step(-30) },
+      { to: 'signed', date: step(-10) },
+      { to: 'running', date: startDate },
+    ],
+    draft: draftOf({
+      tenant: t,
+      shape: 'compliant',
+      purchaser,
+      number,
+      title,
+      services: ['helping_needy', 'resource_linking', 'social_integration'],
+      serviceArea,
+      startDate,
+      endDate,
+      midDate: step(180),
+      stableRecurring: true,
+      deliverables: COMMUNITY_DELIVERABLES,
+      plan: {
+        posts: [
+          post('项目主管', 'project_lead', 'social_worker', months),
+          post('一线社工', 'frontline', 'assistant', months),
+          post('一线社工', 'frontline', 'assistant', months),
+        ],
+        supervision: yuan(10_000),
+        items: [item('activities', '社区活动物料', 1_500, '场', months)],
+        other: yuan(4_000),
+        managementShare: 800,
+      },
+    }),
+  };
+}
+
+/**
+ * Running contracts of more than a year (N-1: stable and recurring), two in each county, so each
+ * bureau's yearly spot check (N-6) has a population to draw from; 东兴's second ended in October
+ * 2026 and its final evaluation is overdue (seed part 'evaluations-v1').
+ */
+export const DEMO_LONG_CONTRACTS: readonly DemoContract[] = [
+  longRunning(
+    YANGGUANG,
+    FCG_BUREAU,
+    'FCGMZ-GM-2025-031',
+    '港口区长者关爱社工服务项目（2025—2027）',
+    '港口区光坡镇、企沙镇',
+    '2025-07-01',
+    '2027-06-30',
+    24,
+  ),
+  longRunning(
+    YANGGUANG,
+    FCG_BUREAU,
+    'FCGMZ-GM-2025-032',
+    '港口区青少年成长支持项目（2025—2027）',
+    '港口区沙潭江街道',
+    '2025-09-01',
+    '2027-08-31',
+    24,
+  ),
+  longRunning(
+    TONGXIN,
+    DX_BUREAU,
+    'DXMZ-2025-011',
+    '东兴市边民互助社工服务项目（2025—2027）',
+    '东兴市马路镇',
+    '2025-07-01',
+    '2027-06-30',
+    24,
+  ),
+  longRunning(
+    TONGXIN,
+    DX_BUREAU,
+    'DXMZ-2025-012',
+    '东兴市留守儿童关爱项目（2025—2026）',
+    '东兴市江平镇',
+    '2025-03-01',
+    '2026-10-31',
+    20,
+  ),
+];

@@ -16,6 +16,7 @@ import './contracts.ts';
 import './member-links.ts';
 import './reviews.ts';
 import './rectification.ts';
+import './evaluations.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

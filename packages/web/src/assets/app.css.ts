@@ -516,5 +516,18 @@ th[aria-sort] .sort-mark { color: var(--primary); }
   .table { font-size: 10pt; }
   .rule-badge-text { display: none; }
   a { color: inherit; text-decoration: none; }
+.grade { white-space: nowrap; }
+.total-row th { text-align: left; }
+.indicator-row { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
+.indicator-row > .field:first-child { flex: 1 1 220px; }
+.impact-subtitle { font-size: 15px; margin: 16px 0 8px; }
+/* What a bureau files on paper (an evaluation report): the page without the shell around it. */
+@media print {
+  .topbar, .sider, .mobile-nav, .breadcrumbs, .no-print, .page-actions, .lang-switch, .notice, footer { display: none !important; }
+  .layout, .content { display: block; padding: 0; margin: 0; }
+  .card { border: none; box-shadow: none; }
+  .rule-badge summary { border: 1px solid #000; }
+  body { background: #fff; color: #000; font-size: 12pt; }
+  a { color: #000; text-decoration: none; }
 }
 `;

@@ -28,6 +28,11 @@ export const appJs = /* js */ `(() => {
     });
   }
 
+  // A printable page's print button (the browser's own print works as well).
+  for (const button of document.querySelectorAll('button[data-print]')) {
+    button.addEventListener('click', () => window.print());
+  }
+
   for (const input of document.querySelectorAll('[data-select-on-focus]')) {
     input.addEventListener('focus', () => input.select());
   }

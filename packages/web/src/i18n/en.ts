@@ -1,6 +1,7 @@
 import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
 import { contractsEn } from './sections/contracts.ts';
+import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
@@ -42,6 +43,7 @@ export const en: Messages = {
     rules: 'Rule sets',
     reviews: 'Reviews',
     register: 'Register',
+    evaluations: 'Spot checks & evaluations',
     claims: 'Award approvals',
     rectifications: 'Rectification',
     tenants: 'Tenants',
@@ -328,6 +330,7 @@ export const en: Messages = {
   register: registerEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
+  evaluations: evaluationsEn,
   policyRules: policyRulesEn,
   rectification: rectificationEn,
   common: {

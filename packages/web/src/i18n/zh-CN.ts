@@ -1,6 +1,7 @@
 import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
 import { contractsZh } from './sections/contracts.ts';
+import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
@@ -45,6 +46,7 @@ export const zhCN = {
     rules: '规则',
     reviews: '审核',
     register: '台账',
+    evaluations: '抽查评估',
     claims: '奖励审批',
     rectifications: '整改',
     tenants: '租户',
@@ -323,6 +325,7 @@ export const zhCN = {
   register: registerZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
+  evaluations: evaluationsZh,
   policyRules: policyRulesZh,
   rectification: rectificationZh,
   common: {

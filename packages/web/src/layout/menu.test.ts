@@ -23,17 +23,19 @@ describe('menus', () => {
       'myRecord',
       'ladder',
       'rectifications',
+      'evaluations',
       'awards',
       'rules',
       'myOrganisation',
     ]);
     expect(MENUS.bureau.map((e) => e.label)).toEqual([
       'dashboard',
-      'register',
-      'rules',
       'reviews',
-      'claims',
+      'register',
       'rectifications',
+      'evaluations',
+      'rules',
+      'claims',
       'myOrganisation',
     ]);
     // Findings are shown to who reads contracts, not to staff.
@@ -44,6 +46,8 @@ describe('menus', () => {
 
   it('hide contracts and the price-floor calculator from staff, whose role may not open them', () => {
     expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('priceFloor');
+    // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
+    expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('evaluations');
     expect(visibleEntries('org', ['staff']).map((e) => e.label)).not.toContain('contracts');
     expect(visibleEntries('org', ['project_manager']).map((e) => e.label)).toContain('contracts');
     expect(visibleEntries('org', ['staff', 'finance']).map((e) => e.label)).toContain('priceFloor');

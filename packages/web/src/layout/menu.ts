@@ -1,5 +1,6 @@
 import {
   CONTRACT_READERS,
+  OWN_EVALUATION_READERS,
   PEOPLE_READERS,
   PRICE_FLOOR_USERS,
   RECTIFICATION_READERS,
@@ -69,6 +70,13 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
       roles: RECTIFICATION_READERS.roles,
       count: 'rectificationsToAnswer',
     },
+    // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
+    {
+      href: '/org/evaluations',
+      label: 'evaluations',
+      icon: 'review',
+      roles: OWN_EVALUATION_READERS.roles as readonly string[],
+    },
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
     // The bureau's rules in force for the organisation's region (read only).
     { href: '/rules', label: 'rules', icon: 'rules' },
@@ -81,12 +89,14 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   ],
   bureau: [
     { href: '/bureau', label: 'dashboard', icon: 'dashboard' },
+    // In the order of a bureau's work: what waits for a decision, the register, follow-up, rules.
+    { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
     // 台账: every contract of the jurisdiction (JURISDICTION_READERS: every member of a bureau).
     { href: '/bureau/register', label: 'register', icon: 'contract' },
-    { href: '/bureau/rules', label: 'rules', icon: 'rules' },
-    { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
-    { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
     { href: '/bureau/rectifications', label: 'rectifications', icon: 'check' },
+    { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
+    { href: '/bureau/rules', label: 'rules', icon: 'rules' },
+    { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
     MY_ORGANISATION,
   ],
   platform: [{ href: '/platform/tenants', label: 'tenants', icon: 'tenants' }, MY_ORGANISATION],

@@ -1,11 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { CONTRACT_READERS, type ContractOverview, contractOverview } from '@shegong/core';
-import { CONTRACT_STATUSES, type StoredContract } from '@shegong/domain';
+import { CONTRACT_STATUSES, formatMoney, type StoredContract } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { Card } from '../../layout/components.tsx';
+import { FindingBadge } from '../../layout/rule-badge.tsx';
 import { GuidelineTag } from './guideline.tsx';
 import { CONTRACTS, contractHref } from './paths.ts';
 import { Flags, StatusTag } from './views.tsx';
@@ -40,6 +41,29 @@ function ContractLinks(props: {
       </ul>
       {props.contracts.length > SHOWN ? <p class="muted">{k.dashboard.more(props.contracts.length - SHOWN)}</p> : null}
     </>
+  );
+}
+
+/**
+ * What a rule set published since the contract was agreed would change, in a line: the findings it
+ * would add (rule badges) and the price floor against the value (P-W2), where the floor rises above it.
+ */
+function EffectSummary(props: { c: Context<PageEnv>; contract: StoredContract }) {
+  const effect = props.contract.newerGuideline?.effect;
+  if (!effect) return null;
+  const m = props.c.var.m;
+  const after = effect.priceFloor.after;
+  return (
+    <span class="effect-summary">
+      {effect.added.map((f) => (
+        <FindingBadge rules={m.policyRules} finding={f} />
+      ))}
+      {after !== undefined && after > props.contract.value ? (
+        <span class="hint">
+          {m.evaluations.affectedFloor(formatMoney(after), formatMoney(after - props.contract.value))}
+        </span>
+      ) : null}
+    </span>
   );
 }
 
@@ -80,7 +104,11 @@ export function ContractAlerts(props: { c: Context<PageEnv>; data: ContractOverv
         c={c}
         title={k.guideline.dashboard(data.withNewerGuideline.length)}
         contracts={data.withNewerGuideline}
-        mark={(x) => <GuidelineTag c={c} contract={x} />}
+        mark={(x) => (
+          <>
+            <GuidelineTag c={c} contract={x} /> <EffectSummary c={c} contract={x} />
+          </>
+        )}
       />
       {data.withErrors.length ||
       data.withNewerGuideline.length ||

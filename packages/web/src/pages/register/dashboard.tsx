@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { RegisterOverview } from '@shegong/core';
+import { overdueFinalEvaluations, type RegisterOverview } from '@shegong/core';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
@@ -9,6 +9,7 @@ import { Card, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { OverdueFinalsCard } from '../evaluations/views.tsx';
 import { BureauRectificationCard, bureauRectificationCard } from '../rectification/cards.tsx';
 import { loadReviewsWaiting, ReviewsWaitingCard } from '../reviews/waiting-card.tsx';
 import { REGISTER } from './paths.ts';
@@ -28,6 +29,7 @@ export const BUREAU_DASHBOARD_CARDS: readonly BureauDashboardCard[] = [
     const overdue = await bureauRectificationCard(c);
     return overdue === undefined ? null : <BureauRectificationCard c={c} overdue={overdue} />;
   },
+  async (c) => <OverdueFinalsCard c={c} overdue={await overdueFinalEvaluations(c.var.ctx)} />,
 ];
 
 const CHART = { width: 640, bar: 28, gap: 18, label: 150, figure: 150 } as const;

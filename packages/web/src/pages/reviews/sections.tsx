@@ -1,10 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import type { JurisdictionContractView } from '@shegong/core';
+import { contractEvaluations, type JurisdictionContractView } from '@shegong/core';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
+import { EvaluationsSection } from '../evaluations/views.tsx';
 import { BureauContractRectification, bureauContractSections } from '../rectification/cards.tsx';
 
 /**
@@ -23,6 +24,15 @@ export const BureauContractSections: readonly BureauContractSection[] = [
     <BureauContractRectification
       c={c}
       sections={await bureauContractSections(c, view.organisation.id, view.contract.id)}
+    />
+  ),
+  // Spot checks and evaluations (N-6): this bureau's evaluations of the contract, and filing one.
+  async ({ c, view }) => (
+    <EvaluationsSection
+      c={c}
+      organisationId={view.organisation.id}
+      contractId={view.contract.id}
+      evaluations={await contractEvaluations(c.var.ctx, view.organisation.id, view.contract.id)}
     />
   ),
 ];

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import type { RuleSetPreview } from '@shegong/core';
-import { isNationalParameter, type NewRuleSet, type ParameterChange } from '@shegong/domain';
+import { type GuidelineImpact, isNationalParameter, type NewRuleSet, type ParameterChange } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
@@ -10,6 +10,7 @@ import { Card, CsrfInput, DescriptionList, Notice, Table } from '../../layout/co
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { ImpactCard } from '../evaluations/views.tsx';
 import { confirmationDigest } from './confirmation.ts';
 import type { RuleSetForm } from './form.ts';
 import { BUREAU_RULES } from './paths.ts';
@@ -32,6 +33,8 @@ interface ConfirmProps {
   /** … and as read. */
   input: NewRuleSet;
   preview: RuleSetPreview;
+  /** What it would do to the jurisdiction's contracts it would govern. */
+  impact: GuidelineImpact;
   formKey: string;
   again?: ShownAgain | undefined;
 }
@@ -163,6 +166,7 @@ export function ConfirmPage(props: ConfirmProps) {
       {SCOPES.map((scope) => (
         <ScopeChanges m={m} scope={scope} preview={preview} />
       ))}
+      <ImpactCard c={c} impact={props.impact} />
       <form method="post" action={`${BUREAU_RULES}/new`}>
         <CsrfInput token={c.var.csrfToken} />
         <input type="hidden" name="_key" value={props.formKey} />

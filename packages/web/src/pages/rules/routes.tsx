@@ -14,6 +14,7 @@ import {
   RULE_SET_PUBLISHERS,
   RULE_SET_READERS,
   ruleSetHistory,
+  ruleSetImpact,
   ruleSetInForce,
   Stale,
 } from '@shegong/core';
@@ -244,6 +245,7 @@ export function rulesRoutes(session: TokenSource) {
             form={form}
             input={input}
             preview={await previewRuleSet(ctx, input)}
+            impact={await ruleSetImpact(ctx, input)}
             formKey={key}
             again={shownAgain}
           />,
