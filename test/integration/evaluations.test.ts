@@ -47,6 +47,11 @@ async function running(user: SeededUser, draft: ContractDraft): Promise<string> 
   const { contract } = (await created.json()) as { contract: { id: string; version: number } };
   let version = contract.version;
   for (const to of ['submitted', 'signed', 'running'] as const) {
+    // Review before signing: the bureau covering the purchaser approves the submitted contract.
+    if (to === 'signed') {
+      const org = world.tenant(user.label.split('.')[0] as 'orgA' | 'orgB');
+      version = (await world.approve(org, contract.id, version)).version;
+    }
     const moved = await world.request('POST', `/v1/contracts/${contract.id}/transitions`, {
       as: user,
       json: { to, date: draft.terms.startDate },

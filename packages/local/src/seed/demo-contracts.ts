@@ -640,6 +640,7 @@ function longRunning(
     status: 'running',
     steps: [
       { to: 'submitted', date: step(-30) },
+      { to: 'approved', date: step(-10) },
       { to: 'signed', date: step(-10) },
       { to: 'running', date: startDate },
     ],
