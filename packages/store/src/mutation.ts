@@ -264,15 +264,7 @@ export class Mutation {
 
   /** The audit event of this mutation: what was done to which entity, and a hash of its new state. */
   audited(action: string, entity: string, entityId: string, version: number, newState: unknown): this {
-    this.audit = {
-      actor: this.actor.userId,
-      at: new Date().toISOString(),
-      action,
-      entity,
-      entityId,
-      version,
-      hash: stateHash(newState),
-    };
+    this.audit = this.event(action, entity, entityId, version, newState);
     return this;
   }
 
@@ -281,19 +273,13 @@ export class Mutation {
    * (a bureau's review decision moves the organisation's contract): each side's trail tells it.
    */
   auditedIn(tenantId: string, action: string, entity: string, entityId: string, version: number, newState: unknown) {
-    this.alsoAudited.push({
-      tenantId,
-      event: {
-        actor: this.actor.userId,
-        at: new Date().toISOString(),
-        action,
-        entity,
-        entityId,
-        version,
-        hash: stateHash(newState),
-      },
-    });
+    this.alsoAudited.push({ tenantId, event: this.event(action, entity, entityId, version, newState) });
     return this;
+  }
+
+  private event(action: string, entity: string, entityId: string, version: number, newState: unknown): AuditEvent {
+    const at = new Date().toISOString();
+    return { actor: this.actor.userId, at, action, entity, entityId, version, hash: stateHash(newState) };
   }
 
   async commit(): Promise<AuditEvent> {
