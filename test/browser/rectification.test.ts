@@ -69,7 +69,7 @@ describe('a finding raised by the bureau, answered by the organisation and close
 
     // The organisation: the menu counts it; answer it from its page.
     await org.goto(`${world.system.url}/org`);
-    const badge = org.locator('a[href="/org/rectifications"] .menu-count');
+    const badge = org.locator('a[href="/org/rectifications"] .menu-count').first();
     expect(Number(await badge.textContent().then((t) => t?.match(/\d+/)?.[0]))).toBeGreaterThan(0);
     await org.goto(`${world.system.url}/org/rectifications/${findingId}`);
     await org.locator('#text').fill('已通过合同修订将一线社工月薪调整到指导标准以上。');

@@ -41,7 +41,7 @@ afterAll(() => world.dispose());
 
 const main = (html: string) => /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
 const menuCount = (html: string, href: string) =>
-  new RegExp(`href="${href}"[^>]*>[\\s\\S]*?<span class="menu-count"[^>]*>(\\d+)<span`).exec(html)?.[1];
+  new RegExp(`href="${href}"[^>]*>[\\s\\S]*?<span class="menu-count"[^>]*>(\\d+)</span>`).exec(html)?.[1];
 
 describe('the organisation is told', () => {
   it('on the dashboard and by the contracts menu’s badge that a contract was returned', async () => {

@@ -93,10 +93,12 @@ function Menu(props: { m: Messages; who: SignedIn; path: string }) {
               <span class="menu-label">{m.nav[entry.label]}</span>
               {entry.soon ? <span class="menu-soon">{m.nav.soon}</span> : null}
               {entry.count && who.counts?.[entry.count] ? (
-                <span class="menu-count" title={m.common.waiting(who.counts[entry.count] ?? 0)}>
-                  {String(who.counts[entry.count])}
+                <>
+                  <span class="menu-count" title={m.common.waiting(who.counts[entry.count] ?? 0)} aria-hidden="true">
+                    {String(who.counts[entry.count])}
+                  </span>
                   <span class="visually-hidden">{` (${m.common.waiting(who.counts[entry.count] ?? 0)})`}</span>
-                </span>
+                </>
               ) : null}
             </a>
           </li>
