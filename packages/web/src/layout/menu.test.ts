@@ -72,5 +72,9 @@ describe('menus', () => {
     expect(activeEntry('org', '/my/organisation/users/x')?.label).toBe('myOrganisation');
     expect(activeEntry('org', '/my/record/certificates/new')?.label).toBe('myRecord');
     expect(activeEntry('org', '/elsewhere')).toBeUndefined();
+    // A contract opened from a bureau's register (or its review queue) belongs to the register.
+    expect(activeEntry('bureau', '/bureau/contracts/org-1/c-1')?.label).toBe('register');
+    expect(activeEntry('bureau', '/bureau/reviews')?.label).toBe('reviews');
+    expect(activeEntry('bureau', '/bureau')?.label).toBe('dashboard');
   });
 });

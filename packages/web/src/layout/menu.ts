@@ -24,6 +24,8 @@ export interface MenuEntry {
   roles?: readonly string[];
   /** A count shown as a badge beside the label (shell.tsx reads it for the signed-in member). */
   count?: MenuCount;
+  /** Other paths whose pages belong to this entry (a register's rows open elsewhere). */
+  also?: readonly string[];
 }
 
 /**
@@ -92,7 +94,8 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     // In the order of a bureau's work: what waits for a decision, the register, follow-up, rules.
     { href: '/bureau/reviews', label: 'reviews', icon: 'review', count: 'reviewsWaiting' },
     // 台账: every contract of the jurisdiction (JURISDICTION_READERS: every member of a bureau).
-    { href: '/bureau/register', label: 'register', icon: 'contract' },
+    // A contract of the register opens at /bureau/contracts/…: still the register's.
+    { href: '/bureau/register', label: 'register', icon: 'contract', also: ['/bureau/contracts'] },
     { href: '/bureau/rectifications', label: 'rectifications', icon: 'check' },
     { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
@@ -109,7 +112,8 @@ export function homeOf(kind: TenantKind): string {
 
 /** The entry a path belongs to: the longest href that is the path or a parent of it. */
 export function activeEntry(kind: TenantKind, path: string): MenuEntry | undefined {
-  return [...MENUS[kind]]
-    .filter((e) => path === e.href || path.startsWith(`${e.href}/`))
-    .sort((a, b) => b.href.length - a.href.length)[0];
+  const under = (href: string) => path === href || path.startsWith(`${href}/`);
+  return MENUS[kind]
+    .flatMap((entry) => [entry.href, ...(entry.also ?? [])].filter(under).map((href) => ({ entry, href })))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.entry;
 }
