@@ -26,6 +26,7 @@ import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { jurisdiction, jurisdictionContract, jurisdictionContracts } from '../jurisdiction/jurisdiction.ts';
+import { everyRegisterRow } from '../jurisdiction/register.ts';
 import { commitOnce } from '../once.ts';
 import { Forbidden, Invalid, NotFound, Refused } from '../refusals.ts';
 
@@ -352,21 +353,20 @@ export async function overdueFinalEvaluations(
 ): Promise<{ count: number; contracts: OverdueFinal[] }> {
   bureauOnly(ctx);
   const today = ctx.clock.today();
-  const ended = (await everyJurisdictionContract(ctx)).filter(
-    ({ contract: c }) => AGREED.has(c.status) && finalEvaluationOverdue(c.endDate, today, false),
+  // The register's narrow rows, not the heads: the dashboard reads this on every visit.
+  const ended = (await everyRegisterRow(ctx)).filter(
+    (row) => AGREED.has(row.status) && finalEvaluationOverdue(row.endDate, today, false),
   );
-  const filed = await ctx.repos.evaluations.finalsFiled(
-    ended.map(({ organisationId, contract }) => ({ organisationId, contractId: contract.id })),
-  );
+  const filed = await ctx.repos.evaluations.finalsFiled(ended);
   const contracts = ended
-    .filter(({ organisationId, contract }) => !filed.has(`${organisationId}#${contract.id}`))
-    .map(({ organisationId, contract: c }) => ({
+    .filter(({ organisationId, contractId }) => !filed.has(`${organisationId}#${contractId}`))
+    .map(({ organisationId, contractId, number, title, county, endDate }) => ({
       organisationId,
-      contractId: c.id,
-      number: c.number,
-      title: c.title,
-      county: c.purchaser.region,
-      endDate: c.endDate,
+      contractId,
+      number,
+      title,
+      county,
+      endDate,
     }))
     .sort((a, b) => (a.endDate < b.endDate ? -1 : a.endDate > b.endDate ? 1 : 0));
   return { count: contracts.length, contracts };

@@ -41,6 +41,15 @@ function register(ctx: UseCaseContext): JurisdictionRegister {
   );
 }
 
+/**
+ * Every register row of the jurisdiction, in index order: the narrow rows (a few hundred bytes
+ * each, against a head's few KB), for a figure that must look at every contract (final
+ * evaluations overdue).
+ */
+export function everyRegisterRow(ctx: UseCaseContext): Promise<RegisterEntry[]> {
+  return register(ctx).rows({});
+}
+
 export interface RegisterPage {
   items: RegisterRow[];
   cursor?: string;
