@@ -110,20 +110,23 @@ describe('tenancy of keys', () => {
         kinds.add(`T${owned[2] ?? ''}`);
         continue;
       }
-      // Global lookups hold nothing but the ids they point to.
-      expect(pk, where).toMatch(/^(EMAIL#[^#]+@[^#]+|USCC#[0-9A-HJ-NPQRTUWXY]{18}|INVITE#[A-Za-z0-9_-]{43})$/);
+      // Global lookups hold nothing but the ids they point to; a region's bureau also its public
+      // name and region (a contract's review names the bureau it went to).
+      expect(pk, where).toMatch(
+        /^(EMAIL#[^#]+@[^#]+|USCC#[0-9A-HJ-NPQRTUWXY]{18}|INVITE#[A-Za-z0-9_-]{43}|REGION#[0-9]{6})$/,
+      );
       expect(item.itemType, where).toBe('Guard');
       expect(tenants.has(item.tenantId as string), where).toBe(true);
+      const allowed = ['pk', 'sk', 'itemType', 'tenantId', 'userId', 'invitationId', 'expiresAt'];
+      if (pk.startsWith('REGION#')) allowed.push('bureauId', 'name', 'region');
       expect(
-        Object.keys(item).every((k) =>
-          ['pk', 'sk', 'itemType', 'tenantId', 'userId', 'invitationId', 'expiresAt'].includes(k),
-        ),
+        Object.keys(item).every((k) => allowed.includes(k)),
         where,
       ).toBe(true);
       kinds.add(pk.split('#')[0] as string);
     }
     // The mix above really wrote every kind of item.
-    expect([...kinds].sort()).toEqual(['EMAIL', 'INVITE', 'T', 'T#AUDIT', 'T#IDEM', 'USCC']);
+    expect([...kinds].sort()).toEqual(['EMAIL', 'INVITE', 'REGION', 'T', 'T#AUDIT', 'T#IDEM', 'USCC']);
   });
 
   it('will not build repositories without a tenant', () => {
