@@ -110,8 +110,13 @@ describe('TenantDirectory', () => {
   });
 
   it('lists tenants newest first, one page at a time, following the cursor', async () => {
-    for (const name of ['港口区民政局', '防城区民政局', '东兴市民政局']) {
-      await createTenant({ kind: 'bureau', name, region: '450600' });
+    // One bureau per region (submitted contracts are routed by region).
+    for (const [name, region] of [
+      ['港口区民政局', '450602'],
+      ['防城区民政局', '450603'],
+      ['东兴市民政局', '450681'],
+    ] as const) {
+      await createTenant({ kind: 'bureau', name, region });
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const platform = store.platform(platformContext);
