@@ -87,6 +87,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     submissionId: org.submissions?.[0] ?? '',
     // A bureau's evaluation of organisation A's contract (the page reads the form before anything else).
     organisationId: org.id,
+    // A finding bureau A raised on organisation A's signed contract (world.seedRectifications).
+    rectificationId: org.rectifications?.[0] ?? '',
   };
   return fillPath(route.path, values);
 }
