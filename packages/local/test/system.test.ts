@@ -39,8 +39,9 @@ async function signIn(system: LocalSystem, email: string) {
 const api = (system: LocalSystem, path: string, token: string, init: RequestInit = {}) =>
   fetch(`${system.url}/v1${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
 
-// Each test starts DynamoDB Local (seconds each, more on a busy machine): give them room.
-describe('startLocalSystem', { timeout: 90_000 }, () => {
+// Each test starts DynamoDB Local and seeds the whole demo (about 25 s alone on a quiet 2-core
+// machine, several times that beside other test files): give them room.
+describe('startLocalSystem', { timeout: 240_000 }, () => {
   it('serves /v1/me to a demo user, and keeps data and sign-ins across a restart', async () => {
     const ports = { port: await freePort(), dynamoPort: await freePort() };
     const first = await start(ports);
