@@ -61,7 +61,7 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       table === 'created'
         ? `建表 · Created table ${store.tableName}`
         : table === 'upgraded'
-          ? `沿用已有数据，已补建索引 · Using table ${store.tableName}, with the indexes added since`
+          ? `沿用已有数据，已按当前定义升级 · Using table ${store.tableName}, brought up to the current definition`
           : `沿用已有数据 · Using table ${store.tableName} as it was`,
     );
 

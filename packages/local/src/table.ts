@@ -21,13 +21,17 @@ export async function ensureTable(store: Store): Promise<'created' | 'existing' 
   const TableName = store.tableName;
   if (await tableStatus(store)) {
     await waitUntilActive(store);
-    return (await addMissingIndexes(store)) ? 'upgraded' : 'existing';
+    const indexed = await addMissingIndexes(store);
+    return (await dropStream(store)) || indexed ? 'upgraded' : 'existing';
   }
   try {
     await store.client.send(new CreateTableCommand(createTableInput(TableName)));
   } catch (error) {
-    // Another process created it in between: as good as created.
+    // Another process created it in between: as good as created, and that process sets its TTL
+    // (DynamoDB refuses to enable it twice).
     if ((error as Error).name !== 'ResourceInUseException') throw error;
+    await waitUntilActive(store);
+    return 'created';
   }
   await waitUntilActive(store);
   await store.client.send(
@@ -60,6 +64,21 @@ async function addMissingIndexes(store: Store): Promise<boolean> {
   if (missing.some((i) => i.name === 'status')) await backfillContractStatusIndex(store);
   if (missing.some((i) => i.name === 'review')) await backfillReviewRouting(store);
   return missing.length > 0;
+}
+
+/**
+ * Turns off a stream that a table kept from an earlier start still has (createTableInput makes none
+ * now): nothing reads it locally, and DynamoDB Local consults it on every write, slower the more
+ * records it has kept. Whether there was one.
+ */
+async function dropStream(store: Store): Promise<boolean> {
+  const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+  if (!Table?.StreamSpecification?.StreamEnabled) return false;
+  await store.client.send(
+    new UpdateTableCommand({ TableName: store.tableName, StreamSpecification: { StreamEnabled: false } }),
+  );
+  await waitUntilActive(store);
+  return true;
 }
 
 async function tableStatus(store: Store): Promise<string | undefined> {

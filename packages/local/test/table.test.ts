@@ -72,3 +72,19 @@ describe('ensureTable on a table kept from before GSI status', () => {
     expect(await ensureTable(store)).toBe('existing');
   });
 });
+
+describe('ensureTable on a table kept with a stream (as earlier starts made it)', () => {
+  it('turns the stream off, which nothing here reads and every write of DynamoDB Local consults', async () => {
+    const store = new Store({ tableName: `local-stream-${randomUUID().slice(0, 8)}`, endpoint });
+    await store.client.send(
+      new CreateTableCommand({
+        ...createTableInput(store.tableName),
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    expect(await ensureTable(store)).toBe('upgraded');
+    const { Table } = await store.client.send(new DescribeTableCommand({ TableName: store.tableName }));
+    expect(Table?.StreamSpecification?.StreamEnabled ?? false).toBe(false);
+    expect(await ensureTable(store)).toBe('existing');
+  });
+});
