@@ -35,7 +35,7 @@ export default defineConfig({
             'test/pages/**/*.test.ts',
           ],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

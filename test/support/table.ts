@@ -3,8 +3,10 @@ import {
   type AttributeValue,
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   ScanCommand,
+  UpdateTableCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { QueryCommand as DocumentQuery, DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +17,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 /**
  * One table per test file, on the one DynamoDB Local the global setup started. Tests may Scan
- * (request paths may not): the isolation matrix compares whole-table snapshots.
+ * (request paths may not): tests compare whole-table snapshots, or follow the stream (watch).
  */
 export class TestTable {
   readonly raw: DynamoDBClient;
@@ -68,6 +70,30 @@ export class TestTable {
     return (await this.items()).map((item) => canonical(item)).join('\n');
   }
 
+  /**
+   * Follows the table's writes from now on, through its stream: far cheaper than comparing two
+   * snapshots when a suite asks "was anything written?" thousands of times, and as strict (a write
+   * that changes no byte leaves no record, one that changes any does, whichever client made it).
+   */
+  async watch(): Promise<TableWrites> {
+    // The table's definition may have a stream already (the deployed one does); otherwise add one.
+    const { Table } = await this.raw.send(new DescribeTableCommand({ TableName: this.tableName }));
+    const streamArn = Table?.StreamSpecification?.StreamEnabled
+      ? Table.LatestStreamArn
+      : (
+          await this.raw.send(
+            new UpdateTableCommand({
+              TableName: this.tableName,
+              StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+            }),
+          )
+        ).TableDescription?.LatestStreamArn;
+    if (!streamArn) throw new Error(`DynamoDB Local gave ${this.tableName} no stream`);
+    const writes = new TableWrites(this.endpoint, streamArn);
+    await writes.start();
+    return writes;
+  }
+
   /** A tenant's audit events, oldest first (a Query on its AUDIT partition, never a Scan). */
   async auditEvents(tenantId: string): Promise<Record<string, unknown>[]> {
     const events: Record<string, unknown>[] = [];
@@ -101,6 +127,90 @@ export class TestTable {
         ConditionExpression: 'attribute_exists(pk)',
       }),
     );
+  }
+}
+
+interface StreamRecord {
+  eventName: string;
+  dynamodb: { Keys: Record<string, AttributeValue>; SequenceNumber: string };
+}
+
+/**
+ * A table's stream, read through DynamoDB Local's Streams API (the SDK's Streams client is not a
+ * dependency; DynamoDB Local checks no signature). Each drain reads every shard on from the last
+ * record it saw there (a fresh iterator each time: DynamoDB Local trims under an iterator kept).
+ */
+export class TableWrites {
+  /** The last sequence number read in each shard; a shard not in here is read from its start. */
+  private readonly after = new Map<string, string>();
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly streamArn: string,
+  ) {}
+
+  /** Skips what the stream holds already: the writes before the watch began. */
+  async start(): Promise<void> {
+    await this.drain();
+  }
+
+  /** What was written since the last call (or since start): `EVENT pk | sk`, in order per shard. */
+  async drain(): Promise<string[]> {
+    const written: string[] = [];
+    for (const { ShardId } of await this.shards()) {
+      const after = this.after.get(ShardId);
+      let iterator: string | undefined = await this.iterator(ShardId, after);
+      while (iterator) {
+        const page: { Records: StreamRecord[]; NextShardIterator?: string } = await this.call('GetRecords', {
+          ShardIterator: iterator,
+        });
+        for (const record of page.Records) {
+          const { Keys, SequenceNumber } = record.dynamodb;
+          written.push(`${record.eventName} ${Keys.pk?.S ?? ''} | ${Keys.sk?.S ?? ''}`);
+          this.after.set(ShardId, SequenceNumber);
+        }
+        iterator = page.Records.length > 0 ? page.NextShardIterator : undefined;
+      }
+    }
+    return written;
+  }
+
+  private async shards(): Promise<{ ShardId: string }[]> {
+    const { StreamDescription } = await this.call<{ StreamDescription: { Shards: { ShardId: string }[] } }>(
+      'DescribeStream',
+      { StreamArn: this.streamArn },
+    );
+    return StreamDescription.Shards;
+  }
+
+  private async iterator(shardId: string, after: string | undefined): Promise<string> {
+    const from = { StreamArn: this.streamArn, ShardId: shardId };
+    const horizon = () =>
+      this.call<{ ShardIterator: string }>('GetShardIterator', { ...from, ShardIteratorType: 'TRIM_HORIZON' });
+    if (!after) return (await horizon()).ShardIterator;
+    // A record read before may have been trimmed since: what the shard still holds is all newer.
+    const next = await this.call<{ ShardIterator: string }>('GetShardIterator', {
+      ...from,
+      ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+      SequenceNumber: after,
+    }).catch((error: Error) => (error.message.includes('TrimmedDataAccess') ? horizon() : Promise.reject(error)));
+    return next.ShardIterator;
+  }
+
+  private async call<T>(operation: string, body: unknown): Promise<T> {
+    const response = await fetch(this.endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': `DynamoDBStreams_20120810.${operation}`,
+        authorization:
+          'AWS4-HMAC-SHA256 Credential=local/20260101/ap-southeast-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as T;
+    if (!response.ok) throw new Error(`DynamoDB Streams ${operation}: ${JSON.stringify(json)}`);
+    return json;
   }
 }
 
