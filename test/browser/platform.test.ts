@@ -38,7 +38,7 @@ async function expectNoSideScroll(page: import('playwright-core').Page) {
 
 describe('the platform administrator opens a tenant, reissues an invitation, suspends and restores it', () => {
   it('opens the organisation from the tenant list and reissues its invitation (zh-CN)', async () => {
-    const oldLink = `${world.system.url}/invite/${world.system.seed?.invitationToken}`;
+    const oldLink = `${world.system.url}/invite/${world.invitationToken}`;
     const context = await world.browser.newContext(PHONE);
     const page = await context.newPage();
     await signInAt(page, world.system.url, 'platform@shegong.demo', '/platform/tenants');

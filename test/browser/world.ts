@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, freePort, type LocalSystem, startLocalSystem } from '@sh
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { copyDemoData } from './demo-template.ts';
 
 /** What every browser journey stands on: the whole local system with demo data, and chromium. */
 export interface BrowserWorld {
@@ -12,23 +13,31 @@ export interface BrowserWorld {
   readonly browser: Browser;
   /** Where journeys leave screenshots for people to look at (.data/screenshots, git-ignored). */
   readonly shots: string;
+  /** The demo invitation's link token (as its admin was shown it when the demo data was seeded). */
+  readonly invitationToken?: string;
 }
 
 /**
- * Starts the system (on a free port, with its own table in the run's DynamoDB Local) and chromium
- * for this file, and stops both after. `pnpm start`'s own DynamoDB Local is packages/local's test.
+ * Starts the system (on a free port, with its own table in the run's DynamoDB Local, filled with
+ * a copy of the run's demo data: demo-template.ts) and chromium for this file, and stops both
+ * after. `pnpm start`'s own DynamoDB Local and seed are packages/local's tests.
  */
 export function useBrowserWorld(): BrowserWorld {
   const world = { shots: join(import.meta.dirname, '..', '..', '.data', 'screenshots') } as {
     system: LocalSystem;
     browser: Browser;
     shots: string;
+    invitationToken?: string;
   };
   beforeAll(async () => {
+    const tableName = `browser-${randomUUID()}`;
+    const { invitationToken } = await copyDemoData(inject('dynamoEndpoint'), tableName);
+    if (invitationToken) world.invitationToken = invitationToken;
     world.system = await startLocalSystem({
       port: await freePort(),
       dynamoEndpoint: inject('dynamoEndpoint'),
-      tableName: `browser-${randomUUID()}`,
+      tableName,
+      // The copy holds the seed's marker: starting with seed would only confirm every part is there.
       seed: true,
       quiet: true,
     });
