@@ -163,6 +163,8 @@ main:focus { outline: none; }
 .table tbody tr:hover td { background: #fafafa; }
 .table tbody tr:last-child td { border-bottom: 0; }
 .table .cell-actions { white-space: nowrap; }
+/* A name column of a wide table keeps a readable width; the table scrolls sideways (.table-wrap) instead */
+.table .cell-name { min-width: 11em; }
 .table .cell-actions form { display: inline; margin: 0; }
 .table .cell-actions .btn-link { padding: 0; }
 .empty { padding: 32px 16px; text-align: center; color: var(--text-2); margin: 0; }
@@ -288,7 +290,7 @@ main:focus { outline: none; }
   .copy-row { flex-direction: column; }
   /* Tables become stacked cards, each cell saying its column */
   .table thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .table, .table tbody, .table tr, .table td { display: block; width: 100%; }
+  .table, .table tbody, .table tfoot, .table tr, .table td { display: block; width: 100%; }
   .table tr { padding: 8px 16px; border-bottom: 1px solid var(--divider); }
   .table tbody tr:last-child { border-bottom: 0; }
   .table td { display: flex; justify-content: space-between; gap: 12px; padding: 6px 0; border: 0; text-align: right; }
@@ -302,7 +304,7 @@ main:focus { outline: none; }
 
 /* Rule sets: a rule id badge beside a figure, opening to its meaning (no script) */
 .rule-badge { display: inline-block; vertical-align: baseline; }
-.rule-badge > summary { display: inline-block; cursor: pointer; list-style: none; font: 600 11px/18px ui-monospace, Menlo, Consolas, monospace; padding: 0 6px; border-radius: 4px; color: #006d75; background: #e6fffb; border: 1px solid #87e8de; }
+.rule-badge > summary { display: inline-block; white-space: nowrap; cursor: pointer; list-style: none; font: 600 11px/18px ui-monospace, Menlo, Consolas, monospace; padding: 0 6px; border-radius: 4px; color: #006d75; background: #e6fffb; border: 1px solid #87e8de; }
 .rule-badge > summary::-webkit-details-marker { display: none; }
 .rule-badge-text { display: block; margin-top: 4px; font-weight: 400; font-size: 13px; color: var(--text-2); }
 .rule-fields { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 8px 24px; }
@@ -315,7 +317,6 @@ main:focus { outline: none; }
 .rule-scope-national { padding-top: 20px; border-top: 1px solid var(--divider); }
 .rule-diff-summary { font-weight: 600; margin: 0 0 16px; }
 .rule-change-name { min-width: 0; overflow-wrap: anywhere; }
-.rule-change-name .rule-badge > summary { white-space: nowrap; }
 .pre-line { white-space: pre-line; }
 .textarea { width: 100%; font: inherit; padding: 6px 11px; border: 1px solid #8c8c8c; border-radius: 6px; }
 

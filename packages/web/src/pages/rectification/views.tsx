@@ -94,11 +94,13 @@ export function FindingTable(props: {
           <td data-label={r.columns.severity}>
             <SeverityTag c={c} severity={f.severity} />
           </td>
-          <td data-label={r.columns.deadline}>{formatDate(f.deadline, lang)}</td>
+          <td data-label={r.columns.deadline} class="nowrap">
+            {formatDate(f.deadline, lang)}
+          </td>
           <td data-label={r.columns.state}>
             <FindingTags c={c} finding={f} />
           </td>
-          <td>
+          <td class="cell-actions">
             <a href={findingHref(side, f.id)} aria-label={`${r.open} · ${f.contractNumber} · ${f.ruleId}`}>
               {r.open}
             </a>

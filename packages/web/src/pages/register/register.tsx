@@ -165,10 +165,16 @@ function RegisterTable(props: { c: Context<PageEnv>; rows: readonly RegisterRow[
     >
       {props.rows.map((row) => (
         <tr>
-          <td data-label={r.col.county}>{regionName(row.county, lang)}</td>
-          <td data-label={r.col.organisation}>{row.organisationName}</td>
-          <td data-label={r.col.purchaser}>{row.purchaser}</td>
-          <td data-label={r.col.number}>
+          <td data-label={r.col.county} class="nowrap">
+            {regionName(row.county, lang)}
+          </td>
+          <td data-label={r.col.organisation} class="cell-name">
+            {row.organisationName}
+          </td>
+          <td data-label={r.col.purchaser} class="cell-name">
+            {row.purchaser}
+          </td>
+          <td data-label={r.col.number} class="nowrap">
             <a class="mono" href={bureauContractHref(row.organisationId, row.contractId)}>
               {row.number}
             </a>

@@ -16,9 +16,9 @@ export function ReviewsWaitingCard(props: { c: Context<PageEnv>; waiting: number
   const r = props.c.var.m.reviews;
   return (
     <Card title={r.cardTitle} id="reviews-waiting">
-      <p class="figure">
-        <strong>{String(props.waiting)}</strong>{' '}
-        <span>{props.waiting ? r.cardWaiting(props.waiting) : r.cardNone}</span>
+      {/* One sentence with the count in it (a bare figure before it said the number twice). */}
+      <p>
+        <strong>{props.waiting ? r.cardWaiting(props.waiting) : r.cardNone}</strong>
       </p>
       <p>
         <a class="btn btn-primary" href={REVIEWS}>
