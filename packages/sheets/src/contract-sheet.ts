@@ -6,6 +6,8 @@ import {
   type BudgetLine,
   CERT_LEVEL_LABELS,
   type CertLevel,
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_STATUSES,
   type ContractStatus,
   type ContractTerms,
   type Finding,
@@ -51,14 +53,7 @@ export const ROLE_LABELS: Record<PostRole, Label> = {
   support: { zh: '支持岗', en: 'Support' },
 };
 
-export const STATUS_LABELS: Record<ContractStatus, Label> = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交', en: 'Submitted' },
-  approved: { zh: '已批准', en: 'Approved' },
-  signed: { zh: '已签订', en: 'Signed' },
-  running: { zh: '执行中', en: 'Running' },
-  closed: { zh: '已结束', en: 'Closed' },
-};
+export const STATUS_LABELS: Record<ContractStatus, Label> = labelPairs(CONTRACT_STATUS_LABELS, CONTRACT_STATUSES);
 
 export const SEVERITY_LABELS: Record<Severity, Label> = {
   error: { zh: '错误', en: 'Error' },

@@ -1,4 +1,4 @@
-import { BUDGET_LINE_LABELS, CERT_LEVEL_LABELS } from '@shegong/domain';
+import { BUDGET_LINE_LABELS, CERT_LEVEL_LABELS, CONTRACT_STATUS_LABELS } from '@shegong/domain';
 
 /** Messages of the contracts pages (issue 4), Chinese first; the English object must have the same keys. */
 export const contractsZh = {
@@ -7,14 +7,7 @@ export const contractsZh = {
   newContract: '新建合同',
   priceFloorLink: '最低合同价测算',
   term: (start: string, end: string) => `${start} 至 ${end}`,
-  statuses: {
-    draft: '草稿',
-    submitted: '已提交',
-    approved: '已批准',
-    signed: '已签订',
-    running: '执行中',
-    closed: '已结项',
-  },
+  statuses: CONTRACT_STATUS_LABELS['zh-CN'],
   services: {
     helping_needy: '帮困扶弱',
     emergency_rescue: '应急救援',
@@ -327,14 +320,7 @@ export const contractsEn: typeof contractsZh = {
   newContract: 'New contract',
   priceFloorLink: 'Price-floor calculator',
   term: (start: string, end: string) => `${start} – ${end}`,
-  statuses: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    signed: 'Signed',
-    running: 'Running',
-    closed: 'Closed',
-  },
+  statuses: CONTRACT_STATUS_LABELS.en,
   services: {
     helping_needy: 'Helping the needy',
     emergency_rescue: 'Emergency rescue',
