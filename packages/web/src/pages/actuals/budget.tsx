@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import type { BudgetVsActual, BudgetVsActualLine } from '@shegong/domain';
 import { formatMoney, type Messages } from '../../i18n/index.ts';
+import { ChartFigure } from '../../layout/chart.tsx';
 import { Table, Tag } from '../../layout/components.tsx';
 import { type PolicyRules, RuleBadge } from '../../layout/rule-badge.tsx';
 
@@ -151,23 +152,17 @@ export function BudgetChart(props: { a: A; bva: BudgetVsActual }) {
       .join(' '),
   );
   return (
-    <figure class="chart-figure">
-      <svg
-        class="chart"
-        viewBox={`0 0 ${CHART.width} ${height}`}
-        role="img"
-        aria-labelledby="chart-title chart-desc"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id="chart-title">{c.title}</title>
-        <desc id="chart-desc">{description}</desc>
-        {bva.lines.map((line, i) => (
-          <LineBars a={a} line={line} index={i} width={width} />
-        ))}
-      </svg>
-      <figcaption>
-        <ChartLegend a={a} />
-      </figcaption>
-    </figure>
+    <ChartFigure
+      id="chart"
+      title={c.title}
+      description={description}
+      width={CHART.width}
+      height={height}
+      caption={<ChartLegend a={a} />}
+    >
+      {bva.lines.map((line, i) => (
+        <LineBars a={a} line={line} index={i} width={width} />
+      ))}
+    </ChartFigure>
   );
 }

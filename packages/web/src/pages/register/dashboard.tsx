@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
 import { formatMoney } from '../../i18n/index.ts';
+import { ChartFigure } from '../../layout/chart.tsx';
 import { Card, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
@@ -46,33 +47,23 @@ function CountyChart(props: { c: Context<PageEnv>; overview: RegisterOverview })
     .map((x) => d.chartDesc(regionName(x.county, lang), formatMoney(x.totals.value), x.totals.count))
     .join('；');
   return (
-    <figure class="chart-figure">
-      <svg
-        class="chart"
-        viewBox={`0 0 ${CHART.width} ${height}`}
-        role="img"
-        aria-labelledby="county-chart-title county-chart-desc"
-        xmlns="http://www.w3.org/2000/svg"
-      >
-        <title id="county-chart-title">{d.chartTitle}</title>
-        <desc id="county-chart-desc">{description}</desc>
-        {overview.byCounty.map((x, i) => {
-          const y = CHART.gap + i * (CHART.bar + CHART.gap);
-          const width = Math.max(2, Math.round((x.totals.value / max) * room));
-          return (
-            <g>
-              <text class="chart-label" x={0} y={y + CHART.bar * 0.7}>
-                {regionName(x.county, lang)}
-              </text>
-              <rect class="chart-bar-actual" x={CHART.label} y={y} width={width} height={CHART.bar} rx={2} />
-              <text class="chart-label" x={CHART.label + width + 8} y={y + CHART.bar * 0.7}>
-                {formatMoney(x.totals.value)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+    <ChartFigure id="county-chart" title={d.chartTitle} description={description} width={CHART.width} height={height}>
+      {overview.byCounty.map((x, i) => {
+        const y = CHART.gap + i * (CHART.bar + CHART.gap);
+        const width = Math.max(2, Math.round((x.totals.value / max) * room));
+        return (
+          <g>
+            <text class="chart-label" x={0} y={y + CHART.bar * 0.7}>
+              {regionName(x.county, lang)}
+            </text>
+            <rect class="chart-bar-actual" x={CHART.label} y={y} width={width} height={CHART.bar} rx={2} />
+            <text class="chart-label" x={CHART.label + width + 8} y={y + CHART.bar * 0.7}>
+              {formatMoney(x.totals.value)}
+            </text>
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }
 
