@@ -50,6 +50,11 @@ describe('a bureau’s incubation bases', () => {
     expect(await cells(page, 'coverage', 'County')).toContain('Dongxing');
     await page.screenshot({ path: join(world.shots, 'bases-en-360.png'), fullPage: true });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+    // No cell cut off: the sentence about incubated organisations wraps under its label.
+    const clipped = await page.evaluate(
+      `[...document.querySelectorAll('#bases td, #coverage td')].filter((td) => td.scrollWidth > td.clientWidth + 1).length`,
+    );
+    expect(clipped).toBe(0);
     await context.close();
   });
 });

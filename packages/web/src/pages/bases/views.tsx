@@ -89,7 +89,7 @@ function BaseList(props: { c: Context<PageEnv>; bases: readonly IncubationBase[]
             <td data-label={b.status}>
               <TenantStatusTag m={m} status={base.status} />
             </td>
-            <td data-label={b.incubatedByStage} class="muted">
+            <td data-label={b.incubatedByStage} class="muted cell-note">
               {b.incubatedPending}
             </td>
           </tr>
