@@ -84,6 +84,15 @@ describe('the bases of a jurisdiction', () => {
     expect((await everyBase('bureauB')).map((b) => b.tenantId)).toEqual([world.tenant('incubatorB').id]);
   });
 
+  it('refuses a city’s cursor to a county bureau (400): a cursor walks only its own jurisdiction', async () => {
+    const first = await world.request('GET', '/v1/jurisdiction/bases?limit=1', { as: auditor('bureauA') });
+    const { cursor } = (await first.json()) as { cursor?: string };
+    expect(cursor).toBeDefined();
+    const query = new URLSearchParams({ limit: '1', cursor: cursor! });
+    const response = await world.request('GET', `/v1/jurisdiction/bases?${query}`, { as: auditor('bureauB') });
+    expect(response.status).toBe(400);
+  });
+
   it('reads the listings with Queries of the index, never a Scan', async () => {
     const sent: string[] = [];
     const name = 'record-bases-operations';
