@@ -5,7 +5,7 @@ import { signInAt, useBrowserWorld } from './world.ts';
 
 /**
  * The incubation bases of the city's jurisdiction, as its auditor sees them on the demo data: the
- * menu leads to 孵化基地; the coverage says per county whether a base is there (P-T1: 东兴 has the
+ * dashboard's card gives the P-T1 figure; the menu leads to 孵化基地; the coverage says per county whether a base is there (P-T1: 东兴 has the
  * county base, the other three none; the city's own base serves the city and counts for no county);
  * then the same page in English on a phone.
  */
@@ -19,6 +19,10 @@ describe('a bureau’s incubation bases', () => {
     const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signInAt(page, world.system.url, 'auditor@fcg-mzj.demo', '/bureau');
+    // The dashboard's card: the target's figure, and the counties still without a base.
+    const card = (await page.locator('#base-coverage').textContent()) ?? '';
+    expect(card).toContain('4 个县（市、区）中 1 个已建有孵化基地');
+    expect(card).toContain('港口区、防城区、上思县');
     await page.locator('.sider').getByRole('link', { name: '孵化基地' }).click();
     await page.waitForURL(/\/bureau\/bases$/);
     expect(await page.locator('h1').textContent()).toContain('孵化基地');
@@ -27,9 +31,9 @@ describe('a bureau’s incubation bases', () => {
     const coverage = (await cells(page, 'coverage', '覆盖情况')).map((t) => t.replace(/P-T1.*/s, '').trim());
     expect(coverage).toEqual(['尚未建有', '尚未建有', '尚未建有', '已建有']);
     expect(await page.locator('#coverage .rule-badge summary').first().textContent()).toBe('P-T1');
-    const card = (await page.locator('#coverage').textContent()) ?? '';
-    expect(card).toContain('4 个县（市、区）中 1 个已建有孵化基地');
-    expect(card).toContain('防城港市社会组织孵化基地');
+    const coverageCard = (await page.locator('#coverage').textContent()) ?? '';
+    expect(coverageCard).toContain('4 个县（市、区）中 1 个已建有孵化基地');
+    expect(coverageCard).toContain('防城港市社会组织孵化基地');
 
     expect(await cells(page, 'bases', '基地名称')).toEqual(['防城港市社会组织孵化基地', '东兴市社会组织孵化基地']);
     // Incubated organisations by stage come with the incubation records: said so, no number made up.

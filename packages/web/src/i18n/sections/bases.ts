@@ -23,6 +23,10 @@ export const basesZh = {
   incubatedByStage: '在孵机构（按阶段）',
   incubatedPending: '孵化记录功能上线后在此按阶段显示在孵机构数量。',
   pager: '基地名单分页',
+  dashboardCard: '孵化基地覆盖',
+  uncovered: '尚未建有孵化基地：',
+  allCovered: '辖区内每个县（市、区）都已建有孵化基地。',
+  open: '查看孵化基地',
 };
 
 export const basesEn: typeof basesZh = {
@@ -50,4 +54,8 @@ export const basesEn: typeof basesZh = {
   incubatedByStage: 'Incubated organisations by stage',
   incubatedPending: 'Counts by stage appear here once incubation records are in use.',
   pager: 'Pages of bases',
+  dashboardCard: 'Incubation bases per county',
+  uncovered: 'No base yet in:',
+  allCovered: 'Every county-level region of your jurisdiction has an incubation base.',
+  open: 'See the incubation bases',
 };

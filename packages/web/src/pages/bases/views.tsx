@@ -105,6 +105,33 @@ function BaseList(props: { c: Context<PageEnv>; bases: readonly IncubationBase[]
   );
 }
 
+/** The dashboard's card: how many counties have a base (P-T1), and which have none yet. */
+export function BaseCoverageCard(props: { c: Context<PageEnv>; coverage: BaseCoverage }) {
+  const { c, coverage } = props;
+  const m = c.var.m;
+  const b = m.bases;
+  if (!coverage.total) return null;
+  const uncovered = coverage.counties.filter((county) => !county.covered);
+  return (
+    <Card title={b.dashboardCard} id="base-coverage" extra={<a href={BASES}>{b.open}</a>}>
+      <p>
+        <strong>{b.coverageFigure(coverage.covered, coverage.total)}</strong>{' '}
+        <RuleBadge
+          rules={m.policyRules}
+          rule={coverage.ruleId}
+          figure={b.coverageRule(coverage.covered, coverage.total)}
+          tone={uncovered.length ? 'amber' : 'green'}
+        />
+      </p>
+      <p class="hint">
+        {uncovered.length
+          ? `${b.uncovered} ${uncovered.map((county) => regionName(county.region, c.var.lang)).join('、')}`
+          : b.allCovered}
+      </p>
+    </Card>
+  );
+}
+
 /** 孵化基地: the county coverage (P-T1), then the bases of the jurisdiction. */
 export function BasesPage(props: {
   c: Context<PageEnv>;
