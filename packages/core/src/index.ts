@@ -5,6 +5,7 @@
  */
 export * from './access.ts';
 export * from './actuals/actuals.ts';
+export * from './bases/bases.ts';
 export * from './context.ts';
 export * from './contracts/contracts.ts';
 export * from './contracts/costing-context.ts';

@@ -1,3 +1,4 @@
+export * from './bases/coverage.ts';
 export * from './contracts/index.ts';
 export * from './costing/index.ts';
 export * from './evaluations/evaluation.ts';

@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
+import { baseRoutes } from './bases/routes.ts';
 import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
@@ -49,6 +50,7 @@ function api() {
     .route('/', ladder)
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', registerRoutes)
+    .route('/', baseRoutes)
     .route('/', contractExports)
     .route('/', actuals)
     .route('/', reviews)

@@ -9,10 +9,17 @@
  * index creates it empty of them), so status-filtered contract lists show them. Bureaus created
  * before review routing get their region's lookup, and contracts submitted before it get their
  * responsible bureau and their place in GSI `review` (backfillReviewRouting). Contracts written
- * before the register (台账) get their register rows and aggregates (backfillRegister).
+ * before the register (台账) get their register rows and aggregates (backfillRegister). Incubation
+ * bases created before the bureaus' list of bases get their listing (backfillBaseListings).
  */
 import { parseArgs } from 'node:util';
-import { backfillContractStatusIndex, backfillRegister, backfillReviewRouting, Store } from '@shegong/store';
+import {
+  backfillBaseListings,
+  backfillContractStatusIndex,
+  backfillRegister,
+  backfillReviewRouting,
+  Store,
+} from '@shegong/store';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -36,3 +43,5 @@ console.log(
 );
 const register = await backfillRegister(store);
 console.log(`register: ${register.rows} contracts given their register rows, across ${register.tenants} tenants`);
+const listed = await backfillBaseListings(store);
+console.log(`bases: ${listed.bases} incubation bases given their listing for the bureaus`);

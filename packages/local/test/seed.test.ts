@@ -1,8 +1,9 @@
 import { actingAs, getSpotCheck, listEvaluations, overdueFinalEvaluations, SignInExists } from '@shegong/core';
-import { jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
+import { baseCoverage, jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
+import { DONGXING_BASE } from '../src/seed/bases.ts';
 import { DEMO_INVITATION, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from '../src/seed/demo-data.ts';
 import { seedDemo } from '../src/seed/seed.ts';
 import { ensureTable } from '../src/table.ts';
@@ -43,7 +44,10 @@ describe('seedDemo', () => {
 
     const platform = store.platform({ tenantId: platformTenant.id, userId: 'test', kind: 'platform' });
     const tenants = await platform.directory.list({ limit: 100 });
-    expect(tenants.items.map((t) => t.name).sort()).toEqual(DEMO_TENANTS.map((t) => t.name).sort());
+    // The demo tenants, and the county-level incubation base of part bases-v1.
+    expect(tenants.items.map((t) => t.name).sort()).toEqual(
+      [...DEMO_TENANTS.map((t) => t.name), DONGXING_BASE.name].sort(),
+    );
 
     for (const tenant of DEMO_TENANTS) {
       const repos = store.tenant({ tenantId: tenant.id, userId: 'test' });
@@ -104,6 +108,14 @@ describe('seedDemo', () => {
       for (const finding of REGISTER_FINDING_KINDS)
         expect(totalsOf(aggregates, { finding }).count, `${domain} ${finding}`).toBeGreaterThan(0);
     }
+    // P-T1: the city's base is city-level (it counts for no county); 东兴 has the county base of part bases-v1.
+    const city = DEMO_TENANTS.find((t) => t.domain === 'fcg-mzj.demo')!;
+    const coverage = baseCoverage(
+      jurisdictionOf(city.region),
+      await store.bases({ tenantId: city.id, userId: 'test', kind: 'bureau' }, jurisdictionOf(city.region)).all(),
+    );
+    expect(coverage.counties.filter((c) => c.covered).map((c) => c.region)).toEqual(['450681']);
+    expect(coverage.cityBases.map((b) => b.name)).toEqual(['防城港市社会组织孵化基地']);
     const signIn = await directory.authenticate('admin@yangguang.demo', DEMO_PASSWORD);
     expect(signIn).toMatchObject({
       identity: { tenantId: yangguang.id, kind: 'org', roles: ['admin'], region: '450602' },

@@ -250,6 +250,18 @@ export const keys = {
     pk: `FINALEVAL#${organisationId}#${contractId}`,
     sk: 'FINALEVAL',
   }),
+  /**
+   * An incubation base's listing (bases/bases.ts): its public name, region and status, written with
+   * the base's tenant record by TenantDirectory (and by backfillBaseListings for bases created
+   * before). GSI `scope` lists a jurisdiction's bases under the city of the base's region, by region
+   * then tenant: a city reads the whole partition, a county the prefix of its own code.
+   */
+  baseListing: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'BASE' }),
+  baseScope: (city: string, region: string, tenantId: string) => ({
+    gsi1pk: keys.basePartition(city),
+    gsi1sk: `${region}#${tenantId}`,
+  }),
+  basePartition: (city: string) => `R#${city}#BASE`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

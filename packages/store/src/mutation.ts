@@ -158,6 +158,19 @@ export class Mutation {
     return this;
   }
 
+  /**
+   * Writes a projection of an item this mutation changes (a narrow index row), whole and without a
+   * condition: the source item's own version check in the same transaction guards it, and a
+   * projection that is missing (its source written before it existed) is created.
+   */
+  project(entity: string, item: Record<string, unknown> & { pk: string; sk: string }): this {
+    this.steps.push({
+      item: { Put: { TableName: this.tableName, Item: { ...item, itemType: entity } } },
+      onConditionFailed: () => conflict(`${entity} could not be written`),
+    });
+    return this;
+  }
+
   /** Deletes an item whose stored version must equal `expectedVersion` (a person leaving the registry). */
   remove(entity: string, key: { pk: string; sk: string }, expectedVersion: number): this {
     this.steps.push({

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
+import { JurisdictionBases } from './bases/bases.ts';
 import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
 import type { Page } from './cursor.ts';
@@ -119,6 +120,15 @@ export class Store {
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
     return new JurisdictionRegister(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
+  }
+
+  /** The incubation bases of a bureau's jurisdiction (read only): their listings, for P-T1. */
+  bases(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionBases {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads the bases of a jurisdiction');
+    return new JurisdictionBases(
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );

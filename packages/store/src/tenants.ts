@@ -11,6 +11,7 @@ import {
   type TenantSort,
   type TenantStatus,
 } from '@shegong/domain';
+import { listBase } from './bases/bases.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound } from './errors.ts';
 import { keys } from './keys.ts';
@@ -80,6 +81,8 @@ export class TenantDirectory {
         () => conflict('This region already has a civil-affairs bureau on the platform', { field: 'region' }),
       );
     }
+    // A base is listed for the bureaus of its region (bases/bases.ts) with its record.
+    listBase(mutation, record, true);
     if (input.uscc) {
       mutation.guard(keys.usccGuard(input.uscc), { tenantId: id }, () =>
         conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
@@ -115,6 +118,8 @@ export class TenantDirectory {
       },
       current.version,
     );
+    // Its listing carries the status a bureau sees (guarded by the record's version check above).
+    listBase(mutation, next, false);
     return next;
   }
 

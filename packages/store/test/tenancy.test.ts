@@ -12,6 +12,7 @@ const platformContext = { tenantId: 'platform', userId: 'root', kind: 'platform'
 const made = {
   tenantA: '',
   tenantB: '',
+  tenantC: '',
   userA: 'user-of-a',
   userB: 'user-of-b',
   invitationA: '',
@@ -28,7 +29,12 @@ async function rejection(promise: Promise<unknown>): Promise<StoreError> {
 }
 
 /** The platform creates a tenant and invites its first admin in one transaction (as the API does). */
-async function createTenant(input: { kind: 'org' | 'bureau'; name: string; region: string; uscc?: string }) {
+async function createTenant(input: {
+  kind: 'org' | 'bureau' | 'incubator';
+  name: string;
+  region: string;
+  uscc?: string;
+}) {
   const platform = store.platform(platformContext);
   const mutation = platform.scope.mutation();
   const tenant = platform.directory.create(mutation, input);
@@ -55,8 +61,11 @@ beforeAll(async () => {
     uscc: '52450681MJ4H2K7P37',
   });
   const bureauB = await createTenant({ kind: 'bureau', name: '防城港市民政局', region: '450600' });
+  // An incubation base: its listing for the bureaus (keys.baseListing) is the other tenant item with an index key.
+  const baseC = await createTenant({ kind: 'incubator', name: '东兴市社会组织孵化基地', region: '450681' });
   made.tenantA = orgA.tenant.id;
   made.tenantB = bureauB.tenant.id;
+  made.tenantC = baseC.tenant.id;
 
   for (const [tenantId, userId] of [
     [made.tenantA, made.userA],
@@ -86,7 +95,7 @@ beforeAll(async () => {
 describe('tenancy of keys', () => {
   it('writes every item under its tenant (T#<tenantId>), except the documented global lookups', async () => {
     const { Items = [] } = await store.client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-    const tenants = new Set(['platform', made.tenantA, made.tenantB]);
+    const tenants = new Set(['platform', made.tenantA, made.tenantB, made.tenantC]);
     expect(Items.length).toBeGreaterThan(15);
 
     const kinds = new Set<string>();
@@ -103,6 +112,23 @@ describe('tenancy of keys', () => {
           expect(item.id, where).toBe(tenantId);
           // The directory's GSI key is the only global key a tenant item carries.
           expect(item.gsi1pk, where).toBe('P#TENANT');
+        } else if (!owned[2] && item.itemType === 'BaseListing') {
+          // A base's listing is indexed for the bureaus of its region's city, by region and base.
+          expect(item.gsi1pk, where).toBe('R#450600#BASE');
+          expect(item.gsi1sk, where).toBe(`450681#${tenantId}`);
+          expect(Object.keys(item).sort(), where).toEqual([
+            'createdAt',
+            'gsi1pk',
+            'gsi1sk',
+            'itemType',
+            'name',
+            'pk',
+            'region',
+            'sk',
+            'status',
+            'tenantId',
+            'version',
+          ]);
         } else {
           expect(item, where).not.toHaveProperty('gsi1pk');
           expect(item, where).not.toHaveProperty('gsi1sk');

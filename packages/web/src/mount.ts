@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { assetRoutes } from './assets/routes.ts';
 import type { PageEnv, PageServices, PagesConfig } from './env.ts';
 import { actualRoutes } from './pages/actuals/routes.tsx';
+import { basesRoutes } from './pages/bases/routes.tsx';
 import { pageContext } from './pages/context.ts';
 import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
 import { contractRoutes } from './pages/contracts/routes.tsx';
@@ -70,6 +71,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', assetRoutes)
     .route('/', authRoutes)
     .route('/', registerRoutes(session))
+    .route('/', basesRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))

@@ -297,6 +297,8 @@ main:focus { outline: none; }
   .table td::before { content: attr(data-label); color: var(--text-2); text-align: left; flex: none; }
   .table tbody tr:hover td { background: none; }
   .table .tags { justify-content: flex-end; }
+  /* A cell holding a sentence, not a value: its label above it, the sentence the full width */
+  .table td.cell-note { flex-direction: column; gap: 2px; text-align: left; }
   .list-tool { flex: 1 1 40%; }
   .list-tool-search { flex-basis: 100%; }
   .list-tool .select { width: 100%; }

@@ -1,5 +1,6 @@
 import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
+import { basesEn } from './sections/bases.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
@@ -43,6 +44,7 @@ export const en: Messages = {
     rules: 'Rule sets',
     reviews: 'Reviews',
     register: 'Register',
+    bases: 'Incubation bases',
     evaluations: 'Spot checks & evaluations',
     claims: 'Award approvals',
     rectifications: 'Rectification',
@@ -328,6 +330,7 @@ export const en: Messages = {
   contracts: contractsEn,
   actuals: actualsEn,
   register: registerEn,
+  bases: basesEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

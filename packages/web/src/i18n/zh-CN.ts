@@ -1,5 +1,6 @@
 import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
+import { basesZh } from './sections/bases.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
@@ -46,6 +47,7 @@ export const zhCN = {
     rules: '规则',
     reviews: '审核',
     register: '台账',
+    bases: '孵化基地',
     evaluations: '抽查评估',
     claims: '奖励审批',
     rectifications: '整改',
@@ -323,6 +325,7 @@ export const zhCN = {
   contracts: contractsZh,
   actuals: actualsZh,
   register: registerZh,
+  bases: basesZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,

@@ -33,6 +33,7 @@ describe('menus', () => {
       'reviews',
       'register',
       'rectifications',
+      'bases',
       'evaluations',
       'rules',
       'claims',

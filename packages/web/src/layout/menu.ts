@@ -97,6 +97,8 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     // A contract of the register opens at /bureau/contracts/…: still the register's.
     { href: '/bureau/register', label: 'register', icon: 'contract', also: ['/bureau/contracts'] },
     { href: '/bureau/rectifications', label: 'rectifications', icon: 'check' },
+    // The incubation bases of the jurisdiction and their county coverage (P-T1): every member (BASE_READERS).
+    { href: '/bureau/bases', label: 'bases', icon: 'seedling' },
     { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },

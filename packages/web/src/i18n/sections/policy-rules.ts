@@ -17,6 +17,7 @@ export const policyRulesZh = {
   'P-A3': '连续从业（P-A3）：在本地区连续从事社会工作满 2 年方可申请专业水平提升奖励；中断即重新计算。',
   'P-A4': '2022 年及以前取得的证书（P-A4）：只按所持最高等级奖励一次；此后取得的证书每个等级各奖励一次。',
   'P-A6': '在职在编公务员（P-A6）不享受专业水平提升奖励。',
+  'P-T1': '孵化基地覆盖（P-T1）：到 2025 年，每个县级行政区都建有社会组织孵化基地；市级基地服务全市，不计入县级覆盖。',
   'N-1': '合同期限（N-1）：购买服务合同一般不超过 1 年；服务稳定、经常性且资金有保障的，可签 3 年以内。',
   'N-3': '按节点付款（N-3）：按合同约定的节点和购买主体的绩效监管付款，各节点金额合计应等于合同金额。',
   'N-4': '证书登记（N-4）：登记有效期 3 年，有效期届满前 3 个月内办理续期。',
@@ -45,6 +46,8 @@ export const policyRulesEn: typeof policyRulesZh = {
   'P-A4':
     'Certificates from 2022 or before (P-A4): one award, at the highest level held; each level obtained later earns its own award.',
   'P-A6': 'Civil servants on active establishment (P-A6) receive no level-improvement award.',
+  'P-T1':
+    'Incubation bases (P-T1): by 2025 every county-level region has a social-organisation incubation base; a city-level base serves the whole city and counts for no county.',
   'N-1':
     'Term (N-1): a purchase contract runs at most 1 year; up to 3 years where the service is stable and recurring and its funding secure.',
   'N-3':

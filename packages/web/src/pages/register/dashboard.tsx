@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { overdueFinalEvaluations, type RegisterOverview } from '@shegong/core';
+import { jurisdictionBaseCoverage, overdueFinalEvaluations, type RegisterOverview } from '@shegong/core';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
@@ -10,6 +10,7 @@ import { Card, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { BaseCoverageCard } from '../bases/views.tsx';
 import { OverdueFinalsCard } from '../evaluations/views.tsx';
 import { BureauRectificationCard, bureauRectificationCard } from '../rectification/cards.tsx';
 import { loadReviewsWaiting, ReviewsWaitingCard } from '../reviews/waiting-card.tsx';
@@ -18,7 +19,8 @@ import { REGISTER } from './paths.ts';
 /**
  * A card another capability adds to the bureau's dashboard, or nothing when it has nothing to show.
  * The places kept for them, in this order: reviews waiting (review before signing), rectifications
- * overdue (findings and rectification), final evaluations overdue (spot checks and evaluations).
+ * overdue (findings and rectification), final evaluations overdue (spot checks and evaluations),
+ * incubation bases per county (P-T1).
  * Each capability exports its card; the dashboard renders BUREAU_DASHBOARD_CARDS after its own.
  */
 export type BureauDashboardCard = (c: Context<PageEnv>) => Promise<Child | null>;
@@ -31,6 +33,8 @@ export const BUREAU_DASHBOARD_CARDS: readonly BureauDashboardCard[] = [
     return overdue === undefined ? null : <BureauRectificationCard c={c} overdue={overdue} />;
   },
   async (c) => <OverdueFinalsCard c={c} overdue={await overdueFinalEvaluations(c.var.ctx)} />,
+  // Incubation bases per county (P-T1): a target the bureau tracks.
+  async (c) => <BaseCoverageCard c={c} coverage={await jurisdictionBaseCoverage(c.var.ctx)} />,
 ];
 
 const CHART = { width: 640, bar: 28, gap: 18, label: 150, figure: 150 } as const;
