@@ -85,6 +85,20 @@ export const NewApplication = z
   });
 export type NewApplication = z.infer<typeof NewApplication>;
 
+/** What a public submission is told: that it arrived, and where. Nothing of the base's records. */
+export const ApplicationReceipt = z
+  .object({
+    id: z.string(),
+    status: z.literal('applied'),
+    submittedAt: z.string(),
+    incubatorName: z.string().describe('The base it was sent to'),
+  })
+  .meta({ id: 'IncubationApplicationReceipt' });
+export type ApplicationReceipt = z.infer<typeof ApplicationReceipt>;
+
+/** The credit code an organisation admitted to be registered records once it is registered. */
+export const CreditCode = z.strictObject({ uscc }).meta({ id: 'CreditCode' });
+
 /** A review note (append-only). */
 export const NewApplicationNote = z.strictObject({ text: notes(2000) });
 export type NewApplicationNote = z.infer<typeof NewApplicationNote>;
