@@ -17,6 +17,7 @@ import './member-links.ts';
 import './reviews.ts';
 import './rectification.ts';
 import './evaluations.ts';
+import './incubation.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;
