@@ -10,7 +10,7 @@ import { makeUscc, World } from '../support/world.ts';
  * organisation records its credit code later, unique platform-wide.
  */
 const today = '2026-10-01';
-const world = await World.create('incubation', { deps: { today: () => today }, pages: false });
+const world = await World.create('incubation', { deps: { today: () => today } });
 beforeAll(async () => {
   await world.seed();
 });
@@ -418,6 +418,8 @@ describe('an organisation admitted to be registered', () => {
     });
     expect(accepted.status).toBe(201);
     const admin = world.subjectOf(admission.invitation.email);
+    const page = await world.page('GET', `/platform/tenants/${admission.tenant.id}`, { as: world.user('platform') });
+    expect(await page.text()).toContain('未登记');
     const own = await world.request('GET', '/v1/organisation', { as: admin });
     expect(await own.json()).toMatchObject({ toBeRegistered: true, incubatorId: base().id });
     const etag = own.headers.get('ETag')!;
@@ -438,6 +440,7 @@ describe('an organisation admitted to be registered', () => {
     const tenant = (await recorded.json()) as Record<string, unknown>;
     expect(tenant).toMatchObject({ uscc });
     expect(tenant).not.toHaveProperty('toBeRegistered');
+    // Until then the platform's tenant pages marked it 未登记; now they show its code.
     const read = await world.request('GET', `/v1/incubation/incubations/${admission.incubation.id}`, {
       as: operator(),
     });
