@@ -139,7 +139,7 @@ export const Application = z
     founders: z.array(z.object({ name: z.string(), role: z.string().optional() })),
     contact: z.object({
       name: z.string(),
-      phone: z.string().describe('In full to the base; masked (139****2345) to anyone else'),
+      phone: z.string().describe('In full: only the base’s operators and admin read applications'),
       email: z.string(),
     }),
     serviceArea: z.string(),
@@ -167,11 +167,6 @@ export const ApplicationNote = z
   .object({ id: z.string(), applicationId: z.string(), text: z.string(), at: instant, by: By })
   .meta({ id: 'IncubationApplicationNote' });
 export type ApplicationNote = z.infer<typeof ApplicationNote>;
-
-/** The application's phone as anyone but the base sees it. */
-export function maskedForOthers(application: Application, maskPhone: (phone: string) => string): Application {
-  return { ...application, contact: { ...application.contact, phone: maskPhone(application.contact.phone) } };
-}
 
 export const INCUBATION_STAGES = ['incubating', 'midterm_reviewed', 'extended', 'graduated', 'left'] as const;
 export type IncubationStage = (typeof INCUBATION_STAGES)[number];
@@ -215,7 +210,7 @@ export const Incubation = z
     organisationName: z.string(),
     applicationId: z.string(),
     uscc: z.string().optional(),
-    toBeRegistered: z.boolean().describe('未登记 at admission'),
+    toBeRegistered: z.boolean().describe('未登记: no credit code recorded yet'),
     agreement: IncubationAgreement,
     endDate: z.string().describe('The agreement’s end (start + period), or the last extension’s'),
     stage: z.enum(INCUBATION_STAGES),
