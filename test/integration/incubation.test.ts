@@ -289,8 +289,14 @@ describe('admission', () => {
     expect(response.status).toBe(201);
     const sent = (await response.json()) as { invitation: { id: string; email: string }; link: string };
     expect(sent.invitation.email).toBe(admission.invitation.email);
-    const repos = world.store.tenant({ tenantId: admission.incubation.id, userId: 'test' });
-    expect((await repos.invitations.get(admission.invitation.id)).status).toBe('revoked');
+    const listed = await world.request('GET', `/v1/incubation/incubations/${admission.incubation.id}/invitations`, {
+      as: operator(),
+    });
+    const { items } = (await listed.json()) as { items: { id: string; status: string }[] };
+    expect(items.map((i) => [i.id, i.status])).toEqual([
+      [sent.invitation.id, 'pending'],
+      [admission.invitation.id, 'revoked'],
+    ]);
   });
 });
 
@@ -381,6 +387,7 @@ describe('another base', () => {
       ['POST', `/v1/incubation/applications/${application.id}/admit`, ADMIT_EXAMPLE, { 'If-Match': '"1"' }],
       ['POST', `/v1/incubation/applications/${application.id}/decline`, { reason: '偷看' }, { 'If-Match': '"1"' }],
       ['GET', `/v1/incubation/incubations/${incubation.id}`],
+      ['GET', `/v1/incubation/incubations/${incubation.id}/invitations`],
       [
         'POST',
         `/v1/incubation/incubations/${incubation.id}/transitions`,

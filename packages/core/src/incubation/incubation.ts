@@ -377,6 +377,24 @@ export async function transitionIncubation(
 }
 
 /**
+ * The administrator invitations of an organisation the base admitted (pending, expired, accepted or
+ * revoked, newest first), so the base knows which to reissue. Its other invitations stay its own.
+ */
+export async function admissionInvitations(ctx: UseCaseContext, organisationId: string): Promise<Invitation[]> {
+  await ctx.repos.incubations.incubation(organisationId);
+  const organisation = ctx.store.tenant({ tenantId: organisationId, userId: ctx.actor.userId });
+  const invitations: Invitation[] = [];
+  let cursor: string | undefined;
+  // Bounded: an organisation's invitations are its few members' (the list has no index by role).
+  do {
+    const page = await organisation.invitations.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    invitations.push(...page.items.filter((i) => i.roles.includes('admin')).map(asInvitation));
+    cursor = page.cursor;
+  } while (cursor);
+  return invitations.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+}
+
+/**
  * Reissues the first administrator's invitation of an organisation the base admitted (lost, or
  * expired before anyone accepted it), as the platform does for its tenants: the old link is
  * revoked and a new one made for the same address, in one transaction audited in the base's

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   addApplicationNote,
+  admissionInvitations,
   admitApplication,
   CREDIT_CODE_RECORDERS,
   declineApplication,
@@ -353,6 +354,24 @@ export const incubation = new OpenAPIHono<AppEnv>()
         expected,
       );
       return c.json(record, 200, { ETag: etag(record.version) });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/incubation/incubations/{incubationId}/invitations',
+      summary: 'The admitted organisation’s administrator invitations, newest first (to reissue a lost one)',
+      tags,
+      middleware: [authorize(INCUBATION_STAFF)] as const,
+      request: { params: IncubationParams },
+      responses: {
+        200: json('Its administrator invitations', z.object({ items: z.array(Invitation) })),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const items = await admissionInvitations(c.var.ctx, c.req.valid('param').incubationId as string);
+      return c.json({ items }, 200);
     },
   )
   .openapi(
