@@ -74,6 +74,28 @@ describe('a JSON route sent a multipart body that cannot be read', () => {
   });
 });
 
+describe('the incubation routes sent a multipart body that cannot be read', () => {
+  const cases: [string, () => string, string | undefined][] = [
+    [
+      'the public submission, signed out',
+      () => `/v1/incubation/bases/${world.tenant('incubatorA').id}/applications`,
+      undefined,
+    ],
+    ['the operator’s record', () => '/v1/incubation/applications', 'operator'],
+  ];
+  it.each(cases)('%s: a problem, not a 500, and nothing written', async (_, path, role) => {
+    const before = await world.table.snapshot();
+    const response = await world.request('POST', path(), {
+      ...(role ? { as: world.user('incubatorA', role) } : {}),
+      body: FORM,
+      headers: { 'Content-Type': BROKEN_TYPES['no boundary'] },
+    });
+    expect([400, 415]).toContain(response.status);
+    expect(response.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
+    expect(await world.table.snapshot()).toBe(before);
+  });
+});
+
 /** Values for every page's path parameters: organisation A's own, so each route is really reached. */
 function pagePath(route: AppRoute, org: SeededTenant): string {
   const values: Record<string, string> = {

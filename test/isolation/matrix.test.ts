@@ -67,6 +67,7 @@ let writes: TableWrites;
 
 beforeAll(async () => {
   await world.seed();
+  await world.seedIncubation();
   const orgA = world.tenant('orgA');
   const ctx = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
   for (const which of ['api', 'page'] as const) {
@@ -119,6 +120,11 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   year: (t) => t.evaluations?.spotCheck ?? '2001',
   templateId: (t) => t.evaluations?.templates?.[0] ?? randomUUID(),
   evaluationId: (t) => t.evaluations?.evaluation ?? randomUUID(),
+  // Incubator A's applications and the organisation it admitted (world.seedIncubation); others have
+  // none. The public submission names a base by its id.
+  applicationId: (t) => t.incubation?.applications[0] ?? randomUUID(),
+  incubationId: (t) => t.incubation?.organisationId ?? randomUUID(),
+  incubatorId: (t) => (t.kind === 'incubator' ? t.id : world.tenant('incubatorA').id),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -515,6 +521,17 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   'POST /v1/contracts/:contractId/transitions': {
     contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t),
   },
+  // Incubation: each decision takes its own waiting application (world.seedIncubation); the base
+  // reissues its admitted organisation's admin invitation.
+  'POST /v1/incubation/applications/:applicationId/admit': {
+    applicationId: (t) => t.incubation?.applications[1] ?? randomUUID(),
+  },
+  'POST /v1/incubation/applications/:applicationId/decline': {
+    applicationId: (t) => t.incubation?.applications[2] ?? randomUUID(),
+  },
+  'POST /v1/incubation/incubations/:incubationId/invitations/:invitationId/reissue': {
+    invitationId: (t) => t.incubation?.invitationId ?? randomUUID(),
+  },
   // The platform reissues, suspends and restores another tenant (its own cannot be suspended): the
   // API acts on incubator B, the pages on bureau B, so one's controls leave the other its pending
   // invitation. Suspend comes before restore in the route table, so restore finds it suspended.
@@ -749,7 +766,13 @@ function expectSignIn(response: Response, next?: string) {
 
 /** Every id of a tenant that another tenant must never see. */
 function idsOf(tenant: SeededTenant): string[] {
-  return [tenant.id, tenant.invitation.id, tenant.invitation.token, ...tenant.users.flatMap((u) => [u.id, u.email])];
+  return [
+    tenant.id,
+    tenant.invitation.id,
+    tenant.invitation.token,
+    ...tenant.users.flatMap((u) => [u.id, u.email]),
+    ...(tenant.incubation ? [...tenant.incubation.applications, tenant.incubation.organisationId] : []),
+  ];
 }
 
 const describePolicy = (policy: AccessPolicy | undefined) =>

@@ -1,12 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   actingAs,
+  admitApplication,
   answerFinding,
   changeContractStatus,
   costDraft,
   decideReview,
   raiseFinding,
   recordActualMonth,
+  recordApplication,
   startPageSession,
 } from '@shegong/core';
 import {
@@ -25,6 +27,8 @@ import {
 } from '@shegong/domain';
 import {
   ACTUAL_MONTH_EXAMPLE,
+  ADMIT_EXAMPLE,
+  APPLICATION_EXAMPLE,
   type AppDeps,
   CONTRACT_EXAMPLE,
   createApp,
@@ -98,6 +102,12 @@ export interface SeededTenant {
    * organisation A's signed contract; organisation A: that evaluation (world.seedEvaluations).
    */
   evaluations?: { spotCheck?: string; templates?: string[]; evaluation: string };
+  /**
+   * Incubator A (world.seedIncubation, on demand): applications waiting for review — 0 read and
+   * noted, 1 admitted and 2 declined by the API, 3 to 5 left for the pages — and one organisation it
+   * admitted (agreement from 2026-03-01, incubating) with its admin's pending invitation.
+   */
+  incubation?: { applications: string[]; organisationId: string; invitationId: string };
 }
 
 interface TenantPlan {
@@ -430,6 +440,34 @@ export class World {
         ...ACTUAL_MONTH_EXAMPLE.payroll.slice(1),
       ],
     });
+  }
+
+  /**
+   * Incubator A's applications and one admitted organisation (SeededTenant.incubation), through the
+   * use cases. Not part of `seed()`: admission creates a tenant, which the files that count the
+   * platform's tenants do not expect; the files that need it call this after `seed()`.
+   */
+  async seedIncubation(): Promise<void> {
+    const base = this.tenant('incubatorA');
+    const ctx = await actingAs(this.deps, { tenantId: base.id, userId: base.users[0]!.id });
+    const applications: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const { application } = await recordApplication(ctx, {
+        ...APPLICATION_EXAMPLE,
+        name: `${APPLICATION_EXAMPLE.name}${i + 1}`,
+        contact: { ...APPLICATION_EXAMPLE.contact, email: `applicant${i + 1}.${base.id.slice(0, 8)}@example.cn` },
+      });
+      applications.push(application.id);
+    }
+    const admitted = applications.pop()!;
+    const admission = await admitApplication(
+      ctx,
+      this.deps,
+      admitted,
+      { agreement: { ...ADMIT_EXAMPLE.agreement, startDate: '2026-03-01' } },
+      1,
+    );
+    base.incubation = { applications, organisationId: admission.incubation.id, invitationId: admission.invitation.id };
   }
 
   /** Bureau A's findings on organisation A's signed contract (see SeededTenant.rectifications). */

@@ -18,6 +18,8 @@ export * from './files.ts';
 export * from './history/history.ts';
 export * from './imports/imports.ts';
 export * from './imports/runner.ts';
+export * from './incubation/incubation.ts';
+export * from './input.ts';
 export * from './jurisdiction/jurisdiction.ts';
 export * from './jurisdiction/register.ts';
 export * from './ladder/export.ts';

@@ -17,6 +17,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { evaluations } from './evaluations/routes.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
+import { incubation } from './incubation/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { registerRoutes } from './jurisdiction/register.ts';
 import { ladder } from './ladder/routes.ts';
@@ -40,6 +41,7 @@ function api() {
     .route('/', tenants)
     .route('/', users)
     .route('/', invitations)
+    .route('/', incubation)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)

@@ -15,6 +15,13 @@ export {
 export { PRICE_FLOOR_EXAMPLE } from './contracts/price-floor.ts';
 export type { AppDeps, AppEnv } from './env.ts';
 export { EXAMPLE_ROSTER_CSV } from './imports/routes.ts';
+export {
+  ADMIT_EXAMPLE,
+  APPLICATION_EXAMPLE,
+  APPLICATION_NOTE_EXAMPLE,
+  DECLINE_EXAMPLE,
+  INCUBATION_TRANSITION_EXAMPLE,
+} from './incubation/routes.ts';
 export { LADDER_EXAMPLE, PROMOTION_EXAMPLE } from './ladder/routes.ts';
 export { type Problem, ProblemError, problem } from './problem/problem.ts';
 export {

@@ -1,10 +1,11 @@
 import { actingAs, getSpotCheck, listEvaluations, overdueFinalEvaluations, SignInExists } from '@shegong/core';
-import { baseCoverage, jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
+import { baseCoverage, INCUBATION_STAGES, jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
 import { DONGXING_BASE } from '../src/seed/bases.ts';
 import { DEMO_INVITATION, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from '../src/seed/demo-data.ts';
+import { DEMO_INCUBATIONS } from '../src/seed/incubation.ts';
 import { seedDemo } from '../src/seed/seed.ts';
 import { ensureTable } from '../src/table.ts';
 
@@ -44,9 +45,14 @@ describe('seedDemo', () => {
 
     const platform = store.platform({ tenantId: platformTenant.id, userId: 'test', kind: 'platform' });
     const tenants = await platform.directory.list({ limit: 100 });
-    // The demo tenants, and the county-level incubation base of part bases-v1.
+    // The demo tenants, the county-level incubation base of part bases-v1, and the organisations the
+    // incubation base admitted (part incubation-v1).
     expect(tenants.items.map((t) => t.name).sort()).toEqual(
-      [...DEMO_TENANTS.map((t) => t.name), DONGXING_BASE.name].sort(),
+      [
+        ...DEMO_TENANTS.map((t) => t.name),
+        DONGXING_BASE.name,
+        ...DEMO_INCUBATIONS.map((i) => i.application.name),
+      ].sort(),
     );
 
     for (const tenant of DEMO_TENANTS) {
@@ -87,9 +93,35 @@ describe('seedDemo', () => {
         // The bureaus' spot checks and evaluations (part evaluations-v1).
         'spotCheck.draw',
         'evaluation.file',
+        // The incubation base's intake and records (part incubation-v1).
+        'incubation.application.record',
+        'incubation.application.submit',
+        'incubation.application.note',
+        'incubation.application.decline',
+        'incubation.admit',
+        'incubation.midterm_review',
+        'incubation.extend',
+        'incubation.graduate',
+        'incubation.leave',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
+    // The incubation base has an organisation in every stage, one of them still to be registered,
+    // and applications waiting and declined.
+    const base = store.tenant({ tenantId: DEMO_TENANTS.find((t) => t.kind === 'incubator')!.id, userId: 'test' });
+    const records = (await base.incubations.incubations(undefined, { limit: 100 })).items;
+    expect(records.map((r) => r.stage).sort()).toEqual([...INCUBATION_STAGES].sort());
+    expect(records.some((r) => r.toBeRegistered && r.stage === 'incubating')).toBe(true);
+    const applications = (await base.incubations.applications(undefined, { limit: 100 })).items;
+    expect(applications.map((a) => a.status).sort()).toEqual([
+      'admitted',
+      'admitted',
+      'admitted',
+      'admitted',
+      'admitted',
+      'applied',
+      'declined',
+    ]);
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });
     expect(invitations.items).toMatchObject([{ email: DEMO_INVITATION.email, status: 'pending', roles: ['staff'] }]);
     // Each bureau has a register with work in it: the city its own region and its three counties,

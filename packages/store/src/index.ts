@@ -32,6 +32,7 @@ export {
   type ImportRow,
   runImport,
 } from './imports.ts';
+export { Incubations } from './incubation.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction.ts';
 export { keys } from './keys.ts';

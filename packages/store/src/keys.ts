@@ -262,6 +262,39 @@ export const keys = {
     gsi1sk: `${region}#${tenantId}`,
   }),
   basePartition: (city: string) => `R#${city}#BASE`,
+  /**
+   * An incubation base's applications (申请入驻), in its own partition; ids are time-ordered, so the
+   * prefix read backwards lists the newest first. GSI `status` (sparse, the rows name the item)
+   * lists one status's: `T#<base>#INCAPP#applied|admitted|declined`.
+   */
+  application: (incubatorId: string, id: string) => ({ pk: `T#${incubatorId}`, sk: `INCAPP#${id}` }),
+  applicationPrefix: 'INCAPP#',
+  applicationStatus: (incubatorId: string, status: string, id: string) => ({
+    gsi2pk: keys.applicationStatusPartition(incubatorId, status),
+    gsi2sk: id,
+  }),
+  applicationStatusPartition: (incubatorId: string, status: string) => `T#${incubatorId}#INCAPP#${status}`,
+  /** A review note on an application (append-only), in the order written. */
+  applicationNote: (incubatorId: string, applicationId: string, id: string) => ({
+    pk: `T#${incubatorId}`,
+    sk: `INCNOTE#${applicationId}#${id}`,
+  }),
+  applicationNotePrefix: (applicationId: string) => `INCNOTE#${applicationId}#`,
+  /**
+   * An organisation's incubation record, in the base's partition, keyed by the organisation's
+   * tenant id (time-ordered: admitted organisations get UUIDv7 ids, so the prefix lists them in
+   * the order admitted). GSI `status` lists one stage's: `T#<base>#INCUB#<stage>`.
+   */
+  incubation: (incubatorId: string, organisationId: string) => ({
+    pk: `T#${incubatorId}`,
+    sk: `INCUB#${organisationId}`,
+  }),
+  incubationPrefix: 'INCUB#',
+  incubationStage: (incubatorId: string, stage: string, organisationId: string) => ({
+    gsi2pk: keys.incubationStagePartition(incubatorId, stage),
+    gsi2sk: organisationId,
+  }),
+  incubationStagePartition: (incubatorId: string, stage: string) => `T#${incubatorId}#INCUB#${stage}`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

@@ -11,6 +11,7 @@ import { Evaluations } from './evaluations.ts';
 import { ContractHistory } from './history.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
+import { Incubations } from './incubation.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
 import { JurisdictionContracts } from './jurisdiction.ts';
 import { Ladders } from './ladders.ts';
@@ -50,6 +51,7 @@ export interface TenantRepositories {
   history: ContractHistory;
   rectifications: Rectifications;
   evaluations: Evaluations;
+  incubations: Incubations;
 }
 
 /**
@@ -84,6 +86,7 @@ export class Store {
       history: new ContractHistory(scope),
       rectifications: new Rectifications(scope),
       evaluations: new Evaluations(scope),
+      incubations: new Incubations(scope),
     };
   }
 
@@ -132,6 +135,19 @@ export class Store {
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
+  }
+
+  /**
+   * The directory as an incubation base adds to it: admitting an application creates the
+   * organisation's tenant (TenantDirectory.create) in the base's own transaction. Only a base
+   * gets one; it can create, not list (the platform's directory stays the platform's).
+   */
+  admissions(context: TenantContext & { kind: string }): Pick<TenantDirectory, 'create'> {
+    if (context.kind !== 'incubator') throw new Error('only an incubation base admits organisations');
+    const directory = new TenantDirectory(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+    );
+    return { create: directory.create.bind(directory) };
   }
 
   /** The platform's tenant directory: refused to anyone but the platform tenant. */

@@ -48,14 +48,46 @@ export class OwnTenant {
     if (!tenant) throw notFound('Tenant');
     return tenant;
   }
+
+  /**
+   * Records the credit code of an organisation admitted to be registered (未登记), in a mutation:
+   * the record at the version read, with the platform-wide guard of the code (TenantDirectory.create's).
+   */
+  recordCreditCode(mutation: Mutation, current: TenantRecord, uscc: string): TenantRecord {
+    const { toBeRegistered: _t, version, ...rest } = current;
+    const next: TenantRecord = { ...rest, uscc, version: version + 1 };
+    mutation.replace(
+      'Tenant',
+      {
+        ...keys.tenant(current.id),
+        ...rest,
+        uscc,
+        gsi1pk: keys.tenantDirectory,
+        gsi1sk: `${current.createdAt}#${current.id}`,
+      },
+      version,
+    );
+    mutation.guard(keys.usccGuard(uscc), { tenantId: current.id }, () =>
+      conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
+    );
+    return next;
+  }
 }
 
 /** The platform's directory of tenants: only a platform scope can build one (see Store). */
 export class TenantDirectory {
   constructor(private readonly scope: TenantScope) {}
 
-  /** Adds the new tenant to a mutation (the caller adds the first admin's invitation). */
-  create(mutation: Mutation, input: Omit<NewTenant, 'adminEmail'>, id: string = randomUUID()): TenantRecord {
+  /**
+   * Adds the new tenant to a mutation (the caller adds the first admin's invitation). An
+   * organisation an incubation base admits names the base, and is marked to be registered (未登记)
+   * when it has no credit code yet.
+   */
+  create(
+    mutation: Mutation,
+    input: Omit<NewTenant, 'adminEmail'> & Pick<TenantRecord, 'toBeRegistered' | 'incubatorId'>,
+    id: string = randomUUID(),
+  ): TenantRecord {
     const record: TenantRecord = {
       id,
       kind: input.kind,
@@ -63,6 +95,8 @@ export class TenantDirectory {
       ...(input.nameEn ? { nameEn: input.nameEn } : {}),
       region: input.region,
       ...(input.uscc ? { uscc: input.uscc } : {}),
+      ...(input.toBeRegistered ? { toBeRegistered: true } : {}),
+      ...(input.incubatorId ? { incubatorId: input.incubatorId } : {}),
       status: 'active',
       createdAt: new Date().toISOString(),
       version: 1,

@@ -16,6 +16,7 @@ import { type Page, type PageRequest, StoreError, timeOrderedId } from '@shegong
 import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
 import { CONTRACT_READERS } from '../contracts/policies.ts';
+import { parsed } from '../input.ts';
 import { JURISDICTION_READERS, jurisdictionContracts } from '../jurisdiction/jurisdiction.ts';
 import { commitOnce } from '../once.ts';
 import { Conflict, Invalid, NotFound, Stale } from '../refusals.ts';
@@ -34,25 +35,6 @@ export const RECTIFICATION_SUPERVISORS: MemberPolicy = JURISDICTION_READERS;
 export const RECTIFICATION_READERS = CONTRACT_READERS;
 /** Who answers them: the organisation's admin and project managers (the brief names these two). */
 export const RECTIFICATION_ANSWERERS = { kinds: ['org'], roles: ['admin', 'project_manager'] } as const;
-
-/** Reads input by its schema; a refusal names each field (JSON pointers), and nothing is written. */
-function parsed<T>(
-  schema: {
-    safeParse(
-      input: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
-  },
-  input: unknown,
-): T {
-  const result = schema.safeParse(input);
-  if (!result.success)
-    throw new Invalid('The input is not valid; nothing was saved', {
-      fields: result.error.issues.map((i) => ({ path: `/${i.path.map(String).join('/')}`, message: i.message })),
-    });
-  return result.data;
-}
 
 const view = (ctx: UseCaseContext) => (finding: Rectification) => rectificationView(finding, ctx.clock.today());
 

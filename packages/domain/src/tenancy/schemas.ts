@@ -92,6 +92,13 @@ export const TenantRecord = z
     nameEn: z.string().optional(),
     region: z.string(),
     uscc: z.string().optional(),
+    /**
+     * 未登记: an organisation an incubation base admitted before it was registered. Cleared when its
+     * admin records the credit code; every list and page that shows the tenant shows the mark.
+     */
+    toBeRegistered: z.boolean().optional().describe('未登记: not registered yet (no credit code)'),
+    /** The incubation base that admitted the organisation (its incubation record is keyed by this tenant's id). */
+    incubatorId: z.string().optional(),
     status: z.enum(TENANT_STATUSES),
     suspension: Suspension.optional().describe('Present while the tenant is suspended'),
     createdAt: instant,

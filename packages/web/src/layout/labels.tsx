@@ -74,3 +74,8 @@ const TENANT_TONES: Record<TenantRecord['status'], Tone> = { active: 'green', su
 export function TenantStatusTag(props: { m: Messages; status: TenantRecord['status'] }) {
   return <Tag tone={TENANT_TONES[props.status]}>{props.m.tenantStatus[props.status]}</Tag>;
 }
+
+/** 未登记: shown beside an organisation's name wherever it appears until it records its credit code. */
+export function UnregisteredTag(props: { m: Messages; tenant: Pick<TenantRecord, 'toBeRegistered'> }) {
+  return props.tenant.toBeRegistered ? <Tag tone="amber">{props.m.platform.toBeRegistered}</Tag> : null;
+}

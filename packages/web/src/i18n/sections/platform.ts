@@ -9,6 +9,8 @@ export const platformZh = {
   kind: '类型',
   region: '地区',
   uscc: '统一社会信用代码',
+  /** An organisation an incubation base admitted before it was registered (no credit code yet). */
+  toBeRegistered: '未登记',
   created: '创建日期',
   members: '成员',
   noMembers: '还没有成员：首位管理员还没有接受邀请。',
@@ -67,6 +69,7 @@ export const platformEn: typeof platformZh = {
   kind: 'Kind',
   region: 'Region',
   uscc: 'Unified social credit code',
+  toBeRegistered: 'Not yet registered',
   created: 'Created',
   members: 'Members',
   noMembers: 'No members yet: the first administrator has not accepted the invitation.',

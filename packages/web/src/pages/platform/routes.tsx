@@ -49,7 +49,7 @@ import {
   Table,
   TextField,
 } from '../../layout/components.tsx';
-import { KindTag, regionName, TenantStatusTag } from '../../layout/labels.tsx';
+import { KindTag, regionName, TenantStatusTag, UnregisteredTag } from '../../layout/labels.tsx';
 import {
   listHref as hrefOf,
   type ListState,
@@ -154,7 +154,8 @@ function TenantsPage(props: { c: Context<PageEnv>; who: SignedIn; tenants: Page<
                   <a href={tenantPath(tenant.id)} aria-label={c.var.m.platform.open(tenant.name)}>
                     {tenant.name}
                   </a>
-                  {tenant.nameEn ? <span class="muted"> · {tenant.nameEn}</span> : null}
+                  {tenant.nameEn ? <span class="muted"> · {tenant.nameEn}</span> : null}{' '}
+                  <UnregisteredTag m={m} tenant={tenant} />
                 </td>
                 <td data-label={t.colKind}>
                   <KindTag m={m} kind={tenant.kind} />

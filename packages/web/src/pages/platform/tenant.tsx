@@ -25,6 +25,7 @@ import {
   RoleTags,
   regionName,
   TenantStatusTag,
+  UnregisteredTag,
   UserStatusTag,
 } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
@@ -84,6 +85,7 @@ function DetailsCard(props: { c: Context<PageEnv>; tenant: TenantRecord }) {
           [p.kind, <KindTag m={m} kind={tenant.kind} />],
           [p.region, regionName(tenant.region, c.var.lang)],
           ...(tenant.uscc ? [[p.uscc, <span class="mono">{tenant.uscc}</span>] as [string, Child]] : []),
+          ...(tenant.toBeRegistered ? [[p.uscc, <UnregisteredTag m={m} tenant={tenant} />] as [string, Child]] : []),
           [p.status, <TenantStatusTag m={m} status={tenant.status} />],
           [p.created, formatDate(tenant.createdAt, c.var.lang)],
         ]}
