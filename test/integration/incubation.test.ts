@@ -454,3 +454,33 @@ describe('an organisation admitted to be registered', () => {
     expect(await read.json()).toMatchObject({ uscc, toBeRegistered: false });
   });
 });
+
+describe('the base’s dashboard', () => {
+  it('says how many applications wait and counts the organisations admitted by stage, as the API lists them', async () => {
+    const listed = async (path: string) =>
+      ((await (await world.request('GET', path, { as: operator() })).json()) as { items: unknown[] }).items.length;
+    const waiting = await listed('/v1/incubation/applications?status=applied&limit=100');
+    expect(waiting).toBeGreaterThan(0);
+    const stages = ['incubating', 'midterm_reviewed', 'extended', 'graduated', 'left'] as const;
+    const byStage = await Promise.all(stages.map((s) => listed(`/v1/incubation/incubations?stage=${s}&limit=100`)));
+    expect(byStage.some((n) => n > 0)).toBe(true);
+
+    const html = await (await world.page('GET', '/incubator', { as: operator() })).text();
+    const card = /<section[^>]*id="incubation"[\s\S]*?<\/section>/.exec(html)?.[0] ?? html;
+    expect(card).toContain(`${waiting} 份入驻申请待审核`);
+    const labels = {
+      incubating: '在孵',
+      midterm_reviewed: '已中期评估',
+      extended: '延期孵化',
+      graduated: '已出壳',
+      left: '已退驻',
+    };
+    for (const [i, stage] of stages.entries())
+      expect(card).toMatch(new RegExp(`>${labels[stage]}</td>\\s*<td[^>]*>${byStage[i]}</td>`));
+
+    // Another base with nothing yet, in English.
+    const other = await (await world.page('GET', '/incubator', { as: otherOperator(), lang: 'en' })).text();
+    expect(other).toContain('No applications waiting for review');
+    expect(other).toContain('No organisation admitted yet.');
+  });
+});

@@ -8,6 +8,7 @@ import {
   applyTransition,
   CreditCode,
   DeclineApplication,
+  INCUBATION_STAGES,
   type Incubation,
   type IncubationStage,
   IncubationTransition,
@@ -471,4 +472,36 @@ export async function recordCreditCode(
   }
   await mutation.audited('tenant.creditCode', 'Tenant', tenant.id, next.version, next).commit();
   return next;
+}
+
+/** What the base's dashboard shows: applications waiting for a decision, and its records by stage. */
+export interface IncubationOverview {
+  applicationsWaiting: number;
+  byStage: Record<IncubationStage, number>;
+}
+
+export async function incubationOverview(ctx: UseCaseContext): Promise<IncubationOverview> {
+  const [applicationsWaiting, ...stages] = await Promise.all([
+    countAll((page) => listApplications(ctx, { status: 'applied' }, page)),
+    ...INCUBATION_STAGES.map((stage) => countAll((page) => listIncubations(ctx, { stage }, page))),
+  ]);
+  return {
+    applicationsWaiting: applicationsWaiting ?? 0,
+    byStage: Object.fromEntries(INCUBATION_STAGES.map((stage, i) => [stage, stages[i] ?? 0])) as Record<
+      IncubationStage,
+      number
+    >,
+  };
+}
+
+/** Every page of a list, counted (a base's applications and records are tens, not thousands). */
+async function countAll(list: (page: PageRequest) => Promise<Page<unknown>>): Promise<number> {
+  let count = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    count += page.items.length;
+    cursor = page.cursor;
+  } while (cursor);
+  return count;
 }

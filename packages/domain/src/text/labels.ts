@@ -1,6 +1,7 @@
 import type { ContractStatus } from '../contracts/contract.ts';
 import type { BudgetLine } from '../costing/lines.ts';
 import type { FloorBinding } from '../findings/contract.ts';
+import type { IncubationStage } from '../incubation/incubation.ts';
 import type { LadderRequirement } from '../people/ladder.ts';
 import type { EducationLevel, PostClass } from '../people/person.ts';
 import type { RegisterFindingKind } from '../register/register.ts';
@@ -130,5 +131,23 @@ export const REGISTER_FINDING_LABELS: Labels<RegisterFindingKind> = {
     belowPriceFloor: 'Below the price floor',
     labourShareBelowMin: 'Labour share under the minimum',
     paidBelowGuideline: 'Paid below the guideline',
+  },
+};
+
+/** An incubated organisation's stage (入驻 → 中期评估 → 出壳 | 退驻, or 延期). */
+export const INCUBATION_STAGE_LABELS: Labels<IncubationStage> = {
+  'zh-CN': {
+    incubating: '在孵',
+    midterm_reviewed: '已中期评估',
+    extended: '延期孵化',
+    graduated: '已出壳',
+    left: '已退驻',
+  },
+  en: {
+    incubating: 'Incubating',
+    midterm_reviewed: 'Mid-term reviewed',
+    extended: 'Extended',
+    graduated: 'Graduated',
+    left: 'Left',
   },
 };

@@ -4,6 +4,7 @@ import { basesEn } from './sections/bases.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
+import { incubationEn } from './sections/incubation.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
 import { myRecordEn } from './sections/my-record.ts';
@@ -331,6 +332,7 @@ export const en: Messages = {
   actuals: actualsEn,
   register: registerEn,
   bases: basesEn,
+  incubation: incubationEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

@@ -4,6 +4,7 @@ import { basesZh } from './sections/bases.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
+import { incubationZh } from './sections/incubation.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
 import { myRecordZh } from './sections/my-record.ts';
@@ -326,6 +327,7 @@ export const zhCN = {
   actuals: actualsZh,
   register: registerZh,
   bases: basesZh,
+  incubation: incubationZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,
