@@ -143,6 +143,8 @@ interface StreamRecord {
 export class TableWrites {
   /** The last sequence number read in each shard; a shard not in here is read from its start. */
   private readonly after = new Map<string, string>();
+  /** The shards known; asked again only when one closes (its children are then read from their start). */
+  private known: { ShardId: string }[] = [];
 
   constructor(
     private readonly endpoint: string,
@@ -151,15 +153,16 @@ export class TableWrites {
 
   /** Skips what the stream holds already: the writes before the watch began. */
   async start(): Promise<void> {
+    this.known = await this.shards();
     await this.drain();
   }
 
   /** What was written since the last call (or since start): `EVENT pk | sk`, in order per shard. */
   async drain(): Promise<string[]> {
     const written: string[] = [];
-    for (const { ShardId } of await this.shards()) {
-      const after = this.after.get(ShardId);
-      let iterator: string | undefined = await this.iterator(ShardId, after);
+    let closed = false;
+    for (const { ShardId } of this.known) {
+      let iterator: string | undefined = await this.iterator(ShardId, this.after.get(ShardId));
       while (iterator) {
         const page: { Records: StreamRecord[]; NextShardIterator?: string } = await this.call('GetRecords', {
           ShardIterator: iterator,
@@ -169,8 +172,14 @@ export class TableWrites {
           written.push(`${record.eventName} ${Keys.pk?.S ?? ''} | ${Keys.sk?.S ?? ''}`);
           this.after.set(ShardId, SequenceNumber);
         }
+        if (!page.NextShardIterator) closed = true;
         iterator = page.Records.length > 0 ? page.NextShardIterator : undefined;
       }
+    }
+    if (closed) {
+      const before = this.known.length;
+      this.known = await this.shards();
+      if (this.known.length > before) written.push(...(await this.drain()));
     }
     return written;
   }
