@@ -28,6 +28,7 @@ import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { jurisdiction, jurisdictionContract, jurisdictionContracts } from '../jurisdiction/jurisdiction.ts';
 import { everyRegisterRow } from '../jurisdiction/register.ts';
 import { commitOnce } from '../once.ts';
+import { everyItem } from '../paging.ts';
 import { Forbidden, Invalid, NotFound, Refused } from '../refusals.ts';
 
 /**
@@ -55,14 +56,7 @@ function bureauOnly(ctx: UseCaseContext): void {
  */
 export async function everyJurisdictionContract(ctx: UseCaseContext): Promise<JurisdictionContract[]> {
   const contracts = jurisdictionContracts(ctx);
-  const all: JurisdictionContract[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await contracts.page({ limit: 500, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
+  return everyItem((page) => contracts.page(page), 500);
 }
 
 async function rulesInForce(ctx: UseCaseContext, region: string, date: string, path: string) {

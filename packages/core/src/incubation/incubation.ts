@@ -25,6 +25,7 @@ import type { AccessPolicy, MemberPolicy } from '../access.ts';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { parsed } from '../input.ts';
 import { commitOnce } from '../once.ts';
+import { everyItem } from '../paging.ts';
 import { Conflict, Invalid, NotFound, Stale } from '../refusals.ts';
 import { asInvitation, invitationLink, mailInvitation } from '../tenancy/invitations.ts';
 
@@ -384,14 +385,10 @@ export async function transitionIncubation(
 export async function admissionInvitations(ctx: UseCaseContext, organisationId: string): Promise<Invitation[]> {
   await ctx.repos.incubations.incubation(organisationId);
   const organisation = ctx.store.tenant({ tenantId: organisationId, userId: ctx.actor.userId });
-  const invitations: Invitation[] = [];
-  let cursor: string | undefined;
   // Bounded: an organisation's invitations are its few members' (the list has no index by role).
-  do {
-    const page = await organisation.invitations.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    invitations.push(...page.items.filter((i) => i.roles.includes('admin')).map(asInvitation));
-    cursor = page.cursor;
-  } while (cursor);
+  const invitations = (await everyItem((page) => organisation.invitations.list(page)))
+    .filter((i) => i.roles.includes('admin'))
+    .map(asInvitation);
   return invitations.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
@@ -496,12 +493,5 @@ export async function incubationOverview(ctx: UseCaseContext): Promise<Incubatio
 
 /** Every page of a list, counted (a base's applications and records are tens, not thousands). */
 async function countAll(list: (page: PageRequest) => Promise<Page<unknown>>): Promise<number> {
-  let count = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    count += page.items.length;
-    cursor = page.cursor;
-  } while (cursor);
-  return count;
+  return (await everyItem(list)).length;
 }

@@ -13,6 +13,7 @@ import {
 import type { Page, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
+import { everyItem } from '../paging.ts';
 import { Conflict, Invalid, NotFound } from '../refusals.ts';
 import { checkCertificates, PEOPLE_KEEPERS, personView, registryRules } from './registry.ts';
 
@@ -222,13 +223,11 @@ export async function personMember(
     ctx.repos.people.get(personId),
     ctx.repos.memberRecords.memberOf(personId),
   ]);
-  const members: { id: string; name: string; email: string }[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await ctx.repos.users.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    members.push(...page.items.map((u) => ({ id: u.id, name: u.name, email: u.email })));
-    cursor = page.cursor;
-  } while (cursor);
+  const members = (await everyItem((page) => ctx.repos.users.list(page))).map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+  }));
   return {
     person: { id: person.id, name: person.name },
     ...(link ? { linked: link.userId } : {}),
