@@ -56,22 +56,27 @@ export class OwnTenant {
   recordCreditCode(mutation: Mutation, current: TenantRecord, uscc: string): TenantRecord {
     const { toBeRegistered: _t, version, ...rest } = current;
     const next: TenantRecord = { ...rest, uscc, version: version + 1 };
-    mutation.replace(
-      'Tenant',
-      {
-        ...keys.tenant(current.id),
-        ...rest,
-        uscc,
-        gsi1pk: keys.tenantDirectory,
-        gsi1sk: `${current.createdAt}#${current.id}`,
-      },
-      version,
-    );
-    mutation.guard(keys.usccGuard(uscc), { tenantId: current.id }, () =>
-      conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
-    );
+    mutation.replace('Tenant', directoryItem({ ...rest, uscc }), version);
+    claimCreditCode(mutation, uscc, current.id);
     return next;
   }
+}
+
+/** A tenant's record as stored: its own item, projected into the platform's directory (GSI scope). */
+function directoryItem<T extends { id: string; createdAt: string }>(fields: T) {
+  return {
+    ...keys.tenant(fields.id),
+    ...fields,
+    gsi1pk: keys.tenantDirectory,
+    gsi1sk: `${fields.createdAt}#${fields.id}`,
+  };
+}
+
+/** A credit code is unique platform-wide: its guard names the tenant holding it. */
+function claimCreditCode(mutation: Mutation, uscc: string, tenantId: string): void {
+  mutation.guard(keys.usccGuard(uscc), { tenantId }, () =>
+    conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
+  );
 }
 
 /** The platform's directory of tenants: only a platform scope can build one (see Store). */
@@ -101,12 +106,7 @@ export class TenantDirectory {
       createdAt: new Date().toISOString(),
       version: 1,
     };
-    mutation.create('Tenant', {
-      ...keys.tenant(id),
-      ...record,
-      gsi1pk: keys.tenantDirectory,
-      gsi1sk: `${record.createdAt}#${id}`,
-    });
+    mutation.create('Tenant', directoryItem(record));
     if (record.kind === 'bureau') {
       // Submitted contracts are routed by region (keys.regionBureau): one bureau per region.
       mutation.guard(
@@ -117,11 +117,7 @@ export class TenantDirectory {
     }
     // A base is listed for the bureaus of its region (bases/bases.ts) with its record.
     listBase(mutation, record, true);
-    if (input.uscc) {
-      mutation.guard(keys.usccGuard(input.uscc), { tenantId: id }, () =>
-        conflict('An organisation with this unified social credit code already exists', { field: 'uscc' }),
-      );
-    }
+    if (input.uscc) claimCreditCode(mutation, input.uscc, id);
     return record;
   }
 
@@ -142,16 +138,7 @@ export class TenantDirectory {
       version: current.version + 1,
     };
     const { version: _v, ...stored } = next;
-    mutation.replace(
-      'Tenant',
-      {
-        ...keys.tenant(current.id),
-        ...stored,
-        gsi1pk: keys.tenantDirectory,
-        gsi1sk: `${current.createdAt}#${current.id}`,
-      },
-      current.version,
-    );
+    mutation.replace('Tenant', directoryItem(stored), current.version);
     // Its listing carries the status a bureau sees (guarded by the record's version check above).
     listBase(mutation, next, false);
     return next;
