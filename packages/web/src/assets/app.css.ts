@@ -98,6 +98,11 @@ main:focus { outline: none; }
 .menu-label { flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .menu-count { flex: none; min-width: 20px; text-align: center; font-size: 12px; line-height: 20px; padding: 0 6px; border-radius: 10px; background: #cf1322; color: #fff; font-weight: 600; }
 .menu-soon { flex: none; white-space: nowrap; font-size: 11px; line-height: 18px; padding: 0 6px; border-radius: 9px; background: #f0f0f0; color: var(--text-2); font-weight: 400; }
+.subnav { border-bottom: 1px solid var(--divider); margin-bottom: 16px; overflow-x: auto; }
+.subnav ul { list-style: none; display: flex; gap: 4px; margin: 0; padding: 0; }
+.subnav-item { display: block; padding: 10px 16px; color: var(--text-2); text-decoration: none; white-space: nowrap; border-bottom: 2px solid transparent; }
+.subnav-item:hover { color: var(--primary); }
+.subnav-item.is-active { color: var(--primary); border-bottom-color: var(--primary); font-weight: 600; }
 .chain-hash { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; word-break: break-all; }
 .steps-list { list-style: none; margin: 0; padding: 0; }
 .steps-list li { padding: 8px 0; border-bottom: 1px solid var(--border, #f0f0f0); overflow-wrap: anywhere; }

@@ -9,6 +9,7 @@ export const incubationZh = {
   count: '机构数',
   none: '还没有入驻机构。',
   stages: INCUBATION_STAGE_LABELS['zh-CN'],
+  tabs: { label: '孵化档案', overview: '概况', support: '支持记录', milestones: '里程碑与出壳' },
 };
 
 export const incubationEn: typeof incubationZh = {
@@ -20,4 +21,10 @@ export const incubationEn: typeof incubationZh = {
   count: 'Organisations',
   none: 'No organisation admitted yet.',
   stages: INCUBATION_STAGE_LABELS.en,
+  tabs: {
+    label: 'Incubation record',
+    overview: 'Overview',
+    support: 'Support given',
+    milestones: 'Milestones and graduation',
+  },
 };
