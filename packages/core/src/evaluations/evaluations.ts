@@ -12,6 +12,8 @@ import {
   type Lang,
   type NewEvaluation,
   type NewSpotCheck,
+  PROJECT_KINDS,
+  runsProjects,
   SAMPLING_ALGORITHM,
   type SampleCandidate,
   type SpotCheck,
@@ -39,9 +41,9 @@ import { Forbidden, Invalid, NotFound, Refused } from '../refusals.ts';
 
 /** Every member of a bureau draws, keeps templates and evaluates: the auditor and the reviewer both do the work. */
 export const EVALUATORS: MemberPolicy = { kinds: ['bureau'], roles: ['admin', 'auditor', 'reviewer'] };
-/** An organisation's members who read its contracts read their evaluations. */
+/** An organisation's (or a base's, P-I1) members who read its contracts read their evaluations. */
 export const OWN_EVALUATION_READERS: MemberPolicy = {
-  kinds: ['org'],
+  kinds: PROJECT_KINDS,
   roles: ['admin', 'hr', 'finance', 'project_manager'],
 };
 
@@ -315,12 +317,12 @@ export async function getEvaluation(ctx: UseCaseContext, organisationId: string,
 
 /** The organisation's own evaluations (any bureau's), newest first. */
 export function ownEvaluations(ctx: UseCaseContext, page: PageRequest) {
-  if (ctx.actor.kind !== 'org') throw new Forbidden('Only an organisation has evaluations of its own');
+  if (!runsProjects(ctx.actor.kind)) throw new Forbidden('Only an organisation or a base has evaluations of its own');
   return ctx.repos.evaluations.ofOrganisation(page);
 }
 
 export function ownEvaluation(ctx: UseCaseContext, id: string) {
-  if (ctx.actor.kind !== 'org') throw new Forbidden('Only an organisation has evaluations of its own');
+  if (!runsProjects(ctx.actor.kind)) throw new Forbidden('Only an organisation or a base has evaluations of its own');
   if (id.length > 40) throw new NotFound('Evaluation not found');
   return ctx.repos.evaluations.organisationEvaluation(id);
 }

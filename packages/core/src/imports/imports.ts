@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportJob, ImportRowError } from '@shegong/domain';
+import { type ImportJob, type ImportRowError, PROJECT_KINDS } from '@shegong/domain';
 import { loadWorkbooks, type RowError, XLSX_TYPE } from '@shegong/sheets/light';
 import type { PageRequest, TenantRepositories } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
@@ -8,9 +8,9 @@ import { Invalid } from '../refusals.ts';
 import { importRunner } from './runner.ts';
 
 /** Who imports a roster: the organisation's admin and hr. */
-export const IMPORTERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+export const IMPORTERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr'] } as const;
 /** Who reads the roster template: anyone of the organisation. */
-export const TEMPLATE_READERS = { kinds: ['org'], roles: 'any' } as const;
+export const TEMPLATE_READERS = { kinds: PROJECT_KINDS, roles: 'any' } as const;
 
 /** The largest roster file taken (a 5 000-row xlsx is about 400 kB, its csv about 1 MB). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;

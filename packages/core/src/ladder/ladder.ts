@@ -8,6 +8,7 @@ import {
   type NewPromotion,
   type Person,
   type PersonStanding,
+  PROJECT_KINDS,
   type PromotionRecord,
   type RuleSet,
   type RuleSetRef,
@@ -27,11 +28,11 @@ import { Conflict, Refused } from '../refusals.ts';
  */
 
 /** Every member of an organisation reads its ladder. */
-export const LADDER_READERS = { kinds: ['org'], roles: 'any' } as const;
+export const LADDER_READERS = { kinds: PROJECT_KINDS, roles: 'any' } as const;
 /** hr and admin keep it and promote. */
-export const LADDER_EDITORS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+export const LADDER_EDITORS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr'] } as const;
 /** Standings show each person's pay: the registry's readers only. */
-export const LADDER_MANAGERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
+export const LADDER_MANAGERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
 
 /** The rule set in force for the organisation's region on a date. */
 function rulesOn(ctx: UseCaseContext, date: string): Promise<RuleSet | undefined> {

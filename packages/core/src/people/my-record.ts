@@ -6,6 +6,7 @@ import {
   type Person,
   type PersonInput,
   type PersonView,
+  PROJECT_KINDS,
   payMonthsOf,
   type Submission,
   type SubmissionInput,
@@ -26,7 +27,7 @@ import { checkCertificates, PEOPLE_KEEPERS, personView, registryRules } from './
  */
 
 /** Every member of an organisation opens their own record (those not on the registry are told so). */
-export const MY_RECORD_USERS = { kinds: ['org'], roles: 'any' } as const;
+export const MY_RECORD_USERS = { kinds: PROJECT_KINDS, roles: 'any' } as const;
 /** Who links members and decides on submissions: the registry's keepers. */
 export const SUBMISSION_REVIEWERS = PEOPLE_KEEPERS;
 

@@ -8,6 +8,7 @@ import {
   type Person,
   type PersonInput,
   type PersonView,
+  PROJECT_KINDS,
   type RuleSet,
   type StaffSummary,
   staffSummary,
@@ -25,9 +26,9 @@ import { type StaffListQuery, staffPage } from './staff-list.ts';
  */
 
 /** Org tenants only: a bureau reads contracts, never an organisation's staff. */
-export const PEOPLE_READERS = { kinds: ['org'], roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
+export const PEOPLE_READERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr', 'finance', 'project_manager'] } as const;
 /** Who keeps the registry. */
-export const PEOPLE_KEEPERS = { kinds: ['org'], roles: ['admin', 'hr'] } as const;
+export const PEOPLE_KEEPERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr'] } as const;
 
 /** The rule set a registry's figures use: in force today for the organisation's region, if any. */
 export interface RegistryRules {

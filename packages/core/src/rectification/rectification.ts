@@ -2,6 +2,7 @@ import {
   AnswerFinding,
   canTakeStep,
   isOverdue,
+  PROJECT_KINDS,
   RaiseFinding,
   RECTIFICATION_RESULT,
   type Rectification,
@@ -34,7 +35,7 @@ export const RECTIFICATION_SUPERVISORS: MemberPolicy = JURISDICTION_READERS;
 /** Who reads an organisation's findings: whoever reads its contracts. */
 export const RECTIFICATION_READERS = CONTRACT_READERS;
 /** Who answers them: the organisation's admin and project managers (the brief names these two). */
-export const RECTIFICATION_ANSWERERS = { kinds: ['org'], roles: ['admin', 'project_manager'] } as const;
+export const RECTIFICATION_ANSWERERS = { kinds: PROJECT_KINDS, roles: ['admin', 'project_manager'] } as const;
 
 const view = (ctx: UseCaseContext) => (finding: Rectification) => rectificationView(finding, ctx.clock.today());
 

@@ -15,7 +15,7 @@ export interface DemoTenant {
   uscc?: string;
   /** The e-mail domain of its demo users. */
   domain: string;
-  /** One person per role of the tenant's kind. */
+  /** One person per role of the tenant's kind (a base: admin and operator, see DEMO_USERS). */
   people: Partial<Record<Role, string>>;
 }
 
@@ -106,13 +106,20 @@ const MAILBOX: Record<Role, string> = {
   staff: 'staff',
 };
 
-/** Every demo sign-in: one per role of each tenant's kind, in the order of ROLES_BY_KIND. */
+/**
+ * Every demo sign-in: one per role of each tenant's kind, in the order of ROLES_BY_KIND. The
+ * incubation base is the exception: it holds the organisation's project roles for its own
+ * contracts (P-I1, domain tenancy/tenant.ts), and in the demo its admin does that work, as at a
+ * small base, so it names people for admin and operator only.
+ */
 export const DEMO_USERS: readonly DemoUser[] = DEMO_TENANTS.flatMap((tenant) =>
-  (ROLES_BY_KIND[tenant.kind] as readonly Role[]).map((role) => {
-    const name = tenant.people[role];
-    if (!name) throw new Error(`demo tenant ${tenant.name} has no person for the role ${role}`);
-    return { email: `${MAILBOX[role]}@${tenant.domain}`, name, role, tenant };
-  }),
+  (ROLES_BY_KIND[tenant.kind] as readonly Role[])
+    .filter((role) => tenant.kind !== 'incubator' || tenant.people[role])
+    .map((role) => {
+      const name = tenant.people[role];
+      if (!name) throw new Error(`demo tenant ${tenant.name} has no person for the role ${role}`);
+      return { email: `${MAILBOX[role]}@${tenant.domain}`, name, role, tenant };
+    }),
 );
 
 /** The first organisation also has an invitation waiting, so its invitation list is not empty. */

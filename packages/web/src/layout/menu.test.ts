@@ -66,6 +66,27 @@ describe('menus', () => {
     expect(visibleEntries('org', ['finance']).map((e) => e.label)).not.toContain('submissions');
   });
 
+  it('give an incubation base its own project’s entries, by the same roles as an organisation’s (P-I1)', () => {
+    const project = [
+      'contracts',
+      'priceFloor',
+      'staff',
+      'submissions',
+      'myRecord',
+      'ladder',
+      'rectifications',
+      'evaluations',
+    ];
+    expect(visibleEntries('incubator', ['admin']).map((e) => e.label)).toEqual(expect.arrayContaining(project));
+    expect(MENUS.incubator.map((e) => e.label).slice(0, 2)).toEqual(['dashboard', 'incubated']);
+    // Operators run intake: the project's contracts, registry and findings are not theirs.
+    const operator = visibleEntries('incubator', ['operator']).map((e) => e.label);
+    for (const label of ['contracts', 'priceFloor', 'staff', 'rectifications', 'evaluations'] as const)
+      expect(operator).not.toContain(label);
+    expect(visibleEntries('incubator', ['finance']).map((e) => e.label)).toContain('contracts');
+    expect(activeEntry('incubator', '/org/contracts/c-1')?.label).toBe('contracts');
+  });
+
   it('mark the entry a page belongs to', () => {
     expect(activeEntry('org', '/org')?.label).toBe('dashboard');
     expect(activeEntry('org', '/org/contracts')?.label).toBe('contracts');

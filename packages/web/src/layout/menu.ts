@@ -41,44 +41,52 @@ export function visibleEntries(kind: TenantKind, roles: readonly string[]): read
 
 const MY_ORGANISATION: MenuEntry = { href: '/my/organisation', label: 'myOrganisation', icon: 'building' };
 
+/**
+ * The entries of a tenant's own purchased-service project: an organisation's, and an incubation
+ * base's (P-I1), which uses the same pages at the same paths under the same policies.
+ */
+const OWN_PROJECT: readonly MenuEntry[] = [
+  // A contract's costing shows named persons' pay: the registry's readers only (CONTRACT_READERS).
+  {
+    href: '/org/contracts',
+    label: 'contracts',
+    icon: 'contract',
+    roles: CONTRACT_READERS.roles,
+    count: 'contractsReturned',
+  },
+  // The calculator reads named persons' pay, which staff do not see of others (PRICE_FLOOR_USERS).
+  {
+    href: '/org/price-floor',
+    label: 'priceFloor',
+    icon: 'calculator',
+    roles: PRICE_FLOOR_USERS.roles,
+  },
+  // The registry shows everyone's record: its readers only; every member opens their own (我的档案).
+  { href: '/org/staff', label: 'staff', icon: 'people', roles: PEOPLE_READERS.roles },
+  { href: '/org/submissions', label: 'submissions', icon: 'approve', roles: SUBMISSION_REVIEWERS.roles },
+  { href: '/my/record', label: 'myRecord', icon: 'people' },
+  { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
+  // Findings bureaus raised: whoever reads contracts (the badge counts those to answer or overdue).
+  {
+    href: '/org/rectifications',
+    label: 'rectifications',
+    icon: 'check',
+    roles: RECTIFICATION_READERS.roles,
+    count: 'rectificationsToAnswer',
+  },
+  // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
+  {
+    href: '/org/evaluations',
+    label: 'evaluations',
+    icon: 'review',
+    roles: OWN_EVALUATION_READERS.roles as readonly string[],
+  },
+];
+
 export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   org: [
     { href: '/org', label: 'dashboard', icon: 'dashboard' },
-    // A contract's costing shows named persons' pay: the registry's readers only (CONTRACT_READERS).
-    {
-      href: '/org/contracts',
-      label: 'contracts',
-      icon: 'contract',
-      roles: CONTRACT_READERS.roles,
-      count: 'contractsReturned',
-    },
-    // The calculator reads named persons' pay, which staff do not see of others (PRICE_FLOOR_USERS).
-    {
-      href: '/org/price-floor',
-      label: 'priceFloor',
-      icon: 'calculator',
-      roles: PRICE_FLOOR_USERS.roles,
-    },
-    // The registry shows everyone's record: its readers only; every member opens their own (我的档案).
-    { href: '/org/staff', label: 'staff', icon: 'people', roles: PEOPLE_READERS.roles },
-    { href: '/org/submissions', label: 'submissions', icon: 'approve', roles: SUBMISSION_REVIEWERS.roles },
-    { href: '/my/record', label: 'myRecord', icon: 'people' },
-    { href: '/org/ladder', label: 'ladder', icon: 'ladder' },
-    // Findings bureaus raised: whoever reads contracts (the badge counts those to answer or overdue).
-    {
-      href: '/org/rectifications',
-      label: 'rectifications',
-      icon: 'check',
-      roles: RECTIFICATION_READERS.roles,
-      count: 'rectificationsToAnswer',
-    },
-    // The bureaus' evaluations of the organisation's contracts: those who read its contracts.
-    {
-      href: '/org/evaluations',
-      label: 'evaluations',
-      icon: 'review',
-      roles: OWN_EVALUATION_READERS.roles as readonly string[],
-    },
+    ...OWN_PROJECT,
     { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
     // The bureau's rules in force for the organisation's region (read only).
     { href: '/rules', label: 'rules', icon: 'rules' },
@@ -87,6 +95,10 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   incubator: [
     { href: '/incubator', label: 'dashboard', icon: 'dashboard' },
     { href: '/incubator/orgs', label: 'incubated', icon: 'seedling', soon: true },
+    // The base's own project (P-I1): the organisation's pages at the organisation's paths, gated by
+    // the same policies (the base's project roles; operators run intake only).
+    ...OWN_PROJECT,
+    { href: '/rules', label: 'rules', icon: 'rules' },
     MY_ORGANISATION,
   ],
   bureau: [

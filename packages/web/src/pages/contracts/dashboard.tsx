@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { CONTRACT_READERS, type ContractOverview, contractOverview } from '@shegong/core';
+import { CONTRACT_READERS, type ContractOverview, contractOverview, permits } from '@shegong/core';
 import { CONTRACT_STATUSES, formatMoney, type StoredContract } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -13,10 +13,12 @@ import { Flags, StatusTag } from './views.tsx';
 
 const SHOWN = 5;
 
-/** The organisation's contracts as the dashboard counts them, for members who read contracts. */
+/**
+ * The organisation's (or a base's own, P-I1) contracts as the dashboard counts them, for members
+ * who read contracts.
+ */
 export async function contractAlerts(c: Context<PageEnv>): Promise<ContractOverview | undefined> {
-  const { kind, roles } = c.var.principal;
-  if (kind !== 'org' || !roles.some((r) => (CONTRACT_READERS.roles as readonly string[]).includes(r))) return undefined;
+  if (!permits(CONTRACT_READERS, c.var.principal)) return undefined;
   return contractOverview(c.var.ctx);
 }
 

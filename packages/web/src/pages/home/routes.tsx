@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { gettingStarted, incubationOverview, Unauthenticated } from '@shegong/core';
+import { gettingStarted, INCUBATION_STAFF, incubationOverview, permits, Unauthenticated } from '@shegong/core';
 import { adminRoleOf, TENANT_KINDS, type TenantKind } from '@shegong/domain';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -75,8 +75,10 @@ export function homeRoutes(session: TokenSource) {
         canReadRegistry(c) ? registry(c) : undefined,
         contractAlerts(c),
         kind === 'org' ? gettingStarted(c.var.ctx) : undefined,
-        kind === 'org' ? orgRectificationCard(c) : undefined,
-        kind === 'incubator' ? incubationOverview(c.var.ctx) : undefined,
+        // A base's own contracts (P-I1) have findings to answer like an organisation's.
+        orgRectificationCard(c),
+        // Intake is the base's admin's and operators' work; its project roles (P-I1) see their own cards.
+        kind === 'incubator' && permits(INCUBATION_STAFF, c.var.principal) ? incubationOverview(c.var.ctx) : undefined,
       ]);
       return render(
         c,
