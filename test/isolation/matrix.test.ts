@@ -68,6 +68,8 @@ let writes: TableWrites;
 beforeAll(async () => {
   await world.seed();
   await world.seedIncubation();
+  // Incubator A's own project (P-I1): the organisation's capabilities admit bases too.
+  await world.seedBaseProject();
   const orgA = world.tenant('orgA');
   const ctx = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
   for (const which of ['api', 'page'] as const) {
@@ -93,14 +95,15 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   lang: () => 'en',
   // Ladder versions count from 1 in each organisation; only organisation A has a ladder in the world.
   ladderVersion: () => '1',
-  // The first of an organisation's people (world.seedPeople); other kinds have none, any id will do.
+  // The first of an organisation's (or incubator A's, its own project) people (world.seedPeople);
+  // other tenants have none, any id will do.
   personId: (t) => t.people[0] ?? '00000000-0000-4000-8000-000000000000',
   // The organisation admin's first pending submission (world.seedMemberRecords).
   submissionId: (t) => t.submissions?.[0] ?? '00000000-0000-7000-8000-000000000000',
-  // Organisations hold a seeded import job; other kinds never reach the import routes.
+  // Organisations and incubator A hold a seeded import job; other kinds never reach the import routes.
   importId: (t) => t.importId ?? randomUUID(),
-  // Each organisation's draft contract (world.seedContracts); a bureau's: the draft of an organisation
-  // (A's, in the city's jurisdiction, for bureau A); other kinds have none, any id will do.
+  // Each organisation's (and incubator A's) draft contract (world.seedContracts); a bureau's: the draft
+  // of an organisation (A's, in the city's jurisdiction, for bureau A); others have none, any id will do.
   contractId: (t) =>
     t.contracts?.draft ??
     (t.kind === 'bureau' ? jurisdictionOrg(t).contracts!.draft : '00000000-0000-4000-8000-000000000000'),
@@ -1059,7 +1062,7 @@ describe.each(wrongKindCases)('%s by the admin of %s (a kind it does not admit)'
 // 我的档案 takes no person id: which person a member is comes from the link hr set. A staff member
 // is served their own person only, by the API and by the page, and nobody else's id appears.
 describe('a staff member’s own record', () => {
-  it.each(['orgA', 'orgB'] as const)('in %s holds their own person and no one else’s', async (label) => {
+  it.each(['orgA', 'orgB', 'incubatorA'] as const)('in %s holds their own person and no one else’s', async (label) => {
     const tenant = world.tenant(label);
     const staff = world.user(label, 'staff');
     const [own, ...others] = [tenant.people[2]!, tenant.people[0]!, tenant.people[1]!];

@@ -389,7 +389,8 @@ export class World {
   /** Three people in an organisation's staff registry (the matrix changes one and deletes two). */
   private async seedPeople(tenant: SeededTenant): Promise<void> {
     const repos = this.store.tenant({ tenantId: tenant.id, userId: tenant.users[0]!.id });
-    const serial = tenant.label === 'orgA' ? 1 : 2;
+    // orgA 1, orgB 2, incubator A (its own project, seedBaseProject) 3: numbers of their own.
+    const serial = tenant.label === 'orgA' ? 1 : tenant.label === 'orgB' ? 2 : 3;
     for (let i = 0; i < 3; i++) {
       const first17 = `4506021985060${serial}${String(i).padStart(2, '0')}1`;
       const person = await repos.people.create({
@@ -470,10 +471,34 @@ export class World {
     base.incubation = { applications, organisationId: admission.incubation.id, invitationId: admission.invitation.id };
   }
 
+  /**
+   * Incubator A's own project (P-I1), as organisation A's is seeded: people, a roster import, the
+   * admin's and staff member's links with pending submissions, a draft and a signed contract with a
+   * month of actuals, a ladder, bureau A's findings and an evaluation. Not part of `seed()` (most
+   * files do not need it, and DynamoDB Local serialises the writes); the isolation matrix calls it.
+   */
+  async seedBaseProject(): Promise<void> {
+    const base = this.tenant('incubatorA');
+    await this.seedPeople(base);
+    await this.seedImport(base);
+    await this.seedMemberRecords(base);
+    await this.seedContracts(base);
+    await this.store.tenant({ tenantId: base.id, userId: base.users[0]!.id }).ladders.save(LADDER_EXAMPLE, {
+      firstSave: true,
+    });
+    await this.raiseFindings(base);
+    const year = Number((this.deps.today?.() ?? chinaToday()).slice(0, 4)) - 1;
+    base.evaluations = { evaluation: await this.evaluate(base, year) };
+  }
+
   /** Bureau A's findings on organisation A's signed contract (see SeededTenant.rectifications). */
   private async seedRectifications(): Promise<void> {
+    this.tenant('bureauA').rectifications = await this.raiseFindings(this.tenant('orgA'));
+  }
+
+  /** Seven findings of bureau A on a tenant's signed contract, 1 to 4 answered (SeededTenant.rectifications). */
+  private async raiseFindings(org: SeededTenant): Promise<string[]> {
     const bureau = this.tenant('bureauA');
-    const org = this.tenant('orgA');
     const bureauCtx = await actingAs(this.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
     const orgCtx = await actingAs(this.deps, { tenantId: org.id, userId: org.users[0]!.id });
     const ids: string[] = [];
@@ -483,8 +508,8 @@ export class World {
         await answerFinding(orgCtx, finding.id, { text: '已调整月薪', version: 1 }, finding.version);
       ids.push(finding.id);
     }
-    bureau.rectifications = ids;
     org.rectifications = ids;
+    return ids;
   }
 
   /**
@@ -551,15 +576,25 @@ export class World {
       await mutation.commit();
       templates.push(template.id);
     }
+    const evaluation = await this.evaluate(orgA, year);
+    bureau.evaluations = { spotCheck: String(year), templates, evaluation };
+    orgA.evaluations = { evaluation };
+  }
+
+  /** Bureau A's spot-check evaluation of a tenant's signed contract, filed as its own; its id. */
+  private async evaluate(org: SeededTenant, year: number): Promise<string> {
+    const bureau = this.tenant('bureauA');
+    const user = bureau.users[0]!;
+    const repos = this.store.tenant({ tenantId: bureau.id, userId: user.id });
     const contract = await this.store
-      .tenant({ tenantId: orgA.id, userId: orgA.users[0]!.id })
-      .contracts.get(orgA.contracts!.signed);
+      .tenant({ tenantId: org.id, userId: org.users[0]!.id })
+      .contracts.get(org.contracts!.signed);
     const { indicators } = DEFAULT_EVALUATION_TEMPLATE;
     const evaluation: Evaluation = {
       id: randomUUID(),
       bureauId: bureau.id,
       bureauName: bureau.name,
-      organisationId: orgA.id,
+      organisationId: org.id,
       contractId: contract.id,
       contractNumber: contract.number,
       contractTitle: contract.title,
@@ -575,8 +610,7 @@ export class World {
       filedAt: new Date().toISOString(),
     };
     await repos.evaluations.file(evaluation).commit();
-    bureau.evaluations = { spotCheck: String(year), templates, evaluation: evaluation.id };
-    orgA.evaluations = { evaluation: evaluation.id };
+    return evaluation.id;
   }
 
   /**
