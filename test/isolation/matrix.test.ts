@@ -474,6 +474,15 @@ function forKind(body: unknown, kind: TenantKind): unknown {
 }
 
 /**
+ * Certificate numbers are unique platform-wide and organisation A's controls claim the examples'
+ * first: incubator A's (its own project, P-I1) send numbers of their own.
+ */
+function ownCertificateNumbers(body: unknown, kind: TenantKind): unknown {
+  if (kind !== 'incubator' || body === undefined) return body;
+  return JSON.parse(JSON.stringify(body).replace(/"number":"(Z\d+)"/g, '"number":"$1-I"'));
+}
+
+/**
  * Routes that delete take another fixture than the routes that change, so the controls of one
  * do not leave the others a 404: the API deletes an org's second person, the page its third.
  */
@@ -731,7 +740,10 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   // A body that is not JSON (a csv roster) goes as it is, with its own Content-Type.
   const raw = example && 'example' in example && !/json/.test(example.mediaType) ? example : undefined;
   if (raw) headers['Content-Type'] = raw.mediaType;
-  const json = example && 'example' in example && !raw ? forKind(example.example, bodyKind) : undefined;
+  const json =
+    example && 'example' in example && !raw
+      ? ownCertificateNumbers(forKind(example.example, bodyKind), bodyKind)
+      : undefined;
   const response = await world.request(method, path, {
     headers,
     ...(as ? { as } : {}),
