@@ -1,9 +1,17 @@
-import { actingAs, getSpotCheck, listEvaluations, overdueFinalEvaluations, SignInExists } from '@shegong/core';
+import {
+  actingAs,
+  getSpotCheck,
+  listEvaluations,
+  overdueFinalEvaluations,
+  reviewQueue,
+  SignInExists,
+} from '@shegong/core';
 import { baseCoverage, INCUBATION_STAGES, jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LocalIdentityDirectory } from '../src/issuer/directory.ts';
 import { DONGXING_BASE } from '../src/seed/bases.ts';
+import { BASE_OPERATION_CONTRACT, BASE_STAFF } from '../src/seed/demo-base-project.ts';
 import { DEMO_INVITATION, DEMO_PASSWORD, DEMO_TENANTS, DEMO_USERS } from '../src/seed/demo-data.ts';
 import { DEMO_INCUBATIONS } from '../src/seed/incubation.ts';
 import { seedDemo } from '../src/seed/seed.ts';
@@ -170,6 +178,24 @@ describe('seedDemo', () => {
       expect(overdue.contracts.map((c) => c.number)).toContain('DXMZ-2025-012');
     }
   });
+
+  it(
+    'gives the incubation base its own operation contract, waiting in the city’s review queue (P-I1)',
+    SEEDING,
+    async () => {
+      const base = DEMO_TENANTS.find((t) => t.kind === 'incubator')!;
+      const city = DEMO_TENANTS.find((t) => t.domain === 'fcg-mzj.demo')!;
+      const userId = (await directory.find('reviewer@fcg-mzj.demo'))!.sub;
+      const ctx = await actingAs({ store, today: () => '2026-11-25' }, { tenantId: city.id, userId });
+      const queue = await reviewQueue(ctx, { limit: 100 });
+      expect(queue.items.find((i) => i.organisationId === base.id)?.contract).toMatchObject({
+        number: BASE_OPERATION_CONTRACT.terms.number,
+        status: 'submitted',
+      });
+      const people = await store.tenant({ tenantId: base.id, userId: 'test' }).people.list({ limit: 10 });
+      expect(people.items.map((p) => p.id).sort()).toEqual(BASE_STAFF.map((p) => p.id).sort());
+    },
+  );
 
   it('changes nothing the second time, and leaves an edited user as edited', SEEDING, async () => {
     const hr = DEMO_USERS.find((u) => u.email === 'hr@yangguang.demo')!;

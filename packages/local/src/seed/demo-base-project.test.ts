@@ -1,8 +1,8 @@
 import { assessContract, CheckedPersonInput, ContractDraft, resolveNamedPosts } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
+import { BASE_OPERATION_CONTRACT, BASE_STAFF } from './demo-base-project.ts';
 import { demoRulesOf } from './demo-contracts.ts';
 import { DEMO_TENANTS } from './demo-data.ts';
-import { BASE_OPERATION_CONTRACT, BASE_STAFF } from './incubator-contract.ts';
 
 describe('the demo base’s own operation contract (P-I1)', () => {
   it('names only people of the base’s registry, each a valid record', () => {
