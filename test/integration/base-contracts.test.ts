@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type ContractDraft, idCardCheckCharacter } from '@shegong/domain';
-import { ACTUAL_MONTH_EXAMPLE, CONTRACT_EXAMPLE, PRICE_FLOOR_EXAMPLE, RAISE_FINDING_EXAMPLE } from '@shegong/http';
+import {
+  ACTUAL_MONTH_EXAMPLE,
+  CONTRACT_EXAMPLE,
+  LADDER_EXAMPLE,
+  PRICE_FLOOR_EXAMPLE,
+  RAISE_FINDING_EXAMPLE,
+} from '@shegong/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -100,6 +106,22 @@ describe('the base’s own operation contract', () => {
       items: { id: string }[];
     };
     expect(registry.items.map((p) => p.id)).toEqual(expect.arrayContaining(people));
+  });
+
+  it('keeps a career ladder, edited by hr and read by every member (the operator too, as an organisation’s staff)', async () => {
+    const saved = await world.request('PUT', '/v1/ladder', {
+      as: world.user('incubatorA', 'hr'),
+      json: LADDER_EXAMPLE,
+      headers: { 'If-None-Match': '*' },
+    });
+    expect(saved.status).toBe(200);
+    expect((await world.request('GET', '/v1/ladder', { as: operator() })).status).toBe(200);
+    const refused = await world.request('PUT', '/v1/ladder', {
+      as: operator(),
+      json: LADDER_EXAMPLE,
+      headers: { 'If-Match': '"2"' },
+    });
+    expect(refused.status).toBe(403);
   });
 
   it('tries prices with the calculator, under the rule it applies', async () => {
