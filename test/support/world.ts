@@ -80,16 +80,16 @@ export interface SeededTenant {
   users: SeededUser[];
   /** One pending invitation. */
   invitation: SeededInvitation;
-  /** Organisations: ids of the people in their staff registry (issue 3), created by `seed()`. */
+  /** Organisations: ids of the people in their staff registry (issue 3), created by `seed()`; incubator A's by `seedBaseProject()`. */
   people: string[];
   /**
    * Organisations: pending submissions of the admin's (linked to people[0]) for hr to decide, the
    * first for the confirm routes, the second for the refuse routes (world.seedMemberRecords).
    */
   submissions?: string[];
-  /** Organisations: a roster import job (an invalid file's), created by `seed()`. */
+  /** Organisations (and incubator A, `seedBaseProject()`): a roster import job (an invalid file's). */
   importId?: string;
-  /** Organisations: a draft contract (GKMZ-2026-016) and a signed one (GKMZ-2026-009), created by `seed()`. */
+  /** Organisations (and incubator A, `seedBaseProject()`): a draft contract (GKMZ-2026-016) and a signed one (GKMZ-2026-009). */
   contracts?: { draft: string; signed: string };
   /**
    * Bureau A and organisation A: findings bureau A raised on organisation A's signed contract
