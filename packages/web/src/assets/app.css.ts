@@ -110,6 +110,7 @@ main:focus { outline: none; }
 /* Incubation intake (issue 12): founder rows side by side where they fit; a rule badge above its field. */
 .founder-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 0 16px; }
 .badge-above { margin-bottom: 4px; }
+.service-tags .tag { white-space: normal; max-width: 100%; }
 .mobile-nav { display: none; }
 .mobile-nav-toggle {
   display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 0 10px;

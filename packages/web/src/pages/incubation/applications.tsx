@@ -236,11 +236,14 @@ function DetailsList(props: { c: Context<PageEnv>; view: ApplicationView }) {
         [a.serviceArea, application.serviceArea],
         [
           a.services,
-          <Tags>
-            {application.services.map((s) => (
-              <Tag tone="blue">{c.var.m.contracts.services[s]}</Tag>
-            ))}
-          </Tags>,
+          // A long service name wraps inside its tag on a phone.
+          <span class="service-tags">
+            <Tags>
+              {application.services.map((s) => (
+                <Tag tone="blue">{c.var.m.contracts.services[s]}</Tag>
+              ))}
+            </Tags>
+          </span>,
         ],
         [
           a.registration,
