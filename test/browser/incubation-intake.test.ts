@@ -242,6 +242,13 @@ describe('the public link', () => {
     expect(await text(page, '#notes')).toContain('Review notes');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(world.shots, 'incubation-application-en-360.png'), fullPage: true });
+    // Its record's overview too: the agreement, the steps, the moves and the invitations fit the phone.
+    await page.locator('#decision a').click();
+    await page.waitForURL(/\/incubator\/orgs\/[0-9a-f-]{36}$/);
+    expect(await text(page, '#agreement')).toContain('Physical');
+    expect(await text(page, '#moves')).toContain('Record the extension');
+    expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(world.shots, 'incubation-record-en-360.png'), fullPage: true });
     await context.close();
   });
 });

@@ -147,7 +147,7 @@ function StepsCard(props: { c: Context<PageEnv>; view: RecordView }) {
                 step.note ?? '',
               ]
                 .filter(Boolean)
-                .join(' · ')}
+                .join(' · ') || c.var.m.common.none}
             </td>
           </tr>
         ))}
