@@ -96,11 +96,24 @@ export function applicationInput(v: ApplicationValues): unknown {
   };
 }
 
-/** The form's fields in the order the summary lists them, with the input each error links to. */
-const FIELDS: Record<string, (v: ApplicationValues, row: number) => string> = {
+/** The form's fields that can fail (each has its words in m.incubationPages.errors). */
+type Field =
+  | 'name'
+  | 'kind'
+  | 'founders'
+  | 'contactName'
+  | 'contactPhone'
+  | 'contactEmail'
+  | 'serviceArea'
+  | 'services'
+  | 'registration'
+  | 'uscc';
+
+/** The form's fields in the order the summary lists them, with the input each error links to (a founder's: its row). */
+const FIELDS: Record<Field, (row: number) => string> = {
   name: () => 'name',
   kind: () => choiceId('kind', ORGANISATION_KINDS[0]),
-  founders: (_, row) => `founder-${row}-name`,
+  founders: (row) => `founder-${row}-name`,
   contactName: () => 'contactName',
   contactPhone: () => 'contactPhone',
   contactEmail: () => 'contactEmail',
@@ -109,41 +122,41 @@ const FIELDS: Record<string, (v: ApplicationValues, row: number) => string> = {
   registration: () => choiceId('registration', REGISTRATIONS[0]),
   uscc: () => 'uscc',
 };
-const CONTACT: Record<string, string> = { name: 'contactName', phone: 'contactPhone', email: 'contactEmail' };
+const CONTACT: Record<string, Field> = { name: 'contactName', phone: 'contactPhone', email: 'contactEmail' };
+const isField = (name: string): name is Field => Object.hasOwn(FIELDS, name);
 
 /** The form field a problem's path names (/contact/phone is contactPhone; /toBeRegistered the registration choice). */
-function fieldOf(path: string): string {
+function fieldOf(path: string): Field {
   const [first = '', second = ''] = path.split('/').slice(1);
   if (first === 'contact') return CONTACT[second] ?? 'contactName';
   if (first === 'toBeRegistered') return 'registration';
-  return first in FIELDS ? first : 'name';
+  return isField(first) ? first : 'name';
 }
 
 /**
- * What the core refused in an application, as this form's errors in the reader's words (one per
- * field, in the form's order); undefined for a refusal that is no fault of the input.
+ * What the core refused in an application (its schema's problems, or the credit code's
+ * platform-wide guard), as this form's errors in the reader's words: one per field, in the form's
+ * order, a founder's linking to the first row at fault (the form shows the founders it read from
+ * the top row down, so the input's index is the row). Undefined for a refusal that is no fault of
+ * the input.
  */
-export function applicationErrors(m: Messages, values: ApplicationValues, error: unknown): FieldError[] | undefined {
+export function applicationErrors(m: Messages, error: unknown): FieldError[] | undefined {
   const e = m.incubationPages.errors;
   const refusal: Refusal | undefined =
     refusedInput(error) ?? (asRefusal(error) instanceof Conflict ? asRefusal(error) : undefined);
   if (!refusal?.fields.length) return undefined;
-  const rows = new Map<string, number>();
+  const founderRow = Number(
+    /^\/founders\/(\d+)/.exec(refusal.fields.find((f) => f.path.startsWith('/founders/'))?.path ?? '')?.[1] ?? 0,
+  );
   const errors = refusalErrors(refusal, {
-    field: (path) => {
-      const field = fieldOf(path);
-      const row = /^\/founders\/(\d+)/.exec(path)?.[1];
-      if (field === 'founders' && row !== undefined && !rows.has(field)) rows.set(field, Number(row));
-      return field;
-    },
-    problem: (problem, field) =>
-      problem.code === 'usccTaken' ? e.usccTaken : ((e as Record<string, unknown>)[field] as string | undefined),
+    field: fieldOf,
+    problem: (problem, field) => (problem.code === 'usccTaken' ? e.usccTaken : isField(field) ? e[field] : undefined),
   });
   const byField = new Map<string, FieldError>();
   for (const error of errors) if (!byField.has(error.field)) byField.set(error.field, error);
-  return Object.keys(FIELDS).flatMap((field) => {
+  return (Object.keys(FIELDS) as Field[]).flatMap((field) => {
     const found = byField.get(field);
-    return found ? [{ ...found, href: FIELDS[field]!(values, rows.get(field) ?? 0) }] : [];
+    return found ? [{ ...found, href: FIELDS[field](founderRow) }] : [];
   });
 }
 

@@ -211,7 +211,7 @@ export function incubationRoutes(session: TokenSource) {
           const { application } = await recordApplication(c.var.ctx, applicationInput(values), key);
           return c.redirect(applicationPath(application.id), 303);
         } catch (error) {
-          const errors = applicationErrors(c.var.m, values, error);
+          const errors = applicationErrors(c.var.m, error);
           if (!errors) throw error;
           return render(
             c,
@@ -436,7 +436,7 @@ export function incubationRoutes(session: TokenSource) {
           });
           return c.redirect(`${applyPath(base.id)}/received`, 303);
         } catch (error) {
-          const errors = applicationErrors(c.var.m, values, error);
+          const errors = applicationErrors(c.var.m, error);
           if (!errors) throw error;
           return again(errors);
         }
