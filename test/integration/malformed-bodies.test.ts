@@ -111,6 +111,10 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     organisationId: org.id,
     // A finding bureau A raised on organisation A's signed contract (world.seedRectifications).
     rectificationId: org.rectifications?.[0] ?? '',
+    // The incubation pages (issue 12) read the form before their ids: any id reaches them.
+    applicationId: org.id,
+    incubationId: org.id,
+    incubatorId: org.id,
   };
   return fillPath(route.path, values);
 }

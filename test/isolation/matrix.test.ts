@@ -429,6 +429,50 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     adminEmail: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
     _key: randomBytes(24).toString('base64url'),
   }),
+  // The base's intake pages (issue 12): a new application, a note, an admission and a decline on
+  // the applications the world leaves for the pages (ROUTE_PARAM_FIXTURES), and an extension of
+  // its admitted organisation's record dated on its last step (whichever control moved it first).
+  'POST /incubator/applications/new': async () => ({
+    name: `矩阵申请${randomUUID().slice(0, 6)}`,
+    kind: 'social_service_agency',
+    'founder-0-name': '黄青',
+    contactName: '黄青',
+    contactPhone: '13907701234',
+    contactEmail: `matrix.${randomUUID().slice(0, 8)}@example.cn`,
+    serviceArea: '港口区',
+    services: ['helping_needy'],
+    registration: 'toBeRegistered',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /incubator/applications/:applicationId/notes': async () => ({
+    note: '矩阵测试备注',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /incubator/applications/:applicationId/admit': async () => ({
+    startDate: '2026-03-01',
+    periodMonths: '12',
+    mode: 'virtual',
+    version: '1',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /incubator/applications/:applicationId/decline': async () => ({ reason: '矩阵测试不予通过', version: '1' }),
+  'POST /incubator/orgs/:incubationId/transitions': async ({ ids }) => {
+    const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+    const record = await repos.incubations.incubation(PARAM_FIXTURES.incubationId!(ids)).catch(() => undefined);
+    return {
+      move: 'extend',
+      on: record?.steps.at(-1)?.on ?? '2026-03-01',
+      newEndDate: '2030-12-31',
+      reason: '矩阵测试延期',
+      version: String(record?.version ?? 1),
+    };
+  },
+  'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': async () => ({}),
+  // An organisation records the code it has: served, nothing changes.
+  'POST /org/credit-code': async ({ ids }) => ({
+    uscc: ids.uscc ?? '',
+    version: String(await storedTenantVersion(ids.id)),
+  }),
 };
 
 /** `an org`, `a bureau`: for test names. */
@@ -542,6 +586,19 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
     applicationId: (t) => t.incubation?.applications[2] ?? randomUUID(),
   },
   'POST /v1/incubation/incubations/:incubationId/invitations/:invitationId/reissue': {
+    invitationId: (t) => t.incubation?.invitationId ?? randomUUID(),
+  },
+  // The pages' decisions take the applications the world leaves for them (3 to 5).
+  'POST /incubator/applications/:applicationId/notes': {
+    applicationId: (t) => t.incubation?.applications[3] ?? randomUUID(),
+  },
+  'POST /incubator/applications/:applicationId/admit': {
+    applicationId: (t) => t.incubation?.applications[4] ?? randomUUID(),
+  },
+  'POST /incubator/applications/:applicationId/decline': {
+    applicationId: (t) => t.incubation?.applications[5] ?? randomUUID(),
+  },
+  'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': {
     invitationId: (t) => t.incubation?.invitationId ?? randomUUID(),
   },
   // The platform reissues, suspends and restores another tenant (its own cannot be suspended): the

@@ -19,6 +19,7 @@ export * from './history/history.ts';
 export * from './imports/imports.ts';
 export * from './imports/runner.ts';
 export * from './incubation/incubation.ts';
+export * from './incubation/intake.ts';
 export * from './input.ts';
 export * from './jurisdiction/jurisdiction.ts';
 export * from './jurisdiction/register.ts';

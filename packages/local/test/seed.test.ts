@@ -128,6 +128,9 @@ describe('seedDemo', () => {
       'admitted',
       'admitted',
       'applied',
+      // The review queue of part incubation-intake-v1.
+      'applied',
+      'applied',
       'declined',
     ]);
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });

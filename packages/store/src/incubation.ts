@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationNote, ApplicationStatus, Incubation, IncubationStage } from '@shegong/domain';
 import { getInOrder } from './batch.ts';
 import type { Page } from './cursor.ts';
@@ -105,6 +105,30 @@ export class Incubations {
   /** Whether a credit code is already held by a tenant on the platform (the directory's guard). */
   async creditCodeTaken(uscc: string): Promise<boolean> {
     return (await this.get(keys.usccGuard(uscc))) !== undefined;
+  }
+
+  /**
+   * How many applications wait for the base's decision (the menu's badge): Select COUNT over their
+   * status partition, bounded by what waits rather than by every application.
+   */
+  async waitingCount(): Promise<number> {
+    let count = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const found = await this.scope.client.send(
+        new QueryCommand({
+          TableName: this.scope.tableName,
+          IndexName: 'status',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.applicationStatusPartition(this.base, 'applied') },
+          Select: 'COUNT',
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      count += found.Count ?? 0;
+      start = found.LastEvaluatedKey;
+    } while (start);
+    return count;
   }
 
   private async byIndex<T>(partition: string, page: PageRequest): Promise<Page<T>> {

@@ -13,6 +13,7 @@ import { isApiPath, pageErrors } from './pages/errors/middleware.ts';
 import { evaluationRoutes } from './pages/evaluations/routes.tsx';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
+import { incubationRoutes } from './pages/incubation/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { myRecordRoutes } from './pages/my-record/routes.tsx';
@@ -90,6 +91,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', contractRoutes(session))
     .route('/', reviewRoutes(session))
     .route('/', rectificationRoutes(session))
+    .route('/', incubationRoutes(session))
     .route('/', notFoundRoute());
   app.route('/', pages);
 }

@@ -107,6 +107,10 @@ main:focus { outline: none; }
 .steps-list { list-style: none; margin: 0; padding: 0; }
 .steps-list li { padding: 8px 0; border-bottom: 1px solid var(--border, #f0f0f0); overflow-wrap: anywhere; }
 .steps-list .step-head { font-weight: 600; }
+/* Incubation intake (issue 12): founder rows side by side where they fit; a rule badge above its field. */
+.founder-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: 0 16px; }
+.badge-above { margin-bottom: 4px; }
+.service-tags .tag { white-space: normal; max-width: 100%; }
 .mobile-nav { display: none; }
 .mobile-nav-toggle {
   display: inline-flex; align-items: center; gap: 6px; min-height: 40px; padding: 0 10px;

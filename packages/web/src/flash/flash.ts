@@ -17,6 +17,17 @@ export type NoticeKey = (typeof NOTICES)[number];
 /** What the platform's tenant page says after an action on the tenant. */
 export const TENANT_NOTICES = ['suspended', 'restored', 'stale', 'notSuspended', 'cannotReissue'] as const;
 
+/** What the incubation base's pages say after an action on an application or a record. */
+export const INCUBATION_NOTICES = [
+  'moved',
+  'noted',
+  'declined',
+  'stale',
+  'decided',
+  'cannotMove',
+  'cannotReissue',
+] as const;
+
 const Flash = z.discriminatedUnion('t', [
   z.object({ t: z.literal('invited'), email: z.string(), link, mailed: z.boolean(), expiresOn: z.string() }),
   z.object({ t: z.literal('tenant'), name: z.string(), email: z.string(), link, expiresOn: z.string() }),
@@ -24,6 +35,25 @@ const Flash = z.discriminatedUnion('t', [
   z.object({ t: z.literal('notice'), key: z.enum(NOTICES), arg: z.string() }),
   z.object({ t: z.literal('reissued'), tenantId: z.string(), email: z.string(), link, expiresOn: z.string() }),
   z.object({ t: z.literal('tenantNotice'), key: z.enum(TENANT_NOTICES), arg: z.string() }),
+  // An admission's first administrator link (only its hash is stored), for the application page.
+  z.object({
+    t: z.literal('admitted'),
+    applicationId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    link,
+    mailed: z.boolean(),
+    expiresOn: z.string(),
+  }),
+  z.object({ t: z.literal('incubationNotice'), key: z.enum(INCUBATION_NOTICES), arg: z.string() }),
+  // A public application's receipt, for the page the applicant lands on after sending it.
+  z.object({
+    t: z.literal('applied'),
+    incubatorId: z.string(),
+    id: z.string(),
+    incubatorName: z.string(),
+    submittedAt: z.string(),
+  }),
 ]);
 export type Flash = z.infer<typeof Flash>;
 
@@ -53,6 +83,6 @@ export function takeFlash<T extends Flash['t']>(
 ): Extract<Flash, { t: T }> | undefined {
   const flash = peekFlash(c, cookies);
   if (flash?.t !== kind) return undefined;
-  if (kind === 'notice' || kind === 'tenantNotice') cookies.clear(c, 'flash');
+  if (kind === 'notice' || kind === 'tenantNotice' || kind === 'incubationNotice') cookies.clear(c, 'flash');
   return flash as Extract<Flash, { t: T }>;
 }

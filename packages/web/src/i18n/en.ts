@@ -5,6 +5,7 @@ import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
 import { incubationEn } from './sections/incubation.ts';
+import { incubationPagesEn } from './sections/incubation-pages.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
 import { myRecordEn } from './sections/my-record.ts';
@@ -42,6 +43,7 @@ export const en: Messages = {
     myRecord: 'My record',
     submissions: 'Submissions to confirm',
     incubated: 'Incubated organisations',
+    applications: 'Applications',
     rules: 'Rule sets',
     reviews: 'Reviews',
     register: 'Register',
@@ -333,6 +335,7 @@ export const en: Messages = {
   register: registerEn,
   bases: basesEn,
   incubation: incubationEn,
+  incubationPages: incubationPagesEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

@@ -5,6 +5,7 @@ import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
 import { incubationZh } from './sections/incubation.ts';
+import { incubationPagesZh } from './sections/incubation-pages.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
 import { myRecordZh } from './sections/my-record.ts';
@@ -45,6 +46,7 @@ export const zhCN = {
     myRecord: '我的档案',
     submissions: '待确认提交',
     incubated: '孵化机构',
+    applications: '入驻申请',
     rules: '规则',
     reviews: '审核',
     register: '台账',
@@ -328,6 +330,7 @@ export const zhCN = {
   register: registerZh,
   bases: basesZh,
   incubation: incubationZh,
+  incubationPages: incubationPagesZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,

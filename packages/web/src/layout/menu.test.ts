@@ -78,7 +78,7 @@ describe('menus', () => {
       'evaluations',
     ];
     expect(visibleEntries('incubator', ['admin']).map((e) => e.label)).toEqual(expect.arrayContaining(project));
-    expect(MENUS.incubator.map((e) => e.label).slice(0, 2)).toEqual(['dashboard', 'incubated']);
+    expect(MENUS.incubator.map((e) => e.label).slice(0, 3)).toEqual(['dashboard', 'applications', 'incubated']);
     // Operators run intake: the project's contracts, registry and findings are not theirs.
     const operator = visibleEntries('incubator', ['operator']).map((e) => e.label);
     for (const label of ['contracts', 'priceFloor', 'staff', 'rectifications', 'evaluations'] as const)

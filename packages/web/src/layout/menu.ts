@@ -1,5 +1,6 @@
 import {
   CONTRACT_READERS,
+  INCUBATION_STAFF,
   OWN_EVALUATION_READERS,
   PEOPLE_READERS,
   PRICE_FLOOR_USERS,
@@ -32,7 +33,7 @@ export interface MenuEntry {
  * The counts a menu shows: what waits for the bureau's review decision; the organisation's
  * contracts a bureau returned; the findings it has to answer (open, reopened or overdue).
  */
-export type MenuCount = 'reviewsWaiting' | 'contractsReturned' | 'rectificationsToAnswer';
+export type MenuCount = 'reviewsWaiting' | 'contractsReturned' | 'rectificationsToAnswer' | 'applicationsWaiting';
 
 /** The entries a member with these roles sees. */
 export function visibleEntries(kind: TenantKind, roles: readonly string[]): readonly MenuEntry[] {
@@ -94,6 +95,14 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   ],
   incubator: [
     { href: '/incubator', label: 'dashboard', icon: 'dashboard' },
+    // Intake (入驻申请): the base's staff; the badge counts the applications waiting for review.
+    {
+      href: '/incubator/applications',
+      label: 'applications',
+      icon: 'approve',
+      roles: INCUBATION_STAFF.roles as readonly string[],
+      count: 'applicationsWaiting',
+    },
     { href: '/incubator/orgs', label: 'incubated', icon: 'seedling', soon: true },
     // The base's own project (P-I1): the organisation's pages at the organisation's paths, gated by
     // the same policies (the base's project roles; operators run intake only).

@@ -1,6 +1,11 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { contractsAwaitingAction, organisationRectificationCounts, reviewsWaiting } from '@shegong/core';
+import {
+  applicationsWaiting,
+  contractsAwaitingAction,
+  organisationRectificationCounts,
+  reviewsWaiting,
+} from '@shegong/core';
 import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -29,6 +34,7 @@ const COUNTERS: Record<MenuCount, (c: Context<PageEnv>) => Promise<number>> = {
   reviewsWaiting: (c) => reviewsWaiting(c.var.ctx),
   contractsReturned: async (c) => (await contractsAwaitingAction(c.var.ctx)).returned,
   rectificationsToAnswer: async (c) => (await organisationRectificationCounts(c.var.ctx)).attention,
+  applicationsWaiting: (c) => applicationsWaiting(c.var.ctx),
 };
 
 /** Reads the signed-in user's tenant (the principal and user were set by `authorize`) and the menu's counts. */

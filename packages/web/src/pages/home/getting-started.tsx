@@ -7,9 +7,11 @@ import { Card, Tag } from '../../layout/components.tsx';
 import { roleName } from '../../layout/labels.tsx';
 import { CONTRACTS } from '../contracts/paths.ts';
 import { IMPORT_PAGE } from '../imports/routes.tsx';
+import { CREDIT_CODE_PAGE, OWN_INCUBATION } from '../incubation/paths.ts';
 
 /** Where each step is done. */
 const HREFS: Record<GettingStartedStep, string> = {
+  creditCode: CREDIT_CODE_PAGE,
   members: '/my/organisation',
   roster: IMPORT_PAGE,
   ladder: '/org/ladder',
@@ -20,18 +22,27 @@ const HREFS: Record<GettingStartedStep, string> = {
 export function GettingStartedCard(props: { c: Context<PageEnv>; progress: GettingStarted }) {
   const m = props.c.var.m;
   const g = m.dashboard.gettingStarted;
-  const { steps } = props.progress;
+  const p = m.incubationPages.gettingStarted;
+  // The step of an organisation a base admitted is named in the incubation pages' section.
+  const labels = { ...g.steps, creditCode: p.creditCode };
+  const { steps, incubator } = props.progress;
   const done = steps.filter((s) => s.done).length;
   return (
     <Card title={g.title} id="getting-started" extra={<span class="muted">{g.progress(done, steps.length)}</span>}>
       <p>{g.lead}</p>
+      {incubator ? (
+        <p id="incubated-by">
+          {p.base(props.c.var.lang === 'en' && incubator.nameEn ? incubator.nameEn : incubator.name)}{' '}
+          <a href={OWN_INCUBATION}>{p.baseSees}</a>
+        </p>
+      ) : null}
       <ol class="checklist">
         {steps.map((s) => (
           <li class={s.done ? 'checklist-done' : ''} id={`step-${s.step}`}>
-            <Tag tone={s.done ? 'green' : 'grey'}>{s.done ? g.done : g.todo}</Tag> <span>{g.steps[s.step].label}</span>
+            <Tag tone={s.done ? 'green' : 'grey'}>{s.done ? g.done : g.todo}</Tag> <span>{labels[s.step].label}</span>
             {s.done ? null : s.yours ? (
               <a class="checklist-action" href={HREFS[s.step]}>
-                {g.steps[s.step].action}
+                {labels[s.step].action}
               </a>
             ) : (
               <span class="muted checklist-action">{g.byOthers(s.roles.map((r) => roleName(m, r)).join('、'))}</span>

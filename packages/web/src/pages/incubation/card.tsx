@@ -6,6 +6,7 @@ import { INCUBATION_STAGES } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { Card, Table } from '../../layout/components.tsx';
+import { APPLICATIONS } from './paths.ts';
 
 /** The base's dashboard card: applications waiting for a decision, and the organisations admitted by stage. */
 export function IncubationCard(props: { c: Context<PageEnv>; overview: IncubationOverview }) {
@@ -15,7 +16,8 @@ export function IncubationCard(props: { c: Context<PageEnv>; overview: Incubatio
   return (
     <Card title={k.cardTitle} id="incubation">
       <p>
-        <strong>{k.waiting(overview.applicationsWaiting)}</strong>
+        <strong>{k.waiting(overview.applicationsWaiting)}</strong>{' '}
+        <a href={APPLICATIONS}>{props.c.var.m.incubationPages.applications.review}</a>
       </p>
       {admitted ? (
         <Table caption={k.byStage} columns={[k.stage, k.count]}>

@@ -15,3 +15,8 @@ export function recordTabPath(organisationId: string, tab: RecordTab): string {
 
 /** The public page an applying organisation opens from the link the base shares (no sign-in). */
 export const applyPath = (incubatorId: string) => `/apply/${encodeURIComponent(incubatorId)}`;
+
+/** Where an organisation a base admitted 未登记 records its credit code once registered. */
+export const CREDIT_CODE_PAGE = '/org/credit-code';
+/** The organisation's own view of what its base sees about it (helper A's page of issue 12). */
+export const OWN_INCUBATION = '/org/incubation';
