@@ -6,9 +6,11 @@ import { count, date, fen } from '../units/units.ts';
 import {
   FINAL_STAGES,
   followsCurrentFigures,
+  INCUBATION_MODES,
   INCUBATION_STAGES,
   type Incubation,
   type IncubationStage,
+  type IncubationStep,
 } from './incubation.ts';
 
 /**
@@ -206,3 +208,69 @@ export const IncubationBaseListing = IncubationBase.extend({
   byStage: StageCounts.describe('The base’s incubation records per stage'),
 }).meta({ id: 'IncubationBaseListing' });
 export type IncubationBaseListing = z.infer<typeof IncubationBaseListing>;
+
+/** The dated history of a record, as the register and the organisation show it (no notes or reasons). */
+export const IncubationHistory = z.object({
+  admittedOn: date.describe('The agreement’s start'),
+  endDate: date.describe('The agreement’s end, or the last extension’s'),
+  midtermReviewedOn: date.optional(),
+  extendedOn: date.optional().describe('The last extension'),
+  graduatedOn: date.optional(),
+  leftOn: date.optional(),
+});
+export type IncubationHistory = z.infer<typeof IncubationHistory>;
+
+export function incubationHistory(record: Pick<Incubation, 'agreement' | 'endDate' | 'steps'>): IncubationHistory {
+  const on = (action: IncubationStep['action']) => record.steps.findLast((s) => s.action === action)?.on;
+  const dates = {
+    midtermReviewedOn: on('midterm_review'),
+    extendedOn: on('extend'),
+    graduatedOn: on('graduate'),
+    leftOn: on('leave'),
+  };
+  return {
+    admittedOn: record.agreement.startDate,
+    endDate: record.endDate,
+    ...Object.fromEntries(Object.entries(dates).filter(([, d]) => d !== undefined)),
+  };
+}
+
+/** One row of the base's register (在孵机构台账): its own record's facts and the organisation's figures. */
+export const IncubationRegisterRow = z
+  .object({
+    organisationId: z.string(),
+    organisationName: z.string(),
+    stage: z.enum(INCUBATION_STAGES),
+    toBeRegistered: z.boolean().describe('未登记'),
+    mode: z.enum(INCUBATION_MODES),
+    history: IncubationHistory,
+    figures: IncubatedFigures,
+  })
+  .meta({ id: 'IncubationRegisterRow' });
+export type IncubationRegisterRow = z.infer<typeof IncubationRegisterRow>;
+
+export const INCUBATION_REGISTER_SORTS = ['admitted', 'name', 'months'] as const;
+export type IncubationRegisterSort = (typeof INCUBATION_REGISTER_SORTS)[number];
+
+/** The order a register column sorts in first: the newest admissions, names A–Z, the longest incubated. */
+export function registerDefaultOrder(sort: IncubationRegisterSort): 'asc' | 'desc' {
+  return sort === 'name' ? 'asc' : 'desc';
+}
+
+/**
+ * What an organisation sees of its own incubation: the base, its record's stage and dates (never
+ * the base's notes or reasons), and exactly the figures object the base sees.
+ */
+export const OrganisationIncubation = z
+  .object({
+    incubatorId: z.string(),
+    incubatorName: z.string(),
+    stage: z.enum(INCUBATION_STAGES),
+    toBeRegistered: z.boolean(),
+    mode: z.enum(INCUBATION_MODES),
+    periodMonths: count,
+    history: IncubationHistory,
+    figures: IncubatedFigures,
+  })
+  .meta({ id: 'OrganisationIncubation' });
+export type OrganisationIncubation = z.infer<typeof OrganisationIncubation>;
