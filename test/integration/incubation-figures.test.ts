@@ -203,7 +203,7 @@ describe('the figures of an incubated organisation', () => {
 describe('the register', () => {
   it('lists every record with its figures, by stage, sorted, paged; and exports the same as xlsx', async () => {
     const all = await json<{ items: Row[] }>(
-      await world.request('GET', '/v1/incubation/register?sort=months&limit=100', { as: operator() }),
+      await world.request('GET', '/v1/incubation/register?sort=months&order=desc&limit=100', { as: operator() }),
     );
     const months = all.items.map((r) => r.figures.monthsInIncubation);
     expect(months).toEqual([...months].sort((a, b) => b - a));

@@ -1,4 +1,5 @@
 import {
+  defaultOrder,
   INCUBATION_STAGE_LABELS,
   type Incubation,
   type IncubationRegisterRow,
@@ -7,10 +8,11 @@ import {
   incubationHistory,
   incubationsByQuarter,
   type Lang,
+  matchesSearch,
   monthsInIncubation,
   type OrganisationIncubation,
   type QuarterCount,
-  registerDefaultOrder,
+  searchable,
 } from '@shegong/domain';
 import { type Page, type PageRequest, StoreError, windowOf } from '@shegong/store';
 import type { MemberPolicy } from '../access.ts';
@@ -23,7 +25,7 @@ import { listIncubations } from './incubation.ts';
 
 /**
  * The base's consolidated view (在孵机构台账): every organisation it admitted, with its record's
- * stage and dates and the organisation's figures (aggregates only); and what an organisation sees
+ * stage and dates and the organisation's figures (aggregates only), in the order admitted by default; and what an organisation sees
  * of its own incubation — the same figures object.
  */
 
@@ -38,6 +40,8 @@ export const OWN_INCUBATION_READERS: MemberPolicy = { kinds: ['org'], roles: 'an
 
 export interface RegisterQuery {
   stage?: IncubationStage | undefined;
+  /** Found in the organisation's name (domain lists.ts). */
+  search?: string | undefined;
   sort?: IncubationRegisterSort | undefined;
   order?: 'asc' | 'desc' | undefined;
 }
@@ -63,7 +67,7 @@ function rowOf(record: Incubation, figures: IncubationRegisterRow['figures']): I
 
 /**
  * A page of the register: the records (of one stage, or all) sorted in memory by what the record
- * itself holds — admission, name (pinyin order), months — then the figures of the page's rows
+ * itself holds — admission (when it was recorded), name (pinyin order), months — then the figures of the page's rows
  * only, each from its organisation's partition (figures.ts says what that costs).
  */
 export async function incubationRegister(
@@ -71,19 +75,24 @@ export async function incubationRegister(
   query: RegisterQuery,
   page: PageRequest,
 ): Promise<Page<IncubationRegisterRow>> {
-  const sort = query.sort ?? 'admitted';
-  const order = query.order ?? registerDefaultOrder(sort);
+  const sort = query.sort ?? 'created';
+  const order = query.order ?? defaultOrder(sort);
   const today = ctx.clock.today();
-  const records = await allRecords(ctx, query.stage);
+  const search = searchable(query.search ?? '');
+  const records = (await allRecords(ctx, query.stage)).filter((r) => matchesSearch(search, [r.organisationName]));
   const found = windowOf(
     records,
     {
       value: (r) =>
-        sort === 'name' ? r.organisationName : sort === 'months' ? monthsInIncubation(r, today) : r.agreement.startDate,
+        sort === 'name'
+          ? r.organisationName
+          : sort === 'months'
+            ? monthsInIncubation(r, today)
+            : (r.steps[0]?.at ?? r.id),
       id: (r) => r.id,
       order,
       compareText: byName.compare,
-      binding: ['incubation-register', query.stage ?? '*', sort, order].join('|'),
+      binding: ['incubation-register', query.stage ?? '*', sort, order, search].join('|'),
     },
     page,
   );

@@ -249,13 +249,9 @@ export const IncubationRegisterRow = z
   .meta({ id: 'IncubationRegisterRow' });
 export type IncubationRegisterRow = z.infer<typeof IncubationRegisterRow>;
 
-export const INCUBATION_REGISTER_SORTS = ['admitted', 'name', 'months'] as const;
+/** The register's sorts: admission (`created`, newest first by default), name, months in incubation. */
+export const INCUBATION_REGISTER_SORTS = ['created', 'name', 'months'] as const;
 export type IncubationRegisterSort = (typeof INCUBATION_REGISTER_SORTS)[number];
-
-/** The order a register column sorts in first: the newest admissions, names A–Z, the longest incubated. */
-export function registerDefaultOrder(sort: IncubationRegisterSort): 'asc' | 'desc' {
-  return sort === 'name' ? 'asc' : 'desc';
-}
 
 /**
  * What an organisation sees of its own incubation: the base, its record's stage and dates (never

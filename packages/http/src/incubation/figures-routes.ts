@@ -14,6 +14,7 @@ import {
   IncubatedFigures,
   IncubationRegisterRow,
   OrganisationIncubation,
+  SEARCH_MAX_LENGTH,
 } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
@@ -26,18 +27,19 @@ import { errorResponses, IdParam, Page, PageQuery } from '../schemas.ts';
  */
 
 const filterFields = {
+  q: z.string().max(SEARCH_MAX_LENGTH).optional().openapi({ description: 'Found in the organisation’s name' }),
   stage: z.enum(INCUBATION_STAGES).optional().openapi({ description: 'Only the records in this stage' }),
-  sort: z
-    .enum(INCUBATION_REGISTER_SORTS)
-    .optional()
-    .openapi({ description: 'admitted (default, newest first), name (pinyin order), months (longest first)' }),
+  sort: z.enum(INCUBATION_REGISTER_SORTS).optional().openapi({
+    description:
+      'created (the order admitted: default, newest first), name (pinyin order), months in incubation; `order` defaults to desc for created, asc otherwise',
+  }),
   order: z.enum(['asc', 'desc']).optional(),
 };
 const RegisterListQuery = PageQuery.extend(filterFields);
 const ExportQuery = z.object({ ...filterFields, lang: z.enum(['zh-CN', 'en']).optional() });
 
 function queryOf(query: z.infer<typeof ExportQuery>): RegisterQuery {
-  return { stage: query.stage, sort: query.sort, order: query.order };
+  return { stage: query.stage, search: query.q, sort: query.sort, order: query.order };
 }
 
 const RegisterPage = Page(IncubationRegisterRow).openapi('IncubationRegisterPage');
@@ -57,7 +59,7 @@ export const incubationFigures = new OpenAPIHono<AppEnv>()
       method: 'get',
       path: '/incubation/register',
       summary: 'The base’s register: every organisation it incubates, with its stage, dates and figures',
-      description: `${FIGURES_NOTE} Filter by stage; sort by admission, name or months. Follow \`cursor\` with the same filter and sort.`,
+      description: `${FIGURES_NOTE} Filter by stage, find by name (\`q\`); sort by admission, name or months. Follow \`cursor\` with the same filter and sort.`,
       tags: ['incubation'],
       middleware: [authorize(INCUBATION_REGISTER_READERS)] as const,
       request: { query: RegisterListQuery },
@@ -107,7 +109,7 @@ export const incubationFigures = new OpenAPIHono<AppEnv>()
       method: 'get',
       path: '/organisation/incubation',
       summary: 'My organisation’s incubation: the base, the stage and dates, and what the base sees of us',
-      description: `Any member of an organisation a base admitted. \`figures\` is exactly the object the base reads. The base’s notes and reasons are not included. An organisation no base admitted answers 404. ${FIGURES_NOTE}`,
+      description: `Any member of an organisation a base admitted. \`figures\` is exactly the object the base reads. The base’s notes and reasons are not included. An organisation no base admitted answers 404. $FIGURES_NOTE`,
       tags: ['incubation'],
       middleware: [authorize(OWN_INCUBATION_READERS)] as const,
       responses: { 200: json('The incubation', OrganisationIncubation), ...errorResponses },

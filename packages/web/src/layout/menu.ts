@@ -86,7 +86,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   ],
   incubator: [
     { href: '/incubator', label: 'dashboard', icon: 'dashboard' },
-    { href: '/incubator/orgs', label: 'incubated', icon: 'seedling', soon: true },
+    { href: '/incubator/orgs', label: 'incubated', icon: 'seedling' },
     MY_ORGANISATION,
   ],
   bureau: [

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { gettingStarted, incubationOverview, Unauthenticated } from '@shegong/core';
+import { gettingStarted, Unauthenticated } from '@shegong/core';
 import { adminRoleOf, TENANT_KINDS, type TenantKind } from '@shegong/domain';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -17,7 +17,7 @@ import { safeNext } from '../../session/next.ts';
 import { ContractAlerts, contractAlerts } from '../contracts/dashboard.tsx';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
-import { IncubationCard } from '../incubation/card.tsx';
+import { IncubationCard, incubationCardData } from '../incubation/card.tsx';
 import { OrgRectificationCard, orgRectificationCard } from '../rectification/cards.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
 import { STAFF, StaffCounts } from '../staff/views.tsx';
@@ -76,14 +76,14 @@ export function homeRoutes(session: TokenSource) {
         contractAlerts(c),
         kind === 'org' ? gettingStarted(c.var.ctx) : undefined,
         kind === 'org' ? orgRectificationCard(c) : undefined,
-        kind === 'incubator' ? incubationOverview(c.var.ctx) : undefined,
+        kind === 'incubator' ? incubationCardData(c.var.ctx) : undefined,
       ]);
       return render(
         c,
         <Shell c={c} who={who} title={m.dashboard.title} lead={m.dashboard.welcome(who.user.name)}>
           {progress && !progress.done ? <GettingStartedCard c={c} progress={progress} /> : null}
           <div class="grid-2">
-            {incubation ? <IncubationCard c={c} overview={incubation} /> : null}
+            {incubation ? <IncubationCard c={c} {...incubation} /> : null}
             <Card title={m.dashboard.organisation} id="organisation">
               <DescriptionList
                 items={[
