@@ -164,19 +164,29 @@ describe('the figures of an incubated organisation', () => {
     const base = await json<Figures>(
       await world.request('GET', `/v1/incubation/incubations/${organisationId}/figures`, { as: operator() }),
     );
-    const own = await json<{ incubatorName: string; stage: string; history: Record<string, string>; figures: Figures }>(
-      await world.request('GET', '/v1/organisation/incubation', { as: member }),
-    );
+    const own = await json<{
+      incubated: boolean;
+      incubatorName: string;
+      stage: string;
+      history: Record<string, string>;
+      figures: Figures;
+    }>(await world.request('GET', '/v1/organisation/incubation', { as: member }));
     expect(own.figures).toEqual(base);
     expect(own).toMatchObject({
+      incubated: true,
       incubatorName: world.tenant('incubatorA').name,
       stage: 'incubating',
       history: { admittedOn: '2026-03-01', endDate: '2027-02-28' },
     });
   });
 
-  it('an organisation no base admitted has none (404); another base’s organisation answers 404', async () => {
-    expect((await world.request('GET', '/v1/organisation/incubation', { as: world.user('orgA') })).status).toBe(404);
+  it('an organisation no base admitted is told so; another base’s organisation answers 404', async () => {
+    expect(
+      await json<unknown>(await world.request('GET', '/v1/organisation/incubation', { as: world.user('orgA') })),
+    ).toEqual({ incubated: false });
+    const page = await world.page('GET', '/org/incubation', { as: world.user('orgA') });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('没有孵化档案');
     const foreign = await world.request('GET', `/v1/incubation/incubations/${organisationId}/figures`, {
       as: world.user('incubatorB', 'operator'),
     });

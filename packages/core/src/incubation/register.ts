@@ -10,7 +10,7 @@ import {
   type Lang,
   matchesSearch,
   monthsInIncubation,
-  type OrganisationIncubation,
+  type OwnIncubation,
   type QuarterCount,
   searchable,
 } from '@shegong/domain';
@@ -19,7 +19,6 @@ import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
 import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { everyItem } from '../paging.ts';
-import { NotFound } from '../refusals.ts';
 import { figuresOf } from './figures.ts';
 import { listIncubations } from './incubation.ts';
 
@@ -140,22 +139,23 @@ export async function incubationsPerQuarter(ctx: UseCaseContext): Promise<Quarte
 
 /**
  * What an organisation sees of its own incubation, read from the record in the base's partition
- * through the tenant's own verified id: NotFound when it was not admitted by a base (created by
- * the platform) — the page then says it is not incubated.
+ * through the tenant's own verified id; `incubated: false` when no base admitted it (created by the
+ * platform), or its base holds no record of it.
  */
-export async function ownIncubation(ctx: UseCaseContext): Promise<OrganisationIncubation> {
+export async function ownIncubation(ctx: UseCaseContext): Promise<OwnIncubation> {
   const { incubatorId } = ctx.tenant;
-  if (!incubatorId) throw new NotFound('This organisation was not admitted by an incubation base');
+  if (!incubatorId) return { incubated: false };
   const base = ctx.store.tenant({ tenantId: incubatorId, userId: ctx.actor.userId });
   const [record, incubator] = await Promise.all([
     base.incubations.incubation(ctx.tenant.id).catch((error: unknown) => {
-      if (error instanceof StoreError && error.code === 'not_found')
-        throw new NotFound('This organisation has no incubation record');
+      if (error instanceof StoreError && error.code === 'not_found') return undefined;
       throw error;
     }),
     base.tenant.get(),
   ]);
+  if (!record) return { incubated: false };
   return {
+    incubated: true,
     incubatorId,
     incubatorName: incubator.name,
     stage: record.stage,

@@ -270,3 +270,16 @@ export const OrganisationIncubation = z
   })
   .meta({ id: 'OrganisationIncubation' });
 export type OrganisationIncubation = z.infer<typeof OrganisationIncubation>;
+
+/**
+ * What GET /v1/organisation/incubation answers: the incubation, or for an organisation no base
+ * admitted (the platform created it) that it is not incubated — a plain answer rather than a 404,
+ * as the address is its own and exists for every organisation.
+ */
+export const OwnIncubation = z
+  .discriminatedUnion('incubated', [
+    z.object({ incubated: z.literal(false) }),
+    OrganisationIncubation.extend({ incubated: z.literal(true) }),
+  ])
+  .meta({ id: 'OwnIncubation' });
+export type OwnIncubation = z.infer<typeof OwnIncubation>;

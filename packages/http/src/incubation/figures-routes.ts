@@ -13,7 +13,7 @@ import {
   INCUBATION_STAGES,
   IncubatedFigures,
   IncubationRegisterRow,
-  OrganisationIncubation,
+  OwnIncubation,
   SEARCH_MAX_LENGTH,
 } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
@@ -109,10 +109,10 @@ export const incubationFigures = new OpenAPIHono<AppEnv>()
       method: 'get',
       path: '/organisation/incubation',
       summary: 'My organisation’s incubation: the base, the stage and dates, and what the base sees of us',
-      description: `Any member of an organisation a base admitted. \`figures\` is exactly the object the base reads. The base’s notes and reasons are not included. An organisation no base admitted answers 404. $FIGURES_NOTE`,
+      description: `Any member of an organisation a base admitted. \`figures\` is exactly the object the base reads. The base’s notes and reasons are not included. An organisation no base admitted is told \`incubated: false\`. ${FIGURES_NOTE}`,
       tags: ['incubation'],
       middleware: [authorize(OWN_INCUBATION_READERS)] as const,
-      responses: { 200: json('The incubation', OrganisationIncubation), ...errorResponses },
+      responses: { 200: json('The incubation, or that it is not incubated', OwnIncubation), ...errorResponses },
     }),
     async (c) => c.json(await ownIncubation(c.var.ctx), 200),
   );

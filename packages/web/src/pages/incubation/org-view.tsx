@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { IncubationHistory, OrganisationIncubation } from '@shegong/domain';
+import type { IncubationHistory, OwnIncubation } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { PageEnv } from '../../env.ts';
@@ -24,15 +24,11 @@ const HISTORY_ORDER = [
  * 孵化情况: the base, the record's stage and dates (not the base's notes), and the figures card
  * exactly as the base sees it. An organisation no base admitted sees a plain sentence saying so.
  */
-export function OwnIncubationPage(props: {
-  c: Context<PageEnv>;
-  who: SignedIn;
-  incubation: OrganisationIncubation | undefined;
-}) {
+export function OwnIncubationPage(props: { c: Context<PageEnv>; who: SignedIn; incubation: OwnIncubation }) {
   const { c, who, incubation } = props;
   const m = c.var.m;
   const o = m.incubationRegister.own;
-  if (!incubation)
+  if (!incubation.incubated)
     return (
       <Shell c={c} who={who} title={o.title}>
         <Card>

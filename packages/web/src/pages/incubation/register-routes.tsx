@@ -4,7 +4,6 @@ import {
   INCUBATION_REGISTER_READERS,
   incubationRegister,
   incubationRegisterFile,
-  NotFound,
   OWN_INCUBATION_READERS,
   ownIncubation,
 } from '@shegong/core';
@@ -47,14 +46,7 @@ export function incubationRegisterRoutes(session: TokenSource) {
       xlsxDownload(c, await incubationRegisterFile(c.var.ctx, registerQueryOf(state(c)), c.var.lang)),
     )
     .get(OWN_INCUBATION, pageAccess(OWN_INCUBATION_READERS, session), async (c) => {
-      const [who, incubation] = await Promise.all([
-        signedIn(c),
-        // Not admitted by a base: the page says so plainly (the API answers 404).
-        ownIncubation(c.var.ctx).catch((error: unknown) => {
-          if (error instanceof NotFound) return undefined;
-          throw error;
-        }),
-      ]);
+      const [who, incubation] = await Promise.all([signedIn(c), ownIncubation(c.var.ctx)]);
       return render(c, <OwnIncubationPage c={c} who={who} incubation={incubation} />);
     });
 }
