@@ -112,7 +112,7 @@ function BaseList(props: {
             <td data-label={b.status}>
               <TenantStatusTag m={m} status={base.status} />
             </td>
-            <td data-label={b.incubatedByStage}>
+            <td data-label={b.incubatedByStage} class="cell-note">
               <StageCounts c={c} base={base} />
             </td>
           </tr>

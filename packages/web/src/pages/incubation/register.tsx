@@ -113,7 +113,7 @@ function RegisterTable(props: {
                 </td>
               </>
             ) : (
-              <td data-label={r.col.members} colspan={5} class="muted cell-note">
+              <td data-label={r.figures.title} colspan={5} class="muted cell-note">
                 {r.closed}
               </td>
             )}
