@@ -317,3 +317,30 @@ describe('the bureau’s per-stage counts', () => {
     expect(await countsOfA()).toEqual(counted);
   });
 });
+
+describe('what the figures cost', () => {
+  it('one organisation’s figures are a few Queries of its own partition and one read per breaking contract, never a Scan', async () => {
+    const sent: string[] = [];
+    const name = 'record-figures-operations';
+    world.store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const response = await world.request('GET', `/v1/incubation/incubations/${organisationId}/figures`, {
+        as: operator(),
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      world.store.client.middlewareStack.remove(name);
+    }
+    expect(sent.filter((c) => c.includes('Scan'))).toEqual([]);
+    // The record (GetItem); users, people and contract heads (a Query each, one page here); the
+    // current version of the one won contract that breaks a rule (GetItem).
+    expect(sent.filter((c) => c === 'QueryCommand')).toHaveLength(3);
+    expect(sent.filter((c) => c === 'GetCommand').length).toBeLessThanOrEqual(4);
+  });
+});
