@@ -33,6 +33,7 @@ describe('the base’s register of incubated organisations', () => {
     expect(await page.locator('#stage-chart-desc').textContent()).toContain('在孵 1 家');
     expect(await page.locator('#quarter-chart-desc').textContent()).toContain('2025年第1季度 入驻 1 家');
     expect(await page.locator('#incubation').textContent()).toContain('出壳');
+    await page.screenshot({ path: join(world.shots, 'incubator-dashboard.png'), fullPage: true });
 
     await page.locator('.sider').getByRole('link', { name: '孵化机构' }).click();
     await page.waitForURL(/\/incubator\/orgs$/);
