@@ -518,6 +518,7 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .stage-counts { list-style: none; margin: 0; padding: 0; }
 .chart-bar-graduated { fill: #237804; }
 .chart-swatch-graduated { background: #237804; }
+.figures-note { margin: 12px 0 0; }
 
 /* Print (a register, a dashboard): the page's content only, its tables whole, no menus or forms. */
 @media print {

@@ -45,6 +45,7 @@ export const incubationRegisterZh = {
   },
   own: {
     title: '孵化情况',
+    record: '孵化档案',
     lead: '本机构在孵化基地的孵化档案，以及基地看到的本机构数据——与基地看到的完全一致。',
     notIncubated: '本机构不是由孵化基地接收入驻的，没有孵化档案。',
     base: '孵化基地',
@@ -122,6 +123,7 @@ export const incubationRegisterEn: typeof incubationRegisterZh = {
   },
   own: {
     title: 'Incubation',
+    record: 'Incubation record',
     lead: 'Your organisation’s record at its incubation base, and the figures the base sees about you — exactly what it sees.',
     notIncubated: 'Your organisation was not admitted by an incubation base: it has no incubation record.',
     base: 'Incubation base',

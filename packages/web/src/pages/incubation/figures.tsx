@@ -48,7 +48,9 @@ export function IncubatedFigures(props: { c: Context<PageEnv>; figures: Figures 
       ) : (
         <DescriptionList items={[months]} />
       )}
-      <p class="hint">{closed ? f.closedNote(c.var.m.incubation.stages[closed.stage], closed.on) : f.aggregatesNote}</p>
+      <p class="hint figures-note">
+        {closed ? f.closedNote(c.var.m.incubation.stages[closed.stage], closed.on) : f.aggregatesNote}
+      </p>
     </Card>
   );
 }

@@ -42,7 +42,7 @@ export function OwnIncubationPage(props: { c: Context<PageEnv>; who: SignedIn; i
   });
   return (
     <Shell c={c} who={who} title={o.title} lead={o.lead}>
-      <Card title={o.title} id="incubation">
+      <Card title={o.record} id="incubation">
         <DescriptionList
           items={[
             [o.base, incubation.incubatorName],
