@@ -36,8 +36,12 @@ describe('a bureau’s incubation bases', () => {
     expect(coverageCard).toContain('防城港市社会组织孵化基地');
 
     expect(await cells(page, 'bases', '基地名称')).toEqual(['防城港市社会组织孵化基地', '东兴市社会组织孵化基地']);
-    // Incubated organisations by stage come with the incubation records: said so, no number made up.
-    for (const text of await cells(page, 'bases', '在孵机构（按阶段）')) expect(text).toContain('孵化记录');
+    // Incubated organisations by stage, counted on each base's listing by its own records'
+    // transactions: the demo base has one in every stage, 东兴's none.
+    const [fcg, dongxing] = await cells(page, 'bases', '在孵机构（按阶段）');
+    for (const stage of ['在孵 1 家', '已中期评估 1 家', '延期孵化 1 家', '已出壳 1 家', '已退驻 1 家'])
+      expect(fcg).toContain(stage);
+    expect(dongxing).toContain('暂无在孵机构');
     await page.screenshot({ path: join(world.shots, 'bases-city.png'), fullPage: true });
     await context.close();
   });
@@ -54,7 +58,7 @@ describe('a bureau’s incubation bases', () => {
     expect(await cells(page, 'coverage', 'County')).toContain('Dongxing');
     await page.screenshot({ path: join(world.shots, 'bases-en-360.png'), fullPage: true });
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
-    // No cell cut off: the sentence about incubated organisations wraps under its label.
+    // No cell cut off: the counts per stage wrap under their label.
     const clipped = await page.evaluate(
       `[...document.querySelectorAll('#bases td, #coverage td')].filter((td) => td.scrollWidth > td.clientWidth + 1).length`,
     );

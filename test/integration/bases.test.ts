@@ -1,3 +1,4 @@
+import { ADMIT_EXAMPLE, APPLICATION_EXAMPLE } from '@shegong/http';
 import { backfillBaseListings, DeleteCommand, keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TenantLabel, World } from '../support/world.ts';
@@ -15,6 +16,7 @@ const made = { cityBase: '', nanningBase: '' };
 
 interface Base {
   tenantId: string;
+  byStage: Record<string, number>;
   name: string;
   region: string;
   status: string;
@@ -76,7 +78,15 @@ describe('the bases of a jurisdiction', () => {
       ['450681', world.tenant('incubatorB').id],
     ]);
     // Only a base's public listing: no credit code, no users, no storage keys.
-    expect(Object.keys(bases[1]!).sort()).toEqual(['createdAt', 'name', 'nameEn', 'region', 'status', 'tenantId']);
+    expect(Object.keys(bases[1]!).sort()).toEqual([
+      'byStage',
+      'createdAt',
+      'name',
+      'nameEn',
+      'region',
+      'status',
+      'tenantId',
+    ]);
     expect(bases.map((b) => b.tenantId)).not.toContain(made.nanningBase);
   });
 
@@ -134,15 +144,32 @@ describe('county coverage (P-T1)', () => {
     expect(found.counties.map((c) => c.region)).toEqual(['450681']);
   });
 
-  it('a base the platform suspends is listed as suspended and still counts', async () => {
+  it('a base the platform suspends is listed as suspended, still counts and keeps its records’ counts', async () => {
     const base = world.tenant('incubatorB');
+    // The base admits an organisation: its listing counts it (incubating), in the admitting transaction.
+    const operator = world.user('incubatorB', 'operator');
+    const recorded = await world.request('POST', '/v1/incubation/applications', {
+      as: operator,
+      json: { ...APPLICATION_EXAMPLE, contact: { ...APPLICATION_EXAMPLE.contact, email: 'b-admitted@example.cn' } },
+    });
+    const { id } = (await recorded.json()) as { id: string };
+    const admitted = await world.request('POST', `/v1/incubation/applications/${id}/admit`, {
+      as: operator,
+      headers: { 'If-Match': '"1"' },
+      json: ADMIT_EXAMPLE,
+    });
+    expect(admitted.status).toBe(201);
+    expect(await everyBase('bureauB')).toMatchObject([{ byStage: { incubating: 1, graduated: 0 } }]);
     const response = await world.request('POST', `/v1/tenants/${base.id}/suspend`, {
       as: world.user('platform'),
       json: { reason: '运营方更换，待核实' },
       headers: { 'If-Match': '"1"' },
     });
     expect(response.status).toBe(200);
-    expect(await everyBase('bureauB')).toMatchObject([{ tenantId: base.id, status: 'suspended' }]);
+    // The listing rewritten with the tenant keeps the counts its records' transactions keep.
+    expect(await everyBase('bureauB')).toMatchObject([
+      { tenantId: base.id, status: 'suspended', byStage: { incubating: 1 } },
+    ]);
     expect((await coverage('bureauB')).covered).toBe(1);
   });
 });

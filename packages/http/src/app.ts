@@ -17,6 +17,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { evaluations } from './evaluations/routes.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
+import { incubationFigures } from './incubation/figures-routes.ts';
 import { incubation } from './incubation/routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { registerRoutes } from './jurisdiction/register.ts';
@@ -53,6 +54,7 @@ function api() {
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', registerRoutes)
     .route('/', baseRoutes)
+    .route('/', incubationFigures)
     .route('/', contractExports)
     .route('/', actuals)
     .route('/', reviews)

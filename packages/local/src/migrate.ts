@@ -10,11 +10,13 @@
  * before review routing get their region's lookup, and contracts submitted before it get their
  * responsible bureau and their place in GSI `review` (backfillReviewRouting). Contracts written
  * before the register (台账) get their register rows and aggregates (backfillRegister). Incubation
- * bases created before the bureaus' list of bases get their listing (backfillBaseListings).
+ * bases created before the bureaus' list of bases get their listing (backfillBaseListings). Each
+ * base's listing gets its incubation records counted per stage (backfillBaseStageCounts).
  */
 import { parseArgs } from 'node:util';
 import {
   backfillBaseListings,
+  backfillBaseStageCounts,
   backfillContractStatusIndex,
   backfillRegister,
   backfillReviewRouting,
@@ -45,3 +47,5 @@ const register = await backfillRegister(store);
 console.log(`register: ${register.rows} contracts given their register rows, across ${register.tenants} tenants`);
 const listed = await backfillBaseListings(store);
 console.log(`bases: ${listed.bases} incubation bases given their listing for the bureaus`);
+const counted = await backfillBaseStageCounts(store);
+console.log(`bases: ${counted.bases} incubation bases given their records counted per stage`);

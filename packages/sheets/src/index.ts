@@ -17,6 +17,11 @@ export {
 export { csvLine, parseCsv } from './csv.ts';
 export { EVALUATION_SHEET, evaluationWorkbook } from './evaluation.ts';
 export { type ExportOptions, ladderWorkbook, type StandingRow, staffWorkbook } from './exports.ts';
+export {
+  INCUBATION_REGISTER_SHEET,
+  type IncubationRegisterSheetView,
+  incubationRegisterWorkbook,
+} from './incubation-register.ts';
 export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';

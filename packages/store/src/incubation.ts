@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationNote, ApplicationStatus, Incubation, IncubationStage } from '@shegong/domain';
+import { countStageMove } from './bases/bases.ts';
 import { getInOrder } from './batch.ts';
 import type { Page } from './cursor.ts';
 import { notFound } from './errors.ts';
@@ -72,13 +73,17 @@ export class Incubations {
     });
   }
 
+  /** Opens a record, counted in its stage on the base's listing in the same transaction. */
   stageIncubation(mutation: Mutation, record: Incubation): Incubation {
     mutation.create('Incubation', this.incubationItem(record));
+    countStageMove(mutation, this.base, undefined, record.stage);
     return { ...record, version: 1 };
   }
 
+  /** Replaces a record read at `current.version`, moving the listing's stage counts when its stage changes. */
   replaceIncubation(mutation: Mutation, current: Incubation, next: Incubation): Incubation {
     mutation.replace('Incubation', this.incubationItem(next), current.version);
+    countStageMove(mutation, this.base, current.stage, next.stage);
     return { ...next, version: current.version + 1 };
   }
 

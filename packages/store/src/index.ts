@@ -9,7 +9,7 @@ export {
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
-export { backfillBaseListings, JurisdictionBases } from './bases/bases.ts';
+export { backfillBaseListings, backfillBaseStageCounts, JurisdictionBases } from './bases/bases.ts';
 export { documentClient, type StoreConfig } from './client.ts';
 export {
   type ContractListFilter,

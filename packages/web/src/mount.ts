@@ -13,6 +13,7 @@ import { isApiPath, pageErrors } from './pages/errors/middleware.ts';
 import { evaluationRoutes } from './pages/evaluations/routes.tsx';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
+import { incubationRegisterRoutes } from './pages/incubation/register-routes.tsx';
 import { incubationRoutes } from './pages/incubation/routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
@@ -73,6 +74,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', authRoutes)
     .route('/', registerRoutes(session))
     .route('/', basesRoutes(session))
+    .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))

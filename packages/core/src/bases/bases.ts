@@ -1,4 +1,4 @@
-import { type BaseCoverage, baseCoverage, type IncubationBase } from '@shegong/domain';
+import { type BaseCoverage, baseCoverage, type IncubationBaseListing } from '@shegong/domain';
 import type { JurisdictionBases, Page, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { JURISDICTION_READERS, jurisdiction } from '../jurisdiction/jurisdiction.ts';
@@ -6,7 +6,7 @@ import { JURISDICTION_READERS, jurisdiction } from '../jurisdiction/jurisdiction
 /**
  * A bureau's view of the incubation bases in its jurisdiction (issue 12, bureau side): the bases
  * whose region it covers, and per county whether one exists (P-T1). Read only; a base's own data
- * (its incubated organisations) is not read here.
+ * (its incubated organisations) is not read here: each base's records per stage are counted on its listing by the base's own transactions.
  */
 
 /** Every member of a bureau reads the bases of its jurisdiction. */
@@ -20,7 +20,7 @@ function bases(ctx: UseCaseContext): JurisdictionBases {
 }
 
 /** A page of the jurisdiction's bases, by region then base. */
-export function jurisdictionBases(ctx: UseCaseContext, page: PageRequest): Promise<Page<IncubationBase>> {
+export function jurisdictionBases(ctx: UseCaseContext, page: PageRequest): Promise<Page<IncubationBaseListing>> {
   return bases(ctx).page(page);
 }
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { BASE_READERS, jurisdictionBaseCoverage, jurisdictionBases } from '@shegong/core';
-import { BaseCoverage, IncubationBase } from '@shegong/domain';
+import { BaseCoverage, IncubationBaseListing } from '@shegong/domain';
 import { authorize } from '../auth/access.ts';
 import type { AppEnv } from '../env.ts';
 import { errorResponses, Page, PageQuery } from '../schemas.ts';
@@ -10,7 +10,7 @@ import { errorResponses, Page, PageQuery } from '../schemas.ts';
  * a county: its own), and per county whether one exists (P-T1).
  */
 
-const BasePage = Page(IncubationBase).openapi('IncubationBasePage');
+const BasePage = Page(IncubationBaseListing).openapi('IncubationBasePage');
 
 export const baseRoutes = new OpenAPIHono<AppEnv>()
   .openapi(
@@ -19,7 +19,7 @@ export const baseRoutes = new OpenAPIHono<AppEnv>()
       path: '/jurisdiction/bases',
       summary: 'The incubation bases in the bureau’s jurisdiction',
       description:
-        'Each base’s public name, region and status, by region then base: one Query of the bases’ index under the bureau’s city (a county: its own code). Follow `cursor` for the next page.',
+        'Each base’s public name, region and status, and its incubation records counted per stage (`byStage`, kept by the base’s own transactions: the bureau reads no record), by region then base: one Query of the bases’ index under the bureau’s city (a county: its own code). Follow `cursor` for the next page.',
       tags: ['jurisdiction'],
       middleware: [authorize(BASE_READERS)] as const,
       request: { query: PageQuery },

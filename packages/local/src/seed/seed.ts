@@ -21,6 +21,7 @@ import './bases.ts';
 import './incubation.ts';
 import './incubation-intake.ts';
 import './incubator-contract.ts';
+import './incubation-figures.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

@@ -518,6 +518,12 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .op-body th, .op-body td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--divider); vertical-align: top; }
 .op-body code { font-family: ui-monospace, Menlo, Consolas, monospace; background: #f5f5f5; padding: 0 4px; border-radius: 3px; }
 
+/* Incubation: the register's stage counts on the bureau's list of bases, the dashboard's quarter chart */
+.stage-counts { list-style: none; margin: 0; padding: 0; }
+.chart-bar-graduated { fill: #237804; }
+.chart-swatch-graduated { background: #237804; }
+.figures-note { margin: 12px 0 0; }
+
 /* Print (a register, a dashboard): the page's content only, its tables whole, no menus or forms. */
 @media print {
   .topbar, .sider, .footer, .mobile-nav, .skip-link, .list-tools, .pager, .page-actions, .breadcrumbs { display: none !important; }

@@ -6,6 +6,7 @@ import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
 import { incubationEn } from './sections/incubation.ts';
 import { incubationPagesEn } from './sections/incubation-pages.ts';
+import { incubationRegisterEn } from './sections/incubation-register.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
 import { myRecordEn } from './sections/my-record.ts';
@@ -336,6 +337,7 @@ export const en: Messages = {
   bases: basesEn,
   incubation: incubationEn,
   incubationPages: incubationPagesEn,
+  incubationRegister: incubationRegisterEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

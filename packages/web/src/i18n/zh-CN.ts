@@ -6,6 +6,7 @@ import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
 import { incubationZh } from './sections/incubation.ts';
 import { incubationPagesZh } from './sections/incubation-pages.ts';
+import { incubationRegisterZh } from './sections/incubation-register.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
 import { myRecordZh } from './sections/my-record.ts';
@@ -331,6 +332,7 @@ export const zhCN = {
   bases: basesZh,
   incubation: incubationZh,
   incubationPages: incubationPagesZh,
+  incubationRegister: incubationRegisterZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,

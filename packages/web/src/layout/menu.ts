@@ -103,7 +103,12 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
       roles: INCUBATION_STAFF.roles as readonly string[],
       count: 'applicationsWaiting',
     },
-    { href: '/incubator/orgs', label: 'incubated', icon: 'seedling', soon: true },
+    {
+      href: '/incubator/orgs',
+      label: 'incubated',
+      icon: 'seedling',
+      roles: INCUBATION_STAFF.roles as readonly string[],
+    },
     // The base's own project (P-I1): the organisation's pages at the organisation's paths, gated by
     // the same policies (the base's project roles; operators run intake only).
     ...OWN_PROJECT,

@@ -1,6 +1,12 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import { type BaseCoverage, type IncubationBase, regionLevel } from '@shegong/domain';
+import {
+  type BaseCoverage,
+  INCUBATION_STAGES,
+  type IncubationBase,
+  type IncubationBaseListing,
+  regionLevel,
+} from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { Card, Pager, Table, Tag } from '../../layout/components.tsx';
@@ -65,11 +71,28 @@ function CoverageCard(props: { c: Context<PageEnv>; coverage: BaseCoverage }) {
   );
 }
 
-/**
- * The bases, a page at a time. Their incubated organisations by stage come with the incubation
- * records (issue 12's base side): until those exist the column says so rather than show a number.
- */
-function BaseList(props: { c: Context<PageEnv>; bases: readonly IncubationBase[]; cursor?: string; paged: boolean }) {
+/** A base's records per stage, the stages it has any in (the counts its listing keeps). */
+function StageCounts(props: { c: Context<PageEnv>; base: IncubationBaseListing }) {
+  const { c, base } = props;
+  const b = c.var.m.bases;
+  const stages = INCUBATION_STAGES.filter((stage) => base.byStage[stage] > 0);
+  if (!stages.length) return <span class="muted">{b.noneIncubated}</span>;
+  return (
+    <ul class="stage-counts">
+      {stages.map((stage) => (
+        <li>{b.stageCount(c.var.m.incubation.stages[stage], base.byStage[stage])}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** The bases, a page at a time, each with its incubated organisations counted per stage. */
+function BaseList(props: {
+  c: Context<PageEnv>;
+  bases: readonly IncubationBaseListing[];
+  cursor?: string;
+  paged: boolean;
+}) {
   const { c } = props;
   const m = c.var.m;
   const b = m.bases;
@@ -89,12 +112,13 @@ function BaseList(props: { c: Context<PageEnv>; bases: readonly IncubationBase[]
             <td data-label={b.status}>
               <TenantStatusTag m={m} status={base.status} />
             </td>
-            <td data-label={b.incubatedByStage} class="muted cell-note">
-              {b.incubatedPending}
+            <td data-label={b.incubatedByStage} class="cell-note">
+              <StageCounts c={c} base={base} />
             </td>
           </tr>
         ))}
       </Table>
+      <p class="hint">{b.countsNote}</p>
       <Pager
         m={m}
         label={b.pager}
@@ -137,7 +161,7 @@ export function BasesPage(props: {
   c: Context<PageEnv>;
   who: SignedIn;
   coverage: BaseCoverage;
-  bases: readonly IncubationBase[];
+  bases: readonly IncubationBaseListing[];
   cursor?: string | undefined;
   paged: boolean;
 }) {

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { gettingStarted, INCUBATION_STAFF, incubationOverview, permits, Unauthenticated } from '@shegong/core';
+import { gettingStarted, INCUBATION_STAFF, permits, Unauthenticated } from '@shegong/core';
 import { adminRoleOf, TENANT_KINDS, type TenantKind } from '@shegong/domain';
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
@@ -17,7 +17,7 @@ import { safeNext } from '../../session/next.ts';
 import { ContractAlerts, contractAlerts } from '../contracts/dashboard.tsx';
 import { isApiPath } from '../errors/middleware.ts';
 import { errorPage } from '../errors/pages.tsx';
-import { IncubationCard } from '../incubation/card.tsx';
+import { IncubationCard, incubationCardData } from '../incubation/card.tsx';
 import { OrgRectificationCard, orgRectificationCard } from '../rectification/cards.tsx';
 import { canReadRegistry, registry } from '../staff/routes.tsx';
 import { STAFF, StaffCounts } from '../staff/views.tsx';
@@ -78,14 +78,14 @@ export function homeRoutes(session: TokenSource) {
         // A base's own contracts (P-I1) have findings to answer like an organisation's.
         orgRectificationCard(c),
         // Intake is the base's admin's and operators' work; its project roles (P-I1) see their own cards.
-        kind === 'incubator' && permits(INCUBATION_STAFF, c.var.principal) ? incubationOverview(c.var.ctx) : undefined,
+        kind === 'incubator' && permits(INCUBATION_STAFF, c.var.principal) ? incubationCardData(c.var.ctx) : undefined,
       ]);
       return render(
         c,
         <Shell c={c} who={who} title={m.dashboard.title} lead={m.dashboard.welcome(who.user.name)}>
           {progress && !progress.done ? <GettingStartedCard c={c} progress={progress} /> : null}
           <div class="grid-2">
-            {incubation ? <IncubationCard c={c} overview={incubation} /> : null}
+            {incubation ? <IncubationCard c={c} {...incubation} /> : null}
             <Card title={m.dashboard.organisation} id="organisation">
               <DescriptionList
                 items={[

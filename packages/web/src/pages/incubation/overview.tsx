@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import {
+  type IncubatedFigures as Figures,
   followsCurrentFigures,
   type Incubation,
   type IncubationStage,
@@ -27,6 +28,7 @@ import {
 import { InvitationStatusTag } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
 import { byName } from './applications.tsx';
+import { IncubatedFigures } from './figures.tsx';
 import { applicationPath, INCUBATED, incubatedPath, recordTabPath } from './paths.ts';
 import { RecordTabs } from './record-tabs.tsx';
 
@@ -56,6 +58,8 @@ export function StageTag(props: { c: Context<PageEnv>; stage: IncubationStage })
 export interface RecordView {
   record: Incubation;
   invitations: readonly Invitation[];
+  /** What the base sees of the organisation: aggregates while it is incubated, none after. */
+  figures: Figures;
   names: ReadonlyMap<string, string>;
   notice?: { tone: 'success' | 'error'; text: string } | undefined;
   /** The move whose form failed, with what was typed and its errors. */
@@ -89,7 +93,7 @@ export function RecordOverviewPage(props: { c: Context<PageEnv>; who: SignedIn; 
       {open ? null : <Notice tone="info">{r.history}</Notice>}
       <ErrorSummary m={c.var.m} errors={view.failed?.errors ?? []} />
       <AgreementCard c={c} record={record} />
-      {/* Helper A's figures card (issue 12: the organisation's aggregates while it is incubated) goes here, after the agreement. */}
+      <IncubatedFigures c={c} figures={view.figures} />
       <StepsCard c={c} view={view} />
       {open ? <MovesCard c={c} view={view} /> : null}
       <InvitationsCard c={c} view={view} />

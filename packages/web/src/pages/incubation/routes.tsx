@@ -9,6 +9,7 @@ import {
   Conflict,
   CREDIT_CODE_RECORDERS,
   declineApplication,
+  figuresOf,
   getApplication,
   getIncubation,
   INCUBATION_STAFF,
@@ -130,14 +131,15 @@ async function recordView(
   failed?: RecordView['failed'],
 ): Promise<RecordView> {
   const record = await getIncubation(c.var.ctx, organisationId);
-  const [invitations, names] = await Promise.all([
+  const [invitations, figures, names] = await Promise.all([
     admissionInvitations(c.var.ctx, organisationId),
+    figuresOf(c.var.ctx, record),
     memberNames(
       c.var.ctx,
       record.steps.map((s) => s.by.userId),
     ),
   ]);
-  return { record, invitations, names, notice: noticeOf(c), failed, today: c.var.ctx.clock.today() };
+  return { record, invitations, figures, names, notice: noticeOf(c), failed, today: c.var.ctx.clock.today() };
 }
 
 /** The agreement as the admission form posts it; a period that is not a whole number is sent as typed (the schema names it). */

@@ -10,6 +10,7 @@ import { formatDate, type Messages } from '../../i18n/index.ts';
 import { Card, CsrfInput, DescriptionList, Notice, Pager, Table } from '../../layout/components.tsx';
 import { InvitationStatusTag, KindTag, RoleTags, regionName, UserStatusTag } from '../../layout/labels.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { OWN_INCUBATION } from '../incubation/org-view.tsx';
 
 export const ORGANISATION = '/my/organisation';
 
@@ -55,6 +56,9 @@ function DetailsSection(props: { c: Context<PageEnv>; tenant: SignedIn['tenant']
   if (tenant.nameEn) details.push([o.nameEn, tenant.nameEn]);
   details.push([o.kind, <KindTag m={m} kind={tenant.kind} />], [o.region, regionName(tenant.region, lang)]);
   if (tenant.kind === 'org') details.push([o.uscc, <span class="mono">{tenant.uscc ?? m.common.none}</span>]);
+  // An organisation a base admitted: what the base sees of it (孵化情况).
+  if (tenant.kind === 'org' && tenant.incubatorId)
+    details.push([m.incubationRegister.own.title, <a href={OWN_INCUBATION}>{m.incubationRegister.own.link}</a>]);
   details.push([o.created, formatDate(tenant.createdAt, lang)]);
   return (
     <Card title={o.details} id="details">
