@@ -1,1 +1,3 @@
 export * from './incubation.ts';
+export * from './support.ts';
+export * from './template.ts';
