@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { addDays, addMonths } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
 import { plainLine, plainNotes } from '../text/plain-text.ts';
-import { count, instant, tenthHours } from '../units/units.ts';
+import { count, instant } from '../units/units.ts';
 import type { Incubation } from './incubation.ts';
 
 /**
@@ -239,52 +239,58 @@ export function evaluateCriteria(
   template: Pick<IncubationTemplate, 'milestones' | 'criteria'>,
   facts: GraduationFacts,
 ): CriterionResult[] {
-  return template.criteria.map((criterion): CriterionResult => {
-    switch (criterion.type) {
-      case 'milestone': {
-        const label = template.milestones.find((m) => m.id === criterion.milestoneId)?.label ?? criterion.milestoneId;
-        const done = facts.done[criterion.milestoneId];
-        return {
-          criterion,
-          met: done !== undefined,
-          milestoneLabel: label,
-          message: done ? `milestone ${label} done on ${done.on}` : `milestone ${label} not done`,
-        };
-      }
-      case 'midterm_review': {
-        const on = facts.record.midtermReviewedOn;
-        return {
-          criterion,
-          met: on !== undefined,
-          message: on ? `mid-term review passed on ${on}` : 'no mid-term review recorded',
-        };
-      }
-      case 'min_months': {
-        const have = monthsThrough(facts.record.agreement.startDate, facts.on);
-        return {
-          criterion,
-          met: have >= criterion.months,
-          have,
-          need: criterion.months,
-          message: `${have} of ${criterion.months} months incubated`,
-        };
-      }
-      case 'min_training_hours': {
-        const have = facts.trainingTenthHours;
-        return {
-          criterion,
-          met: have >= criterion.tenthHours,
-          have,
-          need: criterion.tenthHours,
-          message: `${hoursText(have)} of ${hoursText(criterion.tenthHours)} training hours`,
-        };
-      }
-      case 'registered':
-        return {
-          criterion,
-          met: !facts.record.toBeRegistered,
-          message: facts.record.toBeRegistered ? 'not registered (未登记): no credit code recorded' : 'registered',
-        };
+  return template.criteria.map((criterion) => criterionResult(template, facts, criterion));
+}
+
+function criterionResult(
+  template: Pick<IncubationTemplate, 'milestones'>,
+  facts: GraduationFacts,
+  criterion: GraduationCriterion,
+): CriterionResult {
+  switch (criterion.type) {
+    case 'milestone': {
+      const label = template.milestones.find((m) => m.id === criterion.milestoneId)?.label ?? criterion.milestoneId;
+      const done = facts.done[criterion.milestoneId];
+      return {
+        criterion,
+        met: done !== undefined,
+        milestoneLabel: label,
+        message: done ? `milestone ${label} done on ${done.on}` : `milestone ${label} not done`,
+      };
     }
-  });
+    case 'midterm_review': {
+      const on = facts.record.midtermReviewedOn;
+      return {
+        criterion,
+        met: on !== undefined,
+        message: on ? `mid-term review passed on ${on}` : 'no mid-term review recorded',
+      };
+    }
+    case 'min_months': {
+      const have = monthsThrough(facts.record.agreement.startDate, facts.on);
+      return {
+        criterion,
+        met: have >= criterion.months,
+        have,
+        need: criterion.months,
+        message: `${have} of ${criterion.months} months incubated`,
+      };
+    }
+    case 'min_training_hours': {
+      const have = facts.trainingTenthHours;
+      return {
+        criterion,
+        met: have >= criterion.tenthHours,
+        have,
+        need: criterion.tenthHours,
+        message: `${hoursText(have)} of ${hoursText(criterion.tenthHours)} training hours`,
+      };
+    }
+    case 'registered':
+      return {
+        criterion,
+        met: !facts.record.toBeRegistered,
+        message: facts.record.toBeRegistered ? 'not registered (未登记): no credit code recorded' : 'registered',
+      };
+  }
 }
