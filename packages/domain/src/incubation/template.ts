@@ -19,11 +19,11 @@ const milestoneId = z
   .regex(/^[a-z0-9_]{1,40}$/, 'must be 1–40 lower-case letters, digits or _')
   .describe('A stable id the records refer to (`registered`, `governance`…)');
 
-export const Milestone = z.strictObject({
+export const TemplateMilestone = z.strictObject({
   id: milestoneId,
   label: plainLine(z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters')),
 });
-export type Milestone = z.infer<typeof Milestone>;
+export type TemplateMilestone = z.infer<typeof TemplateMilestone>;
 
 export const CRITERION_TYPES = [
   'milestone',
@@ -67,7 +67,7 @@ export type GraduationCriterion = z.infer<typeof GraduationCriterion>;
 export const TemplateInput = z
   .strictObject({
     milestones: z
-      .array(Milestone)
+      .array(TemplateMilestone)
       .min(1, 'name at least one milestone')
       .max(MAX_MILESTONES, `name at most ${MAX_MILESTONES} milestones`),
     criteria: z.array(GraduationCriterion).max(MAX_CRITERIA, `name at most ${MAX_CRITERIA} criteria`),
