@@ -21,8 +21,8 @@ export type SubsidyScheme = (typeof SUBSIDY_SCHEMES)[number];
 export const MAX_SUPPORT_TENTH_HOURS = 2000;
 /** The most one subsidy grants: ¥1,000,000.00 (a base's subsidies are thousands of yuan). */
 export const MAX_SUBSIDY_FEN = 100_000_000;
-/** The most organisations one training records as attending (a DynamoDB transaction holds 100 items). */
-export const MAX_TRAINING_ATTENDEES = 40;
+/** The most organisations one training records as attending (each is three items of one transaction, which holds 100). */
+export const MAX_TRAINING_ATTENDEES = 30;
 
 const line = (max: number) =>
   plainLine(z.string().trim().min(1, 'is required').max(max, `must be at most ${max} characters`));
