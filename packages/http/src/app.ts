@@ -18,6 +18,7 @@ import { evaluations } from './evaluations/routes.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { incubation } from './incubation/routes.ts';
+import { incubationSupport } from './incubation/support-routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { registerRoutes } from './jurisdiction/register.ts';
 import { ladder } from './ladder/routes.ts';
@@ -42,6 +43,7 @@ function api() {
     .route('/', users)
     .route('/', invitations)
     .route('/', incubation)
+    .route('/', incubationSupport)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)
