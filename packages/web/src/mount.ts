@@ -13,6 +13,7 @@ import { isApiPath, pageErrors } from './pages/errors/middleware.ts';
 import { evaluationRoutes } from './pages/evaluations/routes.tsx';
 import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
+import { incubationSupportRoutes } from './pages/incubation/support-routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { myRecordRoutes } from './pages/my-record/routes.tsx';
@@ -73,6 +74,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', registerRoutes(session))
     .route('/', basesRoutes(session))
     .route('/', homeRoutes(session))
+    .route('/', incubationSupportRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)

@@ -227,6 +227,7 @@ export const CriterionResult = z
     have: z.number().optional().describe('min_months: months incubated; min_training_hours: tenths attended'),
     need: z.number().optional().describe('min_months: months; min_training_hours: tenths'),
     milestoneLabel: z.string().optional(),
+    on: z.string().optional().describe('milestone: the day it was done; midterm_review: the day it was passed'),
     message: z.string().describe('Why, in English (e.g. "3.5 of 8 training hours")'),
   })
   .meta({ id: 'GraduationCriterionResult' });

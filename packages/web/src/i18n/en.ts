@@ -5,6 +5,7 @@ import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
 import { incubationEn } from './sections/incubation.ts';
+import { incubationSupportEn } from './sections/incubation-support.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
 import { myRecordEn } from './sections/my-record.ts';
@@ -333,6 +334,7 @@ export const en: Messages = {
   register: registerEn,
   bases: basesEn,
   incubation: incubationEn,
+  incubationSupport: incubationSupportEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

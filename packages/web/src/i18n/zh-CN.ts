@@ -5,6 +5,7 @@ import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
 import { incubationZh } from './sections/incubation.ts';
+import { incubationSupportZh } from './sections/incubation-support.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
 import { myRecordZh } from './sections/my-record.ts';
@@ -328,6 +329,7 @@ export const zhCN = {
   register: registerZh,
   bases: basesZh,
   incubation: incubationZh,
+  incubationSupport: incubationSupportZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,
