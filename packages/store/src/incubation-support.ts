@@ -61,8 +61,8 @@ export class IncubationSupport {
     }
   }
 
-  /** A page of one organisation's entries of one kind, the latest day first. */
-  async entries(organisationId: string, kind: SupportKind, page: PageRequest): Promise<Page<SupportEntry>> {
+  /** A page of one organisation's entries of one kind, the latest day first; or of every kind, kind by kind. */
+  async entries(organisationId: string, kind: SupportKind | undefined, page: PageRequest): Promise<Page<SupportEntry>> {
     const found = await queryPage<SupportEntry & { version?: number }>(
       this.scope,
       { partition: `T#${this.base}`, sortPrefix: keys.supportPrefix(organisationId, kind), newestFirst: true },

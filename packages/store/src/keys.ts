@@ -304,7 +304,7 @@ export const keys = {
     pk: `T#${incubatorId}`,
     sk: `INCSUP#${organisationId}#${kind}#${on}#${id}`,
   }),
-  supportPrefix: (organisationId: string, kind: string) => `INCSUP#${organisationId}#${kind}#`,
+  supportPrefix: (organisationId: string, kind?: string) => `INCSUP#${organisationId}#${kind ? `${kind}#` : ''}`,
   /** One organisation's support totals (hours, sessions, fen), added to in each entry's transaction. */
   supportTotals: (incubatorId: string, organisationId: string) => ({
     pk: `T#${incubatorId}`,

@@ -107,11 +107,14 @@ async function attendee(ctx: UseCaseContext, support: NewSupport, id: string): P
   return record;
 }
 
-/** A page of one organisation's support of one kind, the latest day first (history of closed records too). */
+/**
+ * A page of one organisation's support of one kind, the latest day first; without a kind, every
+ * kind, one kind after another (history of closed records too).
+ */
 export async function listSupport(
   ctx: UseCaseContext,
   organisationId: string,
-  kind: SupportKind,
+  kind: SupportKind | undefined,
   page: PageRequest,
 ): Promise<Page<SupportEntry>> {
   await ctx.repos.incubations.incubation(organisationId);

@@ -122,13 +122,15 @@ export const incubationSupport = new OpenAPIHono<AppEnv>()
     createRoute({
       method: 'get',
       path: `${record}/support`,
-      summary: 'One kind of support an organisation received, the latest day first',
+      summary: 'The support an organisation received: one kind, the latest day first (or every kind, kind by kind)',
       tags,
       middleware: [authorize(INCUBATION_STAFF)] as const,
       request: {
         params: IncubationParams,
         query: PageQuery.extend({
-          kind: z.enum(SUPPORT_KINDS).openapi({ description: 'training, mentoring, subsidy or registration_help' }),
+          kind: z.enum(SUPPORT_KINDS).optional().openapi({
+            description: 'training, mentoring, subsidy or registration_help; every kind, kind by kind, without',
+          }),
         }),
       },
       responses: { 200: json('A page of support entries', Page(SupportEntry)), ...errorResponses },

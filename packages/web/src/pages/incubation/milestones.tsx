@@ -32,7 +32,7 @@ import {
 } from '../../layout/components.tsx';
 import { render } from '../../layout/render.ts';
 import { Shell, signedIn } from '../../layout/shell.tsx';
-import { INCUBATED, recordTabPath } from './paths.ts';
+import { INCUBATED, incubatedPath, recordTabPath } from './paths.ts';
 import { RecordTabs } from './record-tabs.tsx';
 import { pathRecord } from './support.tsx';
 import { milestoneLabel, TEMPLATE_PAGE } from './template.tsx';
@@ -204,7 +204,7 @@ async function milestonesPage(c: Context<PageEnv>, record: Incubation, state: Mi
               </ul>
             </div>
           ) : null}
-          <form method="post" action={`${here}/graduate`} novalidate>
+          <form method="post" action={`${incubatedPath(record.id)}/graduate`} novalidate>
             <CsrfInput token={c.var.csrfToken} />
             <input type="hidden" name="version" value={String(record.version)} />
             <TextField

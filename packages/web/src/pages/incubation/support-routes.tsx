@@ -20,7 +20,7 @@ export function incubationSupportRoutes(session: TokenSource) {
     .get(`${record}/support`, staff, supportGet)
     .post(`${record}/support`, staff, supportPosted)
     .get(`${record}/milestones`, staff, milestonesGet)
-    .post(`${record}/milestones/graduate`, staff, graduatePosted)
+    .post(`${record}/graduate`, staff, graduatePosted)
     .post(`${record}/milestones/:milestoneId`, staff, milestonePosted)
     .post(`${record}/milestones/:milestoneId/undo`, staff, undoPosted);
 }
