@@ -103,6 +103,13 @@ describe('seedDemo', () => {
         'incubation.extend',
         'incubation.graduate',
         'incubation.leave',
+        // The base's template, the support it gave and the milestones done (parts incubation-template-v1, incubation-support-v1).
+        'incubation.template.save',
+        'incubation.support.training',
+        'incubation.support.mentoring',
+        'incubation.support.subsidy',
+        'incubation.support.registration_help',
+        'incubation.milestone.done',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }

@@ -18,7 +18,9 @@ import './reviews.ts';
 import './rectification.ts';
 import './evaluations.ts';
 import './bases.ts';
+import './incubation-template.ts';
 import './incubation.ts';
+import './incubation-support.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;
