@@ -12,6 +12,8 @@ import type { Store } from '@shegong/store';
 import { userOf } from './demo-data.ts';
 import { DEMO_BASE } from './incubation-template.ts';
 import { SEED_PARTS } from './parts.ts';
+// After the records it is about.
+import './incubation.ts';
 
 /**
  * Seed part 'incubation-support-v1', after 'incubation-v1': the support 防城港市社会组织孵化基地 gave

@@ -2,7 +2,7 @@ import { actingAs, saveIncubationTemplate } from '@shegong/core';
 import { DEFAULT_TEMPLATE } from '@shegong/domain';
 import type { Store } from '@shegong/store';
 import { DEMO_TENANTS, userOf } from './demo-data.ts';
-import { SEED_PARTS } from './parts.ts';
+import { SEED_PARTS, type SeedPart } from './parts.ts';
 
 /**
  * Seed part 'incubation-template-v1', before 'incubation-v1': the template 防城港市社会组织孵化基地
@@ -13,7 +13,7 @@ import { SEED_PARTS } from './parts.ts';
  */
 export const DEMO_BASE = DEMO_TENANTS.find((t) => t.domain === 'fcg-fuhua.demo')!;
 
-SEED_PARTS.push({
+const part: SeedPart = {
   name: 'incubation-template-v1',
   async run(store: Store) {
     const operator = await actingAs(
@@ -26,4 +26,8 @@ SEED_PARTS.push({
       0,
     );
   },
-});
+};
+// Before incubation-v1, whichever module registered first (a test may import that part on its own).
+const graduating = SEED_PARTS.findIndex((p) => p.name === 'incubation-v1');
+if (graduating === -1) SEED_PARTS.push(part);
+else SEED_PARTS.splice(graduating, 0, part);
