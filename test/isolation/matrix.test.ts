@@ -13,6 +13,7 @@ import {
   transitionIncubation,
 } from '@shegong/core';
 import {
+  DEFAULT_TEMPLATE,
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
   NEXT_STATUSES,
@@ -231,9 +232,14 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
   // the seeded record, a milestone marked and undone (versions stored now), and the graduand's graduation.
   'POST /incubator/template': async ({ ids }) => ({
     version: String(await storedIncubationVersion({ params: [] as string[] } as AppRoute, ids)),
-    rows: '1',
-    'milestone-0-id': 'registered',
-    'milestone-0-label': '完成登记注册',
+    // The default checklist, so the milestone controls after it still find theirs.
+    rows: String(DEFAULT_TEMPLATE.milestones.length),
+    ...Object.fromEntries(
+      DEFAULT_TEMPLATE.milestones.flatMap((ms, i) => [
+        [`milestone-${i}-id`, ms.id],
+        [`milestone-${i}-label`, ms.label],
+      ]),
+    ),
     midtermReview: '1',
   }),
   'POST /incubator/orgs/:incubationId/support': async () => ({
