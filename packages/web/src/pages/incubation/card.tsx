@@ -6,6 +6,7 @@ import { INCUBATION_STAGES } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
 import { Card, Table } from '../../layout/components.tsx';
+import { TEMPLATE_PAGE } from './template.tsx';
 
 /** The base's dashboard card: applications waiting for a decision, and the organisations admitted by stage. */
 export function IncubationCard(props: { c: Context<PageEnv>; overview: IncubationOverview }) {
@@ -31,6 +32,9 @@ export function IncubationCard(props: { c: Context<PageEnv>; overview: Incubatio
       ) : (
         <p>{k.none}</p>
       )}
+      <p>
+        <a href={TEMPLATE_PAGE}>{props.c.var.m.incubationSupport.editTemplate}</a>
+      </p>
     </Card>
   );
 }
