@@ -70,7 +70,12 @@ export function criterionWords(c: Context<PageEnv>, r: CriterionResult): string 
   }
 }
 
-async function milestonesPage(c: Context<PageEnv>, record: Incubation, state: MilestonesState = {}, status = 200) {
+async function milestonesPage(
+  c: Context<PageEnv>,
+  record: Incubation,
+  state: MilestonesState = {},
+  status: 200 | 400 | 409 | 412 = 200,
+) {
   const who = await signedIn(c);
   const m = c.var.m;
   const k = m.incubationSupport;
@@ -236,7 +241,7 @@ async function milestonesPage(c: Context<PageEnv>, record: Incubation, state: Mi
         </Card>
       ) : null}
     </Shell>,
-    status as 200,
+    status,
   );
 }
 
