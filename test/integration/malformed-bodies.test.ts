@@ -111,6 +111,9 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     organisationId: org.id,
     // A finding bureau A raised on organisation A's signed contract (world.seedRectifications).
     rectificationId: org.rectifications?.[0] ?? '',
+    // An incubation record and a milestone of its checklist (the form is read before either).
+    incubationId: org.id,
+    milestoneId: 'governance',
   };
   return fillPath(route.path, values);
 }
