@@ -42,6 +42,15 @@ describe('evaluateCriteria', () => {
       on: '2027-03-01',
     });
     expect(results.every((r) => r.met)).toBe(true);
+    // The days a page says them by: the review's and each milestone's.
+    expect(results.map((r) => r.on)).toEqual([
+      undefined,
+      '2026-09-01',
+      undefined,
+      undefined,
+      '2026-05-01',
+      '2026-05-01',
+    ]);
     expect(results.find((r) => r.criterion.type === 'min_months')).toMatchObject({ have: 12, need: 12 });
   });
 });

@@ -256,6 +256,7 @@ function criterionResult(
         criterion,
         met: done !== undefined,
         milestoneLabel: label,
+        ...(done ? { on: done.on } : {}),
         message: done ? `milestone ${label} done on ${done.on}` : `milestone ${label} not done`,
       };
     }
@@ -264,6 +265,7 @@ function criterionResult(
       return {
         criterion,
         met: on !== undefined,
+        ...(on ? { on } : {}),
         message: on ? `mid-term review passed on ${on}` : 'no mid-term review recorded',
       };
     }
