@@ -73,6 +73,8 @@ describe('an incubation record’s support and milestones', () => {
     // 2026-11-30 is refused with that one listed, whatever day the journey runs.
     await page.goto(`${world.system.url}${tab(QIHANG, 'milestones')}`);
     expect(await text(page, '#criteria')).toContain('要求 12 个月');
+    expect(await text(page, '#criteria')).toContain('已于 2026年9月10日 通过中期评估');
+    expect(await text(page, '#criteria')).toContain('里程碑「财务制度」已于 2026年7月1日 完成');
     await page.locator('#graduate-on').fill('2026-11-30');
     await page.locator('#graduate button[type=submit]').click();
     expect(await text(page, '#unmet')).toContain('要求 12 个月');
