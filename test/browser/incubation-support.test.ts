@@ -106,10 +106,14 @@ describe('an incubation record’s support and milestones', () => {
     expect(await text(page, '#criteria')).toContain('of 12 months incubated');
     const fits = async () => Number(await page.evaluate('document.documentElement.scrollWidth')) <= 360;
     expect(await fits()).toBe(true);
+    // No cell cut off: notes, forms and sentences take the width under their label.
+    const clipped = `[...document.querySelectorAll('td')].filter((td) => td.scrollWidth > td.clientWidth + 1).length`;
+    expect(await page.evaluate(clipped)).toBe(0);
     await page.screenshot({ path: join(world.shots, 'incubation-milestones-en-360.png'), fullPage: true });
     await page.goto(`${world.system.url}${tab(QIHANG, 'support')}`);
     expect(await text(page, '#totals')).toContain('¥3,000.00');
     expect(await fits()).toBe(true);
+    expect(await page.evaluate(clipped)).toBe(0);
     await page.getByRole('link', { name: 'Milestones and graduation', exact: true }).click();
     await page.getByRole('link', { name: 'Edit milestones and graduation criteria' }).click();
     await page.waitForURL(/\/incubator\/template$/);

@@ -117,7 +117,7 @@ async function milestonesPage(
             const form = `m-${ms.id}`;
             return (
               <tr id={form}>
-                <td data-label={k.milestone}>
+                <td data-label={k.milestone} class="cell-note">
                   {milestoneLabel(c, ms.id, ms.label)}
                   {ms.fact ? <p class="hint">{k.facts[ms.fact]}</p> : null}
                 </td>
@@ -128,7 +128,7 @@ async function milestonesPage(
                     <Tag tone="grey">{k.notDone}</Tag>
                   )}
                 </td>
-                <td data-label={k.evidence}>
+                <td data-label={k.evidence} class="cell-note">
                   {ms.done ? <p>{ms.done.evidence}</p> : null}
                   {open ? (
                     <details class="record-form" open={state.form === form}>
@@ -186,7 +186,7 @@ async function milestonesPage(
         <Table caption={k.criteriaTitle} columns={[k.criteriaTitle, k.status]}>
           {graduation.criteria.map((r) => (
             <tr>
-              <td data-label={k.criteriaTitle}>
+              <td data-label={k.criteriaTitle} class="cell-note">
                 <strong>{k.criterionTypes[r.criterion.type]}</strong> · {criterionWords(c, r)}
               </td>
               <td data-label={k.status}>

@@ -270,7 +270,10 @@ async function supportPage(
               {list.items.map((e) => (
                 <tr>
                   {cells(e).map((cell, j) => (
-                    <td data-label={columns[kind][j]}>{cell}</td>
+                    // Text columns (titles, names, what was done) take the full width on a phone.
+                    <td data-label={columns[kind][j]} class={j === 0 ? undefined : 'cell-note'}>
+                      {cell}
+                    </td>
                   ))}
                 </tr>
               ))}
