@@ -1,4 +1,11 @@
-import { actingAs, getSpotCheck, listEvaluations, overdueFinalEvaluations, SignInExists } from '@shegong/core';
+import {
+  actingAs,
+  getSpotCheck,
+  graduationCheck,
+  listEvaluations,
+  overdueFinalEvaluations,
+  SignInExists,
+} from '@shegong/core';
 import { baseCoverage, INCUBATION_STAGES, jurisdictionOf, REGISTER_FINDING_KINDS, totalsOf } from '@shegong/domain';
 import { ScanCommand, Store } from '@shegong/store';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -129,6 +136,12 @@ describe('seedDemo', () => {
       'applied',
       'declined',
     ]);
+    // Part incubation-support-v1: the mid-term-reviewed organisation meets every default criterion but
+    // the 12 months (as of the demo's day); the graduated one met the criteria of its day.
+    const operator = await actingAs({ store }, { tenantId: base.scope.tenantId, userId: 'test' });
+    const reviewed = records.find((r) => r.stage === 'midterm_reviewed')!;
+    const check = await graduationCheck(operator, reviewed.id, '2026-11-30');
+    expect(check.criteria.filter((c) => !c.met).map((c) => c.criterion.type)).toEqual(['min_months']);
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });
     expect(invitations.items).toMatchObject([{ email: DEMO_INVITATION.email, status: 'pending', roles: ['staff'] }]);
     // Each bureau has a register with work in it: the city its own region and its three counties,
