@@ -351,6 +351,13 @@ describe('the incubation record', () => {
       await move(afterExtend, { move: 'midterm_review', on: '2026-09-01' })
     ).json()) as Incubation;
     expect(reviewed).toMatchObject({ stage: 'midterm_reviewed', midtermReviewedOn: '2026-09-01' });
+    // The base graduates on the mid-term review alone (its template; the default criteria ask for more).
+    const template = await world.request('PUT', '/v1/incubation/template', {
+      as: operator(),
+      headers: { 'If-Match': '"0"' },
+      json: { milestones: [{ id: 'registered', label: '完成登记注册' }], criteria: [{ type: 'midterm_review' }] },
+    });
+    expect(template.status).toBe(200);
     const graduated = (await (await move(reviewed, { move: 'graduate', on: '2026-09-30' })).json()) as Incubation;
     expect(graduated.stage).toBe('graduated');
     expect(graduated.steps.map((s) => s.action)).toEqual(['admitted', 'extend', 'midterm_review', 'graduate']);

@@ -115,6 +115,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     applicationId: org.id,
     incubationId: org.id,
     incubatorId: org.id,
+    // An incubation record and a milestone of its checklist (the form is read before either).
+    milestoneId: 'governance',
   };
   return fillPath(route.path, values);
 }

@@ -2,12 +2,18 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AccessPolicy,
   actingAs,
+  admitApplication,
   changeContractStatus,
   createContract,
   type InProcessImportRunner,
   importRunner,
+  markMilestone,
+  recordApplication,
+  recordSupport,
+  transitionIncubation,
 } from '@shegong/core';
 import {
+  DEFAULT_TEMPLATE,
   FANGCHENGGANG_2023,
   idCardCheckCharacter,
   NEXT_STATUSES,
@@ -15,7 +21,13 @@ import {
   TENANT_KINDS,
   type TenantKind,
 } from '@shegong/domain';
-import { CONTRACT_EXAMPLE, EXAMPLE_ROSTER_CSV, LADDER_EXAMPLE } from '@shegong/http';
+import {
+  APPLICATION_EXAMPLE,
+  CONTRACT_EXAMPLE,
+  EXAMPLE_ROSTER_CSV,
+  LADDER_EXAMPLE,
+  MILESTONE_DONE_EXAMPLE,
+} from '@shegong/http';
 import { contractFormFields, ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -32,7 +44,14 @@ import {
 } from '../support/routes.ts';
 import type { TableWrites } from '../support/table.ts';
 import { BAD_TOKENS, badToken, type TokenSubject } from '../support/tokens.ts';
-import { PAIRED_KINDS, SEEDED_ACTUAL_MONTH, type SeededTenant, type TenantLabel, World } from '../support/world.ts';
+import {
+  makeUscc,
+  PAIRED_KINDS,
+  SEEDED_ACTUAL_MONTH,
+  type SeededTenant,
+  type TenantLabel,
+  World,
+} from '../support/world.ts';
 
 /**
  * The isolation matrix, generated from the app's own route table (API and pages): a route added
@@ -78,8 +97,34 @@ beforeAll(async () => {
     await changeContractStatus(ctx, contract.id, { to: 'submitted' }, contract.version);
     submittedForReview[which] = contract.id;
   }
+  graduand = await seedGraduand();
   writes = await world.table.watch();
 });
+
+/**
+ * An organisation of incubator A that meets the default graduation criteria (registered, reviewed,
+ * a year in, 8 training hours, governance and financial system done), for the graduate page's
+ * control; the seeded record (not reviewed) stays open for the other record routes.
+ */
+let graduand = '';
+async function seedGraduand(): Promise<string> {
+  const base = world.tenant('incubatorA');
+  const ctx = await actingAs(world.deps, { tenantId: base.id, userId: base.users[0]!.id });
+  const { application } = await recordApplication(ctx, {
+    ...APPLICATION_EXAMPLE,
+    name: '矩阵出壳机构',
+    contact: { ...APPLICATION_EXAMPLE.contact, email: `graduand.${base.id.slice(0, 8)}@example.cn` },
+    toBeRegistered: false,
+    uscc: makeUscc('450602', 990001),
+  });
+  const agreement = { startDate: '2025-06-01', periodMonths: 12, mode: 'virtual' as const };
+  const { incubation } = await admitApplication(ctx, world.deps, application.id, { agreement }, 1);
+  await transitionIncubation(ctx, incubation.id, { move: 'midterm_review', on: '2025-12-01' }, 1);
+  await recordSupport(ctx, incubation.id, { kind: 'training', on: '2025-07-01', title: '矩阵培训', tenthHours: 80 });
+  await markMilestone(ctx, incubation.id, 'governance', MILESTONE_DONE_EXAMPLE, 0);
+  await markMilestone(ctx, incubation.id, 'financial_system', MILESTONE_DONE_EXAMPLE, 1);
+  return incubation.id;
+}
 afterAll(() => world.dispose());
 
 /**
@@ -128,6 +173,8 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   applicationId: (t) => t.incubation?.applications[0] ?? randomUUID(),
   incubationId: (t) => t.incubation?.organisationId ?? randomUUID(),
   incubatorId: (t) => (t.kind === 'incubator' ? t.id : world.tenant('incubatorA').id),
+  // A milestone of the default checklist (the API marks and undoes it; the pages another, below).
+  milestoneId: () => 'governance',
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -184,6 +231,40 @@ const newContractForm = () => ({
  * post this map does not know fails the suite, as an API route without an example does.
  */
 const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
+  // The base's template (its defaults, saved from the version stored now), a registration help on
+  // the seeded record, a milestone marked and undone (versions stored now), and the graduand's graduation.
+  'POST /incubator/template': async ({ ids }) => ({
+    version: String(await storedIncubationVersion({ params: [] as string[] } as AppRoute, ids)),
+    // The default checklist, so the milestone controls after it still find theirs.
+    rows: String(DEFAULT_TEMPLATE.milestones.length),
+    ...Object.fromEntries(
+      DEFAULT_TEMPLATE.milestones.flatMap((ms, i) => [
+        [`milestone-${i}-id`, ms.id],
+        [`milestone-${i}-label`, ms.label],
+      ]),
+    ),
+    midtermReview: '1',
+  }),
+  'POST /incubator/orgs/:incubationId/support': async () => ({
+    kind: 'registration_help',
+    'registration_help-on': '2026-06-10',
+    'registration_help-what': '协助准备登记材料',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /incubator/orgs/:incubationId/milestones/:milestoneId': async ({ ids }) => ({
+    version: String(await storedIncubationVersion(incubationRoute, ids)),
+    on: '2026-06-01',
+    evidence: '持证社工证书复印件存档',
+  }),
+  'POST /incubator/orgs/:incubationId/milestones/:milestoneId/undo': async ({ ids }) => ({
+    version: String(await storedIncubationVersion(incubationRoute, ids)),
+  }),
+  'POST /incubator/orgs/:incubationId/graduate': async ({ ids }) => {
+    const id = ids.label === 'incubatorA' ? graduand : PARAM_FIXTURES.incubationId!(ids);
+    const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+    const record = await repos.incubations.incubation(id).catch(() => undefined);
+    return { version: String(record?.version ?? 1), on: '2026-06-30', note: '矩阵出壳' };
+  },
   // A year neither the world (last year) nor the API's control (its example, 2024) draws.
   'POST /bureau/evaluations/spot-checks': async () => ({
     year: '2023',
@@ -601,6 +682,13 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': {
     invitationId: (t) => t.incubation?.invitationId ?? randomUUID(),
   },
+  // The base's pages mark and undo another milestone than the API's; the graduate page graduates
+  // incubator A's graduand (seedGraduand), every other tenant's path names what it names elsewhere.
+  'POST /incubator/orgs/:incubationId/milestones/:milestoneId': { milestoneId: () => 'first_certified' },
+  'POST /incubator/orgs/:incubationId/milestones/:milestoneId/undo': { milestoneId: () => 'first_certified' },
+  'POST /incubator/orgs/:incubationId/graduate': {
+    incubationId: (t) => (t.label === 'incubatorA' ? graduand : PARAM_FIXTURES.incubationId!(t)),
+  },
   // The platform reissues, suspends and restores another tenant (its own cannot be suspended): the
   // API acts on incubator B, the pages on bureau B, so one's controls leave the other its pending
   // invitation. Suspend comes before restore in the route table, so restore finds it suspended.
@@ -702,6 +790,16 @@ async function storedReviewedContract(route: string) {
   return id ? repos.contracts.get(id).catch(() => undefined) : undefined;
 }
 
+/** A route whose path names the seeded record (for its milestones' version). */
+const incubationRoute = { name: 'incubation', params: ['incubationId'] } as unknown as AppRoute;
+
+/** The version of the base's template, or of the milestones of the record a route's path names (0: none yet). */
+async function storedIncubationVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
+  const support = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).incubationSupport;
+  if (!route.params.includes('incubationId')) return (await support.template())?.version ?? 0;
+  return (await support.milestones(pathParam(route, ids, 'incubationId'))).version;
+}
+
 /** A route by its name, for the fixtures that read what its path names. */
 const pageRoute = (name: string) => ({ name }) as AppRoute;
 
@@ -790,7 +888,9 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
             ? `"${await storedContractVersion(route, ids)}"`
             : route.params.includes('tenantId')
               ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-              : '"1"';
+              : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
+                ? `"${await storedIncubationVersion(route, ids)}"`
+                : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

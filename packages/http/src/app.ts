@@ -19,6 +19,7 @@ import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
 import { incubationFigures } from './incubation/figures-routes.ts';
 import { incubation } from './incubation/routes.ts';
+import { incubationSupport } from './incubation/support-routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { registerRoutes } from './jurisdiction/register.ts';
 import { ladder } from './ladder/routes.ts';
@@ -43,6 +44,7 @@ function api() {
     .route('/', users)
     .route('/', invitations)
     .route('/', incubation)
+    .route('/', incubationSupport)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)

@@ -22,6 +22,7 @@ export {
   DECLINE_EXAMPLE,
   INCUBATION_TRANSITION_EXAMPLE,
 } from './incubation/routes.ts';
+export { MILESTONE_DONE_EXAMPLE, SUPPORT_EXAMPLE, TEMPLATE_EXAMPLE } from './incubation/support-routes.ts';
 export { LADDER_EXAMPLE, PROMOTION_EXAMPLE } from './ladder/routes.ts';
 export { type Problem, ProblemError, problem } from './problem/problem.ts';
 export {

@@ -1,6 +1,7 @@
 import {
   actingAs,
   getSpotCheck,
+  graduationCheck,
   listEvaluations,
   overdueFinalEvaluations,
   reviewQueue,
@@ -111,6 +112,13 @@ describe('seedDemo', () => {
         'incubation.extend',
         'incubation.graduate',
         'incubation.leave',
+        // The base's template, the support it gave and the milestones done (parts incubation-template-v1, incubation-support-v1).
+        'incubation.template.save',
+        'incubation.support.training',
+        'incubation.support.mentoring',
+        'incubation.support.subsidy',
+        'incubation.support.registration_help',
+        'incubation.milestone.done',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
@@ -133,6 +141,12 @@ describe('seedDemo', () => {
       'applied',
       'declined',
     ]);
+    // Part incubation-support-v1: the mid-term-reviewed organisation meets every default criterion but
+    // the 12 months (as of the demo's day); the graduated one met the criteria of its day.
+    const operator = await actingAs({ store }, { tenantId: base.scope.tenantId, userId: 'test' });
+    const reviewed = records.find((r) => r.stage === 'midterm_reviewed')!;
+    const check = await graduationCheck(operator, reviewed.id, '2026-11-30');
+    expect(check.criteria.filter((c) => !c.met).map((c) => c.criterion.type)).toEqual(['min_months']);
     const invitations = await store.tenant({ tenantId: yangguang.id, userId: 'test' }).invitations.list({ limit: 10 });
     expect(invitations.items).toMatchObject([{ email: DEMO_INVITATION.email, status: 'pending', roles: ['staff'] }]);
     // Each bureau has a register with work in it: the city its own region and its three counties,

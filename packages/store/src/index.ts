@@ -33,6 +33,7 @@ export {
   runImport,
 } from './imports.ts';
 export { Incubations } from './incubation.ts';
+export { IncubationSupport } from './incubation-support.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';
 export { type JurisdictionContract, JurisdictionContracts } from './jurisdiction.ts';
 export { keys } from './keys.ts';

@@ -295,6 +295,28 @@ export const keys = {
     gsi2sk: organisationId,
   }),
   incubationStagePartition: (incubatorId: string, stage: string) => `T#${incubatorId}#INCUB#${stage}`,
+  /**
+   * Support a base gave (incubation-support.ts), in its partition, one row per organisation it was
+   * given to (a training attended by three organisations is three rows of one entry, written in one
+   * transaction), by kind then day: one organisation's trainings are one prefix, newest first.
+   */
+  supportEntry: (incubatorId: string, organisationId: string, kind: string, on: string, id: string) => ({
+    pk: `T#${incubatorId}`,
+    sk: `INCSUP#${organisationId}#${kind}#${on}#${id}`,
+  }),
+  supportPrefix: (organisationId: string, kind?: string) => `INCSUP#${organisationId}#${kind ? `${kind}#` : ''}`,
+  /** One organisation's support totals (hours, sessions, fen), added to in each entry's transaction. */
+  supportTotals: (incubatorId: string, organisationId: string) => ({
+    pk: `T#${incubatorId}`,
+    sk: `INCSUPTOT#${organisationId}`,
+  }),
+  /** The base's incubation template (milestone checklist and graduation criteria): one, versioned. */
+  incubationTemplate: (incubatorId: string) => ({ pk: `T#${incubatorId}`, sk: 'INCTPL' }),
+  /** The milestones done on one organisation's record: one item per record, versioned. */
+  incubationMilestones: (incubatorId: string, organisationId: string) => ({
+    pk: `T#${incubatorId}`,
+    sk: `INCMS#${organisationId}`,
+  }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

@@ -12,6 +12,7 @@ import { ContractHistory } from './history.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
 import { Incubations } from './incubation.ts';
+import { IncubationSupport } from './incubation-support.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
 import { JurisdictionContracts } from './jurisdiction.ts';
 import { Ladders } from './ladders.ts';
@@ -52,6 +53,7 @@ export interface TenantRepositories {
   rectifications: Rectifications;
   evaluations: Evaluations;
   incubations: Incubations;
+  incubationSupport: IncubationSupport;
 }
 
 /**
@@ -87,6 +89,7 @@ export class Store {
       rectifications: new Rectifications(scope),
       evaluations: new Evaluations(scope),
       incubations: new Incubations(scope),
+      incubationSupport: new IncubationSupport(scope),
     };
   }
 

@@ -15,6 +15,7 @@ import { homeRoutes, notFoundRoute } from './pages/home/routes.tsx';
 import { IMPORT_PAGE, importRoutes } from './pages/imports/routes.tsx';
 import { incubationRegisterRoutes } from './pages/incubation/register-routes.tsx';
 import { incubationRoutes } from './pages/incubation/routes.tsx';
+import { incubationSupportRoutes } from './pages/incubation/support-routes.tsx';
 import { inviteRoutes } from './pages/invite/routes.tsx';
 import { ladderRoutes } from './pages/ladder/routes.tsx';
 import { myRecordRoutes } from './pages/my-record/routes.tsx';
@@ -76,6 +77,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', basesRoutes(session))
     .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))
+    .route('/', incubationSupportRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)

@@ -28,6 +28,7 @@ import { commitOnce } from '../once.ts';
 import { everyItem } from '../paging.ts';
 import { Conflict, Invalid, NotFound, Stale } from '../refusals.ts';
 import { asInvitation, invitationLink, mailInvitation } from '../tenancy/invitations.ts';
+import { graduationCleared } from './graduation.ts';
 
 /**
  * An incubation base's intake and records (P-I1, P-T1): applications recorded by its operators or
@@ -369,8 +370,11 @@ export async function transitionIncubation(
   if (refusal) throw new Conflict(MOVE_REFUSALS[refusal], { reason: refusal });
   const problems = transitionProblems(record, transition, ctx.clock.today());
   if (problems.length) throw new Invalid('The dates are not in order; nothing was saved', { fields: problems });
+  // Graduation meets the base's criteria (its template) on the graduation day, or is refused listing the unmet.
+  const cleared = transition.move === 'graduate' ? await graduationCleared(ctx, record, transition.on) : undefined;
   const next = applyTransition(record, transition, { at: new Date().toISOString(), by: { userId: ctx.actor.userId } });
   const mutation = ctx.repos.scope.mutation();
+  cleared?.hold(mutation);
   const stored = ctx.repos.incubations.replaceIncubation(mutation, record, next);
   await mutation
     .audited(`incubation.${transition.move}`, 'Incubation', organisationId, stored.version, stored)

@@ -1,2 +1,4 @@
 export * from './figures.ts';
 export * from './incubation.ts';
+export * from './support.ts';
+export * from './template.ts';

@@ -18,10 +18,12 @@ import './reviews.ts';
 import './rectification.ts';
 import './evaluations.ts';
 import './bases.ts';
+import './incubation-template.ts';
 import './incubation.ts';
 import './incubation-intake.ts';
 import './incubator-contract.ts';
 import './incubation-figures.ts';
+import './incubation-support.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

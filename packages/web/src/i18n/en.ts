@@ -7,6 +7,7 @@ import { importsEn } from './sections/imports.ts';
 import { incubationEn } from './sections/incubation.ts';
 import { incubationPagesEn } from './sections/incubation-pages.ts';
 import { incubationRegisterEn } from './sections/incubation-register.ts';
+import { incubationSupportEn } from './sections/incubation-support.ts';
 import { ladderEn } from './sections/ladder.ts';
 import { listsEn } from './sections/lists.ts';
 import { myRecordEn } from './sections/my-record.ts';
@@ -338,6 +339,7 @@ export const en: Messages = {
   incubation: incubationEn,
   incubationPages: incubationPagesEn,
   incubationRegister: incubationRegisterEn,
+  incubationSupport: incubationSupportEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

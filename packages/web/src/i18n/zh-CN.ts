@@ -7,6 +7,7 @@ import { importsZh } from './sections/imports.ts';
 import { incubationZh } from './sections/incubation.ts';
 import { incubationPagesZh } from './sections/incubation-pages.ts';
 import { incubationRegisterZh } from './sections/incubation-register.ts';
+import { incubationSupportZh } from './sections/incubation-support.ts';
 import { ladderZh } from './sections/ladder.ts';
 import { listsZh } from './sections/lists.ts';
 import { myRecordZh } from './sections/my-record.ts';
@@ -333,6 +334,7 @@ export const zhCN = {
   incubation: incubationZh,
   incubationPages: incubationPagesZh,
   incubationRegister: incubationRegisterZh,
+  incubationSupport: incubationSupportZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,

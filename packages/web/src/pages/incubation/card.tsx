@@ -8,6 +8,7 @@ import type { PageEnv } from '../../env.ts';
 import { ChartFigure } from '../../layout/chart.tsx';
 import { Card, Table } from '../../layout/components.tsx';
 import { APPLICATIONS, INCUBATED } from './paths.ts';
+import { TEMPLATE_PAGE } from './template.tsx';
 
 /** What the base's dashboard card shows: the overview, and the records' starts and graduations per quarter. */
 export async function incubationCardData(ctx: UseCaseContext) {
@@ -168,6 +169,9 @@ export function IncubationCard(props: {
       ) : (
         <p>{k.none}</p>
       )}
+      <p>
+        <a href={TEMPLATE_PAGE}>{props.c.var.m.incubationSupport.editTemplate}</a>
+      </p>
     </Card>
   );
 }
