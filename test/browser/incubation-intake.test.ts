@@ -22,6 +22,8 @@ const first17 = '52450602MJ7B8C9D1';
 const CREDIT_CODE = `${first17}${usccCheckCharacter(first17)}`;
 /** Today where the base works (China), as the record's date fields default to it. */
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+/** The agreement starts 400 days back, so the default 12 months are served when it graduates today. */
+const started = new Date(Date.now() + 8 * 3600_000 - 400 * 86_400_000).toISOString().slice(0, 10);
 
 let invitationLink = '';
 let publicLink = '';
@@ -82,8 +84,8 @@ describe('the base takes in an organisation', () => {
     expect(await text(page, '.notice')).toContain('备注已添加');
     expect(await text(page, '#notes')).toContain('已实地走访，发起人均有社工证');
 
-    await page.locator('#startDate').fill(today);
-    await page.locator('#periodMonths').fill('12');
+    await page.locator('#startDate').fill(started);
+    await page.locator('#periodMonths').fill('24');
     await page.locator('#mode-physical').check();
     await page.locator('#space').fill('C-301 工位');
     await page.getByRole('button', { name: '同意入驻' }).click();
@@ -142,6 +144,69 @@ describe('the base takes in an organisation', () => {
 });
 
 describe('the base follows its organisations', () => {
+  it('records support, passes the mid-term review and graduates the new organisation with its criteria met', async () => {
+    const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInAt(page, world.system.url, OPERATOR, '/incubator');
+    // The register (孵化机构) lists it, registered now, with its current figures.
+    await page
+      .locator('.sider')
+      .getByRole('link', { name: /孵化机构/ })
+      .click();
+    await page.waitForURL(/\/incubator\/orgs$/);
+    await page.getByRole('link', { name: NEW_ORG }).click();
+    await page.waitForURL(/\/incubator\/orgs\/[0-9a-f-]{36}$/);
+    const record = page.url();
+    expect(await text(page, '#incubated-figures')).toContain('1');
+
+    // Support: an 8-hour training and a mentoring session.
+    await page.getByRole('link', { name: '支持记录', exact: true }).click();
+    await page.locator('#list-training summary').click();
+    await page.locator('#training-on').fill(today);
+    await page.locator('#training-title').fill('社会组织财务管理与项目申报');
+    await page.locator('#training-hours').fill('8');
+    await Promise.all([page.waitForURL(/recorded=1/), page.locator('#list-training button[type=submit]').click()]);
+    await page.locator('#list-mentoring summary').click();
+    await page.locator('#mentoring-on').fill(today);
+    await page.locator('#mentoring-mentor').fill('韦春燕');
+    await page.locator('#mentoring-topic').fill('章程起草与理事会组建');
+    await page.locator('#mentoring-hours').fill('2');
+    await Promise.all([page.waitForURL(/recorded=1/), page.locator('#list-mentoring button[type=submit]').click()]);
+    const totals = await text(page, '#totals');
+    expect(totals).toContain('8（1 次培训）');
+    expect(await text(page, '#list-mentoring')).toContain('章程起草与理事会组建');
+
+    // Before the review, graduation is refused; the checklist's two milestones are marked with evidence.
+    await page.getByRole('link', { name: '里程碑与出壳', exact: true }).click();
+    for (const [id, evidence] of [
+      ['governance', '章程经理事会通过，已报登记机关'],
+      ['financial_system', '财务制度已制定，委托代理记账'],
+    ] as const) {
+      await page.locator(`#m-${id} summary`).click();
+      await page.locator(`#m-${id}-on`).fill(today);
+      await page.locator(`#m-${id}-evidence`).fill(evidence);
+      await page.locator(`#m-${id} button[type=submit]`).click();
+      await page.waitForURL(/milestones/);
+      expect(await text(page, `#m-${id}`)).toContain('已完成');
+    }
+    expect(await text(page, '#criteria')).toContain('中期评估');
+
+    // The mid-term review on the overview, then graduation with every criterion met.
+    await page.goto(record);
+    await page.locator('#midterm_review-note').fill('中期评估通过：治理结构完整');
+    await page.getByRole('button', { name: '记录中期评估通过' }).click();
+    expect(await text(page, '.page-actions')).toContain('已中期评估');
+    await page.getByRole('link', { name: '里程碑与出壳', exact: true }).click();
+    expect(await page.locator('#criteria .tag-red').count()).toBe(0);
+    await page.locator('#graduate-on').fill(today);
+    await page.locator('#graduate button[type=submit]').click();
+    await page.goto(record);
+    expect(await text(page, '.page-actions')).toContain('已出壳');
+    expect(await text(page, 'main')).toContain('档案作为历史保留');
+    await page.screenshot({ path: join(world.shots, 'incubation-graduated.png'), fullPage: true });
+    await context.close();
+  });
+
   it('passes a mid-term review, extends another, records one leaving, and declines an application', async () => {
     const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -246,7 +311,10 @@ describe('the public link', () => {
     await page.locator('#decision a').click();
     await page.waitForURL(/\/incubator\/orgs\/[0-9a-f-]{36}$/);
     expect(await text(page, '#agreement')).toContain('Physical');
-    expect(await text(page, '#moves')).toContain('Record the extension');
+    // It graduated: a history, with no moves, and no current figures for the base.
+    expect(await text(page, '.page-actions')).toContain('Graduated');
+    expect(await page.locator('#moves').count()).toBe(0);
+    expect(await text(page, '#incubated-figures')).toContain('no longer');
     expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(360);
     await page.screenshot({ path: join(world.shots, 'incubation-record-en-360.png'), fullPage: true });
     await context.close();

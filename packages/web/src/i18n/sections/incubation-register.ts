@@ -40,7 +40,7 @@ export const incubationRegisterZh = {
     contractsValue: (n: number, value: string) => `${n} 份，合计 ${value}`,
     breach: '合同是否违反规则',
     closedNote: (stage: string, day: string) =>
-      `${day} ${stage}。孵化结束后，基地保留孵化档案，但不再查看机构的当前数据。`,
+      `于 ${day} ${stage}。孵化结束后，基地保留孵化档案，但不再查看机构的当前数据。`,
     aggregatesNote: '基地只看到以上汇总数字，看不到人员档案和合同明细。',
   },
   own: {

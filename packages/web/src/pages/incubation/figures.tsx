@@ -3,7 +3,7 @@
 import type { IncubatedFigures as Figures } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
-import { formatMoney } from '../../i18n/index.ts';
+import { formatDate, formatMoney } from '../../i18n/index.ts';
 import { Card, DescriptionList, Tag } from '../../layout/components.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 
@@ -33,7 +33,11 @@ export function IncubatedFigures(props: { c: Context<PageEnv>; figures: Figures 
   const months: [string, string] = [f.months, f.monthsValue(figures.monthsInIncubation)];
   const { current, closed } = figures;
   return (
-    <Card title={f.title} id="incubated-figures" extra={current ? f.asOf(current.asOf) : undefined}>
+    <Card
+      title={f.title}
+      id="incubated-figures"
+      extra={current ? f.asOf(formatDate(current.asOf, c.var.lang)) : undefined}
+    >
       {current ? (
         <DescriptionList
           items={[
@@ -49,7 +53,9 @@ export function IncubatedFigures(props: { c: Context<PageEnv>; figures: Figures 
         <DescriptionList items={[months]} />
       )}
       <p class="hint figures-note">
-        {closed ? f.closedNote(c.var.m.incubation.stages[closed.stage], closed.on) : f.aggregatesNote}
+        {closed
+          ? f.closedNote(c.var.m.incubation.stages[closed.stage], formatDate(closed.on, c.var.lang))
+          : f.aggregatesNote}
       </p>
     </Card>
   );
