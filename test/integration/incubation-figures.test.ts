@@ -144,7 +144,7 @@ describe('the figures of an incubated organisation', () => {
     expect(figures).toMatchObject({
       organisationId,
       stage: 'incubating',
-      monthsInIncubation: 8,
+      monthsInIncubation: 9,
       followsCurrentFigures: true,
       current: {
         members: 2,

@@ -1,4 +1,4 @@
-import { type CriterionResult, evaluateCriteria, type Incubation } from '@shegong/domain';
+import { type CriterionResult, closedOn, evaluateCriteria, type Incubation } from '@shegong/domain';
 import { keys, type Mutation } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { Conflict } from '../refusals.ts';
@@ -46,14 +46,18 @@ async function check(ctx: UseCaseContext, record: Incubation, on: string): Promi
   };
 }
 
-/** Each criterion of the base met or not for one of its records, and why, as of `on` (today by default). */
+/**
+ * Each criterion of the base met or not for one of its records, and why, as of `on`: by default
+ * today, or for a record that graduated or left, the day it closed (its months stopped then).
+ */
 export async function graduationCheck(
   ctx: UseCaseContext,
   organisationId: string,
-  on: string = ctx.clock.today(),
+  on?: string,
 ): Promise<GraduationCheck> {
   const record = await ctx.repos.incubations.incubation(organisationId);
-  const { templateVersion: _t, milestonesVersion: _m, ...result } = await check(ctx, record, on);
+  const day = on ?? closedOn(record) ?? ctx.clock.today();
+  const { templateVersion: _t, milestonesVersion: _m, ...result } = await check(ctx, record, day);
   return result;
 }
 

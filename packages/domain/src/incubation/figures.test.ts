@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contractFigures,
-  incubatedFigures,
-  incubationsByQuarter,
-  monthsInIncubation,
-  quarterOf,
-  wholeMonths,
-} from './figures.ts';
+import { contractFigures, incubatedFigures, incubationsByQuarter, monthsInIncubation, quarterOf } from './figures.ts';
 import type { Incubation, IncubationStep } from './incubation.ts';
 
 const by = { userId: 'u' };
@@ -25,21 +18,9 @@ const record = (stage: Incubation['stage'], steps: IncubationStep[], startDate =
 });
 
 describe('months in incubation', () => {
-  it('counts whole months from the agreement start', () => {
-    expect(wholeMonths('2026-03-01', '2026-03-31')).toBe(0);
-    expect(wholeMonths('2026-03-01', '2026-04-01')).toBe(1);
-    expect(wholeMonths('2026-03-15', '2026-11-14')).toBe(7);
-    expect(wholeMonths('2026-03-15', '2026-11-15')).toBe(8);
-    expect(wholeMonths('2026-01-31', '2026-02-28')).toBe(1);
-    expect(wholeMonths('2025-06-01', '2026-11-30')).toBe(17);
-  });
-
-  it('is zero before the agreement starts', () => {
-    expect(wholeMonths('2026-12-01', '2026-11-30')).toBe(0);
-  });
-
   it('runs to today while open, and stops on the day a closed record closed', () => {
-    expect(monthsInIncubation(record('incubating', []), '2026-11-30')).toBe(8);
+    expect(monthsInIncubation(record('incubating', []), '2026-11-30')).toBe(9);
+    expect(monthsInIncubation(record('incubating', []), '2026-11-29')).toBe(8);
     const graduated = record('graduated', [step('midterm_review', '2026-06-01'), step('graduate', '2026-07-10')]);
     expect(monthsInIncubation(graduated, '2027-11-30')).toBe(4);
     expect(monthsInIncubation(record('left', [step('leave', '2026-05-02')]), '2030-01-01')).toBe(2);
@@ -61,7 +42,7 @@ describe('the figures object', () => {
       '2026-11-30',
       current,
     );
-    expect(figures).toMatchObject({ followsCurrentFigures: true, monthsInIncubation: 8, current });
+    expect(figures).toMatchObject({ followsCurrentFigures: true, monthsInIncubation: 9, current });
     expect(figures.closed).toBeUndefined();
   });
 

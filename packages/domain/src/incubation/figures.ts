@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { IncubationBase } from '../bases/coverage.ts';
 import { CONTRACT_STATUSES, type ContractStatus } from '../contracts/contract.ts';
-import { addMonths } from '../people/dates.ts';
 import { count, date, fen } from '../units/units.ts';
 import {
   FINAL_STAGES,
@@ -12,6 +11,7 @@ import {
   type IncubationStage,
   type IncubationStep,
 } from './incubation.ts';
+import { monthsThrough } from './template.ts';
 
 /**
  * What an incubation base sees of an organisation it incubates (issue 12, the consolidated view):
@@ -74,26 +74,18 @@ export const IncubatedFigures = z
   .meta({ id: 'IncubatedFigures' });
 export type IncubatedFigures = z.infer<typeof IncubatedFigures>;
 
-/** Whole months from `start` to `end` (0 when `end` is before a month has passed, or before `start`). */
-export function wholeMonths(start: string, end: string): number {
-  if (end < start) return 0;
-  const [sy, sm] = start.split('-').map(Number) as [number, number];
-  const [ey, em] = end.split('-').map(Number) as [number, number];
-  let months = (ey - sy) * 12 + (em - sm);
-  // addMonths clamps to the month's last day (31 Jan + 1 month = 28/29 Feb), as an agreement's term does.
-  if (addMonths(start, months) > end) months--;
-  return Math.max(0, months);
-}
-
 /** The day a closed record closed (its graduation or leaving step), or undefined while open. */
 export function closedOn(record: Pick<Incubation, 'stage' | 'steps'>): string | undefined {
   if (!FINAL_STAGES.includes(record.stage)) return undefined;
   return record.steps.findLast((s) => s.action === 'graduate' || s.action === 'leave')?.on;
 }
 
-/** Months in incubation: agreement start to today, or to the day it closed. */
+/**
+ * Months in incubation: agreement start through today, or through the day it closed, counted as
+ * the graduation criteria count them (monthsThrough), so the register and the check agree.
+ */
 export function monthsInIncubation(record: Pick<Incubation, 'agreement' | 'stage' | 'steps'>, today: string): number {
-  return wholeMonths(record.agreement.startDate, closedOn(record) ?? today);
+  return monthsThrough(record.agreement.startDate, closedOn(record) ?? today);
 }
 
 /**

@@ -254,7 +254,7 @@ export const incubationSupport = new OpenAPIHono<AppEnv>()
       path: `${record}/graduation`,
       summary: 'Whether the organisation may graduate: each of the base’s criteria met or unmet, and why',
       description:
-        'As of `on` (today by default): e.g. "12 of 18 months incubated", "3.5 of 8 training hours", "milestone 首个政府购买服务项目 not done". The graduate transition refuses (409) with the unmet criteria in `errors` while any is unmet.',
+        'As of `on` (today by default; for a record that graduated or left, the day it closed): e.g. "12 of 18 months incubated", "3.5 of 8 training hours", "milestone 首个政府购买服务项目 not done". The graduate transition refuses (409) with the unmet criteria in `errors` while any is unmet.',
       tags,
       middleware: [authorize(INCUBATION_STAFF)] as const,
       request: {
