@@ -453,6 +453,9 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .card-pad { padding: 16px 24px; }
 .actuals-note { margin: 12px 0 0; font-size: 13px; }
 .card-flush .actuals-note { padding: 12px 24px 16px; margin: 0; }
+/* The base's intake card spans the dashboard's columns: its two charts sit side by side when there is room. */
+.grid-2 > #incubation { grid-column: 1 / -1; }
+.incubation-charts .chart-figure { padding-left: 0; padding-right: 0; }
 .chart-figure { margin: 0; padding: 16px 24px 0; min-width: 0; max-width: 820px; }
 .chart { display: block; width: 100%; height: auto; }
 .chart-label { font-size: 13px; fill: var(--text); }

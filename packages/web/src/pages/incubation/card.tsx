@@ -139,33 +139,37 @@ export function IncubationCard(props: {
         <a href={APPLICATIONS}>{props.c.var.m.incubationPages.applications.review}</a>
       </p>
       {admitted ? (
-        <>
-          <StageChart c={props.c} overview={overview} />
-          <Table caption={k.byStage} columns={[k.stage, k.count]}>
-            {INCUBATION_STAGES.map((stage) => (
-              <tr>
-                <td data-label={k.stage}>{k.stages[stage]}</td>
-                <td data-label={k.count} class="num">
-                  {overview.byStage[stage]}
-                </td>
-              </tr>
-            ))}
-          </Table>
-          <QuarterChart c={props.c} quarters={quarters} />
-          <Table caption={ch.quarterTitle} columns={[ch.quarter, ch.started, ch.graduated]}>
-            {quarters.map((q) => (
-              <tr>
-                <td data-label={ch.quarter}>{label(q.quarter)}</td>
-                <td data-label={ch.started} class="num">
-                  {q.started}
-                </td>
-                <td data-label={ch.graduated} class="num">
-                  {q.graduated}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        </>
+        <div class="grid-2 incubation-charts">
+          <div>
+            <StageChart c={props.c} overview={overview} />
+            <Table caption={k.byStage} columns={[k.stage, k.count]}>
+              {INCUBATION_STAGES.map((stage) => (
+                <tr>
+                  <td data-label={k.stage}>{k.stages[stage]}</td>
+                  <td data-label={k.count} class="num">
+                    {overview.byStage[stage]}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </div>
+          <div>
+            <QuarterChart c={props.c} quarters={quarters} />
+            <Table caption={ch.quarterTitle} columns={[ch.quarter, ch.started, ch.graduated]}>
+              {quarters.map((q) => (
+                <tr>
+                  <td data-label={ch.quarter}>{label(q.quarter)}</td>
+                  <td data-label={ch.started} class="num">
+                    {q.started}
+                  </td>
+                  <td data-label={ch.graduated} class="num">
+                    {q.graduated}
+                  </td>
+                </tr>
+              ))}
+            </Table>
+          </div>
+        </div>
       ) : (
         <p>{k.none}</p>
       )}
