@@ -453,6 +453,10 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .card-pad { padding: 16px 24px; }
 .actuals-note { margin: 12px 0 0; font-size: 13px; }
 .card-flush .actuals-note { padding: 12px 24px 16px; margin: 0; }
+/* The base's template: each milestone's name and its "required" box on one row, rows divided. */
+.template-row { display: flex; flex-wrap: wrap; align-items: flex-end; gap: 8px 24px; padding: 12px 0; border-bottom: 1px solid var(--divider); }
+.template-row .field { margin-bottom: 0; flex: 1 1 260px; max-width: 480px; }
+.template-row .choice { margin: 0 0 10px; }
 /* The base's intake card spans the dashboard's columns: its two charts sit side by side when there is room. */
 .grid-2 > #incubation { grid-column: 1 / -1; }
 .incubation-charts .chart-figure { padding-left: 0; padding-right: 0; }
