@@ -108,6 +108,8 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
       label: 'incubated',
       icon: 'seedling',
       roles: INCUBATION_STAFF.roles as readonly string[],
+      // The base's template (milestones and graduation criteria) serves its records.
+      also: ['/incubator/template'],
     },
     // The base's own project (P-I1): the organisation's pages at the organisation's paths, gated by
     // the same policies (the base's project roles; operators run intake only).
