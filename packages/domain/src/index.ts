@@ -6,6 +6,7 @@ export * from './evaluations/sampling.ts';
 export * from './evaluations/spot-check.ts';
 export * from './findings/index.ts';
 export * from './history/index.ts';
+export * from './incentives/index.ts';
 export * from './incubation/index.ts';
 export * from './lists/lists.ts';
 export * from './money/money.ts';
