@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Intern, internMonthSubsidy, internshipSubsidy } from './internships.ts';
+import { Intern, internMonthSubsidy, internshipSubsidy, publishedInternshipRates } from './internships.ts';
 import { FANGCHENGGANG_AWARD_PARAMETERS as P } from './parameters.ts';
 
 // Rates have no POLICY default: these are test values, ¥1,500 and ¥30 per intern-month.
@@ -81,5 +81,13 @@ describe('internshipSubsidy (P-A9)', () => {
       ['2025-02', true],
     ]);
     expect(s.total).toBe(3_060_00);
+  });
+});
+
+describe('publishedInternshipRates (P-A9)', () => {
+  it('refuses to price a claim while the rule set has no rates, and hands them over once published', () => {
+    expect(P.internshipRates).toBeUndefined();
+    expect(publishedInternshipRates(P)).toEqual({ ok: false, ruleId: 'P-A9', problem: 'rates_not_published' });
+    expect(publishedInternshipRates({ internshipRates: rates })).toEqual({ ok: true, rates });
   });
 });

@@ -3,7 +3,7 @@ import { addDays, addMonths, addYears } from '../people/dates.ts';
 import { isoDate } from '../rules/rule-set.ts';
 import { plainLine } from '../text/plain-text.ts';
 import { date, fen, month } from '../units/units.ts';
-import type { AwardParameters } from './parameters.ts';
+import type { AwardParameters, InternshipRates } from './parameters.ts';
 
 /**
  * P-A9: internship bases recognised by human-resources authorities that host full-time students in
@@ -43,13 +43,6 @@ export const Intern = z
   })
   .meta({ id: 'Intern', description: 'P-A9: an intern hosted by an internship base' });
 export type Intern = z.infer<typeof Intern>;
-
-/** Per intern-month subsidy rates, fen: from the rule set (no POLICY default). */
-export const InternshipRates = z.strictObject({
-  internship: z.number().int().min(0).describe('Internship subsidy (见习补贴) per intern-month, fen'),
-  insurance: z.number().int().min(0).describe('Accident / work-injury insurance subsidy per intern-month, fen'),
-});
-export type InternshipRates = z.infer<typeof InternshipRates>;
 
 export const INTERN_MONTH_REASONS = [
   'student_in_graduation_year',
@@ -121,4 +114,16 @@ export function internshipSubsidy(
 ): { ruleId: 'P-A9'; months: InternMonth[]; total: number } {
   const judged = [...new Set(months)].sort().map((m) => internMonthSubsidy(intern, m, base, rates, params));
   return { ruleId: 'P-A9', months: judged, total: judged.reduce((s, m) => s + m.total, 0) };
+}
+
+/**
+ * P-A9: the rates of the rule set, or a refusal when the bureau has published none (they have no
+ * POLICY default, so a claim cannot be priced without them).
+ */
+export function publishedInternshipRates(
+  params: Pick<AwardParameters, 'internshipRates'>,
+): { ok: true; rates: InternshipRates } | { ok: false; ruleId: 'P-A9'; problem: 'rates_not_published' } {
+  return params.internshipRates
+    ? { ok: true, rates: params.internshipRates }
+    : { ok: false, ruleId: 'P-A9', problem: 'rates_not_published' };
 }

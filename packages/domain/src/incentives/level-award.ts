@@ -29,6 +29,11 @@ import type { AwardParameters, LevelAmounts } from './parameters.ts';
  *   after the claim date was still "already paid" when the claim is paid).
  * - A claim that would pay 0 is not eligible (P-A5: nothing is left to pay), so it is never sent.
  * - Certificates obtained after the claim date are not held on it and are ignored.
+ * - A claim may name the certificate it is made for; it must be held on the claim date (P-A2), and
+ *   the amount is still that of the highest level held (naming a lower one cannot split the award).
+ * - The store's ceiling (ledgerCeiling) is the award of the highest level held on the payment day,
+ *   at the amounts in force then; the use case re-assesses at approval, so a rule-set change or a
+ *   payment recorded meanwhile is taken into account.
  */
 
 export const LEDGER_SOURCES = ['claim', 'historical'] as const;

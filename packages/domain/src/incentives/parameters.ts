@@ -25,6 +25,13 @@ export type LevelAmounts = z.infer<typeof LevelAmounts>;
 export const RECOGNITION_AUTHORITIES = ['national', 'regional'] as const;
 export type RecognitionAuthority = (typeof RECOGNITION_AUTHORITIES)[number];
 
+/** P-A9: subsidy per intern-month, fen. The seed gives no rate: a bureau publishes them. */
+export const InternshipRates = z.strictObject({
+  internship: fen.describe('Internship subsidy (见习补贴) per intern-month, fen'),
+  insurance: fen.describe('Accident / work-injury insurance subsidy per intern-month, fen'),
+});
+export type InternshipRates = z.infer<typeof InternshipRates>;
+
 export const AwardParameters = z
   .strictObject({
     /** P-A2: one-off level-improvement award per certificate level. */
@@ -45,6 +52,8 @@ export const AwardParameters = z
     organisationAwards: z.strictObject({ national: fen, regional: fen }),
     /** P-A9: a graduate is eligible within this many years of graduating. */
     internshipGraduateYears: z.number().int().min(0).max(10),
+    /** P-A9: the per intern-month rates; absent until the bureau publishes them (no POLICY default). */
+    internshipRates: InternshipRates.optional(),
   })
   .meta({ id: 'AwardParameters', description: 'The incentive parameters (P-A1 … P-A9): money in fen' });
 export type AwardParameters = z.infer<typeof AwardParameters>;
