@@ -6,9 +6,11 @@ import {
   AwardClaimAssessment,
   type AwardLedgerEntry,
   assessAwardClaim,
+  historicalLedgerEntry,
   ledgerCeiling,
   ledgerTotal,
   levelGrouping,
+  NewHistoricalAward,
   payableAward,
   withinLedgerCeiling,
 } from './level-award.ts';
@@ -246,5 +248,24 @@ describe('assessAwardClaim (P-A2 … P-A6)', () => {
       P,
     );
     expect(a.refusedBy).toEqual(['P-A6', 'P-A3', 'P-A2', 'P-A5']);
+  });
+});
+
+describe('historical awards (paid before the product)', () => {
+  it('need a reference, and enter the ledger as historical so the difference counts them', () => {
+    const input = { date: '2019-11-01', level: 'assistant', amount: 1_000_00 };
+    expect(NewHistoricalAward.safeParse(input).success).toBe(false);
+    const entry = historicalLedgerEntry(NewHistoricalAward.parse({ ...input, reference: '防民发〔2019〕12号' }));
+    expect(entry.source).toBe('historical');
+    // Paid 1 000 in 2019; social worker in 2024: 2 000 − 1 000 = 1 000.
+    const a = assessAwardClaim(
+      {
+        person: person([cert('assistant', '2019-06-01'), cert('social_worker', '2024-06-01')]),
+        ledger: [entry],
+        claimDate: '2024-07-01',
+      },
+      P,
+    );
+    expect(a.amount).toBe(1_000_00);
   });
 });

@@ -50,6 +50,19 @@ export const AwardLedgerEntry = z
   .meta({ id: 'AwardLedgerEntry', description: 'An award paid to a person under P-A2 (amount in fen)' });
 export type AwardLedgerEntry = z.infer<typeof AwardLedgerEntry>;
 
+/**
+ * An award paid before the product was used, as a bureau records it into the person's ledger (the
+ * difference rule then counts it). The payment reference is required: it is the only trace of it.
+ */
+export const NewHistoricalAward = AwardLedgerEntry.omit({ source: true, reference: true })
+  .extend({ reference: plainLine(z.string().trim().min(1).max(100)).describe('The payment voucher or file number') })
+  .meta({ id: 'NewHistoricalAward', description: 'P-A2: an award paid before the product, recorded by a bureau' });
+export type NewHistoricalAward = z.infer<typeof NewHistoricalAward>;
+
+export function historicalLedgerEntry(award: NewHistoricalAward): AwardLedgerEntry {
+  return { ...award, source: 'historical' };
+}
+
 /** P-A2: the award of a level ('none' earns nothing). */
 export function levelAward(level: CertLevel, amounts: LevelAmounts): number {
   return level === 'none' ? 0 : amounts[level];
