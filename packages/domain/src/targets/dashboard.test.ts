@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countyView, type TargetFigure, targetStatus, targetsDashboard, targetsView } from './dashboard.ts';
 import type { BureauMap } from './map.ts';
-import { FACTS, MAP, post, staff } from './test-fixtures.ts';
+import { FACTS, MAP, POSTINGS, post, staff } from './test-fixtures.ts';
 
 const TODAY = '2026-06-30';
 const pick = (figures: TargetFigure[], key: TargetFigure['key']) => figures.find((f) => f.key === key) as TargetFigure;
@@ -24,11 +24,17 @@ describe('target status', () => {
 
   it('property: met exactly when value ≥ goal; overdue only after the deadline year', () => {
     fc.assert(
-      fc.property(fc.nat(50), fc.nat(50), fc.option(fc.integer({ min: 2020, max: 2030 })), fc.integer({ min: 2020, max: 2030 }), (v, g, dl, y) => {
-        const s = targetStatus(v, g, dl, `${y}-07-01`);
-        expect(s === 'met').toBe(v >= g);
-        if (s === 'overdue') expect(dl !== null && y > dl).toBe(true);
-      }),
+      fc.property(
+        fc.nat(50),
+        fc.nat(50),
+        fc.option(fc.integer({ min: 2020, max: 2030 })),
+        fc.integer({ min: 2020, max: 2030 }),
+        (v, g, dl, y) => {
+          const s = targetStatus(v, g, dl, `${y}-07-01`);
+          expect(s === 'met').toBe(v >= g);
+          if (s === 'overdue') expect(dl !== null && y > dl).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -44,7 +50,12 @@ describe('county 港口区 450602 on 2026-06-30', () => {
     const f = pick(figures, 'professionals');
     expect(brief(f)).toEqual(['P-T2', 2, 3, 2025, 'overdue']);
     expect(f.gaps).toEqual([
-      expect.objectContaining({ code: '450602001002', have: 0, need: 2, message: 'urban community 沙潭江社区 has 0 of 2 professionals' }),
+      expect.objectContaining({
+        code: '450602001002',
+        have: 0,
+        need: 2,
+        message: 'urban community 沙潭江社区 has 0 of 2 professionals',
+      }),
     ]);
   });
 
@@ -167,7 +178,13 @@ describe('city-wide', () => {
         { code: '450621100', name: '在妙镇', county: '450621', kind: 'township' },
       ],
     };
-    expect(brief(pick(targetsDashboard(map, FACTS, TODAY).figures, 'stations'))).toEqual(['P-T4', 2, 5, 2023, 'overdue']);
+    expect(brief(pick(targetsDashboard(map, FACTS, TODAY).figures, 'stations'))).toEqual([
+      'P-T4',
+      2,
+      5,
+      2023,
+      'overdue',
+    ]);
   });
 
   it('before a base is recognised it does not count (P-T6 on 2023-12-31: 0 of 1 talent bases)', () => {
@@ -201,14 +218,20 @@ describe('properties', () => {
         const facts = {
           ...FACTS,
           staff: FACTS.staff.map((s) =>
-            s.personId === who ? { ...s, certificates: [...s.certificates, { level: 'assistant' as const, obtainedOn: `${year}-01-01` }] } : s,
+            s.personId === who
+              ? {
+                  ...s,
+                  certificates: [...s.certificates, { level: 'assistant' as const, obtainedOn: `${year}-01-01` }],
+                }
+              : s,
           ),
         };
         const before = targetsDashboard(MAP, FACTS, TODAY);
         const after = targetsDashboard(MAP, facts, TODAY);
-        const values = (d: typeof before) => [...d.figures, ...d.counties.flatMap((c) => c.figures)].map((f) => f.value);
+        const values = (d: typeof before) =>
+          [...d.figures, ...d.counties.flatMap((c) => c.figures)].map((f) => f.value);
         const was = values(before);
-        values(after).forEach((v, i) => expect(v).toBeGreaterThanOrEqual(was[i] ?? 0));
+        for (const [i, v] of values(after).entries()) expect(v).toBeGreaterThanOrEqual(was[i] ?? 0);
       }),
       { numRuns: 30 },
     );
@@ -216,11 +239,21 @@ describe('properties', () => {
 
   it('the city’s place figures are the sums of its counties’', () => {
     fc.assert(
-      fc.property(fc.subarray(FACTS.postings), fc.constantFrom('2023-12-31', '2025-06-30', '2026-06-30'), (postings, today) => {
-        const d = targetsDashboard(MAP, { ...FACTS, postings }, today);
-        for (const key of ['incubationBases', 'professionals', 'registeredOrganisations', 'stations', 'certifiedPosts'] as const)
-          expect(pick(d.figures, key).value).toBe(d.counties.reduce((s, c) => s + pick(c.figures, key).value, 0));
-      }),
+      fc.property(
+        fc.subarray(POSTINGS),
+        fc.constantFrom('2023-12-31', '2025-06-30', '2026-06-30'),
+        (postings, today) => {
+          const d = targetsDashboard(MAP, { ...FACTS, postings }, today);
+          for (const key of [
+            'incubationBases',
+            'professionals',
+            'registeredOrganisations',
+            'stations',
+            'certifiedPosts',
+          ] as const)
+            expect(pick(d.figures, key).value).toBe(d.counties.reduce((s, c) => s + pick(c.figures, key).value, 0));
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -56,7 +56,11 @@ export const TargetFigure = z
     value: count.describe('Places meeting the target, or people/bases counted (see unit)'),
     goal: count.nullable().describe('What the target asks for; null where the map lacks it (no baseline)'),
     unit: z.enum(TARGET_UNITS),
-    deadlineYear: z.number().int().nullable().describe('Due by 31 December of this year; null where the policy sets none'),
+    deadlineYear: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Due by 31 December of this year; null where the policy sets none'),
     status: z.enum(TARGET_STATUSES),
     gaps: z.array(TargetGap).describe('The places behind the shortfall'),
   })
@@ -130,9 +134,7 @@ interface CountyPlaces {
 function placesOf(map: BureauMap, county: string): CountyPlaces {
   const townships = map.townships.filter((t) => t.county === county).sort((a, b) => a.code.localeCompare(b.code));
   const codes = new Set(townships.map((t) => t.code));
-  const communities = map.communities
-    .filter((c) => codes.has(c.township))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  const communities = map.communities.filter((c) => codes.has(c.township)).sort((a, b) => a.code.localeCompare(b.code));
   return { townships, communities };
 }
 
@@ -195,7 +197,16 @@ function countyFigures(ctx: Ctx, county: string, incubationBases: number): Targe
     'counties',
     incubationBases > 0
       ? []
-      : [gap({ ruleId: 'P-T1', level: 'county', code: county, have: 0, need: 1, message: `county ${county} has no incubation base` })],
+      : [
+          gap({
+            ruleId: 'P-T1',
+            level: 'county',
+            code: county,
+            have: 0,
+            need: 1,
+            message: `county ${county} has no incubation base`,
+          }),
+        ],
     today,
     params,
   );
@@ -294,7 +305,15 @@ function countyFigures(ctx: Ctx, county: string, incubationBases: number): Targe
         value,
         null,
         'people',
-        [gap({ ruleId: 'P-T5', level: 'county', code: county, have: value, message: `no ${params.certifiedBaseYear} baseline for county ${county}` })],
+        [
+          gap({
+            ruleId: 'P-T5',
+            level: 'county',
+            code: county,
+            have: value,
+            message: `no ${params.certifiedBaseYear} baseline for county ${county}`,
+          }),
+        ],
         today,
         params,
       );
@@ -363,7 +382,16 @@ function cityFigures(ctx: Ctx, counties: CountyTargets[]): TargetFigure[] {
     const value = parts.reduce((s, f) => s + f.value, 0);
     const goal = parts.reduce((s, f) => s + (f.goal ?? 0), 0);
     const noData = parts.length === 0 || parts.some((f) => f.status === 'no_data');
-    return figure(key, value, goal, parts[0]?.unit ?? 'counties', parts.flatMap((f) => f.gaps), today, params, noData);
+    return figure(
+      key,
+      value,
+      goal,
+      parts[0]?.unit ?? 'counties',
+      parts.flatMap((f) => f.gaps),
+      today,
+      params,
+      noData,
+    );
   };
 
   const certified = (() => {
@@ -378,7 +406,15 @@ function cityFigures(ctx: Ctx, counties: CountyTargets[]): TargetFigure[] {
       message,
     });
     if (!baseline)
-      return figure('certified', value, null, 'people', [cityGap(value, undefined, `no ${params.certifiedBaseYear} baseline recorded`)], today, params);
+      return figure(
+        'certified',
+        value,
+        null,
+        'people',
+        [cityGap(value, undefined, `no ${params.certifiedBaseYear} baseline recorded`)],
+        today,
+        params,
+      );
     const goal = certifiedGoal(baseline.city, params);
     const gaps =
       value >= goal
@@ -388,12 +424,23 @@ function cityFigures(ctx: Ctx, counties: CountyTargets[]): TargetFigure[] {
   })();
 
   const bases = (key: 'talentBases' | 'internshipBases', kind: 'talent' | 'internship', need: number) => {
-    const have = map.bases.filter((b) => b.kind === kind && (b.recognisedOn === undefined || b.recognisedOn <= today)).length;
+    const have = map.bases.filter(
+      (b) => b.kind === kind && (b.recognisedOn === undefined || b.recognisedOn <= today),
+    ).length;
     const words = kind === 'talent' ? 'talent cultivation bases' : 'internship bases';
     const gaps: TargetGap[] =
       have >= need
         ? []
-        : [{ ruleId: 'P-T6', level: 'city', code: map.city, have, need, message: `${have} of ${need} ${words} city-wide` }];
+        : [
+            {
+              ruleId: 'P-T6',
+              level: 'city',
+              code: map.city,
+              have,
+              need,
+              message: `${have} of ${need} ${words} city-wide`,
+            },
+          ];
     return figure(key, have, need, 'bases', gaps, today, params);
   };
 

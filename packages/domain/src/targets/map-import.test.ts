@@ -71,6 +71,10 @@ describe('the map’s lower levels from xlsx rows', () => {
   });
 
   it('an empty file is an empty map', () => {
-    expect(parseMapRows({ townships: [], communities: [] }, COUNTIES)).toEqual({ ok: true, townships: [], communities: [] });
+    expect(parseMapRows({ townships: [], communities: [] }, COUNTIES)).toEqual({
+      ok: true,
+      townships: [],
+      communities: [],
+    });
   });
 });

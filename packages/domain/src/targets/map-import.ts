@@ -75,10 +75,12 @@ export function parseMapRows(rows: MapRows, counties: readonly string[]): MapImp
     const name = cell(r, C.name);
     const county = cell(r, C.county);
     const kind = TOWNSHIP_KIND_WORDS[cell(r, C.kind)];
-    if (!/^\d{9}$/.test(code)) err('townships', r.row, C.code, 'must be a nine-digit township code (county code + 3 digits)');
+    if (!/^\d{9}$/.test(code))
+      err('townships', r.row, C.code, 'must be a nine-digit township code (county code + 3 digits)');
     else if (townshipCodes.has(code)) err('townships', r.row, C.code, `${code} is already on an earlier row`);
     if (!name) err('townships', r.row, C.name, 'is required');
-    if (!countySet.has(county)) err('townships', r.row, C.county, `must be one of the bureau's counties (${counties.join(', ')})`);
+    if (!countySet.has(county))
+      err('townships', r.row, C.county, `must be one of the bureau's counties (${counties.join(', ')})`);
     else if (/^\d{9}$/.test(code) && !code.startsWith(county))
       err('townships', r.row, C.code, `must begin with its county's code ${county}`);
     if (!kind) err('townships', r.row, C.kind, 'must be 乡镇 or 街道');
@@ -96,7 +98,8 @@ export function parseMapRows(rows: MapRows, counties: readonly string[]): MapImp
     let township = cell(r, C.township);
     if (/^\d{9}000$/.test(township)) township = township.slice(0, 9);
     const kind = COMMUNITY_KIND_WORDS[cell(r, C.kind)];
-    if (!/^\d{12}$/.test(code)) err('communities', r.row, C.code, 'must be a twelve-digit community code (township code + 3 digits)');
+    if (!/^\d{12}$/.test(code))
+      err('communities', r.row, C.code, 'must be a twelve-digit community code (township code + 3 digits)');
     else if (communityCodes.has(code)) err('communities', r.row, C.code, `${code} is already on an earlier row`);
     if (!name) err('communities', r.row, C.name, 'is required');
     if (!townshipCodes.has(township))

@@ -80,7 +80,10 @@ export const TalentBase = z
     id: z.string(),
     kind: z.enum(TARGET_BASE_KINDS),
     name: z.string().min(1),
-    region: z.string().regex(/^\d{6}$/).describe('GB/T 2260 code of its county, or the city'),
+    region: z
+      .string()
+      .regex(/^\d{6}$/)
+      .describe('GB/T 2260 code of its county, or the city'),
     organisationId: z.string().optional().describe('The tenant running it, when it is one'),
     recognisedOn: isoDate.optional().describe('When it was recognised; absent counts as recognised already'),
   })
@@ -106,7 +109,10 @@ export type Posting = z.infer<typeof Posting>;
 /** The map of a city bureau: its lower levels, stations, baseline and bases. */
 export const BureauMap = z
   .object({
-    city: z.string().regex(/^\d{4}00$/).describe('GB/T 2260 code of the city'),
+    city: z
+      .string()
+      .regex(/^\d{4}00$/)
+      .describe('GB/T 2260 code of the city'),
     townships: z.array(Township),
     communities: z.array(Community),
     stations: z.array(SocialWorkStation),

@@ -38,13 +38,22 @@ const year = z.number().int().min(2000).max(2100);
 export const TargetParameters = z
   .object({
     deadlines: z
-      .object(Object.fromEntries(TARGET_KEYS.map((k) => [k, year.nullable()])) as Record<TargetKey, z.ZodNullable<typeof year>>)
+      .object(
+        Object.fromEntries(TARGET_KEYS.map((k) => [k, year.nullable()])) as Record<
+          TargetKey,
+          z.ZodNullable<typeof year>
+        >,
+      )
       .describe('The year each target is due by (met by 31 December); null where the policy sets none (P-T7)'),
     urbanProfessionals: z.number().int().min(0).describe('P-T2: professionals an urban community (社区) needs'),
     ruralProfessionals: z.number().int().min(0).describe('P-T2: professionals a rural community (村) needs'),
     organisationsPerCounty: z.number().int().min(1).describe('P-T3: registered organisations per county'),
     certifiedBaseYear: year.describe('P-T5: the base year of the certified count'),
-    certifiedMultiplierBp: z.number().int().min(0).describe('P-T5: the goal as basis points of the baseline (20000 = double)'),
+    certifiedMultiplierBp: z
+      .number()
+      .int()
+      .min(0)
+      .describe('P-T5: the goal as basis points of the baseline (20000 = double)'),
     talentBases: z.number().int().min(0).describe('P-T6: talent cultivation bases city-wide'),
     internshipBases: z.number().int().min(0).describe('P-T6: internship bases city-wide'),
     certifiedPostsPerCommunity: z.number().int().min(1).describe('P-T7: posts held by certified workers per community'),

@@ -54,7 +54,13 @@ export const STAFF: TargetStaff[] = [
   staff('p6', 'org-a'),
 ];
 
-export const post = (personId: string, organisationId: string, community: string, from: string, until?: string): Posting => ({
+export const post = (
+  personId: string,
+  organisationId: string,
+  community: string,
+  from: string,
+  until?: string,
+): Posting => ({
   personId,
   organisationId,
   community,

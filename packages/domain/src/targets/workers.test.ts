@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { certifiedCount, isCertifiedOn, postedWorkers, postingRunsOn, professionalBasis, staffInCounty } from './workers.ts';
 import { FACTS, POSTINGS, post, STAFF, staff } from './test-fixtures.ts';
+import {
+  certifiedCount,
+  isCertifiedOn,
+  postedWorkers,
+  postingRunsOn,
+  professionalBasis,
+  staffInCounty,
+} from './workers.ts';
 
 describe('who is a professional (P-T2) and certified (P-T7) on a day', () => {
   it('certified from the day the certificate was obtained, not the day before', () => {
@@ -12,24 +19,27 @@ describe('who is a professional (P-T2) and certified (P-T7) on a day', () => {
 
   it('a professional holds a certificate, or a social-work degree at associate level or above', () => {
     expect(professionalBasis(staff('a', 'o', '2020-01-01'), '2026-01-01')).toBe('certificate');
-    expect(professionalBasis(staff('b', 'o', undefined, { level: 'associate', socialWorkMajor: true }), '2026-01-01')).toBe(
-      'socialWorkDegree',
-    );
-    expect(professionalBasis(staff('c', 'o', undefined, { level: 'vocational', socialWorkMajor: true }), '2026-01-01')).toBe(
-      undefined,
-    );
-    expect(professionalBasis(staff('d', 'o', undefined, { level: 'master', socialWorkMajor: false }), '2026-01-01')).toBe(
-      undefined,
-    );
+    expect(
+      professionalBasis(staff('b', 'o', undefined, { level: 'associate', socialWorkMajor: true }), '2026-01-01'),
+    ).toBe('socialWorkDegree');
+    expect(
+      professionalBasis(staff('c', 'o', undefined, { level: 'vocational', socialWorkMajor: true }), '2026-01-01'),
+    ).toBe(undefined);
+    expect(
+      professionalBasis(staff('d', 'o', undefined, { level: 'master', socialWorkMajor: false }), '2026-01-01'),
+    ).toBe(undefined);
   });
 });
 
 describe('postings', () => {
   it('run from their first through their last day', () => {
     const p = post('x', 'o', '450602001001', '2024-01-01', '2024-12-31');
-    expect([postingRunsOn(p, '2023-12-31'), postingRunsOn(p, '2024-01-01'), postingRunsOn(p, '2024-12-31'), postingRunsOn(p, '2025-01-01')]).toEqual(
-      [false, true, true, false],
-    );
+    expect([
+      postingRunsOn(p, '2023-12-31'),
+      postingRunsOn(p, '2024-01-01'),
+      postingRunsOn(p, '2024-12-31'),
+      postingRunsOn(p, '2025-01-01'),
+    ]).toEqual([false, true, true, false]);
   });
 
   it('on 2026-06-30: p6’s posting has ended; p3 is posted but no professional', () => {
@@ -45,7 +55,10 @@ describe('postings', () => {
   });
 
   it('a person in two communities at once serves in the one posted last; a tie goes to the lower code', () => {
-    const twice = [post('p1', 'org-a', '450602001001', '2024-01-01'), post('p1', 'org-a', '450602001002', '2025-01-01')];
+    const twice = [
+      post('p1', 'org-a', '450602001001', '2024-01-01'),
+      post('p1', 'org-a', '450602001002', '2025-01-01'),
+    ];
     expect(postedWorkers(twice, STAFF, '2026-01-01').map((w) => w.community)).toEqual(['450602001002']);
     const tie = [post('p1', 'org-a', '450602001002', '2024-01-01'), post('p1', 'org-a', '450602001001', '2024-01-01')];
     expect(postedWorkers(tie, STAFF, '2026-01-01').map((w) => w.community)).toEqual(['450602001001']);
@@ -80,15 +93,23 @@ describe('postings', () => {
 
 describe('certified count (P-T5)', () => {
   it('counts distinct people: one person with two certificates, or on two rows, once', () => {
-    const twoCerts = { ...staff('x', 'org-a', '2021-01-01'), certificates: [
-      { level: 'assistant' as const, obtainedOn: '2021-01-01' },
-      { level: 'social_worker' as const, obtainedOn: '2024-01-01' },
-    ] };
+    const twoCerts = {
+      ...staff('x', 'org-a', '2021-01-01'),
+      certificates: [
+        { level: 'assistant' as const, obtainedOn: '2021-01-01' },
+        { level: 'social_worker' as const, obtainedOn: '2024-01-01' },
+      ],
+    };
     expect(certifiedCount([twoCerts, { ...twoCerts, organisationId: 'org-b' }], '2026-01-01')).toBe(1);
   });
 
   it('a county counts the staff of its organisations: 港口区 org-a has p1, p2, p3, p6', () => {
-    expect(staffInCounty(STAFF, FACTS.organisations, '450602').map((s) => s.personId)).toEqual(['p1', 'p2', 'p3', 'p6']);
+    expect(staffInCounty(STAFF, FACTS.organisations, '450602').map((s) => s.personId)).toEqual([
+      'p1',
+      'p2',
+      'p3',
+      'p6',
+    ]);
     expect(staffInCounty(STAFF, FACTS.organisations, '450600')).toEqual(
       STAFF.filter((s) => s.organisationId === 'org-c'),
     );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate } from '../rules/rule-set.ts';
 import { EDUCATION_LEVELS, type EducationLevel } from '../people/person.ts';
+import { isoDate } from '../rules/rule-set.ts';
 import type { Posting, TargetOrganisation, TargetStaff } from './map.ts';
 
 /**
