@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countyView, type TargetFigure, targetStatus, targetsDashboard, targetsView } from './dashboard.ts';
+import {
+  countyView,
+  type TargetFigure,
+  TargetsDashboard,
+  targetFigure,
+  targetStatus,
+  targetsDashboard,
+  targetsView,
+} from './dashboard.ts';
 import type { BureauMap } from './map.ts';
 import { FACTS, MAP, POSTINGS, post, staff } from './test-fixtures.ts';
 
@@ -201,6 +209,12 @@ describe('views', () => {
     expect(view?.counties.map((c) => c.county)).toEqual(['450681']);
     expect(view?.figures.map((f) => f.ruleId)).toEqual(['P-T1', 'P-T2', 'P-T3', 'P-T4', 'P-T5', 'P-T7']);
     expect(view?.figures.flatMap((f) => f.gaps).every((g) => g.county === '450681')).toBe(true);
+  });
+
+  it('the dashboard and its views conform to the schema the API will send', () => {
+    expect(() => TargetsDashboard.parse(city)).not.toThrow();
+    expect(() => TargetsDashboard.parse(countyView(city, '450602'))).not.toThrow();
+    expect(targetFigure(city.figures, 'certified')?.ruleId).toBe('P-T5');
   });
 
   it('the city bureau sees the whole dashboard; a region outside it nothing', () => {

@@ -237,7 +237,9 @@ function countyFigures(ctx: Ctx, county: string, incubationBases: number): Targe
     return figure('professionals', met, communities.length, 'communities', gaps, today, params);
   })();
 
-  // P-T3: registered social-work service organisations in the county; 未登记 ones do not count.
+  // P-T3: registered social-work service organisations in the county; 未登记 ones do not count. As
+  // for bases (P-T1), an organisation registered at city level lies in no county and covers none;
+  // a county counts as met with organisationsPerCounty of them, so its value is 1 or 0 (summable).
   const t3 = (() => {
     const here = facts.organisations.filter((o) => o.region === county);
     const registered = here.filter((o) => o.registered).length;
@@ -471,4 +473,9 @@ export function countyView(dashboard: TargetsDashboard, county: string): Targets
 export function targetsView(dashboard: TargetsDashboard, region: string): TargetsDashboard | undefined {
   if (region === dashboard.scope) return dashboard;
   return countyView(dashboard, region);
+}
+
+/** One figure of a list by its key (each key appears once in a scope's figures). */
+export function targetFigure(figures: readonly TargetFigure[], key: TargetKey): TargetFigure | undefined {
+  return figures.find((f) => f.key === key);
 }
