@@ -34,6 +34,7 @@ export * from './rules/in-force.ts';
 export * from './rules/parameter-diff.ts';
 export * from './rules/parameter-rules.ts';
 export * from './rules/rule-set.ts';
+export * from './targets/index.ts';
 export * from './tenancy/invitation.ts';
 export * from './tenancy/jurisdiction.ts';
 export * from './tenancy/me.ts';
