@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type Amendment,
   type ChainEventType,
@@ -30,7 +30,7 @@ import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
 import { type ChainEntry, ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
-import { type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
+import { countQuery, type PageRequest, queryAll, queryItems, queryPage } from './query.ts';
 import { type RegisterChange, stageRegisterRow } from './register.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 import { windowOf } from './window.ts';
@@ -306,23 +306,11 @@ export class Contracts {
   }
 
   private async count(index: 'review' | 'status', attribute: string, partition: string): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const found = await this.scope.client.send(
-        new QueryCommand({
-          TableName: this.scope.tableName,
-          IndexName: index,
-          KeyConditionExpression: `${attribute} = :pk`,
-          ExpressionAttributeValues: { ':pk': partition },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += found.Count ?? 0;
-      start = found.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return countQuery(this.scope, {
+      IndexName: index,
+      KeyConditionExpression: `${attribute} = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+    });
   }
 
   /** One version; not_found when there is none. */

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationNote, ApplicationStatus, Incubation, IncubationStage } from '@shegong/domain';
 import { countStageMove } from './bases/bases.ts';
 import { getInOrder } from './batch.ts';
@@ -6,7 +6,7 @@ import type { Page } from './cursor.ts';
 import { notFound } from './errors.ts';
 import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
-import { type PageRequest, queryAll, queryItems } from './query.ts';
+import { countQuery, type PageRequest, queryAll, queryItems } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
 /**
@@ -113,27 +113,24 @@ export class Incubations {
   }
 
   /**
-   * How many applications wait for the base's decision (the menu's badge): Select COUNT over their
+   * How many applications wait for the base's decision (the menu's badge): a COUNT over their
    * status partition, bounded by what waits rather than by every application.
    */
-  async waitingCount(): Promise<number> {
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const found = await this.scope.client.send(
-        new QueryCommand({
-          TableName: this.scope.tableName,
-          IndexName: 'status',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.applicationStatusPartition(this.base, 'applied') },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += found.Count ?? 0;
-      start = found.LastEvaluatedKey;
-    } while (start);
-    return count;
+  waitingCount(): Promise<number> {
+    return this.countIndex(keys.applicationStatusPartition(this.base, 'applied'));
+  }
+
+  /** How many of the base's records are in one stage (its dashboard): a COUNT over the stage's partition. */
+  stageCount(stage: IncubationStage): Promise<number> {
+    return this.countIndex(keys.incubationStagePartition(this.base, stage));
+  }
+
+  private countIndex(partition: string): Promise<number> {
+    return countQuery(this.scope, {
+      IndexName: 'status',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+    });
   }
 
   private async byIndex<T>(partition: string, page: PageRequest): Promise<Page<T>> {

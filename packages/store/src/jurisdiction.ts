@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type ContractVersion,
   covers,
@@ -14,7 +14,7 @@ import { MAX_CONTRACT_VERSIONS, versionOf } from './contracts.ts';
 import type { Page } from './cursor.ts';
 import { ContractHistory } from './history.ts';
 import { keys } from './keys.ts';
-import { type PageRequest, queryAll, queryItems } from './query.ts';
+import { countQuery, type PageRequest, queryAll, queryItems } from './query.ts';
 import { Rectifications } from './rectifications.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
@@ -80,29 +80,17 @@ export class JurisdictionContracts {
    */
   async waitingFor(bureauId: string): Promise<number> {
     const { partition, sortPrefix } = this.queuePartition;
-    let count = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const found = await this.scope.client.send(
-        new QueryCommand({
-          TableName: this.scope.tableName,
-          IndexName: 'review',
-          KeyConditionExpression: sortPrefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
-          FilterExpression: '#review.#bureau.#id = :bureau',
-          ExpressionAttributeNames: { '#review': 'review', '#bureau': 'bureau', '#id': 'id' },
-          ExpressionAttributeValues: {
-            ':pk': partition,
-            ':bureau': bureauId,
-            ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
-          },
-          Select: 'COUNT',
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += found.Count ?? 0;
-      start = found.LastEvaluatedKey;
-    } while (start);
-    return count;
+    return countQuery(this.scope, {
+      IndexName: 'review',
+      KeyConditionExpression: sortPrefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+      FilterExpression: '#review.#bureau.#id = :bureau',
+      ExpressionAttributeNames: { '#review': 'review', '#bureau': 'bureau', '#id': 'id' },
+      ExpressionAttributeValues: {
+        ':pk': partition,
+        ':bureau': bureauId,
+        ...(sortPrefix ? { ':prefix': sortPrefix } : {}),
+      },
+    });
   }
 
   /**

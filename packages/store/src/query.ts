@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { type TenantScope, toRecord } from './scope.ts';
 
@@ -85,4 +85,29 @@ export async function queryAll(scope: TenantScope, query: ListQuery): Promise<Re
     cursor = page.cursor;
   } while (cursor);
   return all;
+}
+
+/**
+ * How many items a Query matches: Select COUNT, page after page (DynamoDB counts at most 1 MB read
+ * per call), so a badge costs no item reads. The caller gives the key condition (and any filter).
+ */
+export async function countQuery(
+  scope: TenantScope,
+  input: Omit<QueryCommandInput, 'TableName' | 'Select' | 'ExclusiveStartKey'>,
+): Promise<number> {
+  let count = 0;
+  let start: Record<string, unknown> | undefined;
+  do {
+    const found = await scope.client.send(
+      new QueryCommand({
+        ...input,
+        TableName: scope.tableName,
+        Select: 'COUNT',
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    count += found.Count ?? 0;
+    start = found.LastEvaluatedKey;
+  } while (start);
+  return count;
 }

@@ -481,21 +481,17 @@ export interface IncubationOverview {
   byStage: Record<IncubationStage, number>;
 }
 
+/** Counts only (COUNT Queries of the status index): no record is read to be counted. */
 export async function incubationOverview(ctx: UseCaseContext): Promise<IncubationOverview> {
   const [applicationsWaiting, ...stages] = await Promise.all([
-    countAll((page) => listApplications(ctx, { status: 'applied' }, page)),
-    ...INCUBATION_STAGES.map((stage) => countAll((page) => listIncubations(ctx, { stage }, page))),
+    ctx.repos.incubations.waitingCount(),
+    ...INCUBATION_STAGES.map((stage) => ctx.repos.incubations.stageCount(stage)),
   ]);
   return {
-    applicationsWaiting: applicationsWaiting ?? 0,
+    applicationsWaiting,
     byStage: Object.fromEntries(INCUBATION_STAGES.map((stage, i) => [stage, stages[i] ?? 0])) as Record<
       IncubationStage,
       number
     >,
   };
-}
-
-/** Every page of a list, counted (a base's applications and records are tens, not thousands). */
-async function countAll(list: (page: PageRequest) => Promise<Page<unknown>>): Promise<number> {
-  return (await everyItem(list)).length;
 }
