@@ -1,5 +1,6 @@
 import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
+import { awardTabsEn } from './sections/award-tabs.ts';
 import { basesEn } from './sections/bases.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
@@ -52,6 +53,7 @@ export const en: Messages = {
     bases: 'Incubation bases',
     evaluations: 'Spot checks & evaluations',
     claims: 'Award approvals',
+    targets: 'Targets',
     rectifications: 'Rectification',
     tenants: 'Tenants',
     breadcrumbs: 'You are here',
@@ -339,6 +341,7 @@ export const en: Messages = {
   incubation: incubationEn,
   incubationPages: incubationPagesEn,
   incubationRegister: incubationRegisterEn,
+  awardTabs: awardTabsEn,
   incubationSupport: incubationSupportEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,

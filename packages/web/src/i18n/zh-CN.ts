@@ -1,5 +1,6 @@
 import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
+import { awardTabsZh } from './sections/award-tabs.ts';
 import { basesZh } from './sections/bases.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
@@ -55,6 +56,7 @@ export const zhCN = {
     bases: '孵化基地',
     evaluations: '抽查评估',
     claims: '奖励审批',
+    targets: '目标进度',
     rectifications: '整改',
     tenants: '租户',
     breadcrumbs: '当前位置',
@@ -334,6 +336,7 @@ export const zhCN = {
   incubation: incubationZh,
   incubationPages: incubationPagesZh,
   incubationRegister: incubationRegisterZh,
+  awardTabs: awardTabsZh,
   incubationSupport: incubationSupportZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,

@@ -35,8 +35,9 @@ describe('menus', () => {
       'rectifications',
       'bases',
       'evaluations',
-      'rules',
       'claims',
+      'targets',
+      'rules',
       'myOrganisation',
     ]);
     // Findings are shown to who reads contracts, not to staff.

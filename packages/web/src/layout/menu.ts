@@ -128,8 +128,10 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     // The incubation bases of the jurisdiction and their county coverage (P-T1): every member (BASE_READERS).
     { href: '/bureau/bases', label: 'bases', icon: 'seedling' },
     { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
-    { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
+    // The city's targets (P-T1 … P-T7) and the map they are counted over.
+    { href: '/bureau/targets', label: 'targets', icon: 'dashboard', soon: true, also: ['/bureau/map'] },
+    { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     MY_ORGANISATION,
   ],
   platform: [{ href: '/platform/tenants', label: 'tenants', icon: 'tenants' }, MY_ORGANISATION],
