@@ -2,7 +2,7 @@
 export const awardTabsZh = {
   orgLabel: '奖励申领',
   bureauLabel: '奖励审批',
-  org: { claims: '水平提升奖励', examCosts: '考试费用报销', internships: '见习补贴' },
+  org: { claims: '水平提升奖励', examCosts: '考试费用报销', internships: '见习补贴', recognitions: '机构表彰' },
   bureau: {
     claims: '奖励申领审批',
     internships: '见习补贴审批',
@@ -15,7 +15,12 @@ export const awardTabsZh = {
 export const awardTabsEn: typeof awardTabsZh = {
   orgLabel: 'Award claims',
   bureauLabel: 'Award approvals',
-  org: { claims: 'Level awards', examCosts: 'Exam costs', internships: 'Internship subsidies' },
+  org: {
+    claims: 'Level awards',
+    examCosts: 'Exam costs',
+    internships: 'Internship subsidies',
+    recognitions: 'Recognitions',
+  },
   bureau: {
     claims: 'Level-award claims',
     internships: 'Internship claims',

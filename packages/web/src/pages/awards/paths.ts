@@ -3,14 +3,18 @@
  * the organisation's 奖励申领 (/org/awards) and the bureau's 奖励审批 (/bureau/claims).
  */
 
-/** The organisation's side: level-improvement claims (P-A2 … P-A6), exam costs (P-A1), internships (P-A9). */
+/**
+ * The organisation's side: level-improvement claims (P-A2 … P-A6), exam costs (P-A1), internships
+ * (P-A9), and the recognitions a bureau recorded for it (P-A8, read only).
+ */
 export const ORG_AWARDS = '/org/awards';
-export const ORG_AWARD_TABS = ['claims', 'examCosts', 'internships'] as const;
+export const ORG_AWARD_TABS = ['claims', 'examCosts', 'internships', 'recognitions'] as const;
 export type OrgAwardTab = (typeof ORG_AWARD_TABS)[number];
 const ORG_TAB_PATHS: Record<OrgAwardTab, string> = {
   claims: ORG_AWARDS,
   examCosts: `${ORG_AWARDS}/exam-costs`,
   internships: `${ORG_AWARDS}/internships`,
+  recognitions: `${ORG_AWARDS}/recognitions`,
 };
 export const orgAwardTabPath = (tab: OrgAwardTab) => ORG_TAB_PATHS[tab];
 export const awardClaimPath = (claimId: string) => `${ORG_AWARDS}/claims/${encodeURIComponent(claimId)}`;
