@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { continuityRegion, type RuleSetParameters } from '../rules/rule-set.ts';
+import { AWARD_PARAMETER_DEFAULTS, continuityRegion, type RuleSetParameters } from '../rules/rule-set.ts';
 import { regionCode } from '../tenancy/schemas.ts';
 
 /**
@@ -8,9 +8,8 @@ import { regionCode } from '../tenancy/schemas.ts';
  *
  * The region's rule set already carries the P-A2 … P-A6 parameters (awards.*); the others (P-A1's
  * first exam year, P-A8's organisation awards, P-A9's graduate window) are not in the rule set yet.
- * Choice: this step keeps the rule set untouched and fills those from Fangchenggang's POLICY.md
- * values (AWARD_POLICY_DEFAULTS) in awardParametersOf; the store step may add them to the rule set
- * later as optional fields, and awardParametersOf is the one place that will read them.
+ * The rule set carries them as optional awards.* fields (versions published before them stay valid);
+ * awardParametersOf is the one place that reads them, with POLICY.md's values where absent.
  */
 
 const fen = z
@@ -59,14 +58,14 @@ export const AwardParameters = z
 export type AwardParameters = z.infer<typeof AwardParameters>;
 
 /**
- * POLICY.md's values for the parameters the rule set does not carry yet (Fangchenggang):
+ * POLICY.md's values for the parameters a rule set may lack (Fangchenggang), kept beside the rule
+ * set's schema (rules/rule-set.ts) so its readers fill them in too:
  * P-A1 exams from 2023; P-A8 ¥20,000 national, ¥10,000 regional; P-A9 within 2 years of graduating.
  */
-export const AWARD_POLICY_DEFAULTS = {
-  examFirstYear: 2023,
-  organisationAwards: { national: 20_000_00, regional: 10_000_00 },
-  internshipGraduateYears: 2,
-} as const satisfies Pick<AwardParameters, 'examFirstYear' | 'organisationAwards' | 'internshipGraduateYears'>;
+export const AWARD_POLICY_DEFAULTS = AWARD_PARAMETER_DEFAULTS satisfies Pick<
+  AwardParameters,
+  'examFirstYear' | 'organisationAwards' | 'internshipGraduateYears'
+>;
 
 /**
  * Fangchenggang's award parameters as POLICY.md states them: P-A2 ¥1,000 / ¥2,000 / ¥5,000;
@@ -86,8 +85,8 @@ export const FANGCHENGGANG_AWARD_PARAMETERS: AwardParameters = {
 
 /**
  * The award parameters of a rule set in force: P-A2 … P-A6 from its awards.* (the area by
- * continuityRegion: the rule set's own, or the city of its region), the rest from
- * AWARD_POLICY_DEFAULTS until the rule set carries them.
+ * continuityRegion: the rule set's own, or the city of its region), P-A1, P-A8 and P-A9 from its
+ * optional awards.* fields or AWARD_POLICY_DEFAULTS; P-A9's rates only where published.
  */
 export function awardParametersOf(ruleSet: { region: string; parameters: RuleSetParameters }): AwardParameters {
   const a = ruleSet.parameters.awards;
@@ -98,7 +97,9 @@ export function awardParametersOf(ruleSet: { region: string; parameters: RuleSet
     continuityRegion: continuityRegion(ruleSet),
     legacyCutoffYear: a.legacyCutoffYear,
     excludeCivilServants: a.excludeCivilServants,
-    ...AWARD_POLICY_DEFAULTS,
-    organisationAwards: { ...AWARD_POLICY_DEFAULTS.organisationAwards },
+    examFirstYear: a.examFirstYear ?? AWARD_POLICY_DEFAULTS.examFirstYear,
+    organisationAwards: { ...(a.organisationAwards ?? AWARD_POLICY_DEFAULTS.organisationAwards) },
+    internshipGraduateYears: a.internshipGraduateYears ?? AWARD_POLICY_DEFAULTS.internshipGraduateYears,
+    ...(a.internshipRates ? { internshipRates: { ...a.internshipRates } } : {}),
   };
 }

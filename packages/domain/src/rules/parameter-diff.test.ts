@@ -103,14 +103,14 @@ describe('the parameters a new version changes against the one in force', () => 
     const everything = changed((p) => {
       for (const field of RULE_SET_FIELDS) {
         const keys = field.path.split('.');
-        const parent = keys
-          .slice(0, -1)
-          .reduce<Record<string, unknown>>(
-            (node, key) => node[key] as Record<string, unknown>,
-            p as unknown as Record<string, unknown>,
-          );
+        const parent = keys.slice(0, -1).reduce<Record<string, unknown>>(
+          // An optional group the version lacks (P-A9's rates) is created, its leaves from 0.
+          (node, key) => (node[key] ??= {}) as Record<string, unknown>,
+          p as unknown as Record<string, unknown>,
+        );
         const leaf = keys.at(-1) as string;
-        parent[leaf] = typeof parent[leaf] === 'boolean' ? !parent[leaf] : (parent[leaf] as number) + 1;
+        parent[leaf] =
+          typeof parent[leaf] === 'boolean' ? !parent[leaf] : ((parent[leaf] as number | undefined) ?? 0) + 1;
       }
     });
     const diff = diffParameters(IN_FORCE, everything);

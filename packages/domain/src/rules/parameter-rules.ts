@@ -23,9 +23,15 @@ export interface ParameterField {
   path: string;
   rule: string;
   unit: ParameterUnit;
+  /**
+   * The rule set may lack it (added after versions were published): a form left empty leaves it
+   * absent, and its reader falls back to its default (or, for P-A9's rates, to none).
+   */
+  optional?: true;
 }
 
-const field = (path: string, rule: string, unit: ParameterUnit): ParameterField => ({ path, rule, unit });
+const field = (path: string, rule: string, unit: ParameterUnit, optional?: true): ParameterField =>
+  optional ? { path, rule, unit, optional } : { path, rule, unit };
 
 export const RULE_SET_FIELDS: readonly ParameterField[] = [
   field('payFloor.none', 'P-W3', 'fen'),
@@ -57,6 +63,12 @@ export const RULE_SET_FIELDS: readonly ParameterField[] = [
   field('awards.continuityRegion', 'P-A3', 'region'),
   field('awards.legacyCutoffYear', 'P-A4', 'year'),
   field('awards.excludeCivilServants', 'P-A6', 'boolean'),
+  field('awards.examFirstYear', 'P-A1', 'year', true),
+  field('awards.organisationAwards.national', 'P-A8', 'fen', true),
+  field('awards.organisationAwards.regional', 'P-A8', 'fen', true),
+  field('awards.internshipGraduateYears', 'P-A9', 'years', true),
+  field('awards.internshipRates.internship', 'P-A9', 'fen', true),
+  field('awards.internshipRates.insurance', 'P-A9', 'fen', true),
   field('national.maxContractMonths', 'N-1', 'months'),
   field('national.maxStableContractMonths', 'N-1', 'months'),
   field('national.registrationValidityYears', 'N-4', 'years'),

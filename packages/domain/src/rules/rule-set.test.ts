@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ruleSetInconsistencies } from './consistency.ts';
 import { DONGXING_2026, FANGCHENGGANG_2023 } from './fangchenggang.ts';
-import { continuityRegion, firstRegistrationYears, NewRuleSet, withParameterDefaults } from './rule-set.ts';
+import {
+  AWARD_PARAMETER_DEFAULTS,
+  continuityRegion,
+  firstRegistrationYears,
+  NewRuleSet,
+  withParameterDefaults,
+} from './rule-set.ts';
 
 /** A rule set as stored before the parameters of P-A3's area and N-4's first year existed. */
 function stored(input: NewRuleSet): NewRuleSet {
@@ -20,7 +26,9 @@ describe('the area of the P-A3 run', () => {
   it('defaults to the city of the rule set’s region for versions stored without it', () => {
     expect(continuityRegion(stored(DONGXING_2026))).toBe('450600');
     expect(continuityRegion(stored({ ...FANGCHENGGANG_2023, region: '450000' }))).toBe('450000');
-    expect(withParameterDefaults(stored(DONGXING_2026)).parameters).toEqual(DONGXING_2026.parameters);
+    // P-A1, P-A8 and P-A9's window read as POLICY.md's values too (P-A9's rates have none).
+    const awards = { ...DONGXING_2026.parameters.awards, ...AWARD_PARAMETER_DEFAULTS };
+    expect(withParameterDefaults(stored(DONGXING_2026)).parameters).toEqual({ ...DONGXING_2026.parameters, awards });
   });
 
   it('must hold the rule set’s own region', () => {

@@ -77,6 +77,18 @@ export const RuleSetParameters = z
       legacyCutoffYear: z.number().int().min(2000).max(2100),
       /** P-A6: civil servants on active establishment are excluded. */
       excludeCivilServants: z.boolean(),
+      /**
+       * P-A1 … P-A9 beyond the level award: optional, so versions published before they existed stay
+       * valid; absent, awardParametersOf reads POLICY.md's values (AWARD_POLICY_DEFAULTS).
+       */
+      /** P-A1: exam costs are reimbursed for exams held in this year or later (default 2023). */
+      examFirstYear: z.number().int().min(2000).max(2100).optional(),
+      /** P-A8: one-off award to an organisation recognised nationally / regionally (default ¥20,000 / ¥10,000). */
+      organisationAwards: z.strictObject({ national: fen, regional: fen }).optional(),
+      /** P-A9: a graduate is eligible within this many years of graduating (default 2). */
+      internshipGraduateYears: z.number().int().min(0).max(10).optional(),
+      /** P-A9: subsidies per intern-month; the seed gives none, so absent until the bureau publishes them. */
+      internshipRates: z.strictObject({ internship: fen, insurance: fen }).optional(),
     }),
     /** National defaults a bureau may change (N-1 … N-6). */
     national: z.strictObject({
@@ -123,6 +135,17 @@ export function firstRegistrationYears(parameters: RuleSetParameters): number {
   return parameters.national.firstRegistrationYears ?? 1;
 }
 
+/**
+ * POLICY.md's values for the award parameters a rule set may lack (Fangchenggang): P-A1 exams from
+ * 2023; P-A8 ¥20,000 national, ¥10,000 regional; P-A9 within 2 years of graduating. P-A9's rates
+ * have no default: the seed gives none.
+ */
+export const AWARD_PARAMETER_DEFAULTS = {
+  examFirstYear: 2023,
+  organisationAwards: { national: 20_000_00, regional: 10_000_00 },
+  internshipGraduateYears: 2,
+} as const;
+
 /** A rule set with the defaults of the parameters it may lack filled in, so every reader sees them. */
 export function withParameterDefaults<R extends { region: string; parameters: RuleSetParameters }>(ruleSet: R): R {
   const { awards, national } = ruleSet.parameters;
@@ -132,7 +155,13 @@ export function withParameterDefaults<R extends { region: string; parameters: Ru
       ...ruleSet.parameters,
       // Stored before the tolerance was a parameter: the default (actuals' projected overruns).
       projectionTolerance: ruleSet.parameters.projectionTolerance ?? DEFAULT_PROJECTION_TOLERANCE,
-      awards: { ...awards, continuityRegion: continuityRegion(ruleSet) },
+      awards: {
+        ...awards,
+        continuityRegion: continuityRegion(ruleSet),
+        examFirstYear: awards.examFirstYear ?? AWARD_PARAMETER_DEFAULTS.examFirstYear,
+        organisationAwards: awards.organisationAwards ?? { ...AWARD_PARAMETER_DEFAULTS.organisationAwards },
+        internshipGraduateYears: awards.internshipGraduateYears ?? AWARD_PARAMETER_DEFAULTS.internshipGraduateYears,
+      },
       national: { ...national, firstRegistrationYears: firstRegistrationYears(ruleSet.parameters) },
     },
   };

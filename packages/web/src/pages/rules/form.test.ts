@@ -1,4 +1,4 @@
-import { FANGCHENGGANG_2023, type RuleSetParameters } from '@shegong/domain';
+import { FANGCHENGGANG_2023, type RuleSetParameters, withParameterDefaults } from '@shegong/domain';
 import { describe, expect, it } from 'vitest';
 import { formOf, readRuleSetForm } from './form.ts';
 
@@ -32,7 +32,16 @@ describe('yuan and percent in the publish form', () => {
     expect(form.values['socialInsurance.medical']).toBe('6.8');
     form.values.title = FANGCHENGGANG_2023.title;
     const read = readRuleSetForm(form);
-    expect(read.ok && read.input.parameters).toEqual(FANGCHENGGANG_2023.parameters);
+    // The award parameters added later (P-A1, P-A8, P-A9) come back with their defaults filled in.
+    expect(read.ok && read.input.parameters).toEqual(withParameterDefaults(FANGCHENGGANG_2023).parameters);
+  });
+
+  it('leaves P-A9’s rates absent when empty, and reads them in yuan when given', () => {
+    const empty = typed({});
+    expect(empty.ok && empty.input.parameters.awards.internshipRates).toBeUndefined();
+    const given = typed({ 'awards.internshipRates.internship': '1500', 'awards.internshipRates.insurance': '45.5' });
+    expect(given.ok && given.input.parameters.awards.internshipRates).toEqual({ internship: 150_000, insurance: 4550 });
+    expect(given.ok && given.input.parameters.awards.examFirstYear).toBe(2023);
   });
 
   it('prefills a parameter added since the version in force was published with its default', () => {

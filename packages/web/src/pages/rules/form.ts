@@ -49,10 +49,16 @@ export type Unreadable =
   | { field: string; kind: 'yuan' | 'percent'; refusal: AmountRefusal }
   | { field: string; kind: 'whole' };
 
+/** The fields of an object schema, through an optional wrapper (P-A8's and P-A9's amounts). */
+function shapeOf(node: unknown): Record<string, unknown> | undefined {
+  const n = node as { shape?: Record<string, unknown>; unwrap?: () => unknown } | undefined;
+  return n?.shape ?? (n?.unwrap ? shapeOf(n.unwrap()) : undefined);
+}
+
 /** A parameter's own schema, by its dotted path: it holds the parameter's bound. */
 function schemaAt(path: string): Bounded | undefined {
   let node: unknown = RuleSetParameters;
-  for (const key of path.split('.')) node = (node as { shape?: Record<string, unknown> } | undefined)?.shape?.[key];
+  for (const key of path.split('.')) node = shapeOf(node)?.[key];
   return node as Bounded | undefined;
 }
 
@@ -70,6 +76,9 @@ export function readRuleSetForm(
   const parameters: Record<string, unknown> = {};
   for (const field of RULE_SET_FIELDS) {
     const text = (form.values[field.path] ?? '').trim();
+    // An optional parameter left empty stays absent: its reader takes the default (or, for P-A9's
+    // rates, none published).
+    if (field.optional && !text) continue;
     if (field.unit === 'boolean') {
       setAt(parameters, field.path, text === 'yes');
     } else if (field.unit === 'region') {
