@@ -105,7 +105,10 @@ describe('the parameters a new version changes against the one in force', () => 
         const keys = field.path.split('.');
         const parent = keys.slice(0, -1).reduce<Record<string, unknown>>(
           // An optional group the version lacks (P-A9's rates) is created, its leaves from 0.
-          (node, key) => (node[key] ??= {}) as Record<string, unknown>,
+          (node, key) => {
+            node[key] ??= {};
+            return node[key] as Record<string, unknown>;
+          },
           p as unknown as Record<string, unknown>,
         );
         const leaf = keys.at(-1) as string;
