@@ -32,6 +32,9 @@ export {
   type ImportRow,
   runImport,
 } from './imports.ts';
+export { ExamCosts } from './incentives/exam-costs.ts';
+export { Internships, MONTH_CLAIMED } from './incentives/internships.ts';
+export { organisationListing, RECOGNITION_TAKEN, Recognitions } from './incentives/recognitions.ts';
 export { Incubations } from './incubation.ts';
 export { IncubationSupport } from './incubation-support.ts';
 export { INVITATION_LIFETIME_MS, Invitations, tokenHash } from './invitations.ts';

@@ -317,6 +317,67 @@ export const keys = {
     pk: `T#${incubatorId}`,
     sk: `INCMS#${organisationId}`,
   }),
+  /**
+   * P-A1: an exam's reimbursed costs, in the organisation's partition, listed per person by exam
+   * day (one person's is one prefix; the organisation's report reads the `EXAMCOST#` prefix).
+   */
+  examCost: (tenantId: string, personId: string, examDate: string, id: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `EXAMCOST#${personId}#${examDate}#${id}`,
+  }),
+  examCostPrefix: (personId?: string) => `EXAMCOST#${personId ? `${personId}#` : ''}`,
+  /**
+   * P-A9: the organisation's record as an internship base (one, versioned), indexed on GSI `scope`
+   * under the city of its region, by region then tenant: the bureaus' list (and P-T6's count) is
+   * one Query; a county reads the prefix of its own code.
+   */
+  internshipBase: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'INTERNBASE' }),
+  internshipBaseScope: (city: string, region: string, tenantId: string) => ({
+    gsi1pk: keys.internshipBasePartition(city),
+    gsi1sk: `${region}#${tenantId}`,
+  }),
+  internshipBasePartition: (city: string) => `R#${city}#INTERNBASE`,
+  /** P-A9: an intern the base hosts (`INTERN#` does not begin `INTERNBASE` or `INTERNCLAIM#`). */
+  intern: (tenantId: string, internId: string) => ({ pk: `T#${tenantId}`, sk: `INTERN#${internId}` }),
+  internPrefix: 'INTERN#',
+  /** P-A9: a claim for intern-months, in the organisation's partition; ids are time-ordered. */
+  internshipClaim: (tenantId: string, claimId: string) => ({ pk: `T#${tenantId}`, sk: `INTERNCLAIM#${claimId}` }),
+  internshipClaimPrefix: 'INTERNCLAIM#',
+  /**
+   * P-A9: a claim in the list of the bureau that decides it (GSI `review`, whole item), by status
+   * then submission: the bureau's queue is the `submitted#` prefix of its own partition. A change
+   * of status rewrites the claim, and with it this key, in the same transaction.
+   */
+  internshipClaimQueue: (bureauId: string, status: string, submittedAt: string, tenantId: string, claimId: string) => ({
+    gsi3pk: keys.internshipClaimQueuePartition(bureauId),
+    gsi3sk: `${status}#${submittedAt}#${tenantId}#${claimId}`,
+  }),
+  internshipClaimQueuePartition: (bureauId: string) => `T#${bureauId}#INTERNCLAIM`,
+  /**
+   * P-A9: an intern-month claimed (a guard item, versioned so a refusal can free it): the same
+   * month of the same intern in two claims fails the second claim's transaction.
+   */
+  internMonthClaimed: (tenantId: string, internId: string, month: string) => ({
+    pk: `T#${tenantId}#INTERNMONTH`,
+    sk: `${internId}#${month}`,
+  }),
+  /**
+   * P-A8: a recognition a bureau recorded, in the bureau's partition; GSI `scope` lists an
+   * organisation's under a partition that starts with the organisation (its read-only page).
+   */
+  recognition: (bureauId: string, id: string) => ({ pk: `T#${bureauId}`, sk: `RECOG#${id}` }),
+  recognitionPrefix: 'RECOG#',
+  recognitionOfOrganisation: (organisationId: string, id: string) => ({
+    gsi1pk: keys.recognitionOrganisationPartition(organisationId),
+    gsi1sk: id,
+  }),
+  recognitionOrganisationPartition: (organisationId: string) => `T#${organisationId}#RECOG`,
+  /**
+   * P-A8: the same recognition (organisation#authority#kind#year) pays once, platform-wide: a
+   * global guard written in the recording transaction, so two bureaus or two requests racing
+   * record one award. It holds the key's ids only.
+   */
+  recognitionGuard: (recognitionKey: string) => ({ pk: `RECOGNITION#${recognitionKey}`, sk: 'RECOGNITION' }),
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

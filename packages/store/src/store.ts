@@ -11,6 +11,9 @@ import { Evaluations } from './evaluations.ts';
 import { ContractHistory } from './history.ts';
 import { IdempotencyRecords } from './idempotency.ts';
 import { ImportJobs } from './imports.ts';
+import { ExamCosts } from './incentives/exam-costs.ts';
+import { Internships } from './incentives/internships.ts';
+import { Recognitions } from './incentives/recognitions.ts';
 import { Incubations } from './incubation.ts';
 import { IncubationSupport } from './incubation-support.ts';
 import { findInvitationByToken, Invitations } from './invitations.ts';
@@ -54,6 +57,9 @@ export interface TenantRepositories {
   evaluations: Evaluations;
   incubations: Incubations;
   incubationSupport: IncubationSupport;
+  examCosts: ExamCosts;
+  internships: Internships;
+  recognitions: Recognitions;
 }
 
 /**
@@ -90,6 +96,9 @@ export class Store {
       evaluations: new Evaluations(scope),
       incubations: new Incubations(scope),
       incubationSupport: new IncubationSupport(scope),
+      examCosts: new ExamCosts(scope),
+      internships: new Internships(scope),
+      recognitions: new Recognitions(scope),
     };
   }
 

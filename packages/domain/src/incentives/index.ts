@@ -4,3 +4,4 @@ export * from './internships.ts';
 export * from './level-award.ts';
 export * from './organisation-awards.ts';
 export * from './parameters.ts';
+export * from './records.ts';
