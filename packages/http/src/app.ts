@@ -17,6 +17,7 @@ import type { AppDeps, AppEnv } from './env.ts';
 import { evaluations } from './evaluations/routes.ts';
 import { history } from './history/routes.ts';
 import { imports } from './imports/routes.ts';
+import { incentiveRoutes } from './incentives/routes.ts';
 import { incubationFigures } from './incubation/figures-routes.ts';
 import { incubation } from './incubation/routes.ts';
 import { incubationSupport } from './incubation/support-routes.ts';
@@ -45,6 +46,7 @@ function api() {
     .route('/', invitations)
     .route('/', incubation)
     .route('/', incubationSupport)
+    .route('/', incentiveRoutes)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)

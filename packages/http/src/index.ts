@@ -15,6 +15,7 @@ export {
 export { PRICE_FLOOR_EXAMPLE } from './contracts/price-floor.ts';
 export type { AppDeps, AppEnv } from './env.ts';
 export { EXAMPLE_ROSTER_CSV } from './imports/routes.ts';
+export * from './incentives/examples.ts';
 export {
   ADMIT_EXAMPLE,
   APPLICATION_EXAMPLE,

@@ -16,6 +16,7 @@ export {
 } from './contract-costing.ts';
 export { csvLine, parseCsv } from './csv.ts';
 export { EVALUATION_SHEET, evaluationWorkbook } from './evaluation.ts';
+export { EXAM_COSTS_SHEET, type ExamCostSheetView, examCostsWorkbook } from './exam-costs.ts';
 export { type ExportOptions, ladderWorkbook, type StandingRow, staffWorkbook } from './exports.ts';
 export {
   INCUBATION_REGISTER_SHEET,

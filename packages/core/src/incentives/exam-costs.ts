@@ -4,11 +4,13 @@ import {
   type ExamCostRecord,
   type ExamCostReport,
   examCostReport,
+  type Lang,
   PROJECT_KINDS,
 } from '@shegong/domain';
 import { timeOrderedId } from '@shegong/store';
 import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
+import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { parsed } from '../input.ts';
 import { commitOnce } from '../once.ts';
 import { Invalid, Refused } from '../refusals.ts';
@@ -99,4 +101,23 @@ export async function examCostReportOf(
 export async function myExamCosts(ctx: UseCaseContext): Promise<ExamCostRecord[]> {
   const link = await ctx.repos.memberRecords.linkOf(ctx.actor.userId);
   return link ? ctx.repos.examCosts.list(link.personId) : [];
+}
+
+/** The report as xlsx (P-A1), one row per exam with year subtotals, in the reader's language. */
+export async function examCostFile(ctx: UseCaseContext, lang: Lang, year?: number): Promise<XlsxFile> {
+  const { report, records } = await examCostReportOf(ctx, year);
+  const today = ctx.clock.today();
+  const en = lang === 'en';
+  const bytes = await (await loadWorkbooks()).examCostsWorkbook(
+    {
+      title: en
+        ? `Exam costs reimbursed (P-A1) — ${ctx.tenant.nameEn ?? ctx.tenant.name}${year ? `, ${year}` : ''}`
+        : `${ctx.tenant.name}考试费用报销（P-A1）${year ? `　${year}年` : ''}`,
+      asOf: today,
+      records,
+      report,
+    },
+    lang,
+  );
+  return { bytes, fileName: `考试费用报销-${today}.xlsx` };
 }

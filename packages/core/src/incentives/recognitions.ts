@@ -3,6 +3,7 @@ import {
   isWithin,
   OrganisationRecognition,
   PROJECT_KINDS,
+  RecognitionInput,
   type RecognitionRecord,
 } from '@shegong/domain';
 import { organisationListing, RECOGNITION_TAKEN, Recognitions, StoreError, timeOrderedId } from '@shegong/store';
@@ -11,7 +12,7 @@ import type { UseCaseContext } from '../context.ts';
 import { parsed } from '../input.ts';
 import { JURISDICTION_READERS, jurisdiction } from '../jurisdiction/jurisdiction.ts';
 import { commitOnce } from '../once.ts';
-import { Conflict, Invalid } from '../refusals.ts';
+import { Conflict, Invalid, NotFound } from '../refusals.ts';
 import { awardParametersInForce } from './parameters.ts';
 
 /**
@@ -29,21 +30,21 @@ export const RECOGNITION_READERS = JURISDICTION_READERS;
 /** Every member of an organisation sees its own recognitions (read only). */
 export const OWN_RECOGNITION_READERS: MemberPolicy = { kinds: PROJECT_KINDS, roles: 'any' };
 
-const NOT_IN_JURISDICTION = 'is not an organisation in your jurisdiction';
-
+/**
+ * Records a recognition of `organisationId`: NotFound (404) for an organisation outside the
+ * bureau's jurisdiction (or none), so ids cannot be probed.
+ */
 export async function recordRecognition(
   ctx: UseCaseContext,
+  organisationId: string,
   input: unknown,
   key?: string,
 ): Promise<{ recognition: RecognitionRecord; replayed: boolean }> {
-  const recognition = parsed(OrganisationRecognition, input);
   const area = jurisdiction(ctx);
-  const organisation = await organisationListing(ctx.repos.scope, recognition.organisationId);
-  // Another bureau's organisation reads as unknown: the answer does not tell whether it exists.
+  const organisation = await organisationListing(ctx.repos.scope, organisationId);
   if (organisation?.kind !== 'org' || !isWithin(organisation.region, area.county ?? area.city))
-    throw new Invalid('The organisation is not one of your jurisdiction; nothing was saved', {
-      fields: [{ path: '/organisationId', message: NOT_IN_JURISDICTION, code: 'notInJurisdiction' }],
-    });
+    throw new NotFound('Organisation not found');
+  const recognition = parsed(OrganisationRecognition, { organisationId, ...parsed(RecognitionInput, input) });
   if (recognition.year > Number(ctx.clock.today().slice(0, 4)))
     throw new Invalid('The year is in the future; nothing was saved', {
       fields: [{ path: '/year', message: 'must be this year or earlier', code: 'inFuture' }],

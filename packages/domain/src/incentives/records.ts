@@ -161,3 +161,24 @@ export const RecognitionRecord = z
   })
   .meta({ id: 'RecognitionRecord', description: 'P-A8: a recognition of an organisation and its one-off award (fen)' });
 export type RecognitionRecord = z.infer<typeof RecognitionRecord>;
+
+/** P-A8: what a bureau sends for an organisation named in the path (OrganisationRecognition without its id). */
+export const RecognitionInput = z
+  .strictObject({
+    authority: z
+      .enum(RECOGNITION_AUTHORITIES)
+      .describe('national: the national civil-affairs authority; regional: Guangxi'),
+    kind: z.enum(RECOGNITION_KINDS),
+    year: z.number().int().min(2000).max(2100).describe('The year the authority made the recognition'),
+    recognisedOn: isoDate.optional(),
+    reference: plainLine(z.string().trim().min(1).max(100)).optional().describe('The authority’s document number'),
+  })
+  .refine((r) => !r.recognisedOn || Number(r.recognisedOn.slice(0, 4)) === r.year, {
+    message: 'must fall in the recognition’s year',
+    path: ['recognisedOn'],
+  })
+  .meta({
+    id: 'RecognitionInput',
+    description: 'P-A8: a national or regional recognition of the organisation in the path',
+  });
+export type RecognitionInput = z.infer<typeof RecognitionInput>;
