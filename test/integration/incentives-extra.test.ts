@@ -298,3 +298,51 @@ describe('P-A8 recognitions', () => {
     expect(await world.table.snapshot()).toBe(before);
   });
 });
+
+describe('the pages', () => {
+  it('show the exam costs, refusing an exam before 2023 beside its date', async () => {
+    const person = orgA().people[0]!;
+    const response = await world.page('POST', '/org/awards/exam-costs', {
+      as: hrA(),
+      form: {
+        personId: person,
+        examDate: '2022-06-18',
+        level: 'assistant',
+        registrationFee: '180',
+        textbooks: '',
+        travel: '',
+      },
+    });
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('2022 年的考试不予报销');
+    const page = await world.page('GET', '/org/awards/exam-costs', { as: hrA() });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('¥');
+    const staff = await (await world.page('GET', `/org/staff/${person}`, { as: hrA() })).text();
+    expect(staff).toContain('id="exam-costs"');
+  });
+
+  it('render every tab for the users who open them', async () => {
+    for (const [path, as] of [
+      ['/org/awards/internships', hrA()],
+      ['/org/awards/recognitions', world.user('orgA', 'staff')],
+      ['/bureau/claims/internships', world.user('bureauA', 'auditor')],
+      ['/bureau/claims/recognitions', cityReviewer()],
+    ] as const) {
+      const response = await world.page('GET', path, { as });
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    }
+    const recognitions = await (await world.page('GET', '/org/awards/recognitions', { as: hrA() })).text();
+    expect(recognitions).toContain('P-A8');
+    expect(recognitions).toContain('¥30,000.00');
+  });
+
+  it('record a recognition from the bureau’s form, and refuse the same one again', async () => {
+    const form = { organisationId: orgA().id, authority: 'regional', kind: 'talent_training_base', year: '2023' };
+    const first = await world.page('POST', '/bureau/claims/recognitions', { as: cityReviewer(), form });
+    expect(first.status).toBe(303);
+    const again = await world.page('POST', '/bureau/claims/recognitions', { as: cityReviewer(), form });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('同一表彰只奖励一次');
+  });
+});

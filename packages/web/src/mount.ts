@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { assetRoutes } from './assets/routes.ts';
 import type { PageEnv, PageServices, PagesConfig } from './env.ts';
 import { actualRoutes } from './pages/actuals/routes.tsx';
+import { incentivesExtraRoutes } from './pages/awards/extra-routes.tsx';
 import { basesRoutes } from './pages/bases/routes.tsx';
 import { pageContext } from './pages/context.ts';
 import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
@@ -78,6 +79,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', incubationSupportRoutes(session))
+    .route('/', incentivesExtraRoutes(session))
     .route('/', organisationRoutes(session))
     .route('/', platformRoutes(session))
     .route('/', inviteRoutes)

@@ -121,3 +121,9 @@ export async function examCostFile(ctx: UseCaseContext, lang: Lang, year?: numbe
   );
   return { bytes, fileName: `考试费用报销-${today}.xlsx` };
 }
+
+/** The people an exam cost can be recorded for (the registry), by name. */
+export async function examCostPeople(ctx: UseCaseContext): Promise<{ id: string; name: string }[]> {
+  const people = await ctx.repos.people.listAll();
+  return people.map((p) => ({ id: p.id, name: p.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+}

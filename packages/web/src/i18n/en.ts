@@ -5,6 +5,7 @@ import { basesEn } from './sections/bases.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
 import { importsEn } from './sections/imports.ts';
+import { incentivesExtraEn } from './sections/incentives-extra.ts';
 import { incubationEn } from './sections/incubation.ts';
 import { incubationPagesEn } from './sections/incubation-pages.ts';
 import { incubationRegisterEn } from './sections/incubation-register.ts';
@@ -343,6 +344,7 @@ export const en: Messages = {
   incubationRegister: incubationRegisterEn,
   awardTabs: awardTabsEn,
   incubationSupport: incubationSupportEn,
+  incentivesExtra: incentivesExtraEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,
   evaluations: evaluationsEn,

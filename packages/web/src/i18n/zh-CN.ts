@@ -5,6 +5,7 @@ import { basesZh } from './sections/bases.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
 import { importsZh } from './sections/imports.ts';
+import { incentivesExtraZh } from './sections/incentives-extra.ts';
 import { incubationZh } from './sections/incubation.ts';
 import { incubationPagesZh } from './sections/incubation-pages.ts';
 import { incubationRegisterZh } from './sections/incubation-register.ts';
@@ -338,6 +339,7 @@ export const zhCN = {
   incubationRegister: incubationRegisterZh,
   awardTabs: awardTabsZh,
   incubationSupport: incubationSupportZh,
+  incentivesExtra: incentivesExtraZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
   evaluations: evaluationsZh,

@@ -7,6 +7,7 @@ import {
   findLadder,
   linkMember,
   MY_RECORD_USERS,
+  myExamCosts,
   myRecord,
   NotFound,
   PEOPLE_KEEPERS,
@@ -116,10 +117,21 @@ export function myRecordRoutes(session: TokenSource) {
 
   const app = new Hono<PageEnv>()
     .get(MY_RECORD, members, async (c) => {
-      const [record, context] = await Promise.all([myRecord(c.var.ctx), recordContext(c)]);
+      const [record, context, examCosts] = await Promise.all([
+        myRecord(c.var.ctx),
+        recordContext(c),
+        myExamCosts(c.var.ctx),
+      ]);
       return render(
         c,
-        <MyRecordPage c={c} who={await signedIn(c)} record={record} context={context} notice={noticeOf(c)} />,
+        <MyRecordPage
+          c={c}
+          who={await signedIn(c)}
+          record={record}
+          context={context}
+          notice={noticeOf(c)}
+          examCosts={examCosts}
+        />,
       );
     })
     .get(SUBMISSIONS, reviewers, (c) => queue(c))

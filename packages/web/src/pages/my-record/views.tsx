@@ -1,6 +1,8 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+
 import type { MyRecord } from '@shegong/core';
+import type { ExamCostRecord } from '@shegong/domain';
 import { type CeStatus, type Submission, tenthsToHours } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
@@ -8,6 +10,7 @@ import { formatDate, formatMoney, formatMonth, type Messages } from '../../i18n/
 import { Card, CsrfInput, DescriptionList, Notice, Table, Tag } from '../../layout/components.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { ExamCostSection } from '../awards/exam-costs.tsx';
 import { missingLine } from '../ladder/views.tsx';
 import { CeHours, CertTag, Findings, PayFigure } from '../staff/figures.tsx';
 import { CeEntries, CertificatesSection } from '../staff/person.tsx';
@@ -210,6 +213,8 @@ export function MyRecordPage(props: {
   record: MyRecord;
   context: StaffContext;
   notice?: RecordNotice | undefined;
+  /** P-A1: the member's own reimbursed exams. */
+  examCosts?: readonly ExamCostRecord[] | undefined;
 }) {
   const { c, who, record } = props;
   const m = c.var.m;
@@ -269,6 +274,7 @@ export function MyRecordPage(props: {
         <ContinuingEducationCard c={c} record={record} />
       </div>
       <SubmissionsCard c={c} submissions={record.submissions} />
+      {props.examCosts ? <ExamCostSection c={c} records={props.examCosts} /> : null}
     </Shell>
   );
 }

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import type { ExamCostRecord } from '@shegong/domain';
 import { isWithin, type Person, type StaffSummary, tenthsToHours, wholeYearsThrough } from '@shegong/domain';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -9,6 +10,7 @@ import { Card, CsrfInput, DescriptionList, Table, Tag } from '../../layout/compo
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { ExamCostSection } from '../awards/exam-costs.tsx';
 import { CeHours, CertTag, Findings, PayFigure, RegistrationFigure } from './figures.tsx';
 import { NoticeLine, RuleSetLine, STAFF, type StaffContext, type StaffEntry, type StaffNotice } from './views.tsx';
 
@@ -262,6 +264,8 @@ export function PersonPage(props: {
   entry: StaffEntry;
   seesPersonalData: boolean;
   notice?: StaffNotice | undefined;
+  /** P-A1: the person's reimbursed exams, for those who keep them (absent: not shown). */
+  examCosts?: readonly ExamCostRecord[] | undefined;
 }) {
   const { c, who, context, entry } = props;
   const { person, summary } = entry;
@@ -292,6 +296,7 @@ export function PersonPage(props: {
         <EmploymentSection {...section} />
         <ContinuingEducationSection {...section} />
       </div>
+      {props.examCosts ? <ExamCostSection c={c} records={props.examCosts} /> : null}
     </Shell>
   );
 }

@@ -4,6 +4,8 @@ import {
   addPerson,
   asRefusal,
   Conflict,
+  EXAM_COST_KEEPERS,
+  examCostsOfPerson,
   findLadder,
   getPerson,
   NotFound,
@@ -224,6 +226,10 @@ export function staffRoutes(session: TokenSource) {
     })
     .get(`${STAFF}/:personId`, readers, async (c) => {
       const [context, person] = await Promise.all([staffContext(c), getPerson(c.var.ctx, personIdOf(c))]);
+      // P-A1: shown to those who record reimbursements (hr, finance, admin).
+      const examCosts = permits(EXAM_COST_KEEPERS, c.var.principal)
+        ? await examCostsOfPerson(c.var.ctx, person.id)
+        : undefined;
       return render(
         c,
         <PersonPage
@@ -233,6 +239,7 @@ export function staffRoutes(session: TokenSource) {
           entry={entryOf(person)}
           seesPersonalData={seesPersonalData(c.var.principal)}
           notice={noticeOf(c)}
+          examCosts={examCosts}
         />,
       );
     })
