@@ -29,7 +29,7 @@ describe('a bureau publishes a new version of its rule set', () => {
     await page.locator('.sider').getByRole('link', { name: '规则' }).click();
     await page.waitForURL(/\/bureau\/rules$/);
     const main = page.locator('main');
-    // The seeded correction (v2) is in force: assistant floor ¥3,200 (illustrative), CE 50 hours (P-R2).
+    // The seeded values in force (the correction's, v2, carried on): assistant floor ¥3,200 (illustrative), CE 50 hours (P-R2).
     expect(await main.textContent()).toContain('¥3,200.00');
     expect(await main.textContent()).toContain('50 学时');
     expect(await main.textContent()).toContain('示例值');
@@ -50,8 +50,9 @@ describe('a bureau publishes a new version of its rule set', () => {
     expect(new URL(page.url()).pathname).toBe('/bureau/rules/new');
     expect(await text(page, '.notice-warning')).toContain('发布后不可修改');
     const version = await text(page, '#version');
-    expect(version).toContain('防城港市社会工作人才激励保障参数（2023，更正）（第 2 版）');
-    expect(version).toContain('2023年1月1日起生效');
+    // The version in force: the city's of 2026-09-01 that publishes P-A9's rates (part incentives-v1).
+    expect(version).toContain('防城港市社会工作人才激励保障参数（2026，见习补贴标准）（第 1 版）');
+    expect(version).toContain('2026年9月1日起生效');
     expect(version).not.toContain('450600-2023-01-01-v2');
     expect(await text(page, 'main')).toContain(`1 项参数变更，${RULE_SET_FIELDS.length - 1} 项未变`);
     const local = await text(page, '#changes-local');

@@ -117,6 +117,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     incubatorId: org.id,
     // An incubation record and a milestone of its checklist (the form is read before either).
     milestoneId: 'governance',
+    // An internship claim a bureau decides (issue 13; the form is read before the claim).
+    claimId: org.id,
   };
   return fillPath(route.path, values);
 }

@@ -5,11 +5,14 @@ import {
   admitApplication,
   changeContractStatus,
   createContract,
+  decideInternshipClaim,
   type InProcessImportRunner,
   importRunner,
   markMilestone,
   recordApplication,
   recordSupport,
+  saveInternshipBase,
+  submitInternshipClaim,
   transitionIncubation,
 } from '@shegong/core';
 import {
@@ -25,6 +28,9 @@ import {
   APPLICATION_EXAMPLE,
   CONTRACT_EXAMPLE,
   EXAMPLE_ROSTER_CSV,
+  INTERN_EXAMPLE,
+  INTERNSHIP_BASE_EXAMPLE,
+  INTERNSHIP_CLAIM_EXAMPLE,
   LADDER_EXAMPLE,
   MILESTONE_DONE_EXAMPLE,
 } from '@shegong/http';
@@ -98,8 +104,54 @@ beforeAll(async () => {
     submittedForReview[which] = contract.id;
   }
   graduand = await seedGraduand();
+  await seedInternships();
   writes = await world.table.watch();
 });
+
+/**
+ * P-A9 (issue 13): the city publishes internship rates (a version after the one the rule-set
+ * controls publish, so it stays in force), organisation A records itself as a base and the API
+ * example's intern (under the example's id), and claims four months: 0 and 1 wait for the API's
+ * and the page's decision, 2 and 3 are approved for the API's and the page's payment. The claim
+ * controls claim other months (the API's example 2026-07 and -08, the page's 2026-09).
+ */
+const internshipClaims: string[] = [];
+async function seedInternships(): Promise<void> {
+  const bureau = world.tenant('bureauA');
+  const parameters = FANGCHENGGANG_2023.parameters;
+  await world.store.tenant({ tenantId: bureau.id, userId: bureau.users[0]!.id }).ruleSets.publishNow({
+    ...FANGCHENGGANG_2023,
+    effectiveFrom: '2026-07-02',
+    title: '矩阵见习补贴标准',
+    parameters: {
+      ...parameters,
+      awards: { ...parameters.awards, internshipRates: { internship: 1_500_00, insurance: 45_00 } },
+    },
+  });
+  const orgA = world.tenant('orgA');
+  const ctx = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
+  await saveInternshipBase(ctx, INTERNSHIP_BASE_EXAMPLE, 0);
+  const mutation = ctx.repos.scope.mutation();
+  const intern = {
+    id: INTERNSHIP_CLAIM_EXAMPLE.internId,
+    ...INTERN_EXAMPLE,
+    recordedAt: new Date().toISOString(),
+    by: { userId: 'matrix' },
+  };
+  ctx.repos.internships.stageIntern(mutation, intern);
+  await mutation.audited('intern.add', 'Intern', intern.id, 1, intern).commit();
+  for (const month of ['2026-01', '2026-02', '2026-03', '2026-04'])
+    internshipClaims.push((await submitInternshipClaim(ctx, { internId: intern.id, months: [month] })).claim.id);
+  const decider = await actingAs(world.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
+  for (const id of internshipClaims.slice(2)) await decideInternshipClaim(decider, orgA.id, id, { approved: true }, 1);
+}
+
+/** The internship claim a route names (organisation A's), as stored now: its version for If-Match and forms. */
+async function storedInternshipClaim(route: AppRoute, ids: SeededTenant) {
+  const organisationId = route.params.includes('organisationId') ? pathParam(route, ids, 'organisationId') : ids.id;
+  const repos = world.store.tenant({ tenantId: organisationId, userId: 'isolation-matrix' });
+  return repos.internships.claim(pathParam(route, ids, 'claimId')).catch(() => undefined);
+}
 
 /**
  * An organisation of incubator A that meets the default graduation criteria (registered, reviewed,
@@ -175,6 +227,8 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   incubatorId: (t) => (t.kind === 'incubator' ? t.id : world.tenant('incubatorA').id),
   // A milestone of the default checklist (the API marks and undoes it; the pages another, below).
   milestoneId: () => 'governance',
+  // P-A9: organisation A's first internship claim (seedInternships), which bureau A decides; others have none.
+  claimId: (t) => (t.label === 'orgA' || t.label === 'bureauA' ? internshipClaims[0]! : randomUUID()),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -554,6 +608,59 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     uscc: ids.uscc ?? '',
     version: String(await storedTenantVersion(ids.id)),
   }),
+  // Issue 13, P-A1, P-A9, P-A8: an exam of the fixture person; the base saved again at its stored
+  // version; a new intern; a month the API's claim control does not take; the seeded claims' decision
+  // and payment at their stored versions; another recognition than the API control's.
+  'POST /org/awards/exam-costs': async ({ ids }) => ({
+    personId: PARAM_FIXTURES.personId!(ids),
+    examDate: '2025-05-10',
+    level: 'assistant',
+    registrationFee: '120',
+    textbooks: '80.5',
+    travel: '66',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /org/awards/internships/base': async ({ ids }) => ({
+    ...INTERNSHIP_BASE_EXAMPLE,
+    reference: INTERNSHIP_BASE_EXAMPLE.reference ?? '',
+    version: String(
+      (await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0,
+    ),
+  }),
+  'POST /org/awards/internships/interns': async () => ({
+    internName: '矩阵见习生',
+    graduationDate: '2026-06-30',
+    fullTimeStudent: '1',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /org/awards/internships/claims': async () => ({
+    internId: INTERNSHIP_CLAIM_EXAMPLE.internId,
+    months: '2026-09',
+    action: 'submit',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/claims/internships/:organisationId/:claimId/decision': async ({ ids }) => ({
+    approved: 'yes',
+    version: String(
+      (await storedInternshipClaim(pageRoute('POST /bureau/claims/internships/:organisationId/:claimId/decision'), ids))
+        ?.version ?? 1,
+    ),
+  }),
+  'POST /bureau/claims/internships/:organisationId/:claimId/payment': async ({ ids }) => ({
+    paidOn: '2026-11-21',
+    reference: '矩阵发放凭证',
+    version: String(
+      (await storedInternshipClaim(pageRoute('POST /bureau/claims/internships/:organisationId/:claimId/payment'), ids))
+        ?.version ?? 1,
+    ),
+  }),
+  'POST /bureau/claims/recognitions': async ({ ids }) => ({
+    organisationId: ids.kind === 'bureau' ? jurisdictionOrg(ids).id : randomUUID(),
+    authority: 'national',
+    kind: 'talent_training_base',
+    year: '2024',
+    _key: randomBytes(24).toString('base64url'),
+  }),
 };
 
 /** `an org`, `a bureau`: for test names. */
@@ -747,6 +854,20 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       },
     ]),
   ),
+  // P-A9: each decision and payment takes its own seeded claim (seedInternships).
+  ...Object.fromEntries(
+    [
+      ['POST /bureau/claims/internships/:organisationId/:claimId/decision', 1],
+      ['POST /v1/bureau/internship-claims/:organisationId/:claimId/payment', 2],
+      ['POST /bureau/claims/internships/:organisationId/:claimId/payment', 3],
+    ].map(([name, index]) => [
+      name as string,
+      {
+        claimId: (t: SeededTenant) =>
+          t.label === 'orgA' || t.label === 'bureauA' ? internshipClaims[index as number]! : randomUUID(),
+      },
+    ]),
+  ),
   // The pages' amendment and status forms likewise (the edit form takes the draft).
   'POST /org/contracts/:contractId/amend': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
   'POST /org/contracts/:contractId/status': { contractId: (t) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) },
@@ -890,7 +1011,11 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
               ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
               : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
                 ? `"${await storedIncubationVersion(route, ids)}"`
-                : '"1"';
+                : route.params.includes('claimId')
+                  ? `"${(await storedInternshipClaim(route, ids))?.version ?? 1}"`
+                  : route.path.endsWith('/internships/base')
+                    ? `"${(await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0}"`
+                    : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

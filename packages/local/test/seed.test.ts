@@ -1,9 +1,15 @@
 import {
   actingAs,
+  bureauInternshipClaims,
+  examCostReportOf,
   getSpotCheck,
   graduationCheck,
+  interns,
+  jurisdictionInternshipBases,
   listEvaluations,
   overdueFinalEvaluations,
+  ownInternshipClaims,
+  ownRecognitions,
   reviewQueue,
   SignInExists,
 } from '@shegong/core';
@@ -119,6 +125,14 @@ describe('seedDemo', () => {
         'incubation.support.subsidy',
         'incubation.support.registration_help',
         'incubation.milestone.done',
+        // Exam costs, recognitions and internship subsidies (part incentives-v1).
+        'examCost.record',
+        'recognition.record',
+        'internship.base.save',
+        'intern.add',
+        'internship.claim.submit',
+        'internship.claim.approve',
+        'internship.claim.pay',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
@@ -211,6 +225,33 @@ describe('seedDemo', () => {
       });
       const people = await store.tenant({ tenantId: base.id, userId: 'test' }).people.list({ limit: 10 });
       expect(people.items.map((p) => p.id).sort()).toEqual(BASE_STAFF.map((p) => p.id).sort());
+    },
+  );
+
+  it(
+    'gives 阳光 exam costs, an internship base with claims waiting, approved and paid, and recognitions (incentives-v1)',
+    SEEDING,
+    async () => {
+      const hrId = (await directory.find('hr@yangguang.demo'))!.sub;
+      const hr = await actingAs({ store, today: () => '2026-11-30' }, { tenantId: yangguang.id, userId: hrId });
+      const { report } = await examCostReportOf(hr);
+      expect(report.years.map((y) => y.year)).toEqual([2025, 2024, 2023]);
+      expect(report.total).toBe(384_00 + 728_50 + 614_00);
+      const claims = await ownInternshipClaims(hr);
+      expect(claims.map((c) => c.status).sort()).toEqual(['approved', 'paid', 'submitted']);
+      expect((await interns(hr)).map((i) => i.name)).toContain('陆明轩');
+      expect((await ownRecognitions(hr)).total).toBe(20_000_00);
+      const cityId = DEMO_TENANTS.find((t) => t.domain === 'fcg-mzj.demo')!.id;
+      const reviewer = await actingAs(
+        { store, today: () => '2026-11-30' },
+        { tenantId: cityId, userId: (await directory.find('reviewer@fcg-mzj.demo'))!.sub },
+      );
+      expect((await bureauInternshipClaims(reviewer, 'submitted')).length).toBe(1);
+      expect((await jurisdictionInternshipBases(reviewer)).map((b) => b.organisationId)).toEqual([yangguang.id]);
+      const tongxin = DEMO_TENANTS.find((t) => t.domain === 'tongxin.demo')!;
+      const tongxinAdmin = (await directory.find('admin@tongxin.demo'))!.sub;
+      const own = await ownRecognitions(await actingAs({ store }, { tenantId: tongxin.id, userId: tongxinAdmin }));
+      expect(own.recognitions).toMatchObject([{ authority: 'regional', amount: 10_000_00, ruleId: 'P-A8' }]);
     },
   );
 
