@@ -148,7 +148,8 @@ async function seedInternships(): Promise<void> {
 
 /** The internship claim a route names (organisation A's), as stored now: its version for If-Match and forms. */
 async function storedInternshipClaim(route: AppRoute, ids: SeededTenant) {
-  const organisationId = route.params.includes('organisationId') ? pathParam(route, ids, 'organisationId') : ids.id;
+  // A bureau's route names the organisation; an organisation's claims are its own.
+  const organisationId = ids.kind === 'bureau' ? pathParam(route, ids, 'organisationId') : ids.id;
   const repos = world.store.tenant({ tenantId: organisationId, userId: 'isolation-matrix' });
   return repos.internships.claim(pathParam(route, ids, 'claimId')).catch(() => undefined);
 }
