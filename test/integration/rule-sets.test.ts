@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DONGXING_2026, FANGCHENGGANG_2023, type NewRuleSet, RULE_SET_FIELDS } from '@shegong/domain';
+import {
+  DONGXING_2026,
+  FANGCHENGGANG_2023,
+  type NewRuleSet,
+  RULE_SET_FIELDS,
+  withParameterDefaults,
+} from '@shegong/domain';
 import { ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
@@ -158,7 +164,10 @@ describe('reading through the API', () => {
   it('gives one version by id to any tenant, and 404 for an id never published', async () => {
     const one = await world.request('GET', '/v1/rule-sets/450600-2023-01-01-v1', { as: world.user('incubatorB') });
     expect(one.status).toBe(200);
-    expect(((await one.json()) as RuleSetBody).parameters).toEqual(FANGCHENGGANG_2023.parameters);
+    // As published, with the defaults of the parameters it lacks filled in (P-A1, P-A8, P-A9's window).
+    expect(((await one.json()) as RuleSetBody).parameters).toEqual(
+      withParameterDefaults(FANGCHENGGANG_2023).parameters,
+    );
     const none = await world.request('GET', '/v1/rule-sets/450600-2023-01-01-v7', { as: world.user('orgA') });
     expect(none.status).toBe(404);
   });
