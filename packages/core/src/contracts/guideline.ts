@@ -6,6 +6,7 @@ import {
   type RuleSet,
   ruleSetRefOf,
   type StoredContract,
+  sameContractTerms,
 } from '@shegong/domain';
 import { StoreError } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
@@ -70,7 +71,15 @@ export async function currentHead(
 async function standingOf(head: StoredContract, lookup: InForceLookup) {
   const region = head.purchaser.region;
   const [atStart, atEnd] = await Promise.all([lookup(region, head.startDate), lookup(region, head.endDate)]);
+  // The rule sets at hand are the two in force; the one costed with is usually the one at the start.
+  // Where it is neither, its parameters are not read (one more GetItem per row): it counts as changed.
+  const known = [atStart, atEnd].filter((r): r is RuleSet => r !== undefined);
+  const costed = known.find((r) => r.id === head.ruleSet.id);
   return guidelineStanding({
+    changesContracts: (ref) => {
+      const other = known.find((r) => r.id === ref.id);
+      return !costed || !other || !sameContractTerms(costed.parameters, other.parameters);
+    },
     status: head.status,
     startDate: head.startDate,
     costedWith: head.ruleSet,

@@ -3,7 +3,7 @@ import { COSTING_RULES, costingRules } from '../costing/test-fixtures.ts';
 import type { RuleSetRef } from '../rules/rule-set.ts';
 import { assessContract } from './assessment.ts';
 import type { ContractStatus } from './contract.ts';
-import { appliesFrom, guidelineEffect, guidelineStanding } from './guideline.ts';
+import { appliesFrom, guidelineEffect, guidelineStanding, sameContractTerms } from './guideline.ts';
 import { draft } from './test-fixtures.ts';
 
 const ref = (region: string, effectiveFrom: string, version = 1): RuleSetRef => ({
@@ -57,6 +57,31 @@ describe('guidelineStanding', () => {
 
   it('prefers the rule set in force at the end of the term when both ends changed', () => {
     expect(standing('running', correction, city2026)).toMatchObject({ ruleSet: city2026 });
+  });
+
+  it('names no newer guideline for a rule set that changes nothing a contract reads (only the incentives)', () => {
+    const onlyAwards = (r: RuleSetRef) => r.id !== city2026.id;
+    const facts = { startDate: '2026-01-01', costedWith: city2023, inForceAtStart: city2023, inForceAtEnd: city2026 };
+    expect(guidelineStanding({ ...facts, status: 'signed', changesContracts: onlyAwards })).toEqual({
+      kind: 'current',
+    });
+    // A correction at the start that does change the terms is still named.
+    expect(
+      guidelineStanding({ ...facts, status: 'running', inForceAtStart: correction, changesContracts: onlyAwards }),
+    ).toEqual({ kind: 'newer', ruleSet: correction, appliesFrom: '2026-01-01' });
+  });
+
+  it('compares every parameter but the incentives, whatever the key order', () => {
+    const ratesOnly = costingRules((r) => {
+      r.awards = { ...r.awards, internshipRates: { internship: 135_000, insurance: 3_000 } };
+    });
+    expect(sameContractTerms(COSTING_RULES, ratesOnly)).toBe(true);
+    const reordered = Object.fromEntries(Object.entries(COSTING_RULES).reverse()) as typeof COSTING_RULES;
+    expect(sameContractTerms(COSTING_RULES, reordered)).toBe(true);
+    const floorRaised = costingRules((r) => {
+      r.payFloor = { ...r.payFloor, social_worker: r.payFloor.social_worker + 1 };
+    });
+    expect(sameContractTerms(COSTING_RULES, floorRaised)).toBe(false);
   });
 
   it('leaves a closed contract alone', () => {

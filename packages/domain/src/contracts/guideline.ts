@@ -30,15 +30,41 @@ export interface GuidelineFacts {
   /** The rule sets in force for the purchaser's region on the first and last day of the term. */
   inForceAtStart: RuleSetRef | undefined;
   inForceAtEnd: RuleSetRef | undefined;
+  /**
+   * Whether a rule set other than `costedWith` changes anything a contract is costed or checked
+   * with (sameContractTerms); absent, every other rule set does. A version that only publishes, say,
+   * the internship rates (P-A9) is not a new guideline for a contract: no tag, nothing to compare.
+   */
+  changesContracts?: (ruleSet: RuleSetRef) => boolean;
+}
+
+/**
+ * Whether two rule sets' parameters agree on everything a contract is costed or checked with: all
+ * of them but the incentives (`awards`, P-A1 … P-A9), which no contract's costing or finding reads.
+ */
+export function sameContractTerms(a: RuleSetParameters, b: RuleSetParameters): boolean {
+  const { awards: _a, ...termsA } = a;
+  const { awards: _b, ...termsB } = b;
+  return canonicalJson(termsA) === canonicalJson(termsB);
+}
+
+/** JSON with object keys sorted, so two equal parameter objects give equal strings whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+      : v,
+  );
 }
 
 export function guidelineStanding(facts: GuidelineFacts): GuidelineStanding {
   const { status, costedWith, inForceAtStart, inForceAtEnd, startDate } = facts;
+  const changes = facts.changesContracts ?? (() => true);
   if (status === 'closed') return { kind: 'current' };
   if (status === 'draft' && inForceAtStart && inForceAtStart.id !== costedWith.id)
     return { kind: 'recost', ruleSet: inForceAtStart };
   // The latest first: one taking effect within the term is newer than a correction at its start.
-  const newer = [inForceAtEnd, inForceAtStart].find((r) => r !== undefined && r.id !== costedWith.id);
+  const newer = [inForceAtEnd, inForceAtStart].find((r) => r !== undefined && r.id !== costedWith.id && changes(r));
   if (!newer) return { kind: 'current' };
   return { kind: 'newer', ruleSet: newer, appliesFrom: appliesFrom(newer, startDate) };
 }
