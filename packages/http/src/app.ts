@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
+import { awards } from './awards/routes.ts';
 import { baseRoutes } from './bases/routes.ts';
 import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
@@ -45,6 +46,7 @@ function api() {
     .route('/', invitations)
     .route('/', incubation)
     .route('/', incubationSupport)
+    .route('/', awards)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
+import { AwardClaims, JurisdictionAwards } from './awards.ts';
 import { JurisdictionBases } from './bases/bases.ts';
 import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
@@ -54,6 +55,7 @@ export interface TenantRepositories {
   evaluations: Evaluations;
   incubations: Incubations;
   incubationSupport: IncubationSupport;
+  awardClaims: AwardClaims;
 }
 
 /**
@@ -90,6 +92,7 @@ export class Store {
       evaluations: new Evaluations(scope),
       incubations: new Incubations(scope),
       incubationSupport: new IncubationSupport(scope),
+      awardClaims: new AwardClaims(scope),
     };
   }
 
@@ -126,6 +129,15 @@ export class Store {
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
     return new JurisdictionRegister(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
+  }
+
+  /** The award claims and historical awards of a bureau's jurisdiction (awards.ts; reads only). */
+  awards(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionAwards {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads the award claims of a jurisdiction');
+    return new JurisdictionAwards(
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
