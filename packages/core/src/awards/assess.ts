@@ -58,7 +58,14 @@ export async function assessClaim(
   const assessment = assessAwardClaim(
     {
       person: claim.evidence,
-      ledger: ledger.entries,
+      // The assessment lists the entries as AwardLedgerEntry: what was paid, not who recorded it.
+      ledger: ledger.entries.map(({ date, level, amount, reference, source }) => ({
+        date,
+        level,
+        amount,
+        source,
+        ...(reference ? { reference } : {}),
+      })),
       claimDate: claim.claimDate,
       certificateNumber: claim.certificateNumber,
     },
