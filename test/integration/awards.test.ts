@@ -365,7 +365,6 @@ describe('never twice', () => {
   });
 
   it('a person moving to another organisation cannot be paid the same level twice', async () => {
-    const orgA = world.tenant('orgA');
     const first17 = `45060219850601${'01'}1`;
     const idCardNumber = `${first17}${idCardCheckCharacter(first17)}`;
     // orgA's people[1]: its claim (isolation, above) is paid at orgA first.
