@@ -21,6 +21,7 @@ import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
 import { parsed } from '../input.ts';
 import { commitOnce } from '../once.ts';
+import { everyItem } from '../paging.ts';
 import { Conflict, Forbidden, NotFound, Stale } from '../refusals.ts';
 import { assessClaim, evidenceOf, refuseIneligible } from './assess.ts';
 
@@ -298,4 +299,11 @@ export async function withdrawAwardClaim(
   if (claim.status !== 'submitted' && claim.status !== 'endorsed')
     throw new Conflict(`This claim is ${claim.status}; it can no longer be withdrawn`, { reason: 'decided' });
   return move(ctx, claim, 'withdrawn', claimStep(ctx, await actorName(ctx), 'withdraw'), 'award.claim.withdraw');
+}
+
+/** Whom the signed-in member may claim for: keepers anyone on the registry (by name); others none. */
+export async function awardClaimPeople(ctx: UseCaseContext): Promise<{ id: string; name: string }[]> {
+  if (!isAwardKeeper(ctx)) return [];
+  const people = await everyItem((page) => ctx.repos.people.list(page), 500);
+  return people.map((p) => ({ id: p.id, name: p.name }));
 }

@@ -1,6 +1,7 @@
-import { type AwardClaim, BUREAU_CLAIM_STATUSES, type BureauClaimStatus } from '@shegong/domain';
+import { type AwardClaim, BUREAU_CLAIM_STATUSES, type BureauClaimStatus, type Lang } from '@shegong/domain';
 import { publicClaim } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
+import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { jurisdictionAwards } from './bureau.ts';
 
 /**
@@ -90,4 +91,40 @@ export async function jurisdictionClaims(ctx: UseCaseContext): Promise<AwardClai
 /** P-A7: the jurisdiction's totals. */
 export async function awardTotals(ctx: UseCaseContext): Promise<AwardTotals> {
   return awardTotalsOf(await jurisdictionClaims(ctx));
+}
+
+const GROUP_NAMES = {
+  'zh-CN': { byPeriod: '季度', byCounty: '县区', byLevel: '等级', byOrganisation: '机构' },
+  en: { byPeriod: 'Quarter', byCounty: 'County', byLevel: 'Level', byOrganisation: 'Organisation' },
+} as const;
+
+/** P-A7: the jurisdiction's claims and payments, and their totals, as an xlsx the bureau files. */
+export async function awardClaimsFile(ctx: UseCaseContext, lang: Lang): Promise<XlsxFile> {
+  const claims = await jurisdictionClaims(ctx);
+  const totals = awardTotalsOf(claims);
+  const names = GROUP_NAMES[lang];
+  const rows = (['byPeriod', 'byCounty', 'byLevel', 'byOrganisation'] as const).flatMap((group) =>
+    totals[group].map((r) => ({
+      group: names[group],
+      key: r.label ?? r.key,
+      ...r.counts,
+      approvedAmount: r.approvedAmount,
+      paidAmount: r.paidAmount,
+    })),
+  );
+  const today = ctx.clock.today();
+  const workbooks = await loadWorkbooks();
+  const bytes = await workbooks.awardClaimsWorkbook(
+    {
+      title:
+        lang === 'en'
+          ? `${ctx.tenant.name}: level-improvement awards (P-A7)`
+          : `${ctx.tenant.name}专业水平提升奖励汇总（P-A7）`,
+      asOf: today,
+      claims,
+      totals: rows,
+    },
+    lang,
+  );
+  return { bytes, fileName: `水平提升奖励-${today}.xlsx` };
 }
