@@ -63,11 +63,12 @@ export const AWARD_PAYMENT_EXAMPLE: z.input<typeof AwardPaymentInput> = {
   date: '2026-11-20',
   reference: '防民财〔2026〕118号',
 };
+/** A senior social worker paid ¥1,000 under the old system (an older, lower amount: more may follow up to ¥5,000). */
 export const HISTORICAL_AWARD_EXAMPLE: z.input<typeof HistoricalAwardInput> = {
   idCardNumber: '450602199001011239',
   name: '李旧奖',
   date: '2021-12-15',
-  level: 'assistant',
+  level: 'senior',
   amount: 100000,
   reference: '防民〔2021〕56号',
 };

@@ -195,7 +195,7 @@ export function StepsCard(props: { c: Context<PageEnv>; claim: AwardClaim }) {
 }
 
 /** The claim's own facts (both sides). */
-export function ClaimFacts(props: { c: Context<PageEnv>; claim: AwardClaim }) {
+export function ClaimFacts(props: { c: Context<PageEnv>; claim: AwardClaim; personHref?: string | undefined }) {
   const { c, claim } = props;
   const m = c.var.m;
   const a = m.awards;
@@ -205,7 +205,7 @@ export function ClaimFacts(props: { c: Context<PageEnv>; claim: AwardClaim }) {
       <DescriptionList
         items={[
           [a.colStatus, <ClaimStatusTag c={c} status={claim.status} />],
-          [a.colPerson, claim.personName],
+          [a.colPerson, props.personHref ? <a href={props.personHref}>{claim.personName}</a> : claim.personName],
           [a.idCard, <span class="mono">{claim.idCardMasked}</span>],
           [a.organisation, `${claim.organisation} · ${regionName(claim.region, lang)}`],
           [a.colLevel, m.staff.certLevels[claim.level]],

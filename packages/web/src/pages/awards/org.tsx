@@ -232,7 +232,14 @@ export function OrgClaimPage(props: {
     >
       {props.notice ? <Notice tone="success">{a.notices[props.notice]}</Notice> : null}
       {props.error ? <Notice tone="error">{props.error}</Notice> : null}
-      <ClaimFacts c={c} claim={claim} />
+      {/* hr and the admin open the person's record from here (to add a certificate, say). */}
+      <ClaimFacts
+        c={c}
+        claim={claim}
+        personHref={
+          who.principal.roles.some((r) => r === 'admin' || r === 'hr') ? `/org/staff/${claim.personId}` : undefined
+        }
+      />
       <AssessmentCard c={c} assessment={claim.assessment} title={a.reasons} />
       <StepsCard c={c} claim={claim} />
     </Shell>
