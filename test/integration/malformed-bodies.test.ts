@@ -117,6 +117,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     incubatorId: org.id,
     // An incubation record and a milestone of its checklist (the form is read before either).
     milestoneId: 'governance',
+    // An award claim's moves read the id's shape, then the form: any UUID reaches them.
+    claimId: org.id,
   };
   return fillPath(route.path, values);
 }

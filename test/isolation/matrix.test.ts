@@ -136,7 +136,7 @@ afterAll(() => world.dispose());
  * to read, and one for each move by the API and by the pages, each in the state its move needs and
  * each for a person of its own (a person has one open claim at a time). Claimed as of 2026-11-01,
  * so the payment example's date (2026-11-20) follows them. The controls that create claims use
- * people[0] (the admin's own, API) and people[1] (on their behalf, page).
+ * people[0] (the admin's own, API) and a person made here without a claim (on their behalf, page).
  */
 const awardClaims: Record<string, string> = {};
 const AWARD_STAGES = {
@@ -151,6 +151,8 @@ const AWARD_STAGES = {
   refusePage: 'endorsed',
   payApi: 'approved',
   payPage: 'approved',
+  // No claim: the person the page's control claims for.
+  pagePerson: 'none',
 } as const;
 async function seedAwardClaims(): Promise<void> {
   const orgA = world.tenant('orgA');
@@ -175,6 +177,10 @@ async function seedAwardClaims(): Promise<void> {
       certificates: [{ level: 'assistant', number: `MXA-${n}-${orgA.id.slice(0, 8)}`, obtainedOn: '2022-06-19' }],
       continuingEducation: [],
     });
+    if (stage === 'none') {
+      awardClaims[name] = person.id;
+      continue;
+    }
     const { claim } = await createAwardClaim(org, { personId: person.id });
     awardClaims[name] = claim.id;
     if (stage === 'submitted') continue;
@@ -614,12 +620,12 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
   },
   'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': async () => ({}),
   // An organisation records the code it has: served, nothing changes.
-  // Award claims (P-A2 … P-A7): a preview and a claim for people[1] (the API's control claims for
+  // Award claims (P-A2 … P-A7): a preview and a claim for a person of its own (the API's control claims for
   // the admin's own people[0]); each move with the claim's version now; a historical award of
   // another person than the API's example.
   'POST /org/awards/claims/preview': async () => ({ _key: randomBytes(24).toString('base64url') }),
   'POST /org/awards/claims': async ({ ids }) => ({
-    personId: ids.people[1] ?? '',
+    personId: ids.label === 'orgA' ? awardClaims.pagePerson! : (ids.people[0] ?? ''),
     _key: randomBytes(24).toString('base64url'),
   }),
   ...Object.fromEntries(
