@@ -619,7 +619,6 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     };
   },
   'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': async () => ({}),
-  // An organisation records the code it has: served, nothing changes.
   // Award claims (P-A2 … P-A7): a preview and a claim for a person of its own (the API's control claims for
   // the admin's own people[0]); each move with the claim's version now; a historical award of
   // another person than the API's example.
@@ -656,6 +655,7 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     reference: '矩阵〔2020〕1号',
     _key: randomBytes(24).toString('base64url'),
   }),
+  // An organisation records the code it has: served, nothing changes.
   'POST /org/credit-code': async ({ ids }) => ({
     uscc: ids.uscc ?? '',
     version: String(await storedTenantVersion(ids.id)),
