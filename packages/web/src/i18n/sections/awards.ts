@@ -90,6 +90,11 @@ export const awardsZh = {
   paidOn: '发放日期',
   reference: '凭证号',
   steps: '办理经过',
+  assessment: '资格审核',
+  stepWhen: '时间',
+  stepWhat: '环节',
+  stepBy: '经办人',
+  dated: (level: string, date: string) => `${level}（${date}）`,
   actions: {
     create: '提交申领',
     endorse: '机构背书',
@@ -255,6 +260,11 @@ export const awardsEn: typeof awardsZh = {
   paidOn: 'Paid on',
   reference: 'Reference',
   steps: 'Steps',
+  assessment: 'Assessment',
+  stepWhen: 'When',
+  stepWhat: 'Step',
+  stepBy: 'By',
+  dated: (level: string, date: string) => `${level} (${date})`,
   actions: {
     create: 'Claimed',
     endorse: 'Endorsed',

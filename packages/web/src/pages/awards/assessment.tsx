@@ -41,7 +41,8 @@ function Reason(props: { c: Context<PageEnv>; reason: AwardReason }) {
         return (
           <p>
             {a.civilServant(
-              reason.excluded,
+              // The exclusion is said where it applies (a civil servant, excluded by the rule set).
+              !reason.passed,
               m.staff.employmentTypes[reason.employmentType as keyof typeof m.staff.employmentTypes] ??
                 reason.employmentType,
             )}
@@ -91,15 +92,21 @@ function Reason(props: { c: Context<PageEnv>; reason: AwardReason }) {
         const g = reason.grouping;
         const list = (certs: typeof g.legacy) =>
           certs.length
-            ? certs.map((x) => `${level(x.level)}（${formatDate(x.obtainedOn, lang)}）`).join('、')
+            ? certs
+                .map((x) => a.dated(level(x.level), formatDate(x.obtainedOn, lang)))
+                .join(lang === 'en' ? ', ' : '、')
             : a.noneInGroup;
         return (
           <ul class="plain-list">
             <li>
-              {a.legacy(g.cutoffYear)}：{list(g.legacy)}
+              {a.legacy(g.cutoffYear)}
+              {m.common.colon}
+              {list(g.legacy)}
             </li>
             <li>
-              {a.later(g.cutoffYear)}：{list(g.later)}
+              {a.later(g.cutoffYear)}
+              {m.common.colon}
+              {list(g.later)}
             </li>
           </ul>
         );
@@ -173,15 +180,15 @@ export function StepsCard(props: { c: Context<PageEnv>; claim: AwardClaim }) {
   const a = c.var.m.awards;
   return (
     <Card title={a.steps} id="steps">
-      <Table caption={a.steps} columns={[a.colDate, a.colStatus, a.colPerson, a.colAmount]}>
+      <Table caption={a.steps} columns={[a.stepWhen, a.stepWhat, a.stepBy, a.colAmount]}>
         {claim.steps.map((s) => (
           <tr>
-            <td data-label={a.colDate}>{formatDate(s.at, c.var.lang)}</td>
-            <td data-label={a.colStatus}>
+            <td data-label={a.stepWhen}>{formatDate(s.at, c.var.lang)}</td>
+            <td data-label={a.stepWhat}>
               {a.actions[s.action]}
               {s.note ? ` · ${s.note}` : ''}
             </td>
-            <td data-label={a.colPerson}>
+            <td data-label={a.stepBy}>
               {s.byName} · {s.tenant}
             </td>
             <td data-label={a.colAmount} class="num">

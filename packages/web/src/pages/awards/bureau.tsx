@@ -135,7 +135,7 @@ export function BureauClaimPage(props: {
       {props.notice ? <Notice tone="success">{a.notices[props.notice]}</Notice> : null}
       {!view.decides ? <Notice tone="info">{a.notDecider(claim.bureau.name)}</Notice> : null}
       <ClaimFacts c={c} claim={claim} />
-      <AssessmentCard c={c} assessment={claim.assessment} title={a.reasons} />
+      <AssessmentCard c={c} assessment={claim.assessment} title={a.assessment} />
       {props.mayAct && view.canDecide ? (
         <Card title={a.approve} id="decide">
           <form method="post" action={`${base}/approve`} class="actions-row">

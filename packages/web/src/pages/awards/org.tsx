@@ -240,7 +240,7 @@ export function OrgClaimPage(props: {
           who.principal.roles.some((r) => r === 'admin' || r === 'hr') ? `/org/staff/${claim.personId}` : undefined
         }
       />
-      <AssessmentCard c={c} assessment={claim.assessment} title={a.reasons} />
+      <AssessmentCard c={c} assessment={claim.assessment} title={a.assessment} />
       <StepsCard c={c} claim={claim} />
     </Shell>
   );
