@@ -1,10 +1,18 @@
 import { HistoricalAwardInput, type LedgerEntryRecord, ledgerTotal, levelAward, maskIdCard } from '@shegong/domain';
-import { idCardHash, type Page, type PageRequest, readLedger, stageLedgerEntry, timeOrderedId } from '@shegong/store';
+import {
+  idCardHash,
+  type Page,
+  type PageRequest,
+  readLedger,
+  StoreError,
+  stageLedgerEntry,
+  timeOrderedId,
+} from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { parsed } from '../input.ts';
 import { jurisdiction } from '../jurisdiction/jurisdiction.ts';
 import { commitOnce } from '../once.ts';
-import { Invalid, Refused } from '../refusals.ts';
+import { Conflict, Invalid, Refused } from '../refusals.ts';
 import { awardParametersIn } from './assess.ts';
 import { jurisdictionAwards } from './bureau.ts';
 
@@ -48,47 +56,61 @@ export async function recordHistoricalAward(
     ctx.repos,
     key,
     { operation: 'awards.history.record', input: { ...award, idCardNumber: idHash } },
-    async () => {
-      const ledger = await readLedger(ctx.store, idHash);
-      const paid = ledger.head?.total ?? ledgerTotal(ledger.entries);
-      if (paid + award.amount > ceiling)
-        throw new Refused(
-          `P-A5: the ledger would total ${paid + award.amount} fen, above the award of this level (${ceiling} fen); nothing was recorded`,
-          {
-            reason: 'aboveCeiling',
-            fields: [
-              {
-                path: '/amount',
-                message: 'would take the person’s awards above the award of this level',
-                code: 'aboveCeiling',
-                ruleId: 'P-A5',
-                amounts: { ceiling, paidSoFar: paid, amount: award.amount },
-              },
-            ],
-          },
-        );
-      const entry: LedgerEntryRecord = {
-        id: timeOrderedId(),
-        date: award.date,
-        level: award.level,
-        amount: award.amount,
-        reference: award.reference,
-        source: 'historical',
-        name: award.name,
-        idCardMasked: maskIdCard(award.idCardNumber),
-        recordedBy: { bureauId: ctx.tenant.id, bureau: ctx.tenant.name, userId: ctx.actor.userId },
-        recordedAt: new Date().toISOString(),
-      };
-      const mutation = ctx.repos.scope.mutation();
-      const head = stageLedgerEntry(mutation, idHash, ledger.head, entry, {
-        city: scope.city,
-        bureauRegion: ctx.tenant.region,
+    async () => stageHistorical(ctx, award, idHash, ceiling, scope.city),
+  ).catch((error: unknown) => {
+    // Another payment or historical entry for the person landed between the read and the write:
+    // the ledger's head moved (its version, or its creation). Nothing was written; try again.
+    if (error instanceof StoreError && (error.code === 'stale_version' || error.code === 'conflict'))
+      throw new Conflict('The person’s award ledger changed meanwhile; nothing was recorded, try again', {
+        reason: 'ledgerMoved',
       });
-      mutation.audited('award.history.record', 'AwardLedgerEntry', entry.id, 1, entry);
-      return { mutation, body: { entry, ledgerTotal: head.total } };
-    },
-  );
+    throw error;
+  });
   return { recorded: body, replayed };
+}
+
+/** Reads the person's ledger, checks the ceiling (P-A5) and stages the entry with its audit event. */
+async function stageHistorical(
+  ctx: UseCaseContext,
+  award: HistoricalAwardInput,
+  idHash: string,
+  ceiling: number,
+  city: string,
+) {
+  const ledger = await readLedger(ctx.store, idHash);
+  const paid = ledger.head?.total ?? ledgerTotal(ledger.entries);
+  if (paid + award.amount > ceiling)
+    throw new Refused(
+      `P-A5: the ledger would total ${paid + award.amount} fen, above the award of this level (${ceiling} fen); nothing was recorded`,
+      {
+        reason: 'aboveCeiling',
+        fields: [
+          {
+            path: '/amount',
+            message: 'would take the person’s awards above the award of this level',
+            code: 'aboveCeiling',
+            ruleId: 'P-A5',
+            amounts: { ceiling, paidSoFar: paid, amount: award.amount },
+          },
+        ],
+      },
+    );
+  const entry: LedgerEntryRecord = {
+    id: timeOrderedId(),
+    date: award.date,
+    level: award.level,
+    amount: award.amount,
+    reference: award.reference,
+    source: 'historical',
+    name: award.name,
+    idCardMasked: maskIdCard(award.idCardNumber),
+    recordedBy: { bureauId: ctx.tenant.id, bureau: ctx.tenant.name, userId: ctx.actor.userId },
+    recordedAt: new Date().toISOString(),
+  };
+  const mutation = ctx.repos.scope.mutation();
+  const head = stageLedgerEntry(mutation, idHash, ledger.head, entry, { city, bureauRegion: ctx.tenant.region });
+  mutation.audited('award.history.record', 'AwardLedgerEntry', entry.id, 1, entry);
+  return { mutation, body: { entry, ledgerTotal: head.total } };
 }
 
 /** The historical awards recorded in the jurisdiction, newest first. */
