@@ -73,10 +73,12 @@ describe('the bureau decides and pays', () => {
       await (await world.page('GET', bureauPath(), { as: reviewer() })).text(),
     )?.[1] ?? '';
 
-  it('counts the claim on the menu’s badge and lists it', async () => {
+  it('counts the claim on the menu’s badge and the dashboard, and lists it', async () => {
     const html = await (await world.page('GET', '/bureau/claims', { as: reviewer() })).text();
     expect(menuCount(html, '/bureau/claims')).toBe('1');
     expect(main(html)).toContain('orgA 社工3');
+    const dashboard = main(await (await world.page('GET', '/bureau', { as: reviewer() })).text());
+    expect(dashboard).toContain('1 项待审批');
   });
 
   it('re-renders a refusal without a reason, naming the field, and writes nothing', async () => {

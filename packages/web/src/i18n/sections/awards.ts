@@ -130,6 +130,8 @@ export const awardsZh = {
   readOnly: '只读',
   yours: '本局审批',
   waiting: (n: number) => `${n} 项待审批`,
+  noneWaiting: '没有待审批的奖励申领。',
+  openQueue: '去审批',
   // History
   historyTitle: '历史发放记录',
   historyLead: '登记系统上线前已发放的水平提升奖励，此后的申领只补差额（P-A5）。',
@@ -300,6 +302,8 @@ export const awardsEn: typeof awardsZh = {
   readOnly: 'Read only',
   yours: 'Yours to decide',
   waiting: (n: number) => `${n} waiting for approval`,
+  noneWaiting: 'No award claims wait for approval.',
+  openQueue: 'Open the claims',
   historyTitle: 'Awards paid before',
   historyLead: 'Awards paid before the product was used; later claims pay only the difference (P-A5).',
   historyForm: 'Record an award paid before',
