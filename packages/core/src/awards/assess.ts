@@ -32,7 +32,10 @@ export async function awardParametersIn(
   date: string,
 ): Promise<AwardParameters> {
   const ruleSet = await ctx.store.ruleSetInForce(region, date);
-  if (!ruleSet) throw new NotFound(`No rule set is in force for ${region} on ${date}, so no award can be assessed`);
+  if (!ruleSet)
+    throw new NotFound(`No rule set is in force for ${region} on ${date}, so no award can be assessed`, {
+      reason: 'noRuleSet',
+    });
   return awardParametersOf(ruleSet);
 }
 

@@ -68,7 +68,7 @@ function claimErrors(c: Context<PageEnv>, refusal: Refusal): FieldError[] {
   }
   if (refusal instanceof Forbidden) return at('personId', a.forbiddenPerson);
   if (refusal instanceof NotFound)
-    return at('personId', refusal.message.includes('rule set') ? a.noRuleSet : a.unknownPerson);
+    return at('personId', refusal.reason === 'noRuleSet' ? a.noRuleSet : a.unknownPerson);
   if (refusal instanceof Refused && refusal.reason === 'notEligible')
     return refusal.fields.map((f) => ({
       field: f.path === '/certificateNumber' ? 'certificateNumber' : 'personId',
