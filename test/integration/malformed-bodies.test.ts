@@ -117,7 +117,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     incubatorId: org.id,
     // An incubation record and a milestone of its checklist (the form is read before either).
     milestoneId: 'governance',
-    // An internship claim a bureau decides (issue 13; the form is read before the claim).
+    // Award and internship claims (issue 13): their moves read the form before the claim, and an
+    // award claim's read the id's shape first: any UUID reaches them.
     claimId: org.id,
   };
   return fillPath(route.path, values);

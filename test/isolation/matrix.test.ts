@@ -3,9 +3,12 @@ import {
   type AccessPolicy,
   actingAs,
   admitApplication,
+  approveAwardClaim,
   changeContractStatus,
+  createAwardClaim,
   createContract,
   decideInternshipClaim,
+  endorseAwardClaim,
   type InProcessImportRunner,
   importRunner,
   markMilestone,
@@ -105,6 +108,7 @@ beforeAll(async () => {
   }
   graduand = await seedGraduand();
   await seedInternships();
+  await seedAwardClaims();
   writes = await world.table.watch();
 });
 
@@ -181,6 +185,70 @@ async function seedGraduand(): Promise<string> {
 afterAll(() => world.dispose());
 
 /**
+ * Organisation A's level-improvement claims (P-A2 … P-A7) for the routes that read and move one: one
+ * to read, and one for each move by the API and by the pages, each in the state its move needs and
+ * each for a person of its own (a person has one open claim at a time). Claimed as of 2026-11-01,
+ * so the payment example's date (2026-11-20) follows them. The controls that create claims use
+ * people[0] (the admin's own, API) and a person made here without a claim (on their behalf, page).
+ */
+const awardClaims: Record<string, string> = {};
+const AWARD_STAGES = {
+  view: 'endorsed',
+  endorseApi: 'submitted',
+  endorsePage: 'submitted',
+  withdrawApi: 'submitted',
+  withdrawPage: 'submitted',
+  approveApi: 'endorsed',
+  approvePage: 'endorsed',
+  refuseApi: 'endorsed',
+  refusePage: 'endorsed',
+  payApi: 'approved',
+  payPage: 'approved',
+  // No claim: the person the page's control claims for.
+  pagePerson: 'none',
+} as const;
+async function seedAwardClaims(): Promise<void> {
+  const orgA = world.tenant('orgA');
+  const deps = { store: world.store, today: () => '2026-11-01' };
+  const org = await actingAs(deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
+  const city = await actingAs(deps, {
+    tenantId: world.tenant('bureauA').id,
+    userId: world.user('bureauA', 'reviewer').id,
+  });
+  let n = 0;
+  for (const [name, stage] of Object.entries(AWARD_STAGES)) {
+    n += 1;
+    const first17 = `450602198707${String(n).padStart(2, '0')}001`;
+    const person = await org.repos.people.create({
+      name: `矩阵申领${n}`,
+      idCardNumber: `${first17}${idCardCheckCharacter(first17)}`,
+      phone: `1390099${String(n).padStart(4, '0')}`,
+      education: { level: 'bachelor', socialWorkMajor: true },
+      employmentType: 'contract',
+      monthlyPay: 3_600_00,
+      employment: [{ employer: orgA.name, region: orgA.region, start: '2021-03-01', socialWork: true }],
+      certificates: [{ level: 'assistant', number: `MXA-${n}-${orgA.id.slice(0, 8)}`, obtainedOn: '2022-06-19' }],
+      continuingEducation: [],
+    });
+    if (stage === 'none') {
+      awardClaims[name] = person.id;
+      continue;
+    }
+    const { claim } = await createAwardClaim(org, { personId: person.id });
+    awardClaims[name] = claim.id;
+    if (stage === 'submitted') continue;
+    const endorsed = await endorseAwardClaim(org, claim.id, claim.version);
+    if (stage === 'approved') await approveAwardClaim(city, claim.id, endorsed.claim.version);
+  }
+}
+
+/** The claim a route's path names (organisation A's), as the store holds it now: its version, for If-Match and forms. */
+async function storedClaimVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
+  const repos = world.store.tenant({ tenantId: world.tenant('orgA').id, userId: 'isolation-matrix' });
+  return (await repos.awardClaims.find(pathParam(route, ids, 'claimId')))?.version ?? 1;
+}
+
+/**
  * Real ids by path parameter name, taken from one tenant. A route with a parameter this map does
  * not know fails the suite: its author adds a fixture here.
  */
@@ -228,8 +296,9 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   incubatorId: (t) => (t.kind === 'incubator' ? t.id : world.tenant('incubatorA').id),
   // A milestone of the default checklist (the API marks and undoes it; the pages another, below).
   milestoneId: () => 'governance',
-  // P-A9: organisation A's first internship claim (seedInternships), which bureau A decides; others have none.
-  claimId: (t) => (t.label === 'orgA' || t.label === 'bureauA' ? internshipClaims[0]! : randomUUID()),
+  // Organisation A's award claim to read (seedAwardClaims), which the city (bureau A) reads too; others
+  // have none. An internship claim's routes take INTERNSHIP_CLAIM instead (fixtureFor).
+  claimId: (t) => (t.label === 'orgA' || t.kind === 'bureau' ? awardClaims.view! : randomUUID()),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -604,6 +673,42 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     };
   },
   'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': async () => ({}),
+  // Award claims (P-A2 … P-A7): a preview and a claim for a person of its own (the API's control claims for
+  // the admin's own people[0]); each move with the claim's version now; a historical award of
+  // another person than the API's example.
+  'POST /org/awards/claims/preview': async () => ({ _key: randomBytes(24).toString('base64url') }),
+  'POST /org/awards/claims': async ({ ids }) => ({
+    personId: ids.label === 'orgA' ? awardClaims.pagePerson! : (ids.people[0] ?? ''),
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  ...Object.fromEntries(
+    [
+      'POST /org/awards/claims/:claimId/endorse',
+      'POST /org/awards/claims/:claimId/withdraw',
+      'POST /bureau/claims/awards/:claimId/approve',
+    ].map((name) => [
+      name,
+      async ({ ids }: FormContext) => ({ version: String(await storedClaimVersion(pageRoute(name), ids)) }),
+    ]),
+  ),
+  'POST /bureau/claims/awards/:claimId/refuse': async ({ ids }) => ({
+    reason: '矩阵测试不予通过',
+    version: String(await storedClaimVersion(pageRoute('POST /bureau/claims/awards/:claimId/refuse'), ids)),
+  }),
+  'POST /bureau/claims/awards/:claimId/payment': async ({ ids }) => ({
+    date: '2026-11-20',
+    reference: '矩阵凭证1号',
+    version: String(await storedClaimVersion(pageRoute('POST /bureau/claims/awards/:claimId/payment'), ids)),
+  }),
+  'POST /bureau/claims/history': async () => ({
+    idCardNumber: `45060219700101002${idCardCheckCharacter('45060219700101002')}`,
+    name: '矩阵旧奖',
+    date: '2020-12-01',
+    level: 'senior',
+    amount: '1000',
+    reference: '矩阵〔2020〕1号',
+    _key: randomBytes(24).toString('base64url'),
+  }),
   // An organisation records the code it has: served, nothing changes.
   'POST /org/credit-code': async ({ ids }) => ({
     uscc: ids.uscc ?? '',
@@ -720,6 +825,28 @@ function ownCertificateNumbers(body: unknown, kind: TenantKind): unknown {
  * do not leave the others a 404: the API deletes an org's second person, the page its third.
  */
 const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant) => string>> = {
+  // Each move of an award claim takes its own claim, in the state it needs (seedAwardClaims).
+  ...Object.fromEntries(
+    (
+      [
+        ['POST /v1/awards/claims/:claimId/endorse', 'endorseApi'],
+        ['POST /org/awards/claims/:claimId/endorse', 'endorsePage'],
+        ['POST /v1/awards/claims/:claimId/withdraw', 'withdrawApi'],
+        ['POST /org/awards/claims/:claimId/withdraw', 'withdrawPage'],
+        ['POST /v1/jurisdiction/award-claims/:claimId/approve', 'approveApi'],
+        ['POST /bureau/claims/awards/:claimId/approve', 'approvePage'],
+        ['POST /v1/jurisdiction/award-claims/:claimId/refuse', 'refuseApi'],
+        ['POST /bureau/claims/awards/:claimId/refuse', 'refusePage'],
+        ['POST /v1/jurisdiction/award-claims/:claimId/payment', 'payApi'],
+        ['POST /bureau/claims/awards/:claimId/payment', 'payPage'],
+      ] as const
+    ).map(([name, which]) => [
+      name,
+      {
+        claimId: (t: SeededTenant) => (t.label === 'orgA' || t.kind === 'bureau' ? awardClaims[which]! : randomUUID()),
+      },
+    ]),
+  ),
   'DELETE /v1/people/:personId': { personId: (t) => t.people[1] ?? PARAM_FIXTURES.personId!(t) },
   'POST /org/staff/:personId/delete': { personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t) },
   // Each decision route takes its own pending submission, so one's control leaves the others theirs.
@@ -946,21 +1073,25 @@ async function storedPerson(route: AppRoute, ids: SeededTenant) {
   return world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).people.find(fixture(ids));
 }
 
+/** P-A9: organisation A's first internship claim (seedInternships), which bureau A decides; others have none. */
+const INTERNSHIP_CLAIM = (t: SeededTenant) =>
+  t.label === 'orgA' || t.label === 'bureauA' ? internshipClaims[0]! : randomUUID();
+
+/** The fixture of one parameter of a route: its own, else the parameter's (award and internship claims share `claimId`). */
+function fixtureFor(route: AppRoute, name: string): ((tenant: SeededTenant) => string) | undefined {
+  const own = ROUTE_PARAM_FIXTURES[route.name]?.[name];
+  if (own) return own;
+  if (name === 'claimId' && route.path.includes('internship')) return INTERNSHIP_CLAIM;
+  return PARAM_FIXTURES[name];
+}
+
 /** The value a route's path gives one parameter for these ids. */
 function pathParam(route: AppRoute, ids: SeededTenant, name: string): string {
-  return (ROUTE_PARAM_FIXTURES[route.name]?.[name] ?? PARAM_FIXTURES[name])?.(ids) ?? 'unknown-parameter';
+  return fixtureFor(route, name)?.(ids) ?? 'unknown-parameter';
 }
 
 function pathFor(route: AppRoute, ids: SeededTenant): string {
-  return fillPath(
-    route.path,
-    Object.fromEntries(
-      route.params.map((p) => [
-        p,
-        (ROUTE_PARAM_FIXTURES[route.name]?.[p] ?? PARAM_FIXTURES[p])?.(ids) ?? 'unknown-parameter',
-      ]),
-    ),
-  );
+  return fillPath(route.path, Object.fromEntries(route.params.map((p) => [p, pathParam(route, ids, p)])));
 }
 
 interface Call {
@@ -1000,23 +1131,26 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
     // So is a contract (edits, amendments, status): its head's version.
-    headers['If-Match'] = route.params.includes('rectificationId')
-      ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
-      : route.params.includes('personId')
-        ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-        : route.params.includes('month')
-          ? `"${(await storedMonth(ids))?.revision ?? 1}"`
-          : route.params.includes('contractId')
-            ? `"${await storedContractVersion(route, ids)}"`
-            : route.params.includes('tenantId')
-              ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-              : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
-                ? `"${await storedIncubationVersion(route, ids)}"`
-                : route.params.includes('claimId')
-                  ? `"${(await storedInternshipClaim(route, ids))?.version ?? 1}"`
-                  : route.path.endsWith('/internships/base')
-                    ? `"${(await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0}"`
-                    : '"1"';
+    headers['If-Match'] =
+      route.params.includes('claimId') && route.path.includes('internship')
+        ? `"${(await storedInternshipClaim(route, ids))?.version ?? 1}"`
+        : route.params.includes('claimId')
+          ? `"${await storedClaimVersion(route, ids)}"`
+          : route.params.includes('rectificationId')
+            ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
+            : route.params.includes('personId')
+              ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
+              : route.params.includes('month')
+                ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+                : route.params.includes('contractId')
+                  ? `"${await storedContractVersion(route, ids)}"`
+                  : route.params.includes('tenantId')
+                    ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+                    : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
+                      ? `"${await storedIncubationVersion(route, ids)}"`
+                      : route.path.endsWith('/internships/base')
+                        ? `"${(await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0}"`
+                        : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

@@ -5,6 +5,11 @@
  */
 export * from './access.ts';
 export * from './actuals/actuals.ts';
+export * from './awards/assess.ts';
+export * from './awards/bureau.ts';
+export * from './awards/claims.ts';
+export * from './awards/history.ts';
+export * from './awards/totals.ts';
 export * from './bases/bases.ts';
 export * from './context.ts';
 export * from './contracts/contracts.ts';

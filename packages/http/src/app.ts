@@ -9,6 +9,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
+import { awards } from './awards/routes.ts';
 import { baseRoutes } from './bases/routes.ts';
 import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
@@ -47,6 +48,7 @@ function api() {
     .route('/', incubation)
     .route('/', incubationSupport)
     .route('/', incentiveRoutes)
+    .route('/', awards)
     // Before rule sets: POST /rule-sets/impact.
     .route('/', evaluations)
     .route('/', ruleSets)

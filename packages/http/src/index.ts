@@ -6,6 +6,12 @@ export { ACTUAL_MONTH_EXAMPLE } from './actuals/routes.ts';
 export { createApp, onError, type ShegongApp } from './app.ts';
 export { authorize, bearerToken } from './auth/access.ts';
 export {
+  AWARD_CLAIM_EXAMPLE,
+  AWARD_PAYMENT_EXAMPLE,
+  AWARD_REFUSAL_EXAMPLE,
+  HISTORICAL_AWARD_EXAMPLE,
+} from './awards/routes.ts';
+export {
   AMENDMENT_EXAMPLE,
   CONTRACT_EXAMPLE,
   DRAFT_EDIT_EXAMPLE,

@@ -1,9 +1,12 @@
 import {
   actingAs,
+  awardClaimsWaiting,
+  bureauAwardQueue,
   bureauInternshipClaims,
   examCostReportOf,
   getSpotCheck,
   graduationCheck,
+  historicalAwards,
   interns,
   jurisdictionInternshipBases,
   listEvaluations,
@@ -133,6 +136,15 @@ describe('seedDemo', () => {
         'internship.claim.submit',
         'internship.claim.approve',
         'internship.claim.pay',
+        // Award claims, their endorsement and withdrawal, and the bureaus' decisions and payments
+        // (part awards-v1), in both trails.
+        'award.claim.create',
+        'award.claim.endorse',
+        'award.claim.withdraw',
+        'award.claim.approve',
+        'award.claim.refuse',
+        'award.claim.pay',
+        'award.history.record',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }
@@ -252,6 +264,31 @@ describe('seedDemo', () => {
       const tongxinAdmin = (await directory.find('admin@tongxin.demo'))!.sub;
       const own = await ownRecognitions(await actingAs({ store }, { tenantId: tongxin.id, userId: tongxinAdmin }));
       expect(own.recognitions).toMatchObject([{ authority: 'regional', amount: 10_000_00, ruleId: 'P-A8' }]);
+    },
+  );
+
+  it(
+    'gives award claims in every state, and a person paid before whose claim pays the difference (P-A5)',
+    SEEDING,
+    async () => {
+      const statuses = new Set<string>();
+      for (const domain of ['yangguang.demo', 'tongxin.demo']) {
+        const org = DEMO_TENANTS.find((t) => t.domain === domain)!;
+        const claims = await store
+          .tenant({ tenantId: org.id, userId: 'test' })
+          .awardClaims.list(undefined, { limit: 50 });
+        for (const c of claims.items) statuses.add(c.status);
+      }
+      expect([...statuses].sort()).toEqual(['approved', 'endorsed', 'paid', 'refused', 'submitted', 'withdrawn']);
+      const dx = DEMO_TENANTS.find((t) => t.domain === 'dx-mzj.demo')!;
+      const userId = (await directory.find('reviewer@dx-mzj.demo'))!.sub;
+      const ctx = await actingAs({ store, today: () => '2026-11-25' }, { tenantId: dx.id, userId });
+      const history = await historicalAwards(ctx, { limit: 10 });
+      expect(history.items).toHaveLength(1);
+      const queue = await bureauAwardQueue(ctx, 'endorsed', { limit: 10 });
+      const difference = queue.items.find((v) => v.claim.personName === history.items[0]!.name)?.claim;
+      expect(difference).toMatchObject({ level: 'social_worker', amount: 1_000_00 });
+      expect(await awardClaimsWaiting(ctx)).toBe(2);
     },
   );
 

@@ -1,6 +1,13 @@
 /** Spreadsheets in and out (xlsx, csv): roster template and import, staff and ladder exports (issue 3). */
 
 export {
+  AWARD_CLAIMS_SHEET,
+  AWARD_TOTALS_SHEET,
+  type AwardSheetView,
+  type AwardTotalsSheetRow,
+  awardClaimsWorkbook,
+} from './awards.ts';
+export {
   type BudgetVsActualSheetView,
   budgetVsActualWorkbook,
   EXECUTION_SHEET,

@@ -9,6 +9,18 @@ export {
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
+export {
+  AwardClaims,
+  awardClaimItem,
+  JurisdictionAwards,
+  type Ledger,
+  type LedgerHead,
+  publicClaim,
+  readLedger,
+  type StoredAwardClaim,
+  stageClaimMove,
+  stageLedgerEntry,
+} from './awards.ts';
 export { backfillBaseListings, backfillBaseStageCounts, JurisdictionBases } from './bases/bases.ts';
 export { documentClient, type StoreConfig } from './client.ts';
 export {

@@ -378,6 +378,58 @@ export const keys = {
    * record one award. It holds the key's ids only.
    */
   recognitionGuard: (recognitionKey: string) => ({ pk: `RECOGNITION#${recognitionKey}`, sk: 'RECOGNITION' }),
+  /**
+   * A level-improvement award claim (awards.ts), in the employer's partition; ids are time-ordered.
+   * GSI `status` lists one status's (`T#<org>#AWCLAIM#<status>`); GSI `scope` one person's claims
+   * (`T#<org>#AWPERSON#<person>`, for 我的档案 and a staff member's own list).
+   */
+  awardClaim: (tenantId: string, claimId: string) => ({ pk: `T#${tenantId}`, sk: `AWCLAIM#${claimId}` }),
+  awardClaimPrefix: 'AWCLAIM#',
+  awardClaimStatus: (tenantId: string, status: string, claimId: string) => ({
+    gsi2pk: keys.awardClaimStatusPartition(tenantId, status),
+    gsi2sk: claimId,
+  }),
+  awardClaimStatusPartition: (tenantId: string, status: string) => `T#${tenantId}#AWCLAIM#${status}`,
+  awardClaimOfPerson: (tenantId: string, personId: string, claimId: string) => ({
+    gsi1pk: keys.awardClaimPersonPartition(tenantId, personId),
+    gsi1sk: claimId,
+  }),
+  awardClaimPersonPartition: (tenantId: string, personId: string) => `T#${tenantId}#AWPERSON#${personId}`,
+  /**
+   * A claim in the bureaus' queue by state (GSI `review`, sparse: only claims that reached a bureau,
+   * i.e. endorsed and after), under the city of the employer's region, by region: a city reads the
+   * whole partition, a county the prefix of its own code (as keys.reviewQueue).
+   */
+  awardClaimQueue: (city: string, status: string, region: string, claimId: string, tenantId: string) => ({
+    gsi3pk: keys.awardClaimQueuePartition(city, status),
+    gsi3sk: `${region}#${claimId}#${tenantId}`,
+  }),
+  awardClaimQueuePartition: (city: string, status: string) => `R#${city}#AWCLAIM#${status}`,
+  /** Which organisation holds a claim (a global lookup holding ids only): a bureau opens a claim by its id. */
+  awardClaimLookup: (claimId: string) => ({ pk: `AWCLAIMID#${claimId}`, sk: 'CLAIM' }),
+  /**
+   * A person's one open claim, platform-wide (by the hash of their ID-card number): a second claim
+   * while one is open is refused, whichever organisation makes it. Closed claims release it.
+   */
+  awardOpenClaimGuard: (idHash: string) => ({ pk: `AWOPEN#${idHash}`, sk: 'OPEN' }),
+  /**
+   * A person's award ledger (P-A5), platform-wide like the guards keyed by a value: the head holds
+   * the running total and a version (every payment is conditional on it), each entry one award
+   * paid, by date. Keyed by the hash of the ID-card number, the only identity that follows a person
+   * across organisations.
+   */
+  awardLedgerHead: (idHash: string) => ({ pk: `AWARD#${idHash}`, sk: 'HEAD' }),
+  awardLedgerEntry: (idHash: string, date: string, entryId: string) => ({
+    pk: `AWARD#${idHash}`,
+    sk: `ENTRY#${date}#${entryId}`,
+  }),
+  awardLedgerEntryPrefix: 'ENTRY#',
+  /** A historical award in the recording bureau's list (GSI `scope`): under its city, by its region then date. */
+  awardHistoryScope: (city: string, bureauRegion: string, date: string, entryId: string) => ({
+    gsi1pk: keys.awardHistoryPartition(city),
+    gsi1sk: `${bureauRegion}#${date}#${entryId}`,
+  }),
+  awardHistoryPartition: (city: string) => `R#${city}#AWHIST`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

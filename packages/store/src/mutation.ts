@@ -249,6 +249,26 @@ export class Mutation {
     return this;
   }
 
+  /**
+   * Deletes a guard another tenant's actor may close, provided it still names `value` in `attribute`
+   * (a person's open award claim, released by the bureau that pays or refuses it).
+   */
+  releaseNaming(key: { pk: string; sk: string }, attribute: string, value: string): this {
+    this.steps.push({
+      item: {
+        Delete: {
+          TableName: this.tableName,
+          Key: key,
+          ConditionExpression: '#a = :v',
+          ExpressionAttributeNames: { '#a': attribute },
+          ExpressionAttributeValues: { ':v': value },
+        },
+      },
+      onConditionFailed: () => conflict('guard is not held by this item'),
+    });
+    return this;
+  }
+
   /** Records the response of a creating request under its Idempotency-Key (24 hours). */
   idempotent(key: string, requestHash: string, response: { status: number; body: unknown }): this {
     const now = Date.now();

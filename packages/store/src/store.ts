@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
+import { AwardClaims, JurisdictionAwards } from './awards.ts';
 import { JurisdictionBases } from './bases/bases.ts';
 import { documentClient, type StoreConfig } from './client.ts';
 import { Contracts } from './contracts.ts';
@@ -60,6 +61,7 @@ export interface TenantRepositories {
   examCosts: ExamCosts;
   internships: Internships;
   recognitions: Recognitions;
+  awardClaims: AwardClaims;
 }
 
 /**
@@ -99,6 +101,7 @@ export class Store {
       examCosts: new ExamCosts(scope),
       internships: new Internships(scope),
       recognitions: new Recognitions(scope),
+      awardClaims: new AwardClaims(scope),
     };
   }
 
@@ -135,6 +138,15 @@ export class Store {
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
     return new JurisdictionRegister(
+      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      jurisdiction,
+    );
+  }
+
+  /** The award claims and historical awards of a bureau's jurisdiction (awards.ts; reads only). */
+  awards(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionAwards {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads the award claims of a jurisdiction');
+    return new JurisdictionAwards(
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );

@@ -5,7 +5,9 @@ import { HTTPException } from 'hono/http-exception';
 import { assetRoutes } from './assets/routes.ts';
 import type { PageEnv, PageServices, PagesConfig } from './env.ts';
 import { actualRoutes } from './pages/actuals/routes.tsx';
+import { bureauAwardRoutes } from './pages/awards/bureau-routes.tsx';
 import { incentivesExtraRoutes } from './pages/awards/extra-routes.tsx';
+import { orgAwardRoutes } from './pages/awards/org-routes.tsx';
 import { basesRoutes } from './pages/bases/routes.tsx';
 import { pageContext } from './pages/context.ts';
 import { contractExportRoutes } from './pages/contract-exports/routes.tsx';
@@ -96,6 +98,8 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', priceFloorRoutes(session))
     .route('/', contractRoutes(session))
     .route('/', reviewRoutes(session))
+    .route('/', orgAwardRoutes(session))
+    .route('/', bureauAwardRoutes(session))
     .route('/', rectificationRoutes(session))
     .route('/', incubationRoutes(session))
     .route('/', notFoundRoute());

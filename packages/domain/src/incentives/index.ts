@@ -1,3 +1,4 @@
+export * from './award-claim.ts';
 export * from './continuity.ts';
 export * from './exam-costs.ts';
 export * from './internships.ts';

@@ -25,6 +25,7 @@ import './incubator-contract.ts';
 import './incubation-figures.ts';
 import './incubation-support.ts';
 import './incentives-extra.ts';
+import './awards.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;

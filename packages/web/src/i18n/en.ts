@@ -1,6 +1,7 @@
 import { amountRefusalText } from '@shegong/domain';
 import { actualsEn } from './sections/actuals.ts';
 import { awardTabsEn } from './sections/award-tabs.ts';
+import { awardsEn } from './sections/awards.ts';
 import { basesEn } from './sections/bases.ts';
 import { contractsEn } from './sections/contracts.ts';
 import { evaluationsEn } from './sections/evaluations.ts';
@@ -343,6 +344,7 @@ export const en: Messages = {
   incubationPages: incubationPagesEn,
   incubationRegister: incubationRegisterEn,
   awardTabs: awardTabsEn,
+  awards: awardsEn,
   incubationSupport: incubationSupportEn,
   incentivesExtra: incentivesExtraEn,
   priceFloor: priceFloorEn,

@@ -1,6 +1,7 @@
 import { type AmountKind, type AmountRefusal, amountRefusalText, type Role, type TenantKind } from '@shegong/domain';
 import { actualsZh } from './sections/actuals.ts';
 import { awardTabsZh } from './sections/award-tabs.ts';
+import { awardsZh } from './sections/awards.ts';
 import { basesZh } from './sections/bases.ts';
 import { contractsZh } from './sections/contracts.ts';
 import { evaluationsZh } from './sections/evaluations.ts';
@@ -338,6 +339,7 @@ export const zhCN = {
   incubationPages: incubationPagesZh,
   incubationRegister: incubationRegisterZh,
   awardTabs: awardTabsZh,
+  awards: awardsZh,
   incubationSupport: incubationSupportZh,
   incentivesExtra: incentivesExtraZh,
   priceFloor: priceFloorZh,

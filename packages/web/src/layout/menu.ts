@@ -33,7 +33,12 @@ export interface MenuEntry {
  * The counts a menu shows: what waits for the bureau's review decision; the organisation's
  * contracts a bureau returned; the findings it has to answer (open, reopened or overdue).
  */
-export type MenuCount = 'reviewsWaiting' | 'contractsReturned' | 'rectificationsToAnswer' | 'applicationsWaiting';
+export type MenuCount =
+  | 'reviewsWaiting'
+  | 'contractsReturned'
+  | 'rectificationsToAnswer'
+  | 'applicationsWaiting'
+  | 'awardClaimsWaiting';
 
 /** The entries a member with these roles sees. */
 export function visibleEntries(kind: TenantKind, roles: readonly string[]): readonly MenuEntry[] {
@@ -88,7 +93,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
   org: [
     { href: '/org', label: 'dashboard', icon: 'dashboard' },
     ...OWN_PROJECT,
-    { href: '/org/awards', label: 'awards', icon: 'award', soon: true },
+    { href: '/org/awards', label: 'awards', icon: 'award' },
     // The bureau's rules in force for the organisation's region (read only).
     { href: '/rules', label: 'rules', icon: 'rules' },
     MY_ORGANISATION,
@@ -128,7 +133,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     // The incubation bases of the jurisdiction and their county coverage (P-T1): every member (BASE_READERS).
     { href: '/bureau/bases', label: 'bases', icon: 'seedling' },
     { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
-    { href: '/bureau/claims', label: 'claims', icon: 'approve', soon: true },
+    { href: '/bureau/claims', label: 'claims', icon: 'approve', count: 'awardClaimsWaiting' },
     // The city's targets (P-T1 … P-T7) and the map they are counted over.
     { href: '/bureau/targets', label: 'targets', icon: 'dashboard', soon: true, also: ['/bureau/map'] },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },

@@ -2,6 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import {
   applicationsWaiting,
+  awardClaimsWaiting,
   contractsAwaitingAction,
   organisationRectificationCounts,
   reviewsWaiting,
@@ -35,6 +36,7 @@ const COUNTERS: Record<MenuCount, (c: Context<PageEnv>) => Promise<number>> = {
   contractsReturned: async (c) => (await contractsAwaitingAction(c.var.ctx)).returned,
   rectificationsToAnswer: async (c) => (await organisationRectificationCounts(c.var.ctx)).attention,
   applicationsWaiting: (c) => applicationsWaiting(c.var.ctx),
+  awardClaimsWaiting: (c) => awardClaimsWaiting(c.var.ctx),
 };
 
 /** Reads the signed-in user's tenant (the principal and user were set by `authorize`) and the menu's counts. */

@@ -16,6 +16,7 @@ export const policyRulesZh = {
   'P-A2': '专业水平提升奖励（P-A2）：取得证书的一次性奖励，金额按证书等级由规则设定。',
   'P-A3': '连续从业（P-A3）：在本地区连续从事社会工作满 2 年方可申请专业水平提升奖励；中断即重新计算。',
   'P-A4': '2022 年及以前取得的证书（P-A4）：只按所持最高等级奖励一次；此后取得的证书每个等级各奖励一次。',
+  'P-A5': '只补差额（P-A5）：同一人不重复奖励；晋升等级时只发放与更高等级奖励的差额，累计不超过所持最高等级的奖励。',
   'P-A6': '在职在编公务员（P-A6）不享受专业水平提升奖励。',
   'P-A1':
     '考试费用（P-A1）：自规则设定的起始年份（默认 2023 年）起参加考试的，由所在单位报销报名费、教材费和往返交通费（按出差待遇）。',
@@ -23,6 +24,7 @@ export const policyRulesZh = {
     '机构表彰奖励（P-A8）：被国家民政部门评为先进单位或认定为社会工作人才培养基地的本地社会工作机构一次性奖励 2 万元，被自治区民政部门评定的奖励 1 万元（金额由规则设定）；同一表彰只奖励一次。',
   'P-A9':
     '见习补贴（P-A9）：经人力资源社会保障部门认定的见习基地，吸纳毕业年度全日制在校生或毕业 2 年内的毕业生见习的，按月享受见习补贴和意外伤害/工伤保险补贴；标准由民政局在规则中公布。',
+  'P-A7': '统计汇总（P-A7）：由各级民政部门统计汇总申领情况，并从预算中发放。',
   'P-T1': '孵化基地覆盖（P-T1）：到 2025 年，每个县级行政区都建有社会组织孵化基地；市级基地服务全市，不计入县级覆盖。',
   'N-1': '合同期限（N-1）：购买服务合同一般不超过 1 年；服务稳定、经常性且资金有保障的，可签 3 年以内。',
   'N-3': '按节点付款（N-3）：按合同约定的节点和购买主体的绩效监管付款，各节点金额合计应等于合同金额。',
@@ -51,6 +53,8 @@ export const policyRulesEn: typeof policyRulesZh = {
     'Unbroken practice (P-A3): 2 consecutive years of social work in the jurisdiction before an award can be claimed; a break starts the count again.',
   'P-A4':
     'Certificates from 2022 or before (P-A4): one award, at the highest level held; each level obtained later earns its own award.',
+  'P-A5':
+    'The difference only (P-A5): never paid twice; on moving up a level only the difference to the higher award is paid, and in total no more than the award of the highest level held.',
   'P-A6': 'Civil servants on active establishment (P-A6) receive no level-improvement award.',
   'P-A1':
     'Exam costs (P-A1): for exams from the rule set’s first year (2023 by default) the employer reimburses the registration fee, textbooks and round-trip travel, as for a business trip.',
@@ -58,6 +62,7 @@ export const policyRulesEn: typeof policyRulesZh = {
     'Organisation awards (P-A8): a local social-work organisation named an advanced unit or a talent training base by the national civil-affairs authority gets a one-off ¥20,000, by the regional one ¥10,000 (rule-set amounts); the same recognition pays once.',
   'P-A9':
     'Internship subsidies (P-A9): an internship base recognised by the human-resources authority hosting full-time students in their graduation year, or graduates within 2 years of graduating, receives an internship and an accident / work-injury insurance subsidy per intern-month at the rates the bureau publishes.',
+  'P-A7': 'Totals (P-A7): the civil-affairs bureaus collect and total the claims, and pay them from the budget.',
   'P-T1':
     'Incubation bases (P-T1): by 2025 every county-level region has a social-organisation incubation base; a city-level base serves the whole city and counts for no county.',
   'N-1':

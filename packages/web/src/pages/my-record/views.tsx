@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatMonth, type Messages } from '../../i18n/
 import { Card, CsrfInput, DescriptionList, Notice, Table, Tag } from '../../layout/components.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { NEW_AWARD_CLAIM } from '../awards/claim-paths.ts';
 import { ExamCostSection } from '../awards/exam-costs.tsx';
 import { missingLine } from '../ladder/views.tsx';
 import { CeHours, CertTag, Findings, PayFigure } from '../staff/figures.tsx';
@@ -244,6 +245,11 @@ export function MyRecordPage(props: {
           <a class="btn" href={`${MY_RECORD}/certificates/new`}>
             {r.submitCertificate}
           </a>
+          {who.principal.kind === 'org' ? (
+            <a class="btn" href={NEW_AWARD_CLAIM}>
+              {m.awards.myRecordLink}
+            </a>
+          ) : null}
         </>
       }
     >

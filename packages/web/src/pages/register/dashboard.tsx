@@ -10,6 +10,7 @@ import { Card, Table } from '../../layout/components.tsx';
 import { regionName } from '../../layout/labels.tsx';
 import { RuleBadge } from '../../layout/rule-badge.tsx';
 import { Shell, type SignedIn } from '../../layout/shell.tsx';
+import { AwardClaimsWaitingCard, loadAwardClaimsWaiting } from '../awards/waiting-card.tsx';
 import { BaseCoverageCard } from '../bases/views.tsx';
 import { OverdueFinalsCard } from '../evaluations/views.tsx';
 import { BureauRectificationCard, bureauRectificationCard } from '../rectification/cards.tsx';
@@ -28,6 +29,8 @@ export type BureauDashboardCard = (c: Context<PageEnv>) => Promise<Child | null>
 /** The cards of the bureau's other work (see above). */
 export const BUREAU_DASHBOARD_CARDS: readonly BureauDashboardCard[] = [
   async (c) => <ReviewsWaitingCard c={c} waiting={await loadReviewsWaiting(c)} />,
+  // Level-improvement claims endorsed and waiting for this bureau's decision (P-A2 … P-A6).
+  async (c) => <AwardClaimsWaitingCard c={c} waiting={await loadAwardClaimsWaiting(c)} />,
   async (c) => {
     const overdue = await bureauRectificationCard(c);
     return overdue === undefined ? null : <BureauRectificationCard c={c} overdue={overdue} />;
