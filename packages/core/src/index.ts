@@ -43,6 +43,8 @@ export * from './reviews/reviews.ts';
 export * from './rule-sets/impact.ts';
 export * from './rule-sets/rule-sets.ts';
 export * from './targets/inputs.ts';
+export * from './targets/map.ts';
+export * from './targets/postings.ts';
 export * from './tenancy/claims.ts';
 export * from './tenancy/identity.ts';
 export * from './tenancy/invitations.ts';

@@ -265,6 +265,20 @@ export class CityFacts {
     }));
   }
 
+  /** One organisation of the city by its id (its listing: one GetItem), or undefined. */
+  async organisation(organisationId: string): Promise<TargetOrganisation | undefined> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.organisationListing(organisationId) }),
+    );
+    if (!Item || Item.gsi1pk !== keys.organisationPartition(this.city)) return undefined;
+    return {
+      organisationId: String(Item.organisationId),
+      name: String(Item.name),
+      region: String(Item.region),
+      registered: Item.registered === true,
+    };
+  }
+
   /** The staff of one organisation: one Query of its registry (more only past 1 MB of people). */
   async staff(organisationId: string): Promise<TargetStaff[]> {
     const staff: TargetStaff[] = [];

@@ -31,7 +31,8 @@ export function cityMap(ctx: UseCaseContext): CityMap {
   );
 }
 
-function cityFacts(ctx: UseCaseContext): CityFacts {
+/** What the targets read of the city beyond the map (read only). */
+export function cityFacts(ctx: UseCaseContext): CityFacts {
   return ctx.store.cityFacts(
     { tenantId: ctx.tenant.id, userId: ctx.actor.userId, kind: ctx.actor.kind },
     targetCity(ctx),
