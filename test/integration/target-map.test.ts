@@ -408,3 +408,69 @@ describe('postings', () => {
     expect(facts.organisations.map((o) => o.organisationId)).not.toContain(made.nanningOrg);
   });
 });
+
+describe('the pages', () => {
+  const text = async (response: Response) => /<main[\s\S]*<\/main>/.exec(await response.text())?.[0] ?? '';
+
+  it('shows every member of the bureau the places by county; the admin the import form', async () => {
+    const auditor = await world.page('GET', '/bureau/map', { as: world.user('bureauA', 'auditor') });
+    expect(auditor.status).toBe(200);
+    const page = await text(auditor);
+    expect(page).toContain('港口区');
+    expect(page).toContain('白沙万街道');
+    expect(page).not.toContain('name="file"');
+    const asAdmin = await text(await world.page('GET', '/bureau/map', { as: admin('bureauA') }));
+    expect(asAdmin).toContain('name="file"');
+  });
+
+  it('an import with errors lists each row and column and writes nothing; a good one is merged', async () => {
+    const before = await mapOf();
+    const bad = await world.page('POST', '/bureau/map/import', {
+      as: admin('bureauA'),
+      form: {
+        townships: '代码\t名称\t所属县(市、区)代码\t类型\n450621100\t\t450621\t镇',
+        communities: '代码\t名称\t所属乡镇(街道)代码\t类型\n450621100201\t那琴村\t450621100\t屯',
+      },
+    });
+    expect(bad.status).toBe(400);
+    const errors = await text(bad);
+    expect(errors).toContain('名称');
+    expect(errors).toContain('类型');
+    expect(await mapOf()).toEqual(before);
+    const good = await world.page('POST', '/bureau/map/import', {
+      as: admin('bureauA'),
+      form: {
+        townships: '代码\t名称\t所属县(市、区)代码\t类型\n450621100\t在妙镇\t450621\t镇',
+        communities: '代码\t名称\t所属乡镇(街道)代码\t类型\n450621100201\t那琴村\t450621100\t村',
+        note: '示例数据（illustrative）',
+      },
+    });
+    expect(good.status).toBe(200);
+    const done = await text(good);
+    expect(done).toContain('导入完成');
+    expect(done).toContain('示例数据（illustrative）');
+    expect((await mapOf()).communities.map((c) => c.code)).toContain('450621100201');
+  });
+
+  it('hr posts a staff member to a community from the person’s page; a community not on the map re-renders the form', async () => {
+    const orgA = world.tenant('orgA');
+    const person = orgA.people[2]!;
+    const hr = world.user('orgA', 'hr');
+    const section = await text(await world.page('GET', `/org/staff/${person}`, { as: hr }));
+    expect(section).toContain('服务社区');
+    expect(section).toContain('白沙万社区居委会');
+    const bad = await world.page('POST', `/org/staff/${person}/postings`, {
+      as: hr,
+      form: { community: '450602999999', from: '2026-02-01' },
+    });
+    expect(bad.status).toBe(400);
+    expect(await text(bad)).toContain('该社区不在本市地图上');
+    const posted = await world.page('POST', `/org/staff/${person}/postings`, {
+      as: hr,
+      form: { community: '450602003001', from: '2026-02-01' },
+    });
+    expect(posted.status).toBe(303);
+    const after = await text(await world.page('GET', `/org/staff/${person}`, { as: hr }));
+    expect(after).toContain('港口区 · 白沙万街道 · 白沙万社区居委会');
+  });
+});

@@ -43,6 +43,8 @@ export interface StoredMap {
   stations: Versioned<SocialWorkStation>[];
   baseline?: Versioned<CertifiedBaseline>;
   bases: Versioned<TalentBase>[];
+  /** Where the places come from, as the last import said (示例数据 for the demo). */
+  sourceNote?: Versioned<{ text: string }>;
 }
 
 /** A posting as stored: the domain's fact with its id, when it was recorded, and its version. */
@@ -85,6 +87,7 @@ export class CityMap {
       else if (sk.startsWith('STATION#')) map.stations.push(record as Versioned<SocialWorkStation>);
       else if (sk.startsWith('TBASE#')) map.bases.push(record as Versioned<TalentBase>);
       else if (sk === 'BASELINE') map.baseline = record as Versioned<CertifiedBaseline>;
+      else if (sk === 'NOTE') map.sourceNote = record as Versioned<{ text: string }>;
     }
     map.townships.sort(byCode);
     map.communities.sort(byCode);
@@ -143,6 +146,13 @@ export class CityMap {
     const item = { ...keys.mapBaseline(this.city), ...baseline };
     if (version === undefined) mutation.create('MapBaseline', item);
     else mutation.replace('MapBaseline', item, version);
+  }
+
+  /** The places' source note, new or read at `version`. */
+  stageNote(mutation: Mutation, text: string, version?: number): void {
+    const item = { ...keys.mapNote(this.city), text };
+    if (version === undefined) mutation.create('MapNote', item);
+    else mutation.replace('MapNote', item, version);
   }
 
   stageBase(mutation: Mutation, base: TalentBase, version?: number): void {

@@ -127,7 +127,7 @@ function diff<T extends { code: string }>(
 /** The API's import: the places as JSON rows (PlacesImport), checked and merged as a file's are. */
 export function importPlaces(ctx: UseCaseContext, input: unknown): Promise<PlacesImportResult> {
   const places = parsed(PlacesImport, input);
-  return importMapRows(ctx, placesImportRows(places), places.dryRun ?? false);
+  return importMapRows(ctx, placesImportRows(places), places.dryRun ?? false, places.sourceNote);
 }
 
 /**
@@ -141,7 +141,12 @@ export function importPlaces(ctx: UseCaseContext, input: unknown): Promise<Place
  * chunks written before stay, and importing the same file again completes it (the merge is
  * idempotent). A county bureau's file may hold only its own county's places.
  */
-export async function importMapRows(ctx: UseCaseContext, rows: MapRows, dryRun: boolean): Promise<PlacesImportResult> {
+export async function importMapRows(
+  ctx: UseCaseContext,
+  rows: MapRows,
+  dryRun: boolean,
+  sourceNote?: string,
+): Promise<PlacesImportResult> {
   const rights = editor(ctx);
   const result = parseMapRows(rows, rights.counties);
   if (!result.ok) throw rowErrors(result);
@@ -156,6 +161,9 @@ export async function importMapRows(ctx: UseCaseContext, rows: MapRows, dryRun: 
     ...townships.changes.map((c) => (m: Mutation) => map.stageTownship(m, c.place, c.version)),
     ...communities.changes.map((c) => (m: Mutation) => map.stageCommunity(m, c.place, c.version)),
   ];
+  // The source note goes with the first transaction (a note alone, with no place changed, is one too).
+  if (sourceNote !== undefined && sourceNote !== stored.sourceNote?.text)
+    steps.unshift((m: Mutation) => map.stageNote(m, sourceNote, stored.sourceNote?.version));
   const chunks = Math.ceil(steps.length / IMPORT_CHUNK);
   for (let n = 0; n < chunks; n++) {
     const mutation = ctx.repos.scope.mutation();
@@ -375,14 +383,19 @@ export async function mapTemplate(lang: Lang): Promise<XlsxFile> {
 }
 
 /** Imports an uploaded workbook (see importMapRows); 400 naming `/file` when it is not an xlsx workbook. */
-export async function importMapFile(ctx: UseCaseContext, bytes: Buffer, dryRun: boolean): Promise<PlacesImportResult> {
+export async function importMapFile(
+  ctx: UseCaseContext,
+  bytes: Buffer,
+  dryRun: boolean,
+  sourceNote?: string,
+): Promise<PlacesImportResult> {
   editor(ctx);
   const rows = await (await loadWorkbooks()).readMapWorkbook(bytes);
   if (!rows)
     throw new Invalid('The file is not an xlsx workbook; nothing was imported', {
       fields: [{ path: '/file', message: 'is not an xlsx workbook (use the template)', code: 'notWorkbook' }],
     });
-  return importMapRows(ctx, rows, dryRun);
+  return importMapRows(ctx, rows, dryRun, sourceNote);
 }
 
 /** Imports the two lists pasted as text, headings first (tab- or comma-separated). */
@@ -390,7 +403,8 @@ export async function importMapText(
   ctx: UseCaseContext,
   text: { townships: string; communities: string },
   dryRun: boolean,
+  sourceNote?: string,
 ): Promise<PlacesImportResult> {
   const rows = (await loadWorkbooks()).readMapText(text.townships, text.communities);
-  return importMapRows(ctx, rows, dryRun);
+  return importMapRows(ctx, rows, dryRun, sourceNote);
 }

@@ -48,6 +48,9 @@ export const PlacesImport = z
     townships: z.array(TownshipRow).max(MAX_MAP_ROWS),
     communities: z.array(CommunityRow).max(MAX_MAP_ROWS),
     dryRun: z.boolean().optional().describe('Check only: report what would change, write nothing'),
+    sourceNote: plainLine(z.string().trim().min(1).max(200))
+      .optional()
+      .describe('Where the places come from (shown with the map); replaces the note the map has'),
   })
   .meta({ id: 'PlacesImport' });
 export type PlacesImport = z.infer<typeof PlacesImport>;
@@ -135,15 +138,15 @@ export const BaselineInput = z
 export type BaselineInput = z.infer<typeof BaselineInput>;
 
 /** The map as the API answers it: every item with its version (If-Match), and what the caller may change. */
-const versioned = <S extends z.ZodObject>(schema: S) => schema.extend({ version: count });
 export const MapView = z
   .object({
     city: z.string(),
-    townships: z.array(versioned(Township)),
-    communities: z.array(versioned(Community)),
-    stations: z.array(versioned(SocialWorkStation)),
-    baseline: versioned(CertifiedBaseline).optional(),
-    bases: z.array(versioned(TalentBase)),
+    townships: z.array(Township.extend({ version: count })),
+    communities: z.array(Community.extend({ version: count })),
+    stations: z.array(SocialWorkStation.extend({ version: count })),
+    baseline: CertifiedBaseline.extend({ version: count }).optional(),
+    bases: z.array(TalentBase.extend({ version: count })),
+    sourceNote: z.object({ text: z.string(), version: count }).optional().describe('Where the places come from'),
     editableCounties: z
       .array(z.string())
       .describe('The counties whose places the caller may change (none for a reader)'),

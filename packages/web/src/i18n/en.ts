@@ -20,6 +20,7 @@ import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
+import { targetMapEn } from './sections/target-map.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** The English catalogue. Typed as the Chinese one, so a missing or extra key fails `tsc`. */
@@ -342,6 +343,7 @@ export const en: Messages = {
   incubationPages: incubationPagesEn,
   incubationRegister: incubationRegisterEn,
   awardTabs: awardTabsEn,
+  targetMap: targetMapEn,
   incubationSupport: incubationSupportEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,

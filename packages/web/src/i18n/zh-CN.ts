@@ -20,6 +20,7 @@ import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
+import { targetMapZh } from './sections/target-map.ts';
 
 /**
  * The Chinese catalogue: the reference. Every string a page shows comes from here or from en.ts,
@@ -337,6 +338,7 @@ export const zhCN = {
   incubationPages: incubationPagesZh,
   incubationRegister: incubationRegisterZh,
   awardTabs: awardTabsZh,
+  targetMap: targetMapZh,
   incubationSupport: incubationSupportZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,
