@@ -105,6 +105,25 @@ describe('targetInputs: what the dashboard is computed from', () => {
     ]);
   });
 
+  it('reads with Queries only: four, and one per organisation’s registry (no Scan, no read per person)', async () => {
+    const ctx = await ctxOf('bureauA');
+    const sent: string[] = [];
+    const name = 'record-target-inputs';
+    world.store.client.middlewareStack.add(
+      (next, context) => (args) => {
+        sent.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      const { facts } = await targetInputs(ctx);
+      expect(sent).toEqual(Array(4 + facts.organisations.length).fill('QueryCommand'));
+    } finally {
+      world.store.client.middlewareStack.remove(name);
+    }
+  });
+
   it('gives a county bureau its city’s inputs too (the dashboard narrows the view)', async () => {
     const city = await targetInputs(await ctxOf('bureauA'));
     const county = await targetInputs(await ctxOf('bureauB', 'auditor'));

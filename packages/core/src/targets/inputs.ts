@@ -12,7 +12,11 @@ import { JURISDICTION_READERS, jurisdiction } from '../jurisdiction/jurisdiction
  * Round trips: one wave of four Queries in parallel — the map (`R#<city>#MAP`), the organisations'
  * listings (`R#<city>#ORG` on GSI scope), the postings (`R#<city>#POSTING` on GSI scope) and the
  * bases' listings (`R#<city>#BASE`) — then one Query per organisation's registry, in parallel: 4 + N
- * requests (N organisations) in two sequential waves; no Scan, no read per person.
+ * requests (N organisations) in two sequential waves; no Scan, no read per person (the integration
+ * test target-map.test.ts counts them). The demo city (防城港) has 7 organisations — 阳光, 同心 and
+ * the five the demo base admitted (two still 未登记: read, not counted for P-T3) — so 11 requests
+ * in 2 waves. A city of 200 organisations would make 204, still in 2 waves: past a few hundred, an
+ * organisation's staff counts belong on its listing, written with the registry.
  */
 
 /** Every member of a bureau reads the map and the targets: admin, auditor, reviewer. */
