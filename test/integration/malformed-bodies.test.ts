@@ -121,6 +121,8 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     stationId: org.id,
     baseId: org.id,
     postingId: org.id,
+    communityCode: '450602001001',
+    townshipCode: '450602001',
   };
   return fillPath(route.path, values);
 }

@@ -428,6 +428,46 @@ describe('postings', () => {
   });
 });
 
+describe('removing a place imported by mistake', () => {
+  const version = async (code: string) =>
+    (await mapOf()).communities.find((c) => c.code === code)?.version ??
+    (await mapOf()).townships.find((t) => t.code === code)?.version;
+
+  it('refuses a community someone is posted to now (409), and a township with communities (409)', async () => {
+    const posted = await world.request('DELETE', '/v1/map/communities/450602003002', {
+      as: admin('bureauA'),
+      headers: { 'If-Match': `"${await version('450602003002')}"` },
+    });
+    expect(posted.status).toBe(409);
+    const full = await world.request('DELETE', '/v1/map/townships/450602003', {
+      as: admin('bureauA'),
+      headers: { 'If-Match': `"${await version('450602003')}"` },
+    });
+    expect(full.status).toBe(409);
+  });
+
+  it('removes a community, then its empty township; another county’s bureau gets 404', async () => {
+    const foreign = await world.request('DELETE', '/v1/map/communities/450602101201', {
+      as: admin('bureauB'),
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(foreign.status).toBe(404);
+    const community = await world.request('DELETE', '/v1/map/communities/450602101201', {
+      as: admin('bureauA'),
+      headers: { 'If-Match': `"${await version('450602101201')}"` },
+    });
+    expect(community.status).toBe(204);
+    const township = await world.request('DELETE', '/v1/map/townships/450602101', {
+      as: admin('bureauA'),
+      headers: { 'If-Match': `"${await version('450602101')}"` },
+    });
+    expect(township.status).toBe(204);
+    const map = await mapOf();
+    expect(map.townships.map((t) => t.code)).not.toContain('450602101');
+    expect(map.communities.map((c) => c.code)).not.toContain('450602101201');
+  });
+});
+
 describe('the pages', () => {
   const text = async (response: Response) => /<main[\s\S]*<\/main>/.exec(await response.text())?.[0] ?? '';
 

@@ -145,10 +145,24 @@ afterAll(() => world.dispose());
  * the baseline; organisation A's first person has two postings (one ended by the API, one by the page).
  */
 const targets = { stations: [] as string[], bases: [] as string[], postings: [] as string[] };
+const REMOVABLE = { townships: ['450602905', '450602906'], communities: ['450602001905', '450602001906'] };
 async function seedTargetMap(): Promise<void> {
   const bureau = world.tenant('bureauA');
   const ctx = await actingAs(world.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
   await importPlaces(ctx, PLACES_IMPORT_EXAMPLE);
+  // Places to remove: a community and an empty township each for the API and for the page.
+  await importPlaces(ctx, {
+    townships: [
+      ...PLACES_IMPORT_EXAMPLE.townships,
+      ...REMOVABLE.townships.map((code) => ({ code, name: `矩阵镇${code}`, county: '450602', kind: '镇' })),
+    ],
+    communities: REMOVABLE.communities.map((code) => ({
+      code,
+      name: `矩阵社区${code}`,
+      township: '450602001',
+      kind: '社区',
+    })),
+  });
   for (let i = 0; i < 3; i++) {
     targets.stations.push((await addStation(ctx, { ...STATION_EXAMPLE, name: `矩阵社工站${i}` })).station.id);
     targets.bases.push((await addTargetBase(ctx, { ...TARGET_BASE_EXAMPLE, name: `矩阵基地${i}` })).base.id);
@@ -213,6 +227,9 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   stationId: (t) => (t.label === 'bureauA' ? targets.stations[0]! : randomUUID()),
   baseId: (t) => (t.label === 'bureauA' ? targets.bases[0]! : randomUUID()),
   postingId: (t) => (t.label === 'orgA' ? targets.postings[0]! : randomUUID()),
+  // Places of bureau A's map to remove (the API's; the page's below); others name none of theirs.
+  communityCode: (t) => (t.label === 'bureauA' ? REMOVABLE.communities[0]! : '450681001999'),
+  townshipCode: (t) => (t.label === 'bureauA' ? REMOVABLE.townships[0]! : '450681999'),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -593,6 +610,30 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     townships: '代码\t名称\t所属县(市、区)代码\t类型\n450602001\t渔洲坪街道\t450602\t街道',
     communities: '代码\t名称\t所属乡镇(街道)代码\t类型\n450602001001\t渔洲坪社区\t450602001\t社区',
   }),
+  'POST /bureau/map/communities/:communityCode/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /bureau/map/communities/:communityCode/remove',
+          params: ['communityCode'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /bureau/map/townships/:townshipCode/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /bureau/map/townships/:townshipCode/remove',
+          params: ['townshipCode'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
   'POST /bureau/map/stations': async () => ({
     township: STATION_EXAMPLE.township,
     name: '矩阵页面社工站',
@@ -874,6 +915,12 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
   'POST /org/staff/:personId/postings/:postingId/end': {
     postingId: (t) => (t.label === 'orgA' ? targets.postings[1]! : randomUUID()),
   },
+  'POST /bureau/map/communities/:communityCode/remove': {
+    communityCode: (t) => (t.label === 'bureauA' ? REMOVABLE.communities[1]! : '450681001999'),
+  },
+  'POST /bureau/map/townships/:townshipCode/remove': {
+    townshipCode: (t) => (t.label === 'bureauA' ? REMOVABLE.townships[1]! : '450681999'),
+  },
 };
 
 /** A tenant's record version as the store holds it now (for If-Match and the platform's forms). */
@@ -1028,6 +1075,8 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
 
 /** The map's and postings' routes send the version of what they change (seedTargetMap). */
 const isTargetMapRoute = (route: AppRoute) =>
+  route.params.includes('communityCode') ||
+  route.params.includes('townshipCode') ||
   route.params.includes('stationId') ||
   route.params.includes('baseId') ||
   route.params.includes('postingId') ||
@@ -1044,6 +1093,10 @@ async function storedTargetVersion(route: AppRoute, ids: SeededTenant): Promise<
   const map = await world.store
     .cityMap({ tenantId: ids.id, userId: 'isolation-matrix', kind: 'bureau' }, '450600')
     .read();
+  if (route.params.includes('communityCode'))
+    return map.communities.find((x) => x.code === pathParam(route, ids, 'communityCode'))?.version ?? 1;
+  if (route.params.includes('townshipCode'))
+    return map.townships.find((x) => x.code === pathParam(route, ids, 'townshipCode'))?.version ?? 1;
   if (route.params.includes('stationId'))
     return map.stations.find((x) => x.id === pathParam(route, ids, 'stationId'))?.version ?? 1;
   if (route.params.includes('baseId'))

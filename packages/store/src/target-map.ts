@@ -165,18 +165,17 @@ export class CityMap {
     mutation.remove('MapBase', keys.mapBase(this.city, id), version);
   }
 
-  /** Whether anyone has a posting to the community, running or ended (one Query of one key prefix, at most one item). */
-  async hasPostings(community: string): Promise<boolean> {
-    const { Items = [] } = await this.scope.client.send(
-      new QueryCommand({
-        TableName: this.scope.tableName,
-        IndexName: 'scope',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.postingPartition(this.city), ':prefix': `${community}#` },
-        Limit: 1,
-      }),
-    );
-    return Items.length > 0;
+  /**
+   * Whether anyone is posted to the community on `day` (one Query of the postings' index under the
+   * community's prefix: a community's postings are a handful).
+   */
+  async hasRunningPostings(community: string, day: string): Promise<boolean> {
+    const items = await queryAll(this.scope, {
+      partition: keys.postingPartition(this.city),
+      index: 'scope',
+      sortPrefix: `${community}#`,
+    });
+    return items.some((i) => String(i.from) <= day && (typeof i.until !== 'string' || i.until >= day));
   }
 }
 

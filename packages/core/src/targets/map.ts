@@ -26,7 +26,7 @@ import { loadWorkbooks, type XlsxFile } from '../files.ts';
 import { parsed } from '../input.ts';
 import { jurisdiction } from '../jurisdiction/jurisdiction.ts';
 import { commitOnce } from '../once.ts';
-import { Forbidden, Invalid, NotFound, Stale } from '../refusals.ts';
+import { Conflict, Forbidden, Invalid, NotFound, Stale } from '../refusals.ts';
 import { cityFacts, cityMap } from './inputs.ts';
 
 /**
@@ -422,4 +422,40 @@ export async function importMapText(
 ): Promise<PlacesImportResult> {
   const rows = (await loadWorkbooks()).readMapText(text.townships, text.communities);
   return importMapRows(ctx, rows, dryRun, sourceNote);
+}
+
+// --- removing a place (an import merges, so a place imported by mistake is removed here) ---
+
+/**
+ * Removes a community read at `expectedVersion` (404 outside the caller's counties). Refused (409)
+ * while anyone is posted there now: their postings would silently stop counting (P-T2, P-T7); end
+ * them first. Ended postings keep their history and count for nothing once it is gone.
+ */
+export async function removeCommunity(ctx: UseCaseContext, code: string, expectedVersion: number): Promise<void> {
+  const rights = editor(ctx);
+  const map = cityMap(ctx);
+  const community = (await map.read()).communities.find((c) => c.code === code);
+  if (!community || !rights.counties.includes(countyOfTownship(community.township)))
+    throw new NotFound('Community not found');
+  if (await map.hasRunningPostings(code, ctx.clock.today()))
+    throw new Conflict('Staff are posted to this community now; end their postings first', { reason: 'postedHere' });
+  if (community.version !== expectedVersion) throw new Stale('The community has changed since it was read; reload it');
+  const mutation = ctx.repos.scope.mutation();
+  map.removeCommunity(mutation, code, expectedVersion);
+  await mutation.audited('map.community.remove', 'MapCommunity', code, expectedVersion, { removed: code }).commit();
+}
+
+/** Removes a township read at `expectedVersion`; refused (409) while it has communities or a station on the map. */
+export async function removeTownship(ctx: UseCaseContext, code: string, expectedVersion: number): Promise<void> {
+  const rights = editor(ctx);
+  const map = cityMap(ctx);
+  const stored = await map.read();
+  const township = stored.townships.find((t) => t.code === code);
+  if (!township || !rights.counties.includes(township.county)) throw new NotFound('Township not found');
+  if (stored.communities.some((c) => c.township === code) || stored.stations.some((s) => s.township === code))
+    throw new Conflict('The township still has communities or a station; remove them first', { reason: 'notEmpty' });
+  if (township.version !== expectedVersion) throw new Stale('The township has changed since it was read; reload it');
+  const mutation = ctx.repos.scope.mutation();
+  map.removeTownship(mutation, code, expectedVersion);
+  await mutation.audited('map.township.remove', 'MapTownship', code, expectedVersion, { removed: code }).commit();
 }

@@ -8,8 +8,10 @@ import {
   MAP_EDITORS,
   mapTemplate,
   readMap,
+  removeCommunity,
   removeStation,
   removeTargetBase,
+  removeTownship,
   setBaseline,
   TARGET_READERS,
 } from '@shegong/core';
@@ -73,6 +75,19 @@ const BaselineView = Versioned(CertifiedBaseline, 'MapBaseline');
 
 const stationId = IdParam('stationId', '0193a7c2-5a00-7c1d-8e2f-3a4b5c6d7e8f');
 const baseId = IdParam('baseId', '0193a7c2-5a00-7c1d-8e2f-3a4b5c6d7e90');
+
+const communityCode = z.object({
+  communityCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .openapi({ param: { name: 'communityCode', in: 'path' }, example: '450602001001' }),
+});
+const townshipCode = z.object({
+  townshipCode: z
+    .string()
+    .regex(/^\d{9}$/)
+    .openapi({ param: { name: 'townshipCode', in: 'path' }, example: '450602001' }),
+});
 
 const json = <S extends z.ZodType>(description: string, schema: S) => ({
   description,
@@ -258,6 +273,41 @@ export const targetMapRoutes = new OpenAPIHono<AppEnv>()
     async (c) => {
       const version = expectedVersion(c);
       await removeTargetBase(c.var.ctx, c.req.valid('param').baseId as string, version);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/map/communities/{communityCode}',
+      summary: 'Remove a community imported by mistake (If-Match its version)',
+      description:
+        '409 while anyone is posted there now (end the postings first). A county bureau removes only its own county’s (404 otherwise).',
+      tags,
+      middleware: [authorize(MAP_EDITORS)] as const,
+      request: { params: communityCode, headers: ifMatchHeader },
+      responses: { 204: { description: 'Removed' }, ...updateResponses },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      await removeCommunity(c.var.ctx, c.req.valid('param').communityCode, version);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/map/townships/{townshipCode}',
+      summary: 'Remove a township imported by mistake (If-Match its version)',
+      description: '409 while it has communities or a station on the map.',
+      tags,
+      middleware: [authorize(MAP_EDITORS)] as const,
+      request: { params: townshipCode, headers: ifMatchHeader },
+      responses: { 204: { description: 'Removed' }, ...updateResponses },
+    }),
+    async (c) => {
+      const version = expectedVersion(c);
+      await removeTownship(c.var.ctx, c.req.valid('param').townshipCode, version);
       return c.body(null, 204);
     },
   );

@@ -78,6 +78,10 @@ export const targetMapZh = {
   imported: '导入完成：',
   importCounts: (t: { added: number; changed: number; unchanged: number }, c: typeof t) =>
     `乡镇（街道）新增 ${t.added}、更新 ${t.changed}、未变 ${t.unchanged}；社区（村）新增 ${c.added}、更新 ${c.changed}、未变 ${c.unchanged}。`,
+  removePlace: (name: string) => `删除 ${name}`,
+  placeRemoved: (code: string) => `已删除 ${code}。`,
+  postedHere: '目前有人员派驻在该社区，请先结束派驻再删除。',
+  notEmpty: '该乡镇（街道）下还有社区（村）或社工站，请先删除它们。',
   staleImport: '导入期间地图被他人修改，部分数据可能未写入。再次导入同一文件即可补全（导入按代码合并，可重复）。',
   // stations
   stationsTitle: '社工站（P-T4）',
@@ -212,6 +216,10 @@ export const targetMapEn: typeof targetMapZh = {
   imported: 'Imported:',
   importCounts: (t: { added: number; changed: number; unchanged: number }, c: typeof t) =>
     `townships ${t.added} added, ${t.changed} changed, ${t.unchanged} unchanged; communities ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged.`,
+  removePlace: (name: string) => `Remove ${name}`,
+  placeRemoved: (code: string) => `${code} is removed.`,
+  postedHere: 'Staff are posted to this community now; end their postings before removing it.',
+  notEmpty: 'This township still has communities or a station; remove them first.',
   staleImport:
     'The map changed while importing; part of the file may not be written. Import the same file again to complete it (the import merges by code and can be repeated).',
   stationsTitle: 'Social-work stations (P-T4)',

@@ -12,6 +12,7 @@ import {
   MAP_IMPORT,
   MAP_PLACES_XLSX,
   MAP_TEMPLATE,
+  placeRemovePosted,
   placesGet,
   placesXlsxGet,
   stationPosted,
@@ -32,6 +33,8 @@ export function targetMapRoutes(session: TokenSource) {
     .get(MAP_TEMPLATE, readers, templateGet)
     .get(MAP_PLACES_XLSX, readers, placesXlsxGet)
     .post(MAP_IMPORT, editors, importPosted)
+    .post(`${MAP}/communities/:communityCode/remove`, editors, placeRemovePosted)
+    .post(`${MAP}/townships/:townshipCode/remove`, editors, placeRemovePosted)
     .get(stations, readers, stationsGet)
     .post(stations, editors, stationPosted)
     .post(`${stations}/:stationId/remove`, editors, stationRemovePosted)

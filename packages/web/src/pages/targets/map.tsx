@@ -5,6 +5,7 @@ import {
   addStation,
   addTargetBase,
   asRefusal,
+  Conflict,
   cityOrganisations,
   type FieldProblem,
   Invalid,
@@ -14,8 +15,10 @@ import {
   mapTemplate,
   NotFound,
   readMap,
+  removeCommunity,
   removeStation,
   removeTargetBase,
+  removeTownship,
   Stale,
   setBaseline,
 } from '@shegong/core';
@@ -119,9 +122,30 @@ interface ImportOutcome {
   stale?: boolean;
 }
 
+/** A small form that removes one place (a township or a community), carrying the version it was read at. */
+function RemovePlace(props: {
+  c: Ctx;
+  level: 'townships' | 'communities';
+  code: string;
+  name: string;
+  version: number;
+}) {
+  const t = props.c.var.m.targetMap;
+  return (
+    <form method="post" action={`${MAP}/${props.level}/${props.code}/remove`} class="inline-form">
+      <CsrfInput token={props.c.var.csrfToken} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      <button type="submit" class="btn btn-link" aria-label={t.removePlace(props.name)}>
+        {t.remove}
+      </button>
+    </form>
+  );
+}
+
 function CountyPlaces(props: { c: Ctx; map: MapView; county: string }) {
   const { c, map, county } = props;
   const m = c.var.m.targetMap;
+  const editable = map.editableCounties.includes(county);
   const townships = map.townships.filter((t) => t.county === county);
   const codes = new Set(townships.map((t) => t.code));
   const communities = map.communities.filter((x) => codes.has(x.township));
@@ -158,12 +182,20 @@ function CountyPlaces(props: { c: Ctx; map: MapView; county: string }) {
                       {here.map((x) => (
                         <li>
                           {x.name}（{m.communityKinds[x.kind]}） <span class="mono muted">{x.code}</span>
+                          {editable ? (
+                            <RemovePlace c={c} level="communities" code={x.code} name={x.name} version={x.version} />
+                          ) : null}
                         </li>
                       ))}
                     </ul>
                   </details>
                 ) : (
-                  <span class="muted">{m.noCommunities}</span>
+                  <span class="muted">
+                    {m.noCommunities}
+                    {editable && !stations.has(t.code) ? (
+                      <RemovePlace c={c} level="townships" code={t.code} name={t.name} version={t.version} />
+                    ) : null}
+                  </span>
                 )}
               </td>
             </tr>
@@ -294,6 +326,7 @@ async function placesPage(
     <>
       <ErrorSummary m={c.var.m} errors={summary} />
       <ImportResult c={c} outcome={outcome} />
+      {c.req.query('removed') ? <Notice tone="success">{t.placeRemoved(c.req.query('removed') ?? '')}</Notice> : null}
       {map.sourceNote ? (
         <p class="hint">
           {t.sourceNote}：{map.sourceNote.text}
@@ -353,6 +386,34 @@ export async function importPosted(c: Ctx) {
       return placesPage(c, {}, [{ field, message }], values, 400);
     }
     if (refusal instanceof Stale) return placesPage(c, { stale: true }, [], values, 409);
+    throw error;
+  }
+}
+
+/** Removes a township or a community (the path says which); a refusal re-renders the places with why. */
+export async function placeRemovePosted(c: Ctx) {
+  const level = c.req.path.includes('/communities/') ? 'communities' : 'townships';
+  const code = c.req.param(level === 'communities' ? 'communityCode' : 'townshipCode') ?? '';
+  if (!(level === 'communities' ? /^\d{12}$/ : /^\d{9}$/).test(code))
+    throw new NotFound('There is nothing at this address');
+  const form = await readForm(c);
+  const t = c.var.m.targetMap;
+  const version = formVersion(form.text('version')) ?? 0;
+  try {
+    if (level === 'communities') await removeCommunity(c.var.ctx, code, version);
+    else await removeTownship(c.var.ctx, code, version);
+    return c.redirect(`${MAP}?removed=${code}`, 303);
+  } catch (error) {
+    const refusal = asRefusal(error);
+    if (refusal instanceof Conflict)
+      return placesPage(
+        c,
+        {},
+        [{ field: 'import', message: refusal.reason === 'postedHere' ? t.postedHere : t.notEmpty }],
+        {},
+        409,
+      );
+    if (refusal instanceof Stale) return placesPage(c, {}, [{ field: 'import', message: t.stale }], {}, 409);
     throw error;
   }
 }
