@@ -1,4 +1,5 @@
 import { actingAs, targetInputs } from '@shegong/core';
+import { backfillOrganisationListings, DeleteCommand, keys } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeUscc, type TenantLabel, World } from '../support/world.ts';
 
@@ -128,6 +129,24 @@ describe('targetInputs: what the dashboard is computed from', () => {
     const city = await targetInputs(await ctxOf('bureauA'));
     const county = await targetInputs(await ctxOf('bureauB', 'auditor'));
     expect(county).toEqual(city);
+  });
+
+  it('an organisation created before the listings gets one from the backfill, once', async () => {
+    const orgB = world.tenant('orgB');
+    await world.store.client.send(
+      new DeleteCommand({ TableName: world.store.tableName, Key: keys.organisationListing(orgB.id) }),
+    );
+    const without = await targetInputs(await ctxOf('bureauA'));
+    expect(without.facts.organisations.map((o) => o.organisationId)).not.toContain(orgB.id);
+    expect(await backfillOrganisationListings(world.store)).toEqual({ organisations: 1 });
+    expect(await backfillOrganisationListings(world.store)).toEqual({ organisations: 0 });
+    const again = await targetInputs(await ctxOf('bureauA'));
+    expect(again.facts.organisations.find((o) => o.organisationId === orgB.id)).toEqual({
+      organisationId: orgB.id,
+      name: orgB.name,
+      region: '450621',
+      registered: true,
+    });
   });
 
   it('is refused to anyone but a bureau', async () => {

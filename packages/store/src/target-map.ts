@@ -348,11 +348,10 @@ export class CityFacts {
 }
 
 /**
- * Gives every organisation created before the listings existed its listing (or sets it right),
- * each in its own audited transaction in the organisation's trail, checked against the tenant
- * record's version read, so a record changed meanwhile (which wrote its own listing) fails that one
- * transaction and is read again. Walks the platform's directory (never a Scan); a second run
- * rewrites the same listings.
+ * Gives every organisation created before the listings existed its listing (one that has one
+ * wrote it with its record and is left alone), each in its own audited transaction in the organisation's trail, checked against the tenant
+ * record's version read, so a record changed meanwhile fails that one transaction and is read
+ * again. Walks the platform's directory (never a Scan); a second run changes nothing.
  */
 export async function backfillOrganisationListings(store: Store): Promise<{ organisations: number }> {
   const directory = new TenantScope(store.client, store.tableName, 'platform-migration', 'migration');
@@ -361,6 +360,11 @@ export async function backfillOrganisationListings(store: Store): Promise<{ orga
   );
   let organisations = 0;
   for (const listed of tenants.filter((t) => t.kind === 'org')) {
+    // Created or changed since the listings exist: it wrote its own.
+    const { Item: held } = await store.client.send(
+      new GetCommand({ TableName: store.tableName, Key: keys.organisationListing(listed.id), ConsistentRead: true }),
+    );
+    if (held) continue;
     for (let attempt = 1; ; attempt++) {
       const { Item } = await store.client.send(
         new GetCommand({ TableName: store.tableName, Key: keys.tenant(listed.id), ConsistentRead: true }),

@@ -17,7 +17,8 @@ import { SEED_PARTS } from './parts.ts';
  * they were written gets them), the city bureau's map of Fangchenggang — ILLUSTRATIVE places
  * (示例数据, see demo-map.ts), stations, the 2022 baseline, the P-T6 bases — audited in the city
  * bureau's trail, and the demo organisations' postings in theirs. Each item is written only where
- * it is not yet, so a run after a partial one completes it.
+ * it is not yet, so a run after a partial one completes it. The events are the use cases' own
+ * (map.places.import, posting.add), as if the bureau and the organisations had entered them.
  */
 
 const BUREAU = DEMO_TENANTS.find((t) => t.domain === 'fcg-mzj.demo')!;
@@ -51,7 +52,7 @@ async function seedMap(store: Store): Promise<void> {
   for (let n = 0; n * CHUNK < steps.length; n++) {
     const mutation = scope.mutation();
     for (const stage of steps.slice(n * CHUNK, (n + 1) * CHUNK)) stage(mutation);
-    await mutation.audited('seed.map', 'MapPlaces', DEMO_CITY, n + 1, { note: DEMO_MAP_NOTE }).commit();
+    await mutation.audited('map.places.import', 'MapPlaces', DEMO_CITY, n + 1, { note: DEMO_MAP_NOTE }).commit();
   }
 }
 
@@ -62,7 +63,7 @@ async function seedPostings(store: Store): Promise<void> {
     if (held.some((p) => p.id === posting.id)) continue;
     const mutation = repos.scope.mutation();
     const record = repos.postings.stage(mutation, { ...posting, createdAt: `${posting.from}T01:00:00.000Z` });
-    await mutation.audited('seed.posting', 'Posting', record.id, 1, record).commit();
+    await mutation.audited('posting.add', 'Posting', record.id, 1, record).commit();
   }
 }
 
