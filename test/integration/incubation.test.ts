@@ -218,9 +218,10 @@ describe('admission', () => {
       .tenant({ tenantId: orgId, userId: 'test' })
       .invitations.get(admission.invitation.id);
     expect(invitation).toMatchObject({ email: application.contact.email, roles: ['admin'], status: 'pending' });
-    // Application, tenant, invitation and its token, record, the base's listing (its stage counts)
-    // and the audit event: one transaction's items.
-    expect(written.length).toBe(7);
+    // Application, tenant, invitation and its token, record, the base's listing (its stage counts),
+    // the organisation's listing for the city's targets (issue 13) and the audit event: one
+    // transaction's items.
+    expect(written.length).toBe(8);
     const trailAfter = await auditOf(base().id);
     expect(trailAfter.length - trailBefore.length).toBe(1);
     expect(trailAfter[0]).toMatchObject({ action: 'incubation.admit', entityId: orgId });

@@ -120,6 +120,12 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     // Award and internship claims (issue 13): their moves read the form before the claim, and an
     // award claim's read the id's shape first: any UUID reaches them.
     claimId: org.id,
+    // The map's and postings' pages (issue 13) read the form before they look anything up.
+    stationId: org.id,
+    baseId: org.id,
+    postingId: org.id,
+    communityCode: '450602001001',
+    townshipCode: '450602001',
   };
   return fillPath(route.path, values);
 }

@@ -2,6 +2,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AccessPolicy,
   actingAs,
+  addStation,
+  addTargetBase,
   admitApplication,
   approveAwardClaim,
   changeContractStatus,
@@ -10,11 +12,14 @@ import {
   decideInternshipClaim,
   endorseAwardClaim,
   type InProcessImportRunner,
+  importPlaces,
   importRunner,
   markMilestone,
+  postStaff,
   recordApplication,
   recordSupport,
   saveInternshipBase,
+  setBaseline,
   submitInternshipClaim,
   transitionIncubation,
 } from '@shegong/core';
@@ -29,6 +34,7 @@ import {
 } from '@shegong/domain';
 import {
   APPLICATION_EXAMPLE,
+  BASELINE_EXAMPLE,
   CONTRACT_EXAMPLE,
   EXAMPLE_ROSTER_CSV,
   INTERN_EXAMPLE,
@@ -36,6 +42,10 @@ import {
   INTERNSHIP_CLAIM_EXAMPLE,
   LADDER_EXAMPLE,
   MILESTONE_DONE_EXAMPLE,
+  PLACES_IMPORT_EXAMPLE,
+  POSTING_EXAMPLE,
+  STATION_EXAMPLE,
+  TARGET_BASE_EXAMPLE,
 } from '@shegong/http';
 import { contractFormFields, ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,6 +119,7 @@ beforeAll(async () => {
   graduand = await seedGraduand();
   await seedInternships();
   await seedAwardClaims();
+  await seedTargetMap();
   writes = await world.table.watch();
 });
 
@@ -249,6 +260,42 @@ async function storedClaimVersion(route: AppRoute, ids: SeededTenant): Promise<n
 }
 
 /**
+ * Issue 13's map and postings (core/targets): the city's map (bureau A's city) holds the OpenAPI
+ * examples' township and community, three stations and three bases (one each to change, to remove
+ * by the API, to remove by the page: all in 港口区, so county bureau B may touch none of them) and
+ * the baseline; organisation A's first person has two postings (one ended by the API, one by the page).
+ */
+const targets = { stations: [] as string[], bases: [] as string[], postings: [] as string[] };
+const REMOVABLE = { townships: ['450602905', '450602906'], communities: ['450602001905', '450602001906'] };
+async function seedTargetMap(): Promise<void> {
+  const bureau = world.tenant('bureauA');
+  const ctx = await actingAs(world.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
+  await importPlaces(ctx, PLACES_IMPORT_EXAMPLE);
+  // Places to remove: a community and an empty township each for the API and for the page.
+  await importPlaces(ctx, {
+    townships: [
+      ...PLACES_IMPORT_EXAMPLE.townships,
+      ...REMOVABLE.townships.map((code) => ({ code, name: `矩阵镇${code}`, county: '450602', kind: '镇' })),
+    ],
+    communities: REMOVABLE.communities.map((code) => ({
+      code,
+      name: `矩阵社区${code}`,
+      township: '450602001',
+      kind: '社区',
+    })),
+  });
+  for (let i = 0; i < 3; i++) {
+    targets.stations.push((await addStation(ctx, { ...STATION_EXAMPLE, name: `矩阵社工站${i}` })).station.id);
+    targets.bases.push((await addTargetBase(ctx, { ...TARGET_BASE_EXAMPLE, name: `矩阵基地${i}` })).base.id);
+  }
+  await setBaseline(ctx, BASELINE_EXAMPLE, 0);
+  const orgA = world.tenant('orgA');
+  const org = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
+  for (let i = 0; i < 2; i++)
+    targets.postings.push((await postStaff(org, orgA.people[0]!, POSTING_EXAMPLE)).posting.id);
+}
+
+/**
  * Real ids by path parameter name, taken from one tenant. A route with a parameter this map does
  * not know fails the suite: its author adds a fixture here.
  */
@@ -299,6 +346,14 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   // Organisation A's award claim to read (seedAwardClaims), which the city (bureau A) reads too; others
   // have none. An internship claim's routes take INTERNSHIP_CLAIM instead (fixtureFor).
   claimId: (t) => (t.label === 'orgA' || t.kind === 'bureau' ? awardClaims.view! : randomUUID()),
+  // The city's map (seedTargetMap): bureau A's station and base to change; organisation A's posting
+  // the API ends. Others have none: any id will do.
+  stationId: (t) => (t.label === 'bureauA' ? targets.stations[0]! : randomUUID()),
+  baseId: (t) => (t.label === 'bureauA' ? targets.bases[0]! : randomUUID()),
+  postingId: (t) => (t.label === 'orgA' ? targets.postings[0]! : randomUUID()),
+  // Places of bureau A's map to remove (the API's; the page's below); others name none of theirs.
+  communityCode: (t) => (t.label === 'bureauA' ? REMOVABLE.communities[0]! : '450681001999'),
+  townshipCode: (t) => (t.label === 'bureauA' ? REMOVABLE.townships[0]! : '450681999'),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -709,6 +764,89 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     reference: '矩阵〔2020〕1号',
     _key: randomBytes(24).toString('base64url'),
   }),
+  // The map (issue 13): places pasted as text, a station and a base added, the baseline saved at
+  // the version stored now, a station and a base removed (their own fixtures), a posting made and ended.
+  'POST /bureau/map/import': async () => ({
+    townships: '代码\t名称\t所属县(市、区)代码\t类型\n450602001\t渔洲坪街道\t450602\t街道',
+    communities: '代码\t名称\t所属乡镇(街道)代码\t类型\n450602001001\t渔洲坪社区\t450602001\t社区',
+  }),
+  'POST /bureau/map/communities/:communityCode/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /bureau/map/communities/:communityCode/remove',
+          params: ['communityCode'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /bureau/map/townships/:townshipCode/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /bureau/map/townships/:townshipCode/remove',
+          params: ['townshipCode'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /bureau/map/stations': async () => ({
+    township: STATION_EXAMPLE.township,
+    name: '矩阵页面社工站',
+    openedOn: '2024-01-01',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/map/stations/:stationId/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        { name: 'POST /bureau/map/stations/:stationId/remove', params: ['stationId'], path: '' } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /bureau/map/baseline': async ({ ids }) => ({
+    city: '181',
+    'county-450602': '61',
+    version: String(
+      await storedTargetVersion({ params: [] as string[], path: '/map/baseline' } as unknown as AppRoute, ids),
+    ),
+  }),
+  'POST /bureau/map/bases': async () => ({
+    kind: 'internship',
+    name: '矩阵页面实习基地',
+    region: '450602',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/map/bases/:baseId/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        { name: 'POST /bureau/map/bases/:baseId/remove', params: ['baseId'], path: '' } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /org/staff/:personId/postings': async () => ({
+    community: POSTING_EXAMPLE.community,
+    from: '2026-04-01',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /org/staff/:personId/postings/:postingId/end': async ({ ids }) => ({
+    until: '2026-12-31',
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /org/staff/:personId/postings/:postingId/end',
+          params: ['personId', 'postingId'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
   // An organisation records the code it has: served, nothing changes.
   'POST /org/credit-code': async ({ ids }) => ({
     uscc: ids.uscc ?? '',
@@ -1011,6 +1149,27 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       'POST /org/contracts/:contractId/actuals/:month',
     ].map((name) => [name, { contractId: (t: SeededTenant) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) }]),
   ),
+  // The map: the API removes bureau A's second station and base, the pages the third; the page
+  // ends organisation A's second posting.
+  'DELETE /v1/map/stations/:stationId': {
+    stationId: (t) => (t.label === 'bureauA' ? targets.stations[1]! : randomUUID()),
+  },
+  'POST /bureau/map/stations/:stationId/remove': {
+    stationId: (t) => (t.label === 'bureauA' ? targets.stations[2]! : randomUUID()),
+  },
+  'DELETE /v1/map/bases/:baseId': { baseId: (t) => (t.label === 'bureauA' ? targets.bases[1]! : randomUUID()) },
+  'POST /bureau/map/bases/:baseId/remove': {
+    baseId: (t) => (t.label === 'bureauA' ? targets.bases[2]! : randomUUID()),
+  },
+  'POST /org/staff/:personId/postings/:postingId/end': {
+    postingId: (t) => (t.label === 'orgA' ? targets.postings[1]! : randomUUID()),
+  },
+  'POST /bureau/map/communities/:communityCode/remove': {
+    communityCode: (t) => (t.label === 'bureauA' ? REMOVABLE.communities[1]! : '450681001999'),
+  },
+  'POST /bureau/map/townships/:townshipCode/remove': {
+    townshipCode: (t) => (t.label === 'bureauA' ? REMOVABLE.townships[1]! : '450681999'),
+  },
 };
 
 /** A tenant's record version as the store holds it now (for If-Match and the platform's forms). */
@@ -1151,6 +1310,21 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
                       : route.path.endsWith('/internships/base')
                         ? `"${(await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0}"`
                         : '"1"';
+    headers['If-Match'] = isTargetMapRoute(route)
+      ? `"${await storedTargetVersion(route, ids)}"`
+      : route.params.includes('rectificationId')
+        ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
+        : route.params.includes('personId')
+          ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
+          : route.params.includes('month')
+            ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+            : route.params.includes('contractId')
+              ? `"${await storedContractVersion(route, ids)}"`
+              : route.params.includes('tenantId')
+                ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+                : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
+                  ? `"${await storedIncubationVersion(route, ids)}"`
+                  : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);
@@ -1170,6 +1344,37 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   });
   await importsSettled();
   return response;
+}
+
+/** The map's and postings' routes send the version of what they change (seedTargetMap). */
+const isTargetMapRoute = (route: AppRoute) =>
+  route.params.includes('communityCode') ||
+  route.params.includes('townshipCode') ||
+  route.params.includes('stationId') ||
+  route.params.includes('baseId') ||
+  route.params.includes('postingId') ||
+  route.path.endsWith('/map/baseline');
+
+async function storedTargetVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
+  if (route.params.includes('postingId')) {
+    const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+    const posting = await repos.postings
+      .get(pathParam(route, ids, 'personId'), pathParam(route, ids, 'postingId'))
+      .catch(() => undefined);
+    return posting?.version ?? 1;
+  }
+  const map = await world.store
+    .cityMap({ tenantId: ids.id, userId: 'isolation-matrix', kind: 'bureau' }, '450600')
+    .read();
+  if (route.params.includes('communityCode'))
+    return map.communities.find((x) => x.code === pathParam(route, ids, 'communityCode'))?.version ?? 1;
+  if (route.params.includes('townshipCode'))
+    return map.townships.find((x) => x.code === pathParam(route, ids, 'townshipCode'))?.version ?? 1;
+  if (route.params.includes('stationId'))
+    return map.stations.find((x) => x.id === pathParam(route, ids, 'stationId'))?.version ?? 1;
+  if (route.params.includes('baseId'))
+    return map.bases.find((x) => x.id === pathParam(route, ids, 'baseId'))?.version ?? 1;
+  return map.baseline?.version ?? 0;
 }
 
 /** A roster import writes after its 202; wait for it, so its writes land inside the case that caused them. */

@@ -145,6 +145,9 @@ describe('seedDemo', () => {
         'award.claim.refuse',
         'award.claim.pay',
         'award.history.record',
+        // The city's map and the staff's postings (part target-map-v1).
+        'map.places.import',
+        'posting.add',
       ];
       expect(audit.items.map((e) => e.action).filter((a) => !parts.includes(a))).toEqual([]);
     }

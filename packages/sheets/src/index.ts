@@ -34,4 +34,13 @@ export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
+export {
+  COMMUNITY_SHEET,
+  type MapSheetRows,
+  mapTemplateWorkbook,
+  mapWorkbook,
+  readMapText,
+  readMapWorkbook,
+  TOWNSHIP_SHEET,
+} from './target-map.ts';
 export { type Lang, rosterTemplate } from './template.ts';

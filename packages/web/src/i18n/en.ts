@@ -22,6 +22,7 @@ import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
+import { targetMapEn } from './sections/target-map.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** The English catalogue. Typed as the Chinese one, so a missing or extra key fails `tsc`. */
@@ -345,6 +346,7 @@ export const en: Messages = {
   incubationRegister: incubationRegisterEn,
   awardTabs: awardTabsEn,
   awards: awardsEn,
+  targetMap: targetMapEn,
   incubationSupport: incubationSupportEn,
   incentivesExtra: incentivesExtraEn,
   priceFloor: priceFloorEn,

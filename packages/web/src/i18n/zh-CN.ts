@@ -22,6 +22,7 @@ import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
+import { targetMapZh } from './sections/target-map.ts';
 
 /**
  * The Chinese catalogue: the reference. Every string a page shows comes from here or from en.ts,
@@ -340,6 +341,7 @@ export const zhCN = {
   incubationRegister: incubationRegisterZh,
   awardTabs: awardTabsZh,
   awards: awardsZh,
+  targetMap: targetMapZh,
   incubationSupport: incubationSupportZh,
   incentivesExtra: incentivesExtraZh,
   priceFloor: priceFloorZh,

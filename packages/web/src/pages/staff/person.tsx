@@ -266,6 +266,8 @@ export function PersonPage(props: {
   notice?: StaffNotice | undefined;
   /** P-A1: the person's reimbursed exams, for those who keep them (absent: not shown). */
   examCosts?: readonly ExamCostRecord[] | undefined;
+  /** Sections other capabilities add after the registry's own (服务社区, targets/postings.tsx). */
+  more?: Child;
 }) {
   const { c, who, context, entry } = props;
   const { person, summary } = entry;
@@ -297,6 +299,7 @@ export function PersonPage(props: {
         <ContinuingEducationSection {...section} />
       </div>
       {props.examCosts ? <ExamCostSection c={c} records={props.examCosts} /> : null}
+      {props.more ?? null}
     </Shell>
   );
 }

@@ -42,6 +42,7 @@ import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { STAFF_EXPORT } from '../imports/routes.tsx';
+import { postingsFor } from '../targets/postings.tsx';
 import {
   checkPerson,
   DATE_FIELDS,
@@ -240,6 +241,7 @@ export function staffRoutes(session: TokenSource) {
           seesPersonalData={seesPersonalData(c.var.principal)}
           notice={noticeOf(c)}
           examCosts={examCosts}
+          more={await postingsFor(c, person.id)}
         />,
       );
     })
