@@ -26,4 +26,14 @@ export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
+export {
+  gapLacks,
+  TARGET_NAMES,
+  TARGET_STATUS_WORDS,
+  TARGETS_COUNTY_SHEET,
+  TARGETS_GAPS_SHEET,
+  TARGETS_SUMMARY_SHEET,
+  type TargetsSheetView,
+  targetsWorkbook,
+} from './targets.ts';
 export { type Lang, rosterTemplate } from './template.ts';
