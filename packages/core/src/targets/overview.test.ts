@@ -52,6 +52,7 @@ describe('targetsOverview', () => {
   it('a city bureau sees the city and every county of it, and the city’s certified series against its baseline', () => {
     const view = targetsOverview(inputs, '450600', TODAY);
     expect(view?.dashboard.scope).toBe('450600');
+    expect(view?.hasPlaces).toBe(true);
     expect(view?.dashboard.counties.map((c) => c.county)).toEqual(['450602', '450603', '450621', '450681']);
     expect(view?.series).toMatchObject({ ruleId: 'P-T5', baseline: 3, goal: 6, baselineYear: 2022 });
     // 2022 … 2026: p1 from 2021, p2 from 2024.

@@ -20,6 +20,8 @@ import {
 export interface TargetsOverview {
   dashboard: TargetsDashboard;
   series: CertifiedSeries;
+  /** Whether the map holds any township or community yet (the pages' empty state says what to do first). */
+  hasPlaces: boolean;
 }
 
 /** The dashboard's inputs as targetInputs gathers them for the calling bureau's city. */
@@ -51,7 +53,7 @@ export function targetsOverview(
   const staff = cityWide ? facts.staff : staffInCounty(facts.staff, facts.organisations, dashboard.scope);
   const baseline = cityWide ? map.baseline?.city : map.baseline?.counties?.[dashboard.scope];
   const series = certifiedSeries(staff, params.certifiedBaseYear, today, baseline, params);
-  return { dashboard, series };
+  return { dashboard, series, hasPlaces: mapHasPlaces(map) };
 }
 
 /** Whether the map holds any place the per-place targets are counted over (the page's empty state). */

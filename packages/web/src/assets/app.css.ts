@@ -555,4 +555,31 @@ th[aria-sort] .sort-mark { color: var(--primary); }
   body { background: #fff; color: #000; font-size: 12pt; }
   a { color: #000; text-decoration: none; }
 }
+
+/* Targets (issue 13): a card per target, its list behind the number, the charts' status colours, the printable view. */
+.target-cards { margin-bottom: 16px; }
+.target-value { font-size: 15px; margin: 0 0 4px; }
+.target-value strong { font-size: 28px; }
+.target-gaps > summary { cursor: pointer; color: var(--primary, #0958d9); margin: 8px 0; }
+.target-summary p { margin: 0 0 8px; }
+.target-summary .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 0; margin: 0; }
+.chart-track { fill: #f0f0f0; }
+.chart-bar-met { fill: #237804; }
+.chart-bar-not_met { fill: #ad6800; }
+.chart-bar-overdue { fill: #b42318; }
+.chart-bar-no_data { fill: #8c8c8c; }
+.chart-heading { font-weight: 600; }
+.chart-small { font-size: 12px; }
+.chart-axis { stroke: #8c8c8c; stroke-width: 1; }
+.chart-line-baseline { stroke: #595959; stroke-width: 2; stroke-dasharray: 6 4; }
+.chart-line-goal { stroke: #237804; stroke-width: 2; }
+.print-sheet { max-width: 1100px; margin: 0 auto; padding: 24px 16px; background: #fff; }
+.print-sheet h1 { font-size: 22px; margin: 0 0 8px; }
+.print-sheet h2 { font-size: 16px; margin: 24px 0 8px; }
+.print-actions { display: flex; gap: 16px; align-items: center; }
+@media print {
+  .print-sheet { padding: 0; max-width: none; }
+  .print-gaps { break-inside: auto; }
+  .print-sheet h2 { break-after: avoid; }
+}
 `;
