@@ -58,6 +58,18 @@ export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
 export { Store, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
+export {
+  backfillOrganisationListings,
+  bureauMapOf,
+  CityFacts,
+  CityMap,
+  cityOfCommunity,
+  listOrganisation,
+  type PostingRecord,
+  Postings,
+  type StoredMap,
+  type Versioned,
+} from './target-map.ts';
 export { OwnTenant, TenantDirectory, type TenantListFilter } from './tenants.ts';
 export { Users } from './users.ts';
 export { type SortValue, type Window, windowOf } from './window.ts';

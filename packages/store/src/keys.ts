@@ -317,6 +317,47 @@ export const keys = {
     pk: `T#${incubatorId}`,
     sk: `INCMS#${organisationId}`,
   }),
+  /**
+   * The city's map for the targets (issue 13, target-map.ts): townships, communities, stations, the
+   * P-T5 baseline and the P-T6 bases, all under one region partition (like registerSum: the city's
+   * item, not one bureau's), so the dashboard reads the whole map with one Query, and the city
+   * bureau and its county bureaus edit the same map (a county only its own places; see
+   * core/targets/map.ts). The sort keys group each kind, so a kind is one prefix.
+   */
+  mapPartition: (city: string) => `R#${city}#MAP`,
+  mapTownship: (city: string, code: string) => ({ pk: keys.mapPartition(city), sk: `TOWNSHIP#${code}` }),
+  mapCommunity: (city: string, code: string) => ({ pk: keys.mapPartition(city), sk: `COMMUNITY#${code}` }),
+  mapStation: (city: string, id: string) => ({ pk: keys.mapPartition(city), sk: `STATION#${id}` }),
+  mapBaseline: (city: string) => ({ pk: keys.mapPartition(city), sk: 'BASELINE' }),
+  mapBase: (city: string, id: string) => ({ pk: keys.mapPartition(city), sk: `TBASE#${id}` }),
+  /**
+   * A staff member's posting to a community (where they serve), in the organisation's partition,
+   * listed per person (ids are time-ordered). GSI `scope` projects it under the city of the
+   * community (its first four digits + 00), by community: the dashboard reads a city's postings with
+   * one Query, and whether anyone is posted to one community is one prefix.
+   */
+  posting: (tenantId: string, personId: string, id: string) => ({
+    pk: `T#${tenantId}`,
+    sk: `POSTING#${personId}#${id}`,
+  }),
+  postingPrefix: (personId?: string) => `POSTING#${personId ? `${personId}#` : ''}`,
+  postingScope: (city: string, community: string, tenantId: string, id: string) => ({
+    gsi1pk: keys.postingPartition(city),
+    gsi1sk: `${community}#${tenantId}#${id}`,
+  }),
+  postingPartition: (city: string) => `R#${city}#POSTING`,
+  /**
+   * An organisation's listing for the targets (P-T3, P-T5): its name, region and whether it is
+   * registered (has a credit code), written with its tenant record (TenantDirectory, OwnTenant) as a
+   * base's is. GSI `scope` lists a city's organisations by region: the bureau never reads the
+   * platform's directory.
+   */
+  organisationListing: (tenantId: string) => ({ pk: `T#${tenantId}`, sk: 'ORGLISTING' }),
+  organisationScope: (city: string, region: string, tenantId: string) => ({
+    gsi1pk: keys.organisationPartition(city),
+    gsi1sk: `${region}#${tenantId}`,
+  }),
+  organisationPartition: (city: string) => `R#${city}#ORG`,
   /** The platform's directory of tenants (GSI `scope`). */
   tenantDirectory: 'P#TENANT',
 } as const;

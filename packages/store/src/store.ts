@@ -25,6 +25,7 @@ import { ReviewDesk } from './reviews.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
 import { type PageSession, sessions } from './sessions.ts';
+import { CityFacts, CityMap, Postings } from './target-map.ts';
 import { OwnTenant, TenantDirectory } from './tenants.ts';
 import { Users } from './users.ts';
 
@@ -54,6 +55,7 @@ export interface TenantRepositories {
   evaluations: Evaluations;
   incubations: Incubations;
   incubationSupport: IncubationSupport;
+  postings: Postings;
 }
 
 /**
@@ -90,6 +92,7 @@ export class Store {
       evaluations: new Evaluations(scope),
       incubations: new Incubations(scope),
       incubationSupport: new IncubationSupport(scope),
+      postings: new Postings(scope),
     };
   }
 
@@ -138,6 +141,34 @@ export class Store {
       new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
+  }
+
+  /**
+   * The targets' map of a city (target-map.ts), for a bureau of that city: the core checks that
+   * `city` is the bureau's own city and which places a county bureau may change.
+   */
+  cityMap(context: TenantContext, city: string): CityMap {
+    if (context.kind !== 'bureau') throw new Error('only a bureau keeps a map');
+    return new CityMap(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+  }
+
+  /** What the targets read of a city beyond the map (read only), for a bureau of that city. */
+  cityFacts(context: TenantContext, city: string): CityFacts {
+    if (context.kind !== 'bureau') throw new Error('only a bureau reads a city’s targets');
+    return new CityFacts(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+  }
+
+  /**
+   * The map as an organisation reads it to post its staff: its city's communities only (the
+   * postings' picker and check). Read only: nothing here writes.
+   */
+  cityPlaces(context: TenantContext, city: string): Pick<CityMap, 'read' | 'community' | 'checkCommunity'> {
+    const map = new CityMap(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+    return {
+      read: map.read.bind(map),
+      community: map.community.bind(map),
+      checkCommunity: map.checkCommunity.bind(map),
+    };
   }
 
   /**

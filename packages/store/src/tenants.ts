@@ -18,6 +18,7 @@ import { keys } from './keys.ts';
 import type { Mutation } from './mutation.ts';
 import { type PageRequest, queryAll, queryPage } from './query.ts';
 import { type TenantScope, toRecord } from './scope.ts';
+import { listOrganisation } from './target-map.ts';
 import { windowOf } from './window.ts';
 
 /** Which tenants the platform's list holds and in which order (newest first, all of them, by default). */
@@ -58,6 +59,8 @@ export class OwnTenant {
     const next: TenantRecord = { ...rest, uscc, version: version + 1 };
     mutation.replace('Tenant', directoryItem({ ...rest, uscc }), version);
     claimCreditCode(mutation, uscc, current.id);
+    // Now registered: it counts for P-T3 (target-map.ts).
+    listOrganisation(mutation, next);
     return next;
   }
 }
@@ -117,6 +120,8 @@ export class TenantDirectory {
     }
     // A base is listed for the bureaus of its region (bases/bases.ts) with its record.
     listBase(mutation, record, true);
+    // An organisation is listed for its city's targets (target-map.ts) with its record.
+    listOrganisation(mutation, record);
     if (input.uscc) claimCreditCode(mutation, input.uscc, id);
     return record;
   }
@@ -141,6 +146,7 @@ export class TenantDirectory {
     mutation.replace('Tenant', directoryItem(stored), current.version);
     // Its listing carries the status a bureau sees (guarded by the record's version check above).
     listBase(mutation, next, false);
+    listOrganisation(mutation, next);
     return next;
   }
 
