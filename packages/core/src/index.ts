@@ -42,6 +42,7 @@ export * from './refusals.ts';
 export * from './reviews/reviews.ts';
 export * from './rule-sets/impact.ts';
 export * from './rule-sets/rule-sets.ts';
+export * from './targets/dashboard.ts';
 export * from './targets/inputs.ts';
 export * from './targets/overview.ts';
 export * from './tenancy/claims.ts';

@@ -27,6 +27,7 @@ import { registerRoutes } from './pages/register/routes.tsx';
 import { reviewRoutes } from './pages/reviews/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
+import { targetRoutes } from './pages/targets/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
 import { oidcClient } from './session/oidc.ts';
 import { authRoutes, sessionTokenSource } from './session/routes.tsx';
@@ -75,6 +76,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', authRoutes)
     .route('/', registerRoutes(session))
     .route('/', basesRoutes(session))
+    .route('/', targetRoutes(session))
     .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', incubationSupportRoutes(session))
