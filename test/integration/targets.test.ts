@@ -259,7 +259,10 @@ describe('the pages', () => {
     expect(printed).not.toContain('class="sider"');
   });
 
-  it('a county bureau’s page of another county is not found; its xlsx downloads', async () => {
+  it('a county bureau’s page of its own county shows, another county’s is not found; its xlsx downloads', async () => {
+    const own = await world.page('GET', '/bureau/targets/counties/450681', { as: world.user('bureauB', 'admin') });
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain('东兴社区');
     const page = await world.page('GET', '/bureau/targets/counties/450602', { as: world.user('bureauB', 'admin') });
     expect(page.status).toBe(404);
     const xlsx = await world.page('GET', '/bureau/targets.xlsx', { as: world.user('bureauB', 'admin') });

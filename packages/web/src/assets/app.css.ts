@@ -541,6 +541,7 @@ th[aria-sort] .sort-mark { color: var(--primary); }
   .table { font-size: 10pt; }
   .rule-badge-text { display: none; }
   a { color: inherit; text-decoration: none; }
+}
 .grade { white-space: nowrap; }
 .total-row th { text-align: left; }
 .indicator-row { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
@@ -557,7 +558,8 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 }
 
 /* Targets (issue 13): a card per target, its list behind the number, the charts' status colours, the printable view. */
-.target-cards { margin-bottom: 16px; }
+.target-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 16px; align-items: start; margin-bottom: 16px; }
+.target-cards > .card { margin-bottom: 0; min-width: 0; }
 .target-value { font-size: 15px; margin: 0 0 4px; }
 .target-value strong { font-size: 28px; }
 .target-gaps > summary { cursor: pointer; color: var(--primary, #0958d9); margin: 8px 0; }

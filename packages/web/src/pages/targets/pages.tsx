@@ -65,7 +65,7 @@ export function TargetsPage(props: { c: C; who: SignedIn; overview: TargetsOverv
       <Card id="summary">
         <StatusSummary c={c} figures={dashboard.figures} today={dashboard.today} />
       </Card>
-      <div class="grid-2 target-cards">
+      <div class="target-cards">
         {dashboard.figures.map((f) => (
           <TargetCard c={c} figure={f} openGaps={props.county !== undefined} />
         ))}

@@ -8,7 +8,7 @@ import { render } from '../../layout/render.ts';
 import { signedIn } from '../../layout/shell.tsx';
 import { pageAccess } from '../../session/access.ts';
 import { TargetsPage, TargetsPrint } from './pages.tsx';
-import { TARGETS, TARGETS_PRINT, TARGETS_XLSX, targetsCountyPath } from './paths.ts';
+import { TARGETS, TARGETS_PRINT, TARGETS_XLSX } from './paths.ts';
 
 /** A county's code in an address; anything else is no county of the bureau's (404, like another city's). */
 function countyOf(text: string): string {
@@ -29,7 +29,7 @@ export function targetRoutes(session: TokenSource) {
       const [who, overview] = await Promise.all([signedIn(c), bureauTargets(c.var.ctx)]);
       return render(c, <TargetsPrint c={c} who={who} overview={overview} />);
     })
-    .get(targetsCountyPath(':county'), readers, async (c) => {
+    .get(`${TARGETS}/counties/:county`, readers, async (c) => {
       const county = countyOf(c.req.param('county') ?? '');
       const [who, overview] = await Promise.all([signedIn(c), bureauTargets(c.var.ctx, county)]);
       return render(c, <TargetsPage c={c} who={who} overview={overview} county={county} />);

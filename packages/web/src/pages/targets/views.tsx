@@ -38,7 +38,10 @@ export function FigureBadge(props: { c: C; figure: TargetFigure }) {
 /** Where a line of the list is, in the reader's words: the place's name, or its county's or city's. */
 const placeName = (gap: TargetGap, lang: C['var']['lang']) => gap.name ?? regionName(gap.code, lang);
 
-/** The list behind a number: each place that lacks what the target asks, with what it has and needs. */
+/**
+ * The list behind a number: each place that lacks what the target asks, with what it has and
+ * needs. The place's county and code go under its name, so the table fits a card's width.
+ */
 export function GapTable(props: { c: C; figureKey: TargetKey; gaps: readonly TargetGap[] }) {
   const { c, gaps } = props;
   const t = c.var.m.targets;
@@ -46,14 +49,18 @@ export function GapTable(props: { c: C; figureKey: TargetKey; gaps: readonly Tar
   return (
     <Table
       caption={t.names[props.figureKey]}
-      columns={[t.col.county, t.col.place, t.col.kind, t.col.have, t.col.need, t.col.lacks]}
+      columns={[t.col.place, t.col.kind, t.col.have, t.col.need, t.col.lacks]}
       empty={gaps.length ? undefined : t.noGaps}
     >
       {gaps.map((g) => (
         <tr data-gap={g.code}>
-          <td data-label={t.col.county}>{g.county ? regionName(g.county, lang) : t.levels.city}</td>
           <td data-label={t.col.place}>
-            {placeName(g, lang)} <span class="muted">{g.code}</span>
+            {placeName(g, lang)}
+            <br />
+            <span class="muted nowrap">
+              {g.county && g.level !== 'county' ? `${regionName(g.county, lang)} · ` : ''}
+              {g.code}
+            </span>
           </td>
           <td data-label={t.col.kind}>{g.kind ? (t.kinds[g.kind] ?? g.kind) : t.levels[g.level]}</td>
           <td data-label={t.col.have} class="num">
@@ -132,7 +139,7 @@ export function CountyTable(props: { c: C; counties: readonly CountyTargets[]; l
   const { c, counties } = props;
   const t = c.var.m.targets;
   const lang = c.var.lang;
-  const heading = (key: TargetKey) => `${TARGET_RULES[key]} ${t.names[key]}`;
+  const heading = (key: TargetKey) => `${TARGET_RULES[key]} ${t.short[key]}`;
   return (
     <Table caption={t.countiesTitle} columns={[t.col.county, ...COUNTY_COLUMNS.map(heading)]}>
       {counties.map((county) => (
