@@ -71,6 +71,10 @@ describe('the bureau’s targets', () => {
     const context = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signInAt(page, world.system.url, 'reviewer@fcg-mzj.demo', '/bureau');
+    // The bureau's dashboard has the targets' card: how many are met, and each one that is not.
+    const card = (await page.locator('#targets-card').textContent()) ?? '';
+    expect(card).toMatch(/8 项目标中 \d 项已达标/);
+    expect(card).toContain('社区持证社工岗位');
     await page.locator('.sider').getByRole('link', { name: '目标进度' }).click();
     await page.waitForURL(/\/bureau\/targets$/);
     expect(await page.locator('h1').textContent()).toContain('目标进度');

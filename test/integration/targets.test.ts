@@ -259,6 +259,16 @@ describe('the pages', () => {
     expect(printed).not.toContain('class="sider"');
   });
 
+  it('the bureau’s dashboard has the targets’ card, each target not met listed with its status', async () => {
+    const page = await world.page('GET', '/bureau', { as: world.user('bureauB', 'auditor') });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    const card = html.slice(html.indexOf('id="targets-card"'));
+    expect(card).toContain('6 项目标中 1 项已达标');
+    expect(card).toContain('县级登记社工机构');
+    expect(card).toContain('href="/bureau/targets"');
+  });
+
   it('a county bureau’s page of its own county shows, another county’s is not found; its xlsx downloads', async () => {
     const own = await world.page('GET', '/bureau/targets/counties/450681', { as: world.user('bureauB', 'admin') });
     expect(own.status).toBe(200);

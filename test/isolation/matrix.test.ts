@@ -175,6 +175,9 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   incubatorId: (t) => (t.kind === 'incubator' ? t.id : world.tenant('incubatorA').id),
   // A milestone of the default checklist (the API marks and undoes it; the pages another, below).
   milestoneId: () => 'governance',
+  // A county of a bureau's targets (issue 13): 港口区 for the city bureau A (one of its counties, not
+  // bureau B's), 东兴 for the county bureau B (its own); any county for the kinds refused anyway.
+  county: (t) => (t.label === 'bureauB' ? '450681' : '450602'),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */

@@ -564,6 +564,7 @@ th[aria-sort] .sort-mark { color: var(--primary); }
 .target-value strong { font-size: 28px; }
 .target-gaps > summary { cursor: pointer; color: var(--primary, #0958d9); margin: 8px 0; }
 .target-summary p { margin: 0 0 8px; }
+.target-open { list-style: none; padding: 0; margin: 12px 0 0; display: grid; gap: 6px; }
 .target-summary .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 0; margin: 0; }
 .chart-track { fill: #f0f0f0; }
 .chart-bar-met { fill: #237804; }
