@@ -31,6 +31,8 @@ import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/pr
 import { rectifications } from './rectifications/routes.ts';
 import { reviews } from './reviews/routes.ts';
 import { ruleSets } from './rule-sets/routes.ts';
+import { targetMapRoutes } from './targets/map-routes.ts';
+import { postingRoutes } from './targets/posting-routes.ts';
 import { tenants } from './tenants/routes.ts';
 import { users } from './users/routes.ts';
 
@@ -64,6 +66,8 @@ function api() {
     .route('/', reviews)
     .route('/', history)
     .route('/', rectifications)
+    .route('/', targetMapRoutes)
+    .route('/', postingRoutes)
     .route('/', contracts);
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -30,3 +30,10 @@ export {
   RAISE_FINDING_EXAMPLE,
   REOPEN_FINDING_EXAMPLE,
 } from './rectifications/routes.ts';
+export {
+  BASELINE_EXAMPLE,
+  PLACES_IMPORT_EXAMPLE,
+  STATION_EXAMPLE,
+  TARGET_BASE_EXAMPLE,
+} from './targets/map-routes.ts';
+export { END_POSTING_EXAMPLE, POSTING_EXAMPLE } from './targets/posting-routes.ts';

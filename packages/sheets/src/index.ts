@@ -27,6 +27,13 @@ export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
 export {
+  COMMUNITY_SHEET,
+  mapTemplateWorkbook,
+  readMapText,
+  readMapWorkbook,
+  TOWNSHIP_SHEET,
+} from './target-map.ts';
+export {
   gapLacks,
   TARGET_NAMES,
   TARGET_STATUS_WORDS,

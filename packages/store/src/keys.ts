@@ -330,6 +330,8 @@ export const keys = {
   mapStation: (city: string, id: string) => ({ pk: keys.mapPartition(city), sk: `STATION#${id}` }),
   mapBaseline: (city: string) => ({ pk: keys.mapPartition(city), sk: 'BASELINE' }),
   mapBase: (city: string, id: string) => ({ pk: keys.mapPartition(city), sk: `TBASE#${id}` }),
+  /** Where the map's places come from (a source note the pages show, e.g. 示例数据 for the demo). */
+  mapNote: (city: string) => ({ pk: keys.mapPartition(city), sk: 'NOTE' }),
   /**
    * A staff member's posting to a community (where they serve), in the organisation's partition,
    * listed per person (ids are time-ordered). GSI `scope` projects it under the city of the

@@ -43,6 +43,8 @@ export interface StoredMap {
   stations: Versioned<SocialWorkStation>[];
   baseline?: Versioned<CertifiedBaseline>;
   bases: Versioned<TalentBase>[];
+  /** Where the places come from, as the last import said (示例数据 for the demo). */
+  sourceNote?: Versioned<{ text: string }>;
 }
 
 /** A posting as stored: the domain's fact with its id, when it was recorded, and its version. */
@@ -85,6 +87,7 @@ export class CityMap {
       else if (sk.startsWith('STATION#')) map.stations.push(record as Versioned<SocialWorkStation>);
       else if (sk.startsWith('TBASE#')) map.bases.push(record as Versioned<TalentBase>);
       else if (sk === 'BASELINE') map.baseline = record as Versioned<CertifiedBaseline>;
+      else if (sk === 'NOTE') map.sourceNote = record as Versioned<{ text: string }>;
     }
     map.townships.sort(byCode);
     map.communities.sort(byCode);
@@ -143,6 +146,13 @@ export class CityMap {
     const item = { ...keys.mapBaseline(this.city), ...baseline };
     if (version === undefined) mutation.create('MapBaseline', item);
     else mutation.replace('MapBaseline', item, version);
+  }
+
+  /** The places' source note, new or read at `version`. */
+  stageNote(mutation: Mutation, text: string, version?: number): void {
+    const item = { ...keys.mapNote(this.city), text };
+    if (version === undefined) mutation.create('MapNote', item);
+    else mutation.replace('MapNote', item, version);
   }
 
   stageBase(mutation: Mutation, base: TalentBase, version?: number): void {
@@ -263,6 +273,20 @@ export class CityFacts {
       region: String(i.region),
       registered: i.registered === true,
     }));
+  }
+
+  /** One organisation of the city by its id (its listing: one GetItem), or undefined. */
+  async organisation(organisationId: string): Promise<TargetOrganisation | undefined> {
+    const { Item } = await this.scope.client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: keys.organisationListing(organisationId) }),
+    );
+    if (!Item || Item.gsi1pk !== keys.organisationPartition(this.city)) return undefined;
+    return {
+      organisationId: String(Item.organisationId),
+      name: String(Item.name),
+      region: String(Item.region),
+      registered: Item.registered === true,
+    };
   }
 
   /** The staff of one organisation: one Query of its registry (more only past 1 MB of people). */

@@ -27,6 +27,8 @@ import { registerRoutes } from './pages/register/routes.tsx';
 import { reviewRoutes } from './pages/reviews/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
+import { targetMapRoutes } from './pages/targets/map-routes.tsx';
+import { postingPageRoutes } from './pages/targets/posting-routes.tsx';
 import { targetRoutes } from './pages/targets/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
 import { oidcClient } from './session/oidc.ts';
@@ -77,6 +79,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', registerRoutes(session))
     .route('/', basesRoutes(session))
     .route('/', targetRoutes(session))
+    .route('/', targetMapRoutes(session))
     .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))
     .route('/', incubationSupportRoutes(session))
@@ -87,6 +90,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', evaluationRoutes(session))
     // Before staff and ladder: /org/staff/import and the exports are not a person's or a level's address.
     .route('/', importRoutes(session))
+    .route('/', postingPageRoutes(session))
     .route('/', staffRoutes(session))
     .route('/', myRecordRoutes(session))
     .route('/', ladderRoutes(session))

@@ -1,4 +1,4 @@
-import type { BureauMap, TargetFacts } from '@shegong/domain';
+import type { BureauMap, TargetFacts, TargetOrganisation } from '@shegong/domain';
 import { bureauMapOf, type CityFacts, type CityMap } from '@shegong/store';
 import type { MemberPolicy } from '../access.ts';
 import type { UseCaseContext } from '../context.ts';
@@ -31,7 +31,8 @@ export function cityMap(ctx: UseCaseContext): CityMap {
   );
 }
 
-function cityFacts(ctx: UseCaseContext): CityFacts {
+/** What the targets read of the city beyond the map (read only). */
+export function cityFacts(ctx: UseCaseContext): CityFacts {
   return ctx.store.cityFacts(
     { tenantId: ctx.tenant.id, userId: ctx.actor.userId, kind: ctx.actor.kind },
     targetCity(ctx),
@@ -49,4 +50,9 @@ export async function targetInputs(ctx: UseCaseContext): Promise<{ map: BureauMa
   ]);
   const staff = (await Promise.all(organisations.map((o) => facts.staff(o.organisationId)))).flat();
   return { map: bureauMapOf(stored), facts: { incubationBases, organisations, staff, postings } };
+}
+
+/** The organisations of the bureau's city (their listings), for the P-T6 form's choice of who runs a base. */
+export function cityOrganisations(ctx: UseCaseContext): Promise<TargetOrganisation[]> {
+  return cityFacts(ctx).organisations();
 }

@@ -20,6 +20,7 @@ import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
+import { targetMapEn } from './sections/target-map.ts';
 import { targetsEn } from './sections/targets.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -343,6 +344,7 @@ export const en: Messages = {
   incubationPages: incubationPagesEn,
   incubationRegister: incubationRegisterEn,
   awardTabs: awardTabsEn,
+  targetMap: targetMapEn,
   incubationSupport: incubationSupportEn,
   priceFloor: priceFloorEn,
   reviews: reviewsEn,

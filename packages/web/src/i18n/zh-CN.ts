@@ -20,6 +20,7 @@ import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
+import { targetMapZh } from './sections/target-map.ts';
 import { targetsZh } from './sections/targets.ts';
 
 /**
@@ -338,6 +339,7 @@ export const zhCN = {
   incubationPages: incubationPagesZh,
   incubationRegister: incubationRegisterZh,
   awardTabs: awardTabsZh,
+  targetMap: targetMapZh,
   incubationSupport: incubationSupportZh,
   priceFloor: priceFloorZh,
   reviews: reviewsZh,

@@ -262,6 +262,8 @@ export function PersonPage(props: {
   entry: StaffEntry;
   seesPersonalData: boolean;
   notice?: StaffNotice | undefined;
+  /** Sections other capabilities add after the registry's own (服务社区, targets/postings.tsx). */
+  more?: Child;
 }) {
   const { c, who, context, entry } = props;
   const { person, summary } = entry;
@@ -292,6 +294,7 @@ export function PersonPage(props: {
         <EmploymentSection {...section} />
         <ContinuingEducationSection {...section} />
       </div>
+      {props.more ?? null}
     </Shell>
   );
 }

@@ -40,6 +40,7 @@ import { signedIn } from '../../layout/shell.tsx';
 import { randomToken } from '../../security/csrf.ts';
 import { pageAccess } from '../../session/access.ts';
 import { STAFF_EXPORT } from '../imports/routes.tsx';
+import { postingsFor } from '../targets/postings.tsx';
 import {
   checkPerson,
   DATE_FIELDS,
@@ -233,6 +234,7 @@ export function staffRoutes(session: TokenSource) {
           entry={entryOf(person)}
           seesPersonalData={seesPersonalData(c.var.principal)}
           notice={noticeOf(c)}
+          more={await postingsFor(c, person.id)}
         />,
       );
     })
