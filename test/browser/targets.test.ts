@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DEMO_TENANTS } from '@shegong/local';
 import { GetCommand, keys, Store } from '@shegong/store';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInAt, useBrowserWorld } from './world.ts';
 
@@ -10,8 +10,8 @@ import { signInAt, useBrowserWorld } from './world.ts';
  * community as missing; hr of 阳光 (港口区) posts a certified worker there; the dashboard then shows
  * the community met. Then the printable view, a county's page, and the dashboard in English at 360 px.
  *
- * The journey adds its own street and community to the demo map (港口区 450602990, 450602990001
- * 测试社区), so it does not depend on which places the demo map holds.
+ * The journey adds its own street and community to the demo map through the store (港口区
+ * 450602990, 450602990001 测试社区), so it does not depend on which places the demo map holds.
  */
 const world = useBrowserWorld();
 const TOWNSHIP = '450602990';
@@ -38,28 +38,33 @@ beforeAll(async () => {
   await write.audited('test.map', 'Map', '450600', 1, {}).commit();
 });
 
-/**
- * hr of 阳光 posts a certified staff member to the community.
- * TODO(lead): replace with hr@yangguang.demo's posting form on /org/staff/:personId (TG-MAP's
- * section "服务社区"), once it is merged: sign in as hr, open the person, choose 测试社区, submit.
- */
-async function postCertifiedWorker(): Promise<void> {
+/** A certified staff member of 阳光 (港口区), by id: the person hr posts. */
+async function certifiedAtYangguang(): Promise<string> {
   const hr = { tenantId: YANGGUANG.id, userId: await userOf(`hr@${YANGGUANG.domain}`) };
-  const repos = store.tenant(hr);
-  const people = await repos.people.listAll();
+  const people = await store.tenant(hr).people.listAll();
   const certified = people.find((p) => p.certificates.some((c) => c.obtainedOn <= today()));
   if (!certified) throw new Error('no certified person at 阳光');
-  const write = repos.scope.mutation();
-  // Starting today: a person posted twice serves where the later posting starts.
-  repos.postings.stage(write, {
-    id: 'journey-posting',
-    personId: certified.id,
-    organisationId: YANGGUANG.id,
-    community: COMMUNITY,
-    from: today(),
-    createdAt: new Date().toISOString(),
-  });
-  await write.audited('posting.create', 'Posting', 'journey-posting', 1, {}).commit();
+  return certified.id;
+}
+
+/**
+ * hr of 阳光 posts the person to the community on their staff page (服务社区), starting today: a
+ * person posted twice serves where the later posting starts.
+ */
+async function postCertifiedWorker(browser: BrowserContext): Promise<void> {
+  const personId = await certifiedAtYangguang();
+  const page = await browser.newPage();
+  await signInAt(page, world.system.url, `hr@${YANGGUANG.domain}`, `/org/staff/${personId}`);
+  await page.locator('#postings summary', { hasText: '派驻到社区' }).click();
+  await page.locator('#community').selectOption(COMMUNITY);
+  await page.locator('#from').fill(today());
+  await Promise.all([
+    page.waitForURL(/posting=posted/),
+    page.getByRole('button', { name: '派驻', exact: true }).click(),
+  ]);
+  expect(await page.locator('#postings').textContent()).toContain('测试社区');
+  await page.screenshot({ path: join(world.shots, 'targets-hr-posting.png'), fullPage: true });
+  await page.close();
 }
 
 /** The places listed behind a target's number (the codes of its gap rows). */
@@ -102,7 +107,9 @@ describe('the bureau’s targets', () => {
     expect(await page.getByRole('link', { name: '维护区划与站点' }).getAttribute('href')).toBe('/bureau/map');
     await page.screenshot({ path: join(world.shots, 'targets-city-before.png'), fullPage: true });
 
-    await postCertifiedWorker();
+    const hrBrowser = await world.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await postCertifiedWorker(hrBrowser);
+    await hrBrowser.close();
     await page.reload();
     expect(await gapCodes(page, 'certifiedPosts')).not.toContain(COMMUNITY);
     // An urban community needs two professionals (P-T2): one is not enough.
