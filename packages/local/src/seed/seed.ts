@@ -24,6 +24,7 @@ import './incubation-intake.ts';
 import './incubator-contract.ts';
 import './incubation-figures.ts';
 import './incubation-support.ts';
+import './target-map.ts';
 
 /** Written last: its presence means the demo data was seeded once and is the users' own since. */
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'SEED' } as const;
