@@ -30,8 +30,11 @@ const bureauCtx = () => {
   return actingAs(world.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
 };
 
-beforeAll(async () => {
-  await world.seed();
+beforeAll(() => world.seed());
+afterAll(() => world.dispose());
+
+/** The map of the file's description, written by the city bureau (TG-MAP's store), and the postings. */
+async function writeMap() {
   const bureau = await bureauCtx();
   const map = world.store.cityMap(
     { tenantId: bureau.tenant.id, userId: bureau.actor.userId, kind: 'bureau' },
@@ -54,8 +57,7 @@ beforeAll(async () => {
   await post(p0, '450602001001', 'a0');
   await post(p1, '450602001001', 'a1');
   await post(p2, '450602100201', 'a2');
-});
-afterAll(() => world.dispose());
+}
 
 /** Organisation A posts one of its people to a community (TG-MAP's postings, written through the store). */
 async function post(personId: string, community: string, id: string, from = '2026-01-01') {
@@ -86,6 +88,21 @@ const figure = (figures: readonly TargetFigure[], key: TargetFigure['key']) => {
 };
 const brief = (f: TargetFigure) => [f.ruleId, f.value, f.goal, f.status];
 const countyOf = (d: TargetsDashboard, county: string) => d.counties.find((c) => c.county === county)?.figures ?? [];
+
+describe('before any place is recorded', () => {
+  it('the page says what to do first, and the per-place targets have no data', async () => {
+    const { dashboard, hasPlaces } = await overview('bureauA');
+    expect(hasPlaces).toBe(false);
+    expect(figure(dashboard.figures, 'certifiedPosts').status).toBe('no_data');
+    const page = await world.page('GET', '/bureau/targets', { as: world.user('bureauA', 'admin') });
+    const html = await page.text();
+    expect(html).toContain('id="empty-map"');
+    expect(html).toContain('还没有录入区划');
+    await writeMap();
+    const after = await (await world.page('GET', '/bureau/targets', { as: world.user('bureauA', 'admin') })).text();
+    expect(after).not.toContain('id="empty-map"');
+  });
+});
 
 describe('a city bureau’s targets', () => {
   it('shows each county’s figures and the places behind each number', async () => {
