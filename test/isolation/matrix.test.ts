@@ -2,14 +2,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   type AccessPolicy,
   actingAs,
+  addStation,
+  addTargetBase,
   admitApplication,
   changeContractStatus,
   createContract,
   type InProcessImportRunner,
+  importPlaces,
   importRunner,
   markMilestone,
+  postStaff,
   recordApplication,
   recordSupport,
+  setBaseline,
   transitionIncubation,
 } from '@shegong/core';
 import {
@@ -23,10 +28,15 @@ import {
 } from '@shegong/domain';
 import {
   APPLICATION_EXAMPLE,
+  BASELINE_EXAMPLE,
   CONTRACT_EXAMPLE,
   EXAMPLE_ROSTER_CSV,
   LADDER_EXAMPLE,
   MILESTONE_DONE_EXAMPLE,
+  PLACES_IMPORT_EXAMPLE,
+  POSTING_EXAMPLE,
+  STATION_EXAMPLE,
+  TARGET_BASE_EXAMPLE,
 } from '@shegong/http';
 import { contractFormFields, ruleSetFormFields } from '@shegong/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +108,7 @@ beforeAll(async () => {
     submittedForReview[which] = contract.id;
   }
   graduand = await seedGraduand();
+  await seedTargetMap();
   writes = await world.table.watch();
 });
 
@@ -126,6 +137,28 @@ async function seedGraduand(): Promise<string> {
   return incubation.id;
 }
 afterAll(() => world.dispose());
+
+/**
+ * Issue 13's map and postings (core/targets): the city's map (bureau A's city) holds the OpenAPI
+ * examples' township and community, three stations and three bases (one each to change, to remove
+ * by the API, to remove by the page: all in 港口区, so county bureau B may touch none of them) and
+ * the baseline; organisation A's first person has two postings (one ended by the API, one by the page).
+ */
+const targets = { stations: [] as string[], bases: [] as string[], postings: [] as string[] };
+async function seedTargetMap(): Promise<void> {
+  const bureau = world.tenant('bureauA');
+  const ctx = await actingAs(world.deps, { tenantId: bureau.id, userId: bureau.users[0]!.id });
+  await importPlaces(ctx, PLACES_IMPORT_EXAMPLE);
+  for (let i = 0; i < 3; i++) {
+    targets.stations.push((await addStation(ctx, { ...STATION_EXAMPLE, name: `矩阵社工站${i}` })).station.id);
+    targets.bases.push((await addTargetBase(ctx, { ...TARGET_BASE_EXAMPLE, name: `矩阵基地${i}` })).base.id);
+  }
+  await setBaseline(ctx, BASELINE_EXAMPLE, 0);
+  const orgA = world.tenant('orgA');
+  const org = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
+  for (let i = 0; i < 2; i++)
+    targets.postings.push((await postStaff(org, orgA.people[0]!, POSTING_EXAMPLE)).posting.id);
+}
 
 /**
  * Real ids by path parameter name, taken from one tenant. A route with a parameter this map does
@@ -178,6 +211,11 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   // A county of a bureau's targets (issue 13): 港口区 for the city bureau A (one of its counties, not
   // bureau B's), 东兴 for the county bureau B (its own); any county for the kinds refused anyway.
   county: (t) => (t.label === 'bureauB' ? '450681' : '450602'),
+  // The city's map (seedTargetMap): bureau A's station and base to change; organisation A's posting
+  // the API ends. Others have none: any id will do.
+  stationId: (t) => (t.label === 'bureauA' ? targets.stations[0]! : randomUUID()),
+  baseId: (t) => (t.label === 'bureauA' ? targets.bases[0]! : randomUUID()),
+  postingId: (t) => (t.label === 'orgA' ? targets.postings[0]! : randomUUID()),
 };
 
 /** The organisation whose contracts fill a bureau's paths: A for bureau A (港口区 is the city's), B otherwise. */
@@ -552,6 +590,65 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
     };
   },
   'POST /incubator/orgs/:incubationId/invitations/:invitationId/reissue': async () => ({}),
+  // The map (issue 13): places pasted as text, a station and a base added, the baseline saved at
+  // the version stored now, a station and a base removed (their own fixtures), a posting made and ended.
+  'POST /bureau/map/import': async () => ({
+    townships: '代码\t名称\t所属县(市、区)代码\t类型\n450602001\t渔洲坪街道\t450602\t街道',
+    communities: '代码\t名称\t所属乡镇(街道)代码\t类型\n450602001001\t渔洲坪社区\t450602001\t社区',
+  }),
+  'POST /bureau/map/stations': async () => ({
+    township: STATION_EXAMPLE.township,
+    name: '矩阵页面社工站',
+    openedOn: '2024-01-01',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/map/stations/:stationId/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        { name: 'POST /bureau/map/stations/:stationId/remove', params: ['stationId'], path: '' } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /bureau/map/baseline': async ({ ids }) => ({
+    city: '181',
+    'county-450602': '61',
+    version: String(
+      await storedTargetVersion({ params: [] as string[], path: '/map/baseline' } as unknown as AppRoute, ids),
+    ),
+  }),
+  'POST /bureau/map/bases': async () => ({
+    kind: 'internship',
+    name: '矩阵页面实习基地',
+    region: '450602',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /bureau/map/bases/:baseId/remove': async ({ ids }) => ({
+    version: String(
+      await storedTargetVersion(
+        { name: 'POST /bureau/map/bases/:baseId/remove', params: ['baseId'], path: '' } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
+  'POST /org/staff/:personId/postings': async () => ({
+    community: POSTING_EXAMPLE.community,
+    from: '2026-04-01',
+    _key: randomBytes(24).toString('base64url'),
+  }),
+  'POST /org/staff/:personId/postings/:postingId/end': async ({ ids }) => ({
+    until: '2026-12-31',
+    version: String(
+      await storedTargetVersion(
+        {
+          name: 'POST /org/staff/:personId/postings/:postingId/end',
+          params: ['personId', 'postingId'],
+          path: '',
+        } as unknown as AppRoute,
+        ids,
+      ),
+    ),
+  }),
   // An organisation records the code it has: served, nothing changes.
   'POST /org/credit-code': async ({ ids }) => ({
     uscc: ids.uscc ?? '',
@@ -765,6 +862,21 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
       'POST /org/contracts/:contractId/actuals/:month',
     ].map((name) => [name, { contractId: (t: SeededTenant) => t.contracts?.signed ?? PARAM_FIXTURES.contractId!(t) }]),
   ),
+  // The map: the API removes bureau A's second station and base, the pages the third; the page
+  // ends organisation A's second posting.
+  'DELETE /v1/map/stations/:stationId': {
+    stationId: (t) => (t.label === 'bureauA' ? targets.stations[1]! : randomUUID()),
+  },
+  'POST /bureau/map/stations/:stationId/remove': {
+    stationId: (t) => (t.label === 'bureauA' ? targets.stations[2]! : randomUUID()),
+  },
+  'DELETE /v1/map/bases/:baseId': { baseId: (t) => (t.label === 'bureauA' ? targets.bases[1]! : randomUUID()) },
+  'POST /bureau/map/bases/:baseId/remove': {
+    baseId: (t) => (t.label === 'bureauA' ? targets.bases[2]! : randomUUID()),
+  },
+  'POST /org/staff/:personId/postings/:postingId/end': {
+    postingId: (t) => (t.label === 'orgA' ? targets.postings[1]! : randomUUID()),
+  },
 };
 
 /** A tenant's record version as the store holds it now (for If-Match and the platform's forms). */
@@ -881,19 +993,21 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
     // So is a contract (edits, amendments, status): its head's version.
-    headers['If-Match'] = route.params.includes('rectificationId')
-      ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
-      : route.params.includes('personId')
-        ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-        : route.params.includes('month')
-          ? `"${(await storedMonth(ids))?.revision ?? 1}"`
-          : route.params.includes('contractId')
-            ? `"${await storedContractVersion(route, ids)}"`
-            : route.params.includes('tenantId')
-              ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-              : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
-                ? `"${await storedIncubationVersion(route, ids)}"`
-                : '"1"';
+    headers['If-Match'] = isTargetMapRoute(route)
+      ? `"${await storedTargetVersion(route, ids)}"`
+      : route.params.includes('rectificationId')
+        ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
+        : route.params.includes('personId')
+          ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
+          : route.params.includes('month')
+            ? `"${(await storedMonth(ids))?.revision ?? 1}"`
+            : route.params.includes('contractId')
+              ? `"${await storedContractVersion(route, ids)}"`
+              : route.params.includes('tenantId')
+                ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
+                : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
+                  ? `"${await storedIncubationVersion(route, ids)}"`
+                  : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);
@@ -913,6 +1027,31 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   });
   await importsSettled();
   return response;
+}
+
+/** The map's and postings' routes send the version of what they change (seedTargetMap). */
+const isTargetMapRoute = (route: AppRoute) =>
+  route.params.includes('stationId') ||
+  route.params.includes('baseId') ||
+  route.params.includes('postingId') ||
+  route.path.endsWith('/map/baseline');
+
+async function storedTargetVersion(route: AppRoute, ids: SeededTenant): Promise<number> {
+  if (route.params.includes('postingId')) {
+    const repos = world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' });
+    const posting = await repos.postings
+      .get(pathParam(route, ids, 'personId'), pathParam(route, ids, 'postingId'))
+      .catch(() => undefined);
+    return posting?.version ?? 1;
+  }
+  const map = await world.store
+    .cityMap({ tenantId: ids.id, userId: 'isolation-matrix', kind: 'bureau' }, '450600')
+    .read();
+  if (route.params.includes('stationId'))
+    return map.stations.find((x) => x.id === pathParam(route, ids, 'stationId'))?.version ?? 1;
+  if (route.params.includes('baseId'))
+    return map.bases.find((x) => x.id === pathParam(route, ids, 'baseId'))?.version ?? 1;
+  return map.baseline?.version ?? 0;
 }
 
 /** A roster import writes after its 202; wait for it, so its writes land inside the case that caused them. */

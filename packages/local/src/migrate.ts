@@ -12,12 +12,14 @@
  * before the register (台账) get their register rows and aggregates (backfillRegister). Incubation
  * bases created before the bureaus' list of bases get their listing (backfillBaseListings). Each
  * base's listing gets its incubation records counted per stage (backfillBaseStageCounts).
+ * Organisations get their listing for the city's targets (backfillOrganisationListings).
  */
 import { parseArgs } from 'node:util';
 import {
   backfillBaseListings,
   backfillBaseStageCounts,
   backfillContractStatusIndex,
+  backfillOrganisationListings,
   backfillRegister,
   backfillReviewRouting,
   Store,
@@ -49,3 +51,5 @@ const listed = await backfillBaseListings(store);
 console.log(`bases: ${listed.bases} incubation bases given their listing for the bureaus`);
 const counted = await backfillBaseStageCounts(store);
 console.log(`bases: ${counted.bases} incubation bases given their records counted per stage`);
+const organisations = await backfillOrganisationListings(store);
+console.log(`targets: ${organisations.organisations} organisations given their listing for the city's targets`);

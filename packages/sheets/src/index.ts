@@ -28,7 +28,9 @@ export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
 export {
   COMMUNITY_SHEET,
+  type MapSheetRows,
   mapTemplateWorkbook,
+  mapWorkbook,
   readMapText,
   readMapWorkbook,
   TOWNSHIP_SHEET,

@@ -55,7 +55,7 @@ function addListSheet(
   name: string,
   headings: readonly string[],
   kinds: string[],
-  example: string[],
+  rows: readonly (readonly string[])[],
 ) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = headings.map((h, i) => ({ header: h, width: i === 1 ? 24 : 20, style: { numFmt: '@' } }));
@@ -64,7 +64,7 @@ function addListSheet(
   header.eachCell((cell) => {
     cell.fill = HEADER_FILL;
   });
-  sheet.addRow(example);
+  for (const row of rows) sheet.addRow([...row]);
   const letter = sheet.getColumn(headings.length).letter;
   (
     sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
@@ -78,13 +78,22 @@ function addListSheet(
   });
 }
 
-/** The template: both sheets with their headings, one example row each, kinds as drop-downs, and the help. */
-export async function mapTemplateWorkbook(lang: Lang = 'zh-CN'): Promise<Buffer> {
+/** The rows of the two sheets, as text cells in the headings' order (code, name, parent, kind). */
+export interface MapSheetRows {
+  townships: readonly (readonly string[])[];
+  communities: readonly (readonly string[])[];
+}
+
+/**
+ * A workbook in the template's layout holding these rows: the template (one example row each), or
+ * the map as it stands, to edit and import again (kinds in Chinese, as the bureau types them).
+ */
+export async function mapWorkbook(rows: MapSheetRows, lang: Lang = 'zh-CN'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Shegong 社工';
   workbook.created = new Date(0);
-  addListSheet(workbook, TOWNSHIP_SHEET, Object.values(TOWNSHIP_COLUMNS), ['乡镇', '街道'], EXAMPLES.townships[0]!);
-  addListSheet(workbook, COMMUNITY_SHEET, Object.values(COMMUNITY_COLUMNS), ['社区', '村'], EXAMPLES.communities[0]!);
+  addListSheet(workbook, TOWNSHIP_SHEET, Object.values(TOWNSHIP_COLUMNS), ['乡镇', '街道'], rows.townships);
+  addListSheet(workbook, COMMUNITY_SHEET, Object.values(COMMUNITY_COLUMNS), ['社区', '村'], rows.communities);
   const help = workbook.addWorksheet(HELP);
   help.columns = [
     { header: '列 Column', width: 22 },
@@ -96,10 +105,15 @@ export async function mapTemplateWorkbook(lang: Lang = 'zh-CN'): Promise<Buffer>
   help.addRow([]);
   help.addRow([
     lang === 'en'
-      ? 'Delete the example rows before importing your own; a place already on the map is updated by its code, places not in the file are kept.'
-      : '导入前请删除示例行；地图上已有的代码按本文件更新，文件中没有的地点保留不变。',
+      ? 'A place already on the map is updated by its code; places not in the file are kept.'
+      : '地图上已有的代码按本文件更新，文件中没有的地点保留不变。',
   ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The template: both sheets with their headings, one example row each (delete it), kinds as drop-downs, and the help. */
+export function mapTemplateWorkbook(lang: Lang = 'zh-CN'): Promise<Buffer> {
+  return mapWorkbook(EXAMPLES, lang);
 }
 
 /** A sheet's rows below the headings as SheetRows (cells by heading), empty rows left out. */

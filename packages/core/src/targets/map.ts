@@ -382,6 +382,21 @@ export async function mapTemplate(lang: Lang): Promise<XlsxFile> {
   return { bytes: await (await loadWorkbooks()).mapTemplateWorkbook(lang), fileName: '区划导入模板.xlsx' };
 }
 
+/** The map's places as they stand, in the template's layout: to edit and import again. */
+export async function mapPlacesFile(ctx: UseCaseContext, lang: Lang): Promise<XlsxFile> {
+  const map = await cityMap(ctx).read();
+  const townshipWords = { township: '乡镇', street: '街道' } as const;
+  const communityWords = { urban: '社区', rural: '村' } as const;
+  const bytes = await (await loadWorkbooks()).mapWorkbook(
+    {
+      townships: map.townships.map((t) => [t.code, t.name, t.county, townshipWords[t.kind]]),
+      communities: map.communities.map((c) => [c.code, c.name, c.township, communityWords[c.kind]]),
+    },
+    lang,
+  );
+  return { bytes, fileName: `区划-${map.city}-${ctx.clock.today()}.xlsx` };
+}
+
 /** Imports an uploaded workbook (see importMapRows); 400 naming `/file` when it is not an xlsx workbook. */
 export async function importMapFile(
   ctx: UseCaseContext,

@@ -34,6 +34,7 @@ export const targetMapZh = {
   importLead:
     '按模板填写两张表：乡镇街道、社区村。先检查全部行，有任何错误都不导入；没有错误时按代码合并到地图：新代码新增，已有代码更新名称、上级和类型，文件中没有的地点保留不变。',
   template: '下载导入模板',
+  exportPlaces: '导出当前乡镇与社区（xlsx，可修改后再导入）',
   file: '选择 xlsx 文件',
   fileHint: '使用模板的两张表（乡镇街道、社区村），第一行为表头。',
   orPaste: '或粘贴表格内容（从 Excel 复制，含表头行）',
@@ -52,6 +53,27 @@ export const targetMapZh = {
   row: '行',
   column: '列',
   problem: '问题',
+  /** The domain's row messages (map-import.ts) in Chinese; one not listed stays as it is. */
+  rowProblem: (message: string): string => {
+    const rules: [RegExp, (m: RegExpExecArray) => string][] = [
+      [/^is required$/, () => '必填'],
+      [/^must be a nine-digit township code/, () => '须为 9 位乡镇（街道）代码：县级代码 6 位 + 3 位'],
+      [/^must be a twelve-digit community code/, () => '须为 12 位社区（村）代码：乡镇代码 9 位 + 3 位'],
+      [/^(\d+) is already on an earlier row$/, (m) => `代码 ${m[1]} 与前面的行重复`],
+      [/^must be one of the bureau's counties \((.*)\)$/, (m) => `须为本局可修改的县级代码（${m[1]}）`],
+      [/^must begin with its county's code (\d+)$/, (m) => `须以所属县级代码 ${m[1]} 开头`],
+      [/^must begin with its township's code (\d+)$/, (m) => `须以所属乡镇代码 ${m[1]} 开头`],
+      [/^(.*) is not a township of the townships sheet$/, (m) => `${m[1]} 不在本文件的乡镇街道表中`],
+      [/^must be 乡镇 or 街道$/, () => '须为“乡镇”或“街道”'],
+      [/^must be 社区 or 村$/, () => '须为“社区”或“村”'],
+    ];
+    for (const [pattern, say] of rules) {
+      const match = pattern.exec(message);
+      if (match) return say(match);
+    }
+    return message;
+  },
+  baseCounts: (talent: number, internship: number) => `人才培育基地 ${talent} 个，实习（见习）基地 ${internship} 个`,
   dryRunDone: '检查通过（未写入）：',
   imported: '导入完成：',
   importCounts: (t: { added: number; changed: number; unchanged: number }, c: typeof t) =>
@@ -164,6 +186,7 @@ export const targetMapEn: typeof targetMapZh = {
   importLead:
     'Fill in the template’s two sheets: townships and communities. Every row is checked first; any error imports nothing. Without errors the rows are merged by code: new codes are added, known codes get their name, parent and kind updated, and places not in the file stay.',
   template: 'Download the template',
+  exportPlaces: 'Export the townships and communities (xlsx, to edit and import again)',
   file: 'Choose an xlsx file',
   fileHint: 'The template’s two sheets (乡镇街道, 社区村), headings on the first row.',
   orPaste: 'Or paste the sheets’ cells (copied from Excel, heading row included)',
@@ -182,6 +205,9 @@ export const targetMapEn: typeof targetMapZh = {
   row: 'Row',
   column: 'Column',
   problem: 'Problem',
+  rowProblem: (message: string): string => message,
+  baseCounts: (talent: number, internship: number) =>
+    `Talent cultivation bases ${talent}, internship bases ${internship}`,
   dryRunDone: 'Checked (nothing written):',
   imported: 'Imported:',
   importCounts: (t: { added: number; changed: number; unchanged: number }, c: typeof t) =>

@@ -10,8 +10,10 @@ import {
   basesGet,
   importPosted,
   MAP_IMPORT,
+  MAP_PLACES_XLSX,
   MAP_TEMPLATE,
   placesGet,
+  placesXlsxGet,
   stationPosted,
   stationRemovePosted,
   stationsGet,
@@ -28,6 +30,7 @@ export function targetMapRoutes(session: TokenSource) {
   return new Hono<PageEnv>()
     .get(MAP, readers, placesGet)
     .get(MAP_TEMPLATE, readers, templateGet)
+    .get(MAP_PLACES_XLSX, readers, placesXlsxGet)
     .post(MAP_IMPORT, editors, importPosted)
     .get(stations, readers, stationsGet)
     .post(stations, editors, stationPosted)

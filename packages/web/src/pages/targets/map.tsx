@@ -10,6 +10,7 @@ import {
   Invalid,
   importMapFile,
   importMapText,
+  mapPlacesFile,
   mapTemplate,
   NotFound,
   readMap,
@@ -66,6 +67,7 @@ import { MAP, type MapTab, mapTabPath, TARGETS } from './paths.ts';
 
 export const MAP_IMPORT = `${MAP}/import`;
 export const MAP_TEMPLATE = `${MAP}/template.xlsx`;
+export const MAP_PLACES_XLSX = `${MAP}/places.xlsx`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The most bytes an uploaded map file may have (a city's places are a few hundred KB at most). */
 const MAX_MAP_BYTES = 5 * 1024 * 1024;
@@ -261,7 +263,7 @@ function ImportResult(props: { c: Ctx; outcome: ImportOutcome }) {
             <td data-label={t.row}>{String(e.amounts?.row ?? '')}</td>
             <td data-label={t.column}>{String(e.amounts?.column ?? '')}</td>
             <td data-label={t.problem} class="cell-note">
-              {e.message}
+              {t.rowProblem(e.message)}
             </td>
           </tr>
         ))}
@@ -295,6 +297,11 @@ async function placesPage(
       {map.sourceNote ? (
         <p class="hint">
           {t.sourceNote}：{map.sourceNote.text}
+        </p>
+      ) : null}
+      {map.townships.length ? (
+        <p>
+          <a href={MAP_PLACES_XLSX}>{t.exportPlaces}</a>
         </p>
       ) : null}
       {countiesOfMap(map).map((county) => (
@@ -351,6 +358,7 @@ export async function importPosted(c: Ctx) {
 }
 
 export const templateGet = async (c: Ctx) => xlsxDownload(c, await mapTemplate(c.var.lang));
+export const placesXlsxGet = async (c: Ctx) => xlsxDownload(c, await mapPlacesFile(c.var.ctx, c.var.lang));
 
 // --- stations (P-T4) ---
 
@@ -688,8 +696,7 @@ async function basesPage(
         id="bases"
         extra={
           <span class="figure">
-            {TARGET_BASE_KINDS.map((kind, i) => `${t.baseKinds[kind]} ${counts[i]}`).join('，')}{' '}
-            <RuleBadge rules={m.policyRules} rule="P-T6" />
+            {t.baseCounts(counts[0] ?? 0, counts[1] ?? 0)} <RuleBadge rules={m.policyRules} rule="P-T6" />
           </span>
         }
       >
