@@ -117,6 +117,10 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
     incubatorId: org.id,
     // An incubation record and a milestone of its checklist (the form is read before either).
     milestoneId: 'governance',
+    // The map's and postings' pages (issue 13) read the form before they look anything up.
+    stationId: org.id,
+    baseId: org.id,
+    postingId: org.id,
   };
   return fillPath(route.path, values);
 }
