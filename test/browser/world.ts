@@ -15,6 +15,8 @@ export interface BrowserWorld {
   readonly shots: string;
   /** The demo invitation's link token (as its admin was shown it when the demo data was seeded). */
   readonly invitationToken?: string;
+  /** This file's table (in the run's DynamoDB Local), for a journey that sets up what no page writes yet. */
+  readonly tableName: string;
 }
 
 /**
@@ -28,9 +30,11 @@ export function useBrowserWorld(): BrowserWorld {
     browser: Browser;
     shots: string;
     invitationToken?: string;
+    tableName: string;
   };
   beforeAll(async () => {
     const tableName = `browser-${randomUUID()}`;
+    world.tableName = tableName;
     const { invitationToken } = await copyDemoData(inject('dynamoEndpoint'), tableName);
     if (invitationToken) world.invitationToken = invitationToken;
     world.system = await startLocalSystem({

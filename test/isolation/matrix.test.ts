@@ -346,6 +346,9 @@ const PARAM_FIXTURES: Record<string, (tenant: SeededTenant) => string> = {
   // Organisation A's award claim to read (seedAwardClaims), which the city (bureau A) reads too; others
   // have none. An internship claim's routes take INTERNSHIP_CLAIM instead (fixtureFor).
   claimId: (t) => (t.label === 'orgA' || t.kind === 'bureau' ? awardClaims.view! : randomUUID()),
+  // A county of a bureau's targets (issue 13): 港口区 for the city bureau A (one of its counties, not
+  // bureau B's), 东兴 for the county bureau B (its own); any county for the kinds refused anyway.
+  county: (t) => (t.label === 'bureauB' ? '450681' : '450602'),
   // The city's map (seedTargetMap): bureau A's station and base to change; organisation A's posting
   // the API ends. Others have none: any id will do.
   stationId: (t) => (t.label === 'bureauA' ? targets.stations[0]! : randomUUID()),

@@ -24,6 +24,7 @@ import { incubation } from './incubation/routes.ts';
 import { incubationSupport } from './incubation/support-routes.ts';
 import { invitations } from './invitations/routes.ts';
 import { registerRoutes } from './jurisdiction/register.ts';
+import { targetRoutes } from './jurisdiction/targets.ts';
 import { ladder } from './ladder/routes.ts';
 import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
@@ -62,6 +63,7 @@ function api() {
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', registerRoutes)
     .route('/', baseRoutes)
+    .route('/', targetRoutes)
     .route('/', incubationFigures)
     .route('/', contractExports)
     .route('/', actuals)

@@ -43,4 +43,14 @@ export {
   readMapWorkbook,
   TOWNSHIP_SHEET,
 } from './target-map.ts';
+export {
+  gapLacks,
+  TARGET_NAMES,
+  TARGET_STATUS_WORDS,
+  TARGETS_COUNTY_SHEET,
+  TARGETS_GAPS_SHEET,
+  TARGETS_SUMMARY_SHEET,
+  type TargetsSheetView,
+  targetsWorkbook,
+} from './targets.ts';
 export { type Lang, rosterTemplate } from './template.ts';

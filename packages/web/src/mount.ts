@@ -32,6 +32,7 @@ import { rulesRoutes } from './pages/rules/routes.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
 import { targetMapRoutes } from './pages/targets/map-routes.tsx';
 import { postingPageRoutes } from './pages/targets/posting-routes.tsx';
+import { targetRoutes } from './pages/targets/routes.tsx';
 import { PageCookies } from './session/cookies.ts';
 import { oidcClient } from './session/oidc.ts';
 import { authRoutes, sessionTokenSource } from './session/routes.tsx';
@@ -80,6 +81,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     .route('/', authRoutes)
     .route('/', registerRoutes(session))
     .route('/', basesRoutes(session))
+    .route('/', targetRoutes(session))
     .route('/', targetMapRoutes(session))
     .route('/', incubationRegisterRoutes(session))
     .route('/', homeRoutes(session))

@@ -541,6 +541,7 @@ th[aria-sort] .sort-mark { color: var(--primary); }
   .table { font-size: 10pt; }
   .rule-badge-text { display: none; }
   a { color: inherit; text-decoration: none; }
+}
 .grade { white-space: nowrap; }
 .total-row th { text-align: left; }
 .indicator-row { display: flex; flex-wrap: wrap; gap: 0 16px; align-items: flex-end; }
@@ -554,5 +555,34 @@ th[aria-sort] .sort-mark { color: var(--primary); }
   .rule-badge summary { border: 1px solid #000; }
   body { background: #fff; color: #000; font-size: 12pt; }
   a { color: #000; text-decoration: none; }
+}
+
+/* Targets (issue 13): a card per target, its list behind the number, the charts' status colours, the printable view. */
+.target-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 16px; align-items: start; margin-bottom: 16px; }
+.target-cards > .card { margin-bottom: 0; min-width: 0; }
+.target-value { font-size: 15px; margin: 0 0 4px; }
+.target-value strong { font-size: 28px; }
+.target-gaps > summary { cursor: pointer; color: var(--primary, #0958d9); margin: 8px 0; }
+.target-summary p { margin: 0 0 8px; }
+.target-open { list-style: none; padding: 0; margin: 12px 0 0; display: grid; gap: 6px; }
+.target-summary .tags { list-style: none; display: flex; flex-wrap: wrap; gap: 8px 16px; padding: 0; margin: 0; }
+.chart-track { fill: #f0f0f0; }
+.chart-bar-met { fill: #237804; }
+.chart-bar-not_met { fill: #ad6800; }
+.chart-bar-overdue { fill: #b42318; }
+.chart-bar-no_data { fill: #8c8c8c; }
+.chart-heading { font-weight: 600; }
+.chart-small { font-size: 12px; }
+.chart-axis { stroke: #8c8c8c; stroke-width: 1; }
+.chart-line-baseline { stroke: #595959; stroke-width: 2; stroke-dasharray: 6 4; }
+.chart-line-goal { stroke: #237804; stroke-width: 2; }
+.print-sheet { max-width: 1100px; margin: 0 auto; padding: 24px 16px; background: #fff; }
+.print-sheet h1 { font-size: 22px; margin: 0 0 8px; }
+.print-sheet h2 { font-size: 16px; margin: 24px 0 8px; }
+.print-actions { display: flex; gap: 16px; align-items: center; }
+@media print {
+  .print-sheet { padding: 0; max-width: none; }
+  .print-gaps { break-inside: auto; }
+  .print-sheet h2 { break-after: avoid; }
 }
 `;

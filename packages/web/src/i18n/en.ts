@@ -23,6 +23,7 @@ import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
 import { staffEn } from './sections/staff.ts';
 import { targetMapEn } from './sections/target-map.ts';
+import { targetsEn } from './sections/targets.ts';
 import type { Messages } from './zh-CN.ts';
 
 /** The English catalogue. Typed as the Chinese one, so a missing or extra key fails `tsc`. */
@@ -354,6 +355,7 @@ export const en: Messages = {
   evaluations: evaluationsEn,
   policyRules: policyRulesEn,
   rectification: rectificationEn,
+  targets: targetsEn,
   common: {
     optional: ' (optional)',
     yes: 'Yes',

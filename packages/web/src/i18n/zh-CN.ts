@@ -23,6 +23,7 @@ import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
 import { staffZh } from './sections/staff.ts';
 import { targetMapZh } from './sections/target-map.ts';
+import { targetsZh } from './sections/targets.ts';
 
 /**
  * The Chinese catalogue: the reference. Every string a page shows comes from here or from en.ts,
@@ -349,6 +350,7 @@ export const zhCN = {
   evaluations: evaluationsZh,
   policyRules: policyRulesZh,
   rectification: rectificationZh,
+  targets: targetsZh,
   common: {
     optional: '（可选）',
     yes: '是',

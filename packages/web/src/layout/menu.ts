@@ -135,7 +135,7 @@ export const MENUS: Record<TenantKind, readonly MenuEntry[]> = {
     { href: '/bureau/evaluations', label: 'evaluations', icon: 'review' },
     { href: '/bureau/claims', label: 'claims', icon: 'approve', count: 'awardClaimsWaiting' },
     // The city's targets (P-T1 … P-T7) and the map they are counted over.
-    { href: '/bureau/targets', label: 'targets', icon: 'dashboard', soon: true, also: ['/bureau/map'] },
+    { href: '/bureau/targets', label: 'targets', icon: 'dashboard', also: ['/bureau/map'] },
     { href: '/bureau/rules', label: 'rules', icon: 'rules' },
     MY_ORGANISATION,
   ],

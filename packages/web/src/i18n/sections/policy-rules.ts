@@ -26,6 +26,14 @@ export const policyRulesZh = {
     '见习补贴（P-A9）：经人力资源社会保障部门认定的见习基地，吸纳毕业年度全日制在校生或毕业 2 年内的毕业生见习的，按月享受见习补贴和意外伤害/工伤保险补贴；标准由民政局在规则中公布。',
   'P-A7': '统计汇总（P-A7）：由各级民政部门统计汇总申领情况，并从预算中发放。',
   'P-T1': '孵化基地覆盖（P-T1）：到 2025 年，每个县级行政区都建有社会组织孵化基地；市级基地服务全市，不计入县级覆盖。',
+  'P-T2':
+    '社区专业社工（P-T2）：到 2025 年，每个城市社区至少配备 2 名、每个农村社区至少 1 名社会工作专业人才（持证或社工专业大专以上学历）。',
+  'P-T3':
+    '登记社工机构（P-T3）：到 2025 年，每个县级行政区至少有 1 家在民政部门登记的社会工作服务机构；未登记的不计入。',
+  'P-T4': '社工站（P-T4）：到 2023 年，每个乡镇（街道）建有社会工作服务站。',
+  'P-T5': '持证社工（P-T5）：到 2025 年，持证社会工作者人数比 2022 年翻一番。',
+  'P-T6': '人才基地（P-T6）：到 2025 年，全市至少有 1 个社会工作人才培育基地和 2 个实习（见习）基地。',
+  'P-T7': '社区社工岗位（P-T7）：每个城乡社区至少有 1 个由持证社会工作者担任的社会工作岗位。',
   'N-1': '合同期限（N-1）：购买服务合同一般不超过 1 年；服务稳定、经常性且资金有保障的，可签 3 年以内。',
   'N-3': '按节点付款（N-3）：按合同约定的节点和购买主体的绩效监管付款，各节点金额合计应等于合同金额。',
   'N-4': '证书登记（N-4）：登记有效期 3 年，有效期届满前 3 个月内办理续期。',
@@ -65,6 +73,15 @@ export const policyRulesEn: typeof policyRulesZh = {
   'P-A7': 'Totals (P-A7): the civil-affairs bureaus collect and total the claims, and pay them from the budget.',
   'P-T1':
     'Incubation bases (P-T1): by 2025 every county-level region has a social-organisation incubation base; a city-level base serves the whole city and counts for no county.',
+  'P-T2':
+    'Professionals per community (P-T2): by 2025 every urban community has at least 2 social-work professionals and every rural community at least 1 (certified, or a social-work degree from associate level).',
+  'P-T3':
+    'Registered organisations (P-T3): by 2025 every county-level region has at least 1 social-work service organisation registered with civil affairs; unregistered ones do not count.',
+  'P-T4': 'Stations (P-T4): by 2023 every township or street has a social-work station.',
+  'P-T5': 'Certified social workers (P-T5): by 2025 twice as many as in 2022.',
+  'P-T6': 'Talent bases (P-T6): by 2025 at least 1 talent cultivation base and 2 internship bases city-wide.',
+  'P-T7':
+    'Community posts (P-T7): every urban and rural community has at least 1 social-work post held by a certified social worker.',
   'N-1':
     'Term (N-1): a purchase contract runs at most 1 year; up to 3 years where the service is stable and recurring and its funding secure.',
   'N-3':

@@ -15,13 +15,14 @@ import { BaseCoverageCard } from '../bases/views.tsx';
 import { OverdueFinalsCard } from '../evaluations/views.tsx';
 import { BureauRectificationCard, bureauRectificationCard } from '../rectification/cards.tsx';
 import { loadReviewsWaiting, ReviewsWaitingCard } from '../reviews/waiting-card.tsx';
+import { targetsDashboardCard } from '../targets/card.tsx';
 import { REGISTER } from './paths.ts';
 
 /**
  * A card another capability adds to the bureau's dashboard, or nothing when it has nothing to show.
  * The places kept for them, in this order: reviews waiting (review before signing), rectifications
  * overdue (findings and rectification), final evaluations overdue (spot checks and evaluations),
- * incubation bases per county (P-T1).
+ * incubation bases per county (P-T1), the targets (P-T1 … P-T7).
  * Each capability exports its card; the dashboard renders BUREAU_DASHBOARD_CARDS after its own.
  */
 export type BureauDashboardCard = (c: Context<PageEnv>) => Promise<Child | null>;
@@ -38,6 +39,8 @@ export const BUREAU_DASHBOARD_CARDS: readonly BureauDashboardCard[] = [
   async (c) => <OverdueFinalsCard c={c} overdue={await overdueFinalEvaluations(c.var.ctx)} />,
   // Incubation bases per county (P-T1): a target the bureau tracks.
   async (c) => <BaseCoverageCard c={c} coverage={await jurisdictionBaseCoverage(c.var.ctx)} />,
+  // The targets (P-T1 … P-T7, issue 13): how many are met, and each one that is not.
+  targetsDashboardCard,
 ];
 
 const CHART = { width: 640, bar: 28, gap: 18, label: 150, figure: 150 } as const;
