@@ -106,7 +106,7 @@ describe('targetInputs: what the dashboard is computed from', () => {
     ]);
   });
 
-  it('reads with Queries only: four, and one per organisation’s registry (no Scan, no read per person)', async () => {
+  it('reads with Queries only: five, and one per organisation’s registry (no Scan, no read per person)', async () => {
     const ctx = await ctxOf('bureauA');
     const sent: string[] = [];
     const name = 'record-target-inputs';
@@ -119,7 +119,7 @@ describe('targetInputs: what the dashboard is computed from', () => {
     );
     try {
       const { facts } = await targetInputs(ctx);
-      expect(sent).toEqual(Array(4 + facts.organisations.length).fill('QueryCommand'));
+      expect(sent).toEqual(Array(5 + facts.organisations.length).fill('QueryCommand'));
     } finally {
       world.store.client.middlewareStack.remove(name);
     }

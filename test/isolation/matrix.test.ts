@@ -1293,8 +1293,9 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
   if (isMutating(method)) {
     // A person is changed by several routes (and the ladder's promotions): send the version it has now.
     // So is a contract (edits, amendments, status): its head's version.
-    headers['If-Match'] =
-      route.params.includes('claimId') && route.path.includes('internship')
+    headers['If-Match'] = isTargetMapRoute(route)
+      ? `"${await storedTargetVersion(route, ids)}"`
+      : route.params.includes('claimId') && route.path.includes('internship')
         ? `"${(await storedInternshipClaim(route, ids))?.version ?? 1}"`
         : route.params.includes('claimId')
           ? `"${await storedClaimVersion(route, ids)}"`
@@ -1313,21 +1314,6 @@ async function call(route: AppRoute, { ids, as, token, kind, csrf }: Call): Prom
                       : route.path.endsWith('/internships/base')
                         ? `"${(await world.store.tenant({ tenantId: ids.id, userId: 'isolation-matrix' }).internships.base())?.version ?? 0}"`
                         : '"1"';
-    headers['If-Match'] = isTargetMapRoute(route)
-      ? `"${await storedTargetVersion(route, ids)}"`
-      : route.params.includes('rectificationId')
-        ? `"${(await storedRectification(route, ids))?.version ?? 1}"`
-        : route.params.includes('personId')
-          ? `"${(await storedPerson(route, ids))?.version ?? 1}"`
-          : route.params.includes('month')
-            ? `"${(await storedMonth(ids))?.revision ?? 1}"`
-            : route.params.includes('contractId')
-              ? `"${await storedContractVersion(route, ids)}"`
-              : route.params.includes('tenantId')
-                ? `"${await storedTenantVersion(pathParam(route, ids, 'tenantId'))}"`
-                : route.params.includes('milestoneId') || route.path.endsWith('/incubation/template')
-                  ? `"${await storedIncubationVersion(route, ids)}"`
-                  : '"1"';
     headers['Idempotency-Key'] = `matrix-${randomUUID()}`;
   }
   const example = openapi.bodyExample(route);

@@ -143,3 +143,34 @@ export const TargetOrganisation = z.object({
   registered: z.boolean(),
 });
 export type TargetOrganisation = z.infer<typeof TargetOrganisation>;
+
+/** An internship base an organisation recorded with its HR recognition (P-A9), as P-T6 reads it. */
+export interface RecordedInternshipBase {
+  organisationId: string;
+  name: string;
+  region: string;
+  recognisedOn: string;
+}
+
+/**
+ * P-T6 counts internship bases (实习/见习基地): those the bureau keeps on its map, and those the
+ * organisations recorded themselves with their HR recognition (P-A9) — one per organisation, so a
+ * base the map already names for the same organisation is not counted twice.
+ */
+export function withRecordedInternshipBases(
+  bases: readonly TalentBase[],
+  recorded: readonly RecordedInternshipBase[],
+): TalentBase[] {
+  const named = new Set(bases.filter((b) => b.kind === 'internship').map((b) => b.organisationId));
+  const added = recorded
+    .filter((r) => !named.has(r.organisationId))
+    .map((r) => ({
+      id: `internship-base:${r.organisationId}`,
+      kind: 'internship' as const,
+      name: r.name,
+      region: r.region,
+      organisationId: r.organisationId,
+      recognisedOn: r.recognisedOn,
+    }));
+  return [...bases, ...added];
+}
