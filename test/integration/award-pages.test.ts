@@ -153,4 +153,15 @@ describe('history and totals', () => {
     const html = await (await world.page('GET', '/org/awards', { as: staff(), lang: 'en' })).text();
     expect(html).toContain('Level-improvement awards');
   });
+
+  it('shows each reader only the tabs they may open (a staff member not hr’s exam costs)', async () => {
+    const tabs = async (as: ReturnType<typeof staff>) => {
+      const html = await (await world.page('GET', '/org/awards', { as })).text();
+      return [...html.matchAll(/class="subnav-item[^"]*"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    };
+    expect(await tabs(staff())).toEqual(['水平提升奖励', '机构表彰']);
+    expect(await tabs(world.user('orgA', 'hr'))).toEqual(['水平提升奖励', '考试费用报销', '见习补贴', '机构表彰']);
+    for (const path of ['/org/awards/exam-costs', '/org/awards/internships'])
+      expect((await world.page('GET', path, { as: staff() })).status).toBe(403);
+  });
 });
