@@ -129,6 +129,23 @@ describe('tenancy of keys', () => {
             'tenantId',
             'version',
           ]);
+        } else if (!owned[2] && item.itemType === 'OrganisationListing') {
+          // An organisation's listing is indexed for the bureaus of its city (the targets, P-T3): its
+          // name, region and whether it is registered, nothing of its people.
+          expect(item.gsi1pk, where).toBe('R#450600#ORG');
+          expect(item.gsi1sk, where).toBe(`450681#${tenantId}`);
+          expect(Object.keys(item).sort(), where).toEqual([
+            'gsi1pk',
+            'gsi1sk',
+            'itemType',
+            'name',
+            'organisationId',
+            'pk',
+            'region',
+            'registered',
+            'sk',
+            'status',
+          ]);
         } else {
           expect(item, where).not.toHaveProperty('gsi1pk');
           expect(item, where).not.toHaveProperty('gsi1sk');

@@ -9,6 +9,7 @@ import {
   type RuleSet,
   type RuleSetView,
   ruleSetInconsistencies,
+  withParameterDefaults,
 } from '@shegong/domain';
 import type { PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
@@ -64,7 +65,8 @@ const inForceAt = (ctx: UseCaseContext, input: NewRuleSet) =>
 export async function previewRuleSet(ctx: UseCaseContext, input: NewRuleSet): Promise<RuleSetPreview> {
   checkPublishable(ctx, input);
   const comparedWith = await inForceAt(ctx, input);
-  return { comparedWith, diff: diffParameters(comparedWith?.ruleSet, input) };
+  // Compared as it would be stored: a parameter left out reads as its default, which is no change.
+  return { comparedWith, diff: diffParameters(comparedWith?.ruleSet, withParameterDefaults(input)) };
 }
 
 /**
