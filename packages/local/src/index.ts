@@ -8,6 +8,7 @@ export {
   type LocalIssuerOptions,
 } from './issuer/issuer.ts';
 export { KIND_LABELS, ROLE_LABELS } from './labels.ts';
+export { type DrillFigures, restoreDrill } from './ops/restore-drill.ts';
 export {
   DEMO_INVITATION,
   DEMO_PASSWORD,

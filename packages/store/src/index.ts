@@ -85,6 +85,15 @@ export {
   type StoredMap,
   type Versioned,
 } from './target-map.ts';
+export {
+  decodeItems,
+  deleteItems,
+  encodeItems,
+  exportTenantItems,
+  isTenantItem,
+  restoreItems,
+  type TableItem,
+} from './tenant-items.ts';
 export { OwnTenant, TenantDirectory, type TenantListFilter } from './tenants.ts';
 export { Users } from './users.ts';
 export { type SortValue, type Window, windowOf } from './window.ts';
