@@ -15,6 +15,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
 export interface ObservabilityProps {
@@ -23,13 +24,18 @@ export interface ObservabilityProps {
   readonly function: IFunction;
   readonly table: Table;
   readonly indexNames: readonly string[];
+  /** The roster import worker and the dead-letter queue its failed batches go to. */
+  readonly importWorker: { readonly function: IFunction; readonly deadLetters: IQueue };
   /** Subscribed to the alarm topic when given (the address must confirm the subscription). */
   readonly alarmEmail?: string;
 }
 
 const period = Duration.minutes(5);
 
-/** Alarms on what users feel first (5xx, errors, throttling), sent to one encrypted SNS topic. */
+/**
+ * Alarms on what users feel first (5xx, errors, throttling) and on imports that did not finish
+ * (the worker's errors, batches waiting in its dead-letter queue), sent to one encrypted SNS topic.
+ */
 export class Observability extends Construct {
   readonly topic: Topic;
   readonly alarms: Alarm[] = [];
@@ -97,6 +103,20 @@ export class Observability extends Construct {
       description:
         'DynamoDB throttled reads or writes on the table or one of its indexes (a hot partition, most likely).',
       metric: throttleEvents(props.table, props.indexNames),
+      threshold: 1,
+    });
+
+    // A roster import runs after the API answered 202: its failures reach nobody unless an alarm says so.
+    this.alarm('ImportWorkerErrors', {
+      name: name('import-worker-errors'),
+      description: 'The roster import worker failed (its batch is retried, then sent to the dead-letter queue).',
+      metric: props.importWorker.function.metricErrors({ period, statistic: 'Sum' }),
+      threshold: 1,
+    });
+    this.alarm('ImportDeadLetters', {
+      name: name('import-dead-letters'),
+      description: 'A roster import batch is waiting in the dead-letter queue: an import did not finish; look at it.',
+      metric: props.importWorker.deadLetters.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' }),
       threshold: 1,
     });
 

@@ -75,6 +75,7 @@ export class ShegongStack extends Stack {
       function: this.api.function,
       table: this.data.table,
       indexNames: this.data.indexNames,
+      importWorker: this.importWorker,
       alarmEmail: settings.alarmEmail,
     });
 

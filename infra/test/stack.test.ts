@@ -279,11 +279,26 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
 
     const alarms = ofType(s.resources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties ?? {});
-    expect(alarms).toHaveLength(4);
+    expect(alarms).toHaveLength(6);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
     const text = JSON.stringify(alarms);
-    for (const metric of ['5xx', 'Errors', 'Throttles', 'ReadThrottleEvents', 'WriteThrottleEvents'])
+    for (const metric of [
+      '5xx',
+      'Errors',
+      'Throttles',
+      'ReadThrottleEvents',
+      'WriteThrottleEvents',
+      'ApproximateNumberOfMessagesVisible',
+    ])
       expect(text).toContain(`"${metric}"`);
+    // The import worker's errors and its dead-letter queue: on those resources, not the API's.
+    const idOf = (type: string, part: string) => ofType(s.resources, type).find(([id]) => id.includes(part))?.[0];
+    const workerId = idOf('AWS::Lambda::Function', 'ImportWorker');
+    const queueId = idOf('AWS::SQS::Queue', 'DeadLetters');
+    expect([workerId, queueId]).not.toContain(undefined);
+    const named = (n: string) => alarms.find((a) => String(a.AlarmName).endsWith(n))!;
+    expect(JSON.stringify(named('import-worker-errors').Dimensions)).toContain(workerId!);
+    expect(JSON.stringify(named('import-dead-letters').Dimensions)).toContain(queueId!);
     expect(ofType(s.resources, 'AWS::SNS::Subscription')).toHaveLength(0);
   });
 
