@@ -1,4 +1,5 @@
 import { BatchWriteCommand, type BatchWriteCommandOutput, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { canonicalJson } from '@shegong/domain';
 import { StoreError } from './errors.ts';
 import type { Store } from './store.ts';
 
@@ -96,7 +97,7 @@ function keyOf(item: TableItem): string {
 export function encodeItems(items: readonly TableItem[]): string {
   return [...items]
     .sort((a, b) => keyOf(a).localeCompare(keyOf(b)))
-    .map((item) => JSON.stringify(item, (_k, v) => encodeValue(v)))
+    .map((item) => canonicalJson(jsonable(item)))
     .join('\n');
 }
 
@@ -115,16 +116,15 @@ function decodeValue(v: unknown): unknown {
   return v;
 }
 
-function encodeValue(v: unknown): unknown {
+/** The item with its sets and binaries as the plain objects JSON can hold (see encodeItems). */
+function jsonable(v: unknown): unknown {
   if (v instanceof Set) return { $set: [...v].sort() };
   if (v instanceof Uint8Array) return { $binary: Buffer.from(v).toString('base64') };
-  return isPlainObject(v) ? sortedObject(v) : v;
+  if (Array.isArray(v)) return v.map(jsonable);
+  if (isPlainObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonable(x)]));
+  return v;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Set) && !(v instanceof Uint8Array);
-}
-
-function sortedObject(v: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Finding } from '../findings/finding.ts';
+import { canonicalJson } from '../history/canonical.ts';
 import { type RuleSetParameters, RuleSetRef } from '../rules/rule-set.ts';
 import { date, fen } from '../units/units.ts';
 import { assessContract } from './assessment.ts';
@@ -46,15 +47,6 @@ export function sameContractTerms(a: RuleSetParameters, b: RuleSetParameters): b
   const { awards: _a, ...termsA } = a;
   const { awards: _b, ...termsB } = b;
   return canonicalJson(termsA) === canonicalJson(termsB);
-}
-
-/** JSON with object keys sorted, so two equal parameter objects give equal strings whatever their key order. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-      : v,
-  );
 }
 
 export function guidelineStanding(facts: GuidelineFacts): GuidelineStanding {

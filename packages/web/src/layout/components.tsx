@@ -374,3 +374,30 @@ export function Table(props: {
     </div>
   );
 }
+
+/** A row of tabs, each a page of its own (a link); the current one is marked for screen readers too. */
+export function SubNav<T extends string>(props: {
+  label: string;
+  tabs: readonly T[];
+  labels: Record<T, string>;
+  path: (tab: T) => string;
+  active: T;
+}) {
+  return (
+    <nav class="subnav" aria-label={props.label}>
+      <ul>
+        {props.tabs.map((tab) => (
+          <li>
+            <a
+              href={props.path(tab)}
+              class={tab === props.active ? 'subnav-item is-active' : 'subnav-item'}
+              aria-current={tab === props.active ? 'page' : undefined}
+            >
+              {props.labels[tab]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -14,6 +14,7 @@ import {
 } from '@shegong/core';
 import type { Context } from 'hono';
 import type { PageEnv } from '../../env.ts';
+import { SubNav } from '../../layout/components.tsx';
 import {
   BUREAU_CLAIM_TABS,
   type BureauClaimTab,
@@ -41,42 +42,16 @@ const BUREAU_TAB_POLICIES: Record<BureauClaimTab, MemberPolicy> = {
   totals: AWARD_READERS,
 };
 
-function Tabs<T extends string>(props: {
-  label: string;
-  tabs: readonly T[];
-  labels: Record<T, string>;
-  path: (tab: T) => string;
-  active: T;
-}) {
-  return (
-    <nav class="subnav" aria-label={props.label}>
-      <ul>
-        {props.tabs.map((tab) => (
-          <li>
-            <a
-              href={props.path(tab)}
-              class={tab === props.active ? 'subnav-item is-active' : 'subnav-item'}
-              aria-current={tab === props.active ? 'page' : undefined}
-            >
-              {props.labels[tab]}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
 /** The tabs above every page of the organisation's 奖励申领. */
 export function OrgAwardTabs(props: { c: Context<PageEnv>; active: OrgAwardTab }) {
   const m = props.c.var.m.awardTabs;
   const tabs = ORG_AWARD_TABS.filter((tab) => permits(ORG_TAB_POLICIES[tab], props.c.var.principal));
-  return <Tabs label={m.orgLabel} tabs={tabs} labels={m.org} path={orgAwardTabPath} active={props.active} />;
+  return <SubNav label={m.orgLabel} tabs={tabs} labels={m.org} path={orgAwardTabPath} active={props.active} />;
 }
 
 /** The tabs above every page of the bureau's 奖励审批. */
 export function BureauClaimTabs(props: { c: Context<PageEnv>; active: BureauClaimTab }) {
   const m = props.c.var.m.awardTabs;
   const tabs = BUREAU_CLAIM_TABS.filter((tab) => permits(BUREAU_TAB_POLICIES[tab], props.c.var.principal));
-  return <Tabs label={m.bureauLabel} tabs={tabs} labels={m.bureau} path={bureauClaimTabPath} active={props.active} />;
+  return <SubNav label={m.bureauLabel} tabs={tabs} labels={m.bureau} path={bureauClaimTabPath} active={props.active} />;
 }
