@@ -3,6 +3,8 @@ export interface FunctionConfig {
   tableName: string;
   issuer: string;
   audience: string;
+  /** Where the issuer's keys are, overriding its discovery document's `jwks_uri` (rarely needed). */
+  jwksUri?: string;
   userPoolId?: string;
   mailFrom?: string;
   publicBaseUrl?: string;
@@ -20,6 +22,7 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     tableName: required('TABLE_NAME'),
     issuer: required('AUTH_ISSUER'),
     audience: required('AUTH_AUDIENCE'),
+    ...(env.AUTH_JWKS_URI ? { jwksUri: env.AUTH_JWKS_URI } : {}),
     ...(env.COGNITO_USER_POOL_ID ? { userPoolId: env.COGNITO_USER_POOL_ID } : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),

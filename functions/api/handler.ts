@@ -10,7 +10,11 @@ import { readConfig } from './config.ts';
 const config = readConfig(process.env);
 const deps: AppDeps = {
   store: new Store({ tableName: config.tableName }),
-  verifyToken: createTokenVerifier({ issuer: config.issuer, audience: config.audience }),
+  verifyToken: createTokenVerifier({
+    issuer: config.issuer,
+    audience: config.audience,
+    ...(config.jwksUri ? { jwksUri: config.jwksUri } : {}),
+  }),
   identity: config.userPoolId ? new CognitoDirectory(config.userPoolId) : new ExternalDirectory(),
   ...(config.mailFrom ? { mailer: new SesMailer(config.mailFrom) } : {}),
   publicBaseUrl: config.publicBaseUrl ?? '',

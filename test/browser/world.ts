@@ -24,7 +24,7 @@ export interface BrowserWorld {
  * a copy of the run's demo data: demo-template.ts) and chromium for this file, and stops both
  * after. `pnpm start`'s own DynamoDB Local and seed are packages/local's tests.
  */
-export function useBrowserWorld(): BrowserWorld {
+export function useBrowserWorld(options: { issuerShape?: 'local' | 'keycloak' } = {}): BrowserWorld {
   const world = { shots: join(import.meta.dirname, '..', '..', '.data', 'screenshots') } as {
     system: LocalSystem;
     browser: Browser;
@@ -44,6 +44,7 @@ export function useBrowserWorld(): BrowserWorld {
       // The copy holds the seed's marker: starting with seed would only confirm every part is there.
       seed: true,
       quiet: true,
+      ...(options.issuerShape ? { issuerShape: options.issuerShape } : {}),
     });
     world.browser = await launchChromium();
     mkdirSync(world.shots, { recursive: true });
@@ -60,7 +61,8 @@ export async function fillSignIn(page: Page, email: string, password = DEMO_PASS
   await page.getByLabel(/邮箱|E-mail/).fill(email);
   await page.getByLabel(/密码|Password/).fill(password);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/local-idp')),
+    // Off the issuer's pages: the local shape's /local-idp, or Keycloak's /realms/<realm>.
+    page.waitForURL((url) => !/^\/(local-idp|realms)\//.test(url.pathname)),
     page.getByRole('button', { name: /登录/ }).click(),
   ]);
 }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   createTokenVerifier,
   type IdentityDirectory,
@@ -13,9 +13,9 @@ import { createTableInput, Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { inject } from 'vitest';
-import { pkceChallenge } from '../../packages/web/src/session/oidc.ts';
 
-export const ISSUER = 'http://idp.test/pool';
+// https, as every deployed provider is (the pages' OIDC client allows plain http on loopback only).
+export const ISSUER = 'https://idp.test/pool';
 export const CLIENT_ID = 'shegong-web';
 export const ORIGIN = 'http://localhost';
 
@@ -131,11 +131,18 @@ export async function createWorld(options: { secureCookies?: boolean } = {}) {
       form.get('grant_type') !== 'authorization_code' ||
       form.get('client_id') !== CLIENT_ID ||
       form.get('redirect_uri') !== grant.redirectUri ||
-      pkceChallenge(form.get('code_verifier') ?? '') !== grant.challenge
+      createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest('base64url') !== grant.challenge
     ) {
       return Response.json({ error: 'invalid_grant' }, { status: 400 });
     }
-    return Response.json({ id_token: await signToken(grant.user, { nonce: grant.nonce }), token_type: 'Bearer' });
+    return Response.json({
+      id_token: await signToken(grant.user, { nonce: grant.nonce }),
+      // OAuth 2.0 requires an access token in every token response; the pages never use it.
+      access_token: randomUUID(),
+      token_type: 'Bearer',
+    });
   }) as typeof fetch;
 
   const app = createApp(deps);

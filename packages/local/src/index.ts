@@ -3,7 +3,10 @@ export { type LocalIdentity, LocalIdentityDirectory } from './issuer/directory.t
 export {
   createLocalIssuer,
   ISSUER_PATH,
+  type IssuerShape,
+  keycloakShape,
   LOCAL_CLIENT_ID,
+  LOCAL_SHAPE,
   type LocalIssuer,
   type LocalIssuerOptions,
 } from './issuer/issuer.ts';

@@ -1,6 +1,8 @@
 /**
  * `pnpm start`: the local system on http://localhost:3000 with DynamoDB Local on port 8000 and
- * its data under <repo>/.data, so work survives a restart. PORT and DYNAMO_PORT override the ports.
+ * its data under <repo>/.data, so work survives a restart. PORT and DYNAMO_PORT override the ports;
+ * ISSUER=keycloak serves the sign-in at Keycloak's paths (/realms/shegong/…), as a China deployment's
+ * provider would.
  */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,7 +106,8 @@ function banner(running: LocalSystem, dynamoPort: number): string {
 try {
   const port = portFrom('PORT', 3000);
   const dynamoPort = portFrom('DYNAMO_PORT', 8000);
-  system = await startLocalSystem({ port, dynamoPort, dataDir, tableName: 'shegong', seed: true });
+  const issuerShape = process.env.ISSUER === 'keycloak' ? 'keycloak' : 'local';
+  system = await startLocalSystem({ port, dynamoPort, dataDir, tableName: 'shegong', seed: true, issuerShape });
   console.log(banner(system, dynamoPort));
   const running = system;
   void running.dynamoExited.then((code) => {

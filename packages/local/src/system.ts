@@ -7,7 +7,7 @@ import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
 import { assertPortFree, checkJava, LocalSystemError, type RunningDynamoDb, startDynamoDb } from './dynamodb-local.ts';
 import { inProcessFetch } from './in-process-fetch.ts';
-import { createLocalIssuer, ISSUER_PATH, type LocalIssuer } from './issuer/issuer.ts';
+import { createLocalIssuer, keycloakShape, type LocalIssuer } from './issuer/issuer.ts';
 import { type SeedResult, seedDemo } from './seed/seed.ts';
 import { ensureTable } from './table.ts';
 
@@ -30,6 +30,12 @@ interface SystemOptions {
   seed?: boolean;
   /** No progress lines and no request log (tests). */
   quiet?: boolean;
+  /**
+   * The issuer's shape: `local` (keys at `/local-idp/.well-known/jwks.json`, in memory for the API)
+   * or `keycloak` (a realm at `/realms/shegong`, keys at `/protocol/openid-connect/certs`, found by
+   * the API and the pages through discovery, as against a real provider). Default `local`.
+   */
+  issuerShape?: 'local' | 'keycloak';
 }
 
 export interface LocalSystem {
@@ -69,26 +75,29 @@ export async function startLocalSystem(options: LocalSystemOptions): Promise<Loc
       baseUrl: url,
       store,
       ...(options.dataDir ? { keyFile: join(options.dataDir, 'issuer-key.json') } : {}),
+      ...(options.issuerShape === 'keycloak' ? { shape: keycloakShape() } : {}),
+    });
+    // Answered by the app in this process; assigned once the app exists (nothing is fetched before).
+    let app: ShegongApp | undefined;
+    const issuerFetch = inProcessFetch(issuer.issuer, {
+      fetch: (request) => {
+        if (!app) throw new LocalSystemError('The local issuer was asked before the app was built.');
+        return app.fetch(request);
+      },
     });
     const verifyToken = createTokenVerifier({
       issuer: issuer.issuer,
       audience: issuer.clientId,
-      keySet: issuer.keySet,
+      ...(options.issuerShape === 'keycloak' ? { fetch: issuerFetch } : { keySet: issuer.keySet }),
     });
     const deps = { store, verifyToken, identity: issuer.directory, publicBaseUrl: url };
-    const app = createApp(deps);
+    app = createApp(deps);
     // The issuer before the pages: they add middleware and a catch-all 404 page for every path,
     // and routes registered earlier answer first.
-    app.route(ISSUER_PATH, issuer.app);
+    app.route(issuer.shape.mount, issuer.app);
     mountPages(app, deps, {
-      oidc: {
-        issuer: issuer.issuer,
-        clientId: issuer.clientId,
-        authorizationEndpoint: `${issuer.issuer}/authorize`,
-        tokenEndpoint: `${issuer.issuer}/token`,
-        endSessionEndpoint: `${issuer.issuer}/logout`,
-        fetch: inProcessFetch(issuer.issuer, app),
-      },
+      // The endpoints come from the issuer's discovery document, as with any provider.
+      oidc: { issuer: issuer.issuer, clientId: issuer.clientId, fetch: issuerFetch },
       secureCookies: false,
       // The demo platform's operator: what a suspended demo organisation's members are told to contact.
       supportContact: 'platform@shegong.demo',

@@ -1,6 +1,6 @@
 import { type CryptoKey, createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT, UnsecuredJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTokenVerifier, InvalidToken } from './token.ts';
+import { createTokenVerifier, InvalidToken, KeysUnavailable } from './token.ts';
 
 const issuer = 'https://issuer.test';
 const audience = 'shegong-test';
@@ -82,5 +82,67 @@ describe('createTokenVerifier', () => {
 
   it('refuses garbage', async () => {
     await expect(verify('not.a.token')).rejects.toBeInstanceOf(InvalidToken);
+  });
+});
+
+describe('createTokenVerifier without a key set: keys from the discovery document', () => {
+  /** A Keycloak-shaped provider: its keys are not at `<issuer>/.well-known/jwks.json`. */
+  const realm = 'https://sso.example.cn/realms/shegong';
+  const certs = `${realm}/protocol/openid-connect/certs`;
+  const signFor = (iss: string) =>
+    new SignJWT({})
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer(iss)
+      .setAudience(audience)
+      .setSubject('user-1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+
+  function provider(document: Record<string, unknown> | 'down') {
+    const asked: string[] = [];
+    const fetcher = (async (input: string | URL | Request) => {
+      const url = input instanceof Request ? input.url : String(input);
+      asked.push(url);
+      if (url === `${realm}/.well-known/openid-configuration`) {
+        return document === 'down' ? new Response('busy', { status: 503 }) : Response.json(document);
+      }
+      if (url === certs) return Response.json({ keys: [publicJwk] });
+      return new Response('not found', { status: 404 });
+    }) as typeof fetch;
+    return { fetcher, asked };
+  }
+
+  it('fetches the keys from the jwks_uri the discovery document names, once', async () => {
+    const { fetcher, asked } = provider({ issuer: realm, jwks_uri: certs });
+    const verifyRealm = createTokenVerifier({ issuer: realm, audience, fetch: fetcher });
+    expect((await verifyRealm(await signFor(realm))).sub).toBe('user-1');
+    expect((await verifyRealm(await signFor(realm))).sub).toBe('user-1');
+    expect(asked).toEqual([`${realm}/.well-known/openid-configuration`, certs]);
+    await expect(verifyRealm(await signFor('https://evil.test'))).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  it('uses a jwksUri override without asking for discovery', async () => {
+    const { fetcher, asked } = provider('down');
+    const verifyRealm = createTokenVerifier({ issuer: realm, audience, jwksUri: certs, fetch: fetcher });
+    expect((await verifyRealm(await signFor(realm))).sub).toBe('user-1');
+    expect(asked).toEqual([certs]);
+  });
+
+  it('refuses a discovery document that names another issuer', async () => {
+    const { fetcher } = provider({ issuer: 'https://evil.test', jwks_uri: certs });
+    const verifyRealm = createTokenVerifier({ issuer: realm, audience, fetch: fetcher });
+    await expect(verifyRealm(await signFor(realm))).rejects.toBeInstanceOf(KeysUnavailable);
+  });
+
+  it('asks again after a failed discovery instead of remembering the failure', async () => {
+    let down = true;
+    const { fetcher: up } = provider({ issuer: realm, jwks_uri: certs });
+    const fetcher = ((input: string | URL | Request, init?: RequestInit) =>
+      down ? Promise.resolve(new Response('busy', { status: 503 })) : up(input, init)) as typeof fetch;
+    const verifyRealm = createTokenVerifier({ issuer: realm, audience, fetch: fetcher });
+    await expect(verifyRealm(await signFor(realm))).rejects.toBeInstanceOf(KeysUnavailable);
+    down = false;
+    expect((await verifyRealm(await signFor(realm))).sub).toBe('user-1');
   });
 });

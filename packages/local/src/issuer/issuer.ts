@@ -9,6 +9,39 @@ export const LOCAL_CLIENT_ID = 'shegong-local';
 /** Where the local system mounts the issuer's app. */
 export const ISSUER_PATH = '/local-idp';
 
+/**
+ * Where the issuer's endpoints live, relative to its mount (the issuer's URL). Two shapes, so the
+ * app is proven against a provider whose keys are not where Cognito keeps them.
+ */
+export interface IssuerShape {
+  /** Mounted here; the issuer identifier is `<baseUrl><mount>`. */
+  mount: string;
+  jwks: string;
+  authorize: string;
+  token: string;
+  logout: string;
+}
+
+/** Cognito-like: keys at `/.well-known/jwks.json`. */
+export const LOCAL_SHAPE: IssuerShape = {
+  mount: ISSUER_PATH,
+  jwks: '/.well-known/jwks.json',
+  authorize: '/authorize',
+  token: '/token',
+  logout: '/logout',
+};
+
+/** Keycloak's: a realm at `/realms/<realm>`, its endpoints under `/protocol/openid-connect/`. */
+export function keycloakShape(realm = 'shegong'): IssuerShape {
+  return {
+    mount: `/realms/${realm}`,
+    jwks: '/protocol/openid-connect/certs',
+    authorize: '/protocol/openid-connect/auth',
+    token: '/protocol/openid-connect/token',
+    logout: '/protocol/openid-connect/logout',
+  };
+}
+
 export interface LocalIssuerOptions {
   /** The local system's origin, e.g. http://localhost:3000. */
   baseUrl: string;
@@ -17,6 +50,8 @@ export interface LocalIssuerOptions {
   keyFile?: string;
   /** Listed on the sign-in page (the seeded demo sign-ins by default). */
   demoUsers?: readonly DemoUser[];
+  /** The local one (default) or Keycloak's. */
+  shape?: IssuerShape;
 }
 
 /**
@@ -25,13 +60,15 @@ export interface LocalIssuerOptions {
  */
 export async function createLocalIssuer(options: LocalIssuerOptions) {
   const baseUrl = options.baseUrl.replace(/\/$/, '');
-  const issuer = `${baseUrl}${ISSUER_PATH}`;
+  const shape = options.shape ?? LOCAL_SHAPE;
+  const issuer = `${baseUrl}${shape.mount}`;
   const key = await loadOrCreateSigningKey(options.keyFile);
   const directory = new LocalIdentityDirectory(options.store);
   const app = issuerRoutes({
     issuer,
     clientId: LOCAL_CLIENT_ID,
     baseUrl,
+    shape,
     key,
     directory,
     demoUsers: options.demoUsers ?? DEMO_USERS,
@@ -40,6 +77,7 @@ export async function createLocalIssuer(options: LocalIssuerOptions) {
   return {
     issuer,
     clientId: LOCAL_CLIENT_ID,
+    shape,
     app,
     /** For createTokenVerifier({ issuer, audience: clientId, keySet }): the one verification path. */
     keySet: createLocalJWKSet({ keys: [key.publicJwk] }),

@@ -45,6 +45,8 @@ const localNotice = html`<p class="notice" role="note">
 
 export interface SignInPage {
   base: string;
+  /** Where the form posts: the issuer's authorization endpoint. */
+  action: string;
   /** The checked authorization request, repeated in hidden fields. */
   params: Record<string, string>;
   email?: string;
@@ -61,7 +63,7 @@ export function signInPage(page: SignInPage) {
   ${brand}
   <h1 id="signin-title">登录 <span class="en">Sign in</span></h1>
   ${page.error ? html`<p class="error" role="alert">${page.error.zh} <span class="en">${page.error.en}</span></p>` : ''}
-  <form method="post" action="${page.base}/authorize" class="signin-form">
+  <form method="post" action="${page.action}" class="signin-form">
     ${hidden}
     <label for="email">邮箱 <span class="en">E-mail</span></label>
     <input id="email" name="email" type="email" autocomplete="username" required maxlength="254" value="${page.email ?? ''}"${page.email ? '' : raw(' autofocus')}>

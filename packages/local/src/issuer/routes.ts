@@ -11,6 +11,7 @@ import {
   verifierMatches,
 } from './authorization.ts';
 import type { LocalIdentityDirectory } from './directory.ts';
+import type { IssuerShape } from './issuer.ts';
 import type { SigningKey } from './keys.ts';
 import { problemPage, signedOutPage, signInPage } from './page.ts';
 import { issueTokens } from './tokens.ts';
@@ -19,6 +20,8 @@ export interface IssuerRoutesDeps {
   issuer: string;
   clientId: string;
   baseUrl: string;
+  /** Where each endpoint lives under the issuer. */
+  shape: IssuerShape;
   key: SigningKey;
   directory: LocalIdentityDirectory;
   demoUsers: readonly DemoUser[];
@@ -35,17 +38,17 @@ const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
  * PKCE S256) and the token endpoint. Mounted at /local-idp by the local system only.
  */
 export function issuerRoutes(deps: IssuerRoutesDeps) {
-  const { issuer, clientId, baseUrl, key, directory } = deps;
+  const { issuer, clientId, baseUrl, key, directory, shape } = deps;
   const base = new URL(issuer).pathname.replace(/\/$/, '');
   const codes = new AuthorizationCodes();
   const expected = { clientId, baseUrl };
 
   const discovery = {
     issuer,
-    authorization_endpoint: `${issuer}/authorize`,
-    token_endpoint: `${issuer}/token`,
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
-    end_session_endpoint: `${issuer}/logout`,
+    authorization_endpoint: `${issuer}${shape.authorize}`,
+    token_endpoint: `${issuer}${shape.token}`,
+    jwks_uri: `${issuer}${shape.jwks}`,
+    end_session_endpoint: `${issuer}${shape.logout}`,
     response_types_supported: ['code'],
     response_modes_supported: ['query'],
     grant_types_supported: ['authorization_code'],
@@ -76,7 +79,14 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
     status: 200 | 401 | 403 = 200,
   ) =>
     c.html(
-      signInPage({ base, params, demoUsers: deps.demoUsers, demoPassword: deps.demoPassword, ...extra }),
+      signInPage({
+        base,
+        action: `${base}${shape.authorize}`,
+        params,
+        demoUsers: deps.demoUsers,
+        demoPassword: deps.demoPassword,
+        ...extra,
+      }),
       status,
       NO_STORE,
     );
@@ -85,9 +95,7 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
     .get('/.well-known/openid-configuration', open('OIDC discovery describes the issuer and holds no data'), (c) =>
       c.json(discovery),
     )
-    .get('/.well-known/jwks.json', open('public signing keys are public by design'), (c) =>
-      c.json({ keys: [key.publicJwk] }),
-    )
+    .get(shape.jwks, open('public signing keys are public by design'), (c) => c.json({ keys: [key.publicJwk] }))
     .get('/assets/signin.css', open('the sign-in page’s stylesheet'), (c) =>
       c.body(SIGNIN_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
     )
@@ -97,7 +105,7 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
         'Cache-Control': 'public, max-age=300',
       }),
     )
-    .get('/authorize', open('the sign-in page is where someone without a session signs in'), (c) => {
+    .get(shape.authorize, open('the sign-in page is where someone without a session signs in'), (c) => {
       const parsed = parseAuthorization(c.req.query(), expected);
       if (!parsed.ok)
         return 'page' in parsed
@@ -105,7 +113,7 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
           : c.redirect(parsed.redirect, 302);
       return renderSignIn(c, authorizationParams(parsed.request));
     })
-    .post('/authorize', open('the sign-in form: the e-mail and password are the credential'), async (c) => {
+    .post(shape.authorize, open('the sign-in form: the e-mail and password are the credential'), async (c) => {
       // A body that is not a readable form (multipart without its boundary) is an empty form: 400.
       const form = strings(await c.req.parseBody().catch(() => ({})));
       const parsed = parseAuthorization(form, expected);
@@ -137,40 +145,44 @@ export function issuerRoutes(deps: IssuerRoutesDeps) {
       // 303: the browser follows with a GET, not a repeat of the form post.
       return c.redirect(back.toString(), 303);
     })
-    .post('/token', open('clients redeem codes here; the code and its PKCE verifier are the credential'), async (c) => {
-      const refuse = (error: string, description: string, status: 400 | 401 = 400) =>
-        c.json({ error, error_description: description }, status, NO_STORE);
-      if (!c.req.header('Content-Type')?.startsWith('application/x-www-form-urlencoded')) {
-        return refuse('invalid_request', 'send the parameters as application/x-www-form-urlencoded');
-      }
-      const form = strings(await c.req.parseBody());
-      if (form.grant_type !== 'authorization_code') {
-        return refuse('unsupported_grant_type', 'only grant_type=authorization_code is supported');
-      }
-      if (form.client_id !== clientId) return refuse('invalid_client', 'unknown client_id', 401);
-      // Redeeming removes the code whatever follows, so a code is tried once only.
-      const grant = form.code ? codes.redeem(form.code) : undefined;
-      if (!grant) return refuse('invalid_grant', 'the code is unknown, used or expired');
-      if (grant.request.clientId !== form.client_id || grant.request.redirectUri !== form.redirect_uri) {
-        return refuse('invalid_grant', 'the code was issued to another client or redirect_uri');
-      }
-      if (!verifierMatches(form.code_verifier, grant.request.codeChallenge)) {
-        return refuse('invalid_grant', 'the code_verifier does not match the code_challenge');
-      }
-      // Read again: a sign-in disabled since the code was issued gets no tokens.
-      const identity = await directory.find(grant.email);
-      if (!identity?.enabled) return refuse('invalid_grant', 'this sign-in is no longer enabled');
-      const tokens = await issueTokens(key, {
-        issuer,
-        clientId,
-        identity,
-        authTime: grant.authTime,
-        scope: grant.request.scope,
-        ...(grant.request.nonce ? { nonce: grant.request.nonce } : {}),
-      });
-      return c.json(tokens, 200, NO_STORE);
-    })
-    .get('/logout', open('signing out needs no session; the issuer keeps none of its own'), (c) => {
+    .post(
+      shape.token,
+      open('clients redeem codes here; the code and its PKCE verifier are the credential'),
+      async (c) => {
+        const refuse = (error: string, description: string, status: 400 | 401 = 400) =>
+          c.json({ error, error_description: description }, status, NO_STORE);
+        if (!c.req.header('Content-Type')?.startsWith('application/x-www-form-urlencoded')) {
+          return refuse('invalid_request', 'send the parameters as application/x-www-form-urlencoded');
+        }
+        const form = strings(await c.req.parseBody());
+        if (form.grant_type !== 'authorization_code') {
+          return refuse('unsupported_grant_type', 'only grant_type=authorization_code is supported');
+        }
+        if (form.client_id !== clientId) return refuse('invalid_client', 'unknown client_id', 401);
+        // Redeeming removes the code whatever follows, so a code is tried once only.
+        const grant = form.code ? codes.redeem(form.code) : undefined;
+        if (!grant) return refuse('invalid_grant', 'the code is unknown, used or expired');
+        if (grant.request.clientId !== form.client_id || grant.request.redirectUri !== form.redirect_uri) {
+          return refuse('invalid_grant', 'the code was issued to another client or redirect_uri');
+        }
+        if (!verifierMatches(form.code_verifier, grant.request.codeChallenge)) {
+          return refuse('invalid_grant', 'the code_verifier does not match the code_challenge');
+        }
+        // Read again: a sign-in disabled since the code was issued gets no tokens.
+        const identity = await directory.find(grant.email);
+        if (!identity?.enabled) return refuse('invalid_grant', 'this sign-in is no longer enabled');
+        const tokens = await issueTokens(key, {
+          issuer,
+          clientId,
+          identity,
+          authTime: grant.authTime,
+          scope: grant.request.scope,
+          ...(grant.request.nonce ? { nonce: grant.request.nonce } : {}),
+        });
+        return c.json(tokens, 200, NO_STORE);
+      },
+    )
+    .get(shape.logout, open('signing out needs no session; the issuer keeps none of its own'), (c) => {
       // The issuer keeps no session, so signing out here only means going back, where allowed.
       const target = c.req.query('post_logout_redirect_uri');
       if (target && isAllowedReturn(target, baseUrl)) return c.redirect(target, 302);

@@ -1,11 +1,14 @@
-import { createHash } from 'node:crypto';
-import { randomToken } from '../security/csrf.ts';
+import * as oauth from 'oauth4webapi';
 
 export interface OidcConfig {
-  /** e.g. http://localhost:3000/local-idp (local) or the Cognito issuer. */
+  /** e.g. http://localhost:3000/local-idp (local), the Cognito issuer, or a Keycloak realm's URL. */
   issuer: string;
   /** The app client: the audience of the ID token. */
   clientId: string;
+  /**
+   * Endpoints known without discovery (a test's fake provider). Without both of authorization and
+   * token, all three come from the issuer's discovery document.
+   */
   authorizationEndpoint?: string;
   tokenEndpoint?: string;
   endSessionEndpoint?: string;
@@ -13,109 +16,132 @@ export interface OidcConfig {
   fetch?: typeof fetch;
 }
 
-export interface OidcEndpoints {
-  authorization: string;
-  token: string;
-  endSession?: string;
-}
-
+/** What the provider could not do: `unavailable` (discovery failed), `refused` (it said no), `rejected` (its answer did not check out). */
 export class OidcError extends Error {
   override name = 'OidcError';
+  constructor(
+    readonly reason: 'unavailable' | 'refused' | 'rejected',
+    options?: { cause?: unknown },
+  ) {
+    super(`sign-in ${reason}`, options);
+  }
 }
 
-/** A PKCE pair (RFC 7636, S256): the verifier stays in our cookie, the challenge goes to the provider. */
-export function pkcePair(): { verifier: string; challenge: string } {
-  const verifier = randomToken(32);
-  return { verifier, challenge: pkceChallenge(verifier) };
-}
-
-export function pkceChallenge(verifier: string): string {
-  return createHash('sha256').update(verifier).digest('base64url');
+/** A sign-in in progress: kept by the browser (in the short-lived `auth` cookie) between login and callback. */
+export interface SignInFlow {
+  state: string;
+  nonce: string;
+  /** PKCE (RFC 7636, S256): the verifier stays with us, its challenge goes to the provider. */
+  verifier: string;
 }
 
 /**
- * The relying-party side of the authorization-code flow. Endpoints not given in the config are
- * discovered once from the issuer's openid-configuration (a failed discovery is retried on the
- * next sign-in rather than cached).
+ * The relying-party side of the authorization-code flow with PKCE, state and nonce, done by
+ * oauth4webapi (panva's, which openid-client v6 is built on; this one alone is the smaller). The
+ * provider's endpoints are discovered once (a failed discovery is retried on the next sign-in
+ * rather than remembered). The ID token's issuer, audience, expiry and nonce are checked here; its
+ * signature by the app's one token verifier afterwards.
  */
 export function oidcClient(config: OidcConfig) {
-  const fetcher = config.fetch ?? fetch;
-  let discovered: Promise<OidcEndpoints> | undefined;
+  const client: oauth.Client = { client_id: config.clientId };
+  const request = {
+    signal: () => AbortSignal.timeout(10_000),
+    ...(config.fetch ? { [oauth.customFetch]: config.fetch } : {}),
+    // Plain http only for the local system's own issuer; the stack accepts https issuers only.
+    ...(isLoopbackHttp(config.issuer) ? { [oauth.allowInsecureRequests]: true } : {}),
+  };
+  let discovered: Promise<oauth.AuthorizationServer> | undefined;
 
-  async function discover(): Promise<OidcEndpoints> {
-    const url = `${config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
-    const response = await fetcher(url, {
-      headers: { Accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw new OidcError(`discovery answered ${response.status}`);
-    const document = (await response.json()) as Record<string, unknown>;
-    const authorization = config.authorizationEndpoint ?? document.authorization_endpoint;
-    const token = config.tokenEndpoint ?? document.token_endpoint;
-    const endSession = config.endSessionEndpoint ?? document.end_session_endpoint;
-    if (typeof authorization !== 'string' || typeof token !== 'string') {
-      throw new OidcError('the discovery document names no authorization or token endpoint');
+  function server(): Promise<oauth.AuthorizationServer> {
+    if (config.authorizationEndpoint && config.tokenEndpoint) {
+      return Promise.resolve({
+        issuer: config.issuer,
+        authorization_endpoint: config.authorizationEndpoint,
+        token_endpoint: config.tokenEndpoint,
+        ...(config.endSessionEndpoint ? { end_session_endpoint: config.endSessionEndpoint } : {}),
+      });
     }
-    return { authorization, token, ...(typeof endSession === 'string' ? { endSession } : {}) };
+    discovered ??= (async () => {
+      const issuer = new URL(config.issuer);
+      return oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, request));
+    })().catch((error: unknown) => {
+      discovered = undefined;
+      throw new OidcError('unavailable', { cause: error });
+    });
+    return discovered;
   }
 
   return {
     clientId: config.clientId,
 
-    endpoints(): Promise<OidcEndpoints> {
-      if (config.authorizationEndpoint && config.tokenEndpoint) {
-        return Promise.resolve({
-          authorization: config.authorizationEndpoint,
-          token: config.tokenEndpoint,
-          ...(config.endSessionEndpoint ? { endSession: config.endSessionEndpoint } : {}),
-        });
-      }
-      discovered ??= discover().catch((error) => {
-        discovered = undefined;
-        throw error;
-      });
-      return discovered;
-    },
-
-    authorizationUrl(
-      endpoint: string,
-      input: { redirectUri: string; state: string; nonce: string; challenge: string; locale: string },
-    ): string {
-      const url = new URL(endpoint);
+    /** Where to send the browser to sign in, and the flow to keep until it comes back. */
+    async start(input: { redirectUri: string; locale: string }): Promise<{ url: string; flow: SignInFlow }> {
+      const as = await server();
+      if (!as.authorization_endpoint) throw new OidcError('unavailable');
+      const flow: SignInFlow = {
+        state: oauth.generateRandomState(),
+        nonce: oauth.generateRandomNonce(),
+        verifier: oauth.generateRandomCodeVerifier(),
+      };
+      const url = new URL(as.authorization_endpoint);
       url.searchParams.set('response_type', 'code');
       url.searchParams.set('client_id', config.clientId);
       url.searchParams.set('redirect_uri', input.redirectUri);
       url.searchParams.set('scope', 'openid email profile');
-      url.searchParams.set('state', input.state);
-      url.searchParams.set('nonce', input.nonce);
-      url.searchParams.set('code_challenge', input.challenge);
+      url.searchParams.set('state', flow.state);
+      url.searchParams.set('nonce', flow.nonce);
+      url.searchParams.set('code_challenge', await oauth.calculatePKCECodeChallenge(flow.verifier));
       url.searchParams.set('code_challenge_method', 'S256');
       url.searchParams.set('ui_locales', input.locale);
-      return url.toString();
+      return { url: url.toString(), flow };
     },
 
-    /** Exchanges the code for tokens (a public client: the PKCE verifier proves it is us). */
-    async exchange(endpoint: string, input: { code: string; redirectUri: string; verifier: string }): Promise<string> {
-      const response = await fetcher(endpoint, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          client_id: config.clientId,
-          code: input.code,
-          redirect_uri: input.redirectUri,
-          code_verifier: input.verifier,
-        }).toString(),
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!response.ok) throw new OidcError(`the token endpoint answered ${response.status}`);
-      const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-      if (typeof body.id_token !== 'string') throw new OidcError('the token endpoint returned no id_token');
-      return body.id_token;
+    /**
+     * The provider's answer at our callback: its state must be this browser's, then the code is
+     * exchanged (a public client: the PKCE verifier proves it is us) and the ID token's nonce must
+     * be the flow's. Returns the ID token.
+     */
+    async finish(callback: URL, flow: SignInFlow, redirectUri: string): Promise<string> {
+      const as = await server();
+      let params: URLSearchParams;
+      try {
+        params = oauth.validateAuthResponse(as, client, callback, flow.state);
+      } catch (error) {
+        throw new OidcError(error instanceof oauth.AuthorizationResponseError ? 'refused' : 'rejected', {
+          cause: error,
+        });
+      }
+      try {
+        const response = await oauth.authorizationCodeGrantRequest(
+          as,
+          client,
+          oauth.None(),
+          params,
+          redirectUri,
+          flow.verifier,
+          request,
+        );
+        const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+          expectedNonce: flow.nonce,
+          requireIdToken: true,
+        });
+        if (!tokens.id_token) throw new OidcError('rejected');
+        return tokens.id_token;
+      } catch (error) {
+        if (error instanceof OidcError) throw error;
+        throw new OidcError('rejected', { cause: error });
+      }
     },
 
-    /** RP-initiated logout: client_id and where to come back (Cognito reads logout_uri). */
-    endSessionUrl(endpoint: string, returnTo: string): string {
+    /** RP-initiated logout at the provider, if it has one: client_id and where to come back (Cognito reads logout_uri). */
+    async endSessionUrl(returnTo: string): Promise<string | undefined> {
+      let endpoint: string | undefined;
+      try {
+        endpoint = (await server()).end_session_endpoint;
+      } catch {
+        return undefined;
+      }
+      if (!endpoint) return undefined;
       const url = new URL(endpoint);
       url.searchParams.set('client_id', config.clientId);
       url.searchParams.set('post_logout_redirect_uri', returnTo);
@@ -126,3 +152,8 @@ export function oidcClient(config: OidcConfig) {
 }
 
 export type OidcClient = ReturnType<typeof oidcClient>;
+
+function isLoopbackHttp(issuer: string): boolean {
+  const url = new URL(issuer);
+  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}

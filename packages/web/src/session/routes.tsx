@@ -8,10 +8,9 @@ import type { PageEnv } from '../env.ts';
 import { render } from '../layout/render.ts';
 import { PublicPage } from '../layout/shell.tsx';
 import { errorPage, suspendedPage } from '../pages/errors/pages.tsx';
-import { randomToken, sameSecret } from '../security/csrf.ts';
 import { admitted, pageAccess } from './access.ts';
 import { safeNext } from './next.ts';
-import { OidcError, pkcePair } from './oidc.ts';
+import { OidcError } from './oidc.ts';
 
 const PUBLIC = { public: true, reason: 'signing in and out happens before and after a session exists' } as const;
 
@@ -45,48 +44,30 @@ function redirectUri(c: Context): string {
 export const authRoutes = new Hono<PageEnv>()
   .get('/auth/login', pageAccess(PUBLIC), async (c) => {
     const { oidc, cookies } = c.var.pages;
-    let endpoint: string;
+    let started: Awaited<ReturnType<typeof oidc.start>>;
     try {
-      endpoint = (await oidc.endpoints()).authorization;
+      started = await oidc.start({ redirectUri: redirectUri(c), locale: c.var.lang });
     } catch (error) {
-      if (error instanceof OidcError || error instanceof TypeError || (error as Error).name === 'TimeoutError') {
-        return errorPage(c, 503, 'server');
-      }
+      if (error instanceof OidcError) return errorPage(c, 503, 'server');
       throw error;
     }
-    const { verifier, challenge } = pkcePair();
-    const flow: Flow = { state: randomToken(), nonce: randomToken(), verifier, next: safeNext(c.req.query('next')) };
+    const flow: Flow = { ...started.flow, next: safeNext(c.req.query('next')) };
     cookies.set(c, 'auth', Buffer.from(JSON.stringify(flow)).toString('base64url'), FLOW_SECONDS);
-    const url = oidc.authorizationUrl(endpoint, {
-      redirectUri: redirectUri(c),
-      state: flow.state,
-      nonce: flow.nonce,
-      challenge,
-      locale: c.var.lang,
-    });
     c.header('Cache-Control', 'no-store');
-    return c.redirect(url, 302);
+    return c.redirect(started.url, 302);
   })
   .get('/auth/callback', pageAccess(PUBLIC), async (c) => {
     const { oidc, cookies } = c.var.pages;
     const flow = readFlow(cookies.get(c, 'auth'));
     cookies.clear(c, 'auth');
-    // The state ties this answer to the sign-in this browser started (no login CSRF).
-    if (!flow || !sameSecret(c.req.query('state'), flow.state)) return errorPage(c, 400, 'signIn');
-    if (c.req.query('error')) return errorPage(c, 400, 'signInRefused');
-    const code = c.req.query('code');
-    if (!code) return errorPage(c, 400, 'signIn');
+    if (!flow) return errorPage(c, 400, 'signIn');
+    // The library checks the state first (it ties this answer to the sign-in this browser started:
+    // no login CSRF), then redeems the code with the PKCE verifier and checks the ID token's nonce.
     let idToken: string;
     try {
-      idToken = await oidc.exchange((await oidc.endpoints()).token, {
-        code,
-        redirectUri: redirectUri(c),
-        verifier: flow.verifier,
-      });
+      idToken = await oidc.finish(new URL(c.req.url), flow, redirectUri(c));
     } catch (error) {
-      if (error instanceof OidcError || error instanceof TypeError || (error as Error).name === 'TimeoutError') {
-        return errorPage(c, 400, 'signIn');
-      }
+      if (error instanceof OidcError) return errorPage(c, 400, error.reason === 'refused' ? 'signInRefused' : 'signIn');
       throw error;
     }
     let claims: Awaited<ReturnType<typeof c.var.deps.verifyToken>>;
@@ -96,7 +77,6 @@ export const authRoutes = new Hono<PageEnv>()
       if (error instanceof InvalidToken) return errorPage(c, 400, 'signIn');
       throw error;
     }
-    if (typeof claims.nonce !== 'string' || !sameSecret(claims.nonce, flow.nonce)) return errorPage(c, 400, 'signIn');
     const lifetime = Math.floor((claims.exp ?? 0) - Date.now() / 1000);
     if (lifetime <= 0) return errorPage(c, 400, 'signIn');
     // A token the pages would refuse (no tenant, disabled account, suspended organisation) must not
@@ -120,12 +100,7 @@ export const authRoutes = new Hono<PageEnv>()
     // The session is deleted, not only forgotten by this browser: a copy of the cookie opens nothing.
     await endPageSession(c.var.deps, sessionToken(c));
     cookies.clear(c, 'session');
-    let endSession: string | undefined;
-    try {
-      endSession = (await oidc.endpoints()).endSession;
-    } catch {
-      endSession = undefined;
-    }
+    const endSession = await oidc.endSessionUrl(`${new URL(c.req.url).origin}/`);
     // A redirect straight to the provider would be blocked by the CSP's form-action 'self';
     // a page of ours hands over to it instead.
     return c.redirect(endSession ? '/auth/signed-out' : '/', 303);
@@ -133,14 +108,8 @@ export const authRoutes = new Hono<PageEnv>()
   .get('/auth/signed-out', pageAccess(PUBLIC), async (c) => {
     const { oidc } = c.var.pages;
     const m = c.var.m;
-    let endSession: string | undefined;
-    try {
-      endSession = (await oidc.endpoints()).endSession;
-    } catch {
-      endSession = undefined;
-    }
-    if (!endSession) return c.redirect('/', 303);
-    const target = oidc.endSessionUrl(endSession, `${new URL(c.req.url).origin}/`);
+    const target = await oidc.endSessionUrl(`${new URL(c.req.url).origin}/`);
+    if (!target) return c.redirect('/', 303);
     return render(
       c,
       <PublicPage c={c} title={m.signedOut.title} refreshTo={target}>
