@@ -6,6 +6,8 @@ export interface FunctionConfig {
   /** Where the issuer's keys are, overriding its discovery document's `jwks_uri` (rarely needed). */
   jwksUri?: string;
   userPoolId?: string;
+  /** Keycloak's admin client (a service account that may manage the realm's users), where there is no Cognito. */
+  keycloakAdmin?: { clientId: string; clientSecret: string };
   mailFrom?: string;
   publicBaseUrl?: string;
   /** How a suspended organisation's members reach the platform's operator (shown on their page). */
@@ -24,6 +26,9 @@ export function readConfig(env: NodeJS.ProcessEnv): FunctionConfig {
     audience: required('AUTH_AUDIENCE'),
     ...(env.AUTH_JWKS_URI ? { jwksUri: env.AUTH_JWKS_URI } : {}),
     ...(env.COGNITO_USER_POOL_ID ? { userPoolId: env.COGNITO_USER_POOL_ID } : {}),
+    ...(env.KEYCLOAK_ADMIN_CLIENT_ID && env.KEYCLOAK_ADMIN_CLIENT_SECRET
+      ? { keycloakAdmin: { clientId: env.KEYCLOAK_ADMIN_CLIENT_ID, clientSecret: env.KEYCLOAK_ADMIN_CLIENT_SECRET } }
+      : {}),
     ...(env.MAIL_FROM ? { mailFrom: env.MAIL_FROM } : {}),
     ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
     ...(env.SUPPORT_CONTACT ? { supportContact: env.SUPPORT_CONTACT } : {}),

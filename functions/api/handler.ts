@@ -1,6 +1,6 @@
 import { createTokenVerifier, TableStreamImportRunner } from '@shegong/core';
 import { type AppDeps, createApp } from '@shegong/http';
-import { CognitoDirectory, ExternalDirectory, SesMailer } from '@shegong/http/aws';
+import { CognitoDirectory, ExternalDirectory, KeycloakDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
@@ -15,7 +15,11 @@ const deps: AppDeps = {
     audience: config.audience,
     ...(config.jwksUri ? { jwksUri: config.jwksUri } : {}),
   }),
-  identity: config.userPoolId ? new CognitoDirectory(config.userPoolId) : new ExternalDirectory(),
+  identity: config.userPoolId
+    ? new CognitoDirectory(config.userPoolId)
+    : config.keycloakAdmin
+      ? new KeycloakDirectory({ issuer: config.issuer, ...config.keycloakAdmin })
+      : new ExternalDirectory(),
   ...(config.mailFrom ? { mailer: new SesMailer(config.mailFrom) } : {}),
   publicBaseUrl: config.publicBaseUrl ?? '',
   // Roster imports are written by functions/import-worker, started by the table's stream.

@@ -1,5 +1,5 @@
 import type { TenantKind } from '@shegong/domain';
-import { Conflict } from '../refusals.ts';
+import { Conflict, Unsupported } from '../refusals.ts';
 
 export interface NewIdentity {
   email: string;
@@ -25,6 +25,24 @@ export interface IdentityDirectory {
   /** Keeps the roles claim in step with the user record. */
   updateRoles(email: string, roles: string[]): Promise<void>;
   setEnabled(email: string, enabled: boolean): Promise<void>;
+  /**
+   * False where Shegong has no admin API of the provider (neither Cognito nor a Keycloak admin
+   * client is configured): no invitation can be accepted, and the accept page says so up front.
+   */
+  readonly createsSignIns?: boolean;
+}
+
+/**
+ * The deployment's identity provider is not one Shegong may create sign-ins in. The invitation stays
+ * valid: once the platform's operator gives Shegong the provider's admin API, it can be accepted.
+ */
+export class SignInsNotManaged extends Unsupported {
+  constructor() {
+    super(
+      'This deployment cannot create sign-ins yet: its identity provider has no admin access configured for Shegong. The platform operator must give Shegong an admin client of the provider (for Keycloak: the keycloakAdminClientId and keycloakAdminSecretArn settings, see the README). The invitation stays valid until it expires and can be accepted then',
+      { reason: 'signInsNotManaged' },
+    );
+  }
 }
 
 /** Sends an invitation link by mail where the deployment has mail. */

@@ -9,7 +9,13 @@ import {
   CognitoIdentityProviderClient,
   UsernameExistsException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type IdentityDirectory, type NewIdentity, SignInExists, TENANCY_CLAIMS, Unsupported } from '@shegong/core';
+import {
+  type IdentityDirectory,
+  type NewIdentity,
+  SignInExists,
+  SignInsNotManaged,
+  TENANCY_CLAIMS,
+} from '@shegong/core';
 
 /** Created once per container, as Powertools advises. */
 const client = new CognitoIdentityProviderClient({});
@@ -86,14 +92,14 @@ export class CognitoDirectory implements IdentityDirectory {
 }
 
 /**
- * Where the issuer is another OIDC provider (the China regions have no Cognito user pools), that
- * provider owns sign-ins and the tenancy claims; Shegong cannot create them through a standard API.
+ * Where the issuer is another OIDC provider and Shegong was given no admin client of it (see
+ * KeycloakDirectory), that provider owns sign-ins; Shegong cannot create them, and says what the
+ * operator must do.
  */
 export class ExternalDirectory implements IdentityDirectory {
+  readonly createsSignIns = false;
   async createUser(): Promise<{ userId: string }> {
-    throw new Unsupported(
-      'This deployment’s identity provider creates sign-ins itself: ask its administrator to add you with the tenant claims',
-    );
+    throw new SignInsNotManaged();
   }
   async updateRoles(): Promise<void> {}
   async setEnabled(): Promise<void> {}

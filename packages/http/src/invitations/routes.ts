@@ -149,6 +149,11 @@ export const invitations = new OpenAPIHono<AppEnv>()
             'The invitation is used, revoked or expired; or the address can already sign in (the answer does not say where)',
           content: problemContent,
         },
+        501: {
+          description:
+            'This deployment cannot create sign-ins yet: its identity provider has no admin client configured for Shegong. The detail says what the platform operator must set up; the invitation stays valid',
+          content: problemContent,
+        },
       },
     }),
     async (c) => {

@@ -116,6 +116,7 @@ const STATUS: Record<RefusalKind, ContentfulStatusCode> = {
 /** Refusals a client must tell apart from others of their status, by their problem type. */
 const PROBLEM_TYPES: Record<string, string> = {
   tenantSuspended: 'https://shegong.cn/problems/tenant-suspended',
+  signInsNotManaged: 'https://shegong.cn/problems/sign-ins-not-managed',
 };
 
 /** A refusal as problem+json: its fields, and for a rules' refusal each finding at its path in the body. */

@@ -21,6 +21,7 @@ import { rectificationEn } from './sections/rectification.ts';
 import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
 import { rulesEn } from './sections/rules.ts';
+import { signInProviderEn } from './sections/sign-in-provider.ts';
 import { staffEn } from './sections/staff.ts';
 import { targetMapEn } from './sections/target-map.ts';
 import { targetsEn } from './sections/targets.ts';
@@ -356,6 +357,7 @@ export const en: Messages = {
   policyRules: policyRulesEn,
   rectification: rectificationEn,
   targets: targetsEn,
+  signInProvider: signInProviderEn,
   common: {
     optional: ' (optional)',
     yes: 'Yes',

@@ -21,6 +21,7 @@ import { rectificationZh } from './sections/rectification.ts';
 import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
 import { rulesZh } from './sections/rules.ts';
+import { signInProviderZh } from './sections/sign-in-provider.ts';
 import { staffZh } from './sections/staff.ts';
 import { targetMapZh } from './sections/target-map.ts';
 import { targetsZh } from './sections/targets.ts';
@@ -351,6 +352,7 @@ export const zhCN = {
   policyRules: policyRulesZh,
   rectification: rectificationZh,
   targets: targetsZh,
+  signInProvider: signInProviderZh,
   common: {
     optional: '（可选）',
     yes: '是',

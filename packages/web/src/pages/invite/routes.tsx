@@ -1,7 +1,15 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 
-import { acceptInvitation, asRefusal, Conflict, NotFound, previewInvitation, SignInExists } from '@shegong/core';
+import {
+  acceptInvitation,
+  asRefusal,
+  Conflict,
+  NotFound,
+  previewInvitation,
+  SignInExists,
+  SignInsNotManaged,
+} from '@shegong/core';
 import { Acceptance, type InvitationRecord, type TenantRecord } from '@shegong/domain';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -89,6 +97,29 @@ function HasSignIn(props: { c: Context<PageEnv> }) {
             {c.var.m.accept.signIn}
           </a>
         </div>
+      </div>
+    </PublicPage>
+  );
+}
+
+/**
+ * The deployment's identity provider creates sign-ins itself and Shegong has no admin client of it:
+ * instead of a form whose password could not be kept, what the operator must set up, to pass on.
+ */
+function ProviderManaged(props: { c: Context<PageEnv>; preview: Preview }) {
+  const { c, preview } = props;
+  const s = c.var.m.signInProvider;
+  return (
+    <PublicPage c={c} title={s.title}>
+      <div class="status-page">
+        <span class="result-icon result-icon-warn" aria-hidden="true">
+          !
+        </span>
+        <h1>{s.title}</h1>
+        <p>{s.lead(tenantName(c, preview.tenant))}</p>
+        <h2 class="section-title">{s.whatToDo}</h2>
+        <p>{s.operator}</p>
+        <p class="muted">{s.stillValid(formatDate(preview.invitation.expiresOn, c.var.lang))}</p>
       </div>
     </PublicPage>
   );
@@ -201,6 +232,8 @@ export const inviteRoutes = new Hono<PageEnv>()
     const preview = await findInvitation(c, token);
     if (!preview) return render(c, <Unusable c={c} preview={undefined} />, 404);
     if (preview.invitation.status !== 'pending') return render(c, <Unusable c={c} preview={preview} />, 410);
+    // The link is good; only the deployment cannot act on it yet: said plainly, with 200.
+    if (c.var.deps.identity.createsSignIns === false) return render(c, <ProviderManaged c={c} preview={preview} />);
     return render(c, <AcceptPage c={c} token={token} preview={preview} name="" errors={[]} />);
   })
   .post('/invite/:token', pageAccess(INVITEE), async (c) => {
@@ -240,6 +273,7 @@ export const inviteRoutes = new Hono<PageEnv>()
     } catch (error) {
       const refusal = asRefusal(error);
       if (refusal instanceof SignInExists) return render(c, <HasSignIn c={c} />, 409);
+      if (refusal instanceof SignInsNotManaged) return render(c, <ProviderManaged c={c} preview={preview} />, 501);
       if (!(refusal instanceof Conflict)) throw error;
       const fresh = await findInvitation(c, token);
       return render(c, <Unusable c={c} preview={fresh} />, 410);
