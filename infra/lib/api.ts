@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -11,6 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -69,6 +72,8 @@ export interface ApiProps {
   readonly mailFrom?: string;
   /** Public URL of the web app; default the API's own execute-api endpoint. */
   readonly publicBaseUrl?: string;
+  /** The API on its own domain, with an ACM certificate for it in this region. */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 /**
@@ -84,6 +89,8 @@ export class Api extends Construct {
   /** Base URL of the gateway without a trailing slash (`https://<id>.execute-api.<region>.<suffix>`). */
   readonly endpoint: string;
   readonly publicBaseUrl: string;
+  /** The custom domain's regional target, for the DNS record (CNAME) that points the name here. */
+  readonly customDomainTarget?: string;
   /** The function's only grant on the table; see `confineToTenant`. */
   private readonly tableAccess: PolicyStatement;
   private readonly integration: HttpLambdaIntegration;
@@ -156,6 +163,15 @@ export class Api extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: accessLogFormat() },
     });
 
+    if (props.customDomain) {
+      const domain = new DomainName(this, 'CustomDomain', {
+        domainName: props.customDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+      });
+      new ApiMapping(this, 'CustomDomainMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+      this.customDomainTarget = domain.regionalDomainName;
+    }
+
     this.integration = new HttpLambdaIntegration('App', this.function);
 
     for (const route of publicRoutes) {
@@ -197,6 +213,17 @@ export class Api extends Construct {
 
     this.function.addEnvironment('AUTH_ISSUER', auth.issuer);
     this.function.addEnvironment('AUTH_AUDIENCE', auth.audience);
+    if (auth.jwksUri) this.function.addEnvironment('AUTH_JWKS_URI', auth.jwksUri);
+    if (auth.keycloakAdmin) {
+      this.function.addEnvironment('KEYCLOAK_ADMIN_CLIENT_ID', auth.keycloakAdmin.clientId);
+      // A dynamic reference: the template holds only `{{resolve:secretsmanager:…}}`; CloudFormation puts
+      // the secret into the (KMS-encrypted) environment at deploy time, so the function needs no
+      // Secrets Manager client at run time (the pinned SDK has none to match).
+      this.function.addEnvironment(
+        'KEYCLOAK_ADMIN_CLIENT_SECRET',
+        SecretValue.secretsManager(auth.keycloakAdmin.secretArn).unsafeUnwrap(),
+      );
+    }
 
     if (auth.userPool) {
       this.function.addEnvironment('COGNITO_USER_POOL_ID', auth.userPool.userPoolId);

@@ -21,6 +21,10 @@ const tenantAttributes = ['tenant_id', 'tenant_kind', 'roles', 'region'] as cons
 export interface ExternalOidc {
   readonly issuer: string;
   readonly audience: string;
+  /** Where its keys are, if not where its discovery document says. */
+  readonly jwksUri?: string;
+  /** Keycloak's admin client (its secret in Secrets Manager), so the app can create sign-ins. */
+  readonly keycloakAdmin?: { readonly clientId: string; readonly secretArn: string };
 }
 
 /** Cognito in this stack, or an external OIDC provider; decided by `chooseIdentityProvider`. */
@@ -43,6 +47,9 @@ export interface AuthProps {
 export class Auth extends Construct {
   readonly issuer: string;
   readonly audience: string;
+  /** An external provider's key address override; the app reads its discovery document otherwise. */
+  readonly jwksUri?: string;
+  readonly keycloakAdmin?: { readonly clientId: string; readonly secretArn: string };
   /** Present only when this stack owns the identity provider (Cognito). */
   readonly userPool?: UserPool;
   readonly client?: UserPoolClient;
@@ -56,6 +63,8 @@ export class Auth extends Construct {
     if (props.provider.kind === 'external') {
       this.issuer = props.provider.issuer;
       this.audience = props.provider.audience;
+      if (props.provider.jwksUri) this.jwksUri = props.provider.jwksUri;
+      if (props.provider.keycloakAdmin) this.keycloakAdmin = props.provider.keycloakAdmin;
       return;
     }
 
@@ -152,8 +161,13 @@ export function chooseIdentityProvider(region: string, oidc: Partial<ExternalOid
       'The Shegong stack needs an explicit region to choose between Cognito and an external OIDC provider.',
     );
   }
-  const { issuer, audience } = oidc;
+  const { issuer, audience, jwksUri, keycloakAdmin } = oidc;
   if (issuer === undefined && audience === undefined) {
+    if (jwksUri || keycloakAdmin) {
+      throw new SettingsError(
+        'oidcJwksUri and keycloakAdmin… settings are for an external OIDC provider (oidcIssuer).',
+      );
+    }
     if (hasCognitoUserPools(region)) return { kind: 'cognito' };
     throw new SettingsError(
       `Cognito user pools are not available in ${region}: give an external OIDC provider with -c oidcIssuer=https://… -c oidcAudience=<client id>.`,
@@ -166,5 +180,11 @@ export function chooseIdentityProvider(region: string, oidc: Partial<ExternalOid
   if (!/^https:\/\/\S+$/.test(issuer)) {
     throw new SettingsError(`oidcIssuer must be an https URL, got "${issuer}".`);
   }
-  return { kind: 'external', issuer, audience };
+  return {
+    kind: 'external',
+    issuer,
+    audience,
+    ...(jwksUri ? { jwksUri } : {}),
+    ...(keycloakAdmin ? { keycloakAdmin } : {}),
+  };
 }

@@ -20,6 +20,12 @@ export interface ShegongSettings {
   /** Public URL of the web app (custom domain); default the HTTP API's execute-api endpoint. */
   readonly publicBaseUrl?: string;
   readonly alarmEmail?: string;
+  /** The HTTP API on its own domain (an ICP-filed one in China): an API Gateway DomainName and mapping. */
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** Where the external issuer's keys are, when its discovery document should not be trusted for it. */
+  readonly oidcJwksUri?: string;
+  /** Keycloak's admin client, so invitations create sign-ins where there is no Cognito. */
+  readonly keycloakAdmin?: { readonly clientId: string; readonly secretArn: string };
 }
 
 export interface ShegongStackProps extends StackProps {
@@ -47,6 +53,8 @@ export class ShegongStack extends Stack {
     const provider = chooseIdentityProvider(this.region, {
       issuer: settings.oidcIssuer,
       audience: settings.oidcAudience,
+      jwksUri: settings.oidcJwksUri,
+      keycloakAdmin: settings.keycloakAdmin,
     });
 
     this.data = new Data(this, 'Data');
@@ -56,6 +64,7 @@ export class ShegongStack extends Stack {
       indexNames: this.data.indexNames,
       mailFrom: settings.mailFrom,
       publicBaseUrl: settings.publicBaseUrl,
+      customDomain: settings.customDomain,
     });
     this.auth = new Auth(this, 'Auth', {
       stage: settings.stage,
@@ -96,6 +105,16 @@ export class ShegongStack extends Stack {
         value: this.auth.domain.baseUrl(),
         description: 'Cognito hosted sign-in',
       });
+    if (this.api.customDomainTarget)
+      new CfnOutput(this, 'CustomDomainTarget', {
+        value: this.api.customDomainTarget,
+        description: `Point ${settings.customDomain?.domainName} here (DNS CNAME)`,
+      });
+    new CfnOutput(this, 'Mail', {
+      value: settings.mailFrom ? `SES as ${settings.mailFrom}` : 'none',
+      description:
+        'Invitation mail. Without mailFrom (or where the region has no SES) nothing is mailed: the inviting admin is shown the link to pass on',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.topic.topicArn });
   }
 }

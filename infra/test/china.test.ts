@@ -4,13 +4,18 @@ import {
   functionEnvironment,
   nagFindings,
   ofType,
+  onlyOfType,
   policyStatements,
   type Synthesized,
   synth,
 } from './synth.ts';
 
-const issuer = 'https://idp.example.cn';
+/** A Keycloak realm: its keys are at /protocol/openid-connect/certs, nowhere Cognito keeps them. */
+const issuer = 'https://sso.example.cn/realms/shegong';
 const audience = 'shegong-web';
+const jwksUri = `${issuer}/protocol/openid-connect/certs`;
+const certificateArn = 'arn:aws-cn:acm:cn-northwest-1:111111111111:certificate/0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9';
+const secretArn = 'arn:aws-cn:secretsmanager:cn-northwest-1:111111111111:secret:shegong/keycloak-admin-AbCdEf';
 
 /** Ningxia has no Cognito: the stack uses an external OIDC provider, and every ARN must say aws-cn. */
 describe('Shegong stack in cn-northwest-1 with an external OIDC provider', () => {
@@ -20,6 +25,11 @@ describe('Shegong stack in cn-northwest-1 with an external OIDC provider', () =>
       region: 'cn-northwest-1',
       oidcIssuer: issuer,
       oidcAudience: audience,
+      oidcJwksUri: jwksUri,
+      keycloakAdminClientId: 'shegong-admin',
+      keycloakAdminSecretArn: secretArn,
+      domainName: 'shegong.example.cn',
+      certificateArn,
       mailFrom: 'Shegong <noreply@mail.example.cn>',
       alarmEmail: 'ops@example.cn',
     });
@@ -41,17 +51,41 @@ describe('Shegong stack in cn-northwest-1 with an external OIDC provider', () =>
     expect(env).toMatchObject({
       AUTH_ISSUER: issuer,
       AUTH_AUDIENCE: audience,
+      AUTH_JWKS_URI: jwksUri,
       MAIL_FROM: 'Shegong <noreply@mail.example.cn>',
     });
     expect(env.COGNITO_USER_POOL_ID).toBeUndefined();
+    expect(s.text).not.toContain('/.well-known/jwks.json');
     expect(
       policyStatements(s.resources).some((st) => asArray(st.Action).some((a) => a.startsWith('cognito-idp:'))),
     ).toBe(false);
   });
 
+  it('serves the API and pages on the ICP-filed domain, which is the public URL and the callback’s host', () => {
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+      DomainName: 'shegong.example.cn',
+      DomainNameConfigurations: [{ CertificateArn: certificateArn, EndpointType: 'REGIONAL' }],
+    });
+    const [domainId] = onlyOfType(s.resources, 'AWS::ApiGatewayV2::DomainName');
+    const [, mapping] = onlyOfType(s.resources, 'AWS::ApiGatewayV2::ApiMapping');
+    const [apiId] = onlyOfType(s.resources, 'AWS::ApiGatewayV2::Api');
+    expect(mapping.Properties).toMatchObject({ DomainName: { Ref: domainId }, ApiId: { Ref: apiId } });
+    expect(functionEnvironment(s.resources).PUBLIC_BASE_URL).toBe('https://shegong.example.cn');
+    const outputs = s.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.PublicBaseUrl?.Value).toBe('https://shegong.example.cn');
+    expect(JSON.stringify(outputs.CustomDomainTarget?.Value)).toContain(domainId);
+  });
+
+  it('gives the function Keycloak’s admin client, its secret only as a deploy-time reference', () => {
+    const env = functionEnvironment(s.resources);
+    expect(env.KEYCLOAK_ADMIN_CLIENT_ID).toBe('shegong-admin');
+    expect(JSON.stringify(env.KEYCLOAK_ADMIN_CLIENT_SECRET)).toContain(`{{resolve:secretsmanager:${secretArn}`);
+  });
+
   it('builds partition-aware ARNs (never a literal arn:aws:)', () => {
     expect(s.text).not.toContain('arn:aws:');
-    expect(s.text).not.toContain('arn:aws-cn:');
+    // Only the ARNs the operator gave (certificate, secret) are literal; the stack builds none.
+    expect(s.text.replaceAll(certificateArn, '').replaceAll(secretArn, '')).not.toContain('arn:aws-cn:');
 
     const ses = policyStatements(s.resources).filter((st) => asArray(st.Action).includes('ses:SendEmail'));
     expect(ses).toHaveLength(1);

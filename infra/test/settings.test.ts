@@ -34,6 +34,33 @@ describe('settings that cannot work fail with one clear message', () => {
     );
   });
 
+  it('wants both halves of a custom domain, and of Keycloak’s admin client, with a Keycloak issuer', () => {
+    const cert = 'arn:aws-cn:acm:cn-northwest-1:111111111111:certificate/abc-123';
+    const secret = 'arn:aws-cn:secretsmanager:cn-northwest-1:111111111111:secret:kc-AbCdEf';
+    const realm = { region: 'cn-northwest-1', oidcIssuer: 'https://sso.example.cn/realms/s', oidcAudience: 'web' };
+    expect(define({ domainName: 'shegong.example.cn' })).toThrow('needs both domainName and certificateArn');
+    expect(define({ domainName: 'Shegong Example', certificateArn: cert })).toThrow('domainName must be');
+    expect(define({ domainName: 'shegong.example.cn', certificateArn: 'cert-1' })).toThrow('certificateArn must be');
+    expect(define({ ...realm, keycloakAdminClientId: 'a' })).toThrow('needs both keycloakAdminClientId');
+    expect(define({ ...realm, keycloakAdminClientId: 'a', keycloakAdminSecretArn: 'kc' })).toThrow(
+      'keycloakAdminSecretArn must be',
+    );
+    expect(
+      define({
+        ...realm,
+        oidcIssuer: 'https://idp.example.cn',
+        keycloakAdminClientId: 'a',
+        keycloakAdminSecretArn: secret,
+      }),
+    ).toThrow('needs a Keycloak oidcIssuer');
+    expect(define({ ...realm, oidcJwksUri: 'http://sso.example.cn/certs' })).toThrow(
+      'oidcJwksUri must be an https URL',
+    );
+    expect(settingsFromContext(app({ domainName: 'shegong.example.cn', certificateArn: cert })).publicBaseUrl).toBe(
+      'https://shegong.example.cn',
+    );
+  });
+
   it('rejects a malformed stage or sender', () => {
     expect(define({ stage: 'Prod_1' })).toThrow(SettingsError);
     expect(define({ mailFrom: 'noreply' })).toThrow('mailFrom must be an email address');
