@@ -35,7 +35,8 @@ const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
 
 /**
  * The local OIDC issuer's endpoints: discovery, JWKS, the sign-in page (authorization code with
- * PKCE S256) and the token endpoint. Mounted at /local-idp by the local system only.
+ * PKCE S256) and the token endpoint, at the paths of its shape (the local one under /local-idp, or
+ * Keycloak's under /realms/<realm>). Mounted by the local system only.
  */
 export function issuerRoutes(deps: IssuerRoutesDeps) {
   const { issuer, clientId, baseUrl, key, directory, shape } = deps;
