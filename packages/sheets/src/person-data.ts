@@ -56,8 +56,8 @@ function tableSheet(workbook: ExcelJS.Workbook, name: string, records: readonly 
     c.fill = HEADER_FILL;
   });
   for (const row of rows) sheet.addRow(columns.map((k) => cell(row[k])));
-  sheet.columns.forEach((column) => {
-    column.width = 18;
+  columns.forEach((_, i) => {
+    sheet.getColumn(i + 1).width = 18;
   });
 }
 

@@ -155,12 +155,20 @@ export class PersonData {
    * rewrite is idempotent (the same pseudonym again), so a sequence cut short is run again whole.
    * A pending submission is closed as refused (nobody may confirm it into an erased record).
    */
-  relatedRewrites(items: PersonItems, personId: string, at: string): ((mutation: Mutation) => void)[] {
+  relatedRewrites(items: PersonItems, person: Person, at: string): ((mutation: Mutation) => void)[] {
+    const personId = person.id;
     const pseudonym = pseudonymOf(personId);
+    // Every copy of a personal value, wherever a record nests it (a claim's assessment lists the
+    // certificates it grouped, a step the name of who acted), becomes its pseudonymous form.
+    const replaced = new Map<string, string>([
+      [person.name, pseudonym],
+      ...person.certificates.map((c, i) => [c.number, erasedNumber(personId, i)] as [string, string]),
+      ...[person.idCardNumber, person.phone].filter(Boolean).map((v) => [v, ''] as [string, string]),
+    ]);
     const rewrites: ((mutation: Mutation) => void)[] = [];
     const rewrite = (entity: string, item: Item, change: Record<string, unknown>, drop: string[] = []) => {
       const { version, itemType: _t, ...stored } = item;
-      const next: Record<string, unknown> = { ...stored, ...change };
+      const next = { ...(scrub(stored, replaced) as Record<string, unknown>), ...change };
       for (const name of drop) delete next[name];
       rewrites.push((m) => m.replace(entity, next as Item, Number(version ?? 1)));
     };
@@ -181,29 +189,8 @@ export class PersonData {
       );
     }
     for (const e of items.examCosts) rewrite('ExamCost', e, { personName: pseudonym });
-    for (const c of items.awardClaims) {
-      const evidence = c.evidence as { certificates?: Record<string, unknown>[] } | undefined;
-      rewrite(
-        'AwardClaim',
-        c,
-        {
-          personName: pseudonym,
-          idCardMasked: '',
-          ...(evidence?.certificates
-            ? {
-                evidence: {
-                  ...evidence,
-                  certificates: evidence.certificates.map((cert, i) => ({
-                    ...cert,
-                    number: erasedNumber(personId, i),
-                  })),
-                },
-              }
-            : {}),
-        },
-        ['certificateNumber'],
-      );
-    }
+    for (const c of items.awardClaims)
+      rewrite('AwardClaim', c, { personName: pseudonym, idCardMasked: '' }, ['certificateNumber']);
     for (const l of items.ledger) {
       if (l.sk === keys.awardLedgerHead('').sk) rewrite('AwardLedgerHead', l, { name: pseudonym });
       else rewrite('AwardLedgerEntry', l, { name: pseudonym, idCardMasked: '' });
@@ -246,4 +233,13 @@ export class PersonData {
     mutation.replace('User', { ...keys.user(this.org, user.id), ...stored }, user.version);
     mutation.release(keys.emailGuard(user.email));
   }
+}
+
+/** A copy of a stored value with every string that is a key of `replaced` replaced (keys untouched). */
+function scrub(value: unknown, replaced: ReadonlyMap<string, string>): unknown {
+  if (typeof value === 'string') return replaced.get(value) ?? value;
+  if (Array.isArray(value)) return value.map((v) => scrub(v, replaced));
+  if (value && typeof value === 'object' && !(value instanceof Uint8Array))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, replaced)]));
+  return value;
 }

@@ -2,6 +2,7 @@ import {
   CLOSED_CLAIM_STATUSES,
   type Lang,
   type PayMonth,
+  type Person,
   PROJECT_KINDS,
   payMonthsOf,
   seesPersonalData,
@@ -132,8 +133,9 @@ export async function personDataFile(ctx: UseCaseContext, personId: string | und
 }
 
 /** Sends the rewrites of the person's related items, ERASURE_BATCH to a transaction, each audited. */
-async function eraseRelated(ctx: UseCaseContext, data: PersonData, items: PersonItems, personId: string, at: string) {
-  const rewrites = data.relatedRewrites(items, personId, at);
+async function eraseRelated(ctx: UseCaseContext, data: PersonData, items: PersonItems, person: Person, at: string) {
+  const personId = person.id;
+  const rewrites = data.relatedRewrites(items, person, at);
   for (let start = 0, part = 1; start < rewrites.length; start += ERASURE_BATCH, part++) {
     const mutation: Mutation = ctx.repos.scope.mutation();
     for (const rewrite of rewrites.slice(start, start + ERASURE_BATCH)) rewrite(mutation);
@@ -182,7 +184,7 @@ export async function erasePerson(
       reason: 'self',
     });
   const at = new Date().toISOString();
-  await eraseRelated(ctx, data, items, personId, at);
+  await eraseRelated(ctx, data, items, person, at);
   const mutation = ctx.repos.scope.mutation();
   const erased = data.stagePerson(mutation, person, at);
   if (link) ctx.repos.memberRecords.stageUnlink(mutation, link);

@@ -156,6 +156,7 @@ async function changePerson(
   change: (current: Person) => Partial<PersonInput>,
 ): Promise<Person> {
   const current = await ctx.repos.people.get(personId);
+  if (current.erasedAt) throw new Conflict('This person’s personal data was erased', { reason: 'erased' });
   if (current.version !== expectedVersion) throw new Stale('Person was changed by someone else; reload it');
   const parsed = CheckedPersonInput.safeParse({ ...inputOf(current), ...change(current) });
   if (!parsed.success)
