@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Person } from '@shegong/domain';
 import { EXAM_COST_EXAMPLE } from '@shegong/http';
-import { GetCommand, idCardHash, keys, readLedger } from '@shegong/store';
+import { backfillPersonAuditIndex, GetCommand, idCardHash, keys, PutCommand, readLedger } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TokenSubject } from '../support/tokens.ts';
 import { World } from '../support/world.ts';
@@ -144,6 +144,37 @@ describe('a person’s data export', () => {
     const hrB = world.user('orgB', 'hr');
     expect((await world.request('GET', `/v1/people/${subject()}/data-export`, { as: hrB })).status).toBe(404);
     expect((await world.request('GET', `/v1/people/${subject()}/data-export.xlsx`, { as: hrB })).status).toBe(404);
+  });
+});
+
+describe('audit events from before the person index', () => {
+  it('are indexed under their person by the migration, once', async () => {
+    const personId = world.tenant('orgA').people[2]!;
+    const orgA = world.tenant('orgA').id;
+    const at = '2026-01-05T08:00:00.000Z';
+    // An event as written before issue 14: in the trail, without the person's index keys.
+    await world.store.client.send(
+      new PutCommand({
+        TableName: world.store.tableName,
+        Item: {
+          pk: keys.auditPartition(orgA),
+          sk: `${at}#${randomUUID()}`,
+          actor: 'before-14',
+          at,
+          action: 'person.update',
+          entity: 'Person',
+          entityId: personId,
+          version: 2,
+          hash: 'h',
+        },
+      }),
+    );
+    const actors = async () => (await exportOf(personId)).auditEvents.map((e) => e.actor);
+    expect(await actors()).not.toContain('before-14');
+    const first = await backfillPersonAuditIndex(world.store);
+    expect(first.events).toBeGreaterThan(0);
+    expect(await actors()).toContain('before-14');
+    expect((await backfillPersonAuditIndex(world.store)).events).toBe(0);
   });
 });
 

@@ -58,6 +58,7 @@ export { backfillContractStatusIndex, backfillRegister, backfillReviewRouting } 
 export { type Actor, type AuditEvent, LATE_ATTEMPTS, type LateItems, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
 export {
+  backfillPersonAuditIndex,
   ERASURE_BATCH,
   PersonData,
   type PersonItems,

@@ -26,7 +26,8 @@ export const keys = {
   /**
    * An audit event that concerns one person of the registry (GSI `scope`, the event's own sort key):
    * a person's data export (PIPL) lists their events with one Query instead of reading the whole
-   * trail. Written on events since issue 14 (Mutation.concerning, and every `Person` event).
+   * trail. Written on events since issue 14 (Mutation.concerning, and every `Person` event); older
+   * `Person` and `AwardClaim` events get it from backfillPersonAuditIndex (pnpm migrate).
    */
   auditOfPerson: (tenantId: string, personId: string, eventSk: string) => ({
     gsi1pk: keys.auditOfPersonPartition(tenantId, personId),

@@ -1,4 +1,4 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   ExamCostRecord,
   LedgerEntryRecord,
@@ -13,7 +13,7 @@ import { keys } from './keys.ts';
 import type { AuditEvent, Mutation } from './mutation.ts';
 import { idCardHash } from './people.ts';
 import { queryAll } from './query.ts';
-import { type TenantScope, toRecord } from './scope.ts';
+import { TenantScope, toRecord } from './scope.ts';
 import type { PostingRecord } from './target-map.ts';
 
 /**
@@ -22,7 +22,7 @@ import type { PostingRecord } from './target-map.ts';
  * prefix or index partition, never a Scan:
  * - in the organisation's partition: submissions, promotions, exam costs (P-A1), postings;
  * - GSI `scope`: their award claims (`T#<org>#AWPERSON#<person>`) and the audit events that concern
- *   them (`T#<org>#AUDITOF#<person>`, written since issue 14: older events are not indexed);
+ *   them (`T#<org>#AUDITOF#<person>`, written since issue 14; backfillPersonAuditIndex adds older ones);
  * - the platform's award ledger (`AWARD#<idHash>`), by the hash their claims carry, or their
  *   ID-card number's while it is not erased.
  */
@@ -242,4 +242,57 @@ function scrub(value: unknown, replaced: ReadonlyMap<string, string>): unknown {
   if (value && typeof value === 'object' && !(value instanceof Uint8Array))
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, replaced)]));
   return value;
+}
+
+/**
+ * Indexes under their person the audit events written before issue 14 (keys.auditOfPerson): those
+ * of entity `Person` (their id is the person's) and `AwardClaim` (the claim names its person).
+ * Events of other entities (submissions, exam costs) named the person only inside the record they
+ * hashed, so they stay out of an export. Walks the tenant directory and each organisation's own
+ * trail (never a Scan), and adds the keys only where they are missing (conditional), so a second
+ * run changes nothing. Run by `pnpm migrate`.
+ */
+export async function backfillPersonAuditIndex(store: {
+  client: TenantScope['client'];
+  tableName: string;
+}): Promise<{ tenants: number; events: number }> {
+  const directory = new TenantScope(store.client, store.tableName, 'platform-migration', 'migration');
+  const tenants = await queryAll(directory, { partition: keys.tenantDirectory, index: 'scope' });
+  let events = 0;
+  const organisations = tenants.filter((t) => t.kind === 'org' || t.kind === 'incubator');
+  for (const tenant of organisations) {
+    const tenantId = String(tenant.id);
+    const scope = new TenantScope(store.client, store.tableName, tenantId, 'migration');
+    const trail = await queryAll(scope, { partition: keys.auditPartition(tenantId) });
+    for (const event of trail.filter((e) => e.gsi1pk === undefined)) {
+      const personId = await subjectOf(scope, event);
+      if (!personId) continue;
+      const { gsi1pk, gsi1sk } = keys.auditOfPerson(tenantId, personId, String(event.sk));
+      try {
+        await store.client.send(
+          new UpdateCommand({
+            TableName: store.tableName,
+            Key: { pk: event.pk, sk: event.sk },
+            UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
+            ConditionExpression: 'attribute_not_exists(gsi1pk)',
+            ExpressionAttributeValues: { ':pk': gsi1pk, ':sk': gsi1sk },
+          }),
+        );
+        events++;
+      } catch (error) {
+        if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      }
+    }
+  }
+  return { tenants: organisations.length, events };
+}
+
+/** The person an event of the trail concerns, where the event itself (or its claim) says. */
+async function subjectOf(scope: TenantScope, event: Record<string, unknown>): Promise<string | undefined> {
+  if (event.entity === 'Person' && typeof event.entityId === 'string') return event.entityId;
+  if (event.entity !== 'AwardClaim' || typeof event.entityId !== 'string') return undefined;
+  const { Item } = await scope.client.send(
+    new GetCommand({ TableName: scope.tableName, Key: keys.awardClaim(scope.tenantId, event.entityId) }),
+  );
+  return typeof Item?.personId === 'string' ? Item.personId : undefined;
 }
