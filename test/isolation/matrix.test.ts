@@ -120,6 +120,7 @@ beforeAll(async () => {
   await seedInternships();
   await seedAwardClaims();
   await seedTargetMap();
+  await seedErasable();
   writes = await world.table.watch();
 });
 
@@ -293,6 +294,38 @@ async function seedTargetMap(): Promise<void> {
   const org = await actingAs(world.deps, { tenantId: orgA.id, userId: orgA.users[0]!.id });
   for (let i = 0; i < 2; i++)
     targets.postings.push((await postStaff(org, orgA.people[0]!, POSTING_EXAMPLE)).posting.id);
+}
+
+/**
+ * PIPL (issue 14): a person of each tenant with a registry for the erasure's API control and one for
+ * its page's (an erased person cannot be erased again, and nobody else's fixture may be erased).
+ */
+const erasable: Partial<Record<TenantLabel, { api: string; page: string }>> = {};
+async function seedErasable(): Promise<void> {
+  let n = 0;
+  for (const label of ['orgA', 'orgB', 'incubatorA', 'incubatorB'] as const) {
+    const tenant = world.tenant(label);
+    if (!tenant.people.length) continue;
+    const repos = world.store.tenant({ tenantId: tenant.id, userId: 'isolation-matrix' });
+    const made: string[] = [];
+    for (const which of ['api', 'page']) {
+      n += 1;
+      const first17 = `450602198909${String(n).padStart(2, '0')}002`;
+      const person = await repos.people.create({
+        name: `矩阵删除${which}`,
+        idCardNumber: `${first17}${idCardCheckCharacter(first17)}`,
+        phone: `1390088${String(n).padStart(4, '0')}`,
+        education: { level: 'bachelor', socialWorkMajor: true },
+        employmentType: 'contract',
+        monthlyPay: 3_600_00,
+        employment: [],
+        certificates: [{ level: 'assistant', number: `MXE-${n}-${tenant.id.slice(0, 8)}`, obtainedOn: '2022-06-19' }],
+        continuingEducation: [],
+      });
+      made.push(person.id);
+    }
+    erasable[label] = { api: made[0]!, page: made[1]! };
+  }
 }
 
 /**
@@ -558,6 +591,10 @@ const PAGE_FORMS: Record<string, (context: FormContext) => Promise<Form>> = {
       version: String(person?.version ?? 1),
     };
   },
+  'POST /org/staff/:personId/erasure': async ({ ids }) => ({
+    reason: '矩阵测试删除',
+    version: String((await storedPerson({ name: 'POST /org/staff/:personId/erasure' } as AppRoute, ids))?.version ?? 1),
+  }),
   'POST /org/staff/:personId/delete': async ({ ids }) => ({
     version: String((await storedPerson({ name: 'POST /org/staff/:personId/delete' } as AppRoute, ids))?.version ?? 1),
   }),
@@ -989,6 +1026,9 @@ const ROUTE_PARAM_FIXTURES: Record<string, Record<string, (tenant: SeededTenant)
     ]),
   ),
   'DELETE /v1/people/:personId': { personId: (t) => t.people[1] ?? PARAM_FIXTURES.personId!(t) },
+  // PIPL: each erasure control erases a person of its own (seedErasable).
+  'POST /v1/people/:personId/erasure': { personId: (t) => erasable[t.label]?.api ?? PARAM_FIXTURES.personId!(t) },
+  'POST /org/staff/:personId/erasure': { personId: (t) => erasable[t.label]?.page ?? PARAM_FIXTURES.personId!(t) },
   'POST /org/staff/:personId/delete': { personId: (t) => t.people[2] ?? PARAM_FIXTURES.personId!(t) },
   // Each decision route takes its own pending submission, so one's control leaves the others theirs.
   'POST /v1/people/:personId/submissions/:submissionId/refuse': {

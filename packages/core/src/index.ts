@@ -44,6 +44,7 @@ export * from './onboarding/getting-started.ts';
 export * from './once.ts';
 export * from './people/export.ts';
 export * from './people/my-record.ts';
+export * from './people/privacy.ts';
 export * from './people/registry.ts';
 export * from './people/staff-list.ts';
 export * from './rectification/rectification.ts';

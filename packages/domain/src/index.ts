@@ -13,6 +13,7 @@ export * from './money/money.ts';
 export * from './people/certificates.ts';
 export * from './people/continuing-education.ts';
 export * from './people/dates.ts';
+export * from './people/erasure.ts';
 export * from './people/flags.ts';
 export * from './people/id-card.ts';
 export * from './people/ladder.ts';

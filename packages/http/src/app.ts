@@ -28,6 +28,7 @@ import { targetRoutes } from './jurisdiction/targets.ts';
 import { ladder } from './ladder/routes.ts';
 import { me } from './me/routes.ts';
 import { myRecordRoutes } from './people/my-record.ts';
+import { privacyRoutes } from './people/privacy.ts';
 import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
 import { rectifications } from './rectifications/routes.ts';
@@ -59,6 +60,7 @@ function api() {
     .route('/', imports)
     .route('/', people)
     .route('/', myRecordRoutes)
+    .route('/', privacyRoutes)
     .route('/', ladder)
     // Exports and actuals before contracts: their paths are deeper than a contract's own.
     .route('/', registerRoutes)

@@ -12,7 +12,8 @@
  * before the register (台账) get their register rows and aggregates (backfillRegister). Incubation
  * bases created before the bureaus' list of bases get their listing (backfillBaseListings). Each
  * base's listing gets its incubation records counted per stage (backfillBaseStageCounts).
- * Organisations get their listing for the city's targets (backfillOrganisationListings).
+ * Organisations get their listing for the city's targets (backfillOrganisationListings). Audit
+ * events of a person written before issue 14 are indexed under them (backfillPersonAuditIndex).
  */
 import { parseArgs } from 'node:util';
 import {
@@ -20,6 +21,7 @@ import {
   backfillBaseStageCounts,
   backfillContractStatusIndex,
   backfillOrganisationListings,
+  backfillPersonAuditIndex,
   backfillRegister,
   backfillReviewRouting,
   Store,
@@ -53,3 +55,5 @@ const counted = await backfillBaseStageCounts(store);
 console.log(`bases: ${counted.bases} incubation bases given their records counted per stage`);
 const organisations = await backfillOrganisationListings(store);
 console.log(`targets: ${organisations.organisations} organisations given their listing for the city's targets`);
+const audited = await backfillPersonAuditIndex(store);
+console.log(`PIPL: ${audited.events} audit events indexed under the person they concern`);

@@ -32,6 +32,7 @@ export {
 } from './incubation-register.ts';
 export * from './light.ts';
 export { MAX_ROSTER_ROWS, parseRoster } from './parse.ts';
+export { type PersonDataSheetView, personDataWorkbook } from './person-data.ts';
 export { type CellRead, sheetText, workbookCells } from './read.ts';
 export { REGISTER_SHEET, type RegisterSheetView, registerWorkbook } from './register.ts';
 export {

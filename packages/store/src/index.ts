@@ -57,6 +57,14 @@ export { type MemberLink, MemberRecords } from './member-records.ts';
 export { backfillContractStatusIndex, backfillRegister, backfillReviewRouting } from './migrations.ts';
 export { type Actor, type AuditEvent, LATE_ATTEMPTS, type LateItems, Mutation, stateHash } from './mutation.ts';
 export { idCardHash, PEOPLE_PER_TRANSACTION, People, type PersonConflict } from './people.ts';
+export {
+  backfillPersonAuditIndex,
+  ERASURE_BATCH,
+  PersonData,
+  type PersonItems,
+  type PersonRecords,
+  pseudonymOf,
+} from './person-data.ts';
 export { type ListQuery, type PageRequest, queryPage } from './query.ts';
 export { Rectifications } from './rectifications.ts';
 export { JurisdictionRegister, registerCounters, registerShard } from './register.ts';

@@ -23,6 +23,17 @@ export const keys = {
   }),
   promotionPrefix: (personId: string) => `PROMOTION#${personId}#`,
   auditPartition: (tenantId: string) => `T#${tenantId}#AUDIT`,
+  /**
+   * An audit event that concerns one person of the registry (GSI `scope`, the event's own sort key):
+   * a person's data export (PIPL) lists their events with one Query instead of reading the whole
+   * trail. Written on events since issue 14 (Mutation.concerning, and every `Person` event); older
+   * `Person` and `AwardClaim` events get it from backfillPersonAuditIndex (pnpm migrate).
+   */
+  auditOfPerson: (tenantId: string, personId: string, eventSk: string) => ({
+    gsi1pk: keys.auditOfPersonPartition(tenantId, personId),
+    gsi1sk: eventSk,
+  }),
+  auditOfPersonPartition: (tenantId: string, personId: string) => `T#${tenantId}#AUDITOF#${personId}`,
   idempotency: (tenantId: string, key: string) => ({ pk: `T#${tenantId}#IDEM`, sk: key }),
   emailGuard: (email: string) => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: 'EMAIL' }),
   usccGuard: (uscc: string) => ({ pk: `USCC#${uscc}`, sk: 'USCC' }),

@@ -34,6 +34,8 @@ export interface AuditEvent {
   entityId: string;
   version: number;
   hash: string;
+  /** Why, where the action asks for one (an erasure's reason); never personal data. */
+  reason?: string;
 }
 
 interface Step {
@@ -59,6 +61,8 @@ export class Mutation {
   /** The Idempotency-Key this mutation records, and the index of its step. */
   private idempotency?: { key: string; step: number };
   private readonly late: LateItems[] = [];
+  /** The person of the registry this mutation's event concerns (see `concerning`). */
+  private subject?: string;
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -295,6 +299,22 @@ export class Mutation {
     return this;
   }
 
+  /**
+   * Indexes this mutation's audit event under the person it concerns (keys.auditOfPerson), so the
+   * person's data export finds it. Events of entity `Person` are indexed under their id without it.
+   */
+  concerning(personId: string): this {
+    this.subject = personId;
+    return this;
+  }
+
+  /** Records why in this mutation's audit event (an erasure's reason). */
+  because(reason: string): this {
+    if (!this.audit) throw new Error('say what the mutation audits before why');
+    this.audit = { ...this.audit, reason };
+    return this;
+  }
+
   /** The audit event of this mutation: what was done to which entity, and a hash of its new state. */
   audited(action: string, entity: string, entityId: string, version: number, newState: unknown): this {
     this.audit = this.event(action, entity, entityId, version, newState);
@@ -335,13 +355,16 @@ export class Mutation {
   private async commitOnce(): Promise<AuditEvent> {
     if (!this.audit) throw new Error('a mutation must say what it audits before it commits');
     const audit = this.audit;
+    const sk = `${audit.at}#${randomUUID()}`;
+    const subject = this.subject ?? (audit.entity === 'Person' ? audit.entityId : undefined);
     const auditItem: TransactItem = {
       Put: {
         TableName: this.tableName,
         Item: {
           pk: keys.auditPartition(this.actor.tenantId),
-          sk: `${audit.at}#${randomUUID()}`,
+          sk,
           ...audit,
+          ...(subject ? keys.auditOfPerson(this.actor.tenantId, subject, sk) : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },

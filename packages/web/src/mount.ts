@@ -29,6 +29,7 @@ import { rectificationRoutes } from './pages/rectification/routes.tsx';
 import { registerRoutes } from './pages/register/routes.tsx';
 import { reviewRoutes } from './pages/reviews/routes.tsx';
 import { rulesRoutes } from './pages/rules/routes.tsx';
+import { privacyPageRoutes } from './pages/staff/privacy.tsx';
 import { staffRoutes } from './pages/staff/routes.tsx';
 import { targetMapRoutes } from './pages/targets/map-routes.tsx';
 import { postingPageRoutes } from './pages/targets/posting-routes.tsx';
@@ -95,6 +96,7 @@ export function mountPages(app: HostApp, deps: CoreDeps, config: PagesConfig): v
     // Before staff and ladder: /org/staff/import and the exports are not a person's or a level's address.
     .route('/', importRoutes(session))
     .route('/', postingPageRoutes(session))
+    .route('/', privacyPageRoutes(session))
     .route('/', staffRoutes(session))
     .route('/', myRecordRoutes(session))
     .route('/', ladderRoutes(session))

@@ -176,7 +176,7 @@ export async function createAwardClaim(
       };
       const mutation = ctx.repos.scope.mutation();
       ctx.repos.awardClaims.stageCreate(mutation, claim);
-      mutation.audited('award.claim.create', 'AwardClaim', claim.id, 1, publicClaim(claim));
+      mutation.audited('award.claim.create', 'AwardClaim', claim.id, 1, publicClaim(claim)).concerning(claim.personId);
       return { mutation, body: publicClaim(claim) };
     },
   );
@@ -262,7 +262,10 @@ async function move(
   };
   const mutation = ctx.repos.scope.mutation();
   stageClaimMove(mutation, claim, next);
-  await mutation.audited(action, 'AwardClaim', claim.id, next.version, publicClaim(next)).commit();
+  await mutation
+    .audited(action, 'AwardClaim', claim.id, next.version, publicClaim(next))
+    .concerning(claim.personId)
+    .commit();
   return viewOf(ctx, next);
 }
 

@@ -74,7 +74,7 @@ export async function recordExamCost(
       };
       const mutation = ctx.repos.scope.mutation();
       ctx.repos.examCosts.stage(mutation, record);
-      mutation.audited('examCost.record', 'ExamCost', record.id, 1, record);
+      mutation.audited('examCost.record', 'ExamCost', record.id, 1, record).concerning(record.personId);
       return { mutation, body: record };
     },
   );

@@ -123,7 +123,7 @@ export async function submitToRecord(
       personName: person.name,
       submittedBy: ctx.actor.userId,
     });
-    mutation.audited('submission.create', 'Submission', submission.id, 1, submission);
+    mutation.audited('submission.create', 'Submission', submission.id, 1, submission).concerning(person.id);
     return { mutation, body: submission };
   });
   return { submission: body, replayed };
@@ -172,6 +172,7 @@ export async function confirmSubmission(
       submission: decided,
       person: record,
     })
+    .concerning(personId)
     .commit();
   return { submission: decided, person: record };
 }
@@ -190,7 +191,10 @@ export async function refuseSubmission(
     decidedBy: ctx.actor.userId,
     reason,
   });
-  await mutation.audited('submission.refuse', 'Submission', submission.id, decided.version, decided).commit();
+  await mutation
+    .audited('submission.refuse', 'Submission', submission.id, decided.version, decided)
+    .concerning(personId)
+    .commit();
   return decided;
 }
 

@@ -16,7 +16,7 @@ import {
 import type { Page, PageRequest } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
-import { Invalid, Stale } from '../refusals.ts';
+import { Conflict, Invalid, Stale } from '../refusals.ts';
 import { type StaffListQuery, staffPage } from './staff-list.ts';
 
 /**
@@ -121,6 +121,8 @@ export async function replacePerson(
   current?: Person,
 ): Promise<Person> {
   const stored = current ?? (await ctx.repos.people.get(personId));
+  // An erased person keeps only a pseudonym: nobody types personal data back into the record.
+  if (stored.erasedAt) throw new Conflict('This person’s personal data was erased', { reason: 'erased' });
   await checkCertificates(ctx, input, stored.certificates);
   const person = await ctx.repos.people.replace(personId, expectedVersion, input, action);
   return maskPersonalData(person, ctx.actor);
@@ -154,6 +156,7 @@ async function changePerson(
   change: (current: Person) => Partial<PersonInput>,
 ): Promise<Person> {
   const current = await ctx.repos.people.get(personId);
+  if (current.erasedAt) throw new Conflict('This person’s personal data was erased', { reason: 'erased' });
   if (current.version !== expectedVersion) throw new Stale('Person was changed by someone else; reload it');
   const parsed = CheckedPersonInput.safeParse({ ...inputOf(current), ...change(current) });
   if (!parsed.success)

@@ -144,6 +144,9 @@ export const Person = PersonFields.extend({
   phone: z.string().describe('Masked (139****2345) except to hr and admin'),
   createdAt: instant,
   version: count.describe('The ETag’s number: send it back in If-Match'),
+  erasedAt: instant
+    .optional()
+    .describe('When the person’s personal data was erased (PIPL): the record then holds a pseudonym'),
 }).meta({ id: 'Person' });
 export type Person = z.infer<typeof Person>;
 

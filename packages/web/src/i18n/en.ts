@@ -17,6 +17,7 @@ import { myRecordEn } from './sections/my-record.ts';
 import { platformEn } from './sections/platform.ts';
 import { policyRulesEn } from './sections/policy-rules.ts';
 import { priceFloorEn } from './sections/price-floor.ts';
+import { privacyEn } from './sections/privacy.ts';
 import { rectificationEn } from './sections/rectification.ts';
 import { registerEn } from './sections/register.ts';
 import { reviewsEn } from './sections/reviews.ts';
@@ -335,6 +336,7 @@ export const en: Messages = {
   ruleSets: rulesEn,
   staff: staffEn,
   myRecord: myRecordEn,
+  privacy: privacyEn,
   ladder: ladderEn,
   imports: importsEn,
   platform: platformEn,

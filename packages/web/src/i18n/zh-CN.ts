@@ -17,6 +17,7 @@ import { myRecordZh } from './sections/my-record.ts';
 import { platformZh } from './sections/platform.ts';
 import { policyRulesZh } from './sections/policy-rules.ts';
 import { priceFloorZh } from './sections/price-floor.ts';
+import { privacyZh } from './sections/privacy.ts';
 import { rectificationZh } from './sections/rectification.ts';
 import { registerZh } from './sections/register.ts';
 import { reviewsZh } from './sections/reviews.ts';
@@ -330,6 +331,7 @@ export const zhCN = {
   ruleSets: rulesZh,
   staff: staffZh,
   myRecord: myRecordZh,
+  privacy: privacyZh,
   ladder: ladderZh,
   imports: importsZh,
   platform: platformZh,

@@ -15,6 +15,7 @@ import { ExamCostSection } from '../awards/exam-costs.tsx';
 import { missingLine } from '../ladder/views.tsx';
 import { CeHours, CertTag, Findings, PayFigure } from '../staff/figures.tsx';
 import { CeEntries, CertificatesSection } from '../staff/person.tsx';
+import { OwnDataCard } from '../staff/privacy.tsx';
 import type { StaffContext } from '../staff/views.tsx';
 
 /** 我的档案 and hr's queue of submissions: the pages. */
@@ -281,6 +282,7 @@ export function MyRecordPage(props: {
       </div>
       <SubmissionsCard c={c} submissions={record.submissions} />
       {props.examCosts ? <ExamCostSection c={c} records={props.examCosts} /> : null}
+      <OwnDataCard c={c} />
     </Shell>
   );
 }

@@ -59,6 +59,7 @@ import {
   type Values,
 } from './forms.tsx';
 import { DeletePage, PersonPage } from './person.tsx';
+import { PersonalDataCard } from './privacy.tsx';
 import { STAFF, type StaffContext, type StaffEntry, StaffListPage, type StaffNotice } from './views.tsx';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -241,7 +242,12 @@ export function staffRoutes(session: TokenSource) {
           seesPersonalData={seesPersonalData(c.var.principal)}
           notice={noticeOf(c)}
           examCosts={examCosts}
-          more={await postingsFor(c, person.id)}
+          more={
+            <>
+              {await postingsFor(c, person.id)}
+              <PersonalDataCard c={c} person={person} />
+            </>
+          }
         />,
       );
     })
