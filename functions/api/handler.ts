@@ -1,9 +1,10 @@
-import { createTokenVerifier, TableStreamImportRunner } from '@shegong/core';
+import { createTokenVerifier, logger, publishColdStart, TableStreamImportRunner } from '@shegong/core';
 import { type AppDeps, createApp } from '@shegong/http';
 import { CognitoDirectory, ExternalDirectory, KeycloakDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
 import { mountPages } from '@shegong/web';
-import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from './config.ts';
 
 // Built once per container; everything below the handler is per request.
@@ -33,7 +34,10 @@ mountPages(app, deps, {
 });
 const serve = handle(app);
 
-export async function handler(event: LambdaEvent, context: LambdaContext) {
+export async function handler(event: LambdaEvent, context: Context) {
+  // Every log line of this invocation carries the function, its request id and the cold-start flag.
+  logger.addContext(context);
+  publishColdStart();
   // Without a configured URL the public URL is the API's own, known only from the first request.
   if (!deps.publicBaseUrl && 'domainName' in event.requestContext) {
     deps.publicBaseUrl = `https://${event.requestContext.domainName}`;

@@ -1,6 +1,6 @@
-import { logger } from '@shegong/core';
+import { logger, publishColdStart } from '@shegong/core';
 import { runImport, Store } from '@shegong/store';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { readJobs } from './jobs.ts';
 
 /**
@@ -12,9 +12,28 @@ import { readJobs } from './jobs.ts';
  */
 const store = new Store({ tableName: process.env.TABLE_NAME ?? '' });
 
-export async function handler(event: DynamoDBStreamEvent): Promise<void> {
+export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
+  // Every log line of this invocation carries the function, its request id and the cold-start flag.
+  logger.addContext(context);
+  publishColdStart();
   for (const job of readJobs(event)) {
-    const result = await runImport(store.tenant({ tenantId: job.tenantId, userId: job.createdBy }), job.importId);
-    logger.info('import run', { tenant: job.tenantId, importId: job.importId, status: result.status });
+    const started = performance.now();
+    try {
+      const result = await runImport(store.tenant({ tenantId: job.tenantId, userId: job.createdBy }), job.importId);
+      logger.info('import run', {
+        tenant: job.tenantId,
+        importId: job.importId,
+        status: result.status,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (error) {
+      // The batch is retried, then sent to the dead-letter queue; this line says which tenant's import it was.
+      logger.error('import run failed', {
+        tenant: job.tenantId,
+        importId: job.importId,
+        error: { name: (error as Error).name, message: (error as Error).message, stack: (error as Error).stack },
+      });
+      throw error;
+    }
   }
 }

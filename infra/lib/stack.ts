@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth, chooseIdentityProvider } from './auth.ts';
@@ -32,6 +32,11 @@ export interface ShegongStackProps extends StackProps {
   readonly settings: ShegongSettings;
 }
 
+/** The cost-allocation tags of every resource of a stage. */
+export function costTags(stage: string): Record<'project' | 'stage' | 'tenant', string> {
+  return { project: 'shegong', stage, tenant: 'shared' };
+}
+
 /** The whole product in one stack: table, identity, API + function, alarms. */
 export class ShegongStack extends Stack {
   readonly data: Data;
@@ -47,7 +52,14 @@ export class ShegongStack extends Stack {
       terminationProtection: settings.stage === 'prod',
       ...props,
       env: { account: settings.account, region: settings.region },
+      // The stack's own tags (explicitStackTags in cdk.json), which CloudFormation also puts on what the template cannot tag.
+      tags: { ...props.tags, ...costTags(settings.stage) },
     });
+
+    // Cost attribution: every taggable resource carries these (infra/test/stack.test.ts checks each one).
+    // No resource belongs to one tenant (one table, one function for all), so `tenant` says `shared`;
+    // a tenant's share of the cost is apportioned from the per-request metrics, whose lines name it.
+    for (const [key, value] of Object.entries(costTags(settings.stage))) Tags.of(this).add(key, value);
 
     // Decided first: a region without Cognito and no external provider must fail before any bundling.
     const provider = chooseIdentityProvider(this.region, {

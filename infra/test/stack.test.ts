@@ -1,6 +1,8 @@
 import { tableDefinition } from '@shegong/store';
+import { CfnResource, Stack, TagManager } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { costTags } from '../lib/stack.ts';
 import {
   acknowledgements,
   apiFunction,
@@ -279,7 +281,7 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
 
     const alarms = ofType(s.resources, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties ?? {});
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(7);
     for (const alarm of alarms) expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
     const text = JSON.stringify(alarms);
     for (const metric of [
@@ -300,6 +302,59 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     expect(JSON.stringify(named('import-worker-errors').Dimensions)).toContain(workerId!);
     expect(JSON.stringify(named('import-dead-letters').Dimensions)).toContain(queueId!);
     expect(ofType(s.resources, 'AWS::SNS::Subscription')).toHaveLength(0);
+  });
+
+  it('alarms on each route’s 5xx rate from the app’s own metrics, and shows them on a dashboard', () => {
+    const alarm = ofType(s.resources, 'AWS::CloudWatch::Alarm')
+      .map(([, a]) => a.Properties)
+      .find((a) => String(a.AlarmName).endsWith('route-5xx-rate'));
+    expect(alarm).toMatchObject({ Threshold: 0.05, EvaluationPeriods: 3, DatapointsToAlarm: 2 });
+    // One Metrics Insights query grouped by route: every route, including one added later, is a contributor.
+    const [query] = alarm!.Metrics as { Expression: string; Period: number }[];
+    expect(query).toMatchObject({ Period: 300 });
+    expect(query!.Expression).toBe(
+      `SELECT AVG(errors) FROM SCHEMA("Shegong/dev", route, service) WHERE service = 'shegong' GROUP BY route`,
+    );
+    // The functions publish into the namespace the alarm reads.
+    expect(functionEnvironment(s.resources)).toMatchObject({ POWERTOOLS_METRICS_NAMESPACE: 'Shegong/dev' });
+    const [, dashboard] = onlyOfType(s.resources, 'AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const metric of ['requests', 'latency']) expect(body).toMatch(new RegExp(`MetricName=\\W*${metric}`));
+    expect(body).toContain('AVG(errors)');
+    expect(body).toContain('GROUP BY route');
+    expect(body).not.toContain('tenant');
+  });
+
+  it('tags every taggable resource with project, stage and tenant, for cost attribution', () => {
+    const expected = costTags('dev');
+    const stack = Stack.of(s.stack);
+    // CDK knows from the CloudFormation spec which resources take tags, and under which property.
+    const taggable = s.stack.node
+      .findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && TagManager.of(c) !== undefined);
+    expect(taggable.length).toBeGreaterThan(20);
+    const types = new Set<string>();
+    for (const resource of taggable) {
+      const id = stack.resolve(resource.logicalId) as string;
+      // CDK names the L1 property (`tags`, `userPoolTags`); the template has it capitalised.
+      const name = TagManager.of(resource)!.tagPropertyName;
+      const property = name.charAt(0).toUpperCase() + name.slice(1);
+      const tags = tagsOf(s.resources[id]?.Properties[property]);
+      expect(tags, `${resource.cfnResourceType} ${id}`).toMatchObject(expected);
+      types.add(resource.cfnResourceType);
+    }
+    // What costs money is among them: the table, the functions, the logs, the alarms, the gateway.
+    for (const type of [
+      'AWS::DynamoDB::Table',
+      'AWS::Lambda::Function',
+      'AWS::Logs::LogGroup',
+      'AWS::CloudWatch::Alarm',
+      'AWS::ApiGatewayV2::Api',
+      'AWS::Cognito::UserPool',
+    ])
+      expect(types).toContain(type);
+    // The stack's own tags, which CloudFormation also puts on what a template cannot tag.
+    expect(s.app.synth().getStackByName(s.stack.stackName).tags).toMatchObject(expected);
   });
 
   it('exports the API URL, table, issuer, audience and user pool id', () => {
@@ -328,3 +383,10 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
     expect(cdkMessages(s.stack)).toEqual([]);
   });
 });
+
+/** A resource's tags as a map, whichever of CloudFormation's shapes it uses (a list of Key/Value or a map). */
+function tagsOf(tags: unknown): Record<string, string> {
+  if (Array.isArray(tags))
+    return Object.fromEntries((tags as { Key: string; Value: string }[]).map((t) => [t.Key, t.Value]));
+  return (tags ?? {}) as Record<string, string>;
+}

@@ -35,10 +35,9 @@ describe('an HR officer imports a roster', () => {
     await page.screenshot({ path: join(world.shots, 'import-errors.png'), fullPage: true });
 
     await upload(page, roster(false));
-    // The job page refreshes itself every 2 s while it writes.
-    for (let i = 0; i < 60 && !((await page.locator('main').textContent()) ?? '').includes('已全部导入'); i++) {
-      await page.waitForTimeout(500);
-    }
+    // The job page refreshes itself every 2 s while it writes: wait for the outcome itself, as long as the
+    // test may take (a busy machine writes slowly), rather than a fixed number of polls.
+    await page.locator('main', { hasText: '已全部导入' }).waitFor({ timeout: 0 });
     expect(await page.locator('main').textContent()).toContain('已全部导入');
     await page.screenshot({ path: join(world.shots, 'import-done.png'), fullPage: true });
     await Promise.all([page.waitForURL(/\/org\/staff$/), page.getByRole('link', { name: '查看人员列表' }).click()]);

@@ -39,9 +39,9 @@ describe('a bureau raises the floor; an organisation imports its roster and sees
     expect(before).not.toContain('导入测试1');
 
     await upload(hr, roster(false));
-    for (let i = 0; i < 60 && !((await hr.locator('main').textContent()) ?? '').includes('已全部导入'); i++) {
-      await hr.waitForTimeout(500);
-    }
+    // The job page refreshes itself every 2 s while it writes: wait for the outcome itself, as long as the
+    // test may take (a busy machine writes slowly), rather than a fixed number of polls.
+    await hr.locator('main', { hasText: '已全部导入' }).waitFor({ timeout: 0 });
     expect(await hr.locator('main').textContent()).toContain('已全部导入');
 
     await hr.goto(`${world.system.url}/org/staff?flag=below-floor`);

@@ -40,6 +40,7 @@ export * from './jurisdiction/register.ts';
 export * from './ladder/export.ts';
 export * from './ladder/ladder.ts';
 export * from './logger.ts';
+export * from './metrics.ts';
 export * from './onboarding/getting-started.ts';
 export * from './once.ts';
 export * from './people/export.ts';

@@ -4,7 +4,6 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { actuals } from './actuals/routes.ts';
@@ -27,6 +26,7 @@ import { registerRoutes } from './jurisdiction/register.ts';
 import { targetRoutes } from './jurisdiction/targets.ts';
 import { ladder } from './ladder/routes.ts';
 import { me } from './me/routes.ts';
+import { accessLog, requestIdentity } from './observe.ts';
 import { myRecordRoutes } from './people/my-record.ts';
 import { privacyRoutes } from './people/privacy.ts';
 import { people } from './people/routes.ts';
@@ -111,6 +111,9 @@ export function onError(error: Error, c: Context<AppEnv>) {
     return problem(c, error.status as ContentfulStatusCode, error.message || undefined);
   logger.error('unhandled error', {
     requestId: c.get('requestId'),
+    // From the verified token only, and absent before authentication (or on a public route).
+    tenant: c.get('principal')?.tenantId,
+    route: c.req.routePath,
     error: { name: error.name, message: error.message, stack: error.stack },
   });
   return problem(c, 500, 'Something went wrong on our side; the request id helps us find it');
@@ -132,21 +135,12 @@ function validationProblem(
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
-  app.use(requestId({ headerName: 'X-Request-Id', limitLength: 64 }));
-  app.use(async (c, next) => {
+  app.use(requestIdentity());
+  app.use((c, next) => {
     c.set('deps', deps);
-    const started = performance.now();
-    await next();
-    // The route pattern, not the URL: invitation tokens and ids stay out of the logs.
-    logger.info('request', {
-      requestId: c.get('requestId'),
-      tenant: c.get('principal')?.tenantId,
-      method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      ms: Math.round(performance.now() - started),
-    });
+    return next();
   });
+  app.use(accessLog());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
