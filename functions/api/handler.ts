@@ -1,34 +1,48 @@
 import { createTokenVerifier, TableStreamImportRunner } from '@shegong/core';
 import { type AppDeps, createApp } from '@shegong/http';
-import { CognitoDirectory, ExternalDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
-import { mountPages } from '@shegong/web';
 import { handle, type LambdaContext, type LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from './config.ts';
+import { deferred } from './deferred.ts';
+
+/**
+ * One function serves the JSON API and the pages, but a cold start reads only what its first
+ * request needs: /v1 is served by the API's app, built at start; the pages (pages.ts) are imported
+ * by the first page request; workbook code (`loadWorkbooks`) and the Cognito/SES SDKs by their first
+ * use. The bundle is split at these imports (infra/lib/bundle.ts). One function rather than three
+ * behind the gateway's routes: one role, one log group, one set of alarms and limits, and the
+ * local server and tests keep running the very app that is deployed.
+ */
+const aws = () => import('@shegong/http/aws');
 
 // Built once per container; everything below the handler is per request.
 const config = readConfig(process.env);
 const deps: AppDeps = {
   store: new Store({ tableName: config.tableName }),
   verifyToken: createTokenVerifier({ issuer: config.issuer, audience: config.audience }),
-  identity: config.userPoolId ? new CognitoDirectory(config.userPoolId) : new ExternalDirectory(),
-  ...(config.mailFrom ? { mailer: new SesMailer(config.mailFrom) } : {}),
+  identity: deferred(async () => {
+    const { CognitoDirectory, ExternalDirectory } = await aws();
+    return config.userPoolId ? new CognitoDirectory(config.userPoolId) : new ExternalDirectory();
+  }),
+  ...(config.mailFrom ? { mailer: deferred(async () => new (await aws()).SesMailer(config.mailFrom as string)) } : {}),
   publicBaseUrl: config.publicBaseUrl ?? '',
   // Roster imports are written by functions/import-worker, started by the table's stream.
   importRunner: new TableStreamImportRunner(),
 };
-const app = createApp(deps);
-mountPages(app, deps, {
-  oidc: { issuer: config.issuer, clientId: config.audience },
-  secureCookies: true,
-  ...(config.supportContact ? { supportContact: config.supportContact } : {}),
-});
-const serve = handle(app);
+const serveApi = handle(createApp(deps));
+let servePages: Promise<ReturnType<typeof handle>> | undefined;
 
 export async function handler(event: LambdaEvent, context: LambdaContext) {
   // Without a configured URL the public URL is the API's own, known only from the first request.
   if (!deps.publicBaseUrl && 'domainName' in event.requestContext) {
     deps.publicBaseUrl = `https://${event.requestContext.domainName}`;
   }
-  return serve(event, context);
+  if (isApiPath('rawPath' in event ? event.rawPath : event.path)) return serveApi(event, context);
+  servePages ??= import('./pages.ts').then(({ pagesHandler }) => pagesHandler(deps, config));
+  return (await servePages)(event, context);
+}
+
+/** The paths of the JSON API, as the pages' own middleware tells them apart (packages/web). */
+function isApiPath(path: string): boolean {
+  return path === '/v1' || path.startsWith('/v1/');
 }
