@@ -1,4 +1,5 @@
-import { logger } from '@shegong/core';
+// The logger alone, not the core's barrel: the worker runs no use case, only the store's import.
+import { logger } from '@shegong/core/logger';
 import { runImport, Store } from '@shegong/store';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { readJobs } from './jobs.ts';
