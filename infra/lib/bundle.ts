@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
 
@@ -50,6 +50,8 @@ export function functionBuildOptions(entry: string, outdir: string): BuildOption
 
 /** Bundles one function's entry into `outdir` (synchronously: CDK constructs cannot await). */
 export function bundleFunction(entry: string, outdir: string): FunctionBundle {
+  // esbuild leaves other files alone: chunks of an earlier build would be deployed with this one.
+  rmSync(outdir, { recursive: true, force: true });
   const result = buildSync(functionBuildOptions(entry, outdir));
   const metafile = result.metafile as Metafile;
   // For esbuild's bundle analyzer, or to see why a module is in the start files.

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,17 @@ describe('the API function bundle', () => {
 
   it('reads the JSON API at start', () => {
     expect(matching(atStart, /packages\/http\/src\/app\.ts/)).not.toEqual([]);
+  });
+});
+
+describe('bundling again into the same directory', () => {
+  it('leaves no file of the earlier build to be deployed with the new one', () => {
+    const dir = join(out, 'again');
+    mkdirSync(join(dir, 'chunks'), { recursive: true });
+    writeFileSync(join(dir, 'chunks', 'stale-OLD.mjs'), 'export {};');
+    bundleFunction(join(repoRoot, 'test/bench/hello-world.ts'), dir);
+    expect(existsSync(join(dir, 'chunks', 'stale-OLD.mjs'))).toBe(false);
+    expect(existsSync(join(dir, 'index.mjs'))).toBe(true);
   });
 });
 
