@@ -63,16 +63,23 @@ const roster = await parseFiveThousand(5);
 const costing = costTwoHundredPosts();
 const contract = assessTwoHundredPostContract();
 
-const helloCold = cold.get('hello') as number;
+const helloCold = cold.get('hello') as { ms: number; cpuMs: number };
 const bundleRow = (what: string, bundle: typeof api): [string, string, string, string] => [
   `${what}: read at start (raw / gzip), of ${kb(bundle.deployed)} deployed`,
   `${kb(bundle.raw)} / ${kb(bundle.gzip)}`,
   `${kb(hello.raw)} / ${kb(hello.gzip)}`,
   `${(bundle.raw / hello.raw).toFixed(1)}× / ${(bundle.gzip / hello.gzip).toFixed(1)}×`,
 ];
+// Wall clock (the issue's measure) and, in brackets, CPU time: on a busy machine the wall clock of a
+// long start stretches more than a short one's, so compare the CPU ratio there.
 const coldRow = (what: string, name: string): [string, string, string, string] => {
-  const value = cold.get(name) as number;
-  return [`${what}, median of ${RUNS}`, ms(value), ms(helloCold), `${(value / helloCold).toFixed(2)}×`];
+  const value = cold.get(name) as { ms: number; cpuMs: number };
+  return [
+    `${what}, median of ${RUNS} (CPU)`,
+    `${ms(value.ms)} (${ms(value.cpuMs)})`,
+    `${ms(helloCold.ms)} (${ms(helloCold.cpuMs)})`,
+    `${(value.ms / helloCold.ms).toFixed(2)}× (${(value.cpuMs / helloCold.cpuMs).toFixed(2)}×)`,
+  ];
 };
 const rows: [string, string, string, string][] = [
   bundleRow('API function bundle', api),
