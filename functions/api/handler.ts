@@ -1,11 +1,20 @@
 import { createTokenVerifier, logger, publishColdStart, TableStreamImportRunner } from '@shegong/core';
 import { type AppDeps, createApp } from '@shegong/http';
-import { CognitoDirectory, ExternalDirectory, KeycloakDirectory, SesMailer } from '@shegong/http/aws';
 import { Store } from '@shegong/store';
-import { mountPages } from '@shegong/web';
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from './config.ts';
+import { deferred } from './deferred.ts';
+
+/**
+ * One function serves the JSON API and the pages, but a cold start reads only what its first
+ * request needs: /v1 is served by the API's app, built at start; the pages (pages.ts) are imported
+ * by the first page request; workbook code (`loadWorkbooks`) and the Cognito/SES SDKs by their first
+ * use. The bundle is split at these imports (infra/lib/bundle.ts). One function rather than three
+ * behind the gateway's routes: one role, one log group, one set of alarms and limits, and the
+ * local server and tests keep running the very app that is deployed.
+ */
+const aws = () => import('@shegong/http/aws');
 
 // Built once per container; everything below the handler is per request.
 const config = readConfig(process.env);
@@ -16,23 +25,23 @@ const deps: AppDeps = {
     audience: config.audience,
     ...(config.jwksUri ? { jwksUri: config.jwksUri } : {}),
   }),
-  identity: config.userPoolId
-    ? new CognitoDirectory(config.userPoolId)
-    : config.keycloakAdmin
-      ? new KeycloakDirectory({ issuer: config.issuer, ...config.keycloakAdmin })
-      : new ExternalDirectory(),
-  ...(config.mailFrom ? { mailer: new SesMailer(config.mailFrom) } : {}),
+  identity: deferred(
+    async () => {
+      const { CognitoDirectory, ExternalDirectory, KeycloakDirectory } = await aws();
+      if (config.userPoolId) return new CognitoDirectory(config.userPoolId);
+      if (config.keycloakAdmin) return new KeycloakDirectory({ issuer: config.issuer, ...config.keycloakAdmin });
+      return new ExternalDirectory();
+    },
+    // Read by the invitation page before any call: without a directory, the provider's administrator creates sign-ins.
+    config.userPoolId || config.keycloakAdmin ? {} : { createsSignIns: false },
+  ),
+  ...(config.mailFrom ? { mailer: deferred(async () => new (await aws()).SesMailer(config.mailFrom as string)) } : {}),
   publicBaseUrl: config.publicBaseUrl ?? '',
   // Roster imports are written by functions/import-worker, started by the table's stream.
   importRunner: new TableStreamImportRunner(),
 };
-const app = createApp(deps);
-mountPages(app, deps, {
-  oidc: { issuer: config.issuer, clientId: config.audience },
-  secureCookies: true,
-  ...(config.supportContact ? { supportContact: config.supportContact } : {}),
-});
-const serve = handle(app);
+const serveApi = handle(createApp(deps));
+let servePages: Promise<ReturnType<typeof handle>> | undefined;
 
 export async function handler(event: LambdaEvent, context: Context) {
   // Every log line of this invocation carries the function, its request id and the cold-start flag.
@@ -42,5 +51,12 @@ export async function handler(event: LambdaEvent, context: Context) {
   if (!deps.publicBaseUrl && 'domainName' in event.requestContext) {
     deps.publicBaseUrl = `https://${event.requestContext.domainName}`;
   }
-  return serve(event, context);
+  if (isApiPath('rawPath' in event ? event.rawPath : event.path)) return serveApi(event, context);
+  servePages ??= import('./pages.ts').then(({ pagesHandler }) => pagesHandler(deps, config));
+  return (await servePages)(event, context);
+}
+
+/** The paths of the JSON API, as the pages' own middleware tells them apart (packages/web). */
+function isApiPath(path: string): boolean {
+  return path === '/v1' || path.startsWith('/v1/');
 }

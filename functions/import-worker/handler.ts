@@ -1,4 +1,6 @@
-import { logger, publishColdStart } from '@shegong/core';
+// The logger and metrics alone, not the core's barrel: the worker runs no use case, only the store's import.
+import { logger } from '@shegong/core/logger';
+import { publishColdStart } from '@shegong/core/metrics';
 import { runImport, Store } from '@shegong/store';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { readJobs } from './jobs.ts';

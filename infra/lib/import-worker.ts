@@ -2,13 +2,19 @@ import { resolve } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, FilterCriteria, FilterRule, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  FilterCriteria,
+  FilterRule,
+  Function as LambdaFunction,
+  Runtime,
+  StartingPosition,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { appBundling, dataActions, repoRoot } from './lambda.ts';
+import { BUNDLED_HANDLER, bundledCode, dataActions, repoRoot } from './lambda.ts';
 
 export interface ImportWorkerProps {
   readonly stage: string;
@@ -23,7 +29,7 @@ export interface ImportWorkerProps {
  * A batch that keeps failing goes to an encrypted dead-letter queue for a person to look at.
  */
 export class ImportWorker extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly deadLetters: Queue;
 
   constructor(scope: Construct, id: string, props: ImportWorkerProps) {
@@ -35,12 +41,10 @@ export class ImportWorker extends Construct {
     });
     logs.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Function', {
       description: `Shegong ${props.stage} roster import worker (table stream)`,
-      entry: resolve(repoRoot, 'functions/import-worker/handler.ts'),
-      handler: 'handler',
-      projectRoot: repoRoot,
-      depsLockFilePath: resolve(repoRoot, 'pnpm-lock.yaml'),
+      code: bundledCode(this, 'import-worker', resolve(repoRoot, 'functions/import-worker/handler.ts')),
+      handler: BUNDLED_HANDLER,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 1024,
@@ -49,10 +53,8 @@ export class ImportWorker extends Construct {
       logGroup: logs,
       environment: {
         TABLE_NAME: props.table.tableName,
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'shegong-import',
       },
-      bundling: appBundling,
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

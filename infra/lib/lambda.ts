@@ -1,9 +1,14 @@
-import { resolve } from 'node:path';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Stage } from 'aws-cdk-lib';
+import { Code } from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { bundleFunction } from './bundle.ts';
 
 /** What the app's functions share: where the code is, how it is bundled, what it may do to the table. */
 
-/** The repository root: the function entries and the pnpm lockfile are found from here, wherever synth runs. */
+/** The repository root: the function entries are found from here, wherever synth runs. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
 
 /**
@@ -23,17 +28,16 @@ export const dataActions = [
   'dynamodb:DescribeTable',
 ];
 
-/** esbuild on this machine, ESM, the SDK bundled: the options `pnpm bench` measures (test/bench/bundle.ts). */
-export const appBundling: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: 'node22',
-  minify: true,
-  sourceMap: true,
-  // esbuild runs on this machine (pnpm exec esbuild); there is no Docker engine to fall back to.
-  forceDockerBundling: false,
-  // Bundle the AWS SDK v3 too: measured faster to cold-start than the runtime's copy (TOOLCHAIN.md).
-  externalModules: [],
-  mainFields: ['module', 'main'],
-  // Some bundled CommonJS dependencies call require(); ESM has none, so give them one.
-  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-};
+/**
+ * A function's code: its entry bundled by infra/lib/bundle.ts (the bundling `pnpm bench` measures)
+ * into `<cloud assembly>/bundles/<name>/`, and that directory deployed without its source maps and
+ * metafile. The maps stay there, beside the deployed asset, for reading a logged stack.
+ */
+export function bundledCode(scope: Construct, name: string, entry: string): Code {
+  const assembly = Stage.of(scope)?.outdir ?? mkdtempSync(join(tmpdir(), 'shegong-bundles-'));
+  const bundle = bundleFunction(entry, join(assembly, 'bundles', name));
+  return Code.fromAsset(bundle.dir, { exclude: [...bundle.notDeployed] });
+}
+
+/** The handler of a bundled function: `index.mjs`, its export `handler`. */
+export const BUNDLED_HANDLER = 'index.handler';

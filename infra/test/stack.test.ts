@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { tableDefinition } from '@shegong/store';
 import { CfnResource, Stack, TagManager } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -82,12 +84,29 @@ describe('Shegong stack (defaults: Cognito in ap-southeast-1)', () => {
       TABLE_NAME: { Ref: tableId },
       AUTH_AUDIENCE: { Ref: clientId },
       COGNITO_USER_POOL_ID: { Ref: poolId },
-      NODE_OPTIONS: '--enable-source-maps',
       POWERTOOLS_SERVICE_NAME: 'shegong',
     });
     expect(Object.keys(env)).toContain('AUTH_ISSUER');
     expect(Object.keys(env)).toContain('PUBLIC_BASE_URL');
     expect(Object.keys(env)).not.toContain('MAIL_FROM');
+  });
+
+  it('deploys each function split at its lazy imports, without source maps, and loads none at start', () => {
+    const ours = ofType(s.resources, 'AWS::Lambda::Function').filter(([, r]) =>
+      String(r.Properties.Description ?? '').startsWith('Shegong'),
+    );
+    expect(ours.map(([, r]) => r.Properties.Handler)).toEqual(['index.handler', 'index.handler']);
+    for (const [, fn] of ours) {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(String(variables.NODE_OPTIONS ?? '')).not.toContain('source-maps');
+      const key = String((fn.Properties.Code as { S3Key: string }).S3Key);
+      const files = readdirSync(join(s.app.outdir, `asset.${key.replace(/\.zip$/, '')}`), { recursive: true });
+      expect(files).toContain('index.mjs');
+      expect(files.some((f) => String(f).startsWith('chunks/'))).toBe(true);
+      expect(files.filter((f) => /\.map$|meta\.json$/.test(String(f)))).toEqual([]);
+    }
+    // The maps stay in the cloud assembly, beside what was deployed, for reading a logged stack.
+    expect(readdirSync(join(s.app.outdir, 'bundles', 'api'))).toContain('index.mjs.map');
   });
 
   it('gives the function its own log group with a retention', () => {

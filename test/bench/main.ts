@@ -25,8 +25,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const out = mkdtempSync(join(tmpdir(), 'sg-bench-'));
-const api = await bundleLikeLambda(join(root, 'functions/api/handler.ts'), join(out, 'api'));
-const hello = await bundleLikeLambda(helloWorldEntry, join(out, 'hello'));
+// Every deployed function, bundled exactly as the stack deploys it (infra/lib/bundle.ts).
+const api = bundleLikeLambda(join(root, 'functions/api/handler.ts'), join(out, 'api'));
+const worker = bundleLikeLambda(join(root, 'functions/import-worker/handler.ts'), join(out, 'import-worker'));
+const hello = bundleLikeLambda(helloWorldEntry, join(out, 'hello'));
 
 const lambdaEnv = {
   TABLE_NAME: 'bench',
@@ -37,6 +39,9 @@ const lambdaEnv = {
 const cold = coldReady(
   [
     { name: 'api', file: api.file, path: '/v1/me', env: lambdaEnv },
+    // The same function's first request for a page: it imports the pages' chunk as well.
+    { name: 'pages', file: api.file, path: '/', env: lambdaEnv },
+    { name: 'import-worker', file: worker.file, path: 'stream', env: { TABLE_NAME: 'bench' } },
     { name: 'hello', file: hello.file, path: '/', env: {} },
   ],
   RUNS,
@@ -58,16 +63,30 @@ const roster = await parseFiveThousand(5);
 const costing = costTwoHundredPosts();
 const contract = assessTwoHundredPostContract();
 
-const apiCold = cold.get('api') as number;
-const helloCold = cold.get('hello') as number;
+const helloCold = cold.get('hello') as { ms: number; cpuMs: number };
+const bundleRow = (what: string, bundle: typeof api): [string, string, string, string] => [
+  `${what}: read at start (raw / gzip), of ${kb(bundle.deployed)} deployed`,
+  `${kb(bundle.raw)} / ${kb(bundle.gzip)}`,
+  `${kb(hello.raw)} / ${kb(hello.gzip)}`,
+  `${(bundle.raw / hello.raw).toFixed(1)}× / ${(bundle.gzip / hello.gzip).toFixed(1)}×`,
+];
+// Wall clock (the issue's measure) and, in brackets, CPU time: on a busy machine the wall clock of a
+// long start stretches more than a short one's, so compare the CPU ratio there.
+const coldRow = (what: string, name: string): [string, string, string, string] => {
+  const value = cold.get(name) as { ms: number; cpuMs: number };
+  return [
+    `${what}, median of ${RUNS} (CPU)`,
+    `${ms(value.ms)} (${ms(value.cpuMs)})`,
+    `${ms(helloCold.ms)} (${ms(helloCold.cpuMs)})`,
+    `${(value.ms / helloCold.ms).toFixed(2)}× (${(value.cpuMs / helloCold.cpuMs).toFixed(2)}×)`,
+  ];
+};
 const rows: [string, string, string, string][] = [
-  [
-    'bundle size (raw / gzip)',
-    `${kb(api.raw)} / ${kb(api.gzip)}`,
-    `${kb(hello.raw)} / ${kb(hello.gzip)}`,
-    `${(api.raw / hello.raw).toFixed(1)}× / ${(api.gzip / hello.gzip).toFixed(1)}×`,
-  ],
-  [`cold ready, median of ${RUNS}`, ms(apiCold), ms(helloCold), `${(apiCold / helloCold).toFixed(2)}×`],
+  bundleRow('API function bundle', api),
+  coldRow('cold ready, API function, GET /v1/me', 'api'),
+  coldRow('cold ready, API function, first page (GET /)', 'pages'),
+  bundleRow('import worker bundle', worker),
+  coldRow('cold ready, import worker, empty stream batch', 'import-worker'),
   [
     `GET /v1/me vs GetItem, median of ${ITERATIONS}`,
     ms(latency.me.median),
@@ -132,5 +151,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one API Gateway v2 event answered (GET /v1/me without a token: verification path, 401).\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one event answered (GET /v1/me without a token: verification path, 401; a page, which imports the pages' chunk; an empty stream batch). Read at start: the entry and the chunks it imports statically; workbooks, pages and SDK credential providers are chunks imported on first use.\nNode ${process.version}, ${process.platform}/${process.arch}.`,
 );

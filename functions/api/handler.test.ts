@@ -1,0 +1,67 @@
+import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The deployed entry tells the JSON API from the pages by path (the pages are imported by the
+ * first page request): each path must still reach the app that serves it.
+ */
+let handler: (event: LambdaEvent, context: LambdaContext) => Promise<{ statusCode: number; headers?: unknown }>;
+
+beforeAll(async () => {
+  Object.assign(process.env, {
+    TABLE_NAME: 'handler-test',
+    AUTH_ISSUER: 'https://issuer.invalid',
+    AUTH_AUDIENCE: 'shegong-test',
+    PUBLIC_BASE_URL: 'https://shegong.test',
+  });
+  ({ handler } = (await import('./handler.ts')) as unknown as { handler: typeof handler });
+  // Importing the whole app (and, below, the pages) takes seconds on a busy machine: generous limits.
+}, 120_000);
+
+const request = (path: string, accept: string) =>
+  ({
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'shegong.test', accept },
+    requestContext: {
+      accountId: '1',
+      apiId: 'test',
+      domainName: 'shegong.test',
+      domainPrefix: 'shegong',
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+    },
+    isBase64Encoded: false,
+  }) as unknown as LambdaEvent;
+const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 29000 } as unknown as LambdaContext;
+const contentType = (response: { headers?: unknown }) =>
+  String((response.headers as Record<string, string> | undefined)?.['content-type'] ?? '');
+
+describe('the API function entry', { timeout: 60_000 }, () => {
+  it('answers /v1 from the API: a problem without a token', async () => {
+    const response = await handler(request('/v1/me', 'application/json'), context);
+    expect(response.statusCode).toBe(401);
+    expect(contentType(response)).toContain('application/problem+json');
+  });
+
+  it('answers an unknown /v1 path with the API’s problem, not a page', async () => {
+    const response = await handler(request('/v1/nothing-here', 'text/html'), context);
+    expect(response.statusCode).toBe(404);
+    expect(contentType(response)).toContain('application/problem+json');
+  });
+
+  it('answers the other paths from the pages', async () => {
+    const response = await handler(request('/', 'text/html'), context);
+    expect(response.statusCode).toBe(200);
+    expect(contentType(response)).toContain('text/html');
+    const again = await handler(request('/nothing-here', 'text/html'), context);
+    expect(again.statusCode).toBe(404);
+    expect(contentType(again)).toContain('text/html');
+  });
+});

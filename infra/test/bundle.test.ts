@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bundleFunction, filesReadAtStart } from '../lib/bundle.ts';
+import { repoRoot } from '../lib/lambda.ts';
+
+/**
+ * What each function reads at a cold start (issue 14): the entry and the chunks it imports
+ * statically. Workbook code, the pages and the SDKs used by few routes must stay in chunks of
+ * their own, read by the first request that needs them; a static import of them would undo that.
+ */
+const out = mkdtempSync(join(tmpdir(), 'shegong-bundle-test-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function sourcesReadAtStart(entry: string, name: string): { atStart: string[]; lazily: string[] } {
+  const dir = join(out, name);
+  const { metafile } = bundleFunction(join(repoRoot, entry), dir);
+  const start = new Set(filesReadAtStart(metafile, relative(process.cwd(), join(dir, 'index.mjs'))));
+  const inputsOf = (files: string[]) => files.flatMap((file) => Object.keys(metafile.outputs[file]?.inputs ?? {}));
+  const outputs = Object.keys(metafile.outputs).filter((file) => !file.endsWith('.map'));
+  return { atStart: inputsOf([...start]), lazily: inputsOf(outputs.filter((file) => !start.has(file))) };
+}
+
+const matching = (inputs: string[], pattern: RegExp) => [...new Set(inputs.filter((i) => pattern.test(i)))];
+
+describe('the API function bundle', () => {
+  const { atStart, lazily } = sourcesReadAtStart('functions/api/handler.ts', 'api');
+
+  it('reads no workbook code, no page and no Cognito/SES SDK at start', () => {
+    expect(matching(atStart, /node_modules\/exceljs\/|packages\/sheets\/src\/(?!light|columns|labels)/)).toEqual([]);
+    expect(matching(atStart, /packages\/web\//)).toEqual([]);
+    expect(matching(atStart, /client-cognito-identity-provider|client-sesv2/)).toEqual([]);
+  });
+
+  it('still carries them, in chunks imported on first use', () => {
+    expect(matching(lazily, /node_modules\/exceljs\//)).not.toEqual([]);
+    expect(matching(lazily, /packages\/web\/src\/mount\.ts/)).not.toEqual([]);
+    expect(matching(lazily, /client-cognito-identity-provider/)).not.toEqual([]);
+  });
+
+  it('reads the JSON API at start', () => {
+    expect(matching(atStart, /packages\/http\/src\/app\.ts/)).not.toEqual([]);
+  });
+});
+
+describe('bundling again into the same directory', () => {
+  it('leaves no file of the earlier build to be deployed with the new one', () => {
+    const dir = join(out, 'again');
+    mkdirSync(join(dir, 'chunks'), { recursive: true });
+    writeFileSync(join(dir, 'chunks', 'stale-OLD.mjs'), 'export {};');
+    bundleFunction(join(repoRoot, 'test/bench/hello-world.ts'), dir);
+    expect(existsSync(join(dir, 'chunks', 'stale-OLD.mjs'))).toBe(false);
+    expect(existsSync(join(dir, 'index.mjs'))).toBe(true);
+  });
+});
+
+describe('the import worker bundle', () => {
+  const { atStart, lazily } = sourcesReadAtStart('functions/import-worker/handler.ts', 'import-worker');
+
+  it('reads neither the API, the pages, the use cases nor workbook code', () => {
+    const all = [...atStart, ...lazily];
+    expect(matching(all, /packages\/(http|web)\//)).toEqual([]);
+    expect(matching(all, /packages\/core\/src\/(?!logger)/)).toEqual([]);
+    expect(matching(all, /node_modules\/exceljs\//)).toEqual([]);
+  });
+});
