@@ -31,4 +31,16 @@ describe('per-tenant throttling', () => {
 
     expect((await world.request('GET', '/v1/me', { as: world.user('orgB', 'admin') })).status).toBe(200);
   });
+
+  it('limits a public route per source IP as API Gateway gives it, without a token', async () => {
+    // hono/aws-lambda hands the route the API Gateway event as `c.env.event`.
+    const from = (sourceIp: string) => ({ event: { requestContext: { http: { sourceIp } } } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await world.app.request('/v1/invitations/unknown-token', {}, from('203.0.113.9'))).status);
+    }
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect(statuses.slice(0, 5)).not.toContain(429);
+    expect((await world.app.request('/v1/invitations/unknown-token', {}, from('198.51.100.7'))).status).not.toBe(429);
+  });
 });
