@@ -19,7 +19,8 @@ const aws = () => import('@shegong/http/aws');
 // Built once per container; everything below the handler is per request.
 const config = readConfig(process.env);
 const deps: AppDeps = {
-  store: new Store({ tableName: config.tableName }),
+  // With DATA_ROLE_ARN (infra/lib/data-access.ts) each tenant's data access runs confined to it.
+  store: new Store({ tableName: config.tableName, dataRoleArn: process.env.DATA_ROLE_ARN }),
   verifyToken: createTokenVerifier({
     issuer: config.issuer,
     audience: config.audience,

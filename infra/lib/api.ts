@@ -15,11 +15,12 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
+import type { DataAccess } from './data-access.ts';
 import { BUNDLED_HANDLER, bundledCode, dataActions, repoRoot } from './lambda.ts';
 
 /** The repository root: the function entry and the pnpm lockfile are found from here, wherever synth runs. */
@@ -73,6 +74,12 @@ export interface ApiProps {
   readonly publicBaseUrl?: string;
   /** The API on its own domain, with an ACM certificate for it in this region. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /**
+   * Concurrent executions reserved for (and capping) the API function; default 100. A cap keeps a
+   * flood from taking the account's whole Lambda concurrency (the import worker, other stacks) and
+   * bounds what it costs; the stage's 100 req/s at well under a second each needs far fewer.
+   */
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -90,7 +97,7 @@ export class Api extends Construct {
   readonly publicBaseUrl: string;
   /** The custom domain's regional target, for the DNS record (CNAME) that points the name here. */
   readonly customDomainTarget?: string;
-  /** The function's only grant on the table; see `confineToTenant`. */
+  /** The function's own grant on the table (before a tenant is known); see `confineDataAccess`. */
   private readonly tableAccess: PolicyStatement;
   private readonly integration: HttpLambdaIntegration;
 
@@ -128,6 +135,7 @@ export class Api extends Construct {
       timeout: Duration.seconds(29),
       role,
       logGroup: functionLogs,
+      reservedConcurrentExecutions: props.reservedConcurrency ?? 100,
       environment: {
         TABLE_NAME: props.table.tableName,
         PUBLIC_BASE_URL: this.publicBaseUrl,
@@ -232,16 +240,16 @@ export class Api extends Construct {
   }
 
   /**
-   * Where the tenant-isolation step plugs in (not called yet). The plan: per request the function
-   * assumes a data-access role with the session tag `tenant=<tenantId>` (sts:TagSession), and that
-   * role's table statement carries this condition, so IAM itself refuses any item whose partition key
-   * is not `T#<tenantId>…`. Cross-tenant readers (bureaus, incubators) query the `scope` GSI and need a
-   * second statement keyed on their `R#…` / `I#…` prefix instead.
+   * Tenant-confined data access: the function assumes `dataRole` per tenant with session tags
+   * (store/access/credentials.ts, enabled by DATA_ROLE_ARN), and the role's statements confine each
+   * session to its tenant (infra/lib/data-access.ts). The function's own table statement stays for
+   * what runs before a tenant is known (page sessions, invitation links, a region's bureau, published
+   * rule sets): the function chooses the session's tags itself, so the confinement stops a
+   * repository misused with another tenant's key, not code that runs in the function.
    */
-  confineToTenant(principalTag = 'tenant'): void {
-    this.tableAccess.addCondition('ForAllValues:StringLike', {
-      'dynamodb:LeadingKeys': [`T#\${aws:PrincipalTag/${principalTag}}*`],
-    });
+  confineDataAccess(dataAccess: DataAccess): void {
+    dataAccess.grantAssume(this.function.role as IRole);
+    this.function.addEnvironment('DATA_ROLE_ARN', dataAccess.role.roleArn);
   }
 
   /** SES may send only as the configured sender: its address identity, or its domain identity if that is what is verified. */

@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { Api } from './api.ts';
 import { Auth, chooseIdentityProvider } from './auth.ts';
 import { Data } from './data.ts';
+import { DataAccess } from './data-access.ts';
 import { ImportWorker } from './import-worker.ts';
 import { Observability } from './observability.ts';
 
@@ -42,6 +44,7 @@ export class ShegongStack extends Stack {
   readonly data: Data;
   readonly auth: Auth;
   readonly api: Api;
+  readonly dataAccess: DataAccess;
   readonly importWorker: ImportWorker;
   readonly observability: Observability;
 
@@ -85,6 +88,13 @@ export class ShegongStack extends Stack {
       cognitoDomainPrefix: settings.cognitoDomainPrefix,
     });
     this.api.authenticateWith(this.auth);
+    this.dataAccess = new DataAccess(this, 'DataAccess', {
+      stage: settings.stage,
+      table: this.data.table,
+      indexNames: this.data.indexNames,
+      assumedBy: this.api.function.role as IRole,
+    });
+    this.api.confineDataAccess(this.dataAccess);
     this.importWorker = new ImportWorker(this, 'ImportWorker', {
       stage: settings.stage,
       table: this.data.table,

@@ -37,6 +37,8 @@ export async function benchApi(store: Store) {
       .setExpirationTime('1h')
       .sign(privateKey);
   const app = createApp({
+    // Limits no request would reach: the throttle's cost is measured, its 429s are not.
+    throttle: { tenant: { rate: 1e9, burst: 1e9 }, anonymous: { rate: 1e9, burst: 1e9 } },
     store,
     verifyToken: createTokenVerifier({
       issuer: ISSUER,

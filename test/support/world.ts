@@ -41,6 +41,7 @@ import {
 import { Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { inject } from 'vitest';
+import { PolicyEvaluation } from './confined.ts';
 import { ApiDescription, isJson, openApiDocument, recordSeen } from './documented.ts';
 import { RecordingDirectory } from './identity.ts';
 import { TestTable } from './table.ts';
@@ -189,6 +190,11 @@ export interface WorldOptions {
   deps?: Partial<AppDeps>;
   /** Mount the pages of @shegong/web on the app (default true). */
   pages?: boolean;
+  /**
+   * Evaluate the data-access policy on every tenant's requests (support/confined.ts), denying what
+   * IAM would deny; default on when SHEGONG_EVALUATE_DATA_POLICY=1, so any file can be run under it.
+   */
+  evaluatePolicy?: boolean;
 }
 
 export interface RequestOptions {
@@ -225,6 +231,8 @@ export class World {
   readonly cookies = new PageCookies(false);
   /** The double-submit CSRF token a browser of these tests holds. */
   readonly csrfToken = randomBytes(32).toString('base64url');
+  /** Set when the data-access policy is evaluated (WorldOptions.evaluatePolicy). */
+  readonly policy?: PolicyEvaluation;
   private readonly tokens = new Map<string, string>();
   private readonly sessions = new Map<string, string>();
 
@@ -233,8 +241,17 @@ export class World {
     readonly issuer: TestIssuer,
     options: WorldOptions,
   ) {
-    this.store = new Store({ tableName: table.tableName, endpoint: table.endpoint, region: 'ap-southeast-1' });
+    if (options.evaluatePolicy ?? process.env.SHEGONG_EVALUATE_DATA_POLICY === '1') {
+      this.policy = new PolicyEvaluation(table.endpoint, table.tableName);
+    }
+    const policy = this.policy;
+    this.store = new Store(
+      { tableName: table.tableName, endpoint: table.endpoint, region: 'ap-southeast-1' },
+      policy ? { clientFor: (tenantId) => policy.clientFor(tenantId) } : {},
+    );
     this.deps = {
+      // Off unless a test sets it: a file's requests come as fast as the machine allows.
+      throttle: false,
       store: this.store,
       verifyToken: issuer.verifyToken,
       identity: this.directory,

@@ -37,6 +37,7 @@ import { ruleSets } from './rule-sets/routes.ts';
 import { targetMapRoutes } from './targets/map-routes.ts';
 import { postingRoutes } from './targets/posting-routes.ts';
 import { tenants } from './tenants/routes.ts';
+import { throttle } from './throttle/throttle.ts';
 import { users } from './users/routes.ts';
 
 /** Where a roster file is uploaded. */
@@ -178,6 +179,7 @@ export function createApp(deps: AppDeps) {
     if (!c.req.path.startsWith('/v1/')) return next();
     return (c.req.path === UPLOAD_PATH ? bodyLimits.upload : bodyLimits.usual)(c, next);
   });
+  if (deps.throttle !== false) app.use(throttle(deps.throttle));
   app.route('/v1', api());
   app.notFound((c) => problem(c, 404, 'There is nothing at this address'));
   app.onError(onError);

@@ -1,12 +1,15 @@
 import type { CoreDeps, UseCaseContext } from '@shegong/core';
 import type { Principal, TenantRecord, UserRecord } from '@shegong/domain';
 import type { TenantRepositories } from '@shegong/store';
+import type { ThrottleSettings } from './throttle/throttle.ts';
 
 /** What the API is built with: the core's dependencies and the API's own settings. */
 export interface AppDeps extends CoreDeps {
   /** Origins allowed to call the API from a browser; none by default (CORS closed). */
   corsOrigins?: string[];
   maxBodyBytes?: number;
+  /** Per-tenant (and per-IP) rate limits on /v1 (throttle/throttle.ts); DEFAULT_THROTTLE unless set, none with false. */
+  throttle?: ThrottleSettings | false;
 }
 
 export type AppEnv = {

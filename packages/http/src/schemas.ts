@@ -67,6 +67,14 @@ export const errorResponses = {
   401: { description: 'No valid token', content: problemContent },
   403: { description: 'Your role or kind of organisation may not do this', content: problemContent },
   404: { description: 'Not found (also for another tenant’s objects)', content: problemContent },
+  // The per-tenant throttle (throttle/throttle.ts) answers any protected route before it runs.
+  429: {
+    description: 'Your organisation sends requests faster than its limit',
+    headers: {
+      'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before sending again' },
+    },
+    content: problemContent,
+  },
 } as const;
 
 export const updateResponses = {

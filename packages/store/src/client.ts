@@ -6,6 +6,8 @@ export interface StoreConfig {
   /** DynamoDB Local's URL; unset in AWS. */
   endpoint?: string;
   region?: string;
+  /** The data-access role each tenant's repositories assume (env DATA_ROLE_ARN); unset locally. */
+  dataRoleArn?: string;
 }
 
 /** One client per configuration: SDK clients are built once and reused (Powertools' advice). */

@@ -7,6 +7,24 @@ export {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+export { accessesOf, type DataAccess, watchAccesses } from './access/accesses.ts';
+export { readSessionTags, type SessionTags, sessionTagsOf, TenantCredentials } from './access/credentials.ts';
+export {
+  allFamilies,
+  type Holder,
+  type KeyFamily,
+  keyFamilies,
+  patternsOf,
+  ruleSetKeyFamilies,
+} from './access/families.ts';
+export {
+  BUREAU_QUERIES_ORGANISATIONS,
+  CROSS_TENANT_READERS,
+  CROSS_TENANT_WRITERS,
+  type DataResources,
+  dataAccessStatements,
+  type PolicyStatementJson,
+} from './access/policy.ts';
 export { ContractActuals } from './actuals.ts';
 export { AuditTrail } from './audit.ts';
 export {

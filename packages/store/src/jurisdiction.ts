@@ -35,6 +35,12 @@ export class JurisdictionContracts {
   constructor(
     private readonly scope: TenantScope,
     readonly jurisdiction: Jurisdiction,
+    /**
+     * The organisation's own scope, for what is read of its partition whole (a Query) once its
+     * contract is known to be in the jurisdiction: confined to that organisation (access/policy.ts),
+     * so the bureau's own session never lists another tenant's partition.
+     */
+    private readonly organisationScope: (organisationId: string) => TenantScope = () => scope,
   ) {}
 
   /** The index partition and the prefix of this jurisdiction's contracts. */
@@ -122,7 +128,7 @@ export class JurisdictionContracts {
   /** Every month of actuals recorded on a contract of the jurisdiction, oldest first (undefined outside it). */
   async actualMonths(organisationId: string, contractId: string): Promise<StoredActualMonth[] | undefined> {
     if (!(await this.head(organisationId, contractId))) return undefined;
-    const items = await queryAll(this.scope, {
+    const items = await queryAll(this.organisationScope(organisationId), {
       partition: `T#${organisationId}`,
       sortPrefix: keys.actualMonthPrefix(contractId),
     });
@@ -138,7 +144,7 @@ export class JurisdictionContracts {
   /** The history of a contract in the jurisdiction, or undefined (absent or outside it). */
   async history(organisationId: string, contractId: string): Promise<ContractHistory | undefined> {
     if (!(await this.head(organisationId, contractId))) return undefined;
-    return new ContractHistory(this.scope, organisationId);
+    return new ContractHistory(this.organisationScope(organisationId), organisationId);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
+import { readSessionTags, TenantCredentials } from './access/credentials.ts';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
 import { AwardClaims, JurisdictionAwards } from './awards.ts';
@@ -74,13 +75,30 @@ export class Store {
   readonly client: DynamoDBDocumentClient;
   readonly tableName: string;
 
-  constructor(config: StoreConfig) {
+  /** The client a tenant's repositories use; the shared one unless data access is confined. */
+  private readonly clientOf: (tenantId: string) => DynamoDBDocumentClient;
+
+  /**
+   * `options.clientFor` replaces the per-tenant client (tests evaluate the data-access policy on it);
+   * otherwise, with `config.dataRoleArn`, each tenant's repositories sign with that role assumed for
+   * the tenant (access/credentials.ts). Lookups made without a tenant (page sessions, invitation
+   * links, a region's bureau, published rule sets) keep the function's own client.
+   */
+  constructor(config: StoreConfig, options: { clientFor?: (tenantId: string) => DynamoDBDocumentClient } = {}) {
     this.client = documentClient(config);
     this.tableName = config.tableName;
+    const confined = config.dataRoleArn
+      ? new TenantCredentials({
+          roleArn: config.dataRoleArn,
+          region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+          tags: (tenantId) => readSessionTags(this.client, this.tableName, tenantId),
+        })
+      : undefined;
+    this.clientOf = options.clientFor ?? (confined ? (id) => confined.clientFor(id) : () => this.client);
   }
 
   tenant(context: TenantContext): TenantRepositories {
-    const scope = new TenantScope(this.client, this.tableName, context.tenantId, context.userId);
+    const scope = new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId);
     return {
       scope,
       tenant: new OwnTenant(scope),
@@ -115,15 +133,19 @@ export class Store {
   jurisdiction(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionContracts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a jurisdiction');
     return new JurisdictionContracts(
-      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
       jurisdiction,
+      (organisationId) =>
+        new TenantScope(this.clientOf(organisationId), this.tableName, organisationId, context.userId),
     );
   }
 
   /** A bureau's review desk: its decisions on the contracts submitted to it (reviews.ts). */
   reviewDesk(context: TenantContext): ReviewDesk {
     if (context.kind !== 'bureau') throw new Error('only a bureau decides reviews');
-    return new ReviewDesk(new TenantScope(this.client, this.tableName, context.tenantId, context.userId));
+    return new ReviewDesk(
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+    );
   }
 
   /**
@@ -141,7 +163,7 @@ export class Store {
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
     return new JurisdictionRegister(
-      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
   }
@@ -150,7 +172,7 @@ export class Store {
   awards(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionAwards {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the award claims of a jurisdiction');
     return new JurisdictionAwards(
-      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
   }
@@ -159,7 +181,7 @@ export class Store {
   bases(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionBases {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the bases of a jurisdiction');
     return new JurisdictionBases(
-      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
       jurisdiction,
     );
   }
@@ -170,13 +192,19 @@ export class Store {
    */
   cityMap(context: TenantContext, city: string): CityMap {
     if (context.kind !== 'bureau') throw new Error('only a bureau keeps a map');
-    return new CityMap(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+    return new CityMap(
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      city,
+    );
   }
 
   /** What the targets read of a city beyond the map (read only), for a bureau of that city. */
   cityFacts(context: TenantContext, city: string): CityFacts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a city’s targets');
-    return new CityFacts(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+    return new CityFacts(
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      city,
+    );
   }
 
   /**
@@ -184,7 +212,10 @@ export class Store {
    * postings' picker and check). Read only: nothing here writes.
    */
   cityPlaces(context: TenantContext, city: string): Pick<CityMap, 'read' | 'community' | 'checkCommunity'> {
-    const map = new CityMap(new TenantScope(this.client, this.tableName, context.tenantId, context.userId), city);
+    const map = new CityMap(
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      city,
+    );
     return {
       read: map.read.bind(map),
       community: map.community.bind(map),
@@ -200,7 +231,7 @@ export class Store {
   admissions(context: TenantContext & { kind: string }): Pick<TenantDirectory, 'create'> {
     if (context.kind !== 'incubator') throw new Error('only an incubation base admits organisations');
     const directory = new TenantDirectory(
-      new TenantScope(this.client, this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
     );
     return { create: directory.create.bind(directory) };
   }

@@ -1,0 +1,103 @@
+import { dataAccessStatements } from '@shegong/store';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiFunction, asArray, functionEnvironment, ofType, type Resource, type Synthesized, synth } from './synth.ts';
+
+/**
+ * The tenant-confined data-access role in the template (infra/lib/data-access.ts): who may assume
+ * it and how, and that its statements are exactly those the store generates from its key families
+ * (store/access/policy.ts), each with its action list, resources and conditions.
+ */
+describe('tenant-confined data access', () => {
+  let s: Synthesized;
+  let dataRoleId: string;
+  let functionRoleId: string;
+  let tableId: string;
+  beforeAll(() => {
+    s = synth();
+    [dataRoleId] = ofType(s.resources, 'AWS::IAM::Role').find(([, r]) =>
+      String(r.Properties.Description ?? '').includes('tenant-confined data access'),
+    )!;
+    const [, fn] = apiFunction(s.resources);
+    functionRoleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    [tableId] = ofType(s.resources, 'AWS::DynamoDB::Table')[0]!;
+  });
+  afterAll(() => s?.cleanUp());
+
+  const policyOf = (roleId: string) =>
+    ofType(s.resources, 'AWS::IAM::Policy')
+      .filter(([, p]) => asArray(p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r).includes(roleId)))
+      .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
+
+  it('may be assumed, with session tags, by the API function’s role alone, with our tag keys only', () => {
+    const role = s.resources[dataRoleId] as Resource;
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Principal: { AWS: { 'Fn::GetAtt': [functionRoleId, 'Arn'] } },
+          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'kind', 'region'] } },
+        },
+      ],
+    });
+    expect(role.Properties.MaxSessionDuration).toBe(3600);
+  });
+
+  it('has exactly the generated statements, each with its actions, resources and conditions', () => {
+    const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+    const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] });
+    const expected = dataAccessStatements({
+      table: 'TABLE',
+      indexes: ['scope', 'status', 'review'].map((n) => `INDEX:${n}`),
+    });
+    const actual = policyOf(dataRoleId);
+    expect(actual.map((st) => st.Sid)).toEqual(expected.map((st) => st.Sid));
+    for (const statement of expected) {
+      const found = actual.find((st) => st.Sid === statement.Sid)!;
+      expect(found.Effect, statement.Sid).toBe('Allow');
+      // CDK sorts a statement's actions; the set is what matters.
+      expect([...asArray(found.Action as string[])].sort(), statement.Sid).toEqual([...statement.Action].sort());
+      expect(found.Condition, statement.Sid).toEqual(statement.Condition);
+      const resources = statement.Resource.map((r) => (r === 'TABLE' ? tableArn : indexArn(r.replace('INDEX:', ''))));
+      expect(asArray(found.Resource), statement.Sid).toEqual(expect.arrayContaining(resources));
+      expect(asArray(found.Resource).length, statement.Sid).toBe(resources.length);
+    }
+  });
+
+  it('confines the tenant’s own statement to its partitions, and grants no Scan and no wildcard resource', () => {
+    const statements = policyOf(dataRoleId);
+    const own = statements.find((st) => st.Sid === 'OwnTenant')!;
+    expect(own.Condition).toEqual({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': [`T#\${aws:PrincipalTag/tenant}`, `T#\${aws:PrincipalTag/tenant}#*`],
+      },
+    });
+    for (const statement of statements) {
+      expect(asArray(statement.Action as string[])).not.toContain('dynamodb:Scan');
+      expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
+      expect(Object.keys(statement.Condition as object)).toContain('ForAllValues:StringLike');
+    }
+    const bureau = statements.find((st) => st.Sid === 'BureauRegion')!;
+    expect(bureau.Condition).toMatchObject({
+      'ForAllValues:StringLike': {
+        'dynamodb:LeadingKeys': expect.arrayContaining([`R#\${aws:PrincipalTag/region}#*`]),
+      },
+      StringEquals: { 'aws:PrincipalTag/kind': 'bureau' },
+    });
+  });
+
+  it('tells the function the role and lets its role assume it with tags', () => {
+    expect(functionEnvironment(s.resources).DATA_ROLE_ARN).toEqual({ 'Fn::GetAtt': [dataRoleId, 'Arn'] });
+    expect(policyOf(functionRoleId)).toContainEqual({
+      Effect: 'Allow',
+      Action: ['sts:AssumeRole', 'sts:TagSession'],
+      Resource: { 'Fn::GetAtt': [dataRoleId, 'Arn'] },
+    });
+  });
+
+  it('reserves concurrency for the API function (and caps it there)', () => {
+    const [, fn] = apiFunction(s.resources);
+    expect(fn.Properties.ReservedConcurrentExecutions).toBe(100);
+  });
+});

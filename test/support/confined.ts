@@ -1,0 +1,82 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  type DataAccess,
+  dataAccessStatements,
+  documentClient,
+  readSessionTags,
+  type SessionTags,
+  watchAccesses,
+} from '@shegong/store';
+import { allowingStatement, TEST_RESOURCES } from './iam.ts';
+
+/** What IAM would answer a request the policy does not allow. */
+export class AccessDenied extends Error {
+  override readonly name = 'AccessDeniedException';
+}
+
+export interface EvaluatedAccess extends DataAccess {
+  tags: SessionTags;
+  /** The statement that allowed it; undefined when denied. */
+  statement?: string;
+}
+
+/**
+ * The data-access policy applied in tests as the deployed role applies it: each tenant's
+ * repositories get their own client (as TenantCredentials gives them in AWS), whose every request is
+ * evaluated against the generated statements with the tenant's session tags before it is sent; a
+ * denied one fails as IAM would fail it. Every evaluation is kept for the tests to read.
+ */
+export class PolicyEvaluation {
+  readonly statements = dataAccessStatements(TEST_RESOURCES);
+  readonly accesses: EvaluatedAccess[] = [];
+  private readonly clients = new Map<string, DynamoDBDocumentClient>();
+  private readonly tags = new Map<string, SessionTags>();
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly tableName: string,
+  ) {}
+
+  get denied(): EvaluatedAccess[] {
+    return this.accesses.filter((a) => !a.statement);
+  }
+
+  clientFor(tenantId: string): DynamoDBDocumentClient {
+    let client = this.clients.get(tenantId);
+    if (client) return client;
+    client = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: 'ap-southeast-1',
+        endpoint: this.endpoint,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        maxAttempts: 10,
+      }),
+      { marshallOptions: { removeUndefinedValues: true } },
+    );
+    watchAccesses(client, async (accesses) => {
+      const tags = await this.tagsOf(tenantId);
+      for (const access of accesses) {
+        const statement = allowingStatement(this.statements, tags, access)?.Sid;
+        this.accesses.push({ ...access, tags, ...(statement ? { statement } : {}) });
+        if (!statement) {
+          throw new AccessDenied(
+            `${access.action} on ${access.leadingKeys.join(', ')} denied to ${JSON.stringify(tags)}`,
+          );
+        }
+      }
+    });
+    this.clients.set(tenantId, client);
+    return client;
+  }
+
+  /** Read from the tenant's record; not kept while it has none (the tenant is being created). */
+  private async tagsOf(tenantId: string): Promise<SessionTags> {
+    const known = this.tags.get(tenantId);
+    if (known) return known;
+    const client = documentClient({ tableName: this.tableName, endpoint: this.endpoint, region: 'ap-southeast-1' });
+    const tags = await readSessionTags(client, this.tableName, tenantId);
+    if (tags.kind) this.tags.set(tenantId, tags);
+    return tags;
+  }
+}
