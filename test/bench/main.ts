@@ -9,6 +9,7 @@ import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
 import { statusFilteredPages } from './lists.ts';
 import { registerFirstPage } from './register.ts';
+import { costingRoundTrips } from './round-trips.ts';
 
 /**
  * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
@@ -46,10 +47,12 @@ const dynamo = await startDynamoDb({ port: await freePort() });
 let latency: Awaited<ReturnType<typeof meAgainstGetItem>>;
 let lists: Awaited<ReturnType<typeof statusFilteredPages>>;
 let register: Awaited<ReturnType<typeof registerFirstPage>>;
+let roundTrips: Awaited<ReturnType<typeof costingRoundTrips>>;
 try {
   latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
   lists = await statusFilteredPages(dynamo.endpoint, LIST_ITERATIONS);
   register = await registerFirstPage(dynamo.endpoint, LIST_ITERATIONS);
+  roundTrips = await costingRoundTrips(dynamo.endpoint);
 } finally {
   await dynamo.stop();
 }
@@ -109,6 +112,12 @@ const rows: [string, string, string, string][] = [
     ms(register.large.p95),
     ms(register.small.p95),
     `${(register.large.p95 / register.small.p95).toFixed(2)}×`,
+  ],
+  [
+    'store round trips of a costing request (POST /v1/contracts/preview), warm (first in the process) vs the limit',
+    `${roundTrips.warm} (${roundTrips.first})`,
+    '2',
+    `${(roundTrips.warm / 2).toFixed(2)}×`,
   ],
   [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
   [`cost 200 posts × 36 months (costPlan), median of ${costing.runs}`, `${costing.median.toFixed(3)} ms`, '—', '—'],
