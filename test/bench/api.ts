@@ -36,7 +36,7 @@ export async function benchApi(store: Store) {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-  const app = createApp({
+  const deps = {
     store,
     verifyToken: createTokenVerifier({
       issuer: ISSUER,
@@ -49,6 +49,6 @@ export async function benchApi(store: Store) {
       setEnabled: async () => {},
     },
     publicBaseUrl: 'http://bench.local',
-  });
-  return { app, tokenOf };
+  };
+  return { app: createApp(deps), deps, tokenOf };
 }
