@@ -31,9 +31,11 @@ const gzipped = promisify(gzip);
 export function compression(): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    const encoding = chosenEncoding(c.req.header('Accept-Encoding'));
-    if (!encoding || c.req.method === 'HEAD' || !compressible(c.res)) return;
+    if (c.req.method === 'HEAD' || !compressible(c.res)) return;
+    // Whether compressed or not, this answer depends on Accept-Encoding: a cache must know.
     c.res.headers.append('Vary', 'Accept-Encoding');
+    const encoding = chosenEncoding(c.req.header('Accept-Encoding'));
+    if (!encoding) return;
     const body = new Uint8Array(await c.res.clone().arrayBuffer());
     if (body.byteLength < COMPRESSION_THRESHOLD) return;
     const compressed =
