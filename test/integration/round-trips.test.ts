@@ -1,6 +1,6 @@
 import { FANGCHENGGANG_2023 } from '@shegong/domain';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
-import { roundTripsDuring } from '@shegong/store';
+import { roundTripsDuring, ruleSetCacheOf } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -69,5 +69,21 @@ describe('store round trips per request, once warm', () => {
     await county.ruleSets.publishNow({ ...FANGCHENGGANG_2023, region: '450603', title: '防城区（测试）' });
     const after = await world.request('POST', '/v1/contracts/preview', { as: finance(), json: draft });
     expect(((await after.json()) as { ruleSet: { region: string } }).ruleSet.region).toBe('450603');
+  });
+
+  it('another instance’s publication: seen from the cache within its minute, by a fresh read (what publishing checks) at once', async () => {
+    const region = '450621'; // 上思县: the city's rules until the county publishes its own
+    expect((await world.store.ruleSetInForce(region, '2026-06-01'))?.region).toBe('450600');
+    const bureau = world.store.tenant({
+      tenantId: world.tenant('bureauA').id,
+      userId: world.user('bureauA', 'admin').id,
+    });
+    await bureau.ruleSets.publishNow({ ...FANGCHENGGANG_2023, region, title: '上思县（测试）' });
+    // What another instance still holds: the county's timeline as it read it, before the publication.
+    ruleSetCacheOf(world.store.tableName).rememberTimeline(region, []);
+    expect((await world.store.ruleSetInForce(region, '2026-06-01'))?.region).toBe('450600');
+    expect((await world.store.ruleSetInForce(region, '2026-06-01', { fresh: true }))?.region).toBe(region);
+    // The fresh read refreshed the cache: every later lookup sees the county's version.
+    expect((await world.store.ruleSetInForce(region, '2026-06-01'))?.region).toBe(region);
   });
 });

@@ -174,9 +174,9 @@ export class PublishedRuleSets {
    * starts on or before the date; of one date, the highest version (a correction wins). Answered
    * from each region's cached timeline (rule-set-cache.ts): no read at all while they are fresh.
    */
-  async inForce(region: string, date: string): Promise<RuleSet | undefined> {
+  async inForce(region: string, date: string, options: { fresh?: boolean } = {}): Promise<RuleSet | undefined> {
     // The chain is at most three codes; asking all at once costs no more and answers sooner.
-    const timelines = await Promise.all(regionChain(region).map((code) => this.timeline(code)));
+    const timelines = await Promise.all(regionChain(region).map((code) => this.timeline(code, options.fresh)));
     for (const versions of timelines) {
       const found = latestOn(versions, date);
       if (found) return found;
@@ -184,9 +184,12 @@ export class PublishedRuleSets {
     return undefined;
   }
 
-  /** Every version of a region (its own), from the cache or one query of its index partition. */
-  private async timeline(region: string): Promise<readonly RuleSet[]> {
-    const cached = this.cache.timeline(region);
+  /**
+   * Every version of a region (its own), from the cache or one query of its index partition;
+   * `fresh` reads the table whatever the cache holds (and refreshes it).
+   */
+  private async timeline(region: string, fresh = false): Promise<readonly RuleSet[]> {
+    const cached = fresh ? undefined : this.cache.timeline(region);
     if (cached) return cached;
     const versions: RuleSet[] = [];
     let start: Record<string, unknown> | undefined;
