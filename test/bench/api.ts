@@ -36,7 +36,7 @@ export async function benchApi(store: Store) {
       .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
-  const app = createApp({
+  const deps = {
     // Limits no request would reach: the throttle's cost is measured, its 429s are not.
     throttle: { tenant: { rate: 1e9, burst: 1e9 }, anonymous: { rate: 1e9, burst: 1e9 } },
     store,
@@ -51,6 +51,6 @@ export async function benchApi(store: Store) {
       setEnabled: async () => {},
     },
     publicBaseUrl: 'http://bench.local',
-  });
-  return { app, tokenOf };
+  };
+  return { app: createApp(deps), deps, tokenOf };
 }

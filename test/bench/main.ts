@@ -8,7 +8,9 @@ import { assessTwoHundredPostContract, costTwoHundredPosts } from './costing.ts'
 import { parseFiveThousand } from './import.ts';
 import { meAgainstGetItem } from './latency.ts';
 import { statusFilteredPages } from './lists.ts';
+import { largestPages } from './page-size.ts';
 import { registerFirstPage } from './register.ts';
+import { costingRoundTrips } from './round-trips.ts';
 
 /**
  * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
@@ -51,10 +53,14 @@ const dynamo = await startDynamoDb({ port: await freePort() });
 let latency: Awaited<ReturnType<typeof meAgainstGetItem>>;
 let lists: Awaited<ReturnType<typeof statusFilteredPages>>;
 let register: Awaited<ReturnType<typeof registerFirstPage>>;
+let roundTrips: Awaited<ReturnType<typeof costingRoundTrips>>;
+let pages: Awaited<ReturnType<typeof largestPages>>;
 try {
   latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
   lists = await statusFilteredPages(dynamo.endpoint, LIST_ITERATIONS);
   register = await registerFirstPage(dynamo.endpoint, LIST_ITERATIONS);
+  roundTrips = await costingRoundTrips(dynamo.endpoint);
+  pages = await largestPages(dynamo.endpoint);
 } finally {
   await dynamo.stop();
 }
@@ -128,6 +134,24 @@ const rows: [string, string, string, string][] = [
     ms(register.large.p95),
     ms(register.small.p95),
     `${(register.large.p95 / register.small.p95).toFixed(2)}×`,
+  ],
+  [
+    'store round trips of a costing request (POST /v1/contracts/preview), warm (first in the process) vs the limit',
+    `${roundTrips.warm} (${roundTrips.first})`,
+    '2',
+    `${(roundTrips.warm / 2).toFixed(2)}×`,
+  ],
+  [
+    `largest demo page transferred, gzip (${pages.gzip.path.replace(/[0-9a-f-]{36}/, ':id')}) vs the limit`,
+    `${(pages.gzip.bytes / 1024).toFixed(1)} KB`,
+    '60 KB',
+    `${(pages.gzip.bytes / (60 * 1024)).toFixed(2)}×`,
+  ],
+  [
+    `largest demo page as HTML, uncompressed (${pages.raw.path.replace(/[0-9a-f-]{36}/, ':id')})`,
+    `${(pages.raw.bytes / 1024).toFixed(1)} KB`,
+    '—',
+    '—',
   ],
   [`parse+validate 5 000-row roster (${kb(roster.bytes)} csv), median of 5`, ms(roster.median), '—', '—'],
   [`cost 200 posts × 36 months (costPlan), median of ${costing.runs}`, `${costing.median.toFixed(3)} ms`, '—', '—'],

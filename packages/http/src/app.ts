@@ -10,6 +10,7 @@ import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
 import { awards } from './awards/routes.ts';
 import { baseRoutes } from './bases/routes.ts';
+import { compression } from './compression.ts';
 import { contractExports } from './contracts/exports.ts';
 import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
@@ -136,6 +137,8 @@ function validationProblem(
  */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  // First, so it compresses the answer every other middleware and the pages have finished.
+  app.use(compression());
   app.use(requestIdentity());
   app.use((c, next) => {
     c.set('deps', deps);

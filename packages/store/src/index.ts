@@ -87,6 +87,8 @@ export { type ListQuery, type PageRequest, queryPage } from './query.ts';
 export { Rectifications } from './rectifications.ts';
 export { JurisdictionRegister, registerCounters, registerShard } from './register.ts';
 export { ReviewDesk } from './reviews.ts';
+export { roundTripsDuring } from './round-trips.ts';
+export { RuleSetCache, ruleSetCacheOf, TIMELINE_TTL_MS } from './rule-set-cache.ts';
 export {
   MAX_RULE_SET_VERSION,
   PublishedRuleSets,

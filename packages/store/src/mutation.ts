@@ -63,6 +63,8 @@ export class Mutation {
   private readonly late: LateItems[] = [];
   /** The person of the registry this mutation's event concerns (see `concerning`). */
   private subject?: string;
+  /** What to do once the transaction has committed (a cache to forget: rule-set-cache.ts). */
+  private readonly committed: (() => void)[] = [];
 
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -335,12 +337,20 @@ export class Mutation {
     return { actor: this.actor.userId, at, action, entity, entityId, version, hash: stateHash(newState) };
   }
 
+  /** Runs `then` after the transaction commits (never when it fails: nothing changed then). */
+  onCommitted(then: () => void): this {
+    this.committed.push(then);
+    return this;
+  }
+
   async commit(): Promise<AuditEvent> {
     const fixed = this.steps.length;
     for (let attempt = 1; ; attempt++) {
       for (const { stage } of this.deferred) await stage(this);
       try {
-        return await this.commitOnce();
+        const event = await this.commitOnce();
+        for (const then of this.committed) then();
+        return event;
       } catch (error) {
         const rebuild =
           error instanceof StoreError &&

@@ -5,6 +5,7 @@ import { conflict, notFound } from './errors.ts';
 import type { Mutation } from './mutation.ts';
 import type { PageRequest } from './query.ts';
 import { queryPage } from './query.ts';
+import { latestOn, type RuleSetCache, ruleSetCacheOf } from './rule-set-cache.ts';
 import type { TenantScope } from './scope.ts';
 
 /**
@@ -111,7 +112,9 @@ export class RuleSets {
         { tenantId: this.scope.tenantId, ruleSetId: ruleSet.id },
         raced,
       )
-      .audited('ruleset.publish', 'RuleSet', ruleSet.id, 1, ruleSet);
+      .audited('ruleset.publish', 'RuleSet', ruleSet.id, 1, ruleSet)
+      // This process sees its own publication at once, not after the timeline's TTL.
+      .onCommitted(() => ruleSetCacheOf(this.scope.tableName).forgetTimeline(input.region));
     return { ruleSet, mutation };
   }
 
@@ -156,38 +159,55 @@ export class RuleSets {
  * index by region (or a rule set by its id), never a tenant's partition.
  */
 export class PublishedRuleSets {
+  private readonly cache: RuleSetCache;
+
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.cache = ruleSetCacheOf(tableName);
+  }
 
   /**
    * The rule set in force for a region on a date: for the region, then its city, then its
    * province (nearest first, P-U1: a county's own rules before its city's), the latest that
-   * starts on or before the date; of one date, the highest version (a correction wins).
+   * starts on or before the date; of one date, the highest version (a correction wins). Answered
+   * from each region's cached timeline (rule-set-cache.ts): no read at all while they are fresh.
    */
-  async inForce(region: string, date: string): Promise<RuleSet | undefined> {
+  async inForce(region: string, date: string, options: { fresh?: boolean } = {}): Promise<RuleSet | undefined> {
     // The chain is at most three codes; asking all at once costs no more and answers sooner.
-    const found = await Promise.all(regionChain(region).map((code) => this.latestFrom(code, date)));
-    return found.find((r) => r !== undefined);
+    const timelines = await Promise.all(regionChain(region).map((code) => this.timeline(code, options.fresh)));
+    for (const versions of timelines) {
+      const found = latestOn(versions, date);
+      if (found) return found;
+    }
+    return undefined;
   }
 
-  private async latestFrom(region: string, date: string): Promise<RuleSet | undefined> {
-    const { Items = [] } = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'scope',
-        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :last',
-        // `<date>#v9999` sorts after every version of that date and before the next day.
-        ExpressionAttributeValues: {
-          ':pk': ruleSetKeys.regionPartition(region),
-          ':last': ruleSetKeys.regionSort(date, MAX_RULE_SET_VERSION),
-        },
-        ScanIndexForward: false,
-        Limit: 1,
-      }),
-    );
-    return Items[0] ? fromItem(Items[0]) : undefined;
+  /**
+   * Every version of a region (its own), from the cache or one query of its index partition;
+   * `fresh` reads the table whatever the cache holds (and refreshes it).
+   */
+  private async timeline(region: string, fresh = false): Promise<readonly RuleSet[]> {
+    const cached = fresh ? undefined : this.cache.timeline(region);
+    if (cached) return cached;
+    const versions: RuleSet[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'scope',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': ruleSetKeys.regionPartition(region) },
+          ExclusiveStartKey: start,
+        }),
+      );
+      versions.push(...Items.map(fromItem));
+      start = LastEvaluatedKey;
+    } while (start);
+    this.cache.rememberTimeline(region, versions);
+    return versions;
   }
 
   /** Every version published for a region (its own, not its city's), newest date and version first. */
@@ -212,10 +232,15 @@ export class PublishedRuleSets {
     return { items: Items.map(fromItem), ...(cursor ? { cursor } : {}) };
   }
 
-  /** One version by its id: the guard names the publisher, then the item is read from its partition. */
+  /**
+   * One version by its id: kept in memory once read (a published version never changes); else the
+   * guard names the publisher, then the item is read from its partition.
+   */
   async find(id: string): Promise<RuleSet | undefined> {
     const parsed = parseRuleSetId(id);
     if (!parsed) return undefined;
+    const cached = this.cache.version(id);
+    if (cached) return cached;
     const { Item: guard } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
@@ -231,7 +256,10 @@ export class PublishedRuleSets {
         ConsistentRead: true,
       }),
     );
-    return Item ? fromItem(Item) : undefined;
+    if (!Item) return undefined;
+    const ruleSet = fromItem(Item);
+    this.cache.rememberVersion(ruleSet);
+    return ruleSet;
   }
 
   async get(id: string): Promise<RuleSet> {

@@ -246,9 +246,10 @@ export class Store {
   /**
    * Published policy, readable by every signed-in tenant (it holds no tenant data): the rule set
    * in force for a region on a date (county before city before province; latest on or before it).
+   * From a cache up to a minute old (rule-set-cache.ts) unless `fresh`.
    */
-  ruleSetInForce(region: string, date: string): Promise<RuleSet | undefined> {
-    return this.publishedRuleSets.inForce(region, date);
+  ruleSetInForce(region: string, date: string, options: { fresh?: boolean } = {}): Promise<RuleSet | undefined> {
+    return this.publishedRuleSets.inForce(region, date, options);
   }
 
   /** Every version published for a region, newest first. */

@@ -54,9 +54,13 @@ export interface RuleSetPreview {
   diff: ParameterDiff;
 }
 
-/** The rule set in force where and when `input` would take effect. */
+/**
+ * The rule set in force where and when `input` would take effect, read from the table, not the
+ * minute-old cache: a bureau compares with, and publishing checks against, what is there now,
+ * including a version another instance published seconds ago.
+ */
 const inForceAt = (ctx: UseCaseContext, input: NewRuleSet) =>
-  ruleSetInForce(ctx, { region: input.region, date: input.effectiveFrom });
+  ruleSetInForce(ctx, { region: input.region, date: input.effectiveFrom, fresh: true });
 
 /**
  * What publishing `input` would change against the version in force, refused as publishing would
@@ -104,11 +108,11 @@ export async function publishRuleSet(
 /** The rule set in force for a region (the member's own by default) on a date (today by default). */
 export async function ruleSetInForce(
   ctx: UseCaseContext,
-  query: { region?: string; date?: string } = {},
+  query: { region?: string; date?: string; fresh?: boolean } = {},
 ): Promise<InForce | undefined> {
   const region = query.region ?? ctx.actor.region;
   const date = query.date ?? ctx.clock.today();
-  const ruleSet = await ctx.store.ruleSetInForce(region, date);
+  const ruleSet = await ctx.store.ruleSetInForce(region, date, { fresh: query.fresh ?? false });
   return ruleSet ? describeInForce(region, date, ruleSet) : undefined;
 }
 

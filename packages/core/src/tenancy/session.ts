@@ -15,6 +15,7 @@ import { Unauthenticated } from '../refusals.ts';
 import { TENANCY_CLAIMS } from './claims.ts';
 import { TenantSuspended } from './suspension.ts';
 import { InvalidToken } from './token.ts';
+import { verifyRemembered } from './verified-tokens.ts';
 
 /** A verified member: who they are, in which tenant, with that tenant's repositories. */
 export interface Session {
@@ -45,7 +46,7 @@ async function verifiedMember(
   if (!token) throw new Unauthenticated('Sign in first: no token was sent');
   let claims: JWTPayload;
   try {
-    claims = await deps.verifyToken(token);
+    claims = await verifyRemembered(deps.verifyToken, token);
   } catch (error) {
     if (error instanceof InvalidToken) throw new Unauthenticated(`Sign in again: ${error.message}`);
     throw error;
@@ -69,13 +70,13 @@ interface Claimed {
 }
 
 /**
- * A member's session from the records: two GetItems in parallel (the tenant's and the user's), the
+ * A member's session from the records: one BatchGetItem of the tenant's and the user's, the
  * authority on kind, region, roles, being enabled and the tenant being active. Claims that
  * disagree with them are not trusted.
  */
 async function memberSession(deps: Pick<CoreDeps, 'store'>, member: Member, claimed?: Claimed): Promise<Session> {
   const repos = deps.store.tenant(member);
-  const [user, tenant] = await Promise.all([repos.users.find(member.userId), repos.tenant.find()]);
+  const { user, tenant } = await repos.tenant.findWithMember(member.userId);
   if (user?.status !== 'active' || !tenant) throw new Unauthenticated('This account is not active in its organisation');
   if (claimed && (tenant.kind !== claimed.kind || tenant.region !== claimed.region)) {
     throw new Unauthenticated('Sign in again: the token does not match your organisation');
