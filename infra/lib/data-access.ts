@@ -19,8 +19,9 @@ export interface DataAccessProps {
  * The role a tenant's data access runs with: the API function assumes it per tenant with session
  * tags (TenantCredentials), and its statements, generated from the store's key families
  * (store/access/policy.ts), confine each session with `dynamodb:LeadingKeys` to its tenant's
- * partitions, the global guards, and its city's region partitions for a bureau. What the statements
- * cannot confine is named beside them (CROSS_TENANT_WRITERS, CROSS_TENANT_READERS).
+ * partitions, the global guards, and its city's region partitions for a bureau. No statement names
+ * another tenant's partition: the few use cases that must are named in store/access/cross-tenant.ts
+ * and sign with the function's own grant.
  */
 export class DataAccess extends Construct {
   readonly role: Role;

@@ -78,6 +78,21 @@ describe('tenant-confined data access', () => {
       expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|index\/\*/);
       expect(Object.keys(statement.Condition as object)).toContain('ForAllValues:StringLike');
     }
+    // No statement names another tenant's partition (no `T#*`): crossings are named use cases
+    // (store/access/cross-tenant.ts) on the function's own grant.
+    const tenantPatterns = statements.flatMap((st) =>
+      asArray(
+        ((st.Condition as Record<string, Record<string, string[]>>)['ForAllValues:StringLike']?.[
+          'dynamodb:LeadingKeys'
+        ] ?? []) as string[],
+      ).filter((p) => p.startsWith('T#')),
+    );
+    expect([...new Set(tenantPatterns)].sort()).toEqual(
+      [`T#\${aws:PrincipalTag/tenant}`, `T#\${aws:PrincipalTag/tenant}#*`].sort(),
+    );
+    expect(statements.map((st) => st.Sid)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/CrossTenant|QueriesOrganisations/)]),
+    );
     const bureau = statements.find((st) => st.Sid === 'BureauRegion')!;
     expect(bureau.Condition).toMatchObject({
       'ForAllValues:StringLike': {

@@ -61,7 +61,7 @@ function person(name: string, n: number, change: Partial<PersonInput> = {}): Per
 async function dongxingOrganisation() {
   const platform = world.tenant('platform');
   const directory = world.store.platform({ tenantId: platform.id, userId: platform.users[0]!.id, kind: 'platform' });
-  const create = directory.scope.mutation();
+  const create = directory.scope.across('createTenant').mutation();
   const tenant = directory.directory.create(create, {
     kind: 'org',
     name: '东兴市同心社会工作服务中心',

@@ -110,18 +110,25 @@ describe('targetInputs: what the dashboard is computed from', () => {
     const ctx = await ctxOf('bureauA');
     const sent: string[] = [];
     const name = 'record-target-inputs';
-    world.store.client.middlewareStack.add(
-      (next, context) => (args) => {
-        sent.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name },
+    // The function's own client, and the bureau's own when the data-access policy is evaluated
+    // (SHEGONG_EVALUATE_DATA_POLICY=1 gives each tenant its client).
+    const clients = [world.store.client, world.policy?.clientFor(world.tenant('bureauA').id)].filter(
+      (c) => c !== undefined,
     );
+    for (const client of new Set(clients)) {
+      client.middlewareStack.add(
+        (next, context) => (args) => {
+          sent.push(context.commandName ?? '?');
+          return next(args);
+        },
+        { step: 'initialize', name },
+      );
+    }
     try {
       const { facts } = await targetInputs(ctx);
       expect(sent).toEqual(Array(5 + facts.organisations.length).fill('QueryCommand'));
     } finally {
-      world.store.client.middlewareStack.remove(name);
+      for (const client of new Set(clients)) client.middlewareStack.remove(name);
     }
   });
 

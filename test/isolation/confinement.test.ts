@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
-import { Contracts, keys, People, TenantScope } from '@shegong/store';
+import { Contracts, keys, OwnTenant, People, TenantScope } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessDenied } from '../support/confined.ts';
 import { World } from '../support/world.ts';
@@ -48,19 +48,17 @@ describe('the data-access policy on real flows', () => {
     const used = (sid: string) => policy().accesses.filter((a) => a.statement === sid);
     const counts = Object.fromEntries(policy().statements.map((st) => [st.Sid, used(st.Sid).length]));
     // Published rule sets are read with the function's own client (Store.ruleSetInForce), not a tenant's.
-    for (const sid of [
-      'OwnTenant',
-      'GlobalGuards',
-      'RegionSums',
-      'BureauRegion',
-      'CrossTenantReadsByKey',
-      'CrossTenantWrites',
-    ]) {
+    for (const sid of ['OwnTenant', 'GlobalGuards', 'RegionSums', 'BureauRegion']) {
       expect(counts[sid], `${sid} in ${JSON.stringify(counts)}`).toBeGreaterThan(0);
     }
     for (const access of used('BureauRegion')) expect(access.tags.kind).toBe('bureau');
-    for (const access of used('CrossTenantWrites'))
-      expect(access.tags.kind).toMatch(/^(bureau|incubator|platform|org)$/);
+    // No allowed access of a session names another tenant's partition (those go through
+    // TenantScope.across, store/access/cross-tenant.ts, on the function's own client).
+    for (const access of policy().accesses.filter((a) => a.statement)) {
+      for (const key of access.leadingKeys.filter((k) => k.startsWith('T#'))) {
+        expect(key === `T#${access.tags.tenant}` || key.startsWith(`T#${access.tags.tenant}#`), key).toBe(true);
+      }
+    }
     // Own-tenant accesses name the session's own tenant, never another.
     for (const access of used('OwnTenant')) {
       for (const key of access.leadingKeys) expect(key.startsWith(`T#${access.tags.tenant}`)).toBe(true);
@@ -80,6 +78,32 @@ describe('the data-access policy on real flows', () => {
     await expect(new Contracts(own).list({ limit: 10 })).resolves.toBeDefined();
     const denied = policy().denied.map((d) => d.leadingKeys[0]);
     expect(denied).toContain(keys.tenant(b.id).pk);
+  });
+
+  it.each([
+    ['an organisation', 'orgA', 'bureauA'],
+    ['a bureau', 'bureauA', 'orgA'],
+    ['an incubator', 'incubatorA', 'orgB'],
+  ] as const)('refuses %s’s confined repository another tenant’s key, to read and to write', async (_, own, other) => {
+    const self = world.tenant(own);
+    const target = world.tenant(other);
+    const client = policy().clientFor(self.id);
+    const misused = new TenantScope(client, world.table.tableName, target.id, self.users[0]!.id);
+    // Reading the other tenant's record by key (GetItem) is denied, as is its partition (Query).
+    await expect(new OwnTenant(misused).get()).rejects.toBeInstanceOf(AccessDenied);
+    await expect(new Contracts(misused).list({ limit: 10 })).rejects.toBeInstanceOf(AccessDenied);
+    // Writing into it (a transaction with an item and an audit event there) is denied before it is sent.
+    const write = misused.mutation().create('Tenant', { ...keys.tenant(target.id), id: target.id, name: 'forged' });
+    await expect(write.audited('tenant.forge', 'Tenant', target.id, 1, {}).commit()).rejects.toBeInstanceOf(
+      AccessDenied,
+    );
+    const denied = policy().denied.filter((d) => d.tags.tenant === self.id);
+    expect(denied.map((d) => d.action)).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem']),
+    );
+    // The same session still reads its own record.
+    const mine = new TenantScope(client, world.table.tableName, self.id, self.users[0]!.id);
+    await expect(new OwnTenant(mine).get()).resolves.toMatchObject({ id: self.id });
   });
 
   it('refuses an organisation the region index of its city, which only bureaus read', async () => {

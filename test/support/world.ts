@@ -306,7 +306,7 @@ export class World {
     const directory = this.store.platform({ tenantId: platform.id, userId: platformAdmin.id, kind: 'platform' });
     // The platform tenant first, then every other tenant, each created by the platform admin.
     for (const seeded of [platform, ...others.map((p) => this.plan(p))]) {
-      const create = directory.scope.mutation();
+      const create = directory.scope.across('createTenant').mutation();
       const record = directory.directory.create(
         create,
         {

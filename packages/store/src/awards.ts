@@ -229,7 +229,8 @@ export class JurisdictionAwards {
   async claim(claimId: string): Promise<StoredAwardClaim | undefined> {
     const lookup = await get(this.scope, keys.awardClaimLookup(claimId));
     if (!lookup) return undefined;
-    const item = await get(this.scope, keys.awardClaim(String(lookup.tenantId), claimId));
+    // The claim is the employer's, in its partition: a named crossing.
+    const item = await get(this.scope.across('jurisdictionReads'), keys.awardClaim(String(lookup.tenantId), claimId));
     if (!item) return undefined;
     const claim = toRecord<StoredAwardClaim>(item);
     if (!isQueued(claim.status) || !covers(this.jurisdiction, claim.region)) return undefined;

@@ -163,7 +163,9 @@ export class Evaluations {
    * a conflict, and both bureaus see the same overdue list.
    */
   file(evaluation: Evaluation): Mutation {
-    const mutation = this.scope.mutation().create('Evaluation', {
+    // The evaluation is the bureau's; its event goes on the organisation's chain (a named crossing).
+    const crossing = this.scope.across('evaluationFiled');
+    const mutation = crossing.mutation().create('Evaluation', {
       ...keys.evaluation(this.bureau, evaluation.organisationId, evaluation.contractId, evaluation.id),
       ...keys.evaluationProjection(evaluation.organisationId, evaluation.evaluatedOn, evaluation.id),
       ...evaluation,
@@ -176,7 +178,7 @@ export class Evaluations {
       );
     }
     // Filed evaluations are events of the contract's tamper-evident history (history.ts).
-    new ContractHistory(this.scope, evaluation.organisationId).stage(
+    new ContractHistory(crossing, evaluation.organisationId).stage(
       mutation,
       { organisationId: evaluation.organisationId, contractId: evaluation.contractId },
       {

@@ -9,6 +9,7 @@ export {
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { accessesOf, type DataAccess, watchAccesses } from './access/accesses.ts';
 export { readSessionTags, type SessionTags, sessionTagsOf, TenantCredentials } from './access/credentials.ts';
+export { CROSS_TENANT_PATHS, type CrossTenantPath } from './access/cross-tenant.ts';
 export {
   allFamilies,
   type Holder,
@@ -18,9 +19,6 @@ export {
   ruleSetKeyFamilies,
 } from './access/families.ts';
 export {
-  BUREAU_QUERIES_ORGANISATIONS,
-  CROSS_TENANT_READERS,
-  CROSS_TENANT_WRITERS,
   type DataResources,
   dataAccessStatements,
   type PolicyStatementJson,

@@ -158,10 +158,11 @@ export class JurisdictionContracts {
     return all.filter((f) => f.contractId === contractId);
   }
 
+  /** An organisation's item by key (its contract head, version, tenant record): a named crossing. */
   private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await this.scope.client.send(
-      new GetCommand({ TableName: this.scope.tableName, Key: key, ConsistentRead: true }),
-    );
+    const { Item } = await this.scope
+      .across('jurisdictionReads')
+      .client.send(new GetCommand({ TableName: this.scope.tableName, Key: key, ConsistentRead: true }));
     return Item;
   }
 }

@@ -56,7 +56,11 @@ export class Rectifications {
    */
   async step(expected: Rectification, next: Rectification, move: RectificationMove): Promise<Rectification> {
     const stored = { ...next, version: expected.version + 1 };
-    const mutation = this.scope.mutation().replace('Rectification', this.itemOf(next), expected.version);
+    // The finding is the bureau's item and the chain the organisation's: either party's step crosses.
+    const mutation = this.scope
+      .across('rectificationStep')
+      .mutation()
+      .replace('Rectification', this.itemOf(next), expected.version);
     mutation.audited(`rectification.${move}`, 'Rectification', next.id, stored.version, stored);
     this.chain(mutation, next, STEP_EVENTS[move], { state: next.state });
     await mutation.commit();
@@ -131,7 +135,10 @@ export class Rectifications {
     );
     const row = rows.items[0];
     if (!row || row.gsi1sk !== id) throw notFound('Rectification');
-    const [item] = await getInOrder(this.scope, [{ pk: String(row.pk), sk: String(row.sk) }]);
+    // The index row is the organisation's own; the finding it names lives in the bureau's partition.
+    const [item] = await getInOrder(this.scope.across('organisationFindings'), [
+      { pk: String(row.pk), sk: String(row.sk) },
+    ]);
     if (!item || item.organisationId !== this.scope.tenantId) throw notFound('Rectification');
     return recordOf(item);
   }
@@ -169,7 +176,9 @@ export class Rectifications {
   }
 
   private chain(mutation: Mutation, finding: Rectification, type: ChainEventType, data: Record<string, string>): void {
-    new ContractHistory(this.scope).stage(
+    // A bureau appends to the organisation's chain (its tip read and event written there).
+    const own = finding.organisationId === this.scope.tenantId;
+    new ContractHistory(own ? this.scope : this.scope.across('rectificationStep')).stage(
       mutation,
       { organisationId: finding.organisationId, contractId: finding.contractId },
       { type, data: { findingId: finding.id, bureauId: finding.bureauId, ...data } },

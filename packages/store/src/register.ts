@@ -308,7 +308,8 @@ export class JurisdictionRegister {
   async aggregates(filter: Pick<RegisterFilter, 'county' | 'organisationId'> = {}): Promise<RegisterAggregate[]> {
     if (this.outside(filter)) return [];
     if (filter.organisationId) {
-      const items = await queryAll(this.scope, {
+      // One organisation's totals, in its partition: a named crossing.
+      const items = await queryAll(this.scope.across('jurisdictionReads'), {
         partition: `T#${filter.organisationId}`,
         sortPrefix: `${keys.registerTotalPrefix}${filter.county ?? this.jurisdiction.county ?? ''}`,
       });
@@ -388,7 +389,7 @@ export class JurisdictionRegister {
   async organisationNames(ids: Iterable<string>): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     const items = await getInOrder(
-      this.scope,
+      this.scope.across('jurisdictionReads'),
       unique.map((id) => keys.tenant(id)),
     );
     return new Map(items.map((item) => [String(item.id), String(item.name ?? '')]));

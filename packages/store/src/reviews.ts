@@ -88,7 +88,10 @@ export class ReviewDesk {
       version: expectedVersion + 1,
     };
     const action = `contract.review.${decision.decision}`;
-    const mutation = this.scope
+    // The decision moves the organisation's contract, its register row and its chain in the bureau's
+    // transaction: a named crossing (access/cross-tenant.ts).
+    const crossing = this.scope.across('reviewDecision');
+    const mutation = crossing
       .mutation()
       .replace('Contract', contractHeadItem(organisationId, contract), expectedVersion)
       .create('Review', {
@@ -99,10 +102,10 @@ export class ReviewDesk {
       .audited(action, 'Review', review.id, 1, review)
       .auditedIn(organisationId, action, 'Contract', head.id, contract.version, contract);
     // The register (台账) row and sums follow the head's new status, under the organisation's keys.
-    const organisation = new TenantScope(this.scope.client, this.scope.tableName, organisationId, this.scope.actorId);
+    const organisation = new TenantScope(crossing.client, this.scope.tableName, organisationId, this.scope.actorId);
     new Contracts(organisation).register(mutation, { contractId: head.id, head: contract });
     // The decision is an event of the contract's tamper-evident history too (history.ts).
-    new ContractHistory(this.scope, organisationId).stage(
+    new ContractHistory(crossing, organisationId).stage(
       mutation,
       { organisationId, contractId: head.id },
       {

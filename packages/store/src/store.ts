@@ -98,7 +98,13 @@ export class Store {
   }
 
   tenant(context: TenantContext): TenantRepositories {
-    const scope = new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId);
+    const scope = new TenantScope(
+      this.clientOf(context.tenantId),
+      this.tableName,
+      context.tenantId,
+      context.userId,
+      this.client,
+    );
     return {
       scope,
       tenant: new OwnTenant(scope),
@@ -133,10 +139,10 @@ export class Store {
   jurisdiction(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionContracts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a jurisdiction');
     return new JurisdictionContracts(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       jurisdiction,
       (organisationId) =>
-        new TenantScope(this.clientOf(organisationId), this.tableName, organisationId, context.userId),
+        new TenantScope(this.clientOf(organisationId), this.tableName, organisationId, context.userId, this.client),
     );
   }
 
@@ -144,7 +150,7 @@ export class Store {
   reviewDesk(context: TenantContext): ReviewDesk {
     if (context.kind !== 'bureau') throw new Error('only a bureau decides reviews');
     return new ReviewDesk(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
     );
   }
 
@@ -163,7 +169,7 @@ export class Store {
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
     return new JurisdictionRegister(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       jurisdiction,
     );
   }
@@ -172,7 +178,7 @@ export class Store {
   awards(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionAwards {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the award claims of a jurisdiction');
     return new JurisdictionAwards(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       jurisdiction,
     );
   }
@@ -181,7 +187,7 @@ export class Store {
   bases(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionBases {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the bases of a jurisdiction');
     return new JurisdictionBases(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       jurisdiction,
     );
   }
@@ -193,7 +199,7 @@ export class Store {
   cityMap(context: TenantContext, city: string): CityMap {
     if (context.kind !== 'bureau') throw new Error('only a bureau keeps a map');
     return new CityMap(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       city,
     );
   }
@@ -202,7 +208,7 @@ export class Store {
   cityFacts(context: TenantContext, city: string): CityFacts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a city’s targets');
     return new CityFacts(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       city,
     );
   }
@@ -213,7 +219,7 @@ export class Store {
    */
   cityPlaces(context: TenantContext, city: string): Pick<CityMap, 'read' | 'community' | 'checkCommunity'> {
     const map = new CityMap(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
       city,
     );
     return {
@@ -231,7 +237,7 @@ export class Store {
   admissions(context: TenantContext & { kind: string }): Pick<TenantDirectory, 'create'> {
     if (context.kind !== 'incubator') throw new Error('only an incubation base admits organisations');
     const directory = new TenantDirectory(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId),
+      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
     );
     return { create: directory.create.bind(directory) };
   }

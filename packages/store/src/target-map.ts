@@ -276,9 +276,10 @@ export class CityFacts {
 
   /** One organisation of the city by its id (its listing: one GetItem), or undefined. */
   async organisation(organisationId: string): Promise<TargetOrganisation | undefined> {
-    const { Item } = await this.scope.client.send(
-      new GetCommand({ TableName: this.scope.tableName, Key: keys.organisationListing(organisationId) }),
-    );
+    // The organisation's listing, in its partition: a named crossing.
+    const { Item } = await this.scope
+      .across('jurisdictionReads')
+      .client.send(new GetCommand({ TableName: this.scope.tableName, Key: keys.organisationListing(organisationId) }));
     if (!Item || Item.gsi1pk !== keys.organisationPartition(this.city)) return undefined;
     return {
       organisationId: String(Item.organisationId),
@@ -293,7 +294,8 @@ export class CityFacts {
     const staff: TargetStaff[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const found = await this.scope.client.send(
+      // The organisation's registry, in its partition: a named crossing.
+      const found = await this.scope.across('jurisdictionReads').client.send(
         new QueryCommand({
           TableName: this.scope.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

@@ -204,9 +204,12 @@ export class TenantDirectory {
   }
 
   async get(tenantId: string): Promise<TenantRecord> {
-    const { Item } = await this.scope.client.send(
-      new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId), ConsistentRead: true }),
-    );
+    // Another tenant's record, read by the platform: a named crossing.
+    const { Item } = await this.scope
+      .across('tenantDirectory')
+      .client.send(
+        new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId), ConsistentRead: true }),
+      );
     if (!Item) throw notFound('Tenant');
     return toRecord<TenantRecord>(Item);
   }

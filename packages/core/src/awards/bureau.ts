@@ -112,7 +112,8 @@ async function commitMove(
   action: string,
   also?: (mutation: ReturnType<UseCaseContext['repos']['scope']['mutation']>) => void,
 ): Promise<void> {
-  const mutation = ctx.repos.scope.mutation();
+  // The claim is the organisation's: the bureau's move crosses into its partition (a named crossing).
+  const mutation = ctx.repos.scope.across('awardClaimDecision').mutation();
   stageClaimMove(mutation, claim, next);
   also?.(mutation);
   mutation

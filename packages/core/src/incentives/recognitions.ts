@@ -41,7 +41,7 @@ export async function recordRecognition(
   key?: string,
 ): Promise<{ recognition: RecognitionRecord; replayed: boolean }> {
   const area = jurisdiction(ctx);
-  const organisation = await organisationListing(ctx.repos.scope, organisationId);
+  const organisation = await organisationListing(ctx.repos.scope.across('jurisdictionReads'), organisationId);
   if (organisation?.kind !== 'org' || !isWithin(organisation.region, area.county ?? area.city))
     throw new NotFound('Organisation not found');
   const recognition = parsed(OrganisationRecognition, { organisationId, ...parsed(RecognitionInput, input) });
@@ -69,7 +69,8 @@ export async function recordRecognition(
           recordedAt: new Date().toISOString(),
           by: { userId: ctx.actor.userId },
         };
-        const mutation = ctx.repos.scope.mutation();
+        // Audited in the organisation's trail too: a named crossing.
+        const mutation = ctx.repos.scope.across('recordRecognition').mutation();
         ctx.repos.recognitions.stage(mutation, record);
         mutation
           .audited('recognition.record', 'Recognition', record.id, 1, record)

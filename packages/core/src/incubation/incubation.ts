@@ -268,7 +268,8 @@ export async function admitApplication(
   const application = await waitingApplication(ctx, applicationId, expectedVersion);
   await checkCreditCodeFree(ctx, application);
   const { body, replayed } = await commitOnce(ctx.repos, key, operation, () => {
-    const mutation = ctx.repos.scope.mutation();
+    // The organisation's tenant, guards and invitation are in its partitions: a named crossing.
+    const mutation = ctx.repos.scope.across('admitOrganisation').mutation();
     const organisationId = timeOrderedId();
     const by = { userId: ctx.actor.userId };
     const now = new Date().toISOString();
@@ -416,7 +417,8 @@ export async function reissueAdmissionInvitation(
     throw new Conflict(`This invitation is ${old.status}; only a pending or expired one can be reissued`, {
       reason: old.status,
     });
-  const mutation = ctx.repos.scope.mutation();
+  // The invitation is in the admitted organisation's partition: a named crossing.
+  const mutation = ctx.repos.scope.across('admitOrganisation').mutation();
   const { invitation, token } = organisation.invitations.reissue(mutation, old);
   try {
     await mutation.audited('invitation.reissue', 'Invitation', invitation.id, invitation.version, invitation).commit();
@@ -451,7 +453,8 @@ export async function recordCreditCode(
       fields: [{ path: '/uscc', message: 'is already recorded; it does not change', code: 'alreadyRegistered' }],
       reason: 'alreadyRegistered',
     });
-  const mutation = ctx.repos.scope.mutation();
+  // The base's incubation record follows in the same transaction: a named crossing.
+  const mutation = ctx.repos.scope.across('recordCreditCode').mutation();
   const next = ctx.repos.tenant.recordCreditCode(mutation, tenant, uscc);
   if (tenant.incubatorId) {
     const base = ctx.store.tenant({ tenantId: tenant.incubatorId, userId: ctx.actor.userId });

@@ -104,7 +104,8 @@ export async function raiseFinding(
   };
   const operation = { operation: 'rectification.raise', input: { organisationId, contractId, raise } };
   const { body, replayed } = await commitOnce(ctx.repos, idempotencyKey, operation, () => {
-    const mutation = ctx.repos.scope.mutation();
+    // The finding is the bureau's; its event goes on the organisation's chain (a named crossing).
+    const mutation = ctx.repos.scope.across('rectificationStep').mutation();
     return { body: ctx.repos.rectifications.stageRaise(mutation, newFinding()), mutation };
   });
   return { finding: view(ctx)(body), replayed };

@@ -37,7 +37,8 @@ async function commit(
   change: Pick<TenantRecord, 'status' | 'suspension'>,
 ): Promise<TenantRecord> {
   const platform = ctx.store.platform(ctx.actor);
-  const mutation = platform.scope.mutation();
+  // The tenant's record is in its partition: a named crossing.
+  const mutation = platform.scope.across('suspendTenant').mutation();
   const next = platform.directory.replace(mutation, tenant, change);
   try {
     await mutation.audited(action, 'Tenant', tenant.id, next.version, next).commit();

@@ -38,7 +38,8 @@ export async function createTenant(
 ): Promise<TenantCreation & { replayed: boolean }> {
   const platform = ctx.store.platform(ctx.actor);
   const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'tenant.create', input }, () => {
-    const mutation = platform.scope.mutation();
+    // The new tenant's record and first invitation are in its partition: a named crossing.
+    const mutation = platform.scope.across('createTenant').mutation();
     const { adminEmail, ...fields } = input;
     const tenant = platform.directory.create(mutation, fields);
     const inTenant = ctx.store.tenant({ tenantId: tenant.id, userId: ctx.actor.userId });
@@ -124,7 +125,8 @@ export async function reissueInvitation(
       reason: old.status,
     });
   }
-  const mutation = ctx.store.platform(ctx.actor).scope.mutation();
+  // The invitation is in the tenant's partition: a named crossing.
+  const mutation = ctx.store.platform(ctx.actor).scope.across('createTenant').mutation();
   const { invitation, token } = repos.invitations.reissue(mutation, old);
   try {
     await mutation.audited('invitation.reissue', 'Invitation', invitation.id, invitation.version, invitation).commit();
