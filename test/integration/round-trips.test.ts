@@ -1,6 +1,6 @@
 import { FANGCHENGGANG_2023 } from '@shegong/domain';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
-import { roundTripsDuring, ruleSetCacheOf } from '@shegong/store';
+import { ruleSetCacheOf } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { World } from '../support/world.ts';
 
@@ -17,15 +17,11 @@ afterAll(() => world.dispose());
 const finance = () => world.user('orgA', 'finance');
 
 async function commandsOf(method: string, path: string, json?: unknown) {
-  const send = () => world.request(method, path, { as: finance(), ...(json !== undefined ? { json } : {}) });
-  // With the data-access policy evaluated (SHEGONG_EVALUATE_DATA_POLICY=1) the tenant's repositories
-  // send through a client of their own: count on both.
-  const confined = world.policy?.clientFor(world.tenant('orgA').id);
-  const outer = await roundTripsDuring(world.store.client, () =>
-    confined ? roundTripsDuring(confined, send) : send().then((result) => ({ result, commands: [] as string[] })),
+  const { result, commands } = await world.storeCommandsDuring('orgA', () =>
+    world.request(method, path, { as: finance(), ...(json !== undefined ? { json } : {}) }),
   );
-  expect(outer.result.result.status).toBe(200);
-  return [...outer.commands, ...outer.result.commands];
+  expect(result.status).toBe(200);
+  return commands;
 }
 
 /** The request once to warm the process (the rule set's timelines, the token), then counted. */

@@ -108,28 +108,8 @@ describe('targetInputs: what the dashboard is computed from', () => {
 
   it('reads with Queries only: five, and one per organisation’s registry (no Scan, no read per person)', async () => {
     const ctx = await ctxOf('bureauA');
-    const sent: string[] = [];
-    const name = 'record-target-inputs';
-    // The function's own client, and the bureau's own when the data-access policy is evaluated
-    // (SHEGONG_EVALUATE_DATA_POLICY=1 gives each tenant its client).
-    const clients = [world.store.client, world.policy?.clientFor(world.tenant('bureauA').id)].filter(
-      (c) => c !== undefined,
-    );
-    for (const client of new Set(clients)) {
-      client.middlewareStack.add(
-        (next, context) => (args) => {
-          sent.push(context.commandName ?? '?');
-          return next(args);
-        },
-        { step: 'initialize', name },
-      );
-    }
-    try {
-      const { facts } = await targetInputs(ctx);
-      expect(sent).toEqual(Array(5 + facts.organisations.length).fill('QueryCommand'));
-    } finally {
-      for (const client of new Set(clients)) client.middlewareStack.remove(name);
-    }
+    const { result, commands } = await world.storeCommandsDuring('bureauA', () => targetInputs(ctx));
+    expect(commands).toEqual(Array(5 + result.facts.organisations.length).fill('QueryCommand'));
   });
 
   it('gives a county bureau its city’s inputs too (the dashboard narrows the view)', async () => {

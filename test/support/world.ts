@@ -38,7 +38,7 @@ import {
   type ShegongApp,
   SIGNED_CONTRACT_EXAMPLE,
 } from '@shegong/http';
-import { Store } from '@shegong/store';
+import { roundTripsDuring, Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { inject } from 'vitest';
 import { PolicyEvaluation } from './confined.ts';
@@ -671,6 +671,22 @@ export class World {
   async dispose(): Promise<void> {
     if (World.description) recordSeen(inject('responsesSeenDir'), this.table.tableName, await World.description);
     await this.table.drop();
+  }
+
+  /**
+   * The store commands sent while `action` runs, by name: on the function's own client and, when the
+   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on `label`'s own client too.
+   * Everything sent meanwhile counts, so run one request at a time.
+   */
+  async storeCommandsDuring<T>(
+    label: TenantLabel,
+    action: () => Promise<T>,
+  ): Promise<{ result: T; commands: string[] }> {
+    const confined = this.policy?.clientFor(this.tenant(label).id);
+    const outer = await roundTripsDuring(this.store.client, () =>
+      confined ? roundTripsDuring(confined, action) : action().then((result) => ({ result, commands: [] as string[] })),
+    );
+    return { result: outer.result.result, commands: [...outer.commands, ...outer.result.commands] };
   }
 
   tenant(label: TenantLabel): SeededTenant {
