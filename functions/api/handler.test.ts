@@ -1,5 +1,5 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 /**
  * The deployed entry tells the JSON API from the pages by path (the pages are imported by the
@@ -8,15 +8,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 let handler: (event: LambdaEvent, context: LambdaContext) => Promise<{ statusCode: number; headers?: unknown }>;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
+  // Stubbed and restored after: the next file in this worker shares the process (isolate: false).
+  for (const [name, value] of Object.entries({
     TABLE_NAME: 'handler-test',
     AUTH_ISSUER: 'https://issuer.invalid',
     AUTH_AUDIENCE: 'shegong-test',
     PUBLIC_BASE_URL: 'https://shegong.test',
-  });
+  }))
+    vi.stubEnv(name, value);
   ({ handler } = (await import('./handler.ts')) as unknown as { handler: typeof handler });
   // Importing the whole app (and, below, the pages) takes seconds on a busy machine: generous limits.
 }, 120_000);
+afterAll(() => vi.unstubAllEnvs());
 
 const request = (path: string, accept: string) =>
   ({
