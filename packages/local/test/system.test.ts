@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, Store } from '@shegong/store';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { copyDemoData } from '../../../test/browser/demo-template.ts';
 import { freePort, LocalSystemError } from '../src/dynamodb-local.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-data.ts';
 import { type LocalSystem, startLocalSystem } from '../src/system.ts';
@@ -82,8 +83,11 @@ describe('startLocalSystem', { timeout: 240_000 }, () => {
   });
 
   it('signs a demo user in to the pages through the issuer (the callback redeems the code in-process)', async () => {
-    // On the run's DynamoDB Local, in a table of its own (as the browser journeys start theirs).
+    // On the run's DynamoDB Local, in a table of its own filled with a copy of the run's demo data,
+    // as the browser journeys start theirs (the test above seeds for real; a second seed here would
+    // only take its time again).
     const store = new Store({ tableName: `system-${randomUUID()}`, endpoint: inject('dynamoEndpoint') });
+    await copyDemoData(inject('dynamoEndpoint'), store.tableName);
     const system = await startLocalSystem({
       port: await freePort(),
       dynamoEndpoint: inject('dynamoEndpoint'),
