@@ -759,7 +759,7 @@ export class World {
     return response;
   }
 
-  /** The app's OpenAPI document, compiled once per test file (every World serves the same one). */
+  /** The app's OpenAPI document, compiled once per worker (files share modules; every World serves the same one). */
   private static description?: Promise<ApiDescription>;
 
   /**
