@@ -247,7 +247,12 @@ export class World {
     const policy = this.policy;
     this.store = new Store(
       { tableName: table.tableName, endpoint: table.endpoint, region: 'ap-southeast-1' },
-      policy ? { clientFor: (tenantId) => policy.clientFor(tenantId) } : {},
+      policy
+        ? {
+            clientFor: (tenantId) => policy.clientFor(tenantId),
+            crossingFor: (path, caller, target) => policy.crossingClientFor(path, caller, target),
+          }
+        : {},
     );
     this.deps = {
       // Off unless a test sets it: a file's requests come as fast as the machine allows.
@@ -306,7 +311,7 @@ export class World {
     const directory = this.store.platform({ tenantId: platform.id, userId: platformAdmin.id, kind: 'platform' });
     // The platform tenant first, then every other tenant, each created by the platform admin.
     for (const seeded of [platform, ...others.map((p) => this.plan(p))]) {
-      const create = directory.scope.across('createTenant').mutation();
+      const create = directory.scope.across('createTenant', seeded.id).mutation();
       const record = directory.directory.create(
         create,
         {

@@ -9,7 +9,19 @@ export {
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { accessesOf, type DataAccess, watchAccesses } from './access/accesses.ts';
 export { readSessionTags, type SessionTags, sessionTagsOf, TenantCredentials } from './access/credentials.ts';
-export { CROSS_TENANT_PATHS, type CrossTenantPath } from './access/cross-tenant.ts';
+export {
+  CROSS_TENANT_PATHS,
+  type CrossingDeclaration,
+  type CrossTenantPath,
+  type FamilyName,
+} from './access/cross-tenant.ts';
+export { CrossingCredentials } from './access/crossing-credentials.ts';
+export {
+  CROSSING_TAG_KEYS,
+  crossingRoleStatements,
+  crossingSessionPolicy,
+  crossingStatements,
+} from './access/crossing-policy.ts';
 export {
   allFamilies,
   type Holder,

@@ -23,14 +23,16 @@ export interface DataResources {
   indexes: readonly string[];
 }
 
-const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-const write = [
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+export const WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
   'dynamodb:BatchWriteItem',
 ];
+const read = READ_ACTIONS;
+const write = WRITE_ACTIONS;
 
 const leadingKeys = (patterns: readonly string[]) => ({ 'dynamodb:LeadingKeys': [...patterns] });
 const ofKind = (...kinds: string[]) => ({ 'aws:PrincipalTag/kind': kinds.length === 1 ? (kinds[0] as string) : kinds });
