@@ -29,6 +29,7 @@ describe('the data-access policy on real flows', () => {
   });
 
   it('serves an organisation, a bureau and an incubator through the API with nothing denied', async () => {
+    const functionFrom = policy().functionAccesses.length;
     const orgA = world.user('orgA', 'project_manager');
     const created = await world.request('POST', '/v1/contracts', {
       as: orgA,
@@ -42,6 +43,32 @@ describe('the data-access policy on real flows', () => {
     expect((await world.request('GET', '/v1/reviews', { as: bureau })).status).toBe(200);
     expect((await world.request('GET', '/v1/me', { as: world.user('incubatorA', 'admin') })).status).toBe(200);
     expect(policy().denied).toEqual([]);
+    // Whatever the function's own client read meanwhile is within its own narrow grant.
+    expect(
+      policy()
+        .functionAccesses.slice(functionFrom)
+        .filter((a) => !a.statement),
+    ).toEqual([]);
+  });
+
+  it('keeps the function’s own client to what is read before a tenant is known', async () => {
+    const from = policy().functionAccesses.length;
+    // An invitation link, a region's bureau, the published rule sets (fresh, past the cache).
+    expect(await world.store.invitationByToken('A'.repeat(43))).toBeUndefined();
+    expect(await world.store.reviewingBureau('450681', '450600')).toBeDefined();
+    expect(await world.store.ruleSetInForce('450600', '2026-01-01', { fresh: true })).toBeDefined();
+    const reads = policy().functionAccesses.slice(from);
+    expect(new Set(reads.map((a) => a.statement))).toEqual(new Set(['BeforeTenant', 'PublishedRuleSetsByRegion']));
+    // A tenant's record read with it is outside its grant (tenants read theirs with their own session).
+    await world.store.client.send(
+      new GetCommand({ TableName: world.table.tableName, Key: keys.tenant(world.tenant('orgA').id) }),
+    );
+    const last = policy().functionAccesses.at(-1)!;
+    expect([last.action, last.leadingKeys, last.statement]).toEqual([
+      'dynamodb:GetItem',
+      [keys.tenant(world.tenant('orgA').id).pk],
+      undefined,
+    ]);
   });
 
   it('uses each statement for the principal it is meant for', () => {

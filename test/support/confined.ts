@@ -6,7 +6,7 @@ import {
   crossingStatements,
   type DataAccess,
   dataAccessStatements,
-  documentClient,
+  functionStatements,
   type PolicyStatementJson,
   readSessionTags,
   type SessionTags,
@@ -80,7 +80,7 @@ export class PolicyEvaluation {
   }
 
   private newClient(): DynamoDBDocumentClient {
-    return DynamoDBDocumentClient.from(
+    const client = DynamoDBDocumentClient.from(
       new DynamoDBClient({
         region: 'ap-southeast-1',
         endpoint: this.endpoint,
@@ -89,6 +89,50 @@ export class PolicyEvaluation {
       }),
       { marshallOptions: { removeUndefinedValues: true } },
     );
+    client.middlewareStack.add(
+      (next, context) => (args) => {
+        for (const record of this.recorders) record(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name: 'countEvaluatedCommands' },
+    );
+    return client;
+  }
+
+  private readonly recorders = new Set<(command: string) => void>();
+  private tagReader?: DynamoDBDocumentClient;
+  readonly functionStatements = functionStatements(TEST_RESOURCES);
+
+  /**
+   * Records (does not refuse: tests set up and inspect the table with it) every access of the
+   * function's own client, evaluated against the function's own grant (store/access/policy.ts,
+   * functionStatements), so a test can show what a request reads with it is allowed.
+   */
+  watchFunctionClient(client: DynamoDBDocumentClient): void {
+    watchAccesses(client, (accesses) => {
+      for (const access of accesses) {
+        const statement = allowingStatement(this.functionStatements, {} as SessionTags, access)?.Sid;
+        this.functionAccesses.push({ ...access, tags: {} as SessionTags, ...(statement ? { statement } : {}) });
+      }
+    });
+  }
+
+  readonly functionAccesses: EvaluatedAccess[] = [];
+
+  /**
+   * The commands every tenant's and crossing's client sends while `action` runs, by name (the
+   * function's own client is counted by its caller): a request's round trips when its repositories
+   * are spread over several clients. Everything sent meanwhile counts, so run one request at a time.
+   */
+  async commandsDuring<T>(action: () => Promise<T>): Promise<{ result: T; commands: string[] }> {
+    const commands: string[] = [];
+    const record = (command: string) => commands.push(command);
+    this.recorders.add(record);
+    try {
+      return { result: await action(), commands };
+    } finally {
+      this.recorders.delete(record);
+    }
   }
 
   clientFor(tenantId: string): DynamoDBDocumentClient {
@@ -111,12 +155,22 @@ export class PolicyEvaluation {
     return client;
   }
 
-  /** Read from the tenant's record; not kept while it has none (the tenant is being created). */
+  /**
+   * Read from the tenant's record; not kept while it has none (the tenant is being created). In AWS
+   * a session tagged with the tenant alone reads it (TenantCredentials), which OwnTenant allows:
+   * here a client of its own, neither the function's nor one that counts a request's commands.
+   */
   private async tagsOf(tenantId: string): Promise<SessionTags> {
     const known = this.tags.get(tenantId);
     if (known) return known;
-    const client = documentClient({ tableName: this.tableName, endpoint: this.endpoint, region: 'ap-southeast-1' });
-    const tags = await readSessionTags(client, this.tableName, tenantId);
+    this.tagReader ??= DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        region: 'ap-southeast-1',
+        endpoint: this.endpoint,
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      }),
+    );
+    const tags = await readSessionTags(this.tagReader, this.tableName, tenantId);
     if (tags.kind) this.tags.set(tenantId, tags);
     return tags;
   }

@@ -254,6 +254,7 @@ export class World {
           }
         : {},
     );
+    policy?.watchFunctionClient(this.store.client);
     this.deps = {
       // Off unless a test sets it: a file's requests come as fast as the machine allows.
       throttle: false,
@@ -680,16 +681,17 @@ export class World {
 
   /**
    * The store commands sent while `action` runs, by name: on the function's own client and, when the
-   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on `label`'s own client too.
-   * Everything sent meanwhile counts, so run one request at a time.
+   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on every tenant's and crossing's
+   * client too (`label`'s and those it crosses into). Everything sent meanwhile counts, so run one
+   * request at a time.
    */
   async storeCommandsDuring<T>(
-    label: TenantLabel,
+    _label: TenantLabel,
     action: () => Promise<T>,
   ): Promise<{ result: T; commands: string[] }> {
-    const confined = this.policy?.clientFor(this.tenant(label).id);
+    const policy = this.policy;
     const outer = await roundTripsDuring(this.store.client, () =>
-      confined ? roundTripsDuring(confined, action) : action().then((result) => ({ result, commands: [] as string[] })),
+      policy ? policy.commandsDuring(action) : action().then((result) => ({ result, commands: [] as string[] })),
     );
     return { result: outer.result.result, commands: [...outer.commands, ...outer.result.commands] };
   }

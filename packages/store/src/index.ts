@@ -33,6 +33,8 @@ export {
 export {
   type DataResources,
   dataAccessStatements,
+  FUNCTION_OWN_READS,
+  functionStatements,
   type PolicyStatementJson,
 } from './access/policy.ts';
 export { ContractActuals } from './actuals.ts';
@@ -109,7 +111,7 @@ export {
 } from './rule-sets.ts';
 export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
-export { Store, type TenantContext, type TenantRepositories } from './store.ts';
+export { Store, type StoreOptions, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
 export {
   backfillOrganisationListings,

@@ -102,7 +102,7 @@ export class Store {
       ? new TenantCredentials({
           roleArn: config.dataRoleArn,
           region,
-          tags: (tenantId) => readSessionTags(this.client, this.tableName, tenantId),
+          tags: (tenantId, client) => readSessionTags(client, this.tableName, tenantId),
         })
       : undefined;
     this.clientOf = options.clientFor ?? (confined ? (id) => confined.clientFor(id) : () => this.client);
