@@ -104,15 +104,20 @@ export class PolicyEvaluation {
   readonly functionStatements = functionStatements(TEST_RESOURCES);
 
   /**
-   * Records (does not refuse: tests set up and inspect the table with it) every access of the
-   * function's own client, evaluated against the function's own grant (store/access/policy.ts,
-   * functionStatements), so a test can show what a request reads with it is allowed.
+   * Records every access of the function's own client, evaluated against the function's own grant
+   * (store/access/policy.ts, functionStatements), and refuses a denied one as IAM would while
+   * `refusing()` (the app serving a request): tests set up and inspect the table with the same client.
    */
-  watchFunctionClient(client: DynamoDBDocumentClient): void {
+  watchFunctionClient(client: DynamoDBDocumentClient, refusing: () => boolean): void {
     watchAccesses(client, (accesses) => {
       for (const access of accesses) {
         const statement = allowingStatement(this.functionStatements, {} as SessionTags, access)?.Sid;
         this.functionAccesses.push({ ...access, tags: {} as SessionTags, ...(statement ? { statement } : {}) });
+        if (!statement && refusing()) {
+          throw new AccessDenied(
+            `${access.action} on ${access.leadingKeys.join(', ')} denied to the function's own grant`,
+          );
+        }
       }
     });
   }

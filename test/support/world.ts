@@ -254,7 +254,9 @@ export class World {
           }
         : {},
     );
-    policy?.watchFunctionClient(this.store.client);
+    // Refused, as IAM would, only while the app serves a request: tests set up and inspect the table
+    // with the same client.
+    policy?.watchFunctionClient(this.store.client, () => this.serving > 0);
     this.deps = {
       // Off unless a test sets it: a file's requests come as fast as the machine allows.
       throttle: false,
@@ -761,9 +763,23 @@ export class World {
       body = JSON.stringify(options.json);
       headers['Content-Type'] ??= 'application/json';
     }
-    const response = await this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await this.served(() =>
+      this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
     await this.checkDocumented(method, path, response);
     return response;
+  }
+
+  /** Requests the app is serving now (the function's own client is checked against its grant meanwhile). */
+  private serving = 0;
+
+  private async served(request: () => Response | Promise<Response>): Promise<Response> {
+    this.serving++;
+    try {
+      return await request();
+    } finally {
+      this.serving--;
+    }
   }
 
   /** The app's OpenAPI document, compiled once per test file (every World serves the same one). */
@@ -797,7 +813,7 @@ export class World {
     ];
     const headers: Record<string, string> = { Accept: 'text/html', ...options.headers };
     if (cookies.length) headers.Cookie = cookies.join('; ');
-    if (method === 'GET' || method === 'HEAD') return this.app.request(path, { method, headers });
+    if (method === 'GET' || method === 'HEAD') return this.served(() => this.app.request(path, { method, headers }));
     const form = new URLSearchParams();
     if (csrf !== 'missing') form.append('_csrf', this.csrfToken);
     for (const [name, value] of Object.entries(options.form ?? {})) {
@@ -805,6 +821,6 @@ export class World {
     }
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     headers['Sec-Fetch-Site'] = csrf === 'cross-site' ? 'cross-site' : 'same-origin';
-    return this.app.request(path, { method, headers, body: form.toString() });
+    return this.served(() => this.app.request(path, { method, headers, body: form.toString() }));
   }
 }

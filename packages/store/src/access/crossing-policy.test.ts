@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_TENANT_PATHS, type CrossingDeclaration, type CrossTenantPath } from './cross-tenant.ts';
+import { CrossingCredentials } from './crossing-credentials.ts';
 import { crossingRoleStatements, crossingSessionPolicy, crossingStatements, TARGET } from './crossing-policy.ts';
 import { keyFamilies, TENANT } from './families.ts';
 
@@ -62,5 +63,26 @@ describe('the crossings’ IAM, generated from their declarations', () => {
     expect([...tenants].sort()).toEqual([TENANT, TARGET].map((t) => t).sort());
     expect(keysOf(write!)).toContain(`T#${TARGET}#AUDIT`);
     expect(keysOf(write!)).not.toContain(`T#${TARGET}#IDCARD`);
+  });
+});
+
+describe('crossing credentials', () => {
+  it('keeps one client per path, caller and target, the most recently used, up to its bound (no AWS call until used)', () => {
+    const credentials = new CrossingCredentials({
+      roleArn: 'arn:aws:iam::111122223333:role/crossing',
+      region: 'ap-southeast-1',
+      maxCrossings: 2,
+    });
+    const review = credentials.clientFor('reviewDecision', 'bureau', 'org-1');
+    expect(credentials.clientFor('reviewDecision', 'bureau', 'org-1')).toBe(review);
+    // Another target or another path is another session (its own tags and session policy).
+    const other = credentials.clientFor('reviewDecision', 'bureau', 'org-2');
+    expect(other).not.toBe(review);
+    credentials.clientFor('reviewDecision', 'bureau', 'org-1');
+    const reads = credentials.clientFor('jurisdictionReads', 'bureau', 'org-1');
+    expect(reads).not.toBe(review);
+    // org-1's review was used after org-2's, so org-2's is the one dropped.
+    expect(credentials.clientFor('reviewDecision', 'bureau', 'org-1')).toBe(review);
+    expect(credentials.clientFor('reviewDecision', 'bureau', 'org-2')).not.toBe(other);
   });
 });
