@@ -20,7 +20,12 @@ const aws = () => import('@shegong/http/aws');
 const config = readConfig(process.env);
 const deps: AppDeps = {
   // With DATA_ROLE_ARN (infra/lib/data-access.ts) each tenant's data access runs confined to it.
-  store: new Store({ tableName: config.tableName, dataRoleArn: process.env.DATA_ROLE_ARN }),
+  // With CROSSING_ROLE_ARN each named crossing runs narrowed to what it declares (store/access/cross-tenant.ts).
+  store: new Store({
+    tableName: config.tableName,
+    dataRoleArn: process.env.DATA_ROLE_ARN,
+    crossingRoleArn: process.env.CROSSING_ROLE_ARN,
+  }),
   verifyToken: createTokenVerifier({
     issuer: config.issuer,
     audience: config.audience,

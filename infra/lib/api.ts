@@ -21,7 +21,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.ts';
 import type { DataAccess } from './data-access.ts';
-import { BUNDLED_HANDLER, bundledCode, dataActions, repoRoot } from './lambda.ts';
+import { BUNDLED_HANDLER, bundledCode, repoRoot } from './lambda.ts';
 
 /** The repository root: the function entry and the pnpm lockfile are found from here, wherever synth runs. */
 const apiEntry = resolve(repoRoot, 'functions/api/handler.ts');
@@ -97,8 +97,6 @@ export class Api extends Construct {
   readonly publicBaseUrl: string;
   /** The custom domain's regional target, for the DNS record (CNAME) that points the name here. */
   readonly customDomainTarget?: string;
-  /** The function's own grant on the table (before a tenant is known); see `confineDataAccess`. */
-  private readonly tableAccess: PolicyStatement;
   private readonly integration: HttpLambdaIntegration;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
@@ -152,11 +150,8 @@ export class Api extends Construct {
         'Node.js 22 is pinned on purpose: the bundle targets node22 and its cold start was measured on it (TOOLCHAIN.md). Moving to a newer runtime is a deliberate change with its own bundle and cold-start check, not something a new CDK release should do silently.',
     });
 
-    this.tableAccess = new PolicyStatement({
-      actions: dataActions,
-      resources: [props.table.tableArn, ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`)],
-    });
-    this.function.addToRolePolicy(this.tableAccess);
+    // The function's own grant on the table is what it reads before a tenant is known: see
+    // `confineDataAccess`, which the stack always calls.
 
     if (props.mailFrom) this.allowMailFrom(props.mailFrom);
 
@@ -242,14 +237,18 @@ export class Api extends Construct {
   /**
    * Tenant-confined data access: the function assumes `dataRole` per tenant with session tags
    * (store/access/credentials.ts, enabled by DATA_ROLE_ARN), and the role's statements confine each
-   * session to its tenant (infra/lib/data-access.ts). The function's own table statement stays for
-   * what runs before a tenant is known (page sessions, invitation links, a region's bureau, published
-   * rule sets): the function chooses the session's tags itself, so the confinement stops a
-   * repository misused with another tenant's key, not code that runs in the function.
+   * session to its tenant; each named crossing assumes the crossing role with its two tenants and a
+   * session policy narrowed to what it declares (CROSSING_ROLE_ARN; store/access/cross-tenant.ts).
+   * The function's own grant keeps only what it reads before a tenant is known (page sessions,
+   * invitation links, a region's bureau, published rule sets: store/access/policy.ts,
+   * functionStatements). The function chooses the session's tags itself, so the confinement stops
+   * a repository misused with another tenant's key, not code that runs in the function.
    */
   confineDataAccess(dataAccess: DataAccess): void {
     dataAccess.grantAssume(this.function.role as IRole);
+    dataAccess.grantBeforeTenant(this.function.role as IRole);
     this.function.addEnvironment('DATA_ROLE_ARN', dataAccess.role.roleArn);
+    this.function.addEnvironment('CROSSING_ROLE_ARN', dataAccess.crossingRole.roleArn);
   }
 
   /** SES may send only as the configured sender: its address identity, or its domain identity if that is what is verified. */

@@ -1,4 +1,11 @@
-import { dataAccessStatements, type SessionTags } from '@shegong/store';
+import {
+  CROSSING_TAG_KEYS,
+  crossingRoleStatements,
+  type DataResources,
+  dataAccessStatements,
+  functionStatements,
+  type SessionTags,
+} from '@shegong/store';
 import { Duration } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { ArnPrincipal, type IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
@@ -11,23 +18,32 @@ export interface DataAccessProps {
   readonly stage: string;
   readonly table: Table;
   readonly indexNames: readonly string[];
-  /** The only principal that may assume the role: the API function's role. */
+  /** The only principal that may assume the roles: the API function's role. */
   readonly assumedBy: IRole;
 }
 
 /**
- * The role a tenant's data access runs with: the API function assumes it per tenant with session
- * tags (TenantCredentials), and its statements, generated from the store's key families
- * (store/access/policy.ts), confine each session with `dynamodb:LeadingKeys` to its tenant's
- * partitions, the global guards, and its city's region partitions for a bureau. No statement names
- * another tenant's partition: the few use cases that must are named in store/access/cross-tenant.ts
- * and sign with the function's own grant.
+ * The roles the API function's data access runs with, and its own remaining grant, all built from
+ * statements the store generates from its key families, so code and IAM cannot drift:
+ * - `role`: assumed per tenant with session tags (TenantCredentials); its statements
+ *   (store/access/policy.ts) confine each session with `dynamodb:LeadingKeys` to its tenant's
+ *   partitions, the global guards, and its city's region partitions for a bureau;
+ * - `crossingRole`: assumed per named crossing (CrossingCredentials) with the caller and the target
+ *   as tags and a session policy generated from the path's declaration (store/access/cross-tenant.ts,
+ *   crossing-policy.ts); the role itself opens the union of what the paths declare of those two
+ *   tenants, never a third;
+ * - the function's own statements (`grantBeforeTenant`): reads by key of what is looked up before a
+ *   tenant is known, and the published rule sets' index.
  */
 export class DataAccess extends Construct {
   readonly role: Role;
+  readonly crossingRole: Role;
+  private readonly resources: DataResources;
 
   constructor(scope: Construct, id: string, props: DataAccessProps) {
     super(scope, id);
+    const tableArn = props.table.tableArn;
+    this.resources = { table: tableArn, indexes: props.indexNames.map((name) => `${tableArn}/index/${name}`) };
     this.role = new Role(this, 'Role', {
       description: `Shegong ${props.stage} tenant-confined data access (assumed per tenant by the API function)`,
       // AssumeRole and TagSession, from the function's role alone, with no tag keys but ours.
@@ -37,19 +53,35 @@ export class DataAccess extends Construct {
       // The sessions ask for 15 minutes (the shortest); nothing needs longer.
       maxSessionDuration: Duration.hours(1),
     });
-    const tableArn = props.table.tableArn;
-    for (const statement of dataAccessStatements({
-      table: tableArn,
-      indexes: props.indexNames.map((name) => `${tableArn}/index/${name}`),
-    })) {
+    for (const statement of dataAccessStatements(this.resources)) {
       this.role.addToPolicy(PolicyStatement.fromJson(statement));
+    }
+    this.crossingRole = new Role(this, 'CrossingRole', {
+      description: `Shegong ${props.stage} named cross-tenant paths (assumed per crossing by the API function, with a session policy)`,
+      assumedBy: new ArnPrincipal(props.assumedBy.roleArn)
+        .withSessionTags()
+        .withConditions({ 'ForAllValues:StringEquals': { 'aws:TagKeys': [...CROSSING_TAG_KEYS] } }),
+      maxSessionDuration: Duration.hours(1),
+    });
+    for (const statement of crossingRoleStatements(this.resources)) {
+      this.crossingRole.addToPolicy(PolicyStatement.fromJson(statement));
     }
   }
 
-  /** Lets the function's role assume this role with session tags (the trust policy names it too). */
+  /** Lets the function's role assume both roles with session tags (their trust policies name it too). */
   grantAssume(role: IRole): void {
     role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.role.roleArn] }),
+      new PolicyStatement({
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        resources: [this.role.roleArn, this.crossingRole.roleArn],
+      }),
     );
+  }
+
+  /** The function's own grant: what it reads before a tenant is known (store/access/policy.ts). */
+  grantBeforeTenant(role: IRole): void {
+    for (const statement of functionStatements(this.resources)) {
+      role.addToPrincipalPolicy(PolicyStatement.fromJson(statement));
+    }
   }
 }

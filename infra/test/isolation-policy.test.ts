@@ -1,4 +1,4 @@
-import { dataAccessStatements } from '@shegong/store';
+import { crossingRoleStatements, dataAccessStatements, functionStatements } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFunction, asArray, functionEnvironment, ofType, type Resource, type Synthesized, synth } from './synth.ts';
 
@@ -12,10 +12,14 @@ describe('tenant-confined data access', () => {
   let dataRoleId: string;
   let functionRoleId: string;
   let tableId: string;
+  let crossingRoleId: string;
   beforeAll(() => {
     s = synth();
     [dataRoleId] = ofType(s.resources, 'AWS::IAM::Role').find(([, r]) =>
       String(r.Properties.Description ?? '').includes('tenant-confined data access'),
+    )!;
+    [crossingRoleId] = ofType(s.resources, 'AWS::IAM::Role').find(([, r]) =>
+      String(r.Properties.Description ?? '').includes('named cross-tenant paths'),
     )!;
     const [, fn] = apiFunction(s.resources);
     functionRoleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
@@ -44,14 +48,12 @@ describe('tenant-confined data access', () => {
     expect(role.Properties.MaxSessionDuration).toBe(3600);
   });
 
-  it('has exactly the generated statements, each with its actions, resources and conditions', () => {
+  const generated = { table: 'TABLE', indexes: ['scope', 'status', 'review'].map((n) => `INDEX:${n}`) };
+
+  /** The role's (or function's) statements with these Sids are exactly the generated ones. */
+  function expectGenerated(actual: Record<string, unknown>[], expected: ReturnType<typeof dataAccessStatements>) {
     const tableArn = { 'Fn::GetAtt': [tableId, 'Arn'] };
     const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] });
-    const expected = dataAccessStatements({
-      table: 'TABLE',
-      indexes: ['scope', 'status', 'review'].map((n) => `INDEX:${n}`),
-    });
-    const actual = policyOf(dataRoleId);
     expect(actual.map((st) => st.Sid)).toEqual(expected.map((st) => st.Sid));
     for (const statement of expected) {
       const found = actual.find((st) => st.Sid === statement.Sid)!;
@@ -62,6 +64,53 @@ describe('tenant-confined data access', () => {
       const resources = statement.Resource.map((r) => (r === 'TABLE' ? tableArn : indexArn(r.replace('INDEX:', ''))));
       expect(asArray(found.Resource), statement.Sid).toEqual(expect.arrayContaining(resources));
       expect(asArray(found.Resource).length, statement.Sid).toBe(resources.length);
+    }
+  }
+
+  it('has exactly the generated statements, each with its actions, resources and conditions', () => {
+    expectGenerated(policyOf(dataRoleId), dataAccessStatements(generated));
+  });
+
+  it('has a crossing role, assumed by the function alone with the caller and target tags, made of the crossings’ generated statements', () => {
+    const role = s.resources[crossingRoleId] as Resource;
+    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Principal: { AWS: { 'Fn::GetAtt': [functionRoleId, 'Arn'] } },
+          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'target'] } },
+        },
+      ],
+    });
+    const statements = policyOf(crossingRoleId);
+    expectGenerated(statements, crossingRoleStatements(generated));
+    // The two tenants of the session and no third: every tenant pattern is the caller's or the target's.
+    for (const statement of statements) {
+      expect(asArray(statement.Action as string[])).not.toContain('dynamodb:Scan');
+      const patterns = (statement.Condition as Record<string, Record<string, string[]>>)['ForAllValues:StringLike']![
+        'dynamodb:LeadingKeys'
+      ]!;
+      for (const pattern of patterns.filter((p) => p.startsWith('T#'))) {
+        expect(pattern).toMatch(/^T#\$\{aws:PrincipalTag\/(tenant|target)\}(#[A-Z]+[^*]*(#\*)?)?$/);
+      }
+    }
+  });
+
+  it('leaves the function’s own grant only what it reads before a tenant is known: no write, no tenant’s partition', () => {
+    const own = policyOf(functionRoleId).filter((st) =>
+      asArray(st.Action as string[]).some((a) => a.startsWith('dynamodb:')),
+    );
+    expectGenerated(own, functionStatements(generated));
+    for (const statement of own) {
+      expect(
+        asArray(statement.Action as string[]).every((a) => ['dynamodb:GetItem', 'dynamodb:Query'].includes(a)),
+      ).toBe(true);
+      const patterns = (statement.Condition as Record<string, Record<string, string[]>>)['ForAllValues:StringLike']![
+        'dynamodb:LeadingKeys'
+      ]!;
+      expect(patterns.filter((p) => p.startsWith('T#'))).toEqual([]);
     }
   });
 
@@ -102,13 +151,15 @@ describe('tenant-confined data access', () => {
     });
   });
 
-  it('tells the function the role and lets its role assume it with tags', () => {
+  it('tells the function both roles and lets its role assume them with tags', () => {
     expect(functionEnvironment(s.resources).DATA_ROLE_ARN).toEqual({ 'Fn::GetAtt': [dataRoleId, 'Arn'] });
-    expect(policyOf(functionRoleId)).toContainEqual({
-      Effect: 'Allow',
-      Action: ['sts:AssumeRole', 'sts:TagSession'],
-      Resource: { 'Fn::GetAtt': [dataRoleId, 'Arn'] },
-    });
+    expect(functionEnvironment(s.resources).CROSSING_ROLE_ARN).toEqual({ 'Fn::GetAtt': [crossingRoleId, 'Arn'] });
+    const assume = policyOf(functionRoleId).filter((st) => JSON.stringify(st.Action).includes('sts:AssumeRole'));
+    expect(assume).toHaveLength(1);
+    expect(assume[0]!.Action).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(asArray(assume[0]!.Resource as unknown[])).toEqual(
+      expect.arrayContaining([{ 'Fn::GetAtt': [dataRoleId, 'Arn'] }, { 'Fn::GetAtt': [crossingRoleId, 'Arn'] }]),
+    );
   });
 
   it('reserves concurrency for the API function (and caps it there)', () => {

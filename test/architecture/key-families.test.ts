@@ -41,6 +41,13 @@ describe('key families', () => {
         family.patterns.some((p) => stringLike(substituted(p, TAGS), partition)),
         partition,
       ).toBe(true);
+      // The exact partitions a crossing's session policy names (cross-tenant.ts) match too.
+      if (family.partitions) {
+        expect(
+          family.partitions.some((p) => stringLike(substituted(p, TAGS), partition)),
+          `${name}: ${partition}`,
+        ).toBe(true);
+      }
     }
   });
 

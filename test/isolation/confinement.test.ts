@@ -1,4 +1,4 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
 import { Contracts, keys, OwnTenant, People, TenantScope } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,7 @@ describe('the data-access policy on real flows', () => {
   });
 
   it('serves an organisation, a bureau and an incubator through the API with nothing denied', async () => {
+    const functionFrom = policy().functionAccesses.length;
     const orgA = world.user('orgA', 'project_manager');
     const created = await world.request('POST', '/v1/contracts', {
       as: orgA,
@@ -42,6 +43,32 @@ describe('the data-access policy on real flows', () => {
     expect((await world.request('GET', '/v1/reviews', { as: bureau })).status).toBe(200);
     expect((await world.request('GET', '/v1/me', { as: world.user('incubatorA', 'admin') })).status).toBe(200);
     expect(policy().denied).toEqual([]);
+    // Whatever the function's own client read meanwhile is within its own narrow grant.
+    expect(
+      policy()
+        .functionAccesses.slice(functionFrom)
+        .filter((a) => !a.statement),
+    ).toEqual([]);
+  });
+
+  it('keeps the function’s own client to what is read before a tenant is known', async () => {
+    const from = policy().functionAccesses.length;
+    // An invitation link, a region's bureau, the published rule sets (fresh, past the cache).
+    expect(await world.store.invitationByToken('A'.repeat(43))).toBeUndefined();
+    expect(await world.store.reviewingBureau('450681', '450600')).toBeDefined();
+    expect(await world.store.ruleSetInForce('450600', '2026-01-01', { fresh: true })).toBeDefined();
+    const reads = policy().functionAccesses.slice(from);
+    expect(new Set(reads.map((a) => a.statement))).toEqual(new Set(['BeforeTenant', 'PublishedRuleSetsByRegion']));
+    // A tenant's record read with it is outside its grant (tenants read theirs with their own session).
+    await world.store.client.send(
+      new GetCommand({ TableName: world.table.tableName, Key: keys.tenant(world.tenant('orgA').id) }),
+    );
+    const last = policy().functionAccesses.at(-1)!;
+    expect([last.action, last.leadingKeys, last.statement]).toEqual([
+      'dynamodb:GetItem',
+      [keys.tenant(world.tenant('orgA').id).pk],
+      undefined,
+    ]);
   });
 
   it('uses each statement for the principal it is meant for', () => {
@@ -52,11 +79,20 @@ describe('the data-access policy on real flows', () => {
       expect(counts[sid], `${sid} in ${JSON.stringify(counts)}`).toBeGreaterThan(0);
     }
     for (const access of used('BureauRegion')) expect(access.tags.kind).toBe('bureau');
-    // No allowed access of a session names another tenant's partition (those go through
-    // TenantScope.across, store/access/cross-tenant.ts, on the function's own client).
-    for (const access of policy().accesses.filter((a) => a.statement)) {
+    // No allowed access of a tenant's session names another tenant's partition (those go through
+    // the named crossings, store/access/cross-tenant.ts, each on its own narrowed session).
+    for (const access of policy().accesses.filter((a) => a.statement && !a.crossing)) {
       for (const key of access.leadingKeys.filter((k) => k.startsWith('T#'))) {
         expect(key === `T#${access.tags.tenant}` || key.startsWith(`T#${access.tags.tenant}#`), key).toBe(true);
+      }
+    }
+    // A crossing's allowed accesses name its caller's or its target's partitions, never a third tenant's.
+    const crossings = policy().accesses.filter((a) => a.statement && a.crossing);
+    expect(new Set(crossings.map((a) => a.crossing!.path)).size).toBeGreaterThan(3);
+    for (const access of crossings) {
+      for (const key of access.leadingKeys.filter((k) => k.startsWith('T#'))) {
+        const tenant = /^T#([^#]+)/.exec(key)![1];
+        expect([access.tags.tenant, access.crossing!.target], `${access.crossing!.path}: ${key}`).toContain(tenant);
       }
     }
     // Own-tenant accesses name the session's own tenant, never another.
@@ -123,5 +159,58 @@ describe('the data-access policy on real flows', () => {
         (error: unknown) => (error instanceof AccessDenied ? 'denied' : String(error)),
       );
     expect(scopeIndex).toBe('denied');
+  });
+
+  describe('a named crossing, narrowed to what its path declares', () => {
+    const bureau = () => world.tenant('bureauA');
+    const org = () => world.tenant('orgA');
+    const crossing = (path: 'reviewDecision' | 'jurisdictionReads', target = org().id) =>
+      new TenantScope(
+        policy().crossingClientFor(path, bureau().id, target),
+        world.table.tableName,
+        bureau().id,
+        bureau().users[0]!.id,
+      );
+    const outcome = (run: Promise<unknown>) =>
+      run.then(
+        () => 'allowed',
+        (error: unknown) => (error instanceof AccessDenied ? 'denied' : String(error)),
+      );
+    const put = (scope: TenantScope, item: { pk: string; sk: string }) =>
+      scope.client.send(new PutCommand({ TableName: world.table.tableName, Item: { ...item, forged: true } }));
+    const read = (scope: TenantScope, key: { pk: string; sk: string }) =>
+      scope.client.send(new GetCommand({ TableName: world.table.tableName, Key: key }));
+
+    it('lets a bureau’s review decision read the organisation’s partition it declares', async () => {
+      expect(await outcome(read(crossing('reviewDecision'), keys.tenant(org().id)))).toBe('allowed');
+      const audit = { pk: keys.auditPartition(org().id), sk: 'none' };
+      expect(await outcome(read(crossing('reviewDecision'), audit))).toBe('allowed');
+    });
+
+    it('refuses a review decision the organisation’s people collections, its member links and a third tenant', async () => {
+      const decision = crossing('reviewDecision');
+      // The people's ID-card guards and member links are collections the path does not declare.
+      expect(await outcome(put(decision, keys.idCardGuard(org().id, 'forged-hash')))).toBe('denied');
+      expect(await outcome(read(decision, keys.memberLink(org().id, org().users[0]!.id)))).toBe('denied');
+      expect(await outcome(put(decision, keys.personMember(org().id, 'p-1')))).toBe('denied');
+      // Nor its idempotency records, nor the certificate guards (global, undeclared here).
+      expect(await outcome(put(decision, keys.idempotency(org().id, 'forged')))).toBe('denied');
+      expect(await outcome(put(decision, keys.certificateGuard('FORGED-1')))).toBe('denied');
+      // Another organisation than its target: nothing, not even its record.
+      const third = world.tenant('orgB').id;
+      expect(await outcome(read(decision, keys.tenant(third)))).toBe('denied');
+      expect(await outcome(put(decision, keys.contract(third, 'forged')))).toBe('denied');
+    });
+
+    it('refuses a read-only crossing any write, even into the partition it reads', async () => {
+      const reads = crossing('jurisdictionReads');
+      expect(await outcome(read(reads, keys.tenant(org().id)))).toBe('allowed');
+      expect(await outcome(put(reads, keys.contract(org().id, 'forged')))).toBe('denied');
+      expect(await outcome(put(reads, keys.person(org().id, 'forged')))).toBe('denied');
+      // Nor the bureau's own partition: the crossing declares none of the caller's families.
+      expect(await outcome(read(reads, keys.tenant(bureau().id)))).toBe('denied');
+      const denied = policy().denied.filter((d) => d.crossing?.path === 'jurisdictionReads');
+      expect(denied.map((d) => d.action)).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:GetItem']));
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { DataAccess, DataResources, PolicyStatementJson, SessionTags } from '@shegong/store';
 
 /**
- * A small IAM evaluator for the data-access policy (store/access/policy.ts), enough for the
- * statements it builds: Allow statements, Action and Resource lists, and the condition operators
+ * A small IAM evaluator for the data-access policy (store/access/policy.ts) and the crossings'
+ * (store/access/crossing-policy.ts), enough for the statements they build: Allow statements, Action and Resource lists, and the condition operators
  * `ForAllValues:StringLike` on `dynamodb:LeadingKeys` and `StringEquals` on a principal tag, with
  * `${aws:PrincipalTag/…}` variables. Like IAM: no statement allows it → denied; a variable whose tag
  * the session lacks makes that pattern match nothing; ForAllValues over the request's keys needs
@@ -69,7 +69,8 @@ export function allowingStatement(
     (s) =>
       s.Effect === 'Allow' &&
       s.Action.includes(access.action) &&
-      s.Resource.includes(resource) &&
+      // `*`: a session policy's resource; the role's statements name the table and indexes.
+      (s.Resource.includes(resource) || s.Resource.includes('*')) &&
       Object.entries(s.Condition).every(([operator, clauses]) => conditionHolds(operator, clauses, tags, access)),
   );
 }

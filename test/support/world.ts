@@ -247,8 +247,16 @@ export class World {
     const policy = this.policy;
     this.store = new Store(
       { tableName: table.tableName, endpoint: table.endpoint, region: 'ap-southeast-1' },
-      policy ? { clientFor: (tenantId) => policy.clientFor(tenantId) } : {},
+      policy
+        ? {
+            clientFor: (tenantId) => policy.clientFor(tenantId),
+            crossingFor: (path, caller, target) => policy.crossingClientFor(path, caller, target),
+          }
+        : {},
     );
+    // Refused, as IAM would, only while the app serves a request: tests set up and inspect the table
+    // with the same client.
+    policy?.watchFunctionClient(this.store.client, () => this.serving > 0);
     this.deps = {
       // Off unless a test sets it: a file's requests come as fast as the machine allows.
       throttle: false,
@@ -306,7 +314,7 @@ export class World {
     const directory = this.store.platform({ tenantId: platform.id, userId: platformAdmin.id, kind: 'platform' });
     // The platform tenant first, then every other tenant, each created by the platform admin.
     for (const seeded of [platform, ...others.map((p) => this.plan(p))]) {
-      const create = directory.scope.across('createTenant').mutation();
+      const create = directory.scope.across('createTenant', seeded.id).mutation();
       const record = directory.directory.create(
         create,
         {
@@ -675,16 +683,17 @@ export class World {
 
   /**
    * The store commands sent while `action` runs, by name: on the function's own client and, when the
-   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on `label`'s own client too.
-   * Everything sent meanwhile counts, so run one request at a time.
+   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on every tenant's and crossing's
+   * client too (`label`'s and those it crosses into). Everything sent meanwhile counts, so run one
+   * request at a time.
    */
   async storeCommandsDuring<T>(
-    label: TenantLabel,
+    _label: TenantLabel,
     action: () => Promise<T>,
   ): Promise<{ result: T; commands: string[] }> {
-    const confined = this.policy?.clientFor(this.tenant(label).id);
+    const policy = this.policy;
     const outer = await roundTripsDuring(this.store.client, () =>
-      confined ? roundTripsDuring(confined, action) : action().then((result) => ({ result, commands: [] as string[] })),
+      policy ? policy.commandsDuring(action) : action().then((result) => ({ result, commands: [] as string[] })),
     );
     return { result: outer.result.result, commands: [...outer.commands, ...outer.result.commands] };
   }
@@ -754,9 +763,23 @@ export class World {
       body = JSON.stringify(options.json);
       headers['Content-Type'] ??= 'application/json';
     }
-    const response = await this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await this.served(() =>
+      this.app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) }),
+    );
     await this.checkDocumented(method, path, response);
     return response;
+  }
+
+  /** Requests the app is serving now (the function's own client is checked against its grant meanwhile). */
+  private serving = 0;
+
+  private async served(request: () => Response | Promise<Response>): Promise<Response> {
+    this.serving++;
+    try {
+      return await request();
+    } finally {
+      this.serving--;
+    }
   }
 
   /** The app's OpenAPI document, compiled once per worker (files share modules; every World serves the same one). */
@@ -790,7 +813,7 @@ export class World {
     ];
     const headers: Record<string, string> = { Accept: 'text/html', ...options.headers };
     if (cookies.length) headers.Cookie = cookies.join('; ');
-    if (method === 'GET' || method === 'HEAD') return this.app.request(path, { method, headers });
+    if (method === 'GET' || method === 'HEAD') return this.served(() => this.app.request(path, { method, headers }));
     const form = new URLSearchParams();
     if (csrf !== 'missing') form.append('_csrf', this.csrfToken);
     for (const [name, value] of Object.entries(options.form ?? {})) {
@@ -798,6 +821,6 @@ export class World {
     }
     headers['Content-Type'] = 'application/x-www-form-urlencoded';
     headers['Sec-Fetch-Site'] = csrf === 'cross-site' ? 'cross-site' : 'same-origin';
-    return this.app.request(path, { method, headers, body: form.toString() });
+    return this.served(() => this.app.request(path, { method, headers, body: form.toString() }));
   }
 }

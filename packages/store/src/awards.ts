@@ -230,7 +230,11 @@ export class JurisdictionAwards {
     const lookup = await get(this.scope, keys.awardClaimLookup(claimId));
     if (!lookup) return undefined;
     // The claim is the employer's, in its partition: a named crossing.
-    const item = await get(this.scope.across('jurisdictionReads'), keys.awardClaim(String(lookup.tenantId), claimId));
+    const organisationId = String(lookup.tenantId);
+    const item = await get(
+      this.scope.across('jurisdictionReads', organisationId),
+      keys.awardClaim(organisationId, claimId),
+    );
     if (!item) return undefined;
     const claim = toRecord<StoredAwardClaim>(item);
     if (!isQueued(claim.status) || !covers(this.jurisdiction, claim.region)) return undefined;

@@ -8,6 +8,11 @@ export interface StoreConfig {
   region?: string;
   /** The data-access role each tenant's repositories assume (env DATA_ROLE_ARN); unset locally. */
   dataRoleArn?: string;
+  /**
+   * The role the named crossings assume, each with a session policy narrowed to what it declares
+   * (env CROSSING_ROLE_ARN; access/crossing-credentials.ts); unset locally.
+   */
+  crossingRoleArn?: string;
 }
 
 /** One client per configuration: SDK clients are built once and reused (Powertools' advice). */

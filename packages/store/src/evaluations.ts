@@ -164,7 +164,7 @@ export class Evaluations {
    */
   file(evaluation: Evaluation): Mutation {
     // The evaluation is the bureau's; its event goes on the organisation's chain (a named crossing).
-    const crossing = this.scope.across('evaluationFiled');
+    const crossing = this.scope.across('evaluationFiled', evaluation.organisationId);
     const mutation = crossing.mutation().create('Evaluation', {
       ...keys.evaluation(this.bureau, evaluation.organisationId, evaluation.contractId, evaluation.id),
       ...keys.evaluationProjection(evaluation.organisationId, evaluation.evaluatedOn, evaluation.id),

@@ -9,7 +9,19 @@ export {
 export { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 export { accessesOf, type DataAccess, watchAccesses } from './access/accesses.ts';
 export { readSessionTags, type SessionTags, sessionTagsOf, TenantCredentials } from './access/credentials.ts';
-export { CROSS_TENANT_PATHS, type CrossTenantPath } from './access/cross-tenant.ts';
+export {
+  CROSS_TENANT_PATHS,
+  type CrossingDeclaration,
+  type CrossTenantPath,
+  type FamilyName,
+} from './access/cross-tenant.ts';
+export { CrossingCredentials } from './access/crossing-credentials.ts';
+export {
+  CROSSING_TAG_KEYS,
+  crossingRoleStatements,
+  crossingSessionPolicy,
+  crossingStatements,
+} from './access/crossing-policy.ts';
 export {
   allFamilies,
   type Holder,
@@ -21,6 +33,8 @@ export {
 export {
   type DataResources,
   dataAccessStatements,
+  FUNCTION_OWN_READS,
+  functionStatements,
   type PolicyStatementJson,
 } from './access/policy.ts';
 export { ContractActuals } from './actuals.ts';
@@ -97,7 +111,7 @@ export {
 } from './rule-sets.ts';
 export { TenantScope, toRecord } from './scope.ts';
 export { newSessionSecret, type PageSession } from './sessions.ts';
-export { Store, type TenantContext, type TenantRepositories } from './store.ts';
+export { Store, type StoreOptions, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
 export {
   backfillOrganisationListings,

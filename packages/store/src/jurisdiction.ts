@@ -36,11 +36,12 @@ export class JurisdictionContracts {
     private readonly scope: TenantScope,
     readonly jurisdiction: Jurisdiction,
     /**
-     * The organisation's own scope, for what is read of its partition whole (a Query) once its
-     * contract is known to be in the jurisdiction: confined to that organisation (access/policy.ts),
-     * so the bureau's own session never lists another tenant's partition.
+     * The organisation's scope, for what is read of its partitions once its contract is known to be
+     * in the jurisdiction: the bureau's named crossing into that organisation alone (access/
+     * cross-tenant.ts), so the bureau's own session never reads another tenant's partition.
      */
-    private readonly organisationScope: (organisationId: string) => TenantScope = () => scope,
+    private readonly organisationScope: (organisationId: string) => TenantScope = (organisationId) =>
+      scope.crossingInto('jurisdictionReads', organisationId),
   ) {}
 
   /** The index partition and the prefix of this jurisdiction's contracts. */
@@ -57,7 +58,7 @@ export class JurisdictionContracts {
 
   /** One head, or undefined when it does not exist or lies outside the jurisdiction. */
   async head(organisationId: string, contractId: string): Promise<StoredContract | undefined> {
-    const item = await this.read(keys.contract(organisationId, contractId));
+    const item = await this.read(organisationId, keys.contract(organisationId, contractId));
     if (!item) return undefined;
     const contract = toRecord<StoredContract>(item);
     return covers(this.jurisdiction, contract.purchaser.region) ? contract : undefined;
@@ -67,7 +68,7 @@ export class JurisdictionContracts {
   async version(organisationId: string, contractId: string, number: number): Promise<ContractVersion | undefined> {
     if (!Number.isSafeInteger(number) || number < 1 || number > MAX_CONTRACT_VERSIONS) return undefined;
     if (!(await this.head(organisationId, contractId))) return undefined;
-    const item = await this.read(keys.contractVersion(organisationId, contractId, number));
+    const item = await this.read(organisationId, keys.contractVersion(organisationId, contractId, number));
     return item ? versionOf(item) : undefined;
   }
 
@@ -121,7 +122,7 @@ export class JurisdictionContracts {
 
   /** The organisation's name (its tenant record, read by key once its contract is known to be in the jurisdiction). */
   async organisationName(organisationId: string): Promise<string | undefined> {
-    const item = await this.read(keys.tenant(organisationId));
+    const item = await this.read(organisationId, keys.tenant(organisationId));
     return item ? toRecord<TenantRecord>(item).name : undefined;
   }
 
@@ -154,15 +155,15 @@ export class JurisdictionContracts {
    */
   async rectifications(organisationId: string, contractId: string): Promise<Rectification[] | undefined> {
     if (!(await this.head(organisationId, contractId))) return undefined;
-    const all = await new Rectifications(this.scope).allOfOrganisation(organisationId);
+    const all = await new Rectifications(this.organisationScope(organisationId)).allOfOrganisation(organisationId);
     return all.filter((f) => f.contractId === contractId);
   }
 
   /** An organisation's item by key (its contract head, version, tenant record): a named crossing. */
-  private async read(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
-    const { Item } = await this.scope
-      .across('jurisdictionReads')
-      .client.send(new GetCommand({ TableName: this.scope.tableName, Key: key, ConsistentRead: true }));
+  private async read(organisationId: string, key: { pk: string; sk: string }) {
+    const { Item } = await this.organisationScope(organisationId).client.send(
+      new GetCommand({ TableName: this.scope.tableName, Key: key, ConsistentRead: true }),
+    );
     return Item;
   }
 }

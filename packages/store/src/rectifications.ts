@@ -58,7 +58,7 @@ export class Rectifications {
     const stored = { ...next, version: expected.version + 1 };
     // The finding is the bureau's item and the chain the organisation's: either party's step crosses.
     const mutation = this.scope
-      .across('rectificationStep')
+      .across('rectificationStep', this.otherPartyOf(next))
       .mutation()
       .replace('Rectification', this.itemOf(next), expected.version);
     mutation.audited(`rectification.${move}`, 'Rectification', next.id, stored.version, stored);
@@ -136,7 +136,9 @@ export class Rectifications {
     const row = rows.items[0];
     if (!row || row.gsi1sk !== id) throw notFound('Rectification');
     // The index row is the organisation's own; the finding it names lives in the bureau's partition.
-    const [item] = await getInOrder(this.scope.across('organisationFindings'), [
+    // The finding's pk is its bureau's partition (`T#<bureau>`).
+    const bureauId = String(row.pk).slice('T#'.length);
+    const [item] = await getInOrder(this.scope.across('organisationFindings', bureauId), [
       { pk: String(row.pk), sk: String(row.sk) },
     ]);
     if (!item || item.organisationId !== this.scope.tenantId) throw notFound('Rectification');
@@ -165,6 +167,11 @@ export class Rectifications {
     );
   }
 
+  /** The tenant a step crosses into: the organisation when the bureau acts, the bureau when the organisation answers. */
+  private otherPartyOf(finding: Rectification): string {
+    return finding.organisationId === this.scope.tenantId ? finding.bureauId : finding.organisationId;
+  }
+
   private itemOf(finding: Rectification) {
     const { version: _v, ...record } = finding;
     return {
@@ -178,7 +185,7 @@ export class Rectifications {
   private chain(mutation: Mutation, finding: Rectification, type: ChainEventType, data: Record<string, string>): void {
     // A bureau appends to the organisation's chain (its tip read and event written there).
     const own = finding.organisationId === this.scope.tenantId;
-    new ContractHistory(own ? this.scope : this.scope.across('rectificationStep')).stage(
+    new ContractHistory(own ? this.scope : this.scope.across('rectificationStep', finding.organisationId)).stage(
       mutation,
       { organisationId: finding.organisationId, contractId: finding.contractId },
       { type, data: { findingId: finding.id, bureauId: finding.bureauId, ...data } },

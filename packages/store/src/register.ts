@@ -309,7 +309,7 @@ export class JurisdictionRegister {
     if (this.outside(filter)) return [];
     if (filter.organisationId) {
       // One organisation's totals, in its partition: a named crossing.
-      const items = await queryAll(this.scope.across('jurisdictionReads'), {
+      const items = await queryAll(this.scope.across('jurisdictionReads', filter.organisationId), {
         partition: `T#${filter.organisationId}`,
         sortPrefix: `${keys.registerTotalPrefix}${filter.county ?? this.jurisdiction.county ?? ''}`,
       });
@@ -388,10 +388,11 @@ export class JurisdictionRegister {
   /** The organisations' names, by id (their tenant records, read by key). */
   async organisationNames(ids: Iterable<string>): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
-    const items = await getInOrder(
-      this.scope.across('jurisdictionReads'),
-      unique.map((id) => keys.tenant(id)),
-    );
+    // One read per organisation, each through the crossing into that organisation alone (IAM
+    // narrows a crossing to its two tenants), in parallel.
+    const items = (
+      await Promise.all(unique.map((id) => getInOrder(this.scope.across('jurisdictionReads', id), [keys.tenant(id)])))
+    ).flat();
     return new Map(items.map((item) => [String(item.id), String(item.name ?? '')]));
   }
 

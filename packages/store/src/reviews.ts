@@ -90,7 +90,7 @@ export class ReviewDesk {
     const action = `contract.review.${decision.decision}`;
     // The decision moves the organisation's contract, its register row and its chain in the bureau's
     // transaction: a named crossing (access/cross-tenant.ts).
-    const crossing = this.scope.across('reviewDecision');
+    const crossing = this.scope.across('reviewDecision', organisationId);
     const mutation = crossing
       .mutation()
       .replace('Contract', contractHeadItem(organisationId, contract), expectedVersion)

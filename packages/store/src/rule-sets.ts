@@ -234,7 +234,11 @@ export class PublishedRuleSets {
 
   /**
    * One version by its id: kept in memory once read (a published version never changes); else the
-   * guard names the publisher, then the item is read from its partition.
+   * guard (read consistently) says it exists, and the version is read from its region's published
+   * partition (GSI `scope`, whole items), not from its publisher's: the function's own grant holds
+   * no tenant's partition (access/policy.ts, functionStatements). The index is eventually
+   * consistent, so a version read by id in the moment after it is published (typically well under
+   * a second) may answer not found, as the in-force lookup, which reads the same index, already may.
    */
   async find(id: string): Promise<RuleSet | undefined> {
     const parsed = parseRuleSetId(id);
@@ -249,13 +253,18 @@ export class PublishedRuleSets {
       }),
     );
     if (typeof guard?.tenantId !== 'string') return undefined;
-    const { Item } = await this.client.send(
-      new GetCommand({
+    const { Items } = await this.client.send(
+      new QueryCommand({
         TableName: this.tableName,
-        Key: ruleSetKeys.item(guard.tenantId, parsed.region, parsed.effectiveFrom, parsed.version),
-        ConsistentRead: true,
+        IndexName: 'scope',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+        ExpressionAttributeValues: {
+          ':pk': ruleSetKeys.regionPartition(parsed.region),
+          ':sk': ruleSetKeys.regionSort(parsed.effectiveFrom, parsed.version),
+        },
       }),
     );
+    const Item = Items?.[0];
     if (!Item) return undefined;
     const ruleSet = fromItem(Item);
     this.cache.rememberVersion(ruleSet);

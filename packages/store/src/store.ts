@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Jurisdiction, ReviewBureau, RuleSet } from '@shegong/domain';
 import { readSessionTags, TenantCredentials } from './access/credentials.ts';
+import type { CrossTenantPath } from './access/cross-tenant.ts';
+import { CrossingCredentials } from './access/crossing-credentials.ts';
 import { ContractActuals } from './actuals.ts';
 import { AuditTrail } from './audit.ts';
 import { AwardClaims, JurisdictionAwards } from './awards.ts';
@@ -41,6 +43,12 @@ export interface TenantContext {
   kind?: string;
 }
 
+/** Per-tenant and per-crossing clients in place of the configured ones (tests evaluate the policies on them). */
+export interface StoreOptions {
+  clientFor?: (tenantId: string) => DynamoDBDocumentClient;
+  crossingFor?: (path: CrossTenantPath, caller: string, target: string) => DynamoDBDocumentClient;
+}
+
 export interface TenantRepositories {
   scope: TenantScope;
   tenant: OwnTenant;
@@ -77,6 +85,8 @@ export class Store {
 
   /** The client a tenant's repositories use; the shared one unless data access is confined. */
   private readonly clientOf: (tenantId: string) => DynamoDBDocumentClient;
+  /** The client of one named crossing from a tenant to another; the shared one unless confined. */
+  private readonly crossingOf: (path: CrossTenantPath, caller: string, target: string) => DynamoDBDocumentClient;
 
   /**
    * `options.clientFor` replaces the per-tenant client (tests evaluate the data-access policy on it);
@@ -84,52 +94,50 @@ export class Store {
    * the tenant (access/credentials.ts). Lookups made without a tenant (page sessions, invitation
    * links, a region's bureau, published rule sets) keep the function's own client.
    */
-  constructor(config: StoreConfig, options: { clientFor?: (tenantId: string) => DynamoDBDocumentClient } = {}) {
+  constructor(config: StoreConfig, options: StoreOptions = {}) {
     this.client = documentClient(config);
     this.tableName = config.tableName;
+    const region = config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1';
     const confined = config.dataRoleArn
       ? new TenantCredentials({
           roleArn: config.dataRoleArn,
-          region: config.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
-          tags: (tenantId) => readSessionTags(this.client, this.tableName, tenantId),
+          region,
+          tags: (tenantId, client) => readSessionTags(client, this.tableName, tenantId),
         })
       : undefined;
     this.clientOf = options.clientFor ?? (confined ? (id) => confined.clientFor(id) : () => this.client);
+    const crossings = config.crossingRoleArn
+      ? new CrossingCredentials({ roleArn: config.crossingRoleArn, region })
+      : undefined;
+    this.crossingOf =
+      options.crossingFor ??
+      (crossings ? (path, caller, target) => crossings.clientFor(path, caller, target) : () => this.client);
   }
 
-  tenant(context: TenantContext): TenantRepositories {
-    const scope = new TenantScope(
-      this.clientOf(context.tenantId),
-      this.tableName,
-      context.tenantId,
-      context.userId,
-      this.client,
+  /** A scope of the tenant the context names, whose crossings leave from that tenant. */
+  private scopeOf(context: TenantContext): TenantScope {
+    const { tenantId, userId } = context;
+    return new TenantScope(this.clientOf(tenantId), this.tableName, tenantId, userId, (path, target) =>
+      this.crossingOf(path, tenantId, target),
     );
-    return {
-      scope,
-      tenant: new OwnTenant(scope),
-      users: new Users(scope),
-      invitations: new Invitations(scope),
-      idempotency: new IdempotencyRecords(scope),
-      audit: new AuditTrail(scope),
-      ruleSets: new RuleSets(scope),
-      people: new People(scope),
-      memberRecords: new MemberRecords(scope),
-      ladders: new Ladders(scope),
-      imports: new ImportJobs(scope),
-      contracts: new Contracts(scope),
-      actuals: new ContractActuals(scope),
-      history: new ContractHistory(scope),
-      rectifications: new Rectifications(scope),
-      evaluations: new Evaluations(scope),
-      incubations: new Incubations(scope),
-      incubationSupport: new IncubationSupport(scope),
-      examCosts: new ExamCosts(scope),
-      internships: new Internships(scope),
-      recognitions: new Recognitions(scope),
-      awardClaims: new AwardClaims(scope),
-      postings: new Postings(scope),
-    };
+  }
+
+  /**
+   * `target`'s repositories for one named crossing (access/cross-tenant.ts) made by the verified
+   * `caller`: they sign with the crossing's client (narrowed in AWS to what the path declares of the
+   * two tenants) and record `caller`'s user as the actor.
+   */
+  across(path: CrossTenantPath, caller: TenantContext, target: string): TenantRepositories {
+    return repositoriesOn(this.scopeOf(caller).crossingInto(path, target));
+  }
+
+  /**
+   * The member's own tenant's repositories: the tenant the verified caller belongs to (or, before
+   * anyone is signed in, the one an invitation link, a public form or a queued job names). Another
+   * tenant's are reached through `across` (test/architecture/tenant-scopes.test.ts checks the calls).
+   */
+  tenant(context: TenantContext): TenantRepositories {
+    return repositoriesOn(this.scopeOf(context));
   }
 
   /**
@@ -138,20 +146,13 @@ export class Store {
    */
   jurisdiction(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionContracts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a jurisdiction');
-    return new JurisdictionContracts(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      jurisdiction,
-      (organisationId) =>
-        new TenantScope(this.clientOf(organisationId), this.tableName, organisationId, context.userId, this.client),
-    );
+    return new JurisdictionContracts(this.scopeOf(context), jurisdiction);
   }
 
   /** A bureau's review desk: its decisions on the contracts submitted to it (reviews.ts). */
   reviewDesk(context: TenantContext): ReviewDesk {
     if (context.kind !== 'bureau') throw new Error('only a bureau decides reviews');
-    return new ReviewDesk(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-    );
+    return new ReviewDesk(this.scopeOf(context));
   }
 
   /**
@@ -168,28 +169,19 @@ export class Store {
   /** The register (台账) of a bureau's jurisdiction (read only): its rows and aggregates. */
   register(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionRegister {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a register');
-    return new JurisdictionRegister(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      jurisdiction,
-    );
+    return new JurisdictionRegister(this.scopeOf(context), jurisdiction);
   }
 
   /** The award claims and historical awards of a bureau's jurisdiction (awards.ts; reads only). */
   awards(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionAwards {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the award claims of a jurisdiction');
-    return new JurisdictionAwards(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      jurisdiction,
-    );
+    return new JurisdictionAwards(this.scopeOf(context), jurisdiction);
   }
 
   /** The incubation bases of a bureau's jurisdiction (read only): their listings, for P-T1. */
   bases(context: TenantContext, jurisdiction: Jurisdiction): JurisdictionBases {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads the bases of a jurisdiction');
-    return new JurisdictionBases(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      jurisdiction,
-    );
+    return new JurisdictionBases(this.scopeOf(context), jurisdiction);
   }
 
   /**
@@ -198,19 +190,13 @@ export class Store {
    */
   cityMap(context: TenantContext, city: string): CityMap {
     if (context.kind !== 'bureau') throw new Error('only a bureau keeps a map');
-    return new CityMap(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      city,
-    );
+    return new CityMap(this.scopeOf(context), city);
   }
 
   /** What the targets read of a city beyond the map (read only), for a bureau of that city. */
   cityFacts(context: TenantContext, city: string): CityFacts {
     if (context.kind !== 'bureau') throw new Error('only a bureau reads a city’s targets');
-    return new CityFacts(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      city,
-    );
+    return new CityFacts(this.scopeOf(context), city);
   }
 
   /**
@@ -218,10 +204,7 @@ export class Store {
    * postings' picker and check). Read only: nothing here writes.
    */
   cityPlaces(context: TenantContext, city: string): Pick<CityMap, 'read' | 'community' | 'checkCommunity'> {
-    const map = new CityMap(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-      city,
-    );
+    const map = new CityMap(this.scopeOf(context), city);
     return {
       read: map.read.bind(map),
       community: map.community.bind(map),
@@ -236,9 +219,7 @@ export class Store {
    */
   admissions(context: TenantContext & { kind: string }): Pick<TenantDirectory, 'create'> {
     if (context.kind !== 'incubator') throw new Error('only an incubation base admits organisations');
-    const directory = new TenantDirectory(
-      new TenantScope(this.clientOf(context.tenantId), this.tableName, context.tenantId, context.userId, this.client),
-    );
+    const directory = new TenantDirectory(this.scopeOf(context));
     return { create: directory.create.bind(directory) };
   }
 
@@ -302,4 +283,33 @@ export class Store {
   invitationByToken(token: string) {
     return findInvitationByToken(this.client, this.tableName, token);
   }
+}
+
+/** Every repository of the scope's tenant. */
+function repositoriesOn(scope: TenantScope): TenantRepositories {
+  return {
+    scope,
+    tenant: new OwnTenant(scope),
+    users: new Users(scope),
+    invitations: new Invitations(scope),
+    idempotency: new IdempotencyRecords(scope),
+    audit: new AuditTrail(scope),
+    ruleSets: new RuleSets(scope),
+    people: new People(scope),
+    memberRecords: new MemberRecords(scope),
+    ladders: new Ladders(scope),
+    imports: new ImportJobs(scope),
+    contracts: new Contracts(scope),
+    actuals: new ContractActuals(scope),
+    history: new ContractHistory(scope),
+    rectifications: new Rectifications(scope),
+    evaluations: new Evaluations(scope),
+    incubations: new Incubations(scope),
+    incubationSupport: new IncubationSupport(scope),
+    examCosts: new ExamCosts(scope),
+    internships: new Internships(scope),
+    recognitions: new Recognitions(scope),
+    awardClaims: new AwardClaims(scope),
+    postings: new Postings(scope),
+  };
 }

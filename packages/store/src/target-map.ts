@@ -278,7 +278,7 @@ export class CityFacts {
   async organisation(organisationId: string): Promise<TargetOrganisation | undefined> {
     // The organisation's listing, in its partition: a named crossing.
     const { Item } = await this.scope
-      .across('jurisdictionReads')
+      .across('jurisdictionReads', organisationId)
       .client.send(new GetCommand({ TableName: this.scope.tableName, Key: keys.organisationListing(organisationId) }));
     if (!Item || Item.gsi1pk !== keys.organisationPartition(this.city)) return undefined;
     return {
@@ -295,7 +295,7 @@ export class CityFacts {
     let start: Record<string, unknown> | undefined;
     do {
       // The organisation's registry, in its partition: a named crossing.
-      const found = await this.scope.across('jurisdictionReads').client.send(
+      const found = await this.scope.across('jurisdictionReads', organisationId).client.send(
         new QueryCommand({
           TableName: this.scope.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',

@@ -206,7 +206,7 @@ export class TenantDirectory {
   async get(tenantId: string): Promise<TenantRecord> {
     // Another tenant's record, read by the platform: a named crossing.
     const { Item } = await this.scope
-      .across('tenantDirectory')
+      .across('tenantDirectory', tenantId)
       .client.send(
         new GetCommand({ TableName: this.scope.tableName, Key: keys.tenant(tenantId), ConsistentRead: true }),
       );

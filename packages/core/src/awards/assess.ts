@@ -47,7 +47,7 @@ export interface Assessed {
 
 /** Assesses a claim's evidence on its claim date against the ledger as it is now. */
 export async function assessClaim(
-  ctx: Pick<UseCaseContext, 'store'>,
+  ctx: Pick<UseCaseContext, 'store' | 'repos'>,
   claim: {
     region: string;
     claimDate: string;
@@ -57,7 +57,8 @@ export async function assessClaim(
   },
 ): Promise<Assessed> {
   const params = await awardParametersIn(ctx, claim.region, claim.claimDate);
-  const ledger = await readLedger(ctx.store, claim.idHash);
+  // The ledger is a global guard family (keyed by an ID-card hash): the caller's own session reads it.
+  const ledger = await readLedger(ctx.repos.scope, claim.idHash);
   const assessment = assessAwardClaim(
     {
       person: claim.evidence,

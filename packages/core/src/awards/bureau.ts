@@ -113,7 +113,7 @@ async function commitMove(
   also?: (mutation: ReturnType<UseCaseContext['repos']['scope']['mutation']>) => void,
 ): Promise<void> {
   // The claim is the organisation's: the bureau's move crosses into its partition (a named crossing).
-  const mutation = ctx.repos.scope.across('awardClaimDecision').mutation();
+  const mutation = ctx.repos.scope.across('awardClaimDecision', claim.organisationId).mutation();
   stageClaimMove(mutation, claim, next);
   also?.(mutation);
   mutation

@@ -77,7 +77,8 @@ async function stageHistorical(
   ceiling: number,
   city: string,
 ) {
-  const ledger = await readLedger(ctx.store, idHash);
+  // The ledger is a global guard family (keyed by an ID-card hash): the bureau's own session reads it.
+  const ledger = await readLedger(ctx.repos.scope, idHash);
   const paid = ledger.head?.total ?? ledgerTotal(ledger.entries);
   if (paid + award.amount > ceiling)
     throw new Refused(

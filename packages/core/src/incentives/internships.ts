@@ -262,14 +262,18 @@ export async function bureauInternshipClaim(
   claimId: string,
 ): Promise<InternshipClaim> {
   jurisdiction(ctx);
-  const claim = await Internships.claimOf(ctx.repos.scope.across('internshipClaimDecision'), organisationId, claimId);
+  const claim = await Internships.claimOf(
+    ctx.repos.scope.across('internshipClaimDecision', organisationId),
+    organisationId,
+    claimId,
+  );
   if (!claim || claim.bureau.id !== ctx.tenant.id) throw new NotFound('Claim not found');
   return claim;
 }
 
 async function commitDecision(ctx: UseCaseContext, before: InternshipClaim, after: InternshipClaim, action: string) {
   // The claim and its intern-months are the organisation's: a named crossing.
-  const mutation = ctx.repos.scope.across('internshipClaimDecision').mutation();
+  const mutation = ctx.repos.scope.across('internshipClaimDecision', before.organisationId).mutation();
   Internships.stageDecision(mutation, before, after, action);
   mutation.audited(action, 'InternshipClaim', after.id, after.version, after);
   try {

@@ -41,7 +41,10 @@ export async function recordRecognition(
   key?: string,
 ): Promise<{ recognition: RecognitionRecord; replayed: boolean }> {
   const area = jurisdiction(ctx);
-  const organisation = await organisationListing(ctx.repos.scope.across('jurisdictionReads'), organisationId);
+  const organisation = await organisationListing(
+    ctx.repos.scope.across('jurisdictionReads', organisationId),
+    organisationId,
+  );
   if (organisation?.kind !== 'org' || !isWithin(organisation.region, area.county ?? area.city))
     throw new NotFound('Organisation not found');
   const recognition = parsed(OrganisationRecognition, { organisationId, ...parsed(RecognitionInput, input) });
@@ -70,7 +73,7 @@ export async function recordRecognition(
           by: { userId: ctx.actor.userId },
         };
         // Audited in the organisation's trail too: a named crossing.
-        const mutation = ctx.repos.scope.across('recordRecognition').mutation();
+        const mutation = ctx.repos.scope.across('recordRecognition', record.organisationId).mutation();
         ctx.repos.recognitions.stage(mutation, record);
         mutation
           .audited('recognition.record', 'Recognition', record.id, 1, record)

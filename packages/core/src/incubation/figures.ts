@@ -9,7 +9,7 @@ import {
   incubatedFigures,
   isWon,
 } from '@shegong/domain';
-import type { Store } from '@shegong/store';
+import type { TenantRepositories } from '@shegong/store';
 import type { UseCaseContext } from '../context.ts';
 import { everyItem } from '../paging.ts';
 
@@ -29,8 +29,7 @@ import { everyItem } from '../paging.ts';
  */
 
 /** The rule ids of the error findings of a won contract's current version (read only when it has errors). */
-async function countedContracts(store: Store, organisationId: string, userId: string): Promise<CountedContract[]> {
-  const repos = store.tenant({ tenantId: organisationId, userId });
+async function countedContracts(repos: TenantRepositories): Promise<CountedContract[]> {
   const heads = await everyItem((page) => repos.contracts.list(page));
   return Promise.all(
     heads.map(async (head) => {
@@ -43,18 +42,20 @@ async function countedContracts(store: Store, organisationId: string, userId: st
   );
 }
 
-/** One organisation's current figures on `today`, read from its own partition. */
-export async function currentFigures(
-  store: Store,
+/**
+ * One organisation's current figures on `today`, read from its partition by the base that follows
+ * it (the core has found the base's record of it first), through the named crossing.
+ */
+async function currentFigures(
+  ctx: Pick<UseCaseContext, 'store' | 'actor'>,
   organisationId: string,
-  userId: string,
   today: string,
 ): Promise<CurrentFigures> {
-  const repos = store.tenant({ tenantId: organisationId, userId });
+  const repos = ctx.store.across('incubationFigures', ctx.actor, organisationId);
   const [users, people, contracts] = await Promise.all([
     everyItem((page) => repos.users.list(page)),
     repos.people.listAll(),
-    countedContracts(store, organisationId, userId),
+    countedContracts(repos),
   ]);
   return {
     asOf: today,
@@ -71,8 +72,6 @@ export async function currentFigures(
  */
 export async function figuresOf(ctx: Pick<UseCaseContext, 'store' | 'actor' | 'clock'>, record: Incubation) {
   const today = ctx.clock.today();
-  const current = followsCurrentFigures(record)
-    ? await currentFigures(ctx.store, record.id, ctx.actor.userId, today)
-    : undefined;
+  const current = followsCurrentFigures(record) ? await currentFigures(ctx, record.id, today) : undefined;
   return incubatedFigures(record, today, current) satisfies IncubatedFigures;
 }

@@ -269,8 +269,8 @@ export async function admitApplication(
   await checkCreditCodeFree(ctx, application);
   const { body, replayed } = await commitOnce(ctx.repos, key, operation, () => {
     // The organisation's tenant, guards and invitation are in its partitions: a named crossing.
-    const mutation = ctx.repos.scope.across('admitOrganisation').mutation();
     const organisationId = timeOrderedId();
+    const mutation = ctx.repos.scope.across('admitOrganisation', organisationId).mutation();
     const by = { userId: ctx.actor.userId };
     const now = new Date().toISOString();
     const tenant = ctx.store
@@ -287,7 +287,7 @@ export async function admitApplication(
         },
         organisationId,
       );
-    const inTenant = ctx.store.tenant({ tenantId: organisationId, userId: ctx.actor.userId });
+    const inTenant = ctx.store.across('admitOrganisation', ctx.actor, organisationId);
     const { invitation, token } = inTenant.invitations.create(mutation, {
       email: application.contact.email,
       roles: ['admin'],
@@ -389,7 +389,7 @@ export async function transitionIncubation(
  */
 export async function admissionInvitations(ctx: UseCaseContext, organisationId: string): Promise<Invitation[]> {
   await ctx.repos.incubations.incubation(organisationId);
-  const organisation = ctx.store.tenant({ tenantId: organisationId, userId: ctx.actor.userId });
+  const organisation = ctx.store.across('admitOrganisation', ctx.actor, organisationId);
   // Bounded: an organisation's invitations are its few members' (the list has no index by role).
   const invitations = (await everyItem((page) => organisation.invitations.list(page)))
     .filter((i) => i.roles.includes('admin'))
@@ -410,7 +410,7 @@ export async function reissueAdmissionInvitation(
   invitationId: string,
 ): Promise<SentInvitation> {
   await ctx.repos.incubations.incubation(organisationId);
-  const organisation = ctx.store.tenant({ tenantId: organisationId, userId: ctx.actor.userId });
+  const organisation = ctx.store.across('admitOrganisation', ctx.actor, organisationId);
   const old = await organisation.invitations.get(invitationId);
   if (!old.roles.includes('admin')) throw new NotFound('Invitation not found');
   if (old.status !== 'pending' && old.status !== 'expired')
@@ -418,7 +418,7 @@ export async function reissueAdmissionInvitation(
       reason: old.status,
     });
   // The invitation is in the admitted organisation's partition: a named crossing.
-  const mutation = ctx.repos.scope.across('admitOrganisation').mutation();
+  const mutation = ctx.repos.scope.across('admitOrganisation', organisationId).mutation();
   const { invitation, token } = organisation.invitations.reissue(mutation, old);
   try {
     await mutation.audited('invitation.reissue', 'Invitation', invitation.id, invitation.version, invitation).commit();
@@ -454,10 +454,11 @@ export async function recordCreditCode(
       reason: 'alreadyRegistered',
     });
   // The base's incubation record follows in the same transaction: a named crossing.
-  const mutation = ctx.repos.scope.across('recordCreditCode').mutation();
+  // An organisation the platform created has no base: its crossing names itself and reaches no one.
+  const mutation = ctx.repos.scope.across('recordCreditCode', tenant.incubatorId ?? tenant.id).mutation();
   const next = ctx.repos.tenant.recordCreditCode(mutation, tenant, uscc);
   if (tenant.incubatorId) {
-    const base = ctx.store.tenant({ tenantId: tenant.incubatorId, userId: ctx.actor.userId });
+    const base = ctx.store.across('recordCreditCode', ctx.actor, tenant.incubatorId);
     const record = await base.incubations.incubation(tenant.id).catch((error: unknown) => {
       if (error instanceof StoreError && error.code === 'not_found') return undefined;
       throw error;

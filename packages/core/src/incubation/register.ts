@@ -145,7 +145,7 @@ export async function incubationsPerQuarter(ctx: UseCaseContext): Promise<Quarte
 export async function ownIncubation(ctx: UseCaseContext): Promise<OwnIncubation> {
   const { incubatorId } = ctx.tenant;
   if (!incubatorId) return { incubated: false };
-  const base = ctx.store.tenant({ tenantId: incubatorId, userId: ctx.actor.userId });
+  const base = ctx.store.across('ownIncubation', ctx.actor, incubatorId);
   const [record, incubator] = await Promise.all([
     base.incubations.incubation(ctx.tenant.id).catch((error: unknown) => {
       if (error instanceof StoreError && error.code === 'not_found') return undefined;

@@ -45,7 +45,7 @@ export async function gettingStarted(ctx: UseCaseContext): Promise<GettingStarte
     ctx.repos.people.list({ limit: 1 }),
     ctx.repos.ladders.find(),
     ctx.repos.contracts.list({ limit: 1 }),
-    incubatorId ? ctx.store.tenant({ tenantId: incubatorId, userId: ctx.actor.userId }).tenant.find() : undefined,
+    incubatorId ? ctx.store.across('ownIncubation', ctx.actor, incubatorId).tenant.find() : undefined,
   ]);
   const done: Record<GettingStartedStep, boolean> = {
     creditCode: !ctx.tenant.toBeRegistered,

@@ -105,7 +105,7 @@ export async function raiseFinding(
   const operation = { operation: 'rectification.raise', input: { organisationId, contractId, raise } };
   const { body, replayed } = await commitOnce(ctx.repos, idempotencyKey, operation, () => {
     // The finding is the bureau's; its event goes on the organisation's chain (a named crossing).
-    const mutation = ctx.repos.scope.across('rectificationStep').mutation();
+    const mutation = ctx.repos.scope.across('rectificationStep', organisationId).mutation();
     return { body: ctx.repos.rectifications.stageRaise(mutation, newFinding()), mutation };
   });
   return { finding: view(ctx)(body), replayed };

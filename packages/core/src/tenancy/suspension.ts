@@ -38,7 +38,7 @@ async function commit(
 ): Promise<TenantRecord> {
   const platform = ctx.store.platform(ctx.actor);
   // The tenant's record is in its partition: a named crossing.
-  const mutation = platform.scope.across('suspendTenant').mutation();
+  const mutation = platform.scope.across('suspendTenant', tenant.id).mutation();
   const next = platform.directory.replace(mutation, tenant, change);
   try {
     await mutation.audited(action, 'Tenant', tenant.id, next.version, next).commit();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CreatedTenant,
   Invitation,
@@ -39,10 +40,11 @@ export async function createTenant(
   const platform = ctx.store.platform(ctx.actor);
   const { body, replayed } = await commitOnce(ctx.repos, key, { operation: 'tenant.create', input }, () => {
     // The new tenant's record and first invitation are in its partition: a named crossing.
-    const mutation = platform.scope.across('createTenant').mutation();
+    const tenantId = randomUUID();
+    const mutation = platform.scope.across('createTenant', tenantId).mutation();
     const { adminEmail, ...fields } = input;
-    const tenant = platform.directory.create(mutation, fields);
-    const inTenant = ctx.store.tenant({ tenantId: tenant.id, userId: ctx.actor.userId });
+    const tenant = platform.directory.create(mutation, fields, tenantId);
+    const inTenant = ctx.store.across('createTenant', ctx.actor, tenant.id);
     const { invitation, token } = inTenant.invitations.create(mutation, { email: adminEmail, roles: ['admin'] });
     mutation.audited('tenant.create', 'Tenant', tenant.id, tenant.version, tenant);
     return { mutation, body: { tenant, invitation, adminInvitationLink: invitationLink(deps, token) } };
@@ -61,14 +63,15 @@ export function getTenant(ctx: UseCaseContext, tenantId: string) {
 
 /**
  * Another tenant's repositories, for the platform's operators only, once the tenant is known to
- * exist (NotFound otherwise); the platform admin is recorded as the actor.
+ * exist (NotFound otherwise), through the named crossing that reads its members and invitations;
+ * the platform admin is recorded as the actor.
  */
 async function platformReach(
   ctx: UseCaseContext,
   tenantId: string,
 ): Promise<{ tenant: TenantRecord; repos: TenantRepositories }> {
   const tenant = await ctx.store.platform(ctx.actor).directory.get(tenantId);
-  return { tenant, repos: ctx.store.tenant({ tenantId, userId: ctx.actor.userId }) };
+  return { tenant, repos: ctx.store.across('tenantMembers', ctx.actor, tenantId) };
 }
 
 /** A tenant as the platform opens it: the record and, while suspended, the name of who did it. */
@@ -126,7 +129,7 @@ export async function reissueInvitation(
     });
   }
   // The invitation is in the tenant's partition: a named crossing.
-  const mutation = ctx.store.platform(ctx.actor).scope.across('createTenant').mutation();
+  const mutation = ctx.store.platform(ctx.actor).scope.across('createTenant', tenantId).mutation();
   const { invitation, token } = repos.invitations.reissue(mutation, old);
   try {
     await mutation.audited('invitation.reissue', 'Invitation', invitation.id, invitation.version, invitation).commit();

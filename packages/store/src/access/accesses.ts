@@ -121,6 +121,8 @@ export function accessesOf(commandName: string, input: Input): DataAccess[] {
   }
 }
 
+let watchers = 0;
+
 /**
  * Calls `check` with every access of every command the client sends, before it is sent (an SDK
  * middleware at the `initialize` step, where the input is still the document client's). `check` may
@@ -135,6 +137,7 @@ export function watchAccesses(
       await check(accessesOf(String(context.commandName ?? ''), args.input as Input));
       return next(args);
     },
-    { step: 'initialize', name: 'watchDataAccesses', priority: 'high' },
+    // A name of its own: one client may be watched twice (two test worlds share the function's client).
+    { step: 'initialize', name: `watchDataAccesses-${++watchers}`, priority: 'high' },
   );
 }

@@ -29,7 +29,11 @@ export function sessionTagsOf(tenantId: string, record?: { kind?: unknown; regio
   };
 }
 
-/** Reads a tenant's tags from its record with the function's own client (one GetItem per tenant per cache life). */
+/**
+ * Reads a tenant's tags from its record (one GetItem per tenant per cache life), with a client whose
+ * session carries the tenant tag alone (TenantCredentials), which opens that tenant's own partition
+ * and nothing conditioned on kind or city: the function's own grant holds no tenant's partition.
+ */
 export async function readSessionTags(client: DynamoDBDocumentClient, tableName: string, tenantId: string) {
   const { Item } = await client.send(new GetCommand({ TableName: tableName, Key: keys.tenant(tenantId) }));
   return sessionTagsOf(tenantId, Item);
@@ -39,7 +43,8 @@ export interface TenantCredentialsOptions {
   /** The data-access role (env DATA_ROLE_ARN; infra/lib/data-access.ts). */
   roleArn: string;
   region: string;
-  tags: (tenantId: string) => Promise<SessionTags>;
+  /** The tenant's tags, read with `client`: the role assumed with the tenant tag alone. */
+  tags: (tenantId: string, client: DynamoDBDocumentClient) => Promise<SessionTags>;
   /** Tenants whose clients are kept; the least recently used is dropped beyond it. */
   maxTenants?: number;
 }
@@ -77,24 +82,37 @@ export class TenantCredentials {
     return client;
   }
 
-  /** AssumeRole with the tenant's tags, looked up on first use (the client is built synchronously). */
+  /**
+   * AssumeRole with the tenant's tags, looked up on first use (the client is built synchronously)
+   * through a session tagged with the tenant alone, which may read the tenant's record.
+   */
   private provider(tenantId: string): CredentialsProvider {
     let assume: CredentialsProvider | undefined;
     return async (identityProperties) => {
       if (!assume) {
-        const tags = await this.options.tags(tenantId);
-        assume = fromTemporaryCredentials({
-          params: {
-            RoleArn: this.options.roleArn,
-            RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
-            Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-            // The shortest session: a tenant's client that idles is refreshed soon after it is used again.
-            DurationSeconds: 900,
-          },
-          clientConfig: { region: this.options.region },
-        });
+        const bare = DynamoDBDocumentClient.from(
+          new DynamoDBClient({
+            region: this.options.region,
+            credentials: this.assumed(tenantId, { tenant: tenantId }),
+          }),
+        );
+        const tags = await this.options.tags(tenantId, bare).finally(() => bare.destroy());
+        assume = this.assumed(tenantId, tags);
       }
       return assume(identityProperties);
     };
+  }
+
+  private assumed(tenantId: string, tags: SessionTags): CredentialsProvider {
+    return fromTemporaryCredentials({
+      params: {
+        RoleArn: this.options.roleArn,
+        RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+        // The shortest session: a tenant's client that idles is refreshed soon after it is used again.
+        DurationSeconds: 900,
+      },
+      clientConfig: { region: this.options.region },
+    });
   }
 }

@@ -15,7 +15,9 @@ function crossingsInSources(): Set<string> {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && entry.name !== 'node_modules') walk(path);
       else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts')) {
-        for (const match of readFileSync(path, 'utf8').matchAll(/\.across\('(\w+)'\)/g)) found.add(match[1] as string);
+        for (const match of readFileSync(path, 'utf8').matchAll(/\.(?:across|crossingInto)\(\s*'(\w+)'/g)) {
+          found.add(match[1] as string);
+        }
       }
     }
   };
@@ -26,16 +28,26 @@ function crossingsInSources(): Set<string> {
 describe('the named cross-tenant paths', () => {
   it('lists exactly the paths the code takes, each with its reason', () => {
     expect([...crossingsInSources()].sort()).toEqual(Object.keys(CROSS_TENANT_PATHS).sort());
-    for (const [path, reason] of Object.entries(CROSS_TENANT_PATHS)) expect(reason.length, path).toBeGreaterThan(40);
+    for (const [path, { reason }] of Object.entries(CROSS_TENANT_PATHS))
+      expect(reason.length, path).toBeGreaterThan(40);
   });
 
-  it('keeps the tenant and actor and signs with the function’s own client only when crossing', () => {
+  it('keeps the tenant and actor and signs with the crossing’s client for its path and target only when crossing', () => {
     const confined = { name: 'confined' } as unknown as DynamoDBDocumentClient;
-    const own = { name: 'own' } as unknown as DynamoDBDocumentClient;
-    const scope = new TenantScope(confined, 'table', 'bureau-1', 'user-1', own);
-    const crossing = scope.across('reviewDecision');
+    const asked: string[] = [];
+    const crossings = (path: string, target: string) => {
+      asked.push(`${path}→${target}`);
+      return { name: `${path}→${target}` } as unknown as DynamoDBDocumentClient;
+    };
+    const scope = new TenantScope(confined, 'table', 'bureau-1', 'user-1', crossings);
+    const crossing = scope.across('reviewDecision', 'org-1');
     expect(scope.client).toBe(confined);
-    expect(crossing.client).toBe(own);
+    expect(crossing.client).toEqual({ name: 'reviewDecision→org-1' });
     expect([crossing.tenantId, crossing.actorId, crossing.tableName]).toEqual(['bureau-1', 'user-1', 'table']);
+    // Into the target's own repositories: its tenant id, the same actor, the same crossing.
+    const into = scope.crossingInto('jurisdictionReads', 'org-2');
+    expect([into.tenantId, into.actorId]).toEqual(['org-2', 'user-1']);
+    expect(into.client).toEqual({ name: 'jurisdictionReads→org-2' });
+    expect(asked).toEqual(['reviewDecision→org-1', 'jurisdictionReads→org-2']);
   });
 });

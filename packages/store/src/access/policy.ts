@@ -1,4 +1,4 @@
-import { patternsOf, REGION } from './families.ts';
+import { keyFamilies, patternsOf, REGION, ruleSetKeyFamilies } from './families.ts';
 
 /**
  * The data-access role's statements, built from the key families (families.ts): the CDK role
@@ -23,14 +23,16 @@ export interface DataResources {
   indexes: readonly string[];
 }
 
-const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
-const write = [
+export const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
+export const WRITE_ACTIONS = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
   'dynamodb:BatchWriteItem',
 ];
+const read = READ_ACTIONS;
+const write = WRITE_ACTIONS;
 
 const leadingKeys = (patterns: readonly string[]) => ({ 'dynamodb:LeadingKeys': [...patterns] });
 const ofKind = (...kinds: string[]) => ({ 'aws:PrincipalTag/kind': kinds.length === 1 ? (kinds[0] as string) : kinds });
@@ -102,6 +104,52 @@ export function dataAccessStatements(resources: DataResources): PolicyStatementJ
       Action: ['dynamodb:Query'],
       Resource: [...resources.indexes],
       Condition: { 'ForAllValues:StringLike': leadingKeys(patternsOf('directory')), StringEquals: ofKind('platform') },
+    },
+  ];
+}
+
+/**
+ * What the API function's own client reads, with its own grant, before a tenant is known or
+ * without one: everything else it does runs as a tenant (the data-access role) or as a named
+ * crossing (the crossing role). Reads by key of value-keyed families, and the published rule sets'
+ * index; no write, no tenant's partition.
+ */
+export const FUNCTION_OWN_READS = {
+  session: {
+    family: keyFamilies.session,
+    reason: 'A page session is found from its cookie’s secret, before the member is known.',
+  },
+  invitationToken: {
+    family: keyFamilies.invitationToken,
+    reason: 'An invitation link names its tenant and invitation, before the invitee has a tenant.',
+  },
+  regionBureau: {
+    family: keyFamilies.regionBureau,
+    reason: 'Which bureau reviews a region, when a contract is submitted to it.',
+  },
+  ruleSetGuard: {
+    family: ruleSetKeyFamilies.guard,
+    reason: 'A published rule-set version by its id: the guard says it exists.',
+  },
+} as const;
+
+export function functionStatements(resources: DataResources): PolicyStatementJson[] {
+  const byKey = Object.values(FUNCTION_OWN_READS).flatMap(({ family }) => family.patterns);
+  return [
+    {
+      Sid: 'BeforeTenant',
+      Effect: 'Allow',
+      Action: ['dynamodb:GetItem'],
+      Resource: [resources.table],
+      Condition: { 'ForAllValues:StringLike': leadingKeys(byKey) },
+    },
+    {
+      // Published policy, for every tenant alike: in force, history, one version by id.
+      Sid: 'PublishedRuleSetsByRegion',
+      Effect: 'Allow',
+      Action: ['dynamodb:Query'],
+      Resource: [...resources.indexes],
+      Condition: { 'ForAllValues:StringLike': leadingKeys(ruleSetKeyFamilies.regionPartition.patterns) },
     },
   ];
 }
