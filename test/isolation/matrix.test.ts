@@ -91,7 +91,7 @@ import {
  */
 
 const world = await World.create('isolation-matrix');
-const routes = appRoutes(world.app);
+const routes = await appRoutes(world.app);
 const openapi = await OpenApiExamples.of(world.app);
 
 /**
