@@ -42,6 +42,17 @@ describe('the API function bundle', () => {
   it('reads the JSON API at start', () => {
     expect(matching(atStart, /packages\/http\/src\/app\.ts/)).not.toEqual([]);
   });
+
+  it('reads no route group of /v1 at start: the first request reads the groups of its path', () => {
+    expect(
+      matching(
+        atStart,
+        /packages\/http\/src\/[\w-]+\/(routes|[\w-]+-routes|exports|register|targets|my-record|privacy)\.ts/,
+      ),
+    ).toEqual([]);
+    expect(matching(lazily, /packages\/http\/src\/contracts\/routes\.ts/)).not.toEqual([]);
+    expect(matching(lazily, /packages\/http\/src\/me\/routes\.ts/)).not.toEqual([]);
+  });
 });
 
 describe('bundling again into the same directory', () => {

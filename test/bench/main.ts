@@ -41,6 +41,8 @@ const lambdaEnv = {
 const cold = coldReady(
   [
     { name: 'api', file: api.file, path: '/v1/me', env: lambdaEnv },
+    // Another route group's first request: each reads only the groups of its own path (http's groups.ts).
+    { name: 'api-contracts', file: api.file, path: '/v1/contracts', env: lambdaEnv },
     // The same function's first request for a page: it imports the pages' chunk as well.
     { name: 'pages', file: api.file, path: '/', env: lambdaEnv },
     { name: 'import-worker', file: worker.file, path: 'stream', env: { TABLE_NAME: 'bench' } },
@@ -90,6 +92,7 @@ const coldRow = (what: string, name: string): [string, string, string, string] =
 const rows: [string, string, string, string][] = [
   bundleRow('API function bundle', api),
   coldRow('cold ready, API function, GET /v1/me', 'api'),
+  coldRow('cold ready, API function, GET /v1/contracts', 'api-contracts'),
   coldRow('cold ready, API function, first page (GET /)', 'pages'),
   bundleRow('import worker bundle', worker),
   coldRow('cold ready, import worker, empty stream batch', 'import-worker'),
@@ -175,5 +178,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one event answered (GET /v1/me without a token: verification path, 401; a page, which imports the pages' chunk; an empty stream batch). Read at start: the entry and the chunks it imports statically; workbooks, pages and SDK credential providers are chunks imported on first use.\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one event answered (GET /v1/me or GET /v1/contracts without a token: the route group's chunk and the verification path, 401; a page, which imports the pages' chunk; an empty stream batch). Read at start: the entry and the chunks it imports statically; workbooks, pages and SDK credential providers are chunks imported on first use.\nNode ${process.version}, ${process.platform}/${process.arch}.`,
 );

@@ -36,7 +36,9 @@ const PARAM = /:([A-Za-z0-9_]+)(?:\{[^}]*\})?\??/g;
  */
 export async function appRoutes(app: Pick<Hono, 'routes'>): Promise<AppRoute[]> {
   const routes = new Map<string, AppRoute>();
-  for (const entry of [...app.routes, ...(await apiRoutes())]) {
+  // /v1 first, as when the API was mounted whole before the pages: the isolation matrix's controls
+  // change shared fixtures in this order.
+  for (const entry of [...(await apiRoutes()), ...app.routes]) {
     if (entry.path === '*' || entry.path === '/*') continue;
     const name = `${entry.method} ${entry.path}`;
     let route = routes.get(name);
