@@ -13,12 +13,8 @@ import { repoRoot } from '../lib/lambda.ts';
 const out = mkdtempSync(join(tmpdir(), 'shegong-bundle-test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The sources of `entry`'s bundle: those in files read at start, and those in the other files. */
 function sourcesReadAtStart(entry: string, name: string): { atStart: string[]; lazily: string[] } {
-  return bundled(entry, name);
-}
-
-/** The sources of each output file of `entry`'s bundle: those read at start, and the others. */
-function bundled(entry: string, name: string): { atStart: string[]; lazily: string[] } {
   const dir = join(out, name);
   const { metafile } = bundleFunction(join(repoRoot, entry), dir);
   const start = new Set(filesReadAtStart(metafile, relative(process.cwd(), join(dir, 'index.mjs'))));
@@ -61,7 +57,7 @@ describe('the API function bundle', () => {
 });
 
 describe('zod in the bundles', () => {
-  const api = bundled('functions/api/handler.ts', 'api-zod');
+  const api = sourcesReadAtStart('functions/api/handler.ts', 'api-zod');
 
   it('carries the English messages and no other language, in any deployed file', () => {
     const all = [...api.atStart, ...api.lazily];

@@ -10,7 +10,7 @@ import { authorize } from './auth/access.ts';
 import { compression } from './compression.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { firstSegment, ROUTE_GROUPS } from './groups.ts';
+import { groupsFor, prefixesOf, ROUTE_GROUPS, type RouteGroup } from './groups.ts';
 import { accessLog, requestIdentity } from './observe.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
 import { throttle } from './throttle/throttle.ts';
@@ -71,28 +71,32 @@ export async function apiRoutes() {
 const OUTER = new WeakMap<Request, Context<AppEnv>>();
 
 /**
- * /v1 served by parts built on first use: one per first path segment, holding the route groups of
- * that segment (groups.ts). A part is an app of its own, answering the very request the outer app
- * received: it starts from the outer context's variables (request id, deps) and hands back what it
- * set (principal, tenant…) and its route pattern, which the access log reports.
+ * /v1 served by parts built on first use: one per set of route groups a path may match (groups.ts),
+ * so /v1/contracts/c1 and /v1/contracts/c2 share theirs. A part is an app of its own, answering the
+ * very request the outer app received: it starts from the outer context's variables (request id,
+ * deps) and hands back what it set (principal, tenant…) and its route pattern, which the access log
+ * reports.
  */
 function lazyApi(): MiddlewareHandler<AppEnv> {
   const parts = new Map<string, Promise<OpenAPIHono<AppEnv> | undefined>>();
-  const partOf = (segment: string) => {
-    let part = parts.get(segment);
+  const partOf = (path: string) => {
+    const first = prefixesOf(path)?.[0] ?? '';
+    const special = Object.hasOwn(SPECIAL_PARTS, first) ? SPECIAL_PARTS[first] : undefined;
+    const groups = special ? [] : groupsFor(path);
+    const key = special ? first : groups.map((group) => ROUTE_GROUPS.indexOf(group)).join(',');
+    let part = parts.get(key);
     if (!part) {
       // A failed import is tried again by the next request rather than remembered.
-      part = partFor(segment).catch((error: unknown) => {
-        parts.delete(segment);
+      part = (special ? special() : partOfGroups(groups)).catch((error: unknown) => {
+        parts.delete(key);
         throw error;
       });
-      parts.set(segment, part);
+      parts.set(key, part);
     }
     return part;
   };
   return async (c, next) => {
-    const segment = firstSegment(c.req.path);
-    const part = segment === undefined ? undefined : await partOf(segment);
+    const part = c.req.path.startsWith('/v1/') ? await partOf(c.req.path) : undefined;
     if (!part) return next();
     OUTER.set(c.req.raw, c);
     const res = await part.fetch(c.req.raw, c.env);
@@ -101,11 +105,14 @@ function lazyApi(): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function partFor(segment: string) {
+/** The paths under /v1 that no route group serves. */
+const SPECIAL_PARTS: Record<string, () => Promise<OpenAPIHono<AppEnv>>> = {
   // The document describes every route, so it loads every group; its page needs none.
-  if (segment === 'openapi.json') return mountPart(await wholeApi());
-  if (segment === 'docs') return mountPart(withDocs(new OpenAPIHono<AppEnv>()));
-  const groups = ROUTE_GROUPS.filter((group) => group.segments.includes(segment));
+  'openapi.json': async () => mountPart(await wholeApi()),
+  docs: async () => mountPart(withDocs(new OpenAPIHono<AppEnv>())),
+};
+
+async function partOfGroups(groups: RouteGroup[]) {
   if (groups.length === 0) return undefined;
   return mountPart(v1Of(await Promise.all(groups.map((group) => group.load()))));
 }
