@@ -140,7 +140,7 @@ const rows: [string, string, string, string][] = [
   bundleRow('floor bundle (Hono, zod-openapi, jose, the SDK: floor.ts)', floor),
   coldRow('cold ready, floor, GET /v1/me without a token (401)', 'floor'),
   signedInRow('cold ready, floor, signed-in GET /v1/me (200: one GetItem)', 'floor-signed-in'),
-  coldRow('cold ready, API function, GET /v1/contracts', 'api-contracts'),
+  coldRow('cold ready, API function, GET /v1/contracts without a token (401)', 'api-contracts'),
   coldRow('cold ready, API function, first page (GET /)', 'pages'),
   bundleRow('import worker bundle', worker),
   coldRow('cold ready, import worker, empty stream batch', 'import-worker'),
