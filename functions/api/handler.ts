@@ -1,5 +1,9 @@
 import { createTokenVerifier, logger, publishColdStart, TableStreamImportRunner } from '@shegong/core';
-import { type AppDeps, createApp } from '@shegong/http';
+import type { AppDeps } from '@shegong/http';
+// The app's own module, not the package's index: the index re-exports the route groups' examples,
+// and a static import of a module that is also imported lazily (http/src/groups.ts) keeps it, and
+// every schema it builds, in the files a cold start reads.
+import { createApp } from '@shegong/http/app';
 import { Store } from '@shegong/store';
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';

@@ -1,5 +1,5 @@
 import type { AppDeps } from '@shegong/http';
-import { createApp } from '@shegong/http';
+import { createApp } from '@shegong/http/app';
 import { mountPages } from '@shegong/web';
 import { handle } from 'hono/aws-lambda';
 import type { FunctionConfig } from './config.ts';

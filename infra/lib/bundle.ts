@@ -1,6 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
+import type { BuildOptions, Metafile } from 'esbuild';
 
 /**
  * How every Lambda function is bundled, the one definition `pnpm synth` deploys and `pnpm bench`
@@ -10,6 +11,7 @@ import { type BuildOptions, buildSync, type Metafile } from 'esbuild';
  * lazy `import()` is inlined, so ExcelJS, the pages and the SDK's credential providers were parsed on
  * every cold start although the first request needed none of them. Code splitting (ESM, `splitting`)
  * writes each lazily imported part as a chunk of its own that Node reads only when the import runs.
+ * The build runs with esbuild plugins (bundle-build.mjs: zod's messages in English only).
  */
 export interface FunctionBundle {
   /** The directory to deploy: `index.mjs` (handler `index.handler`) and `chunks/`. */
@@ -48,14 +50,28 @@ export function functionBuildOptions(entry: string, outdir: string): BuildOption
   };
 }
 
-/** Bundles one function's entry into `outdir` (synchronously: CDK constructs cannot await). */
+/**
+ * Bundles one function's entry into `outdir`, synchronously: CDK constructs cannot await. esbuild's
+ * `buildSync` takes no plugins, so the build runs in a child `node` (bundle-build.mjs, which applies
+ * them) that this waits for, as NodejsFunction itself spawns esbuild. It throws with esbuild's
+ * messages when the build fails.
+ */
 export function bundleFunction(entry: string, outdir: string): FunctionBundle {
   // esbuild leaves other files alone: chunks of an earlier build would be deployed with this one.
   rmSync(outdir, { recursive: true, force: true });
-  const result = buildSync(functionBuildOptions(entry, outdir));
-  const metafile = result.metafile as Metafile;
   // For esbuild's bundle analyzer, or to see why a module is in the start files.
-  writeFileSync(join(outdir, METAFILE), JSON.stringify(metafile));
+  const metafilePath = join(outdir, METAFILE);
+  try {
+    execFileSync(process.execPath, [join(import.meta.dirname, 'bundle-build.mjs')], {
+      input: JSON.stringify({ options: functionBuildOptions(entry, outdir), metafile: metafilePath }),
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`Bundling ${entry} failed${stderr ? `:\n${stderr}` : ''}`, { cause: error });
+  }
+  const metafile = JSON.parse(readFileSync(metafilePath, 'utf8')) as Metafile;
   return { dir: outdir, notDeployed: ['*.map', METAFILE], metafile };
 }
 

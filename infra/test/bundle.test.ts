@@ -13,6 +13,7 @@ import { repoRoot } from '../lib/lambda.ts';
 const out = mkdtempSync(join(tmpdir(), 'shegong-bundle-test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
+/** The sources of `entry`'s bundle: those in files read at start, and those in the other files. */
 function sourcesReadAtStart(entry: string, name: string): { atStart: string[]; lazily: string[] } {
   const dir = join(out, name);
   const { metafile } = bundleFunction(join(repoRoot, entry), dir);
@@ -41,6 +42,77 @@ describe('the API function bundle', () => {
 
   it('reads the JSON API at start', () => {
     expect(matching(atStart, /packages\/http\/src\/app\.ts/)).not.toEqual([]);
+  });
+
+  it('reads no route group of /v1 at start: the first request reads the groups of its path', () => {
+    expect(
+      matching(
+        atStart,
+        /packages\/http\/src\/[\w-]+\/(routes|[\w-]+-routes|exports|register|targets|my-record|privacy)\.ts/,
+      ),
+    ).toEqual([]);
+    expect(matching(lazily, /packages\/http\/src\/contracts\/routes\.ts/)).not.toEqual([]);
+    expect(matching(lazily, /packages\/http\/src\/me\/routes\.ts/)).not.toEqual([]);
+  });
+});
+
+describe('zod in the bundles', () => {
+  const api = sourcesReadAtStart('functions/api/handler.ts', 'api-zod');
+
+  it('carries the English messages and no other language, in any deployed file', () => {
+    const all = [...api.atStart, ...api.lazily];
+    expect(matching(all, /node_modules\/zod\/v4\/locales\/en\.js$/)).toHaveLength(1);
+    // zod's own list of languages is replaced (bundle-build.mjs) by a module exporting `en` alone.
+    expect(matching(all, /^(?!english-zod-locales:).*node_modules\/zod\/v4\/locales\/(?!en\.js$)/)).toEqual([]);
+  });
+
+  it('still words a refused field in English', async () => {
+    // The bundled function itself, answering a public route whose body fails validation (no store access).
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      TABLE_NAME: 'bundle-test',
+      AUTH_ISSUER: 'https://issuer.bundle-test',
+      AUTH_AUDIENCE: 'bundle-test',
+      PUBLIC_BASE_URL: 'https://bundle.test',
+      AWS_REGION: 'ap-southeast-1',
+      LOG_LEVEL: 'ERROR',
+    });
+    try {
+      const { handler } = (await import(join(out, 'api-zod', 'index.mjs'))) as {
+        handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
+      };
+      const path = '/v1/invitations/some-token/accept';
+      const answer = await handler(
+        {
+          version: '2.0',
+          routeKey: '$default',
+          rawPath: path,
+          rawQueryString: '',
+          headers: { host: 'bundle.test', 'content-type': 'application/json', accept: 'application/json' },
+          body: JSON.stringify({ name: 5, password: 'Correct-horse-9' }),
+          isBase64Encoded: false,
+          requestContext: {
+            accountId: '1',
+            apiId: 'test',
+            domainName: 'bundle.test',
+            domainPrefix: 'bundle',
+            requestId: 'bundle-test',
+            routeKey: '$default',
+            stage: '$default',
+            time: '',
+            timeEpoch: 0,
+            http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+          },
+        },
+        { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 29_000 },
+      );
+      expect(answer.statusCode).toBe(400);
+      expect(JSON.parse(answer.body).errors).toContainEqual(
+        expect.objectContaining({ message: 'Invalid input: expected string, received number' }),
+      );
+    } finally {
+      process.env = saved;
+    }
   });
 });
 

@@ -28,3 +28,6 @@ export function bundleLikeLambda(entry: string, outDir: string): MeasuredBundle 
 
 /** A bare Hono hello-world Lambda, the baseline the API bundle is compared with. */
 export const helloWorldEntry = join(import.meta.dirname, 'hello-world.ts');
+
+/** The least a Hono Lambda loads to verify a token and read DynamoDB (floor.ts), for the cold rows. */
+export const floorEntry = join(import.meta.dirname, 'floor.ts');

@@ -1,7 +1,8 @@
 // Runs in a fresh node process: import a Lambda bundle, answer one event, print the time from
 // process start to the answer (performance.now() counts from process start). A path ('/v1/me')
-// makes an API Gateway v2 request; `stream` makes an empty DynamoDB stream batch (the import worker).
-const [bundle, path] = process.argv.slice(2);
+// makes an API Gateway v2 request, with the headers of the optional third argument (JSON: a signed-in
+// member's Authorization); `stream` makes an empty DynamoDB stream batch (the import worker).
+const [bundle, path, extraHeaders] = process.argv.slice(2);
 const { handler } = await import(bundle);
 const context = { awsRequestId: 'bench', getRemainingTimeInMillis: () => 29000 };
 const event =
@@ -12,7 +13,11 @@ const event =
         routeKey: '$default',
         rawPath: path,
         rawQueryString: '',
-        headers: { host: 'bench.local', accept: path.startsWith('/v1') ? 'application/json' : 'text/html' },
+        headers: {
+          host: 'bench.local',
+          accept: path.startsWith('/v1') ? 'application/json' : 'text/html',
+          ...(extraHeaders ? JSON.parse(extraHeaders) : {}),
+        },
         requestContext: {
           accountId: '1',
           apiId: 'bench',

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startDynamoDb } from '@shegong/local/dynamodb-local';
-import { bundleLikeLambda, helloWorldEntry } from './bundle.ts';
+import { bundleLikeLambda, floorEntry, helloWorldEntry } from './bundle.ts';
 import { coldReady } from './cold-start.ts';
 import { assessTwoHundredPostContract, costTwoHundredPosts } from './costing.ts';
 import { parseFiveThousand } from './import.ts';
@@ -11,6 +11,7 @@ import { statusFilteredPages } from './lists.ts';
 import { largestPages } from './page-size.ts';
 import { registerFirstPage } from './register.ts';
 import { costingRoundTrips } from './round-trips.ts';
+import { signedInColdStart } from './signed-in.ts';
 
 /**
  * `pnpm bench`: figures, printed as a table. Nothing here asserts on time; the numbers are for
@@ -31,6 +32,7 @@ const out = mkdtempSync(join(tmpdir(), 'sg-bench-'));
 const api = bundleLikeLambda(join(root, 'functions/api/handler.ts'), join(out, 'api'));
 const worker = bundleLikeLambda(join(root, 'functions/import-worker/handler.ts'), join(out, 'import-worker'));
 const hello = bundleLikeLambda(helloWorldEntry, join(out, 'hello'));
+const floor = bundleLikeLambda(floorEntry, join(out, 'floor'));
 
 const lambdaEnv = {
   TABLE_NAME: 'bench',
@@ -38,13 +40,17 @@ const lambdaEnv = {
   AUTH_AUDIENCE: 'shegong-bench',
   PUBLIC_BASE_URL: 'https://bench.local',
 };
-const cold = coldReady(
+const cold = await coldReady(
   [
-    { name: 'api', file: api.file, path: '/v1/me', env: lambdaEnv },
+    // Without a token: refused (401) before any store access.
+    { name: 'api', file: api.file, path: '/v1/me', env: lambdaEnv, status: 401 },
+    // Another route group's first request: each reads only the groups of its own path (http's groups.ts).
+    { name: 'api-contracts', file: api.file, path: '/v1/contracts', env: lambdaEnv, status: 401 },
     // The same function's first request for a page: it imports the pages' chunk as well.
     { name: 'pages', file: api.file, path: '/', env: lambdaEnv },
     { name: 'import-worker', file: worker.file, path: 'stream', env: { TABLE_NAME: 'bench' } },
     { name: 'hello', file: hello.file, path: '/', env: {} },
+    { name: 'floor', file: floor.file, path: '/v1/me', env: lambdaEnv, status: 401 },
   ],
   RUNS,
 );
@@ -55,7 +61,37 @@ let lists: Awaited<ReturnType<typeof statusFilteredPages>>;
 let register: Awaited<ReturnType<typeof registerFirstPage>>;
 let roundTrips: Awaited<ReturnType<typeof costingRoundTrips>>;
 let pages: Awaited<ReturnType<typeof largestPages>>;
+let signedIn: Awaited<ReturnType<typeof coldReady>>;
 try {
+  // A signed-in member's first GET /v1/me: the token checked against keys fetched from the issuer,
+  // the member and tenant read from the table; beside the same hello-world, measured again in turn.
+  const member = await signedInColdStart(dynamo.endpoint);
+  try {
+    signedIn = await coldReady(
+      [
+        {
+          name: 'api-signed-in',
+          file: api.file,
+          path: '/v1/me',
+          env: member.env,
+          headers: { authorization: member.authorization },
+          status: 200,
+        },
+        { name: 'hello', file: hello.file, path: '/', env: {} },
+        {
+          name: 'floor-signed-in',
+          file: floor.file,
+          path: '/v1/me',
+          env: member.env,
+          headers: { authorization: member.authorization },
+          status: 200,
+        },
+      ],
+      RUNS,
+    );
+  } finally {
+    await member.stop();
+  }
   latency = await meAgainstGetItem(dynamo.endpoint, ITERATIONS);
   lists = await statusFilteredPages(dynamo.endpoint, LIST_ITERATIONS);
   register = await registerFirstPage(dynamo.endpoint, LIST_ITERATIONS);
@@ -87,9 +123,24 @@ const coldRow = (what: string, name: string): [string, string, string, string] =
     `${(value.ms / helloCold.ms).toFixed(2)}× (${(value.cpuMs / helloCold.cpuMs).toFixed(2)}×)`,
   ];
 };
+const signedInRow = (what: string, name: string): [string, string, string, string] => {
+  const value = signedIn.get(name) as { ms: number; cpuMs: number };
+  const base = signedIn.get('hello') as { ms: number; cpuMs: number };
+  return [
+    `${what}, median of ${RUNS} (CPU)`,
+    `${ms(value.ms)} (${ms(value.cpuMs)})`,
+    `${ms(base.ms)} (${ms(base.cpuMs)})`,
+    `${(value.ms / base.ms).toFixed(2)}× (${(value.cpuMs / base.cpuMs).toFixed(2)}×)`,
+  ];
+};
 const rows: [string, string, string, string][] = [
   bundleRow('API function bundle', api),
-  coldRow('cold ready, API function, GET /v1/me', 'api'),
+  coldRow('cold ready, API function, GET /v1/me without a token (401)', 'api'),
+  signedInRow('cold ready, API function, signed-in GET /v1/me (200)', 'api-signed-in'),
+  bundleRow('floor bundle (Hono, zod-openapi, jose, the SDK: floor.ts)', floor),
+  coldRow('cold ready, floor, GET /v1/me without a token (401)', 'floor'),
+  signedInRow('cold ready, floor, signed-in GET /v1/me (200: one GetItem)', 'floor-signed-in'),
+  coldRow('cold ready, API function, GET /v1/contracts without a token (401)', 'api-contracts'),
   coldRow('cold ready, API function, first page (GET /)', 'pages'),
   bundleRow('import worker bundle', worker),
   coldRow('cold ready, import worker, empty stream batch', 'import-worker'),
@@ -175,5 +226,5 @@ console.log(line(header));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of rows) console.log(line(row));
 console.log(
-  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one event answered (GET /v1/me without a token: verification path, 401; a page, which imports the pages' chunk; an empty stream batch). Read at start: the entry and the chunks it imports statically; workbooks, pages and SDK credential providers are chunks imported on first use.\nNode ${process.version}, ${process.platform}/${process.arch}.`,
+  `\nbaseline: a bare Hono hello-world Lambda bundled the same way (ESM, minified, SDK bundled); GetItem on the same DynamoDB Local.\npage 1 of contracts by status: GET /v1/contracts?status=signed&limit=25 through the app (baseline column: the same at 50 contracts); the 25 signed contracts are each organisation's oldest, every newer one a draft.\nregister first page: a city bureau's GET /v1/jurisdiction/contracts?limit=25 through the app (rows, names, totals), 25 000 contracts of 100 organisations (baseline column: 250 of 10), both over three counties, four years and every status.\ncold ready: \`node\` started → bundle imported → one event answered (GET /v1/me or GET /v1/contracts without a token: the route group's chunk and the verification path, 401; a signed-in GET /v1/me: the issuer's discovery document and keys fetched from a local HTTP server, the member and tenant read from DynamoDB Local, 200, its baseline the hello-world measured again beside it; a page, which imports the pages' chunk; an empty stream batch). The floor (floor.ts) does what GET /v1/me does with nothing but Hono, one zod-openapi route, jose and the SDK's document client: what any such function loads. Read at start: the entry and the chunks it imports statically; workbooks, pages and SDK credential providers are chunks imported on first use.\nNode ${process.version}, ${process.platform}/${process.arch}.`,
 );

@@ -46,7 +46,9 @@ export async function largestPages(endpoint: string) {
     secureCookies: false,
   });
   const cookie = new PageCookies(false).name('session');
-  const routes = appRoutes(app).filter((r) => r.surface === 'page' && r.method === 'GET' && r.params.length === 0);
+  const routes = (await appRoutes(app)).filter(
+    (r) => r.surface === 'page' && r.method === 'GET' && r.params.length === 0,
+  );
 
   let gzip = { path: '', bytes: 0 };
   let raw = { path: '', bytes: 0 };

@@ -384,7 +384,7 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
     // The document and its page describe the API; they are not operations of it.
     const described = new Set(['/v1/openapi.json', '/v1/docs']);
-    const missing = appRoutes(world.app)
+    const missing = (await appRoutes(world.app))
       .filter((r) => r.surface === 'api' && !described.has(r.path))
       .filter((r) => !doc.paths[openApiPath(r.path)]?.[r.method.toLowerCase()])
       .map((r) => r.name);

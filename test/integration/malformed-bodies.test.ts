@@ -131,10 +131,10 @@ function pagePath(route: AppRoute, org: SeededTenant): string {
 }
 
 describe('every page post with a multipart body that cannot be read', () => {
-  const posts = () => appRoutes(world.app).filter((r) => r.surface === 'page' && r.method === 'POST');
+  const posts = async () => (await appRoutes(world.app)).filter((r) => r.surface === 'page' && r.method === 'POST');
 
-  it('covers the page posts of every area (the route table has them)', () => {
-    const paths = posts().map((r) => r.path);
+  it('covers the page posts of every area (the route table has them)', async () => {
+    const paths = (await posts()).map((r) => r.path);
     expect(paths.length).toBeGreaterThan(20);
     for (const area of ['/auth/', '/my/organisation/', '/platform/', '/invite/', '/org/staff/', '/org/contracts/'])
       expect(paths.some((p) => p.startsWith(area))).toBe(true);
@@ -150,7 +150,7 @@ describe('every page post with a multipart body that cannot be read', () => {
       ].join('; ');
       const before = await world.table.snapshot();
       const answers: string[] = [];
-      for (const route of posts()) {
+      for (const route of await posts()) {
         for (const type of Object.values(BROKEN_TYPES)) {
           const response = await world.app.request(pagePath(route, org), {
             method: 'POST',

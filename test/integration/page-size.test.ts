@@ -15,10 +15,10 @@ beforeAll(() => world.seed());
 afterAll(() => world.dispose());
 
 /** Every page without path parameters, and the contract pages of organisation A's two contracts. */
-function pagesFor(label: (typeof TENANT_LABELS)[number]): string[] {
+async function pagesFor(label: (typeof TENANT_LABELS)[number]): Promise<string[]> {
   const tenant = world.tenant(label);
   const user = tenant.users[0]!;
-  const plain = appRoutes(world.app)
+  const plain = (await appRoutes(world.app))
     .filter((r) => r.surface === 'page' && r.method === 'GET' && r.params.length === 0)
     .filter((r) => {
       const policy = policyOf(r);
@@ -76,7 +76,7 @@ describe('pages as transferred', () => {
 
   it.each(TENANT_LABELS)('every page of %s is at most 60 KB as transferred (gzip)', async (label) => {
     const sizes: Record<string, number> = {};
-    for (const path of pagesFor(label)) {
+    for (const path of await pagesFor(label)) {
       const { response, body } = await transferred(path, world.tenant(label).users[0]!, 'gzip');
       if (response.status !== 200) continue; // a page that redirects (a form's own page) sends nothing to measure
       sizes[path] = body.byteLength;

@@ -120,7 +120,7 @@ export type MatrixFamily = (typeof MATRIX_FAMILIES)[number];
  */
 export async function isolationMatrix(label: string, families: readonly MatrixFamily[]): Promise<void> {
   const world = await World.create(label);
-  const routes = appRoutes(world.app);
+  const routes = await appRoutes(world.app);
   const openapi = await OpenApiExamples.of(world.app);
 
   /**

@@ -1,5 +1,6 @@
 import { type AccessPolicy, accessPolicyOf } from '@shegong/core';
 import { ROLES_BY_KIND, type TenantKind } from '@shegong/domain';
+import { apiRoutes } from '@shegong/http';
 import type { Hono } from 'hono';
 import { findTargetHandler } from 'hono/utils/handler';
 
@@ -28,13 +29,16 @@ export function isMutating(method: string): boolean {
 const PARAM = /:([A-Za-z0-9_]+)(?:\{[^}]*\})?\??/g;
 
 /**
- * The app's routes from Hono's own table (`app.routes`), grouped by method and path. Middleware
- * registered on `*` or `/*` (request id, security headers, body limit…) applies to every route and
- * declares no policy, so it is left out; everything else must carry its policy itself.
+ * The app's routes from Hono's own table (`app.routes`), with every /v1 route group loaded (the app
+ * itself holds a group only once a request needs it: http's app.ts), grouped by method and path.
+ * Middleware registered on `*` or `/*` (request id, security headers, body limit…) applies to every
+ * route and declares no policy, so it is left out; everything else must carry its policy itself.
  */
-export function appRoutes(app: Pick<Hono, 'routes'>): AppRoute[] {
+export async function appRoutes(app: Pick<Hono, 'routes'>): Promise<AppRoute[]> {
   const routes = new Map<string, AppRoute>();
-  for (const entry of app.routes) {
+  // /v1 first, as when the API was mounted whole before the pages: the isolation matrix's controls
+  // change shared fixtures in this order.
+  for (const entry of [...(await apiRoutes()), ...app.routes]) {
     if (entry.path === '*' || entry.path === '/*') continue;
     const name = `${entry.method} ${entry.path}`;
     let route = routes.get(name);

@@ -1,82 +1,41 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { asRefusal, logger, MAX_IMPORT_BYTES } from '@shegong/core';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { actuals } from './actuals/routes.ts';
 import { authorize } from './auth/access.ts';
-import { awards } from './awards/routes.ts';
-import { baseRoutes } from './bases/routes.ts';
 import { compression } from './compression.ts';
-import { contractExports } from './contracts/exports.ts';
-import { contracts } from './contracts/routes.ts';
 import { docsPage } from './docs.ts';
 import type { AppDeps, AppEnv } from './env.ts';
-import { evaluations } from './evaluations/routes.ts';
-import { history } from './history/routes.ts';
-import { imports } from './imports/routes.ts';
-import { incentiveRoutes } from './incentives/routes.ts';
-import { incubationFigures } from './incubation/figures-routes.ts';
-import { incubation } from './incubation/routes.ts';
-import { incubationSupport } from './incubation/support-routes.ts';
-import { invitations } from './invitations/routes.ts';
-import { registerRoutes } from './jurisdiction/register.ts';
-import { targetRoutes } from './jurisdiction/targets.ts';
-import { ladder } from './ladder/routes.ts';
-import { me } from './me/routes.ts';
+import { groupsFor, prefixesOf, ROUTE_GROUPS, type RouteGroup } from './groups.ts';
 import { accessLog, requestIdentity } from './observe.ts';
-import { myRecordRoutes } from './people/my-record.ts';
-import { privacyRoutes } from './people/privacy.ts';
-import { people } from './people/routes.ts';
 import { fieldErrors, ProblemError, problem, refusalProblem } from './problem/problem.ts';
-import { rectifications } from './rectifications/routes.ts';
-import { reviews } from './reviews/routes.ts';
-import { ruleSets } from './rule-sets/routes.ts';
-import { targetMapRoutes } from './targets/map-routes.ts';
-import { postingRoutes } from './targets/posting-routes.ts';
-import { tenants } from './tenants/routes.ts';
 import { throttle } from './throttle/throttle.ts';
-import { users } from './users/routes.ts';
 
 /** Where a roster file is uploaded. */
 const UPLOAD_PATH = '/v1/imports';
 
-/** The API under /v1: one sub-app per resource. */
-function api() {
+/** The API under /v1 made of the given route groups, in their order (groups.ts). */
+function v1Of(groups: readonly OpenAPIHono<AppEnv>[]) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
-  v1.route('/', me)
-    .route('/', tenants)
-    .route('/', users)
-    .route('/', invitations)
-    .route('/', incubation)
-    .route('/', incubationSupport)
-    .route('/', incentiveRoutes)
-    .route('/', awards)
-    // Before rule sets: POST /rule-sets/impact.
-    .route('/', evaluations)
-    .route('/', ruleSets)
-    // Before people and ladder: /people/export and /ladder/export are not /people/{personId} or a ladder version.
-    .route('/', imports)
-    .route('/', people)
-    .route('/', myRecordRoutes)
-    .route('/', privacyRoutes)
-    .route('/', ladder)
-    // Exports and actuals before contracts: their paths are deeper than a contract's own.
-    .route('/', registerRoutes)
-    .route('/', baseRoutes)
-    .route('/', targetRoutes)
-    .route('/', incubationFigures)
-    .route('/', contractExports)
-    .route('/', actuals)
-    .route('/', reviews)
-    .route('/', history)
-    .route('/', rectifications)
-    .route('/', targetMapRoutes)
-    .route('/', postingRoutes)
-    .route('/', contracts);
+  for (const group of groups) v1.route('/', group);
+  return v1;
+}
+
+/** The API description's page: public, it holds no data. */
+function withDocs(v1: OpenAPIHono<AppEnv>) {
+  v1.get('/docs', authorize({ public: true, reason: 'the API description holds no tenant data' }), (c) =>
+    c.html(docsPage()),
+  );
+  return v1;
+}
+
+/** The whole API under /v1, every group loaded, with its OpenAPI document (/v1/openapi.json) and page. */
+async function wholeApi() {
+  const v1 = v1Of(await Promise.all(ROUTE_GROUPS.map((group) => group.load())));
   v1.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -97,10 +56,85 @@ function api() {
   });
   // The OpenAPI document and its page are public by design: they describe, they hold no data.
   v1.get('/openapi.json', authorize({ public: true, reason: 'the API description holds no tenant data' }));
-  v1.get('/docs', authorize({ public: true, reason: 'the API description holds no tenant data' }), (c) =>
-    c.html(docsPage()),
-  );
-  return v1;
+  return withDocs(v1);
+}
+
+/**
+ * Every route of the API as Hono lists them (`app.routes`), every group loaded: what the isolation
+ * matrix and the conventions tests walk, since the app itself holds each group only once requested.
+ */
+export async function apiRoutes() {
+  return new OpenAPIHono<AppEnv>().route('/v1', await wholeApi()).routes;
+}
+
+/** The outer request's context, for the part that serves it (see `lazyApi`). */
+const OUTER = new WeakMap<Request, Context<AppEnv>>();
+
+/**
+ * /v1 served by parts built on first use: one per set of route groups a path may match (groups.ts),
+ * so /v1/contracts/c1 and /v1/contracts/c2 share theirs. A part is an app of its own, answering the
+ * very request the outer app received: it starts from the outer context's variables (request id,
+ * deps) and hands back what it set (principal, tenant…) and its route pattern, which the access log
+ * reports.
+ */
+function lazyApi(): MiddlewareHandler<AppEnv> {
+  const parts = new Map<string, Promise<OpenAPIHono<AppEnv> | undefined>>();
+  const partOf = (path: string) => {
+    const first = prefixesOf(path)?.[0] ?? '';
+    const special = Object.hasOwn(SPECIAL_PARTS, first) ? SPECIAL_PARTS[first] : undefined;
+    const groups = special ? [] : groupsFor(path);
+    const key = special ? first : groups.map((group) => ROUTE_GROUPS.indexOf(group)).join(',');
+    let part = parts.get(key);
+    if (!part) {
+      // A failed import is tried again by the next request rather than remembered.
+      part = (special ? special() : partOfGroups(groups)).catch((error: unknown) => {
+        parts.delete(key);
+        throw error;
+      });
+      parts.set(key, part);
+    }
+    return part;
+  };
+  return async (c, next) => {
+    const part = c.req.path.startsWith('/v1/') ? await partOf(c.req.path) : undefined;
+    if (!part) return next();
+    OUTER.set(c.req.raw, c);
+    const res = await part.fetch(c.req.raw, c.env);
+    // newResponse, not the part's answer as it is: it keeps the headers set before (X-Request-Id).
+    return c.newResponse(res.body, res);
+  };
+}
+
+/** The paths under /v1 that no route group serves. */
+const SPECIAL_PARTS: Record<string, () => Promise<OpenAPIHono<AppEnv>>> = {
+  // The document describes every route, so it loads every group; its page needs none.
+  'openapi.json': async () => mountPart(await wholeApi()),
+  docs: async () => mountPart(withDocs(new OpenAPIHono<AppEnv>())),
+};
+
+async function partOfGroups(groups: RouteGroup[]) {
+  if (groups.length === 0) return undefined;
+  return mountPart(v1Of(await Promise.all(groups.map((group) => group.load()))));
+}
+
+function mountPart(v1: OpenAPIHono<AppEnv>) {
+  const part = new OpenAPIHono<AppEnv>({ defaultHook: validationProblem });
+  part.use(async (c, next) => {
+    const outer = OUTER.get(c.req.raw);
+    const vars = (from: Context<AppEnv>, to: Context<AppEnv>) => {
+      for (const [key, value] of Object.entries(from.var)) to.set(key as keyof AppEnv['Variables'], value as never);
+    };
+    if (outer) vars(outer, c);
+    await next();
+    if (outer) {
+      vars(c, outer);
+      outer.set('route', c.req.routePath);
+    }
+  });
+  part.route('/v1', v1);
+  part.notFound((c) => problem(c, 404, 'There is nothing at this address'));
+  part.onError(onError);
+  return part;
 }
 
 /** Every error leaves as a problem; nothing leaks a stack. */
@@ -183,7 +217,7 @@ export function createApp(deps: AppDeps) {
     return (c.req.path === UPLOAD_PATH ? bodyLimits.upload : bodyLimits.usual)(c, next);
   });
   if (deps.throttle !== false) app.use(throttle(deps.throttle));
-  app.route('/v1', api());
+  app.use(lazyApi());
   app.notFound((c) => problem(c, 404, 'There is nothing at this address'));
   app.onError(onError);
   return app;

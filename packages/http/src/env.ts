@@ -23,5 +23,7 @@ export type AppEnv = {
     tenant: TenantRecord;
     /** What the core's use cases run with for this member. */
     ctx: UseCaseContext;
+    /** The matched route's pattern, set by the part of /v1 that served the request (app.ts `lazyApi`). */
+    route: string;
   };
 };

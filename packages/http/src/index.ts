@@ -3,7 +3,7 @@
  * in one place (problem/problem.ts) and knows nothing of the pages.
  */
 export { ACTUAL_MONTH_EXAMPLE } from './actuals/routes.ts';
-export { createApp, onError, type ShegongApp } from './app.ts';
+export { apiRoutes, createApp, onError, type ShegongApp } from './app.ts';
 export { authorize, bearerToken } from './auth/access.ts';
 export {
   AWARD_CLAIM_EXAMPLE,

@@ -44,16 +44,18 @@ export function accessLog(): MiddlewareHandler<AppEnv> {
     const ms = Math.round(performance.now() - started);
     const tenant = c.get('principal')?.tenantId;
     const requestId = c.get('requestId');
+    // /v1 is served by a part of its own (app.ts), whose route this app's router never saw.
+    const route = c.get('route') ?? c.req.routePath;
     const clientRequestId = c.req.header(REQUEST_ID_HEADER);
     logger.info('request', {
       requestId,
       ...(clientRequestId && CLIENT_ID.test(clientRequestId) ? { clientRequestId } : {}),
       tenant,
       method: c.req.method,
-      route: c.req.routePath,
+      route,
       status: c.res.status,
       ms,
     });
-    publishRequestMetrics({ route: `${c.req.method} ${c.req.routePath}`, status: c.res.status, ms, requestId, tenant });
+    publishRequestMetrics({ route: `${c.req.method} ${route}`, status: c.res.status, ms, requestId, tenant });
   };
 }

@@ -25,6 +25,7 @@ import {
   upgradeFinding,
 } from '@shegong/domain';
 import { getInOrder } from './batch.ts';
+import { compareText } from './collation.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound, StoreError, staleVersion } from './errors.ts';
 import { type ChainEntry, ContractHistory } from './history.ts';
@@ -75,9 +76,6 @@ const SORT_VALUES: Record<ContractSort, (row: ContractRow) => string | number> =
   startDate: (row) => row.startDate,
   value: (row) => row.value,
 };
-
-/** Numbers and titles as people read them: pinyin for Chinese, the digits in `GM-2026-9` as a number. */
-const byText = new Intl.Collator('zh-CN', { numeric: true });
 
 /** The most versions a contract keeps (the sort key holds four digits). */
 export const MAX_CONTRACT_VERSIONS = 9999;
@@ -283,7 +281,7 @@ export class Contracts {
         value: SORT_VALUES[list.sort],
         id: (row) => row.gsi2sk,
         order: list.order,
-        compareText: byText.compare,
+        compareText,
         binding: ['contracts', list.status ?? '*', list.sort, list.order, list.search].join('|'),
       },
       page,

@@ -20,6 +20,7 @@ import {
   searchable,
 } from '@shegong/domain';
 import { getInOrder } from './batch.ts';
+import { compareText } from './collation.ts';
 import { decodeCursor, encodeCursor, type Page } from './cursor.ts';
 import { StoreError } from './errors.ts';
 import { keys } from './keys.ts';
@@ -268,8 +269,6 @@ const SORT_VALUES: Record<
   labourShare: (row) => row.labourShareBp,
 };
 
-const byText = new Intl.Collator('zh-CN', { numeric: true });
-
 /** How many index rows one filtered Query reads at most while it fills a page. */
 const FILTERED_READ = 500;
 
@@ -364,7 +363,7 @@ export class JurisdictionRegister {
         value: (row) => SORT_VALUES[sort](row, names),
         id: (row) => `${row.county}#${row.organisationId}#${row.contractId}`,
         order,
-        compareText: byText.compare,
+        compareText,
         binding,
       },
       page,

@@ -14,6 +14,7 @@ import {
 } from '@shegong/domain';
 import { listBase } from './bases/bases.ts';
 import { getInOrder } from './batch.ts';
+import { compareText } from './collation.ts';
 import type { Page } from './cursor.ts';
 import { conflict, notFound } from './errors.ts';
 import { keys } from './keys.ts';
@@ -32,8 +33,6 @@ export interface TenantListFilter {
   sort?: TenantSort;
   order?: ListOrder;
 }
-
-const byName = new Intl.Collator('zh-CN', { numeric: true });
 
 /** Reads a tenant's own record. */
 export class OwnTenant {
@@ -196,7 +195,7 @@ export class TenantDirectory {
         value: sort === 'name' ? (t) => t.name : (t) => t.createdAt,
         id: (t) => t.id,
         order,
-        compareText: byName.compare,
+        compareText,
         binding: ['tenants', filter.status ?? '*', filter.kind ?? '*', sort, order, search].join('|'),
       },
       page,

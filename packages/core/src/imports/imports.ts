@@ -12,9 +12,6 @@ export const IMPORTERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr'] } as con
 /** Who reads the roster template: anyone of the organisation. */
 export const TEMPLATE_READERS = { kinds: PROJECT_KINDS, roles: 'any' } as const;
 
-/** The largest roster file taken (a 5 000-row xlsx is about 400 kB, its csv about 1 MB). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-
 export type RosterKind = 'xlsx' | 'csv';
 
 /** xlsx or csv, from the bytes first (an xlsx is a zip: PK\3\4), then the type and name given. */
