@@ -1453,8 +1453,10 @@ export async function isolationMatrix(label: string, families: readonly MatrixFa
         .catch(() => undefined);
       return posting?.version ?? 1;
     }
+    // Read as the city's own bureau (bureau A): the map is the city's, whichever tenant the case is about,
+    // and only a bureau's session may read it when the data-access policy is evaluated.
     const map = await world.store
-      .cityMap({ tenantId: ids.id, userId: 'isolation-matrix', kind: 'bureau' }, '450600')
+      .cityMap({ tenantId: world.tenant('bureauA').id, userId: 'isolation-matrix', kind: 'bureau' }, '450600')
       .read();
     if (route.params.includes('communityCode'))
       return map.communities.find((x) => x.code === pathParam(route, ids, 'communityCode'))?.version ?? 1;
