@@ -59,16 +59,7 @@ function person(name: string, n: number, change: Partial<PersonInput> = {}): Per
 
 /** A Dongxing organisation with admin, hr and a staff member linked to the person 黄同心. */
 async function dongxingOrganisation() {
-  const platform = world.tenant('platform');
-  const directory = world.store.platform({ tenantId: platform.id, userId: platform.users[0]!.id, kind: 'platform' });
-  const id = randomUUID();
-  const create = directory.scope.across('createTenant', id).mutation();
-  const tenant = directory.directory.create(
-    create,
-    { kind: 'org', name: '东兴市同心社会工作服务中心', region: '450681' },
-    id,
-  );
-  await create.audited('tenant.create', 'Tenant', tenant.id, tenant.version, tenant).commit();
+  const tenant = await world.createTenant({ kind: 'org', name: '东兴市同心社会工作服务中心', region: '450681' });
   const repos = world.store.tenant({ tenantId: tenant.id, userId: 'seed' });
   const members = repos.scope.mutation();
   const subjects = ['admin', 'hr', 'staff'].map(

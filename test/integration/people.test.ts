@@ -72,16 +72,7 @@ interface Listed {
 
 /** An organisation in Dongxing (450681), whose bureau publishes its own rule set (DONGXING_2026), and its hr. */
 async function dongxingHr(): Promise<TokenSubject> {
-  const platform = world.tenant('platform');
-  const directory = world.store.platform({ tenantId: platform.id, userId: platform.users[0]!.id, kind: 'platform' });
-  const id = randomUUID();
-  const create = directory.scope.across('createTenant', id).mutation();
-  const tenant = directory.directory.create(
-    create,
-    { kind: 'org', name: '东兴市同心社会工作服务中心', region: '450681' },
-    id,
-  );
-  await create.audited('tenant.create', 'Tenant', tenant.id, tenant.version, tenant).commit();
+  const tenant = await world.createTenant({ kind: 'org', name: '东兴市同心社会工作服务中心', region: '450681' });
   const repos = world.store.tenant({ tenantId: tenant.id, userId: 'seed' });
   const members = repos.scope.mutation();
   const user = repos.users.add(members, {

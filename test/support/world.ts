@@ -469,6 +469,20 @@ export class World {
   }
 
   /**
+   * A tenant created by the platform's admin as the platform creates one (the named crossing
+   * `createTenant`, with its audit event), for files that need a tenant beyond the seeded seven.
+   */
+  async createTenant(input: { kind: 'org'; name: string; region: string }) {
+    const platform = this.tenant('platform');
+    const directory = this.store.platform({ tenantId: platform.id, userId: platform.users[0]!.id, kind: 'platform' });
+    const id = randomUUID();
+    const create = directory.scope.across('createTenant', id).mutation();
+    const tenant = directory.directory.create(create, input, id);
+    await create.audited('tenant.create', 'Tenant', tenant.id, tenant.version, tenant).commit();
+    return tenant;
+  }
+
+  /**
    * Incubator A's applications and one admitted organisation (SeededTenant.incubation), through the
    * use cases. Not part of `seed()`: admission creates a tenant, which the files that count the
    * platform's tenants do not expect; the files that need it call this after `seed()`.
