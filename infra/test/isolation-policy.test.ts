@@ -32,8 +32,8 @@ describe('tenant-confined data access', () => {
       .filter(([, p]) => asArray(p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r).includes(roleId)))
       .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
 
-  it('may be assumed, with session tags, by the API function’s role alone, with our tag keys only', () => {
-    const role = s.resources[dataRoleId] as Resource;
+  /** The role trusts the API function's role alone, for AssumeRole with exactly these session tag keys. */
+  function expectAssumedByFunctionAlone(role: Resource, tagKeys: string[]) {
     expect(role.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
       Statement: [
@@ -41,10 +41,15 @@ describe('tenant-confined data access', () => {
           Effect: 'Allow',
           Action: ['sts:AssumeRole', 'sts:TagSession'],
           Principal: { AWS: { 'Fn::GetAtt': [functionRoleId, 'Arn'] } },
-          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'kind', 'region'] } },
+          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': tagKeys } },
         },
       ],
     });
+  }
+
+  it('may be assumed, with session tags, by the API function’s role alone, with our tag keys only', () => {
+    const role = s.resources[dataRoleId] as Resource;
+    expectAssumedByFunctionAlone(role, ['tenant', 'kind', 'region']);
     expect(role.Properties.MaxSessionDuration).toBe(3600);
   });
 
@@ -72,18 +77,7 @@ describe('tenant-confined data access', () => {
   });
 
   it('has a crossing role, assumed by the function alone with the caller and target tags, made of the crossings’ generated statements', () => {
-    const role = s.resources[crossingRoleId] as Resource;
-    expect(role.Properties.AssumeRolePolicyDocument).toEqual({
-      Version: '2012-10-17',
-      Statement: [
-        {
-          Effect: 'Allow',
-          Action: ['sts:AssumeRole', 'sts:TagSession'],
-          Principal: { AWS: { 'Fn::GetAtt': [functionRoleId, 'Arn'] } },
-          Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['tenant', 'target'] } },
-        },
-      ],
-    });
+    expectAssumedByFunctionAlone(s.resources[crossingRoleId] as Resource, ['tenant', 'target']);
     const statements = policyOf(crossingRoleId);
     expectGenerated(statements, crossingRoleStatements(generated));
     // The two tenants of the session and no third: every tenant pattern is the caller's or the target's.

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { createTokenVerifier, TENANCY_CLAIMS } from '@shegong/core';
 import { createApp } from '@shegong/http';
-import type { Store } from '@shegong/store';
+import { createTableInput, Store } from '@shegong/store';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
 
 const ISSUER = 'https://issuer.bench';
@@ -53,4 +54,30 @@ export async function benchApi(store: Store) {
     publicBaseUrl: 'http://bench.local',
   };
   return { app: createApp(deps), deps, tokenOf };
+}
+
+/**
+ * A table of its own in the bench's DynamoDB Local holding one platform tenant and its admin: the
+ * member a bench's GET /v1/me reads.
+ */
+export async function benchPlatformAdmin(
+  endpoint: string,
+  tablePrefix: string,
+  admin: { email: string; name: string },
+) {
+  const tableName = `${tablePrefix}-${randomUUID().slice(0, 8)}`;
+  const store = new Store({ tableName, endpoint });
+  await store.client.send(new CreateTableCommand(createTableInput(tableName)));
+  const tenantId = randomUUID();
+  const userId = randomUUID();
+  const platform = store.platform({ tenantId, userId, kind: 'platform' });
+  const mutation = platform.scope.mutation();
+  const tenant = platform.directory.create(
+    mutation,
+    { kind: 'platform', name: '社工平台', region: '450000' },
+    tenantId,
+  );
+  platform.users.add(mutation, { id: userId, ...admin, roles: ['platform_admin'] });
+  await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
+  return { tableName, store, tenantId, userId };
 }

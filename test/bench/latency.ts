@@ -1,29 +1,17 @@
-import { randomUUID } from 'node:crypto';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { logger } from '@shegong/core';
-import { createTableInput, Store } from '@shegong/store';
-import { benchApi } from './api.ts';
+import { benchApi, benchPlatformAdmin } from './api.ts';
 import { median, percentile } from './cold-start.ts';
 
 /** GET /v1/me through the whole app (token check, one read of the member's and the tenant's records) against a raw GetItem. */
 export async function meAgainstGetItem(endpoint: string, iterations: number) {
   logger.setLogLevel('ERROR'); // a log line per request would be measured too
-  const tableName = `bench-${randomUUID().slice(0, 8)}`;
-  const store = new Store({ tableName, endpoint });
-  await store.client.send(new CreateTableCommand(createTableInput(tableName)));
-
-  const platformId = randomUUID();
-  const adminId = randomUUID();
-  const platform = store.platform({ tenantId: platformId, userId: adminId, kind: 'platform' });
-  const mutation = platform.scope.mutation();
-  const tenant = platform.directory.create(
-    mutation,
-    { kind: 'platform', name: '社工平台', region: '450000' },
-    platformId,
-  );
-  platform.users.add(mutation, { id: adminId, email: 'bench@shegong.demo', name: '基准', roles: ['platform_admin'] });
-  await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
+  const {
+    tableName,
+    store,
+    tenantId: platformId,
+    userId: adminId,
+  } = await benchPlatformAdmin(endpoint, 'bench', { email: 'bench@shegong.demo', name: '基准' });
 
   const { app, tokenOf } = await benchApi(store);
   const token = await tokenOf({

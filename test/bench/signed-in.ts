@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { TENANCY_CLAIMS } from '@shegong/core';
-import { createTableInput, Store } from '@shegong/store';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { benchPlatformAdmin } from './api.ts';
 
 const AUDIENCE = 'shegong-bench';
 
@@ -16,20 +14,10 @@ const AUDIENCE = 'shegong-bench';
  * a token signed for that member. `env` is the function's environment, `authorization` the header.
  */
 export async function signedInColdStart(endpoint: string) {
-  const tableName = `bench-cold-${randomUUID().slice(0, 8)}`;
-  const store = new Store({ tableName, endpoint });
-  await store.client.send(new CreateTableCommand(createTableInput(tableName)));
-  const tenantId = randomUUID();
-  const userId = randomUUID();
-  const platform = store.platform({ tenantId, userId, kind: 'platform' });
-  const mutation = platform.scope.mutation();
-  const tenant = platform.directory.create(
-    mutation,
-    { kind: 'platform', name: '社工平台', region: '450000' },
-    tenantId,
-  );
-  platform.users.add(mutation, { id: userId, email: 'cold@shegong.demo', name: '冷启动', roles: ['platform_admin'] });
-  await mutation.audited('bench.seed', 'Tenant', tenant.id, 1, tenant).commit();
+  const { tableName, tenantId, userId } = await benchPlatformAdmin(endpoint, 'bench-cold', {
+    email: 'cold@shegong.demo',
+    name: '冷启动',
+  });
 
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: 'bench', alg: 'RS256', use: 'sig' }] };

@@ -3,8 +3,7 @@ import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { jurisdictionOf } from '@shegong/domain';
 import { keys } from '../keys.ts';
-
-type CredentialsProvider = ReturnType<typeof fromTemporaryCredentials>;
+import { AssumedClients, type CredentialsProvider } from './client-cache.ts';
 
 /**
  * The session tags a tenant's data access runs with (policy.ts reads them as
@@ -57,29 +56,14 @@ export interface TenantCredentialsOptions {
  * provider and refreshes them before they expire, so a cached client never signs with expired keys.
  */
 export class TenantCredentials {
-  private readonly clients = new Map<string, DynamoDBDocumentClient>();
+  private readonly clients: AssumedClients;
 
-  constructor(private readonly options: TenantCredentialsOptions) {}
+  constructor(private readonly options: TenantCredentialsOptions) {
+    this.clients = new AssumedClients(options.region, options.maxTenants ?? 100);
+  }
 
   clientFor(tenantId: string): DynamoDBDocumentClient {
-    const cached = this.clients.get(tenantId);
-    if (cached) {
-      // Map keeps insertion order: re-inserting makes this the most recently used.
-      this.clients.delete(tenantId);
-      this.clients.set(tenantId, cached);
-      return cached;
-    }
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({ region: this.options.region, credentials: this.provider(tenantId) }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
-    this.clients.set(tenantId, client);
-    const oldest = this.clients.keys().next().value;
-    if (this.clients.size > (this.options.maxTenants ?? 100) && oldest !== undefined) {
-      this.clients.get(oldest)?.destroy();
-      this.clients.delete(oldest);
-    }
-    return client;
+    return this.clients.get(tenantId, () => this.provider(tenantId));
   }
 
   /**

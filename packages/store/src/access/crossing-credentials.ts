@@ -1,6 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AssumedClients } from './client-cache.ts';
 import type { CrossTenantPath } from './cross-tenant.ts';
 import { crossingSessionPolicy } from './crossing-policy.ts';
 
@@ -19,41 +19,27 @@ export interface CrossingCredentialsOptions {
  * (credentials.ts): a bureau deciding a queue of one organisation's claims assumes the role once.
  */
 export class CrossingCredentials {
-  private readonly clients = new Map<string, DynamoDBDocumentClient>();
+  private readonly clients: AssumedClients;
 
-  constructor(private readonly options: CrossingCredentialsOptions) {}
+  constructor(private readonly options: CrossingCredentialsOptions) {
+    this.clients = new AssumedClients(options.region, options.maxCrossings ?? 200);
+  }
 
   clientFor(path: CrossTenantPath, caller: string, target: string): DynamoDBDocumentClient {
-    const key = `${path}|${caller}|${target}`;
-    const cached = this.clients.get(key);
-    if (cached) {
-      // Map keeps insertion order: re-inserting makes this the most recently used.
-      this.clients.delete(key);
-      this.clients.set(key, cached);
-      return cached;
-    }
-    const credentials = fromTemporaryCredentials({
-      params: {
-        RoleArn: this.options.roleArn,
-        RoleSessionName: `${path}-${caller}`.slice(0, 64),
-        Tags: [
-          { Key: 'tenant', Value: caller },
-          { Key: 'target', Value: target },
-        ],
-        Policy: crossingSessionPolicy(path, caller, target),
-        DurationSeconds: 900,
-      },
-      clientConfig: { region: this.options.region },
-    });
-    const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: this.options.region, credentials }), {
-      marshallOptions: { removeUndefinedValues: true },
-    });
-    this.clients.set(key, client);
-    const oldest = this.clients.keys().next().value;
-    if (this.clients.size > (this.options.maxCrossings ?? 200) && oldest !== undefined) {
-      this.clients.get(oldest)?.destroy();
-      this.clients.delete(oldest);
-    }
-    return client;
+    return this.clients.get(`${path}|${caller}|${target}`, () =>
+      fromTemporaryCredentials({
+        params: {
+          RoleArn: this.options.roleArn,
+          RoleSessionName: `${path}-${caller}`.slice(0, 64),
+          Tags: [
+            { Key: 'tenant', Value: caller },
+            { Key: 'target', Value: target },
+          ],
+          Policy: crossingSessionPolicy(path, caller, target),
+          DurationSeconds: 900,
+        },
+        clientConfig: { region: this.options.region },
+      }),
+    );
   }
 }
