@@ -1,5 +1,6 @@
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { apiGatewayEvent, lambdaContext } from '../../test/support/lambda-event.ts';
 
 /**
  * The deployed entry tells the JSON API from the pages by path (the pages are imported by the
@@ -22,27 +23,8 @@ beforeAll(async () => {
 afterAll(() => vi.unstubAllEnvs());
 
 const request = (path: string, accept: string) =>
-  ({
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'shegong.test', accept },
-    requestContext: {
-      accountId: '1',
-      apiId: 'test',
-      domainName: 'shegong.test',
-      domainPrefix: 'shegong',
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-    },
-    isBase64Encoded: false,
-  }) as unknown as LambdaEvent;
-const context = { awsRequestId: 'req-1', getRemainingTimeInMillis: () => 29000 } as unknown as LambdaContext;
+  apiGatewayEvent(path, { headers: { accept } }) as unknown as LambdaEvent;
+const context = lambdaContext as unknown as LambdaContext;
 const contentType = (response: { headers?: unknown }) =>
   String((response.headers as Record<string, string> | undefined)?.['content-type'] ?? '');
 

@@ -4,7 +4,7 @@ import type { AppDeps } from '@shegong/http';
 // and a static import of a module that is also imported lazily (http/src/groups.ts) keeps it, and
 // every schema it builds, in the files a cold start reads.
 import { createApp } from '@shegong/http/app';
-import { Store } from '@shegong/store';
+import type { Store } from '@shegong/store';
 import type { Context } from 'aws-lambda';
 import { handle, type LambdaEvent } from 'hono/aws-lambda';
 import { readConfig } from './config.ts';
@@ -12,9 +12,10 @@ import { deferred } from './deferred.ts';
 
 /**
  * One function serves the JSON API and the pages, but a cold start reads only what its first
- * request needs: /v1 is served by the API's app, built at start; the pages (pages.ts) are imported
- * by the first page request; workbook code (`loadWorkbooks`) and the Cognito/SES SDKs by their first
- * use. The bundle is split at these imports (infra/lib/bundle.ts). One function rather than three
+ * request needs: /v1 is served by the API's app, built at start; the store (its repositories, the
+ * domain's schemas and the DynamoDB SDK) by the first request that reads the table; the pages
+ * (pages.ts) by the first page request; workbook code (`loadWorkbooks`) and the Cognito/SES SDKs by
+ * their first use. The bundle is split at these imports (infra/lib/bundle.ts). One function rather than three
  * behind the gateway's routes: one role, one log group, one set of alarms and limits, and the
  * local server and tests keep running the very app that is deployed.
  */
@@ -22,14 +23,34 @@ const aws = () => import('@shegong/http/aws');
 
 // Built once per container; everything below the handler is per request.
 const config = readConfig(process.env);
+let store: Store | undefined;
+let loadingStore: Promise<void> | undefined;
+/** Imports the store's chunk and builds the store, once; a failed import is tried again by the next request. */
+const loadStore = () =>
+  (loadingStore ??= import('@shegong/store/store').then(
+    ({ Store }) => {
+      // With DATA_ROLE_ARN (infra/lib/data-access.ts) each tenant's data access runs confined to it.
+      // With CROSSING_ROLE_ARN each named crossing runs narrowed to what it declares (store/access/cross-tenant.ts).
+      store = new Store({
+        tableName: config.tableName,
+        dataRoleArn: process.env.DATA_ROLE_ARN,
+        crossingRoleArn: process.env.CROSSING_ROLE_ARN,
+      });
+    },
+    (error: unknown) => {
+      loadingStore = undefined;
+      throw error;
+    },
+  ));
 const deps: AppDeps = {
-  // With DATA_ROLE_ARN (infra/lib/data-access.ts) each tenant's data access runs confined to it.
-  // With CROSSING_ROLE_ARN each named crossing runs narrowed to what it declares (store/access/cross-tenant.ts).
-  store: new Store({
-    tableName: config.tableName,
-    dataRoleArn: process.env.DATA_ROLE_ARN,
-    crossingRoleArn: process.env.CROSSING_ROLE_ARN,
-  }),
+  // Read only once `ready` has resolved: the core awaits it before a request's first use of the
+  // store (a verified token's member, a public route, a page), so a request refused before that,
+  // as a missing token is, never loads it.
+  get store(): Store {
+    if (!store) throw new Error('The store was used before deps.ready() loaded it');
+    return store;
+  },
+  ready: loadStore,
   verifyToken: createTokenVerifier({
     issuer: config.issuer,
     audience: config.audience,
@@ -62,7 +83,10 @@ export async function handler(event: LambdaEvent, context: Context) {
     deps.publicBaseUrl = `https://${event.requestContext.domainName}`;
   }
   if (isApiPath('rawPath' in event ? event.rawPath : event.path)) return serveApi(event, context);
-  servePages ??= import('./pages.ts').then(({ pagesHandler }) => pagesHandler(deps, config));
+  // Every page reads the session (or the table) first: the store loads with the pages.
+  servePages ??= Promise.all([import('./pages.ts'), loadStore()]).then(([{ pagesHandler }]) =>
+    pagesHandler(deps, config),
+  );
   return (await servePages)(event, context);
 }
 

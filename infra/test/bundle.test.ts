@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiGatewayEvent, lambdaContext } from '../../test/support/lambda-event.ts';
 import { bundleFunction, filesReadAtStart } from '../lib/bundle.ts';
 import { repoRoot } from '../lib/lambda.ts';
 
@@ -40,6 +41,13 @@ describe('the API function bundle', () => {
     expect(matching(lazily, /client-cognito-identity-provider/)).not.toEqual([]);
   });
 
+  it('reads no repository and no DynamoDB SDK at start: the first request that reads the table loads them', () => {
+    // errors.ts alone: the core tells a store's refusal from other errors (refusals.ts).
+    expect(matching(atStart, /packages\/store\/src\/(?!errors\.ts$)/)).toEqual([]);
+    expect(matching(atStart, /node_modules\/@aws-sdk\/|node_modules\/@smithy\//)).toEqual([]);
+    expect(matching(lazily, /packages\/store\/src\/store\.ts$/)).not.toEqual([]);
+  });
+
   it('reads the JSON API at start', () => {
     expect(matching(atStart, /packages\/http\/src\/app\.ts/)).not.toEqual([]);
   });
@@ -67,7 +75,7 @@ describe('zod in the bundles', () => {
   });
 
   it('still words a refused field in English', async () => {
-    // The bundled function itself, answering a public route whose body fails validation (no store access).
+    // The bundled function itself, answering a public route whose body fails validation (no table read).
     const saved = { ...process.env };
     Object.assign(process.env, {
       TABLE_NAME: 'bundle-test',
@@ -81,30 +89,13 @@ describe('zod in the bundles', () => {
       const { handler } = (await import(join(out, 'api-zod', 'index.mjs'))) as {
         handler: (event: unknown, context: unknown) => Promise<{ statusCode: number; body: string }>;
       };
-      const path = '/v1/invitations/some-token/accept';
       const answer = await handler(
-        {
-          version: '2.0',
-          routeKey: '$default',
-          rawPath: path,
-          rawQueryString: '',
-          headers: { host: 'bundle.test', 'content-type': 'application/json', accept: 'application/json' },
+        apiGatewayEvent('/v1/invitations/some-token/accept', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
           body: JSON.stringify({ name: 5, password: 'Correct-horse-9' }),
-          isBase64Encoded: false,
-          requestContext: {
-            accountId: '1',
-            apiId: 'test',
-            domainName: 'bundle.test',
-            domainPrefix: 'bundle',
-            requestId: 'bundle-test',
-            routeKey: '$default',
-            stage: '$default',
-            time: '',
-            timeEpoch: 0,
-            http: { method: 'POST', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-          },
-        },
-        { awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 29_000 },
+        }),
+        lambdaContext,
       );
       expect(answer.statusCode).toBe(400);
       expect(JSON.parse(answer.body).errors).toContainEqual(

@@ -30,7 +30,7 @@ const OWN_TENANT_CALLS: Record<string, string> = {
     'A base’s public application link: the public reads the base’s record it names, nobody is signed in.',
   'packages/core/src/incubation/incubation.ts: { tenantId: incubatorId, userId: PUBLIC_SUBMITTER }':
     'A public application submitted to the base its link names: written in that base’s partition only.',
-  'packages/core/src/imports/runner.ts: { tenantId: job.tenantId, userId: job.userId }':
+  'packages/core/src/imports/in-process-runner.ts: { tenantId: job.tenantId, userId: job.userId }':
     'A roster import the tenant queued itself (the job record is in its partition), run after the upload was answered.',
   'functions/import-worker/handler.ts: { tenantId: job.tenantId, userId: job.createdBy }':
     'The import worker runs a job its tenant queued; the message holds only the job’s key.',

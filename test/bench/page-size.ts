@@ -3,7 +3,7 @@ import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
 import { logger, permits } from '@shegong/core';
 import type { Role, TenantKind } from '@shegong/domain';
 import { seedDemo } from '@shegong/local';
-import { createTableInput, newSessionSecret, Store } from '@shegong/store';
+import { createTableInput, Store } from '@shegong/store';
 import { mountPages, PageCookies } from '@shegong/web';
 import { appRoutes, policyOf } from '../support/routes.ts';
 import { benchApi } from './api.ts';
@@ -53,8 +53,7 @@ export async function largestPages(endpoint: string) {
   let gzip = { path: '', bytes: 0 };
   let raw = { path: '', bytes: 0 };
   for (const member of members) {
-    const secret = newSessionSecret();
-    await store.startSession(secret, {
+    const secret = await store.startSession({
       tenantId: member.tenantId,
       userId: member.userId,
       createdAt: new Date().toISOString(),

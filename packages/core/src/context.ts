@@ -21,6 +21,23 @@ export interface CoreDeps {
   importRunner?: ImportRunner;
   /** Today's date in China ('YYYY-MM-DD'); tests fix it so date-dependent figures stay the same. */
   today?: () => string;
+  /**
+   * Resolves once `store` may be read. The API function loads its store on the first request that
+   * needs it (functions/api/handler.ts), so the core awaits this before a request first reads the
+   * table (tenancy/session.ts); without it the store is ready from the start.
+   */
+  ready?: () => Promise<void>;
+}
+
+/**
+ * `deps.ready()` already begun, for work that may end before the store is needed (a token that
+ * fails its check): awaiting the answer still throws if loading failed, but dropping it does not
+ * leave an unhandled rejection.
+ */
+export function storeLoading(deps: Pick<CoreDeps, 'ready'>): Promise<void> {
+  const loading = deps.ready?.() ?? Promise.resolve();
+  loading.catch(() => undefined);
+  return loading;
 }
 
 export function clockOf(deps: Pick<CoreDeps, 'today'>): Clock {

@@ -22,6 +22,7 @@ export * from './evaluations/evaluations.ts';
 export * from './files.ts';
 export * from './history/history.ts';
 export * from './imports/imports.ts';
+export * from './imports/in-process-runner.ts';
 export * from './imports/limits.ts';
 export * from './imports/runner.ts';
 export * from './incentives/exam-costs.ts';

@@ -1,5 +1,8 @@
 import type { Finding } from '@shegong/domain';
-import { StoreError } from '@shegong/store';
+// The errors' own module, not the store's index: this is read at the API function's start, and
+// the index would bring every repository, the domain's schemas and the SDK with it (the function
+// loads the store on the first request that reads the table: functions/api/handler.ts).
+import { StoreError } from '@shegong/store/errors';
 
 /**
  * Why a use case did not do what it was asked, as types the adapters map to their medium in one

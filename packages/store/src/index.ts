@@ -110,7 +110,7 @@ export {
   ruleSetKeys,
 } from './rule-sets.ts';
 export { TenantScope, toRecord } from './scope.ts';
-export { newSessionSecret, type PageSession } from './sessions.ts';
+export type { PageSession } from './sessions.ts';
 export { Store, type StoreOptions, type TenantContext, type TenantRepositories } from './store.ts';
 export { createTableInput, indexInput, type TableDefinition, tableDefinition } from './table.ts';
 export {

@@ -31,7 +31,7 @@ import { JurisdictionRegister } from './register.ts';
 import { ReviewDesk } from './reviews.ts';
 import { PublishedRuleSets, RuleSets } from './rule-sets.ts';
 import { TenantScope } from './scope.ts';
-import { type PageSession, sessions } from './sessions.ts';
+import { newSessionSecret, type PageSession, sessions } from './sessions.ts';
 import { CityFacts, CityMap, Postings } from './target-map.ts';
 import { OwnTenant, TenantDirectory } from './tenants.ts';
 import { Users } from './users.ts';
@@ -258,11 +258,13 @@ export class Store {
     return sessions.find(this.client, this.tableName, secret);
   }
 
-  /** Starts a page session for a member, audited in their tenant. */
-  async startSession(secret: string, session: PageSession): Promise<void> {
+  /** Starts a page session for a member, audited in their tenant; answers the cookie's new secret. */
+  async startSession(session: PageSession): Promise<string> {
+    const secret = newSessionSecret();
     const mutation = this.tenant({ tenantId: session.tenantId, userId: session.userId }).scope.mutation();
     sessions.start(mutation, secret, session);
     await mutation.audited('session.start', 'Session', session.userId, 1, { userId: session.userId }).commit();
+    return secret;
   }
 
   /** Ends a page session, audited in its tenant; a session already gone is left alone. */

@@ -5,7 +5,7 @@ import type { PageRequest, TenantRepositories } from '@shegong/store';
 import type { CoreDeps, UseCaseContext } from '../context.ts';
 import { commitOnce } from '../once.ts';
 import { Invalid } from '../refusals.ts';
-import { importRunner } from './runner.ts';
+import { importRunner } from './in-process-runner.ts';
 
 /** Who imports a roster: the organisation's admin and hr. */
 export const IMPORTERS = { kinds: PROJECT_KINDS, roles: ['admin', 'hr'] } as const;

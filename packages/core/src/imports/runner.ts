@@ -1,54 +1,16 @@
-import { runImport, type Store } from '@shegong/store';
-import { logger } from '../logger.ts';
-
 /**
  * Starts writing an import's rows after the upload has been answered. In-process locally and in
- * tests; in AWS nothing needs starting: the job item entering 'writing' reaches the import-worker
- * function through the table's stream (functions/import-worker, infra/lib/api.ts), which has 15
- * minutes, not the API's 29 seconds. `runImport` takes a job once, so a repeated delivery does nothing.
+ * tests (in-process-runner.ts); in AWS nothing needs starting: the job item entering 'writing' reaches
+ * the import-worker function through the table's stream (functions/import-worker, infra/lib/api.ts),
+ * which has 15 minutes, not the API's 29 seconds. `runImport` takes a job once, so a repeated
+ * delivery does nothing. Apart from the in-process runner so that the API function, which uses only
+ * the table's stream, does not load the import's code at start.
  */
 export interface ImportRunner {
   start(job: { tenantId: string; userId: string; importId: string }): void;
 }
 
-/** Runs imports on this process's event loop; `settled()` waits for the ones started (tests, shutdown). */
-export class InProcessImportRunner implements ImportRunner {
-  private readonly running = new Set<Promise<unknown>>();
-
-  constructor(private readonly store: Store) {}
-
-  start(job: { tenantId: string; userId: string; importId: string }): void {
-    const run = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => runImport(this.store.tenant({ tenantId: job.tenantId, userId: job.userId }), job.importId))
-      .catch((error: Error) =>
-        logger.error('import failed to run', {
-          importId: job.importId,
-          error: { name: error.name, message: error.message },
-        }),
-      )
-      .finally(() => this.running.delete(run));
-    this.running.add(run);
-  }
-
-  async settled(): Promise<void> {
-    while (this.running.size) await Promise.all([...this.running]);
-  }
-}
-
 /** In AWS: the table's stream starts the worker when the job is written, so there is nothing to do. */
 export class TableStreamImportRunner implements ImportRunner {
   start(): void {}
-}
-
-const runners = new WeakMap<Store, InProcessImportRunner>();
-
-/** The deps' runner, or one in-process runner per store. */
-export function importRunner(deps: { store: Store; importRunner?: ImportRunner | undefined }): ImportRunner {
-  if (deps.importRunner) return deps.importRunner;
-  let runner = runners.get(deps.store);
-  if (!runner) {
-    runner = new InProcessImportRunner(deps.store);
-    runners.set(deps.store, runner);
-  }
-  return runner;
 }

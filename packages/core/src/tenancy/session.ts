@@ -7,10 +7,10 @@ import {
   type TenantRecord,
   type UserRecord,
 } from '@shegong/domain';
-import { newSessionSecret, type TenantRepositories } from '@shegong/store';
+import type { TenantRepositories } from '@shegong/store';
 import type { JWTPayload } from 'jose';
 import { type AccessPolicy, checkAccess } from '../access.ts';
-import { type CoreDeps, clockOf, type UseCaseContext } from '../context.ts';
+import { type CoreDeps, clockOf, storeLoading, type UseCaseContext } from '../context.ts';
 import { Unauthenticated } from '../refusals.ts';
 import { TENANCY_CLAIMS } from './claims.ts';
 import { TenantSuspended } from './suspension.ts';
@@ -31,10 +31,13 @@ export interface Session {
  * a role change, a disabled account or a suspended tenant takes effect at once.
  */
 export async function openSession(
-  deps: Pick<CoreDeps, 'store' | 'verifyToken'>,
+  deps: Pick<CoreDeps, 'store' | 'verifyToken' | 'ready'>,
   token: string | undefined,
 ): Promise<Session> {
+  // The store loads while the token is checked; a request without one is refused before either.
+  const loading = token ? storeLoading(deps) : undefined;
   const { member, claimed } = await verifiedMember(deps, token);
+  await loading;
   return memberSession(deps, member, claimed);
 }
 
@@ -99,13 +102,14 @@ async function memberSession(deps: Pick<CoreDeps, 'store'>, member: Member, clai
  * (sign-out) ends it everywhere at once.
  */
 export async function startPageSession(
-  deps: Pick<CoreDeps, 'store' | 'verifyToken'>,
+  deps: Pick<CoreDeps, 'store' | 'verifyToken' | 'ready'>,
   idToken: string,
 ): Promise<{ secret: string; session: Session; expiresAt: number }> {
+  const loading = storeLoading(deps);
   const { member, claimed, expiresAt } = await verifiedMember(deps, idToken);
+  await loading;
   const session = await memberSession(deps, member, claimed);
-  const secret = newSessionSecret();
-  await deps.store.startSession(secret, { ...member, createdAt: new Date().toISOString(), expiresAt });
+  const secret = await deps.store.startSession({ ...member, createdAt: new Date().toISOString(), expiresAt });
   return { secret, session, expiresAt };
 }
 
@@ -114,7 +118,11 @@ export async function startPageSession(
  * session, then the member's two records as on the API. A session of a suspended tenant is ended
  * here, so it does not come back when the tenant is restored.
  */
-export async function openPageSession(deps: Pick<CoreDeps, 'store'>, secret: string | undefined): Promise<Session> {
+export async function openPageSession(
+  deps: Pick<CoreDeps, 'store' | 'ready'>,
+  secret: string | undefined,
+): Promise<Session> {
+  await deps.ready?.();
   const found = secret ? await deps.store.session(secret) : undefined;
   if (!secret || !found) throw new Unauthenticated('Sign in again: the session has ended');
   try {
@@ -126,13 +134,17 @@ export async function openPageSession(deps: Pick<CoreDeps, 'store'>, secret: str
 }
 
 /** Signing out: the session is deleted, so its cookie opens nothing, wherever it was kept. */
-export async function endPageSession(deps: Pick<CoreDeps, 'store'>, secret: string | undefined): Promise<void> {
+export async function endPageSession(
+  deps: Pick<CoreDeps, 'store' | 'ready'>,
+  secret: string | undefined,
+): Promise<void> {
+  await deps.ready?.();
   if (secret) await deps.store.endSession(secret);
 }
 
 /** A session the policy admits (Unauthenticated without one, Forbidden for the wrong kind or roles). */
 export async function admit(
-  deps: Pick<CoreDeps, 'store' | 'verifyToken'>,
+  deps: Pick<CoreDeps, 'store' | 'verifyToken' | 'ready'>,
   token: string | undefined,
   policy: Exclude<AccessPolicy, { public: true }>,
 ): Promise<Session> {

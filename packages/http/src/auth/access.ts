@@ -16,7 +16,12 @@ export function bearerToken(c: Context): string | undefined {
  */
 export function authorize(policy: AccessPolicy): MiddlewareHandler<AppEnv> {
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if ('public' in policy) return next();
+    if ('public' in policy) {
+      // A public route may read the table (an invitation link, the application form). The local
+      // issuer's routes are public too, on an app of their own without the API's deps.
+      await (c.var.deps as AppEnv['Variables']['deps'] | undefined)?.ready?.();
+      return next();
+    }
     const session = await admit(c.var.deps, bearerToken(c), policy);
     c.set('principal', session.principal);
     c.set('repos', session.repos);
