@@ -10,9 +10,10 @@ import { readJobs } from './jobs.ts';
  * stream, filtered in infra/lib/api.ts to import jobs that enter 'writing', with the 15 minutes a
  * 5 000-row roster may need rather than the API's 29 seconds. `runImport` takes a job once, so a
  * redelivered record does nothing; the tenant comes from the job's own key, written by the API
- * from the verified token.
+ * from the verified token. With DATA_ROLE_ARN (infra/lib/import-worker.ts) the import runs with the
+ * tenant role assumed for that tenant: the worker has no access of its own to the table's data.
  */
-const store = new Store({ tableName: process.env.TABLE_NAME ?? '' });
+const store = new Store({ tableName: process.env.TABLE_NAME ?? '', dataRoleArn: process.env.DATA_ROLE_ARN });
 
 export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<void> {
   // Every log line of this invocation carries the function, its request id and the cold-start flag.

@@ -18,7 +18,7 @@ export interface DataAccessProps {
   readonly stage: string;
   readonly table: Table;
   readonly indexNames: readonly string[];
-  /** The only principal that may assume the roles: the API function's role. */
+  /** The principal that assumes the roles: the API function's role (the import worker's: `grantTenantRole`). */
   readonly assumedBy: IRole;
 }
 
@@ -75,6 +75,24 @@ export class DataAccess extends Construct {
         actions: ['sts:AssumeRole', 'sts:TagSession'],
         resources: [this.role.roleArn, this.crossingRole.roleArn],
       }),
+    );
+  }
+
+  /**
+   * Lets a function that acts for one tenant at a time, the import worker for its job's tenant,
+   * assume the tenant role with the same session tags: its data access is then confined as the
+   * API's is, and it needs no grant of its own on the table (nor the crossing role).
+   */
+  grantTenantRole(role: IRole): void {
+    this.role.assumeRolePolicy?.addStatements(
+      new PolicyStatement({
+        principals: [new ArnPrincipal(role.roleArn)],
+        actions: ['sts:AssumeRole', 'sts:TagSession'],
+        conditions: { 'ForAllValues:StringEquals': { 'aws:TagKeys': [...sessionTagKeys] } },
+      }),
+    );
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.role.roleArn] }),
     );
   }
 

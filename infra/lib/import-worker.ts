@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   Architecture,
   FilterCriteria,
@@ -14,12 +14,14 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BUNDLED_HANDLER, bundledCode, dataActions, repoRoot } from './lambda.ts';
+import type { DataAccess } from './data-access.ts';
+import { BUNDLED_HANDLER, bundledCode, repoRoot } from './lambda.ts';
 
 export interface ImportWorkerProps {
   readonly stage: string;
   readonly table: Table;
-  readonly indexNames: readonly string[];
+  /** The tenant role the worker assumes for its job's tenant: its only access to the table's data. */
+  readonly dataAccess: DataAccess;
 }
 
 /**
@@ -60,12 +62,10 @@ export class ImportWorker extends Construct {
       id: 'AwsSolutions-L1',
       reason: 'Node.js 22 is pinned on purpose, as for the API function: the bundle targets node22.',
     });
-    this.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: dataActions,
-        resources: [props.table.tableArn, ...props.indexNames.map((name) => `${props.table.tableArn}/index/${name}`)],
-      }),
-    );
+    // No grant of its own on the table: it reads and writes as its job's tenant (DATA_ROLE_ARN), so
+    // IAM confines an import to that tenant's partitions as it confines the API's requests.
+    props.dataAccess.grantTenantRole(role);
+    this.function.addEnvironment('DATA_ROLE_ARN', props.dataAccess.role.roleArn);
 
     this.deadLetters = new Queue(this, 'DeadLetters', {
       encryption: QueueEncryption.SQS_MANAGED,

@@ -6,27 +6,10 @@ import { Code } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { bundleFunction } from './bundle.ts';
 
-/** What the app's functions share: where the code is, how it is bundled, what it may do to the table. */
+/** What the app's functions share: where the code is and how it is bundled. */
 
 /** The repository root: the function entries are found from here, wherever synth runs. */
 export const repoRoot = resolve(import.meta.dirname, '../..');
-
-/**
- * The DynamoDB actions the app uses. Scan is left out on purpose: no request path may scan
- * (DESIGN.md), and without the permission an accidental Scan fails loudly instead of reading every tenant.
- * TransactWriteItems / TransactGetItems are authorized as the item actions they contain.
- */
-export const dataActions = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DescribeTable',
-];
 
 /**
  * A function's code: its entry bundled by infra/lib/bundle.ts (the bundling `pnpm bench` measures)

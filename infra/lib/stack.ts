@@ -98,7 +98,7 @@ export class ShegongStack extends Stack {
     this.importWorker = new ImportWorker(this, 'ImportWorker', {
       stage: settings.stage,
       table: this.data.table,
-      indexNames: this.data.indexNames,
+      dataAccess: this.dataAccess,
     });
     this.observability = new Observability(this, 'Observability', {
       stage: settings.stage,

@@ -13,6 +13,8 @@ describe('tenant-confined data access', () => {
   let functionRoleId: string;
   let tableId: string;
   let crossingRoleId: string;
+  let workerRoleId: string;
+  let worker: Resource;
   beforeAll(() => {
     s = synth();
     [dataRoleId] = ofType(s.resources, 'AWS::IAM::Role').find(([, r]) =>
@@ -24,6 +26,10 @@ describe('tenant-confined data access', () => {
     const [, fn] = apiFunction(s.resources);
     functionRoleId = (fn.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     [tableId] = ofType(s.resources, 'AWS::DynamoDB::Table')[0]!;
+    [, worker] = ofType(s.resources, 'AWS::Lambda::Function').find(([, r]) =>
+      String(r.Properties.Description ?? '').includes('import worker'),
+    )!;
+    workerRoleId = (worker.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   });
   afterAll(() => s?.cleanUp());
 
@@ -32,25 +38,46 @@ describe('tenant-confined data access', () => {
       .filter(([, p]) => asArray(p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r).includes(roleId)))
       .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement);
 
-  /** The role trusts the API function's role alone, for AssumeRole with exactly these session tag keys. */
-  function expectAssumedByFunctionAlone(role: Resource, tagKeys: string[]) {
+  /** The role trusts these functions' roles alone, each for AssumeRole with exactly these session tag keys. */
+  function expectAssumedBy(role: Resource, roleIds: string[], tagKeys: string[]) {
+    const arns = roleIds.map((roleId) => ({ 'Fn::GetAtt': [roleId, 'Arn'] }));
     expect(role.Properties.AssumeRolePolicyDocument).toEqual({
       Version: '2012-10-17',
+      // One statement: CDK merges statements that differ only in their principals.
       Statement: [
         {
           Effect: 'Allow',
           Action: ['sts:AssumeRole', 'sts:TagSession'],
-          Principal: { AWS: { 'Fn::GetAtt': [functionRoleId, 'Arn'] } },
+          Principal: { AWS: arns.length === 1 ? arns[0] : arns },
           Condition: { 'ForAllValues:StringEquals': { 'aws:TagKeys': tagKeys } },
         },
       ],
     });
   }
 
-  it('may be assumed, with session tags, by the API function’s role alone, with our tag keys only', () => {
+  it('may be assumed, with session tags, by the API function’s and the import worker’s roles alone, with our tag keys only', () => {
     const role = s.resources[dataRoleId] as Resource;
-    expectAssumedByFunctionAlone(role, ['tenant', 'kind', 'region']);
+    expectAssumedBy(role, [functionRoleId, workerRoleId], ['tenant', 'kind', 'region']);
     expect(role.Properties.MaxSessionDuration).toBe(3600);
+  });
+
+  it('is the import worker’s only access to the table’s data: no grant of its own, not the crossing role', () => {
+    const environment = (worker.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(environment.DATA_ROLE_ARN).toEqual({ 'Fn::GetAtt': [dataRoleId, 'Arn'] });
+    expect(environment.CROSSING_ROLE_ARN).toBeUndefined();
+    const statements = policyOf(workerRoleId);
+    const assume = statements.filter((st) => JSON.stringify(st.Action).includes('sts:'));
+    expect(assume).toEqual([
+      expect.objectContaining({
+        Action: ['sts:AssumeRole', 'sts:TagSession'],
+        Resource: { 'Fn::GetAtt': [dataRoleId, 'Arn'] },
+      }),
+    ]);
+    // What the stream's event source needs, and nothing that reads or writes an item.
+    const dynamo = statements.flatMap((st) => asArray(st.Action as string[])).filter((a) => a.startsWith('dynamodb:'));
+    expect([...new Set(dynamo)].sort()).toEqual(
+      ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'].sort(),
+    );
   });
 
   const generated = { table: 'TABLE', indexes: ['scope', 'status', 'review'].map((n) => `INDEX:${n}`) };
@@ -77,7 +104,7 @@ describe('tenant-confined data access', () => {
   });
 
   it('has a crossing role, assumed by the function alone with the caller and target tags, made of the crossings’ generated statements', () => {
-    expectAssumedByFunctionAlone(s.resources[crossingRoleId] as Resource, ['tenant', 'target']);
+    expectAssumedBy(s.resources[crossingRoleId] as Resource, [functionRoleId], ['tenant', 'target']);
     const statements = policyOf(crossingRoleId);
     expectGenerated(statements, crossingRoleStatements(generated));
     // The two tenants of the session and no third: every tenant pattern is the caller's or the target's.

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { roster, uploadRoster } from './roster.ts';
+import { roster } from '../support/roster.ts';
+import { uploadRoster } from './roster.ts';
 import { signInAt, useBrowserWorld } from './world.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { roster, uploadRoster } from './roster.ts';
+import { roster } from '../support/roster.ts';
+import { uploadRoster } from './roster.ts';
 import { signInAt, useBrowserWorld } from './world.ts';
 
 /**

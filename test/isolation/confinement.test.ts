@@ -1,8 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type InProcessImportRunner, importRunner } from '@shegong/core';
 import { CONTRACT_EXAMPLE } from '@shegong/http';
 import { Contracts, keys, OwnTenant, People, TenantScope } from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessDenied } from '../support/confined.ts';
+import { roster } from '../support/roster.ts';
 import { World } from '../support/world.ts';
 
 /**
@@ -49,6 +51,28 @@ describe('the data-access policy on real flows', () => {
         .functionAccesses.slice(functionFrom)
         .filter((a) => !a.statement),
     ).toEqual([]);
+  });
+
+  it('runs a roster import as the import worker does: as the job’s tenant alone, with no access of its own', async () => {
+    const hr = world.user('orgA', 'hr');
+    const tenantId = world.tenant('orgA').id;
+    const [accessesFrom, functionFrom] = [policy().accesses.length, policy().functionAccesses.length];
+    // Checked against the registry on upload (the tenant's ID-card guards, the platform's certificate
+    // guards), then written after the 202 by the runner, through store.tenant as functions/import-worker does.
+    const uploaded = await world.request('POST', '/v1/imports', {
+      as: hr,
+      body: roster(false),
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(uploaded.status).toBe(202);
+    await (importRunner(world.deps) as InProcessImportRunner).settled();
+    const job = await world.request('GET', uploaded.headers.get('Location') ?? '', { as: hr });
+    expect(await job.json()).toMatchObject({ status: 'done', written: 4 });
+    expect(policy().denied).toEqual([]);
+    const made = policy().accesses.slice(accessesFrom);
+    expect(made.map((a) => a.action)).toEqual(expect.arrayContaining(['dynamodb:BatchGetItem', 'dynamodb:PutItem']));
+    expect(made.filter((a) => a.tags.tenant !== tenantId || a.crossing)).toEqual([]);
+    expect(policy().functionAccesses.slice(functionFrom)).toEqual([]);
   });
 
   it('keeps the function’s own client to what is read before a tenant is known', async () => {

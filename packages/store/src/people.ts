@@ -195,7 +195,11 @@ export class People {
       seen.add(id);
       wanted.set(id, claim.key);
     }
-    const taken = await this.existingKeys([...wanted.values()]);
+    // The tenant's ID-card guards and the platform's certificate guards in batches of their own: IAM
+    // allows a BatchGetItem only if one statement matches every partition it names (ForAllValues),
+    // and the two are granted by different statements (access/policy.ts: OwnTenant, GlobalGuards).
+    const [tenantKeys, globalKeys] = partition([...wanted.values()], (key) => key.pk.startsWith('T#'));
+    const taken = new Set([...(await this.existingKeys(tenantKeys)), ...(await this.existingKeys(globalKeys))]);
     for (const claim of claims) {
       if (taken.has(`${claim.key.pk}|${claim.key.sk}`)) {
         found.push({ index: claim.index, path: claim.path, reason: 'taken' });
@@ -255,8 +259,10 @@ export class People {
     );
   }
 
-  /** Which of these keys exist, by BatchGetItem (100 keys a call; unprocessed keys are asked again). */
-  /** Which of the keys exist: BatchGets of 100 keys, eight at a time (an import checks thousands). */
+  /**
+   * Which of the keys exist: BatchGets of 100 keys, eight at a time (an import checks thousands).
+   * The keys must be of one holder (access/families.ts), as IAM authorises a batch as a whole.
+   */
   private async existingKeys(wanted: { pk: string; sk: string }[]): Promise<Set<string>> {
     const existing = new Set<string>();
     const batches: { pk: string; sk: string }[][] = [];
@@ -328,4 +334,11 @@ function refuseRepeatedCertificates(input: PersonInput): void {
     }
     seen.add(number);
   });
+}
+
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }
