@@ -322,7 +322,7 @@ describe('the bureau’s per-stage counts', () => {
 describe('what the figures cost', () => {
   it('one organisation’s figures are a few Queries of its own partition and one read per breaking contract, never a Scan', async () => {
     // Every client's commands: the base's own, its crossing into the organisation (when the
-    // data-access policy is evaluated, SHEGONG_EVALUATE_DATA_POLICY=1) and the function's.
+    // data-access policy is evaluated, as it is unless SHEGONG_EVALUATE_DATA_POLICY=0) and the function's.
     const { result: response, commands: sent } = await world.storeCommandsDuring('incubatorA', () =>
       world.request('GET', `/v1/incubation/incubations/${organisationId}/figures`, { as: operator() }),
     );

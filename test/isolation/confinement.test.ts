@@ -14,7 +14,8 @@ import { World } from '../support/world.ts';
  * (support/confined.ts). The world's seed runs the organisations' contracts (drafted, submitted,
  * reviewed by the bureaus, signed, with actuals), findings and evaluations; then an incubator's
  * intake and admission, a bureau's reads of its jurisdiction, and an organisation's own calls.
- * Every other integration file can be run the same way: SHEGONG_EVALUATE_DATA_POLICY=1.
+ * Every integration file's world evaluates the policy the same way (support/world.ts); this file
+ * looks at what was evaluated.
  */
 const world = await World.create('confinement', { pages: false, evaluatePolicy: true });
 const policy = () => world.policy!;

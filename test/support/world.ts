@@ -191,8 +191,10 @@ export interface WorldOptions {
   /** Mount the pages of @shegong/web on the app (default true). */
   pages?: boolean;
   /**
-   * Evaluate the data-access policy on every tenant's requests (support/confined.ts), denying what
-   * IAM would deny; default on when SHEGONG_EVALUATE_DATA_POLICY=1, so any file can be run under it.
+   * Evaluate the data-access policy on every tenant's and crossing's requests (support/confined.ts),
+   * denying what IAM would deny. On by default, so every test through a world also checks that IAM
+   * would let the deployed function do it (a roster upload's mixed BatchGetItem was found this way);
+   * SHEGONG_EVALUATE_DATA_POLICY=0 turns it off, to tell a policy failure from another.
    */
   evaluatePolicy?: boolean;
 }
@@ -241,7 +243,7 @@ export class World {
     readonly issuer: TestIssuer,
     options: WorldOptions,
   ) {
-    if (options.evaluatePolicy ?? process.env.SHEGONG_EVALUATE_DATA_POLICY === '1') {
+    if (options.evaluatePolicy ?? process.env.SHEGONG_EVALUATE_DATA_POLICY !== '0') {
       this.policy = new PolicyEvaluation(table.endpoint, table.tableName);
     }
     const policy = this.policy;
@@ -697,7 +699,7 @@ export class World {
 
   /**
    * The store commands sent while `action` runs, by name: on the function's own client and, when the
-   * data-access policy is evaluated (SHEGONG_EVALUATE_DATA_POLICY=1), on every tenant's and crossing's
+   * data-access policy is evaluated (the default), on every tenant's and crossing's
    * client too (`label`'s and those it crosses into). Everything sent meanwhile counts, so run one
    * request at a time.
    */
