@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { actingAs, changeContractStatus, costDraft, recordActualMonth, type UseCaseContext } from '@shegong/core';
 import type { ContractDraft, RegisterEntry } from '@shegong/domain';
 import { ACTUAL_MONTH_EXAMPLE, AMENDMENT_EXAMPLE, CONTRACT_EXAMPLE } from '@shegong/http';
-import { backfillRegister, GetCommand, keys, registerCounters, registerShard } from '@shegong/store';
+import {
+  backfillRegister,
+  DeleteCommand,
+  GetCommand,
+  keys,
+  PutCommand,
+  registerCounters,
+  registerShard,
+} from '@shegong/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The test package does not depend on ExcelJS; the sheets package reads its own files back.
 import { type CellRead, workbookCells, XLSX_TYPE } from '../../packages/sheets/src/index.ts';
@@ -16,7 +24,8 @@ import { World } from '../support/world.ts';
  * (A, 450600) sees all of them; the county bureau (B, 东兴) only 东兴's.
  */
 
-const world = await World.create('register');
+// Evaluated, whatever the environment says: a test below counts the crossings the names take.
+const world = await World.create('register', { evaluatePolicy: true });
 let orgA: UseCaseContext;
 const ids = { dongxing: '', belowFloor: '', shangsi: '' };
 
@@ -169,6 +178,32 @@ describe('the register of a jurisdiction', () => {
     const running = rows.find((r) => r.number === 'DX-2026-001')!;
     expect(running.status).toBe('running');
     expect(running.findings).toEqual([{ kind: 'paidBelowGuideline', ruleId: 'P-W3' }]);
+  });
+
+  it('names the organisations from the city’s listings, crossing only into one that is not listed there', async () => {
+    const policy = world.policy!;
+    const orgB = world.tenant('orgB');
+    const crossedSince = (from: number) =>
+      policy.accesses
+        .slice(from)
+        .filter((a) => a.crossing?.path === 'jurisdictionReads')
+        .map((a) => a.crossing?.target);
+    const nameOfB = (rows: readonly Row[]) => rows.find((r) => r.organisationId === orgB.id)?.organisationName;
+    const from = policy.accesses.length;
+    expect(nameOfB((await everything()).rows)).toBe(orgB.name);
+    expect(crossedSince(from)).toEqual([]);
+    // Without its listing, as for an organisation registered in another city: its tenant record,
+    // through the crossing into it alone.
+    const listing = keys.organisationListing(orgB.id);
+    const { Item } = await world.store.client.send(new GetCommand({ TableName: world.table.tableName, Key: listing }));
+    await world.store.client.send(new DeleteCommand({ TableName: world.table.tableName, Key: listing }));
+    try {
+      const again = policy.accesses.length;
+      expect(nameOfB((await everything()).rows)).toBe(orgB.name);
+      expect(new Set(crossedSince(again))).toEqual(new Set([orgB.id]));
+    } finally {
+      await world.store.client.send(new PutCommand({ TableName: world.table.tableName, Item }));
+    }
   });
 
   it('filters by county, organisation, status, finding kind and year; a foreign organisation lists nothing', async () => {

@@ -384,15 +384,34 @@ export class JurisdictionRegister {
     return all.filter((row) => matchesSearch(search, [row.number, names.get(row.organisationId)]));
   }
 
-  /** The organisations' names, by id (their tenant records, read by key). */
+  /**
+   * The organisations' names, by id. First the city's organisation listings (written with each
+   * tenant record, so a rename moves them too): one Query of the city's index partition, which the
+   * bureau reads with its own session. An organisation not listed in the city (one registered
+   * elsewhere that contracts here, or listed an instant ago: the index lags its record) is read
+   * from its tenant record, through the crossing into it alone: one AssumeRole each in AWS, so only
+   * for those.
+   */
   async organisationNames(ids: Iterable<string>): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    // One read per organisation, each through the crossing into that organisation alone (IAM
-    // narrows a crossing to its two tenants), in parallel.
-    const items = (
-      await Promise.all(unique.map((id) => getInOrder(this.scope.across('jurisdictionReads', id), [keys.tenant(id)])))
+    const wanted = new Set(ids);
+    const names = new Map<string, string>();
+    if (wanted.size === 0) return names;
+    const listed = await queryAll(this.scope, {
+      partition: keys.organisationPartition(this.jurisdiction.city),
+      index: 'scope',
+    });
+    for (const listing of listed) {
+      const id = String(listing.organisationId);
+      if (wanted.has(id)) names.set(id, String(listing.name ?? ''));
+    }
+    const elsewhere = [...wanted].filter((id) => !names.has(id));
+    const records = (
+      await Promise.all(
+        elsewhere.map((id) => getInOrder(this.scope.across('jurisdictionReads', id), [keys.tenant(id)])),
+      )
     ).flat();
-    return new Map(items.map((item) => [String(item.id), String(item.name ?? '')]));
+    for (const record of records) names.set(String(record.id), String(record.name ?? ''));
+    return names;
   }
 
   /** A page in index order: one Query, read on (with a FilterExpression) until the page is full. */
