@@ -29,17 +29,6 @@ export interface CoreDeps {
   ready?: () => Promise<void>;
 }
 
-/**
- * `deps.ready()` already begun, for work that may end before the store is needed (a token that
- * fails its check): awaiting the answer still throws if loading failed, but dropping it does not
- * leave an unhandled rejection.
- */
-export function storeLoading(deps: Pick<CoreDeps, 'ready'>): Promise<void> {
-  const loading = deps.ready?.() ?? Promise.resolve();
-  loading.catch(() => undefined);
-  return loading;
-}
-
 export function clockOf(deps: Pick<CoreDeps, 'today'>): Clock {
   return { today: deps.today ?? (() => chinaToday()) };
 }

@@ -198,7 +198,8 @@ export class People {
     // The tenant's ID-card guards and the platform's certificate guards in batches of their own: IAM
     // allows a BatchGetItem only if one statement matches every partition it names (ForAllValues),
     // and the two are granted by different statements (access/policy.ts: OwnTenant, GlobalGuards).
-    const [tenantKeys, globalKeys] = partition([...wanted.values()], (key) => key.pk.startsWith('T#'));
+    const tenantKeys = [...wanted.values()].filter((key) => key.pk.startsWith('T#'));
+    const globalKeys = [...wanted.values()].filter((key) => !key.pk.startsWith('T#'));
     const taken = new Set([...(await this.existingKeys(tenantKeys)), ...(await this.existingKeys(globalKeys))]);
     for (const claim of claims) {
       if (taken.has(`${claim.key.pk}|${claim.key.sk}`)) {
@@ -334,11 +335,4 @@ function refuseRepeatedCertificates(input: PersonInput): void {
     }
     seen.add(number);
   });
-}
-
-function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
-  const yes: T[] = [];
-  const no: T[] = [];
-  for (const item of items) (test(item) ? yes : no).push(item);
-  return [yes, no];
 }

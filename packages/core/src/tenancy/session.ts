@@ -10,7 +10,7 @@ import {
 import type { TenantRepositories } from '@shegong/store';
 import type { JWTPayload } from 'jose';
 import { type AccessPolicy, checkAccess } from '../access.ts';
-import { type CoreDeps, clockOf, storeLoading, type UseCaseContext } from '../context.ts';
+import { type CoreDeps, clockOf, type UseCaseContext } from '../context.ts';
 import { Unauthenticated } from '../refusals.ts';
 import { TENANCY_CLAIMS } from './claims.ts';
 import { TenantSuspended } from './suspension.ts';
@@ -70,6 +70,17 @@ interface Member {
 interface Claimed {
   kind: TenantKind;
   region: string;
+}
+
+/**
+ * `deps.ready()` already begun, for work that may end before the store is needed (a token that
+ * fails its check): awaiting the answer still throws if loading failed, but dropping it does not
+ * leave an unhandled rejection.
+ */
+function storeLoading(deps: Pick<CoreDeps, 'ready'>): Promise<void> {
+  const loading = deps.ready?.() ?? Promise.resolve();
+  loading.catch(() => undefined);
+  return loading;
 }
 
 /**
